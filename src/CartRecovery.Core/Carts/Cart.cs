@@ -1,0 +1,44 @@
+namespace CartRecovery.Core.Carts;
+
+/// <summary>The one normalized cart CartRecovery keeps per platform checkout.</summary>
+public sealed record Cart
+{
+    public long Id { get; init; }
+    public required long StoreId { get; init; }
+    public required string ExternalId { get; init; }
+    public CartStatus Status { get; init; } = CartStatus.Active;
+    public CartContact Contact { get; init; } = CartContact.Empty;
+    public IReadOnlyList<CartLine> Lines { get; init; } = [];
+    public required string Currency { get; init; }
+    public long SubtotalMinor { get; init; }
+    public long TotalMinor { get; init; }
+    /// <summary>The platform's own way back to this cart (checkout recovery URL, order-pay link, ...).</summary>
+    public string? RestoreUrl { get; init; }
+    public DateTimeOffset PlatformCreatedAt { get; init; }
+    /// <summary>The platform's last-modified time of the newest snapshot merged so far.</summary>
+    public DateTimeOffset PlatformUpdatedAt { get; init; }
+    public DateTimeOffset? AbandonedAt { get; init; }
+    public DateTimeOffset? ConvertedAt { get; init; }
+    public string? OrderId { get; init; }
+    public long? OrderTotalMinor { get; init; }
+    /// <summary>The sequence step credited with the recovery, when <see cref="Status"/> is Recovered.</summary>
+    public int? RecoveredByStep { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static Cart FromSnapshot(CartSnapshot snapshot, DateTimeOffset now) => new()
+    {
+        StoreId = snapshot.StoreId,
+        ExternalId = snapshot.ExternalId,
+        Contact = snapshot.Contact,
+        Lines = snapshot.Lines,
+        Currency = snapshot.Currency,
+        SubtotalMinor = snapshot.SubtotalMinor,
+        TotalMinor = snapshot.TotalMinor,
+        RestoreUrl = snapshot.RestoreUrl,
+        PlatformCreatedAt = snapshot.CreatedAt,
+        PlatformUpdatedAt = snapshot.UpdatedAt,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}

@@ -1,0 +1,23 @@
+namespace CartRecovery.Core.Carts;
+
+/// <summary>One entry of a cart's timeline, as shown to the merchant.</summary>
+public sealed record CartEvent(long CartId, DateTimeOffset At, string Kind, string Detail, long? MessageId = null)
+{
+    public long Id { get; init; }
+}
+
+/// <summary>The kinds of <see cref="CartEvent"/>; stable strings because they are stored and shown.</summary>
+public static class CartEventKinds
+{
+    public const string Captured = "captured";
+    public const string Updated = "updated";
+    public const string Abandoned = "abandoned";
+    public const string MessageSent = "message-sent";
+    public const string MessageFailed = "message-failed";
+    public const string MessageCancelled = "message-cancelled";
+    public const string TaskCreated = "task-created";
+    public const string Clicked = "clicked";
+    public const string Converted = "converted";
+    public const string Recovered = "recovered";
+    public const string OptedOut = "opted-out";
+}

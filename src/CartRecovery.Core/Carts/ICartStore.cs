@@ -1,0 +1,42 @@
+using CartRecovery.Core.Messages;
+
+namespace CartRecovery.Core.Carts;
+
+/// <summary>Carts, their lines and their timeline. Every method that changes state does so atomically.</summary>
+public interface ICartStore
+{
+    /// <summary>
+    /// Reads the cart keyed by (store, external id), merges <paramref name="snapshot"/> with <see cref="CartMerger"/>
+    /// and writes the result, in one transaction, adding a timeline event when something changed.
+    /// </summary>
+    Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct);
+
+    Task<Cart?> GetAsync(long cartId, CancellationToken ct);
+
+    Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct);
+
+    Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct);
+
+    /// <summary>Active carts with an email whose last platform activity is older than their store's cut-off.</summary>
+    Task<IReadOnlyList<Cart>> FindIdleAsync(DateTimeOffset now, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Moves an Active cart to Abandoned and schedules <paramref name="plan"/> in one transaction.
+    /// Returns false (and changes nothing) when the cart is not Active any more.
+    /// </summary>
+    Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct);
+
+    /// <summary>
+    /// Records the order, moves the cart to Recovered or ConvertedUnassisted and cancels its pending messages in one
+    /// transaction. Returns false when the cart was already converted (a replayed order changes nothing).
+    /// </summary>
+    Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Moves a cart to Expired or OptedOut (if allowed) and cancels its pending messages.</summary>
+    Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct);
+
+    Task AddEventAsync(CartEvent cartEvent, CancellationToken ct);
+
+    /// <summary>The cart's timeline, oldest first.</summary>
+    Task<IReadOnlyList<CartEvent>> GetTimelineAsync(long cartId, CancellationToken ct);
+}

@@ -1,0 +1,27 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Core.Email;
+
+/// <summary>The rendered parts of an email.</summary>
+public sealed record EmailContent(string Subject, string HtmlBody, string TextBody);
+
+/// <summary>An offer code as it appears in an email.</summary>
+public sealed record IssuedOffer(string Code, string Description, DateTimeOffset ExpiresAt);
+
+/// <summary>Everything a template may show.</summary>
+public sealed record EmailModel(
+    Store Store,
+    Cart Cart,
+    OutboundMessage Message,
+    string RestoreUrl,
+    string UnsubscribeUrl,
+    IssuedOffer? Offer);
+
+/// <summary>Renders a message's template for a cart.</summary>
+public interface IEmailComposer
+{
+    /// <exception cref="InvalidOperationException">The template is unknown or broken.</exception>
+    Task<EmailContent> ComposeAsync(EmailModel model, CancellationToken ct);
+}

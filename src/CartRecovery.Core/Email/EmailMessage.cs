@@ -1,0 +1,22 @@
+namespace CartRecovery.Core.Email;
+
+/// <summary>A fully composed email, ready for any transport.</summary>
+public sealed record EmailMessage
+{
+    /// <summary>Our message id; transports use it to make a resend idempotent where they can.</summary>
+    public required long MessageId { get; init; }
+    public required string FromAddress { get; init; }
+    public required string FromName { get; init; }
+    public required string To { get; init; }
+    public string? ToName { get; init; }
+    public required string Subject { get; init; }
+    public required string HtmlBody { get; init; }
+    public required string TextBody { get; init; }
+    /// <summary>A stable RFC 5322 Message-ID (without angle brackets), the same on every attempt.</summary>
+    public required string InternetMessageId { get; init; }
+    /// <summary>HTTPS one-click unsubscribe URL, for <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post</c> (RFC 8058).</summary>
+    public required string UnsubscribeUrl { get; init; }
+    /// <summary>Groups messages for the provider's statistics (the sequence step).</summary>
+    public string? Tag { get; init; }
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,40 @@
+namespace CartRecovery.Core.Messages;
+
+/// <summary>
+/// The due-message queue. Claims carry a lease: a dispatcher that dies leaves its claims to come back when the lease
+/// runs out, and every write after a claim names the claimer, so a worker whose lease expired cannot overwrite a
+/// newer claim.
+/// </summary>
+public interface IMessageStore
+{
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, or Claimed with an expired lease,
+    /// oldest due first: sets Claimed, the claimer, the lease and attempts + 1, atomically.
+    /// </summary>
+    Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Sent. False when the claim was lost.</summary>
+    Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct);
+
+    /// <summary>
+    /// Claimed by <paramref name="claimer"/> → Pending again at <paramref name="retryAt"/>, or Failed when it is null.
+    /// </summary>
+    Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Cancelled (the cart no longer wants it).</summary>
+    Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct);
+
+    /// <summary>Stores the offer issued for a claimed message, so a retry sends the same code.</summary>
+    Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct);
+
+    Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
+
+    /// <summary>The cart's messages by step.</summary>
+    Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
+
+    /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
+    Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Cancels every Pending or Claimed message to carts of the store with that email. Returns how many.</summary>
+    Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct);
+}

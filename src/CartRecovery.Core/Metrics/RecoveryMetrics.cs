@@ -1,0 +1,20 @@
+namespace CartRecovery.Core.Metrics;
+
+/// <summary>An amount of money in one currency; totals across stores are kept per currency, never converted.</summary>
+public sealed record MoneyTotal(string Currency, long AmountMinor);
+
+public sealed record StepMetrics(int Step, long Sent, long Clicked, long RecoveredOrders, IReadOnlyList<MoneyTotal> RecoveredRevenue);
+
+/// <summary>The merchant's headline numbers: what was abandoned, what we did, what came back.</summary>
+public sealed record RecoveryMetrics(
+    long AbandonedCarts,
+    long EmailsSent,
+    long Clicked,
+    long RecoveredOrders,
+    long UnassistedOrders,
+    IReadOnlyList<MoneyTotal> RecoveredRevenue,
+    IReadOnlyList<StepMetrics> BySteps)
+{
+    /// <summary>Recovered orders over abandoned carts, 0 when nothing was abandoned.</summary>
+    public double RecoveryRate => AbandonedCarts == 0 ? 0 : (double)RecoveredOrders / AbandonedCarts;
+}

@@ -1,0 +1,54 @@
+using CartRecovery.Core.Attribution;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>Where connectors hand over what they saw: carts (any number of times, in any order) and orders.</summary>
+public sealed partial class CartIngestion(
+    ICartStore carts,
+    IMessageStore messages,
+    IFollowUpTaskStore tasks,
+    RecoveryOptions options,
+    TimeProvider time,
+    ILogger<CartIngestion> logger)
+{
+    public Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct) =>
+        carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
+
+    public async Task<OrderOutcome> ReportOrderAsync(OrderReport order, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var cart = await carts.FindAsync(order.StoreId, order.CartExternalId, ct);
+        if (cart is null)
+            return OrderOutcome.UnknownCart;
+        if (cart.Status.IsConverted())
+            return OrderOutcome.AlreadyConverted;
+
+        var sent = await messages.ListForCartAsync(cart.Id, ct);
+        var attribution = AttributionPolicy.Attribute(sent, order.OrderedAt, options.AttributionWindow);
+        var conversion = new CartConversion(cart.Id, order.OrderId, order.TotalMinor, order.OrderedAt, attribution);
+        if (!await carts.ConvertAsync(conversion, time.GetUtcNow(), ct))
+            return OrderOutcome.AlreadyConverted;
+        await tasks.CloseForCartAsync(cart.Id, ct);
+
+        if (attribution.IsRecovered)
+        {
+            Log.Recovered(logger, cart.Id, cart.StoreId, attribution.Step ?? 0);
+            return OrderOutcome.Recovered;
+        }
+        Log.ConvertedUnassisted(logger, cart.Id, cart.StoreId);
+        return OrderOutcome.ConvertedUnassisted;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1101, LogLevel.Information, "Cart {CartId} of store {StoreId} recovered by step {Step}")]
+        public static partial void Recovered(ILogger logger, long cartId, long storeId, int step);
+
+        [LoggerMessage(1102, LogLevel.Information, "Cart {CartId} of store {StoreId} converted without help")]
+        public static partial void ConvertedUnassisted(ILogger logger, long cartId, long storeId);
+    }
+}

@@ -1,0 +1,99 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Restore;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>What happens when a customer follows a restore or unsubscribe link.</summary>
+public sealed partial class LinkService(
+    LinkTokenSigner signer,
+    IMessageStore messages,
+    ICartStore carts,
+    IStoreRepository stores,
+    ISuppressionList suppressions,
+    StorefrontRegistry storefronts,
+    TimeProvider time,
+    ILogger<LinkService> logger)
+{
+    /// <summary>Checks a restore token, records the click on the cart's timeline and says where to send the customer.</summary>
+    public async Task<RestoreResult> RestoreAsync(string token, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var check = signer.Check(token, TokenPurpose.Restore, now);
+        if (check.State == TokenState.Invalid)
+            return RestoreResult.Invalid;
+        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
+        if (message is null || cart is null || store is null)
+            return RestoreResult.Invalid;
+        if (check.State == TokenState.Expired)
+            return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: store.StorefrontUrl);
+
+        await messages.RecordClickAsync(message.Id, now, ct);
+        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
+        Log.Clicked(logger, cart.Id, store.Id, message.Step);
+
+        // A cart that already converted has nothing to restore: send the customer to the shop instead.
+        var destination = cart.Status.IsConverted()
+            ? new Uri(store.StorefrontUrl)
+            : storefronts.For(store.Platform).BuildRestoreUrl(store, cart, message.OfferCode);
+        return new(RestoreOutcome.Redirect, destination, store.Name, store.StorefrontUrl);
+    }
+
+    /// <summary>Who an unsubscribe token is for, or null when it is not authentic. Expired tokens still count: an opt-out is always honoured.</summary>
+    public async Task<UnsubscribeTarget?> FindUnsubscribeTargetAsync(string token, CancellationToken ct)
+    {
+        var check = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow());
+        if (check.State == TokenState.Invalid)
+            return null;
+        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
+        var email = message?.Recipient ?? cart?.Contact.Email;
+        if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
+            return null;
+        return new(store.Id, store.Name, store.StorefrontUrl, email, Mask(email));
+    }
+
+    /// <summary>Suppresses the address for the store at once and cancels every pending message to it.</summary>
+    public async Task<UnsubscribeTarget?> UnsubscribeAsync(string token, CancellationToken ct)
+    {
+        var target = await FindUnsubscribeTargetAsync(token, ct);
+        if (target is null)
+            return null;
+        var now = time.GetUtcNow();
+        var messageId = signer.Check(token, TokenPurpose.Unsubscribe, now).MessageId;
+        await suppressions.SuppressAsync(target.StoreId, target.Email, "unsubscribed", now, ct);
+        var cancelled = await messages.CancelPendingForRecipientAsync(target.StoreId, target.Email, "unsubscribed", ct);
+        if (await messages.GetAsync(messageId, ct) is { } message)
+            await carts.CloseAsync(message.CartId, CartStatus.OptedOut, "unsubscribed", now, ct);
+        Log.Unsubscribed(logger, target.StoreId, cancelled);
+        return target;
+    }
+
+    private async Task<(OutboundMessage?, Cart?, Store?)> LoadAsync(long messageId, CancellationToken ct)
+    {
+        var message = await messages.GetAsync(messageId, ct);
+        if (message is null)
+            return (null, null, null);
+        var cart = await carts.GetAsync(message.CartId, ct);
+        var store = await stores.GetAsync(message.StoreId, ct);
+        return (message, cart, store);
+    }
+
+    internal static string Mask(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1401, LogLevel.Information, "Restore link of step {Step} clicked for cart {CartId} of store {StoreId}")]
+        public static partial void Clicked(ILogger logger, long cartId, long storeId, int step);
+
+        [LoggerMessage(1402, LogLevel.Information, "A recipient of store {StoreId} unsubscribed; {Cancelled} pending messages cancelled")]
+        public static partial void Unsubscribed(ILogger logger, long storeId, int cancelled);
+    }
+}

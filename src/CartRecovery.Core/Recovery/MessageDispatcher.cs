@@ -1,0 +1,201 @@
+using System.Globalization;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>
+/// Claims due messages, checks each is still wanted, and sends it (or creates its follow-up task). A claim is a
+/// lease: if this process dies between claim and send, the message is claimed again once the lease runs out.
+/// </summary>
+public sealed partial class MessageDispatcher(
+    IMessageStore messages,
+    ICartStore carts,
+    IStoreRepository stores,
+    ISuppressionList suppressions,
+    IFollowUpTaskStore tasks,
+    StorefrontRegistry storefronts,
+    IEmailComposer composer,
+    IEmailTransport transport,
+    LinkBuilder links,
+    RecoveryOptions options,
+    TimeProvider time,
+    ILogger<MessageDispatcher> logger)
+{
+    /// <summary>Identifies this process in claims.</summary>
+    public string ClaimerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    public async Task<DispatchSummary> RunOnceAsync(CancellationToken ct)
+    {
+        var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
+        int sent = 0, cancelled = 0, retrying = 0, failed = 0;
+        foreach (var message in claimed)
+        {
+            switch (await DispatchAsync(message, ct))
+            {
+                case Outcome.Sent: sent++; break;
+                case Outcome.Cancelled: cancelled++; break;
+                case Outcome.Retrying: retrying++; break;
+                default: failed++; break;
+            }
+        }
+        return new(claimed.Count, sent, cancelled, retrying, failed);
+    }
+
+    private enum Outcome { Sent, Cancelled, Retrying, Failed }
+
+    private async Task<Outcome> DispatchAsync(OutboundMessage message, CancellationToken ct)
+    {
+        try
+        {
+            var cart = await carts.GetAsync(message.CartId, ct);
+            var store = await stores.GetAsync(message.StoreId, ct);
+            if (cart is null || store is null)
+                return await CancelAsync(message, "the cart or its store no longer exists", ct);
+            if (!cart.Status.AcceptsMessages())
+                return await CancelAsync(message, $"the cart is {cart.Status}", ct);
+
+            return message.Kind == StepKind.FollowUpTask
+                ? await CreateTaskAsync(message, cart, ct)
+                : await SendEmailAsync(message, cart, store, ct);
+        }
+        catch (EmailSendException error) when (error.RecipientSuppressed)
+        {
+            var cart = await carts.GetAsync(message.CartId, ct);
+            if (cart?.Contact.Email is { } email)
+                await OptOutAsync(cart, email, "the email provider reports the address as inactive", ct);
+            return await CancelAsync(message, error.Message, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var permanent = error is EmailSendException { IsTransient: false } or InvalidOperationException;
+            return await FailAsync(message, error.Message, permanent, ct);
+        }
+    }
+
+    private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        var email = cart.Contact.Email;
+        if (string.IsNullOrWhiteSpace(email))
+            return await CancelAsync(message, "the cart has no email address", ct);
+        if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
+        {
+            await carts.CloseAsync(cart.Id, CartStatus.OptedOut, "the address is suppressed", time.GetUtcNow(), ct);
+            return await CancelAsync(message, "the address is suppressed", ct);
+        }
+
+        var storefront = storefronts.For(store.Platform);
+        switch (await storefront.CheckCartAsync(store, cart, ct))
+        {
+            case StorefrontCartState.Ordered:
+                return await CancelAsync(message, "the platform already has an order for this cart", ct);
+            case StorefrontCartState.Gone:
+                await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform no longer has this cart", time.GetUtcNow(), ct);
+                return await CancelAsync(message, "the platform no longer has this cart", ct);
+        }
+
+        var offer = await EnsureOfferAsync(message, cart, store, storefront, ct);
+        var now = time.GetUtcNow();
+        var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
+        var content = await composer.ComposeAsync(model, ct);
+        var providerId = await transport.SendAsync(new EmailMessage
+        {
+            MessageId = message.Id,
+            FromAddress = store.SenderEmail,
+            FromName = store.SenderName,
+            To = email,
+            ToName = string.Join(' ', new[] { cart.Contact.FirstName, cart.Contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+            Subject = content.Subject,
+            HtmlBody = content.HtmlBody,
+            TextBody = content.TextBody,
+            InternetMessageId = $"cart-{cart.Id}.step-{message.Step}.msg-{message.Id}@{options.PublicBaseUrl.Host}",
+            UnsubscribeUrl = model.UnsubscribeUrl,
+            Tag = $"step-{message.Step}",
+            Metadata = new Dictionary<string, string>
+            {
+                ["message_id"] = message.Id.ToString(CultureInfo.InvariantCulture),
+                ["cart_id"] = cart.Id.ToString(CultureInfo.InvariantCulture),
+                ["store_id"] = store.Id.ToString(CultureInfo.InvariantCulture),
+            },
+        }, ct);
+
+        var sentAt = time.GetUtcNow();
+        if (!await messages.MarkSentAsync(message.Id, ClaimerId, email, providerId, sentAt, ct))
+        {
+            Log.ClaimLost(logger, message.Id, cart.Id);
+            return Outcome.Sent;
+        }
+        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent", message.Id), ct);
+        Log.StepSent(logger, message.Step, cart.Id, store.Id);
+        return Outcome.Sent;
+    }
+
+    private async Task<IssuedOffer?> EnsureOfferAsync(OutboundMessage message, Cart cart, Store store, IStorefront storefront, CancellationToken ct)
+    {
+        if (message.Offer is not { } spec)
+            return null;
+        if (message.OfferCode is { } code && message.OfferExpiresAt is { } expires)
+            return new(code, spec.Describe(cart.Currency), expires);
+
+        var issued = await storefront.IssueOfferAsync(store, cart, spec, time.GetUtcNow() + spec.ValidFor, ct);
+        await messages.SetOfferCodeAsync(message.Id, ClaimerId, issued.Code, issued.ExpiresAt, ct);
+        return issued;
+    }
+
+    private async Task<Outcome> CreateTaskAsync(OutboundMessage message, Cart cart, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var who = cart.Contact.Email ?? cart.Contact.Phone ?? "an unnamed customer";
+        var summary = $"Follow up with {who} about a cart of {Money.Format(cart.TotalMinor, cart.Currency)} ({cart.Lines.Count} lines)";
+        await tasks.CreateAsync(new FollowUpTask { StoreId = cart.StoreId, CartId = cart.Id, MessageId = message.Id, Summary = summary, CreatedAt = now }, ct);
+        if (await messages.MarkSentAsync(message.Id, ClaimerId, null, null, now, ct))
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, $"Step {message.Step}: follow-up task created", message.Id), ct);
+        return Outcome.Sent;
+    }
+
+    private async Task OptOutAsync(Cart cart, string email, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await suppressions.SuppressAsync(cart.StoreId, email, reason, now, ct);
+        await messages.CancelPendingForRecipientAsync(cart.StoreId, email, reason, ct);
+        await carts.CloseAsync(cart.Id, CartStatus.OptedOut, reason, now, ct);
+    }
+
+    private async Task<Outcome> CancelAsync(OutboundMessage message, string reason, CancellationToken ct)
+    {
+        if (await messages.MarkCancelledAsync(message.Id, ClaimerId, reason, ct))
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageCancelled, $"Step {message.Step} cancelled: {reason}", message.Id), ct);
+        return Outcome.Cancelled;
+    }
+
+    private async Task<Outcome> FailAsync(OutboundMessage message, string error, bool permanent, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var giveUp = permanent || message.Attempts >= options.MaxAttempts;
+        DateTimeOffset? retryAt = giveUp ? null : now + options.RetryBackoff * Math.Pow(2, Math.Max(0, message.Attempts - 1));
+        await messages.MarkFailedAsync(message.Id, ClaimerId, error, retryAt, ct);
+        var detail = giveUp ? $"Step {message.Step} failed: {error}" : $"Step {message.Step} failed, retrying at {retryAt:u}: {error}";
+        await carts.AddEventAsync(new(message.CartId, now, CartEventKinds.MessageFailed, detail, message.Id), ct);
+        Log.StepFailed(logger, message.Step, message.CartId, message.Attempts, giveUp, error);
+        return giveUp ? Outcome.Failed : Outcome.Retrying;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1301, LogLevel.Information, "Sent step {Step} for cart {CartId} of store {StoreId}")]
+        public static partial void StepSent(ILogger logger, int step, long cartId, long storeId);
+
+        [LoggerMessage(1302, LogLevel.Warning, "Step {Step} for cart {CartId} failed on attempt {Attempt} (final: {Final}): {Error}")]
+        public static partial void StepFailed(ILogger logger, int step, long cartId, int attempt, bool final, string error);
+
+        [LoggerMessage(1303, LogLevel.Warning, "Message {MessageId} of cart {CartId} was sent after its claim had been taken over")]
+        public static partial void ClaimLost(ILogger logger, long messageId, long cartId);
+    }
+}

@@ -1,0 +1,14 @@
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>A connector's report that an order was placed for a cart it reported earlier.</summary>
+public sealed record OrderReport(long StoreId, string CartExternalId, string OrderId, long TotalMinor, DateTimeOffset OrderedAt);
+
+public enum OrderOutcome
+{
+    /// <summary>No cart is known for it; nothing to attribute.</summary>
+    UnknownCart,
+    /// <summary>The cart had converted already (a replayed order).</summary>
+    AlreadyConverted,
+    ConvertedUnassisted,
+    Recovered,
+}

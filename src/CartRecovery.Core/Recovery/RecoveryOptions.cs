@@ -1,0 +1,33 @@
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>The rules of the recovery engine (section <c>Recovery</c>).</summary>
+public sealed class RecoveryOptions
+{
+    public const string Section = "Recovery";
+
+    /// <summary>The address customers reach this app at; restore and unsubscribe links start with it.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5080/");
+
+    /// <summary>An order within this time after a click (or, failing that, a send) counts as recovered.</summary>
+    public TimeSpan AttributionWindow { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan RestoreLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Unsubscribe links are honoured even after this; the expiry only bounds what a token claims.</summary>
+    public TimeSpan UnsubscribeLinkLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Idle carts older than this are expired instead of enrolled (a late catch-up must not email about last month's cart).</summary>
+    public TimeSpan MaxCartAge { get; set; } = TimeSpan.FromDays(7);
+
+    public int AbandonmentBatchSize { get; set; } = 500;
+
+    public int DispatchBatchSize { get; set; } = 50;
+
+    /// <summary>How long a claimed message stays with its dispatcher before another may take it.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; each further attempt doubles it.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,8 @@
+namespace CartRecovery.Core.Restore;
+
+/// <summary>Each purpose signs differently, so a restore link can never be replayed as an unsubscribe and vice versa.</summary>
+public enum TokenPurpose : byte
+{
+    Restore = 1,
+    Unsubscribe = 2,
+}

@@ -1,0 +1,9 @@
+namespace CartRecovery.Core.Stores;
+
+/// <summary>Platform names as stored on <see cref="Store.Platform"/>.</summary>
+public static class Platforms
+{
+    public const string Demo = "demo";
+    public const string Shopify = "shopify";
+    public const string WooCommerce = "woocommerce";
+}

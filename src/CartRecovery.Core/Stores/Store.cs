@@ -1,0 +1,25 @@
+namespace CartRecovery.Core.Stores;
+
+/// <summary>A shop connected to CartRecovery.</summary>
+public sealed record Store
+{
+    public long Id { get; init; }
+    /// <summary>The connector that serves this store: <see cref="Platforms"/>.</summary>
+    public required string Platform { get; init; }
+    /// <summary>The platform's id for the shop (Shopify domain, WooCommerce site URL, demo key).</summary>
+    public required string ExternalId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The storefront's home page, where a dead restore link still sends the customer.</summary>
+    public required string StorefrontUrl { get; init; }
+    public required string Currency { get; init; }
+    /// <summary>IANA time zone id of the store.</summary>
+    public string TimeZone { get; init; } = "UTC";
+    public string Locale { get; init; } = "en";
+    /// <summary>How long a cart with contact details may be idle before it counts as abandoned.</summary>
+    public TimeSpan AbandonAfter { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>The recovery sequence carts of this store enrol in (<see cref="Sequences.SequencePresets"/>).</summary>
+    public string Sequence { get; init; } = Sequences.SequencePresets.Standard.Name;
+    public required string SenderEmail { get; init; }
+    public required string SenderName { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
