@@ -46,7 +46,7 @@ public sealed partial class MessageDispatcher(
                 default: failed++; break;
             }
         }
-        return new(claimed.Count, sent, cancelled, retrying, failed);
+        return new(claimed.Count, sent, cancelled, retrying, failed, claimed.Count >= options.DispatchBatchSize);
     }
 
     private enum Outcome { Sent, Cancelled, Retrying, Failed }

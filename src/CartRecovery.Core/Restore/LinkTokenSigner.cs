@@ -15,6 +15,7 @@ public sealed class LinkTokenSigner
     private const int PayloadLength = 1 + 1 + 8 + 8;
     private const int MacLength = 16;
     private const int TokenLength = PayloadLength + MacLength;
+    private static readonly int EncodedLength = Base64Url.GetEncodedLength(TokenLength);
     private readonly byte[] _key;
 
     public LinkTokenSigner(byte[] key)
@@ -38,14 +39,16 @@ public sealed class LinkTokenSigner
 
     public TokenCheck Check(string? token, TokenPurpose purpose, DateTimeOffset now)
     {
-        Span<byte> bytes = stackalloc byte[TokenLength + 3];
-        if (string.IsNullOrEmpty(token) || token.Length > 64
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenLength)
+        // Base64Url throws (rather than returning false) on characters outside its alphabet, so check them first.
+        if (token is null || token.Length != EncodedLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return TokenCheck.Invalid;
+        Span<byte> bytes = stackalloc byte[TokenLength];
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenLength)
             return TokenCheck.Invalid;
 
         Span<byte> expected = stackalloc byte[MacLength];
         Sign(bytes[..PayloadLength], expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[PayloadLength..TokenLength])
+        if (!CryptographicOperations.FixedTimeEquals(expected, bytes[PayloadLength..])
             || bytes[0] != Version || bytes[1] != (byte)purpose)
             return TokenCheck.Invalid;
 

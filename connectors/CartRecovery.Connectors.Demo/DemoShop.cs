@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using CartRecovery.Core;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Connectors.Demo;
+
+/// <summary>
+/// A small shop that plays itself: shoppers arrive, fill carts, and then buy at once, buy after clicking a recovery
+/// email, come back after the offer, or leave. Everything it does goes through the same paths a real connector uses
+/// (<see cref="CartIngestion"/>, the restore link), so the demo exercises the real product.
+/// </summary>
+public sealed class DemoShop(
+    CartIngestion ingestion,
+    ICartStore carts,
+    IMessageStore messages,
+    LinkBuilder links,
+    LinkService linkService,
+    IOptions<DemoOptions> options,
+    TimeProvider time)
+{
+    private static readonly string[] FirstNames = ["Léa", "Hugo", "Amelia", "Noah", "Sofia", "Lukas", "Chloé", "Mateo", "Ines", "Oliver"];
+    private static readonly string[] LastNames = ["Martin", "Schmidt", "Rossi", "García", "Dubois", "Novak", "Jensen", "Silva"];
+    private static readonly TimeSpan ClickToOrder = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, DemoShopper> _shoppers = new();
+    private readonly ConcurrentDictionary<string, OfferSpec> _codes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _orders = new();
+    private readonly Random _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
+    private DateTimeOffset? _lastArrival;
+    private int _arrivals;
+
+    public int Arrivals => _arrivals;
+
+    internal void RegisterCode(string code, OfferSpec offer, DateTimeOffset expiresAt) => _codes[code] = offer;
+
+    public bool HasOrder(string cartId) => _orders.ContainsKey(cartId);
+
+    /// <summary>The offer behind a code this shop issued, if any.</summary>
+    public OfferSpec? FindOffer(string? code) => code is not null && _codes.TryGetValue(code, out var offer) ? offer : null;
+
+    /// <summary>
+    /// One step of the simulation: maybe a new shopper, and whatever the current shoppers are due to do. Ticks come
+    /// from the poll job, which never runs twice at once, so the shoppers' state needs no lock of its own.
+    /// </summary>
+    public async Task<int> TickAsync(Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var now = time.GetUtcNow();
+        var reported = 0;
+        if (_arrivals < options.Value.MaxShoppers && (_lastArrival is null || now - _lastArrival >= options.Value.NewShopperEvery))
+        {
+            await ArriveAsync(store, now, ct);
+            reported++;
+        }
+        foreach (var shopper in _shoppers.Values.Where(s => !s.Done).ToList())
+            reported += await ActAsync(store, shopper, now, ct);
+        return reported;
+    }
+
+    /// <summary>Places the order for a cart (from the demo checkout page or a simulated shopper).</summary>
+    public async Task<OrderOutcome> PlaceOrderAsync(Store store, string cartId, string? discountCode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var cart = await carts.FindAsync(store.Id, cartId, ct);
+        if (cart is null)
+            return OrderOutcome.UnknownCart;
+        var orderId = _orders.GetOrAdd(cartId, _ => $"DEMO-{cart.Id:D5}");
+        if (_shoppers.TryGetValue(cartId, out var shopper))
+            shopper.Done = true;
+        var total = cart.TotalMinor - Discount(cart, FindOffer(discountCode));
+        return await ingestion.ReportOrderAsync(new OrderReport(store.Id, cartId, orderId, total, time.GetUtcNow()), ct);
+    }
+
+    /// <summary>What <paramref name="offer"/> takes off the cart, in minor units.</summary>
+    public static long Discount(Cart cart, OfferSpec? offer) => offer?.Kind switch
+    {
+        OfferKind.Percentage => cart.TotalMinor * offer.Value / 100,
+        OfferKind.FixedAmount => Math.Min(offer.Value, cart.TotalMinor),
+        _ => 0,
+    };
+
+    private async Task ArriveAsync(Store store, DateTimeOffset now, CancellationToken ct)
+    {
+        _lastArrival = now;
+        var number = Interlocked.Increment(ref _arrivals);
+        var cartId = $"demo-{now.ToUnixTimeMilliseconds():x}-{number}";
+        var behaviour = Pick();
+        var shopper = new DemoShopper(cartId, behaviour, now);
+        _shoppers[cartId] = shopper;
+
+        var first = FirstNames[_random.Next(FirstNames.Length)];
+        var last = LastNames[_random.Next(LastNames.Length)];
+        // One guest in ten never types an email: such carts are kept but cannot be recovered by email.
+        var email = _random.Next(10) == 0 ? null : $"{Slug(first)}.{Slug(last)}{number}@example.com";
+        var contact = new CartContact(email, null, first, last, "en", AcceptsMarketing: _random.Next(3) > 0);
+        var lines = Enumerable.Range(0, 1 + _random.Next(2)).Select(_ => Line(store, DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)])).ToList();
+        await ReportAsync(store, cartId, contact, lines, now, ct);
+    }
+
+    private async Task<int> ActAsync(Store store, DemoShopper shopper, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!shopper.AddedSecondItem && now - shopper.ArrivedAt >= TimeSpan.FromSeconds(3))
+        {
+            shopper.AddedSecondItem = true;
+            var cart = await carts.FindAsync(store.Id, shopper.CartId, ct);
+            if (cart is not null && cart.Status == CartStatus.Active)
+            {
+                var extra = Line(store, DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)]);
+                await ReportAsync(store, shopper.CartId, cart.Contact, [.. cart.Lines, extra], now, ct);
+                return 1;
+            }
+        }
+
+        if (shopper.BuyAt is { } buyAt)
+        {
+            if (now < buyAt)
+                return 0;
+            var code = await OfferCodeAsync(store, shopper.CartId, ct);
+            await PlaceOrderAsync(store, shopper.CartId, code, ct);
+            return 1;
+        }
+
+        switch (shopper.Behaviour)
+        {
+            case DemoBehaviour.BuysRightAway when now - shopper.ArrivedAt >= TimeSpan.FromSeconds(6):
+                shopper.BuyAt = now;
+                break;
+            case DemoBehaviour.ClicksThenBuys:
+                if (await SentMessageAsync(store, shopper.CartId, step: null, ct) is { } message)
+                {
+                    // A real click: the same signed link the email carries, through the same service /r/ uses.
+                    var token = new Uri(links.Restore(message.Id, now)).Segments[^1];
+                    await linkService.RestoreAsync(token, ct);
+                    shopper.BuyAt = now + ClickToOrder;
+                }
+                break;
+            case DemoBehaviour.BuysAfterOffer:
+                if (await SentMessageAsync(store, shopper.CartId, step: 2, ct) is not null)
+                    shopper.BuyAt = now + TimeSpan.FromSeconds(3);
+                break;
+            case DemoBehaviour.Leaves when now - shopper.ArrivedAt > TimeSpan.FromMinutes(5):
+                shopper.Done = true;
+                break;
+        }
+        return 0;
+    }
+
+    private async Task<OutboundMessage?> SentMessageAsync(Store store, string cartId, int? step, CancellationToken ct)
+    {
+        var cart = await carts.FindAsync(store.Id, cartId, ct);
+        if (cart is null)
+            return null;
+        var sent = await messages.ListForCartAsync(cart.Id, ct);
+        return sent.FirstOrDefault(m => m.Status == MessageStatus.Sent && m.Kind == StepKind.Email && (step is null || m.Step == step));
+    }
+
+    private async Task<string?> OfferCodeAsync(Store store, string cartId, CancellationToken ct)
+    {
+        var cart = await carts.FindAsync(store.Id, cartId, ct);
+        return cart is null ? null : (await messages.ListForCartAsync(cart.Id, ct)).Select(m => m.OfferCode).LastOrDefault(c => c is not null);
+    }
+
+    private Task<CartMergeResult> ReportAsync(Store store, string cartId, CartContact contact, IReadOnlyList<CartLine> lines, DateTimeOffset now, CancellationToken ct)
+    {
+        var total = lines.Sum(l => l.LineTotalMinor);
+        var restoreUrl = new Uri(new Uri(store.StorefrontUrl), $"cart/{cartId}").AbsoluteUri;
+        return ingestion.ReportCartAsync(new CartSnapshot(store.Id, cartId, contact, lines, store.Currency, total, total, restoreUrl, now, now), ct);
+    }
+
+    private static CartLine Line(Store store, DemoProduct product) => new(
+        product.Title, 1, product.PriceMinor, product.Sku, product.Sku, product.Sku, product.Variant,
+        ImageUrl: new Uri(new Uri(store.StorefrontUrl), $"images/{product.Sku}.svg").AbsoluteUri,
+        ProductUrl: new Uri(new Uri(store.StorefrontUrl), $"products/{product.Sku}").AbsoluteUri);
+
+    private DemoBehaviour Pick() => _random.Next(100) switch
+    {
+        < 20 => DemoBehaviour.BuysRightAway,
+        < 45 => DemoBehaviour.ClicksThenBuys,
+        < 60 => DemoBehaviour.BuysAfterOffer,
+        _ => DemoBehaviour.Leaves,
+    };
+
+    private static string Slug(string name) =>
+        new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
+}

@@ -1,0 +1,22 @@
+namespace CartRecovery.Jobs;
+
+/// <summary>How often the recovery jobs run (section <c>Jobs</c>).</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>False leaves the scheduler in standby: nothing fires (for maintenance, or tests that drive jobs by hand).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often idle carts are checked for abandonment.</summary>
+    public TimeSpan DetectAbandonedEvery { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often due messages are claimed; this bounds how late a message can be.</summary>
+    public TimeSpan SendDueMessagesEvery { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often connectors poll their stores for carts and orders webhooks may have missed.</summary>
+    public TimeSpan PollStoresEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Upper bound of batches one dispatch run drains before yielding to the next fire.</summary>
+    public int MaxBatchesPerRun { get; set; } = 20;
+}

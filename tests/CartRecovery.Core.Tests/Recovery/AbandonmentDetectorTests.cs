@@ -1,0 +1,62 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Recovery;
+
+public sealed class AbandonmentDetectorTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly Mock<ICartStore> _carts = new();
+    private readonly Mock<IStoreRepository> _stores = new();
+    private readonly FakeTimeProvider _time = new(Sample.T0.AddMinutes(20));
+    private readonly RecoveryOptions _options = new();
+
+    public AbandonmentDetectorTests() =>
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Sequence = SequencePresets.Standard.Name });
+
+    private AbandonmentDetector Create() => new(_carts.Object, _stores.Object, _options, _time, NullLogger<AbandonmentDetector>.Instance);
+
+    [Fact]
+    public async Task RunOnce_WhenACartIsIdle_EnrolsItWithStepsCountedFromNow()
+    {
+        var cart = Sample.Cart(status: CartStatus.Active);
+        _carts.Setup(c => c.FindIdleAsync(_time.GetUtcNow(), _options.AbandonmentBatchSize, Ct)).ReturnsAsync([cart]);
+        IReadOnlyList<OutboundMessage>? plan = null;
+        _carts.Setup(c => c.AbandonAsync(cart.Id, _time.GetUtcNow(), It.IsAny<IReadOnlyList<OutboundMessage>>(), Ct))
+            .Callback((long _, DateTimeOffset _, IReadOnlyList<OutboundMessage> p, CancellationToken _) => plan = p)
+            .ReturnsAsync(true);
+
+        Assert.Equal(1, await Create().RunOnceAsync(Ct));
+        Assert.NotNull(plan);
+        Assert.Equal(_time.GetUtcNow().AddHours(1), plan[0].DueAt);
+        Assert.Equal(3, plan.Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenAnotherNodeEnrolledTheCartFirst_CountsNothing()
+    {
+        var cart = Sample.Cart(status: CartStatus.Active);
+        _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
+        _carts.Setup(c => c.AbandonAsync(cart.Id, It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<OutboundMessage>>(), Ct)).ReturnsAsync(false);
+
+        Assert.Equal(0, await Create().RunOnceAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheCartIsOlderThanTheMaximumAge_ExpiresItInsteadOfEmailing()
+    {
+        _time.SetUtcNow(Sample.T0 + _options.MaxCartAge + TimeSpan.FromHours(1));
+        var cart = Sample.Cart(status: CartStatus.Active);
+        _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
+
+        Assert.Equal(0, await Create().RunOnceAsync(Ct));
+        _carts.Verify(c => c.CloseAsync(cart.Id, CartStatus.Expired, It.IsAny<string>(), _time.GetUtcNow(), Ct));
+        _carts.Verify(c => c.AbandonAsync(It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<OutboundMessage>>(), Ct), Times.Never);
+    }
+}

@@ -1,0 +1,53 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Restore;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Recovery;
+
+/// <summary>A <see cref="MessageDispatcher"/> over mocked ports, with one claimed message for one abandoned cart.</summary>
+internal sealed class DispatcherFixture
+{
+    public Mock<IMessageStore> Messages { get; } = new();
+    public Mock<ICartStore> Carts { get; } = new();
+    public Mock<IStoreRepository> Stores { get; } = new();
+    public Mock<ISuppressionList> Suppressions { get; } = new();
+    public Mock<IFollowUpTaskStore> Tasks { get; } = new();
+    public Mock<IStorefront> Storefront { get; } = new();
+    public Mock<IEmailComposer> Composer { get; } = new();
+    public Mock<IEmailTransport> Transport { get; } = new();
+    public FakeTimeProvider Time { get; } = new(Sample.T0);
+    public RecoveryOptions Options { get; } = new() { PublicBaseUrl = new("https://recover.example/") };
+    public List<EmailMessage> Sent { get; } = [];
+
+    public DispatcherFixture(OutboundMessage message, Cart? cart = null)
+    {
+        Messages.Setup(m => m.ClaimDueAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([message]);
+        Messages.Setup(m => m.MarkSentAsync(message.Id, It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
+        Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
+        Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(Sample.Store(message.StoreId));
+        Storefront.SetupGet(s => s.Platform).Returns(Platforms.Demo);
+        Storefront.Setup(s => s.CheckCartAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<CancellationToken>())).ReturnsAsync(StorefrontCartState.Open);
+        Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((EmailModel m, CancellationToken _) => new EmailContent("Subject", $"<a href=\"{m.RestoreUrl}\">back</a>", m.RestoreUrl));
+        Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Callback((EmailMessage e, CancellationToken _) => Sent.Add(e))
+            .ReturnsAsync("provider-1");
+    }
+
+    public MessageDispatcher Create() => new(
+        Messages.Object, Carts.Object, Stores.Object, Suppressions.Object, Tasks.Object,
+        new StorefrontRegistry([Storefront.Object]), Composer.Object, Transport.Object,
+        new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), Options, Time, NullLogger<MessageDispatcher>.Instance);
+}
