@@ -10,6 +10,7 @@ public static class DemoServiceCollectionExtensions
     public static IServiceCollection AddDemoConnector(this IServiceCollection services)
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSingleton<DemoLedger>();
         services.AddSingleton<DemoShop>();
         services.AddSingleton<IStorefront, DemoStorefront>();
         services.AddSingleton<IStorePoller, DemoPoller>();

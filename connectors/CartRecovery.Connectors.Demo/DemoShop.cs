@@ -16,6 +16,7 @@ namespace CartRecovery.Connectors.Demo;
 /// </summary>
 public sealed class DemoShop(
     CartIngestion ingestion,
+    DemoLedger ledger,
     ICartStore carts,
     IMessageStore messages,
     LinkBuilder links,
@@ -28,20 +29,11 @@ public sealed class DemoShop(
     private static readonly TimeSpan ClickToOrder = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, DemoShopper> _shoppers = new();
-    private readonly ConcurrentDictionary<string, OfferSpec> _codes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, string> _orders = new();
     private readonly Random _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
     private DateTimeOffset? _lastArrival;
     private int _arrivals;
 
     public int Arrivals => _arrivals;
-
-    internal void RegisterCode(string code, OfferSpec offer, DateTimeOffset expiresAt) => _codes[code] = offer;
-
-    public bool HasOrder(string cartId) => _orders.ContainsKey(cartId);
-
-    /// <summary>The offer behind a code this shop issued, if any.</summary>
-    public OfferSpec? FindOffer(string? code) => code is not null && _codes.TryGetValue(code, out var offer) ? offer : null;
 
     /// <summary>
     /// One step of the simulation: maybe a new shopper, and whatever the current shoppers are due to do. Ticks come
@@ -69,10 +61,10 @@ public sealed class DemoShop(
         var cart = await carts.FindAsync(store.Id, cartId, ct);
         if (cart is null)
             return OrderOutcome.UnknownCart;
-        var orderId = _orders.GetOrAdd(cartId, _ => $"DEMO-{cart.Id:D5}");
+        var orderId = ledger.PlaceOrder(cartId, cart.Id);
         if (_shoppers.TryGetValue(cartId, out var shopper))
             shopper.Done = true;
-        var total = cart.TotalMinor - Discount(cart, FindOffer(discountCode));
+        var total = cart.TotalMinor - Discount(cart, ledger.FindOffer(discountCode));
         return await ingestion.ReportOrderAsync(new OrderReport(store.Id, cartId, orderId, total, time.GetUtcNow()), ct);
     }
 
@@ -89,14 +81,14 @@ public sealed class DemoShop(
         _lastArrival = now;
         var number = Interlocked.Increment(ref _arrivals);
         var cartId = $"demo-{now.ToUnixTimeMilliseconds():x}-{number}";
-        var behaviour = Pick();
+        var behaviour = Behaviours[(number - 1) % Behaviours.Length];
         var shopper = new DemoShopper(cartId, behaviour, now);
         _shoppers[cartId] = shopper;
 
         var first = FirstNames[_random.Next(FirstNames.Length)];
         var last = LastNames[_random.Next(LastNames.Length)];
         // One guest in ten never types an email: such carts are kept but cannot be recovered by email.
-        var email = _random.Next(10) == 0 ? null : $"{Slug(first)}.{Slug(last)}{number}@example.com";
+        var email = number % 10 == 7 ? null : $"{Slug(first)}.{Slug(last)}{number}@example.com";
         var contact = new CartContact(email, null, first, last, "en", AcceptsMarketing: _random.Next(3) > 0);
         var lines = Enumerable.Range(0, 1 + _random.Next(2)).Select(_ => Line(store, DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)])).ToList();
         await ReportAsync(store, cartId, contact, lines, now, ct);
@@ -177,13 +169,16 @@ public sealed class DemoShop(
         ImageUrl: new Uri(new Uri(store.StorefrontUrl), $"images/{product.Sku}.svg").AbsoluteUri,
         ProductUrl: new Uri(new Uri(store.StorefrontUrl), $"products/{product.Sku}").AbsoluteUri);
 
-    private DemoBehaviour Pick() => _random.Next(100) switch
-    {
-        < 20 => DemoBehaviour.BuysRightAway,
-        < 45 => DemoBehaviour.ClicksThenBuys,
-        < 60 => DemoBehaviour.BuysAfterOffer,
-        _ => DemoBehaviour.Leaves,
-    };
+    /// <summary>
+    /// Every ten shoppers play this mix (about the field's proportions, made generous so the demo shows every path).
+    /// The first one leaves and never comes back: their cart is the one a newcomer can recover by hand from the email.
+    /// </summary>
+    private static readonly DemoBehaviour[] Behaviours =
+    [
+        DemoBehaviour.Leaves, DemoBehaviour.ClicksThenBuys, DemoBehaviour.BuysRightAway, DemoBehaviour.Leaves,
+        DemoBehaviour.BuysAfterOffer, DemoBehaviour.ClicksThenBuys, DemoBehaviour.Leaves, DemoBehaviour.BuysRightAway,
+        DemoBehaviour.Leaves, DemoBehaviour.ClicksThenBuys,
+    ];
 
     private static string Slug(string name) =>
         new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();

@@ -8,7 +8,7 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Connectors.Demo;
 
 /// <summary>The demo shop's side of recovery: codes it accepts, and its cart page as the way back.</summary>
-public sealed class DemoStorefront(DemoShop shop) : IStorefront
+public sealed class DemoStorefront(DemoLedger ledger) : IStorefront
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -19,7 +19,7 @@ public sealed class DemoStorefront(DemoShop shop) : IStorefront
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(offer);
         var code = "BACK-" + RandomNumberGenerator.GetString(CodeAlphabet, 8);
-        shop.RegisterCode(code, offer, expiresAt);
+        ledger.RegisterCode(code, offer);
         return Task.FromResult(new IssuedOffer(code, offer.Describe(cart.Currency), expiresAt));
     }
 
@@ -34,6 +34,6 @@ public sealed class DemoStorefront(DemoShop shop) : IStorefront
     public Task<StorefrontCartState> CheckCartAsync(Store store, Cart cart, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        return Task.FromResult(shop.HasOrder(cart.ExternalId) ? StorefrontCartState.Ordered : StorefrontCartState.Open);
+        return Task.FromResult(ledger.HasOrder(cart.ExternalId) ? StorefrontCartState.Ordered : StorefrontCartState.Open);
     }
 }

@@ -21,8 +21,9 @@ public static class JobsServiceCollectionExtensions
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
 
-        services.AddQuartz(SchedulerName, q =>
+        services.AddQuartz(q =>
         {
+            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
             q.UsePersistentStore(store =>
             {
                 useStore(store);
@@ -40,7 +41,7 @@ public static class JobsServiceCollectionExtensions
                     h.StandbyStatus = HealthStatus.Unhealthy;
                 });
         });
-        services.AddQuartzHostedService(SchedulerName, o =>
+        services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
             o.AutoStart = options.Enabled;

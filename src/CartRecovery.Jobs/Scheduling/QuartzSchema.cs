@@ -33,12 +33,29 @@ public static class QuartzSchema
         // {0} is the table prefix, {1} the same without a schema qualifier (for index and constraint names).
         var script = reader.ReadToEnd().Replace("{0}", TablePrefix, StringComparison.Ordinal)
             .Replace("{1}", TablePrefix, StringComparison.Ordinal);
-        return script.Split(StatementSeparator)
-            .Select(StripComments)
-            .Where(s => s.Length > 0)
-            .ToList();
-    }
+        // Statements are separated by a line reading exactly "--;;" (the header comment mentions it too, so split on
+        // whole lines only), and comment lines are dropped.
+        var statements = new List<string>();
+        var current = new List<string>();
+        foreach (var line in script.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (line.Trim() == StatementSeparator)
+            {
+                Flush();
+                continue;
+            }
+            if (!line.TrimStart().StartsWith("--", StringComparison.Ordinal))
+                current.Add(line);
+        }
+        Flush();
+        return statements;
 
-    private static string StripComments(string statement) =>
-        string.Join('\n', statement.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
+        void Flush()
+        {
+            var statement = string.Join('\n', current).Trim();
+            if (statement.Length > 0)
+                statements.Add(statement);
+            current.Clear();
+        }
+    }
 }

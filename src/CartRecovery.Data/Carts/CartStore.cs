@@ -1,0 +1,194 @@
+using System.Data.Common;
+using CartRecovery.Core;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Carts;
+
+/// <summary>Carts, their lines and their timeline. Status changes live in <see cref="CartTransitions"/>.</summary>
+internal sealed class CartStore : ICartStore
+{
+    private const string FindSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.store_id = @StoreId AND c.external_id = @ExternalId";
+    private const string GetSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.id = @Id";
+
+    private const string InsertCartSql = """
+        INSERT INTO carts (store_id, external_id, status, email, email_normalized, phone, first_name, last_name, locale,
+                           accepts_marketing, currency, subtotal_minor, total_minor, restore_url, platform_created_at,
+                           platform_updated_at, created_at, updated_at)
+        VALUES (@StoreId, @ExternalId, @Status, @Email, @EmailNormalized, @Phone, @FirstName, @LastName, @Locale,
+                @AcceptsMarketing, @Currency, @SubtotalMinor, @TotalMinor, @RestoreUrl, @PlatformCreatedAt,
+                @PlatformUpdatedAt, @CreatedAt, @UpdatedAt)
+        """;
+
+    // Only what CartMerger may change; the status and order columns belong to the lifecycle methods.
+    private const string UpdateMergedSql = """
+        UPDATE carts
+        SET email = @Email, email_normalized = @EmailNormalized, phone = @Phone, first_name = @FirstName,
+            last_name = @LastName, locale = @Locale, accepts_marketing = @AcceptsMarketing, currency = @Currency,
+            subtotal_minor = @SubtotalMinor, total_minor = @TotalMinor, restore_url = @RestoreUrl,
+            platform_created_at = @PlatformCreatedAt, platform_updated_at = @PlatformUpdatedAt, updated_at = @UpdatedAt
+        WHERE id = @Id
+        """;
+
+    private const string DeleteLinesSql = "DELETE FROM cart_lines WHERE cart_id = @CartId";
+
+    private const string InsertLineSql = """
+        INSERT INTO cart_lines (cart_id, position, title, quantity, unit_price_minor, product_id, variant_id, sku,
+                                variant_title, image_url, product_url)
+        VALUES (@CartId, @Position, @Title, @Quantity, @UnitPriceMinor, @ProductId, @VariantId, @Sku,
+                @VariantTitle, @ImageUrl, @ProductUrl)
+        """;
+
+    // platform_updated_at <= @Now lets the (status, platform_updated_at) index narrow the scan before the per-store
+    // cut-off is applied (no cut-off is negative).
+    private const string FindIdleSql = $"""
+        SELECT {CartRow.Columns}
+        FROM carts c
+        JOIN stores s ON s.id = c.store_id
+        WHERE c.status = @Active
+          AND c.email_normalized IS NOT NULL
+          AND c.platform_updated_at <= @Now
+          AND c.platform_updated_at + s.abandon_after_ms <= @Now
+        ORDER BY c.platform_updated_at, c.id
+        """;
+
+    private const string TimelineSql = """
+        SELECT id, cart_id, at, kind, detail, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+    private readonly CartTransitions _transitions;
+
+    public CartStore(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+        _transitions = new CartTransitions(connections, dialect);
+    }
+
+    public async Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        // Merge what will be read back: with sub-millisecond times a redelivered snapshot would look newer than the
+        // stored one and count as an update every time.
+        snapshot = snapshot with { CreatedAt = DbTime.Truncate(snapshot.CreatedAt), UpdatedAt = DbTime.Truncate(snapshot.UpdatedAt) };
+        now = DbTime.Truncate(now);
+        try
+        {
+            return await UpsertOnceAsync(snapshot, now, ct);
+        }
+        catch (DbException error) when (_dialect.IsUniqueViolation(error))
+        {
+            // Engines without a database-wide write lock: another writer inserted the cart between our read and our
+            // insert. Merging again now finds it.
+            return await UpsertOnceAsync(snapshot, now, ct);
+        }
+    }
+
+    private async Task<CartMergeResult> UpsertOnceAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        var existing = await CartReader.SingleAsync(db, tx, FindSql, new { snapshot.StoreId, snapshot.ExternalId }, ct);
+        var result = CartMerger.Merge(existing, snapshot, now);
+        if (result.Outcome == MergeOutcome.Unchanged)
+            return result;
+
+        var row = CartRow.From(result.Cart);
+        if (result.Outcome == MergeOutcome.Created)
+            row.Id = await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertReturningId(InsertCartSql), row, tx, cancellationToken: ct));
+        else
+            await db.ExecuteAsync(new CommandDefinition(UpdateMergedSql, row, tx, cancellationToken: ct));
+
+        // FilledGaps keeps the stored lines by definition (CartMerger never takes lines from an older snapshot), so
+        // only a new or newer cart writes them.
+        if (result.Outcome == MergeOutcome.Updated)
+            await db.ExecuteAsync(new CommandDefinition(DeleteLinesSql, new { CartId = row.Id }, tx, cancellationToken: ct));
+        if (result.Outcome is MergeOutcome.Created or MergeOutcome.Updated)
+            await db.ExecuteAsync(new CommandDefinition(InsertLineSql, CartLineRow.From(row.Id, result.Cart.Lines), tx, cancellationToken: ct));
+
+        var cart = result.Cart with { Id = row.Id };
+        await CartEventWriter.AddAsync(db, tx, Describe(cart, result.Outcome, now), ct);
+        await tx.CommitAsync(ct);
+        return result with { Cart = cart };
+    }
+
+    private static CartEvent Describe(Cart cart, MergeOutcome outcome, DateTimeOffset now)
+    {
+        var contents = $"{cart.Lines.Count} line(s), {Money.Format(cart.TotalMinor, cart.Currency)}";
+        return outcome switch
+        {
+            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, $"Cart captured: {contents}"),
+            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, $"Cart updated: {contents}"),
+            _ => new(cart.Id, now, CartEventKinds.Updated, "Missing details filled in from a late update"),
+        };
+    }
+
+    public async Task<Cart?> GetAsync(long cartId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await CartReader.SingleAsync(db, null, GetSql, new { Id = cartId }, ct);
+    }
+
+    public async Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await CartReader.SingleAsync(db, null, FindSql, new { StoreId = storeId, ExternalId = externalId }, ct);
+    }
+
+    public async Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
+        var conditions = new List<string>();
+        if (query.StoreId is not null)
+            conditions.Add("c.store_id = @StoreId");
+        if (query.Status is not null)
+            conditions.Add("c.status = @Status");
+        var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
+        var sql = _dialect.Page($"SELECT {CartRow.Columns} FROM carts c{where} ORDER BY c.created_at DESC, c.id DESC");
+
+        await using var db = await _connections.OpenAsync(ct);
+        return await CartReader.ListAsync(db, null, sql,
+            new { query.StoreId, Status = (int?)query.Status, query.Skip, query.Take }, ct);
+    }
+
+    public async Task<IReadOnlyList<Cart>> FindIdleAsync(DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var db = await _connections.OpenAsync(ct);
+        return await CartReader.ListAsync(db, null, _dialect.Page(FindIdleSql),
+            new { Active = (int)CartStatus.Active, Now = DbTime.ToDb(now), Skip = 0, Take = limit }, ct);
+    }
+
+    public Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct) =>
+        _transitions.AbandonAsync(cartId, abandonedAt, plan, ct);
+
+    public Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct) =>
+        _transitions.ConvertAsync(conversion, now, ct);
+
+    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
+        _transitions.CloseAsync(cartId, status, reason, now, ct);
+
+    public async Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cartEvent);
+        await using var db = await _connections.OpenAsync(ct);
+        await CartEventWriter.AddAsync(db, null, cartEvent, ct);
+    }
+
+    public async Task<IReadOnlyList<CartEvent>> GetTimelineAsync(long cartId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<CartEventRow>(new CommandDefinition(TimelineSql, new { CartId = cartId }, cancellationToken: ct));
+        return rows.Select(r => r.ToEvent()).ToList();
+    }
+}

@@ -1,0 +1,59 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Carts;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using CartRecovery.Data.Messages;
+using CartRecovery.Data.Metrics;
+using CartRecovery.Data.Schema;
+using CartRecovery.Data.Stores;
+using CartRecovery.Data.Suppression;
+using CartRecovery.Data.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    private const string UnsupportedProvider =
+        "Storage:Provider must be 'sqlite' (PostgreSQL and SQL Server are not supported yet).";
+
+    /// <summary>
+    /// Registers storage from the <c>Storage</c> section: the dialect and connection factory of
+    /// <c>Storage:Provider</c>, the <see cref="DatabaseMigrator"/> and every Core store port. Requires
+    /// <c>IConfiguration</c> in the container (any host provides it).
+    /// </summary>
+    public static IServiceCollection AddCartRecoveryData(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .Validate(o => o.IsSqlite, UnsupportedProvider)
+            .ValidateOnStart();
+
+        services.AddSingleton<SqlDialect>(sp =>
+        {
+            // Validation reports a bad provider at start; this guards hosts that resolve before validating.
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.IsSqlite
+                ? new SqliteDialect()
+                : throw new InvalidOperationException($"{UnsupportedProvider} It is '{options.Provider}'.");
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<SqlDialect>()
+            .CreateConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()));
+        services.AddSingleton<DatabaseMigrator>();
+
+        services.AddSingleton<ICartStore, CartStore>();
+        services.AddSingleton<IMessageStore, MessageStore>();
+        services.AddSingleton<IStoreRepository, StoreRepository>();
+        services.AddSingleton<ISuppressionList, SuppressionList>();
+        services.AddSingleton<IFollowUpTaskStore, FollowUpTaskStore>();
+        services.AddSingleton<IMetricsQuery, MetricsQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using CartRecovery.Data.Connections;
+using DbUp;
+using DbUp.Builder;
+using DbUp.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Data.Dialects;
+
+/// <summary>SQLite: one writer at a time, so no lock hints; RETURNING (3.35+) and ON CONFLICT (3.24+) do the rest.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
+    public override string Name => StorageOptions.Sqlite;
+
+    public override IDbConnectionFactory CreateConnectionFactory(string connectionString) =>
+        new SqliteConnectionFactory(connectionString);
+
+    public override string InsertIgnoringDuplicates(string insertSql, string conflictColumns) =>
+        $"{insertSql} ON CONFLICT ({conflictColumns}) DO NOTHING";
+
+    public override string UpsertStore => """
+        INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
+                            abandon_after_ms, sequence, sender_email, sender_name, created_at)
+        VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
+                @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt)
+        ON CONFLICT (platform, external_id) DO UPDATE SET
+            name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
+            time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
+            sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name
+        RETURNING id
+        """;
+
+    // A single statement is atomic in SQLite (one writer at a time), so no SKIP LOCKED is needed: two dispatchers
+    // can never claim the same row. RETURNING gives no order guarantee; the store sorts the claimed rows.
+    public override string ClaimDueMessages => """
+        UPDATE messages
+        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM messages
+                     WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
+                     ORDER BY due_at, id
+                     LIMIT @Batch)
+        RETURNING *
+        """;
+
+    // Deferred transactions that read first and write later can fail with SQLITE_BUSY when two connections try to
+    // upgrade their read locks at once; taking the write lock at BEGIN makes them queue instead.
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
+        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+
+    public override async Task PrepareDatabaseAsync(string connectionString, ILogger logger, CancellationToken ct)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (IsFile(builder) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
+
+        // WAL lets readers work while one writer writes; the mode is stored in the file, so once is enough.
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        var mode = Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            logger.LogWarning("SQLite kept journal mode {JournalMode}; WAL needs a database file", mode);
+    }
+
+    public override UpgradeEngineBuilder DeployTo(string connectionString) =>
+        DeployChanges.To.SqliteDatabase(connectionString)
+            .JournalTo((connections, log) => new SqliteTableJournal(connections, log, "schema_versions"));
+
+    private static bool IsFile(SqliteConnectionStringBuilder builder) =>
+        builder.Mode != SqliteOpenMode.Memory
+        && !string.IsNullOrEmpty(builder.DataSource)
+        && !string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal);
+}

@@ -1,0 +1,8 @@
+namespace CartRecovery.Data;
+
+/// <summary>Addresses are matched trimmed and lower-cased, in a stored column so lookups can use an index.</summary>
+internal static class EmailNormalizer
+{
+    public static string? Normalize(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+}

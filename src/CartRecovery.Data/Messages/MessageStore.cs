@@ -1,0 +1,181 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Messages;
+
+/// <summary>
+/// The due-message queue. Every write after a claim is guarded by <c>status = Claimed AND claimed_by = @Claimer</c>,
+/// so a dispatcher whose lease ran out (and whose message was claimed again) cannot overwrite the newer claim.
+/// </summary>
+internal sealed class MessageStore : IMessageStore
+{
+    private const string ClaimGuard = "WHERE id = @Id AND status = @Claimed AND claimed_by = @Claimer";
+
+    private const string MarkSentSql = $"""
+        UPDATE messages
+        SET status = @Sent, recipient = @Recipient, provider_message_id = @ProviderMessageId, sent_at = @SentAt,
+            last_error = NULL, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string MarkRetrySql = $"""
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, last_error = @LastError, claimed_by = NULL, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string MarkFailedSql = $"""
+        UPDATE messages SET status = @Failed, last_error = @LastError, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string MarkCancelledSql = $"""
+        UPDATE messages SET status = @Cancelled, last_error = @Reason, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string SetOfferCodeSql = $"""
+        UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt
+        {ClaimGuard}
+        """;
+
+    private const string GetSql = $"SELECT {MessageRow.Columns} FROM messages WHERE id = @Id";
+
+    private const string ListForCartSql = $"SELECT {MessageRow.Columns} FROM messages WHERE cart_id = @CartId ORDER BY step";
+
+    private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
+
+    // Pending messages carry no recipient yet (it is set when sent), so the address is matched on the cart.
+    private const string CancelForRecipientSql = """
+        UPDATE messages SET status = @Cancelled, last_error = @Reason
+        WHERE store_id = @StoreId
+          AND (status = @Pending OR status = @Claimed)
+          AND cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public MessageStore(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimer);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(_dialect.ClaimDueMessages, new
+        {
+            Claimer = claimer,
+            Now = DbTime.ToDb(now),
+            LeaseUntil = DbTime.ToDb(now + lease),
+            Batch = batchSize,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
+        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.ToMessage()).ToList();
+    }
+
+    public Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct) =>
+        UpdateClaimedAsync(MarkSentSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Sent = (int)MessageStatus.Sent,
+            Recipient = recipient,
+            ProviderMessageId = providerMessageId,
+            SentAt = DbTime.ToDb(sentAt),
+        }, ct);
+
+    public Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct) =>
+        retryAt is { } at
+            ? UpdateClaimedAsync(MarkRetrySql, new
+            {
+                Id = messageId,
+                Claimer = claimer,
+                Claimed = (int)MessageStatus.Claimed,
+                Pending = (int)MessageStatus.Pending,
+                RetryAt = DbTime.ToDb(at),
+                LastError = lastError,
+            }, ct)
+            : UpdateClaimedAsync(MarkFailedSql, new
+            {
+                Id = messageId,
+                Claimer = claimer,
+                Claimed = (int)MessageStatus.Claimed,
+                Failed = (int)MessageStatus.Failed,
+                LastError = lastError,
+            }, ct);
+
+    public Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct) =>
+        UpdateClaimedAsync(MarkCancelledSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Cancelled = (int)MessageStatus.Cancelled,
+            Reason = reason,
+        }, ct);
+
+    public Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct) =>
+        UpdateClaimedAsync(SetOfferCodeSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Code = code,
+            ExpiresAt = DbTime.ToDb(expiresAt),
+        }, ct);
+
+    public async Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(GetSql, new { Id = messageId }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(ListForCartSql, new { CartId = cartId }, cancellationToken: ct));
+        return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    public async Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(RecordClickSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct)
+    {
+        if (EmailNormalizer.Normalize(email) is not { } normalized)
+            return 0;
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(CancelForRecipientSql, new
+        {
+            StoreId = storeId,
+            Email = normalized,
+            Reason = reason,
+            Cancelled = (int)MessageStatus.Cancelled,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
+    }
+
+    private async Task<bool> UpdateClaimedAsync(string sql, object param, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: ct)) > 0;
+    }
+}

@@ -1,0 +1,121 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Data.Connections;
+using Dapper;
+
+namespace CartRecovery.Data.Metrics;
+
+/// <summary>The headline numbers in five set-based queries, sent in one round trip.</summary>
+internal sealed class MetricsQuery : IMetricsQuery
+{
+    private const string StoreFilter = "(@StoreId IS NULL OR store_id = @StoreId)";
+
+    private const string Sql = $"""
+        SELECT COUNT(CASE WHEN abandoned_at IS NOT NULL THEN 1 END) AS abandoned_carts,
+               COUNT(CASE WHEN status = @Recovered THEN 1 END) AS recovered_orders,
+               COUNT(CASE WHEN status = @ConvertedUnassisted THEN 1 END) AS unassisted_orders
+        FROM carts
+        WHERE {StoreFilter};
+
+        SELECT COUNT(CASE WHEN status = @Sent AND kind = @Email THEN 1 END) AS emails_sent,
+               COUNT(clicked_at) AS clicked
+        FROM messages
+        WHERE {StoreFilter};
+
+        SELECT currency, COALESCE(SUM(order_total_minor), 0) AS amount_minor
+        FROM carts
+        WHERE status = @Recovered AND {StoreFilter}
+        GROUP BY currency
+        ORDER BY currency;
+
+        SELECT step, COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent, COUNT(clicked_at) AS clicked
+        FROM messages
+        WHERE {StoreFilter}
+        GROUP BY step
+        ORDER BY step;
+
+        SELECT recovered_by_step AS step, currency, COUNT(*) AS orders, COALESCE(SUM(order_total_minor), 0) AS amount_minor
+        FROM carts
+        WHERE status = @Recovered AND recovered_by_step IS NOT NULL AND {StoreFilter}
+        GROUP BY recovered_by_step, currency
+        ORDER BY recovered_by_step, currency;
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+
+    public MetricsQuery(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        DapperSetup.Ensure();
+        _connections = connections;
+    }
+
+    public async Task<RecoveryMetrics> GetAsync(long? storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var results = await db.QueryMultipleAsync(new CommandDefinition(Sql, new
+        {
+            StoreId = storeId,
+            Recovered = (int)CartStatus.Recovered,
+            ConvertedUnassisted = (int)CartStatus.ConvertedUnassisted,
+            Sent = (int)MessageStatus.Sent,
+            Email = (int)StepKind.Email,
+        }, cancellationToken: ct));
+
+        var carts = await results.ReadSingleAsync<CartCounts>();
+        var messages = await results.ReadSingleAsync<MessageCounts>();
+        var revenue = (await results.ReadAsync<RevenueRow>()).Select(r => new MoneyTotal(r.Currency, r.AmountMinor)).ToList();
+        var stepMessages = (await results.ReadAsync<StepMessageCounts>()).ToDictionary(s => s.Step);
+        var stepOrders = (await results.ReadAsync<StepOrders>()).ToLookup(s => s.Step);
+
+        // A step may have orders but no message rows left in scope (or the reverse); list every step either knows.
+        var steps = stepMessages.Keys.Union(stepOrders.Select(g => g.Key)).Order();
+        var bySteps = steps.Select(step =>
+        {
+            var counts = stepMessages.GetValueOrDefault(step);
+            var orders = stepOrders[step].ToList();
+            return new StepMetrics(step, counts?.Sent ?? 0, counts?.Clicked ?? 0, orders.Sum(o => o.Orders),
+                orders.Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList());
+        }).ToList();
+
+        return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Clicked, carts.RecoveredOrders,
+            carts.UnassistedOrders, revenue, bySteps);
+    }
+
+    private sealed class CartCounts
+    {
+        public long AbandonedCarts { get; set; }
+        public long RecoveredOrders { get; set; }
+        public long UnassistedOrders { get; set; }
+    }
+
+    private sealed class MessageCounts
+    {
+        public long EmailsSent { get; set; }
+        public long Clicked { get; set; }
+    }
+
+    private sealed class RevenueRow
+    {
+        public string Currency { get; set; } = "";
+        public long AmountMinor { get; set; }
+    }
+
+    /// <summary>Per step, <see cref="Sent"/> counts every kind: a task step is "sent" when its task was created.</summary>
+    private sealed class StepMessageCounts
+    {
+        public int Step { get; set; }
+        public long Sent { get; set; }
+        public long Clicked { get; set; }
+    }
+
+    private sealed class StepOrders
+    {
+        public int Step { get; set; }
+        public string Currency { get; set; } = "";
+        public long Orders { get; set; }
+        public long AmountMinor { get; set; }
+    }
+}

@@ -1,0 +1,60 @@
+using CartRecovery.Core.Stores;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Stores;
+
+/// <summary>Connected shops, keyed by (platform, external id).</summary>
+internal sealed class StoreRepository : IStoreRepository
+{
+    private const string GetSql = $"SELECT {StoreRow.Columns} FROM stores WHERE id = @Id";
+    private const string FindSql = $"SELECT {StoreRow.Columns} FROM stores WHERE platform = @Platform AND external_id = @ExternalId";
+    private const string ListSql = $"SELECT {StoreRow.Columns} FROM stores ORDER BY name, id";
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public StoreRepository(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<Store?> GetAsync(long storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<StoreRow>(new CommandDefinition(GetSql, new { Id = storeId }, cancellationToken: ct));
+        return row?.ToStore();
+    }
+
+    public async Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<StoreRow>(new CommandDefinition(FindSql,
+            new { Platform = platform, ExternalId = externalId }, cancellationToken: ct));
+        return row?.ToStore();
+    }
+
+    public async Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<StoreRow>(new CommandDefinition(ListSql, cancellationToken: ct));
+        return rows.Select(r => r.ToStore()).ToList();
+    }
+
+    /// <summary>Creates or updates the store; an update keeps the stored id and creation time.</summary>
+    public async Task<Store> UpsertAsync(Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.UpsertStore, StoreRow.From(store), tx, cancellationToken: ct));
+        var row = await db.QuerySingleAsync<StoreRow>(new CommandDefinition(GetSql, new { Id = id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return row.ToStore();
+    }
+}

@@ -1,0 +1,60 @@
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Data.Stores;
+
+/// <summary>One row of <c>stores</c>; the abandonment cut-off is kept in milliseconds.</summary>
+internal sealed class StoreRow
+{
+    public const string Columns = """
+        id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
+        sender_email, sender_name, created_at
+        """;
+
+    public long Id { get; set; }
+    public string Platform { get; set; } = "";
+    public string ExternalId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string StorefrontUrl { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public string TimeZone { get; set; } = "";
+    public string Locale { get; set; } = "";
+    public long AbandonAfterMs { get; set; }
+    public string Sequence { get; set; } = "";
+    public string SenderEmail { get; set; } = "";
+    public string SenderName { get; set; } = "";
+    public long CreatedAt { get; set; }
+
+    public static StoreRow From(Store store) => new()
+    {
+        Id = store.Id,
+        Platform = store.Platform,
+        ExternalId = store.ExternalId,
+        Name = store.Name,
+        StorefrontUrl = store.StorefrontUrl,
+        Currency = store.Currency,
+        TimeZone = store.TimeZone,
+        Locale = store.Locale,
+        AbandonAfterMs = DbTime.ToDbMs(store.AbandonAfter),
+        Sequence = store.Sequence,
+        SenderEmail = store.SenderEmail,
+        SenderName = store.SenderName,
+        CreatedAt = DbTime.ToDb(store.CreatedAt),
+    };
+
+    public Store ToStore() => new()
+    {
+        Id = Id,
+        Platform = Platform,
+        ExternalId = ExternalId,
+        Name = Name,
+        StorefrontUrl = StorefrontUrl,
+        Currency = Currency,
+        TimeZone = TimeZone,
+        Locale = Locale,
+        AbandonAfter = DbTime.FromDbMs(AbandonAfterMs),
+        Sequence = Sequence,
+        SenderEmail = SenderEmail,
+        SenderName = SenderName,
+        CreatedAt = DbTime.FromDb(CreatedAt),
+    };
+}

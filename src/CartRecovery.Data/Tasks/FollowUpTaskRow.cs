@@ -1,0 +1,39 @@
+using CartRecovery.Core.Tasks;
+
+namespace CartRecovery.Data.Tasks;
+
+/// <summary>One row of <c>follow_up_tasks</c>.</summary>
+internal sealed class FollowUpTaskRow
+{
+    public const string Columns = "id, store_id, cart_id, message_id, summary, status, created_at";
+
+    public long Id { get; set; }
+    public long StoreId { get; set; }
+    public long CartId { get; set; }
+    public long MessageId { get; set; }
+    public string Summary { get; set; } = "";
+    public int Status { get; set; }
+    public long CreatedAt { get; set; }
+
+    public static FollowUpTaskRow From(FollowUpTask task) => new()
+    {
+        Id = task.Id,
+        StoreId = task.StoreId,
+        CartId = task.CartId,
+        MessageId = task.MessageId,
+        Summary = task.Summary,
+        Status = (int)task.Status,
+        CreatedAt = DbTime.ToDb(task.CreatedAt),
+    };
+
+    public FollowUpTask ToTask() => new()
+    {
+        Id = Id,
+        StoreId = StoreId,
+        CartId = CartId,
+        MessageId = MessageId,
+        Summary = Summary,
+        Status = (FollowUpTaskStatus)Status,
+        CreatedAt = DbTime.FromDb(CreatedAt),
+    };
+}

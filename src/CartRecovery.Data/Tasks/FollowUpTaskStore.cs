@@ -1,0 +1,71 @@
+using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Tasks;
+
+/// <summary>Follow-up tasks for people; at most one per sequence message.</summary>
+internal sealed class FollowUpTaskStore : IFollowUpTaskStore
+{
+    private const string InsertSql = """
+        INSERT INTO follow_up_tasks (store_id, cart_id, message_id, summary, status, created_at)
+        VALUES (@StoreId, @CartId, @MessageId, @Summary, @Status, @CreatedAt)
+        """;
+
+    private const string ByMessageSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE message_id = @MessageId";
+
+    private const string CloseForCartSql = "UPDATE follow_up_tasks SET status = @Closed WHERE cart_id = @CartId AND status = @Open";
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public FollowUpTaskStore(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<FollowUpTask> CreateAsync(FollowUpTask task, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        await db.ExecuteAsync(new CommandDefinition(_dialect.InsertIgnoringDuplicates(InsertSql, "message_id"),
+            FollowUpTaskRow.From(task), tx, cancellationToken: ct));
+        var stored = await db.QuerySingleAsync<FollowUpTaskRow>(new CommandDefinition(ByMessageSql,
+            new { task.MessageId }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return stored.ToTask();
+    }
+
+    public async Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, CancellationToken ct)
+    {
+        var conditions = new List<string>();
+        if (storeId is not null)
+            conditions.Add("store_id = @StoreId");
+        if (status is not null)
+            conditions.Add("status = @Status");
+        var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
+        var sql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks{where} ORDER BY created_at, id";
+
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(sql,
+            new { StoreId = storeId, Status = (int?)status }, cancellationToken: ct));
+        return rows.Select(r => r.ToTask()).ToList();
+    }
+
+    public async Task<int> CloseForCartAsync(long cartId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(CloseForCartSql, new
+        {
+            CartId = cartId,
+            Closed = (int)FollowUpTaskStatus.Closed,
+            Open = (int)FollowUpTaskStatus.Open,
+        }, cancellationToken: ct));
+    }
+}

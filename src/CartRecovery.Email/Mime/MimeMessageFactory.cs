@@ -1,0 +1,59 @@
+using CartRecovery.Core.Email;
+using MimeKit;
+
+namespace CartRecovery.Email.Mime;
+
+/// <summary>
+/// Builds the RFC 5322 message every MIME-speaking transport sends (the pickup folder now, SMTP later), so the
+/// headers that keep mail out of spam folders are written in one place.
+/// </summary>
+internal static class MimeMessageFactory
+{
+    public const string HeaderPrefix = "X-CartRecovery-";
+
+    /// <exception cref="EmailSendException">An address or the unsubscribe URL is unusable (not transient).</exception>
+    public static MimeMessage Create(EmailMessage email, DateTimeOffset date)
+    {
+        if (!Uri.TryCreate(email.UnsubscribeUrl, UriKind.Absolute, out var unsubscribe)
+            || (unsubscribe.Scheme != Uri.UriSchemeHttps && unsubscribe.Scheme != Uri.UriSchemeHttp))
+            throw new EmailSendException($"Message {email.MessageId} has no absolute http(s) unsubscribe URL.", isTransient: false);
+
+        var message = new MimeMessage
+        {
+            MessageId = email.InternetMessageId,
+            Date = date,
+            Subject = email.Subject,
+            Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
+        };
+        message.From.Add(Mailbox(email.FromName, email.FromAddress, "sender", email.MessageId));
+        message.To.Add(Mailbox(email.ToName, email.To, "recipient", email.MessageId));
+
+        // RFC 8058 one-click unsubscribe: mailbox providers POST "List-Unsubscribe=One-Click" to the URL. Gmail and
+        // Yahoo require both headers from bulk senders.
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (!string.IsNullOrWhiteSpace(email.Tag))
+            message.Headers.Add(HeaderPrefix + "Tag", email.Tag);
+        foreach (var (key, value) in email.Metadata)
+            message.Headers.Add(HeaderPrefix + HeaderName(key), value);
+        return message;
+    }
+
+    private static MailboxAddress Mailbox(string? name, string address, string role, long messageId)
+    {
+        try
+        {
+            return new MailboxAddress(name ?? "", address);
+        }
+        catch (ParseException error)
+        {
+            // The address itself is deliberately left out: it is personal data and error texts end up in logs.
+            throw new EmailSendException($"Message {messageId} has an invalid {role} address.", isTransient: false, inner: error);
+        }
+    }
+
+    // Metadata keys come from code, but a space or colon would end the header name early, so only RFC 5322 field
+    // name characters are kept.
+    private static string HeaderName(string key) =>
+        string.Concat(key.Select(c => c is > ' ' and <= '~' and not ':' ? c : '-'));
+}

@@ -1,0 +1,74 @@
+using CartRecovery.Core.Email;
+using CartRecovery.Email.Mime;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CartRecovery.Email.Pickup;
+
+/// <summary>
+/// The zero-setup transport: writes each email as <c>{MessageId}.eml</c> into a folder, where a developer opens it
+/// in a mail client or an SMTP relay with a pickup directory takes it from there.
+/// </summary>
+public sealed class PickupFolderTransport : IEmailTransport
+{
+    private readonly TimeProvider _time;
+
+    public PickupFolderTransport(IOptions<EmailOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        // Resolved once, so the folder stays put even if something changes the current directory later.
+        PickupDirectory = Path.GetFullPath(options.Value.PickupDirectory);
+        _time = time;
+    }
+
+    /// <summary>The absolute folder the .eml files go to.</summary>
+    public string PickupDirectory { get; }
+
+    /// <returns>The file name, which doubles as the provider message id.</returns>
+    public async Task<string?> SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var mime = MimeMessageFactory.Create(message, _time.GetUtcNow());
+        // 7-bit with short lines is what relays reading a pickup folder accept without rewriting the message.
+        mime.Prepare(EncodingConstraint.SevenBit);
+
+        var fileName = $"{message.MessageId}.eml";
+        var temporary = Path.Combine(PickupDirectory, $".{fileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(PickupDirectory);
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await mime.WriteToAsync(stream, ct);
+                await stream.FlushAsync(ct);
+                stream.Flush(flushToDisk: true);
+            }
+            // Readers never see a half-written .eml, and a retried send replaces the earlier file instead of
+            // leaving a duplicate next to it.
+            File.Move(temporary, Path.Combine(PickupDirectory, fileName), overwrite: true);
+            return fileName;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new EmailSendException($"Could not write message {message.MessageId} to the pickup folder: {error.Message}", isTransient: true, inner: error);
+        }
+        finally
+        {
+            // Gone after a successful move; after a failure or a cancellation it must not linger.
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover .tmp file is never picked up, and the original failure matters more.
+        }
+    }
+}

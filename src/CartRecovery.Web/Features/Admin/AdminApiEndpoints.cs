@@ -1,0 +1,71 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>The JSON admin API: stores, carts with their timeline, and recovery metrics.</summary>
+internal static class AdminApiEndpoints
+{
+    private const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>();
+        api.MapGet("/stores", async (IStoreRepository stores, CancellationToken ct) =>
+            (await stores.ListAsync(ct)).Select(StoreDto.From));
+        api.MapGet("/carts", ListCartsAsync);
+        api.MapGet("/carts/{id:long}", GetCartAsync);
+        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>
+        {
+            if (storeId is { } id && await stores.GetAsync(id, ct) is null)
+                return Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+            var m = await metrics.GetAsync(storeId, ct);
+            return Results.Ok(new
+            {
+                storeId,
+                m.AbandonedCarts,
+                m.EmailsSent,
+                m.Clicked,
+                m.RecoveredOrders,
+                m.UnassistedOrders,
+                m.RecoveredRevenue,
+                m.RecoveryRate,
+                m.BySteps,
+            });
+        });
+        return app;
+    }
+
+    private static async Task<IResult> ListCartsAsync(long? storeId, string? status, int? skip, int? take, ICartStore carts, CancellationToken ct)
+    {
+        CartStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<CartStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+                return Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<CartStatus>())}");
+            parsed = s;
+        }
+        if (skip < 0)
+            return Invalid("skip", "skip must be 0 or more");
+        if (take is < 1 or > MaxPageSize)
+            return Invalid("take", $"take must be between 1 and {MaxPageSize}");
+
+        var page = await carts.ListAsync(new CartQuery(storeId, parsed, skip ?? 0, take ?? 50), ct);
+        return Results.Ok(page.Select(CartSummaryDto.From));
+    }
+
+    private static async Task<IResult> GetCartAsync(long id, ICartStore carts, IMessageStore messages, CancellationToken ct)
+    {
+        var cart = await carts.GetAsync(id, ct);
+        if (cart is null)
+            return Results.Problem(statusCode: 404, title: "Cart not found", detail: $"There is no cart {id}.");
+        var sent = await messages.ListForCartAsync(id, ct);
+        var timeline = await carts.GetTimelineAsync(id, ct);
+        return Results.Ok(CartDetailDto.From(cart, sent, timeline));
+    }
+
+    private static IResult Invalid(string field, string rule) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
+}

@@ -1,0 +1,40 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>How stores, carts and messages look in the admin API (never the Core records themselves).</summary>
+internal sealed record StoreDto(long Id, string Platform, string ExternalId, string Name, string StorefrontUrl, string Currency,
+    string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, DateTimeOffset CreatedAt)
+{
+    public static StoreDto From(Store s) => new(s.Id, s.Platform, s.ExternalId, s.Name, s.StorefrontUrl, s.Currency, s.TimeZone,
+        s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.CreatedAt);
+}
+
+internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, CartStatus Status, string? Email, string Currency,
+    long TotalMinor, int Lines, DateTimeOffset PlatformUpdatedAt, DateTimeOffset? AbandonedAt, DateTimeOffset? ConvertedAt)
+{
+    public static CartSummaryDto From(Cart c) => new(c.Id, c.StoreId, c.ExternalId, c.Status, c.Contact.Email, c.Currency,
+        c.TotalMinor, c.Lines.Count, c.PlatformUpdatedAt, c.AbandonedAt, c.ConvertedAt);
+}
+
+internal sealed record MessageDto(long Id, int Step, string Kind, string Template, MessageStatus Status, DateTimeOffset DueAt,
+    int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? ClickedAt, string? OfferCode, DateTimeOffset? OfferExpiresAt)
+{
+    public static MessageDto From(OutboundMessage m) => new(m.Id, m.Step, m.Kind.ToString(), m.Template, m.Status, m.DueAt,
+        m.Attempts, m.LastError, m.SentAt, m.ClickedAt, m.OfferCode, m.OfferExpiresAt);
+}
+
+internal sealed record CartDetailDto(
+    long Id, long StoreId, string ExternalId, CartStatus Status, CartContact Contact, IReadOnlyList<CartLine> Lines,
+    string Currency, long SubtotalMinor, long TotalMinor, string? RestoreUrl,
+    DateTimeOffset PlatformCreatedAt, DateTimeOffset PlatformUpdatedAt, DateTimeOffset? AbandonedAt, DateTimeOffset? ConvertedAt,
+    string? OrderId, long? OrderTotalMinor, int? RecoveredByStep,
+    IReadOnlyList<MessageDto> Messages, IReadOnlyList<CartEvent> Timeline)
+{
+    public static CartDetailDto From(Cart c, IEnumerable<OutboundMessage> messages, IReadOnlyList<CartEvent> timeline) => new(
+        c.Id, c.StoreId, c.ExternalId, c.Status, c.Contact, c.Lines, c.Currency, c.SubtotalMinor, c.TotalMinor, c.RestoreUrl,
+        c.PlatformCreatedAt, c.PlatformUpdatedAt, c.AbandonedAt, c.ConvertedAt, c.OrderId, c.OrderTotalMinor, c.RecoveredByStep,
+        messages.Select(MessageDto.From).ToList(), timeline);
+}

@@ -1,0 +1,31 @@
+using CartRecovery.Core.Recovery;
+using CartRecovery.Web.Pages;
+
+namespace CartRecovery.Web.Features.Restore;
+
+/// <summary><c>GET /r/{token}</c>: the restore link of every recovery email.</summary>
+internal static class RestoreEndpoints
+{
+    public static IEndpointRouteBuilder MapRestoreLinks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/r/{token}", async (string token, LinkService links, CancellationToken ct) =>
+        {
+            var result = await links.RestoreAsync(token, ct);
+            return result.Outcome switch
+            {
+                RestoreOutcome.Redirect => Results.Redirect(result.Destination!.AbsoluteUri),
+                RestoreOutcome.Expired => HtmlPage.Render("This link has expired", $"""
+                    <h1>This link has expired</h1>
+                    <p>The cart this link pointed to is no longer being held for you, but the shop is still open.</p>
+                    <p><a class="button" href="{HtmlPage.Encode(result.StoreUrl)}">Visit {HtmlPage.Encode(result.StoreName)}</a></p>
+                    """, StatusCodes.Status410Gone),
+                _ => HtmlPage.Render("Link not found", """
+                    <h1>We couldn't find that cart</h1>
+                    <p>This link is incomplete or no longer valid. If you copied it from an email, make sure the whole link was copied.</p>
+                    <p class="muted">You can still go back to the shop you were visiting and find your items there.</p>
+                    """, StatusCodes.Status404NotFound),
+            };
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

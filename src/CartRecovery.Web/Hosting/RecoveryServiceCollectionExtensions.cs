@@ -1,0 +1,54 @@
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Restore;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Data;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Web.Hosting;
+
+internal static class RecoveryServiceCollectionExtensions
+{
+    /// <summary>The recovery engine of Core: options, link signing, and the services connectors and jobs call.</summary>
+    public static IServiceCollection AddRecoveryEngine(this IServiceCollection services)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section)
+            .Validate(o => o.PublicBaseUrl.IsAbsoluteUri, "Recovery:PublicBaseUrl must be an absolute URL")
+            .Validate(o => o.MaxAttempts >= 1 && o.DispatchBatchSize >= 1, "Recovery:MaxAttempts and Recovery:DispatchBatchSize must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RecoveryOptions>>().Value);
+        services.AddOptions<LinkOptions>().BindConfiguration(LinkOptions.Section);
+        services.AddSingleton(sp => new LinkTokenSigner(SigningKey(
+            sp.GetRequiredService<IOptions<LinkOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
+        services.AddSingleton<LinkBuilder>();
+        services.AddSingleton<StorefrontRegistry>();
+        services.AddSingleton<CartIngestion>();
+        services.AddSingleton<AbandonmentDetector>();
+        services.AddSingleton<MessageDispatcher>();
+        services.AddSingleton<LinkService>();
+        services.AddSingleton<StartupTasks>();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+
+    private static byte[] SigningKey(LinkOptions links, StorageOptions storage)
+    {
+        if (string.IsNullOrWhiteSpace(links.SigningKey))
+            return LocalSecrets.GetOrCreate(storage.DataDirectory, "link-signing-key");
+        try
+        {
+            var key = Convert.FromBase64String(links.SigningKey);
+            return key.Length >= 32 ? key : throw new InvalidOperationException("Links:SigningKey must decode to at least 32 bytes.");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("Links:SigningKey must be base64 (e.g. `openssl rand -base64 32`).");
+        }
+    }
+}

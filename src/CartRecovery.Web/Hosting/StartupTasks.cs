@@ -1,0 +1,45 @@
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using CartRecovery.Data;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Schema;
+using CartRecovery.Jobs.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Web.Hosting;
+
+/// <summary>What must be true before the app serves anything: the schema (ours and Quartz's) and, in demo mode, the demo store.</summary>
+internal sealed partial class StartupTasks(
+    DatabaseMigrator migrator,
+    IDbConnectionFactory connections,
+    IStoreRepository stores,
+    IOptions<DemoOptions> demo,
+    RecoveryOptions recovery,
+    ILogger<StartupTasks> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await migrator.MigrateAsync(ct);
+        await using var connection = await connections.OpenAsync(ct);
+        await QuartzSchema.ApplyAsync(connection, "sqlite", ct);
+        Log.Migrated(logger);
+    }
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (!demo.Value.Enabled)
+            return;
+        var store = await DemoStore.EnsureAsync(stores, recovery.PublicBaseUrl, ct);
+        Log.DemoReady(logger, store.Id, store.StorefrontUrl);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(4001, LogLevel.Information, "Database schema is up to date")]
+        public static partial void Migrated(ILogger logger);
+
+        [LoggerMessage(4002, LogLevel.Information, "Demo store {StoreId} is open at {StorefrontUrl}; emails land in the pickup folder")]
+        public static partial void DemoReady(ILogger logger, long storeId, string storefrontUrl);
+    }
+}

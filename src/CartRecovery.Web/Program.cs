@@ -1,0 +1,64 @@
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Data;
+using CartRecovery.Email;
+using CartRecovery.Jobs;
+using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Demo;
+using CartRecovery.Web.Features.Health;
+using CartRecovery.Web.Features.Restore;
+using CartRecovery.Web.Features.Unsubscribe;
+using CartRecovery.Web.Hosting;
+using Quartz;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine.HostArgs,
+    // appsettings.json ships beside the binaries; relative data paths still start at the working directory.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+DemoMode.Apply(builder.Configuration);
+var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
+builder.Services
+    .AddCartRecoveryData()
+    .AddCartRecoveryEmail()
+    .AddRecoveryEngine()
+    .AddDemoConnector()
+    .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
+    .AddAdminApi()
+    .AddHealth()
+    .AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+var startup = app.Services.GetRequiredService<StartupTasks>();
+await startup.MigrateAsync(app.Lifetime.ApplicationStopping);
+if (commandLine.Command == CommandLine.Migrate)
+    return 0;
+if (commandLine.Command != CommandLine.Run)
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Command}'. Commands: run (default), migrate.");
+    return 2;
+}
+await startup.SeedAsync(app.Lifetime.ApplicationStopping);
+
+// Requests that fail to bind (a non-numeric id, an oversized body) are the client's fault: 400/413, not 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+app.MapHealth();
+app.MapAdminApi();
+app.MapRestoreLinks();
+app.MapUnsubscribe();
+app.MapDemoStore();
+app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point, public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Data.Tests;
+
+/// <summary>
+/// Base of every contract suite: each test gets a fresh database from the engine's sealed subclass. The suites
+/// take the whole database rather than a single store because arranging a scenario needs several of them.
+/// </summary>
+public abstract class DatabaseContract : IAsyncLifetime
+{
+    private TestDatabase? _db;
+
+    protected TestDatabase Db => _db ?? throw new InvalidOperationException("The database is created before each test.");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected static DateTimeOffset T0 => TestData.T0;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    public async ValueTask InitializeAsync() => _db = await CreateDatabaseAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+            await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected Task<Store> AddStoreAsync(string externalId = "shop-1", TimeSpan? abandonAfter = null, string currency = "EUR") =>
+        Db.Stores.UpsertAsync(TestData.Store(externalId, abandonAfter, currency), Ct);
+
+    /// <summary>An Active cart last updated at <paramref name="updatedAt"/>.</summary>
+    protected async Task<Cart> AddCartAsync(long storeId, string externalId, DateTimeOffset updatedAt, string? email = "ada@example.com",
+        string currency = "EUR")
+    {
+        var result = await Db.Carts.UpsertAsync(TestData.Snapshot(storeId, externalId, updatedAt, email, currency: currency), updatedAt, Ct);
+        return result.Cart;
+    }
+
+    /// <summary>A cart abandoned at <see cref="T0"/> with the three-step plan scheduled; returns its messages by step.</summary>
+    protected async Task<(Cart Cart, IReadOnlyList<OutboundMessage> Messages)> AddAbandonedCartAsync(long storeId, string externalId,
+        string? email = "ada@example.com", string currency = "EUR")
+    {
+        var cart = await AddCartAsync(storeId, externalId, T0.AddHours(-1), email, currency);
+        Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, TestData.Plan(cart, T0), Ct));
+        return ((await Db.Carts.GetAsync(cart.Id, Ct))!, await Db.Messages.ListForCartAsync(cart.Id, Ct));
+    }
+}

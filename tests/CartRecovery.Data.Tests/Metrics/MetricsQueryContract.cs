@@ -1,0 +1,79 @@
+using CartRecovery.Core.Attribution;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Metrics;
+
+namespace CartRecovery.Data.Tests.Metrics;
+
+public abstract class MetricsQueryContract : DatabaseContract
+{
+    [Fact]
+    public async Task Get_WhenNothingHappenedYet_ReturnsZeros()
+    {
+        var metrics = await Db.Metrics.GetAsync(null, Ct);
+
+        Assert.Equal((0L, 0L, 0L, 0L, 0L), (metrics.AbandonedCarts, metrics.EmailsSent, metrics.Clicked, metrics.RecoveredOrders, metrics.UnassistedOrders));
+        Assert.Empty(metrics.RecoveredRevenue);
+        Assert.Empty(metrics.BySteps);
+    }
+
+    [Fact]
+    public async Task Get_ForOneStore_CountsItsCartsMessagesAndRevenuePerStep()
+    {
+        var (euro, _) = await ArrangeScenarioAsync();
+
+        var metrics = await Db.Metrics.GetAsync(euro, Ct);
+
+        Assert.Equal((3L, 5L, 2L, 2L, 1L), (metrics.AbandonedCarts, metrics.EmailsSent, metrics.Clicked, metrics.RecoveredOrders, metrics.UnassistedOrders));
+        Assert.Equal([new MoneyTotal("EUR", 8_000)], metrics.RecoveredRevenue);
+        Assert.Equal(
+        [
+            (1, 3L, 1L, 1L, "EUR 5000"),
+            (2, 2L, 1L, 1L, "EUR 3000"),
+            (3, 1L, 0L, 0L, ""),
+        ], metrics.BySteps.Select(Flatten));
+        Assert.Equal(2.0 / 3, metrics.RecoveryRate, 6);
+    }
+
+    [Fact]
+    public async Task Get_ForEveryStore_KeepsRevenueApartPerCurrency()
+    {
+        await ArrangeScenarioAsync();
+
+        var metrics = await Db.Metrics.GetAsync(null, Ct);
+
+        Assert.Equal((4L, 6L, 2L, 3L, 1L), (metrics.AbandonedCarts, metrics.EmailsSent, metrics.Clicked, metrics.RecoveredOrders, metrics.UnassistedOrders));
+        Assert.Equal([new MoneyTotal("EUR", 8_000), new MoneyTotal("USD", 2_000)], metrics.RecoveredRevenue);
+        Assert.Equal((1, 4L, 1L, 2L, "EUR 5000, USD 2000"), Flatten(metrics.BySteps[0]));
+    }
+
+    private static (int, long, long, long, string) Flatten(StepMetrics s) =>
+        (s.Step, s.Sent, s.Clicked, s.RecoveredOrders, string.Join(", ", s.RecoveredRevenue.Select(r => $"{r.Currency} {r.AmountMinor}")));
+
+    /// <summary>
+    /// EUR store: cart 1 recovered by step 1 (clicked), cart 2 by step 2 (clicked), cart 3 converted on its own after
+    /// two emails and a task, cart 4 still active. USD store: cart 5 recovered by step 1.
+    /// </summary>
+    private async Task<(long Euro, long Dollar)> ArrangeScenarioAsync()
+    {
+        var euro = await AddStoreAsync("euro");
+        var dollar = await AddStoreAsync("dollar", currency: "USD");
+        var (c1, m1) = await AddAbandonedCartAsync(euro.Id, "c1");
+        var (c2, m2) = await AddAbandonedCartAsync(euro.Id, "c2");
+        var (c3, m3) = await AddAbandonedCartAsync(euro.Id, "c3");
+        await AddCartAsync(euro.Id, "c4", T0);
+        var (c5, m5) = await AddAbandonedCartAsync(dollar.Id, "c5", currency: "USD");
+        Assert.Equal(12, (await Db.Messages.ClaimDueAsync("setup", T0.AddHours(10), TimeSpan.FromDays(1), 100, Ct)).Count);
+
+        foreach (var message in new[] { m1[0], m2[0], m2[1], m3[0], m3[1], m3[2], m5[0] })
+            Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, T0.AddHours(message.Step), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(m1[0].Id, T0.AddHours(4), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(m2[1].Id, T0.AddHours(4), Ct));
+
+        var orderedAt = T0.AddHours(5);
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c1.Id, "o1", 5_000, orderedAt, new Attribution(m1[0].Id, 1)), orderedAt, Ct));
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c2.Id, "o2", 3_000, orderedAt, new Attribution(m2[1].Id, 2)), orderedAt, Ct));
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c3.Id, "o3", 1_000, orderedAt, Attribution.Unassisted), orderedAt, Ct));
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c5.Id, "o5", 2_000, orderedAt, new Attribution(m5[0].Id, 1)), orderedAt, Ct));
+        return (euro.Id, dollar.Id);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using CartRecovery.Data.Schema;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartRecovery.Data.Tests;
+
+/// <summary>
+/// A real database of its own for one test, composed exactly as the host composes it (<c>AddCartRecoveryData</c>
+/// from configuration). Exposes every port plus raw SQL access for assertions on the stored rows.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _directory;
+
+    private TestDatabase(ServiceProvider services, string directory)
+    {
+        _services = services;
+        _directory = directory;
+    }
+
+    public string DataDirectory => _directory;
+    public ICartStore Carts => _services.GetRequiredService<ICartStore>();
+    public IMessageStore Messages => _services.GetRequiredService<IMessageStore>();
+    public IStoreRepository Stores => _services.GetRequiredService<IStoreRepository>();
+    public ISuppressionList Suppressions => _services.GetRequiredService<ISuppressionList>();
+    public IFollowUpTaskStore Tasks => _services.GetRequiredService<IFollowUpTaskStore>();
+    public IMetricsQuery Metrics => _services.GetRequiredService<IMetricsQuery>();
+    public IDbConnectionFactory Connections => _services.GetRequiredService<IDbConnectionFactory>();
+    public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
+    public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();
+
+    /// <summary>A fresh SQLite file in a new temp folder (which the migrator creates), migrated unless told otherwise.</summary>
+    public static async Task<TestDatabase> CreateSqliteAsync(bool migrate = true)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cartrecovery-data-tests", Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddCartRecoveryData()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var database = new TestDatabase(services, directory);
+        if (migrate)
+            await database.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    /// <summary>Runs a query straight against the database, for assertions on what was actually stored.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, object? param = null)
+    {
+        await using var db = await Connections.OpenAsync(TestContext.Current.CancellationToken);
+        return await db.ExecuteScalarAsync<T>(new CommandDefinition(sql, param, cancellationToken: TestContext.Current.CancellationToken))
+            ?? throw new InvalidOperationException($"No value for: {sql}");
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param = null)
+    {
+        await using var db = await Connections.OpenAsync(TestContext.Current.CancellationToken);
+        return (await db.QueryAsync<T>(new CommandDefinition(sql, param, cancellationToken: TestContext.Current.CancellationToken))).AsList();
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? param = null)
+    {
+        await using var db = await Connections.OpenAsync(TestContext.Current.CancellationToken);
+        return await db.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    public async Task<DbConnection> OpenAsync() => await Connections.OpenAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        // Pooled connections keep the file open; release them before deleting the folder.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleanup of a temp folder must not fail the test that used it.
+        }
+    }
+}

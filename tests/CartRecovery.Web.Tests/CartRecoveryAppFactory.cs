@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Stores;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CartRecovery.Web.Tests;
+
+/// <summary>
+/// The real host on a real SQLite file in a fresh temp folder, with a fake clock. The scheduler stands by unless a
+/// test asks for it, so tests drive the jobs' services themselves and nothing fires behind their back.
+/// </summary>
+public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key";
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public CartRecoveryAppFactory(bool jobsEnabled = false, bool demo = false, bool fakeClock = true)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "cartrecovery-tests", Guid.NewGuid().ToString("N"));
+        FakeClock = fakeClock;
+        _settings = new()
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Email:PickupDirectory"] = PickupDirectory,
+            ["Jobs:Enabled"] = jobsEnabled ? "true" : "false",
+            ["Demo:Enabled"] = demo ? "true" : "false",
+            ["Demo:Seed"] = "7",
+            ["Admin:ApiKey"] = AdminKey,
+            ["Recovery:PublicBaseUrl"] = "http://localhost/",
+        };
+    }
+
+    public string DataDirectory { get; }
+    public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
+    public bool FakeClock { get; }
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    public HttpClient BrowserClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>The demo store, created if the demo is off (its storefront is always registered).</summary>
+    public Task<Store> DemoStoreAsync() =>
+        DemoStore.EnsureAsync(Service<IStoreRepository>(), new Uri("http://localhost/"), CancellationToken.None);
+
+    public string[] PickedUpEmails() =>
+        Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml").Order(StringComparer.Ordinal).ToArray() : [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (FakeClock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

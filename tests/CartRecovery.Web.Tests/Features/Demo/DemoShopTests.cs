@@ -1,0 +1,92 @@
+using System.Net;
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Web.Tests.Features.Demo;
+
+public sealed class DemoShopTests : IDisposable
+{
+    private readonly CartRecoveryAppFactory _app = new(demo: true);
+    private readonly RecoveryDriver _drive;
+
+    public DemoShopTests() => _drive = new RecoveryDriver(_app);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task DemoMode_OverTwoSimulatedMinutes_ProducesEmailsClicksAndRecoveries()
+    {
+        var store = (await _app.Service<IStoreRepository>().FindAsync(Platforms.Demo, DemoCatalog.StoreKey, _drive.Ct))!;
+        var poller = _app.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.Demo);
+
+        // What the poll, detection and dispatch jobs do, a simulated second at a time.
+        for (var second = 0; second < 120; second++)
+        {
+            await poller.PollAsync(store, _drive.Ct);
+            await _drive.DetectAsync();
+            await _drive.DispatchAsync();
+            _drive.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.NotEmpty(_app.PickedUpEmails());
+        var metrics = await _app.Service<IMetricsQuery>().GetAsync(store.Id, _drive.Ct);
+        Assert.True(metrics.AbandonedCarts > 0, "no cart was abandoned");
+        Assert.True(metrics.EmailsSent > 0, "no email was sent");
+        Assert.True(metrics.Clicked > 0, "no restore link was clicked");
+        Assert.True(metrics.RecoveredOrders > 0, "no cart was recovered");
+        Assert.True(metrics.UnassistedOrders > 0, "no shopper bought right away");
+        Assert.Equal(metrics.EmailsSent, _app.PickedUpEmails().Length);
+    }
+
+    [Fact]
+    public async Task FirstEmail_ArrivesWithinAMinuteOfStart()
+    {
+        var store = (await _app.Service<IStoreRepository>().FindAsync(Platforms.Demo, DemoCatalog.StoreKey, _drive.Ct))!;
+        var poller = _app.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.Demo);
+
+        // The demo's own job cadence: polls and dispatch every 5 s, detection every 5 s (appsettings of --demo).
+        var seconds = 0;
+        for (; seconds <= 60 && _app.PickedUpEmails().Length == 0; seconds += 5)
+        {
+            await poller.PollAsync(store, _drive.Ct);
+            await _drive.DetectAsync();
+            await _drive.DispatchAsync();
+            _drive.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.True(_app.PickedUpEmails().Length > 0, "no email within 60 simulated seconds");
+    }
+
+    [Fact]
+    public async Task DemoPages_RenderWithoutErrors()
+    {
+        var client = _app.BrowserClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/", _drive.Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/products/ALP-JKT-M", _drive.Ct)).StatusCode);
+        Assert.Equal("image/svg+xml", (await client.GetAsync("/demo/images/ALP-JKT-M.svg", _drive.Ct)).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/cart/no-such-cart", _drive.Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/demo/cart/no-such-cart/order", null, _drive.Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CartPage_WithAnIssuedCode_ShowsTheDiscountAndOrdersAtTheDiscountedTotal()
+    {
+        var store = (await _app.Service<IStoreRepository>().FindAsync(Platforms.Demo, DemoCatalog.StoreKey, _drive.Ct))!;
+        await _drive.ReportCartAsync(store, "chk-code");
+        var cart = (await _drive.CartAsync(store, "chk-code"))!;
+        var offer = await _app.Service<IEnumerable<IStorefront>>().Single(s => s.Platform == Platforms.Demo)
+            .IssueOfferAsync(store, cart, new(Core.Sequences.OfferKind.Percentage, 10, TimeSpan.FromDays(2)), _app.Time.GetUtcNow().AddDays(2), _drive.Ct);
+
+        var page = await _app.BrowserClient().GetStringAsync($"/demo/cart/chk-code?discount={offer.Code}", _drive.Ct);
+        var order = await _app.BrowserClient().PostAsync("/demo/cart/chk-code/order",
+            new FormUrlEncodedContent([new("discount", offer.Code)]), _drive.Ct);
+
+        Assert.Contains(offer.Code, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, order.StatusCode);
+        Assert.Equal(18900 - 1890, (await _drive.CartAsync(store, "chk-code"))!.OrderTotalMinor);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Suppression;
+
+namespace CartRecovery.Web.Tests.Features.Unsubscribe;
+
+public sealed class UnsubscribeEndpointTests : IDisposable
+{
+    private readonly CartRecoveryAppFactory _app = new();
+    private readonly RecoveryDriver _drive;
+
+    public UnsubscribeEndpointTests() => _drive = new RecoveryDriver(_app);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Get_ShowsAConfirmationAndUnsubscribesNobody()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-get");
+
+        var response = await _app.BrowserClient().GetAsync(RecoveryDriver.UnsubscribePath(email), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(_drive.Ct);
+        Assert.Contains("a***@example.com", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ana@example.com", html, StringComparison.Ordinal);
+        Assert.Contains("method=\"post\"", html, StringComparison.Ordinal);
+        Assert.False(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
+    }
+
+    [Fact]
+    public async Task OneClickPost_SuppressesTheAddressAndCancelsPendingMessagesOfEveryCart()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-one");
+        await _drive.ReportCartAsync(store, "chk-two", "ANA@example.com");
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+
+        // What a mail provider sends for RFC 8058 one-click unsubscribe.
+        var response = await _app.BrowserClient().PostAsync(RecoveryDriver.UnsubscribePath(email),
+            new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
+        Assert.Equal(CartStatus.OptedOut, (await _drive.CartAsync(store, "chk-one"))!.Status);
+        var other = (await _drive.CartAsync(store, "chk-two"))!;
+        Assert.All(await _app.Service<IMessageStore>().ListForCartAsync(other.Id, _drive.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+
+        var before = _app.PickedUpEmails().Length;
+        _drive.Advance(TimeSpan.FromMinutes(10));
+        await _drive.DispatchAsync();
+        Assert.Equal(before, _app.PickedUpEmails().Length);
+        Assert.Equal(CartStatus.OptedOut, (await _drive.CartAsync(store, "chk-one"))!.Status);
+    }
+
+    [Fact]
+    public async Task Post_WhenTwice_IsStillFine()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-twice");
+        var client = _app.BrowserClient();
+
+        await client.PostAsync(RecoveryDriver.UnsubscribePath(email), null, _drive.Ct);
+        var again = await client.PostAsync(RecoveryDriver.UnsubscribePath(email), null, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(await _app.Service<ISuppressionList>().ListAsync(store.Id, _drive.Ct));
+    }
+
+    [Fact]
+    public async Task Post_WhenTheLinkIsOlderThanItsExpiry_StillUnsubscribes()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-old");
+        _drive.Advance(TimeSpan.FromDays(400));
+
+        var response = await _app.BrowserClient().PostAsync(RecoveryDriver.UnsubscribePath(email), null, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task Request_WhenTokenIsForged_Shows404AndSuppressesNothing(string method)
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-forged");
+        var restoreToken = RecoveryDriver.RestorePath(email)[3..];
+
+        var response = await _app.BrowserClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/u/{restoreToken}"), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await _app.Service<ISuppressionList>().ListAsync(store.Id, _drive.Ct));
+    }
+}

@@ -1,0 +1,69 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartRecovery.Web.Tests.Jobs;
+
+/// <summary>A dispatcher that dies between claiming a message and sending it must not lose it, nor send it twice.</summary>
+public sealed class DispatchCrashRecoveryTests : IDisposable
+{
+    private readonly CartRecoveryAppFactory _app = new();
+    private readonly RecoveryDriver _drive;
+
+    public DispatchCrashRecoveryTests() => _drive = new RecoveryDriver(_app);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task ClaimedMessage_WhenItsDispatcherDies_IsSentOnceAfterTheLeaseRunsOut()
+    {
+        // The standard sequence (1 h, 24 h, 48 h), so no later step falls due while the test waits out the lease.
+        var demo = await _app.DemoStoreAsync();
+        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { Id = 0, ExternalId = "standard", Sequence = "standard" }, _drive.Ct);
+        await _drive.ReportCartAsync(store, "chk-crash");
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+        _drive.Advance(TimeSpan.FromHours(1));
+
+        // A node claims step 1 and dies before sending: its claim is in the database, nothing was sent.
+        var lease = _app.Service<RecoveryOptions>().ClaimLease;
+        var claimed = await _app.Service<IMessageStore>().ClaimDueAsync("node-that-dies", _app.Time.GetUtcNow(), lease, 10, _drive.Ct);
+        var message = Assert.Single(claimed);
+
+        // While the lease holds, the surviving dispatcher leaves the message alone.
+        _drive.Advance(lease - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await _drive.DispatchAsync()).Claimed);
+        Assert.Empty(_app.PickedUpEmails());
+
+        // Once it runs out, the message comes back and is sent exactly once.
+        _drive.Advance(TimeSpan.FromSeconds(2));
+        var summary = await _drive.DispatchAsync();
+        Assert.Equal(1, summary.Sent);
+        Assert.Single(_app.PickedUpEmails());
+        var stored = await _app.Service<IMessageStore>().GetAsync(message.Id, _drive.Ct);
+        Assert.Equal((MessageStatus.Sent, 2), (stored!.Status, stored.Attempts));
+
+        // The dead node coming back cannot overwrite the new outcome.
+        Assert.False(await _app.Service<IMessageStore>().MarkFailedAsync(message.Id, "node-that-dies", "late", null, _drive.Ct));
+        Assert.Equal(0, (await _drive.DispatchAsync()).Claimed);
+    }
+
+    [Fact]
+    public async Task TwoDispatchers_RacingForTheSameMessages_SendEachOnce()
+    {
+        var store = await _app.DemoStoreAsync();
+        for (var i = 0; i < 20; i++)
+            await _drive.ReportCartAsync(store, $"chk-race-{i}", $"shopper{i}@example.com");
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(20, await _drive.DetectAsync());
+        _drive.Advance(TimeSpan.FromSeconds(5));
+
+        // Four dispatchers with claimer ids of their own, as four nodes would have.
+        var dispatchers = Enumerable.Range(0, 4).Select(_ => ActivatorUtilities.CreateInstance<MessageDispatcher>(_app.Services)).ToList();
+        var results = await Task.WhenAll(dispatchers.Select(d => Task.Run(() => d.RunOnceAsync(_drive.Ct), _drive.Ct)));
+
+        Assert.Equal(20, results.Sum(r => r.Sent));
+        Assert.Equal(20, _app.PickedUpEmails().Length);
+    }
+}

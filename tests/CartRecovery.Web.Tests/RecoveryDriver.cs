@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using MimeKit;
+
+namespace CartRecovery.Web.Tests;
+
+/// <summary>Plays a connector and the jobs against the real host: report carts, move the fake clock, run a job's work.</summary>
+internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
+{
+    public CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
+
+    public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string? email = "ana@example.com", DateTimeOffset? updatedAt = null, params CartLine[] lines)
+    {
+        var at = updatedAt ?? app.Time.GetUtcNow();
+        IReadOnlyList<CartLine> list = lines.Length > 0 ? lines : [new CartLine("Ridgeline Down Jacket", 1, 18900, "p1", "v1", "ALP-JKT-M", "Size M", "http://localhost/demo/images/ALP-JKT-M.svg")];
+        var total = list.Sum(l => l.LineTotalMinor);
+        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: "en"), list, store.Currency, total, total,
+            $"http://localhost/demo/cart/{externalId}", at, at);
+        return app.Service<CartIngestion>().ReportCartAsync(snapshot, Ct);
+    }
+
+    public void Advance(TimeSpan by) => app.Time.Advance(by);
+
+    public Task<int> DetectAsync() => app.Service<AbandonmentDetector>().RunOnceAsync(Ct);
+
+    public Task<DispatchSummary> DispatchAsync() => app.Service<MessageDispatcher>().RunOnceAsync(Ct);
+
+    public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);
+
+    /// <summary>Reports, abandons and sends step 1 for a new cart; returns the cart and its email.</summary>
+    public async Task<(Cart Cart, MimeMessage Email)> AbandonAndSendFirstStepAsync(Store store, string externalId, string email = "ana@example.com")
+    {
+        await ReportCartAsync(store, externalId, email);
+        Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
+        await DetectAsync();
+        Advance(Core.Sequences.SequencePresets.Find(store.Sequence).Steps[0].Delay);
+        await DispatchAsync();
+        var cart = (await CartAsync(store, externalId))!;
+        var sent = app.PickedUpEmails().Select(f => MimeMessage.Load(f)).Single(m => m.MessageId?.StartsWith($"cart-{cart.Id}.", StringComparison.Ordinal) == true);
+        return (cart, sent);
+    }
+
+    public static string RestorePath(MimeMessage email) => LinkPath(email.HtmlBody ?? "", "r");
+
+    public static string UnsubscribePath(MimeMessage email) => LinkPath(email.HtmlBody ?? "", "u");
+
+    private static string LinkPath(string html, string prefix)
+    {
+        var match = Regex.Match(html, $"http://localhost/({prefix}/[A-Za-z0-9_-]+)");
+        Assert.True(match.Success, $"no /{prefix}/ link in the email");
+        return "/" + match.Groups[1].Value;
+    }
+}
