@@ -3,6 +3,8 @@ namespace CartRecovery.Core.Carts;
 /// <summary>The one normalized cart CartRecovery keeps per platform checkout.</summary>
 public sealed record Cart
 {
+    public static readonly IReadOnlyDictionary<string, string> NoRefs = new Dictionary<string, string>();
+
     public long Id { get; init; }
     public required long StoreId { get; init; }
     public required string ExternalId { get; init; }
@@ -14,6 +16,10 @@ public sealed record Cart
     public long TotalMinor { get; init; }
     /// <summary>The platform's own way back to this cart (checkout recovery URL, order-pay link, ...).</summary>
     public string? RestoreUrl { get; init; }
+    /// <summary>The platform's other identifiers for this cart (<see cref="CartSnapshot.PlatformRefs"/>).</summary>
+    public IReadOnlyDictionary<string, string> PlatformRefs { get; init; } = NoRefs;
+    public string? PresentmentCurrency { get; init; }
+    public long? PresentmentTotalMinor { get; init; }
     public DateTimeOffset PlatformCreatedAt { get; init; }
     /// <summary>The platform's last-modified time of the newest snapshot merged so far.</summary>
     public DateTimeOffset PlatformUpdatedAt { get; init; }
@@ -36,6 +42,9 @@ public sealed record Cart
         SubtotalMinor = snapshot.SubtotalMinor,
         TotalMinor = snapshot.TotalMinor,
         RestoreUrl = snapshot.RestoreUrl,
+        PlatformRefs = snapshot.PlatformRefs,
+        PresentmentCurrency = snapshot.PresentmentCurrency,
+        PresentmentTotalMinor = snapshot.PresentmentTotalMinor,
         PlatformCreatedAt = snapshot.CreatedAt,
         PlatformUpdatedAt = snapshot.UpdatedAt,
         CreatedAt = now,

@@ -20,4 +20,5 @@ public static class CartEventKinds
     public const string Converted = "converted";
     public const string Recovered = "recovered";
     public const string OptedOut = "opted-out";
+    public const string Expired = "expired";
 }

@@ -40,6 +40,9 @@ public static class CartMerger
                 SubtotalMinor = incoming.SubtotalMinor,
                 TotalMinor = incoming.TotalMinor,
                 RestoreUrl = incoming.RestoreUrl ?? existing.RestoreUrl,
+                PlatformRefs = MergeRefs(incoming.PlatformRefs, existing.PlatformRefs),
+                PresentmentCurrency = incoming.PresentmentCurrency ?? existing.PresentmentCurrency,
+                PresentmentTotalMinor = incoming.PresentmentCurrency is null ? existing.PresentmentTotalMinor : incoming.PresentmentTotalMinor,
                 PlatformCreatedAt = Min(existing.PlatformCreatedAt, incoming.CreatedAt),
                 PlatformUpdatedAt = incoming.UpdatedAt,
                 UpdatedAt = now,
@@ -53,11 +56,26 @@ public static class CartMerger
         {
             Contact = existing.Contact.Coalesce(incoming.Contact),
             RestoreUrl = existing.RestoreUrl ?? incoming.RestoreUrl,
+            PlatformRefs = MergeRefs(existing.PlatformRefs, incoming.PlatformRefs),
             PlatformCreatedAt = Min(existing.PlatformCreatedAt, incoming.CreatedAt),
         };
         return filled == existing
             ? new(existing, MergeOutcome.Unchanged)
             : new(filled with { UpdatedAt = now }, MergeOutcome.FilledGaps);
+    }
+
+    /// <summary>Identifiers are never forgotten: the preferred side wins a clash, the other fills the rest.</summary>
+    private static IReadOnlyDictionary<string, string> MergeRefs(IReadOnlyDictionary<string, string> preferred, IReadOnlyDictionary<string, string> other)
+    {
+        // Returning one side itself when it already knows everything keeps a duplicate delivery "Unchanged".
+        if (other.Keys.All(preferred.ContainsKey))
+            return preferred;
+        if (preferred.Count == 0)
+            return other;
+        var merged = new Dictionary<string, string>(other, StringComparer.Ordinal);
+        foreach (var (key, value) in preferred)
+            merged[key] = value;
+        return merged;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;

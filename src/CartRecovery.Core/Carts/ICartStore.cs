@@ -15,6 +15,9 @@ public interface ICartStore
 
     Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct);
 
+    /// <summary>The cart of the store whose external id or any platform ref (<see cref="Cart.PlatformRefs"/>) equals <paramref name="reference"/>.</summary>
+    Task<Cart?> FindByRefAsync(long storeId, string reference, CancellationToken ct);
+
     Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct);
 
     /// <summary>Active carts with an email whose last platform activity is older than their store's cut-off.</summary>

@@ -35,6 +35,9 @@ public interface IMessageStore
     /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
     Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Cancels every Pending or Claimed message of the store (it was uninstalled). Returns how many.</summary>
+    Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
+
     /// <summary>Cancels every Pending or Claimed message to carts of the store with that email. Returns how many.</summary>
     Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct);
 }

@@ -18,10 +18,17 @@ public sealed partial class CartIngestion(
     public Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct) =>
         carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
 
+    /// <summary>The platform deleted or closed the cart without an order: it expires and its steps are cancelled.</summary>
+    public async Task<bool> ReportCartGoneAsync(long storeId, string reference, CancellationToken ct)
+    {
+        var cart = await carts.FindByRefAsync(storeId, reference, ct);
+        return cart is not null && await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform deleted the cart", time.GetUtcNow(), ct);
+    }
+
     public async Task<OrderOutcome> ReportOrderAsync(OrderReport order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var cart = await carts.FindAsync(order.StoreId, order.CartExternalId, ct);
+        var cart = await carts.FindByRefAsync(order.StoreId, order.CartExternalId, ct);
         if (cart is null)
             return OrderOutcome.UnknownCart;
         if (cart.Status.IsConverted())

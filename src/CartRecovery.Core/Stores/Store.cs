@@ -21,5 +21,8 @@ public sealed record Store
     public string Sequence { get; init; } = Sequences.SequencePresets.Standard.Name;
     public required string SenderEmail { get; init; }
     public required string SenderName { get; init; }
+    public StoreStatus Status { get; init; } = StoreStatus.Active;
+    /// <summary>Overrides the platform's API address for this store (an emulator, a proxy); null means the platform's own.</summary>
+    public string? ApiBaseUrl { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
