@@ -3,11 +3,20 @@ namespace CartRecovery.Core.Privacy;
 /// <summary>What a store holds about one customer, for a data request.</summary>
 public sealed record CustomerDataExport(long StoreId, string Email, IReadOnlyList<object> Carts, IReadOnlyList<object> Messages, IReadOnlyList<object> Suppressions);
 
+/// <summary>An export kept for the merchant: <see cref="Json"/> is the serialized <see cref="CustomerDataExport"/>.</summary>
+public sealed record RecordedExport(long StoreId, string RequestId, string Email, string Json, DateTimeOffset CreatedAt);
+
 /// <summary>Customer and shop data on request: export, erase (a customer), erase (a whole shop).</summary>
 public interface IPrivacyStore
 {
     /// <summary>Every cart (with lines), message and suppression of the address in the store.</summary>
     Task<CustomerDataExport> ExportCustomerAsync(long storeId, string email, CancellationToken ct);
+
+    /// <summary>Keeps an export for the merchant to fetch (a platform data request), keyed by the platform's request id.</summary>
+    Task RecordExportAsync(long storeId, string requestId, CustomerDataExport export, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>The exports recorded for a store, newest first, as JSON documents.</summary>
+    Task<IReadOnlyList<RecordedExport>> ListExportsAsync(long storeId, CancellationToken ct);
 
     /// <summary>Deletes every cart (with lines, messages, timeline, tasks) and suppression of the address. Returns carts erased.</summary>
     Task<int> EraseCustomerAsync(long storeId, string email, CancellationToken ct);
