@@ -13,7 +13,7 @@ public interface IPrivacyStore
     Task<CustomerDataExport> ExportCustomerAsync(long storeId, string email, CancellationToken ct);
 
     /// <summary>Keeps an export for the merchant to fetch (a platform data request), keyed by the platform's request id.</summary>
-    Task RecordExportAsync(long storeId, string requestId, CustomerDataExport export, DateTimeOffset at, CancellationToken ct);
+    Task RecordExportAsync(long storeId, string requestId, CustomerDataExport data, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>The exports recorded for a store, newest first, as JSON documents.</summary>
     Task<IReadOnlyList<RecordedExport>> ListExportsAsync(long storeId, CancellationToken ct);
