@@ -1,10 +1,16 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
 using CartRecovery.Data.Carts;
+using CartRecovery.Data.Connectors;
+using CartRecovery.Data.Privacy;
+using CartRecovery.Data.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using CartRecovery.Data.Messages;
@@ -14,6 +20,7 @@ using CartRecovery.Data.Stores;
 using CartRecovery.Data.Suppression;
 using CartRecovery.Data.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Data;
@@ -53,7 +60,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreRepository, StoreRepository>();
         services.AddSingleton<ISuppressionList, SuppressionList>();
         services.AddSingleton<IFollowUpTaskStore, FollowUpTaskStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMetricsQuery, MetricsQuery>();
+        services.AddSingleton<IStoreCredentialStore, StoreCredentialStore>();
+        services.AddSingleton<IConnectorStateStore, ConnectorStateStore>();
+        services.AddSingleton<IWebhookInbox, WebhookInbox>();
+        services.AddSingleton<IPrivacyStore, PrivacyStore>();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public sealed class JobsOptions
     /// <summary>How often connectors poll their stores for carts and orders webhooks may have missed.</summary>
     public TimeSpan PollStoresEvery { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Safety-net interval of webhook processing (each accepted delivery also triggers it at once).</summary>
+    public TimeSpan ProcessWebhooksEvery { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Upper bound of batches one dispatch run drains before yielding to the next fire.</summary>
     public int MaxBatchesPerRun { get; set; } = 20;
 }

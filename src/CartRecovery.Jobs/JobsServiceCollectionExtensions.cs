@@ -1,5 +1,6 @@
 using CartRecovery.Jobs.Connectors;
 using CartRecovery.Jobs.Recovery;
+using CartRecovery.Jobs.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -32,6 +33,7 @@ public static class JobsServiceCollectionExtensions
             AddEvery<DetectAbandonedCartsJob>(q, DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");
             AddEvery<SendDueMessagesJob>(q, SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
             AddEvery<PollStoresJob>(q, PollStoresJob.Key, options.PollStoresEvery, "Runs each connector's catch-up poll");
+            AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
             configure?.Invoke(q);
             // A scheduler switched off on purpose is not a failure; one that should run but stands by is.
             if (options.Enabled)

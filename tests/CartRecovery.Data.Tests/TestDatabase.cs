@@ -2,6 +2,10 @@ using System.Data.Common;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Security;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
@@ -37,6 +41,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public ISuppressionList Suppressions => _services.GetRequiredService<ISuppressionList>();
     public IFollowUpTaskStore Tasks => _services.GetRequiredService<IFollowUpTaskStore>();
     public IMetricsQuery Metrics => _services.GetRequiredService<IMetricsQuery>();
+    public IStoreCredentialStore Credentials => _services.GetRequiredService<IStoreCredentialStore>();
+    public IConnectorStateStore ConnectorState => _services.GetRequiredService<IConnectorStateStore>();
+    public IWebhookInbox Inbox => _services.GetRequiredService<IWebhookInbox>();
+    public IPrivacyStore Privacy => _services.GetRequiredService<IPrivacyStore>();
     public IDbConnectionFactory Connections => _services.GetRequiredService<IDbConnectionFactory>();
     public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
     public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();
@@ -51,6 +59,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
+            .AddSingleton<ISecretProtector, TestSecretProtector>()
             .AddCartRecoveryData()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var database = new TestDatabase(services, directory);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CartRecovery.Core.Carts;
 
 namespace CartRecovery.Data.Carts;
@@ -10,7 +11,8 @@ internal sealed class CartRow
         c.id, c.store_id, c.external_id, c.status, c.email, c.email_normalized, c.phone, c.first_name, c.last_name,
         c.locale, c.accepts_marketing, c.currency, c.subtotal_minor, c.total_minor, c.restore_url,
         c.platform_created_at, c.platform_updated_at, c.abandoned_at, c.converted_at, c.order_id,
-        c.order_total_minor, c.recovered_by_step, c.created_at, c.updated_at
+        c.order_total_minor, c.recovered_by_step, c.created_at, c.updated_at, c.platform_refs, c.presentment_currency,
+        c.presentment_total_minor
         """;
 
     public long Id { get; set; }
@@ -37,6 +39,10 @@ internal sealed class CartRow
     public int? RecoveredByStep { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    /// <summary>JSON object of the platform's other identifiers (null when there are none).</summary>
+    public string? PlatformRefs { get; set; }
+    public string? PresentmentCurrency { get; set; }
+    public long? PresentmentTotalMinor { get; set; }
 
     public static CartRow From(Cart cart) => new()
     {
@@ -64,6 +70,9 @@ internal sealed class CartRow
         RecoveredByStep = cart.RecoveredByStep,
         CreatedAt = DbTime.ToDb(cart.CreatedAt),
         UpdatedAt = DbTime.ToDb(cart.UpdatedAt),
+        PlatformRefs = cart.PlatformRefs.Count == 0 ? null : JsonSerializer.Serialize(cart.PlatformRefs),
+        PresentmentCurrency = cart.PresentmentCurrency,
+        PresentmentTotalMinor = cart.PresentmentTotalMinor,
     };
 
     public Cart ToCart(IReadOnlyList<CartLine> lines) => new()
@@ -87,5 +96,8 @@ internal sealed class CartRow
         RecoveredByStep = RecoveredByStep,
         CreatedAt = DbTime.FromDb(CreatedAt),
         UpdatedAt = DbTime.FromDb(UpdatedAt),
+        PlatformRefs = PlatformRefs is null ? Cart.NoRefs : JsonSerializer.Deserialize<Dictionary<string, string>>(PlatformRefs) ?? Cart.NoRefs,
+        PresentmentCurrency = PresentmentCurrency,
+        PresentmentTotalMinor = PresentmentTotalMinor,
     };
 }

@@ -17,10 +17,11 @@ internal sealed class CartStore : ICartStore
     private const string InsertCartSql = """
         INSERT INTO carts (store_id, external_id, status, email, email_normalized, phone, first_name, last_name, locale,
                            accepts_marketing, currency, subtotal_minor, total_minor, restore_url, platform_created_at,
-                           platform_updated_at, created_at, updated_at)
+                           platform_updated_at, created_at, updated_at, platform_refs, presentment_currency,
+                           presentment_total_minor)
         VALUES (@StoreId, @ExternalId, @Status, @Email, @EmailNormalized, @Phone, @FirstName, @LastName, @Locale,
                 @AcceptsMarketing, @Currency, @SubtotalMinor, @TotalMinor, @RestoreUrl, @PlatformCreatedAt,
-                @PlatformUpdatedAt, @CreatedAt, @UpdatedAt)
+                @PlatformUpdatedAt, @CreatedAt, @UpdatedAt, @PlatformRefs, @PresentmentCurrency, @PresentmentTotalMinor)
         """;
 
     // Only what CartMerger may change; the status and order columns belong to the lifecycle methods.
@@ -29,9 +30,20 @@ internal sealed class CartStore : ICartStore
         SET email = @Email, email_normalized = @EmailNormalized, phone = @Phone, first_name = @FirstName,
             last_name = @LastName, locale = @Locale, accepts_marketing = @AcceptsMarketing, currency = @Currency,
             subtotal_minor = @SubtotalMinor, total_minor = @TotalMinor, restore_url = @RestoreUrl,
-            platform_created_at = @PlatformCreatedAt, platform_updated_at = @PlatformUpdatedAt, updated_at = @UpdatedAt
+            platform_created_at = @PlatformCreatedAt, platform_updated_at = @PlatformUpdatedAt, updated_at = @UpdatedAt,
+            platform_refs = @PlatformRefs, presentment_currency = @PresentmentCurrency,
+            presentment_total_minor = @PresentmentTotalMinor
         WHERE id = @Id
         """;
+
+    private const string FindByRefSql = $"""
+        SELECT {CartRow.Columns} FROM carts c
+        WHERE c.store_id = @StoreId
+          AND (c.external_id = @Ref OR c.id = (SELECT cart_id FROM cart_refs WHERE store_id = @StoreId AND ref = @Ref))
+        ORDER BY c.id
+        """;
+
+    private const string InsertRefSql = "INSERT INTO cart_refs (store_id, ref, cart_id) VALUES (@StoreId, @Ref, @CartId)";
 
     private const string DeleteLinesSql = "DELETE FROM cart_lines WHERE cart_id = @CartId";
 
@@ -114,6 +126,11 @@ internal sealed class CartStore : ICartStore
         if (result.Outcome is MergeOutcome.Created or MergeOutcome.Updated)
             await db.ExecuteAsync(new CommandDefinition(InsertLineSql, CartLineRow.From(row.Id, result.Cart.Lines), tx, cancellationToken: ct));
 
+        if (result.Cart.PlatformRefs.Count > 0)
+            await db.ExecuteAsync(new CommandDefinition(_dialect.InsertIgnoringDuplicates(InsertRefSql, "store_id, ref"),
+                result.Cart.PlatformRefs.Values.Distinct(StringComparer.Ordinal).Select(r => new { snapshot.StoreId, Ref = r, CartId = row.Id }),
+                tx, cancellationToken: ct));
+
         var cart = result.Cart with { Id = row.Id };
         await CartEventWriter.AddAsync(db, tx, Describe(cart, result.Outcome, now), ct);
         await tx.CommitAsync(ct);
@@ -141,6 +158,12 @@ internal sealed class CartStore : ICartStore
     {
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.SingleAsync(db, null, FindSql, new { StoreId = storeId, ExternalId = externalId }, ct);
+    }
+
+    public async Task<Cart?> FindByRefAsync(long storeId, string reference, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await CartReader.SingleAsync(db, null, FindByRefSql, new { StoreId = storeId, Ref = reference }, ct);
     }
 
     public async Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct)

@@ -33,6 +33,20 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string UpsertStore { get; }
 
+    /// <summary>Insert or replace the credentials row of <c>@StoreId</c> (<c>@Payload</c>, <c>@UpdatedAt</c>).</summary>
+    public abstract string UpsertStoreCredentials { get; }
+
+    /// <summary>Insert or replace the connector value of (<c>@StoreId</c>, <c>@Key</c>).</summary>
+    public abstract string UpsertConnectorState { get; }
+
+    /// <summary>Insert or replace the export of (<c>@StoreId</c>, <c>@RequestId</c>).</summary>
+    public abstract string UpsertDataExport { get; }
+
+    /// <summary>
+    /// Atomically leases due pending webhook deliveries (<c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>) and returns them.
+    /// </summary>
+    public abstract string ClaimWebhookDeliveries { get; }
+
     /// <summary>
     /// Atomically claims due messages and returns the claimed rows (every column of <c>messages</c>).
     /// Parameters: <c>@Claimer</c>, <c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>, <c>@Pending</c>, <c>@Claimed</c>.

@@ -54,6 +54,11 @@ internal sealed class MessageStore : IMessageStore
           AND cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)
         """;
 
+    private const string CancelForStoreSql = """
+        UPDATE messages SET status = @Cancelled, last_error = @Reason
+        WHERE store_id = @StoreId AND (status = @Pending OR status = @Claimed)
+        """;
+
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
 
@@ -155,6 +160,19 @@ internal sealed class MessageStore : IMessageStore
     {
         await using var db = await _connections.OpenAsync(ct);
         return await db.ExecuteAsync(new CommandDefinition(RecordClickSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(CancelForStoreSql, new
+        {
+            StoreId = storeId,
+            Reason = reason,
+            Cancelled = (int)MessageStatus.Cancelled,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
     }
 
     public async Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct)

@@ -7,7 +7,7 @@ internal sealed class StoreRow
 {
     public const string Columns = """
         id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
-        sender_email, sender_name, created_at
+        sender_email, sender_name, created_at, status, api_base_url
         """;
 
     public long Id { get; set; }
@@ -23,6 +23,8 @@ internal sealed class StoreRow
     public string SenderEmail { get; set; } = "";
     public string SenderName { get; set; } = "";
     public long CreatedAt { get; set; }
+    public int Status { get; set; }
+    public string? ApiBaseUrl { get; set; }
 
     public static StoreRow From(Store store) => new()
     {
@@ -39,6 +41,8 @@ internal sealed class StoreRow
         SenderEmail = store.SenderEmail,
         SenderName = store.SenderName,
         CreatedAt = DbTime.ToDb(store.CreatedAt),
+        Status = (int)store.Status,
+        ApiBaseUrl = store.ApiBaseUrl,
     };
 
     public Store ToStore() => new()
@@ -56,5 +60,7 @@ internal sealed class StoreRow
         SenderEmail = SenderEmail,
         SenderName = SenderName,
         CreatedAt = DbTime.FromDb(CreatedAt),
+        Status = (StoreStatus)Status,
+        ApiBaseUrl = ApiBaseUrl,
     };
 }

@@ -96,4 +96,36 @@ public sealed class CartMergerTests
 
         Assert.Throws<ArgumentException>(() => CartMerger.Merge(cart, Sample.Snapshot(Sample.T0) with { ExternalId = "other" }, Now));
     }
+
+    [Fact]
+    public void Merge_WhenSnapshotsCarryDifferentRefs_KeepsEveryIdentifier()
+    {
+        var cart = CartMerger.Merge(null, Sample.Snapshot(Sample.T0) with { PlatformRefs = new Dictionary<string, string> { ["token"] = "t1" } }, Now).Cart;
+
+        var result = CartMerger.Merge(cart, Sample.Snapshot(Sample.T0.AddMinutes(1)) with { PlatformRefs = new Dictionary<string, string> { ["id"] = "9" } }, Now);
+
+        Assert.Equal(new Dictionary<string, string> { ["token"] = "t1", ["id"] = "9" }, result.Cart.PlatformRefs);
+    }
+
+    [Fact]
+    public void Merge_WhenAStaleSnapshotRepeatsKnownRefs_IsUnchanged()
+    {
+        var refs = new Dictionary<string, string> { ["token"] = "t1", ["id"] = "9" };
+        var cart = CartMerger.Merge(null, Sample.Snapshot(Sample.T0.AddMinutes(1)) with { PlatformRefs = refs }, Now).Cart;
+
+        var result = CartMerger.Merge(cart, Sample.Snapshot(Sample.T0.AddMinutes(1)) with { PlatformRefs = new Dictionary<string, string> { ["id"] = "9" } }, Now);
+
+        Assert.Equal(MergeOutcome.Unchanged, result.Outcome);
+    }
+
+    [Fact]
+    public void Merge_WhenAStaleSnapshotKnowsANewRef_FillsItIn()
+    {
+        var cart = CartMerger.Merge(null, Sample.Snapshot(Sample.T0.AddMinutes(1)) with { PlatformRefs = new Dictionary<string, string> { ["token"] = "t1" } }, Now).Cart;
+
+        var result = CartMerger.Merge(cart, Sample.Snapshot(Sample.T0.AddMinutes(1)) with { PlatformRefs = new Dictionary<string, string> { ["cart_token"] = "c1" } }, Now);
+
+        Assert.Equal(MergeOutcome.FilledGaps, result.Outcome);
+        Assert.Equal("c1", result.Cart.PlatformRefs["cart_token"]);
+    }
 }

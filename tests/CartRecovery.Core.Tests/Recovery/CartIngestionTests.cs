@@ -30,7 +30,7 @@ public sealed class CartIngestionTests
     [Fact]
     public async Task ReportOrder_WhenAClickedMessageEarnedIt_RecordsARecoveryForThatStep()
     {
-        _carts.Setup(c => c.FindAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart());
+        _carts.Setup(c => c.FindByRefAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart());
         _messages.Setup(m => m.ListForCartAsync(10, Ct)).ReturnsAsync(
         [
             Sample.Message(100, 1) with { Status = MessageStatus.Sent, SentAt = Sample.T0.AddHours(1), ClickedAt = Sample.T0.AddHours(2) },
@@ -46,7 +46,7 @@ public sealed class CartIngestionTests
     [Fact]
     public async Task ReportOrder_WhenNoMessageWentOut_IsUnassisted()
     {
-        _carts.Setup(c => c.FindAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart(status: CartStatus.Active));
+        _carts.Setup(c => c.FindByRefAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart(status: CartStatus.Active));
         _messages.Setup(m => m.ListForCartAsync(10, Ct)).ReturnsAsync([]);
         _carts.Setup(c => c.ConvertAsync(It.IsAny<CartConversion>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(true);
 
@@ -56,7 +56,7 @@ public sealed class CartIngestionTests
     [Fact]
     public async Task ReportOrder_WhenTheOrderIsReplayed_ReportsAlreadyConverted()
     {
-        _carts.Setup(c => c.FindAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart(status: CartStatus.Recovered));
+        _carts.Setup(c => c.FindByRefAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart(status: CartStatus.Recovered));
 
         Assert.Equal(OrderOutcome.AlreadyConverted, await Create().ReportOrderAsync(_order, Ct));
         _carts.Verify(c => c.ConvertAsync(It.IsAny<CartConversion>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Data.Carts;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Privacy;
+
+/// <summary>
+/// Export and erasure of customer data. Erasure deletes rows (lines, messages, timeline, tasks and refs go with their
+/// cart through ON DELETE CASCADE) and the stored webhook bodies that mention the customer, in one transaction.
+/// </summary>
+internal sealed class PrivacyStore : IPrivacyStore
+{
+    private const string CustomerCartsSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.store_id = @StoreId AND c.email_normalized = @Email ORDER BY c.id";
+
+    private const string CustomerMessagesSql = """
+        SELECT m.id, m.cart_id, m.step, m.template, m.status, m.due_at, m.sent_at, m.clicked_at, m.recipient, m.offer_code
+        FROM messages m JOIN carts c ON c.id = m.cart_id
+        WHERE c.store_id = @StoreId AND c.email_normalized = @Email
+        ORDER BY m.id
+        """;
+
+    private const string CustomerSuppressionsSql = "SELECT email, reason, created_at FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
+
+    private static readonly string[] EraseCustomerSql =
+    [
+        "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email",
+        "DELETE FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email",
+        "DELETE FROM data_exports WHERE store_id = @StoreId AND lower(email) = @Email",
+        // Stored payloads (checkouts, orders) carry the address; LIKE is case-insensitive for ASCII in SQLite.
+        "DELETE FROM webhook_deliveries WHERE store_id = @StoreId AND body LIKE @Pattern ESCAPE '\\'",
+    ];
+
+    private static readonly string[] EraseStoreSql =
+    [
+        "DELETE FROM carts WHERE store_id = @StoreId",
+        "DELETE FROM suppressions WHERE store_id = @StoreId",
+        "DELETE FROM data_exports WHERE store_id = @StoreId",
+        "DELETE FROM webhook_deliveries WHERE store_id = @StoreId",
+        "DELETE FROM connector_state WHERE store_id = @StoreId",
+        "DELETE FROM store_credentials WHERE store_id = @StoreId",
+    ];
+
+    private const string ListExportsSql = """
+        SELECT store_id, request_id, email, json, created_at FROM data_exports WHERE store_id = @StoreId ORDER BY created_at DESC, request_id
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public PrivacyStore(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<CustomerDataExport> ExportCustomerAsync(long storeId, string email, CancellationToken ct)
+    {
+        var param = new { StoreId = storeId, Email = EmailNormalizer.Normalize(email) ?? "" };
+        await using var db = await _connections.OpenAsync(ct);
+        var carts = await CartReader.ListAsync(db, null, CustomerCartsSql, param, ct);
+        var messages = await db.QueryAsync(new CommandDefinition(CustomerMessagesSql, param, cancellationToken: ct));
+        var suppressions = await db.QueryAsync(new CommandDefinition(CustomerSuppressionsSql, param, cancellationToken: ct));
+        return new CustomerDataExport(storeId, email,
+            carts.Cast<object>().ToList(),
+            messages.Select(m => (object)ToDictionary(m)).ToList(),
+            suppressions.Select(s => (object)ToDictionary(s)).ToList());
+    }
+
+    public async Task<int> EraseCustomerAsync(long storeId, string email, CancellationToken ct)
+    {
+        if (EmailNormalizer.Normalize(email) is not { } normalized)
+            return 0;
+        var pattern = "%" + normalized.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        var erased = 0;
+        foreach (var sql in EraseCustomerSql)
+        {
+            var count = await db.ExecuteAsync(new CommandDefinition(sql, new { StoreId = storeId, Email = normalized, Pattern = pattern }, tx, cancellationToken: ct));
+            if (sql == EraseCustomerSql[0])
+                erased = count;
+        }
+        await tx.CommitAsync(ct);
+        return erased;
+    }
+
+    public async Task EraseStoreDataAsync(long storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        foreach (var sql in EraseStoreSql)
+            await db.ExecuteAsync(new CommandDefinition(sql, new { StoreId = storeId }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task RecordExportAsync(long storeId, string requestId, CustomerDataExport data, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        await using var db = await _connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(_dialect.UpsertDataExport, new
+        {
+            StoreId = storeId,
+            RequestId = requestId,
+            data.Email,
+            Json = JsonSerializer.Serialize(data),
+            CreatedAt = DbTime.ToDb(at),
+        }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<RecordedExport>> ListExportsAsync(long storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(long StoreId, string RequestId, string Email, string Json, long CreatedAt)>(
+            new CommandDefinition(ListExportsSql, new { StoreId = storeId }, cancellationToken: ct));
+        return rows.Select(r => new RecordedExport(r.StoreId, r.RequestId, r.Email, r.Json, DbTime.FromDb(r.CreatedAt))).ToList();
+    }
+
+    private static Dictionary<string, object?> ToDictionary(object row) =>
+        ((IDictionary<string, object?>)row).ToDictionary(kv => kv.Key, kv => kv.Value);
+}

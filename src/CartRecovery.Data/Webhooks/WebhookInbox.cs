@@ -1,0 +1,81 @@
+using CartRecovery.Core.Webhooks;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Webhooks;
+
+/// <summary>The durable webhook inbox; (platform, delivery id) is unique, which is what de-duplicates deliveries.</summary>
+internal sealed class WebhookInbox : IWebhookInbox
+{
+    private const string InsertSql = """
+        INSERT INTO webhook_deliveries (platform, delivery_id, topic, store_id, shop_ref, body, triggered_at, received_at,
+                                        status, attempts, next_attempt_at)
+        VALUES (@Platform, @DeliveryId, @Topic, @StoreId, @ShopRef, @Body, @TriggeredAt, @ReceivedAt,
+                @Status, @Attempts, @NextAttemptAt)
+        """;
+
+    private const string ProcessedSql = """
+        UPDATE webhook_deliveries SET status = @Processed, processed_at = @At, lease_until = NULL WHERE id = @Id
+        """;
+
+    private const string FailedSql = """
+        UPDATE webhook_deliveries
+        SET status = @Status, attempts = attempts + 1, last_error = @LastError, next_attempt_at = COALESCE(@RetryAt, next_attempt_at),
+            lease_until = NULL
+        WHERE id = @Id
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public WebhookInbox(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await using var db = await _connections.OpenAsync(ct);
+        var inserted = await db.ExecuteAsync(new CommandDefinition(
+            _dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id"), WebhookDeliveryRow.From(delivery), cancellationToken: ct));
+        return inserted > 0;
+    }
+
+    public async Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<WebhookDeliveryRow>(new CommandDefinition(_dialect.ClaimWebhookDeliveries, new
+        {
+            Now = DbTime.ToDb(now),
+            LeaseUntil = DbTime.ToDb(leaseUntil),
+            Batch = batchSize,
+            Pending = (int)WebhookStatus.Pending,
+        }, cancellationToken: ct));
+        return rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).Select(r => r.ToDelivery()).ToList();
+    }
+
+    public async Task MarkProcessedAsync(long id, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(ProcessedSql,
+            new { Id = id, At = DbTime.ToDb(at), Processed = (int)WebhookStatus.Processed }, cancellationToken: ct));
+    }
+
+    public async Task MarkFailedAsync(long id, string lastError, DateTimeOffset? retryAt, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(FailedSql, new
+        {
+            Id = id,
+            LastError = lastError.Length > 1000 ? lastError[..1000] : lastError,
+            RetryAt = DbTime.ToDb(retryAt),
+            Status = (int)(retryAt is null ? WebhookStatus.Failed : WebhookStatus.Pending),
+        }, cancellationToken: ct));
+    }
+}

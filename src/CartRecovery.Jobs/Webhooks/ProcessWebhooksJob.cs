@@ -1,0 +1,30 @@
+using CartRecovery.Core.Webhooks;
+using Quartz;
+
+namespace CartRecovery.Jobs.Webhooks;
+
+/// <summary>
+/// Works the webhook inbox. The receiving endpoint triggers it right after storing a delivery (so processing starts
+/// within moments); its own interval is the safety net for deliveries left behind by a crash or a failed attempt.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ProcessWebhooksJob(WebhookProcessor processor) : IJob
+{
+    public static readonly JobKey Key = new("process-webhooks", "connectors");
+    private const int BatchSize = 50;
+    private const int MaxBatchesPerRun = 20;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var processed = 0;
+        for (var batch = 0; batch < MaxBatchesPerRun; batch++)
+        {
+            var done = await processor.RunOnceAsync(BatchSize, cancellationToken);
+            processed += done;
+            if (done < BatchSize)
+                break;
+        }
+        context.Result = processed;
+    }
+}

@@ -1,0 +1,49 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Stores;
+
+public sealed class StoreLifecycleTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly Mock<IStoreRepository> _stores = new();
+    private readonly Mock<IStoreCredentialStore> _credentials = new();
+    private readonly Mock<IMessageStore> _messages = new();
+    private readonly Mock<IPrivacyStore> _privacy = new();
+
+    private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, _privacy.Object, NullLogger<StoreLifecycle>.Instance);
+
+    [Fact]
+    public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()
+    {
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store());
+
+        Assert.True(await Create().UninstallAsync(1, Ct));
+
+        _stores.Verify(s => s.UpsertAsync(It.Is<Store>(x => x.Status == StoreStatus.Uninstalled), Ct));
+        _messages.Verify(m => m.CancelPendingForStoreAsync(1, It.IsAny<string>(), Ct));
+        _credentials.Verify(c => c.DeleteAsync(1, Ct));
+        _privacy.Verify(p => p.EraseStoreDataAsync(It.IsAny<long>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task Uninstall_WhenTheStoreIsUnknown_DoesNothing()
+    {
+        Assert.False(await Create().UninstallAsync(99, Ct));
+        _credentials.Verify(c => c.DeleteAsync(It.IsAny<long>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task Erase_UninstallsThenErasesTheStoresData()
+    {
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Status = StoreStatus.Uninstalled });
+
+        await Create().EraseAsync(1, Ct);
+
+        _stores.Verify(s => s.UpsertAsync(It.IsAny<Store>(), Ct), Times.Never);
+        _privacy.Verify(p => p.EraseStoreDataAsync(1, Ct));
+    }
+}

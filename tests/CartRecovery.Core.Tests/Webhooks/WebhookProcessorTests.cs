@@ -1,0 +1,66 @@
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Webhooks;
+
+public sealed class WebhookProcessorTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly Mock<IWebhookInbox> _inbox = new();
+    private readonly Mock<IWebhookHandler> _handler = new();
+    private readonly FakeTimeProvider _time = new(Sample.T0);
+
+    public WebhookProcessorTests() => _handler.SetupGet(h => h.Platform).Returns("shopify");
+
+    private static WebhookDelivery Delivery(long id, string platform = "shopify", int attempts = 0) => new()
+    {
+        Id = id, Platform = platform, DeliveryId = $"d{id}", Topic = "checkouts/update", Body = "{}", ReceivedAt = Sample.T0, Attempts = attempts,
+    };
+
+    private WebhookProcessor Create() => new(_inbox.Object, [_handler.Object], _time, NullLogger<WebhookProcessor>.Instance);
+
+    [Fact]
+    public async Task RunOnce_WhenHandlersSucceed_MarksEachDeliveryProcessed()
+    {
+        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
+
+        Assert.Equal(2, await Create().RunOnceAsync(10, Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(1, Sample.T0, Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(2, Sample.T0, Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenOneHandlerThrows_RetriesItLaterAndProcessesTheRest()
+    {
+        _inbox.Setup(i => i.ClaimAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1, attempts: 2), Delivery(2)]);
+        _handler.Setup(h => h.HandleAsync(It.Is<WebhookDelivery>(d => d.Id == 1), Ct)).ThrowsAsync(new InvalidOperationException("bad"));
+
+        Assert.Equal(1, await Create().RunOnceAsync(10, Ct));
+        // Third attempt failed: the next waits four times the first retry delay.
+        _inbox.Verify(i => i.MarkFailedAsync(1, "bad", Sample.T0 + TimeSpan.FromSeconds(120), Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(2, It.IsAny<DateTimeOffset>(), Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheLastAttemptFails_MarksTheDeliveryFailed()
+    {
+        _inbox.Setup(i => i.ClaimAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), 10, Ct))
+            .ReturnsAsync([Delivery(1, attempts: WebhookProcessor.MaxAttempts - 1)]);
+        _handler.Setup(h => h.HandleAsync(It.IsAny<WebhookDelivery>(), Ct)).ThrowsAsync(new InvalidOperationException("bad"));
+
+        await Create().RunOnceAsync(10, Ct);
+
+        _inbox.Verify(i => i.MarkFailedAsync(1, "bad", null, Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenNoHandlerServesThePlatform_RecordsAFailure()
+    {
+        _inbox.Setup(i => i.ClaimAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1, "magento")]);
+
+        Assert.Equal(0, await Create().RunOnceAsync(10, Ct));
+        _inbox.Verify(i => i.MarkFailedAsync(1, It.Is<string>(m => m.Contains("magento")), It.IsAny<DateTimeOffset?>(), Ct));
+    }
+}

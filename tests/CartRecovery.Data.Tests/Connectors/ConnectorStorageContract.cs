@@ -1,0 +1,149 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
+
+namespace CartRecovery.Data.Tests.Connectors;
+
+/// <summary>What platform connectors store: refs, store status, encrypted credentials, cursors and the webhook inbox.</summary>
+public abstract class ConnectorStorageContract : DatabaseContract
+{
+    private static WebhookDelivery Delivery(string id, long? storeId = null, string body = "{}") => new()
+    {
+        Platform = Platforms.Shopify, DeliveryId = id, Topic = "checkouts/update", StoreId = storeId, ShopRef = "shop.myshopify.com",
+        Body = body, ReceivedAt = T0,
+    };
+
+    [Fact]
+    public async Task FindByRef_WhenAnyPlatformIdentifierIsGiven_FindsTheCart()
+    {
+        var store = await AddStoreAsync();
+        var snapshot = TestData.Snapshot(store.Id, "tok-1", T0) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "981820079255243537", ["cart_token"] = "ct-1" },
+        };
+        await Db.Carts.UpsertAsync(snapshot, T0, Ct);
+
+        Assert.Equal("tok-1", (await Db.Carts.FindByRefAsync(store.Id, "981820079255243537", Ct))?.ExternalId);
+        Assert.Equal("tok-1", (await Db.Carts.FindByRefAsync(store.Id, "ct-1", Ct))?.ExternalId);
+        Assert.Equal("tok-1", (await Db.Carts.FindByRefAsync(store.Id, "tok-1", Ct))?.ExternalId);
+        Assert.Null(await Db.Carts.FindByRefAsync(store.Id, "unknown", Ct));
+        var other = await AddStoreAsync("shop-2");
+        Assert.Null(await Db.Carts.FindByRefAsync(other.Id, "ct-1", Ct));
+    }
+
+    [Fact]
+    public async Task Upsert_WhenALaterSnapshotAddsARef_KeepsTheOldOnesAndPresentmentTotals()
+    {
+        var store = await AddStoreAsync();
+        await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "tok-2", T0) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["token"] = "tok-2" }, PresentmentCurrency = "USD", PresentmentTotalMinor = 2100,
+        }, T0, Ct);
+        await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "tok-2", T0.AddMinutes(1)) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "42" },
+        }, T0, Ct);
+
+        var cart = (await Db.Carts.FindByRefAsync(store.Id, "42", Ct))!;
+        Assert.Equal(new Dictionary<string, string> { ["token"] = "tok-2", ["id"] = "42" }, cart.PlatformRefs);
+        Assert.Equal(("USD", 2100L), (cart.PresentmentCurrency, cart.PresentmentTotalMinor!.Value));
+    }
+
+    [Fact]
+    public async Task StoreUpsert_KeepsStatusAndApiBaseUrl()
+    {
+        var store = await Db.Stores.UpsertAsync(TestData.Store() with { ApiBaseUrl = "http://127.0.0.1:9/" }, Ct);
+        var uninstalled = await Db.Stores.UpsertAsync(store with { Status = StoreStatus.Uninstalled }, Ct);
+
+        Assert.Equal((StoreStatus.Uninstalled, "http://127.0.0.1:9/"), (uninstalled.Status, uninstalled.ApiBaseUrl));
+        Assert.Equal(store.Id, uninstalled.Id);
+    }
+
+    [Fact]
+    public async Task Credentials_AreStoredProtectedAndReadBackWhole()
+    {
+        var store = await AddStoreAsync();
+        var saved = new StoreCredentials
+        {
+            StoreId = store.Id, AccessToken = "shpat_secret_token", RefreshToken = "shprt_refresh", AccessTokenExpiresAt = T0.AddHours(1),
+            Scopes = "read_orders", Extra = new Dictionary<string, string> { ["webhook_secret"] = "whsec" }, UpdatedAt = T0,
+        };
+
+        await Db.Credentials.SaveAsync(saved, Ct);
+        await Db.Credentials.SaveAsync(saved with { AccessToken = "shpat_rotated" }, Ct);
+
+        var payload = await Db.ScalarAsync<string>("SELECT payload FROM store_credentials WHERE store_id = @Id", new { store.Id });
+        Assert.DoesNotContain("shpat_", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("shprt_", payload, StringComparison.Ordinal);
+        var read = (await Db.Credentials.GetAsync(store.Id, Ct))!;
+        Assert.Equal(("shpat_rotated", "shprt_refresh", "whsec"), (read.AccessToken, read.RefreshToken, read.Extra["webhook_secret"]));
+        await Db.Credentials.DeleteAsync(store.Id, Ct);
+        Assert.Null(await Db.Credentials.GetAsync(store.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ConnectorState_SetTwice_KeepsTheLastValuePerStoreAndKey()
+    {
+        var store = await AddStoreAsync();
+        await Db.ConnectorState.SetAsync(store.Id, "cursor", "2026-01-01T00:00:00Z", Ct);
+        await Db.ConnectorState.SetAsync(store.Id, "cursor", "2026-01-02T00:00:00Z", Ct);
+
+        Assert.Equal("2026-01-02T00:00:00Z", await Db.ConnectorState.GetAsync(store.Id, "cursor", Ct));
+        Assert.Null(await Db.ConnectorState.GetAsync(store.Id, "other", Ct));
+    }
+
+    [Fact]
+    public async Task Inbox_WhenTheSameDeliveryArrivesTwice_StoresItOnce()
+    {
+        Assert.True(await Db.Inbox.AcceptAsync(Delivery("wh-1"), Ct));
+        Assert.False(await Db.Inbox.AcceptAsync(Delivery("wh-1"), Ct));
+
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries"));
+    }
+
+    [Fact]
+    public async Task Inbox_ClaimLeasesDeliveriesSoASecondClaimGetsNothingUntilTheLeaseEnds()
+    {
+        await Db.Inbox.AcceptAsync(Delivery("wh-a"), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b"), Ct);
+
+        var first = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
+        var second = await Db.Inbox.ClaimAsync(T0.AddMinutes(1), T0.AddMinutes(3), 10, Ct);
+        var afterLease = await Db.Inbox.ClaimAsync(T0.AddMinutes(3), T0.AddMinutes(5), 10, Ct);
+
+        Assert.Equal(["wh-a", "wh-b"], first.Select(d => d.DeliveryId));
+        Assert.Empty(second);
+        Assert.Equal(2, afterLease.Count);
+    }
+
+    [Fact]
+    public async Task Inbox_FailedDeliveryIsRetriedAtItsTimeAndProcessedOnesAreNotClaimedAgain()
+    {
+        await Db.Inbox.AcceptAsync(Delivery("wh-f"), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-p"), Ct);
+        var claimed = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
+        await Db.Inbox.MarkFailedAsync(claimed[0].Id, "boom", T0.AddMinutes(10), Ct);
+        await Db.Inbox.MarkProcessedAsync(claimed[1].Id, T0, Ct);
+
+        Assert.Empty(await Db.Inbox.ClaimAsync(T0.AddMinutes(5), T0.AddMinutes(6), 10, Ct));
+        var retried = Assert.Single(await Db.Inbox.ClaimAsync(T0.AddMinutes(10), T0.AddMinutes(12), 10, Ct));
+        Assert.Equal(("wh-f", 1, "boom"), (retried.DeliveryId, retried.Attempts, retried.LastError));
+
+        await Db.Inbox.MarkFailedAsync(retried.Id, "boom again", null, Ct);
+        Assert.Empty(await Db.Inbox.ClaimAsync(T0.AddDays(1), T0.AddDays(2), 10, Ct));
+        Assert.Equal((long)WebhookStatus.Failed, await Db.ScalarAsync<long>("SELECT status FROM webhook_deliveries WHERE delivery_id = 'wh-f'"));
+    }
+
+    [Fact]
+    public async Task CancelPendingForStore_CancelsOnlyThatStoresPendingMessages()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("shop-2");
+        await AddAbandonedCartAsync(store.Id, "c1");
+        var (_, otherMessages) = await AddAbandonedCartAsync(other.Id, "c2");
+
+        Assert.Equal(3, await Db.Messages.CancelPendingForStoreAsync(store.Id, "uninstalled", Ct));
+        Assert.All(await Db.Messages.ListForCartAsync(otherMessages[0].CartId, Ct), m => Assert.Equal(MessageStatus.Pending, m.Status));
+    }
+}

@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Connectors;
+
+public sealed class SqliteConnectorStorageTests : ConnectorStorageContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.SqliteAsync();
+}

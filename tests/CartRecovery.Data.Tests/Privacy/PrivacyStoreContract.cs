@@ -1,0 +1,75 @@
+using System.Text.Json;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
+
+namespace CartRecovery.Data.Tests.Privacy;
+
+/// <summary>Customer and shop erasure leave no trace; exports contain everything held about the customer.</summary>
+public abstract class PrivacyStoreContract : DatabaseContract
+{
+    [Fact]
+    public async Task EraseCustomer_RemovesCartsMessagesTimelineSuppressionsAndWebhookBodiesOfThatAddressOnly()
+    {
+        var store = await AddStoreAsync();
+        var (cart, _) = await AddAbandonedCartAsync(store.Id, "c-ada", "Ada@Example.com");
+        await AddAbandonedCartAsync(store.Id, "c-bob", "bob@example.com");
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
+        await Db.Inbox.AcceptAsync(new WebhookDelivery
+        {
+            Platform = Platforms.Shopify, DeliveryId = "wh", Topic = "checkouts/update", StoreId = store.Id,
+            Body = """{"email":"ADA@example.com"}""", ReceivedAt = T0,
+        }, Ct);
+
+        Assert.Equal(1, await Db.Privacy.EraseCustomerAsync(store.Id, "ada@example.com", Ct));
+
+        foreach (var sql in new[]
+        {
+            "SELECT COUNT(*) FROM carts WHERE email_normalized = 'ada@example.com'",
+            "SELECT COUNT(*) FROM cart_lines WHERE cart_id = @Id",
+            "SELECT COUNT(*) FROM messages WHERE cart_id = @Id",
+            "SELECT COUNT(*) FROM cart_events WHERE cart_id = @Id",
+            "SELECT COUNT(*) FROM suppressions",
+            "SELECT COUNT(*) FROM webhook_deliveries",
+        })
+            Assert.True(0L == await Db.ScalarAsync<long>(sql, new { cart.Id }), sql);
+        Assert.NotNull(await Db.Carts.FindAsync(store.Id, "c-bob", Ct));
+    }
+
+    [Fact]
+    public async Task ExportCustomer_ContainsTheCartsMessagesAndSuppressionsAndIsRecorded()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "c-ada", "ada@example.com");
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
+
+        var export = await Db.Privacy.ExportCustomerAsync(store.Id, "ADA@example.com", Ct);
+        await Db.Privacy.RecordExportAsync(store.Id, "req-1", export, T0, Ct);
+
+        Assert.Single(export.Carts);
+        Assert.Equal(3, export.Messages.Count);
+        Assert.Single(export.Suppressions);
+        var recorded = Assert.Single(await Db.Privacy.ListExportsAsync(store.Id, Ct));
+        Assert.Equal("req-1", recorded.RequestId);
+        using var json = JsonDocument.Parse(recorded.Json);
+        Assert.Equal("c-ada", json.RootElement.GetProperty("Carts")[0].GetProperty("ExternalId").GetString());
+    }
+
+    [Fact]
+    public async Task EraseStoreData_LeavesOnlyTheStoreRow()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("shop-2");
+        await AddAbandonedCartAsync(store.Id, "c1");
+        await AddAbandonedCartAsync(other.Id, "c2");
+        await Db.ConnectorState.SetAsync(store.Id, "cursor", "x", Ct);
+        await Db.Credentials.SaveAsync(new StoreCredentials { StoreId = store.Id, AccessToken = "t", UpdatedAt = T0 }, Ct);
+
+        await Db.Privacy.EraseStoreDataAsync(store.Id, Ct);
+
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM carts WHERE store_id = @Id", new { store.Id }));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM connector_state WHERE store_id = @Id", new { store.Id }));
+        Assert.Null(await Db.Credentials.GetAsync(store.Id, Ct));
+        Assert.NotNull(await Db.Stores.GetAsync(store.Id, Ct));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM carts WHERE store_id = @Id", new { other.Id }));
+    }
+}
