@@ -7,6 +7,7 @@ using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Unsubscribe;
+using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Hosting;
 using Quartz;
 
@@ -24,10 +25,12 @@ builder.Services
     .AddCartRecoveryData()
     .AddCartRecoveryEmail()
     .AddRecoveryEngine()
+    .AddSecretProtection(builder.Configuration)
     .AddDemoConnector()
     .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
     .AddAdminApi()
     .AddHealth()
+    .AddSingleton<WebhookIntake>()
     .AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 

@@ -1,7 +1,10 @@
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Hosting;
@@ -11,7 +14,7 @@ internal static class RecoveryServiceCollectionExtensions
     /// <summary>The recovery engine of Core: options, link signing, and the services connectors and jobs call.</summary>
     public static IServiceCollection AddRecoveryEngine(this IServiceCollection services)
     {
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section)
             .Validate(o => o.PublicBaseUrl.IsAbsoluteUri, "Recovery:PublicBaseUrl must be an absolute URL")
             .Validate(o => o.MaxAttempts >= 1 && o.DispatchBatchSize >= 1, "Recovery:MaxAttempts and Recovery:DispatchBatchSize must be at least 1")
@@ -27,15 +30,12 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
+        services.AddSingleton<WebhookProcessor>();
+        services.AddSingleton<StoreLifecycle>();
         services.AddSingleton<StartupTasks>();
         return services;
     }
 
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
-    }
 
     private static byte[] SigningKey(LinkOptions links, StorageOptions storage)
     {
