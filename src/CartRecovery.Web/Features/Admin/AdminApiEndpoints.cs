@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Web.Features.Admin;
@@ -15,6 +16,15 @@ internal static class AdminApiEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>();
         api.MapGet("/stores", async (IStoreRepository stores, CancellationToken ct) =>
             (await stores.ListAsync(ct)).Select(StoreDto.From));
+        api.MapGet("/stores/{id:long}/data-exports", async (long id, IStoreRepository stores, IPrivacyStore privacy, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null
+                ? Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.")
+                : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(e => new
+                {
+                    e.RequestId,
+                    e.CreatedAt,
+                    Export = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(e.Json),
+                })));
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>
