@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Demo;
+using CartRecovery.Connectors.Shopify;
 using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Jobs;
@@ -6,6 +7,7 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
+using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.Unsubscribe;
 using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Hosting;
@@ -27,6 +29,7 @@ builder.Services
     .AddRecoveryEngine()
     .AddSecretProtection(builder.Configuration)
     .AddDemoConnector()
+    .AddShopifyConnector()
     .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
     .AddAdminApi()
     .AddHealth()
@@ -58,6 +61,8 @@ app.MapAdminApi();
 app.MapRestoreLinks();
 app.MapUnsubscribe();
 app.MapDemoStore();
+app.MapShopifyInstall();
+app.MapShopifyWebhooks();
 app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -20,10 +20,15 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public CartRecoveryAppFactory(bool jobsEnabled = false, bool demo = false, bool fakeClock = true)
+    public CartRecoveryAppFactory(bool jobsEnabled = false, bool demo = false, bool fakeClock = true,
+        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, int? kestrelPort = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "cartrecovery-tests", Guid.NewGuid().ToString("N"));
         FakeClock = fakeClock;
+        Time = time ?? new FakeTimeProvider(Start);
+        // Real HTTP on loopback, for peers that call back (platform emulators sending webhooks).
+        if (kestrelPort is { } port)
+            UseKestrel(port);
         _settings = new()
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -34,14 +39,24 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
             ["Admin:ApiKey"] = AdminKey,
             ["Recovery:PublicBaseUrl"] = "http://localhost/",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
     }
 
     public string DataDirectory { get; }
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public bool FakeClock { get; }
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A free loopback port for <c>kestrelPort</c> (bound and released at once: good enough on a test machine).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public HttpClient AdminClient()
     {

@@ -3,6 +3,7 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Stores;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -25,6 +26,7 @@ internal static class AdminApiEndpoints
                     e.CreatedAt,
                     Export = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(e.Json),
                 })));
+        api.MapCreateStore();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>

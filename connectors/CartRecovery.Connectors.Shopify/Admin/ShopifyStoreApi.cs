@@ -1,0 +1,37 @@
+using System.Text.Json;
+using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Connectors.Shopify.Admin;
+
+/// <summary>The Admin API of one connected store: its address (with overrides) and a fresh token, resolved per call.</summary>
+public sealed class ShopifyStoreApi
+{
+    private readonly ShopifyAdminClient _client;
+    private readonly ShopifyTokenProvider _tokens;
+    private readonly IOptions<ShopifyOptions> _options;
+
+    public ShopifyStoreApi(ShopifyAdminClient client, ShopifyTokenProvider tokens, IOptions<ShopifyOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _tokens = tokens;
+        _options = options;
+    }
+
+    public async Task<JsonElement> QueryAsync(Store store, string query, object? variables, CancellationToken ct) =>
+        await _client.QueryAsync(await ConnectAsync(store, ct), query, variables, ct);
+
+    public async Task<JsonElement> MutateAsync(Store store, string mutation, object? variables, CancellationToken ct) =>
+        await _client.MutateAsync(await ConnectAsync(store, ct), mutation, variables, ct);
+
+    private async Task<ShopifyConnection> ConnectAsync(Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var shopBase = ShopifyEndpoints.ShopBase(store.ExternalId, store.ApiBaseUrl, _options.Value);
+        return new ShopifyConnection(shopBase, await _tokens.GetAccessTokenAsync(store, ct));
+    }
+}

@@ -1,0 +1,51 @@
+using CartRecovery.Connectors.Shopify.Admin;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Connectors.Shopify.Auth;
+
+/// <summary>
+/// Connects a shop with an Admin API token the merchant or agency already has (a custom app made in the shop's admin),
+/// for scripted onboarding of many shops. The token is checked against the API before anything is saved.
+/// </summary>
+public sealed class ShopifyOnboarding
+{
+    private readonly ShopifyStoreRegistration _registration;
+    private readonly IOptions<ShopifyOptions> _options;
+    private readonly TimeProvider _time;
+
+    public ShopifyOnboarding(ShopifyStoreRegistration registration, IOptions<ShopifyOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _registration = registration;
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Validates the domain, reads the shop with <paramref name="accessToken"/> (401 means rejected), subscribes webhooks,
+    /// then upserts the store (with its own <paramref name="apiBaseUrl"/>, if given) and saves the non-expiring token.
+    /// </summary>
+    public async Task<InstallResult> ConnectWithTokenAsync(string shopDomain, string accessToken, string? apiBaseUrl, CancellationToken ct)
+    {
+        var shop = shopDomain?.Trim();
+        if (!ShopifyHmac.IsValidShopDomain(shop))
+            return InstallResult.Fail(ShopifyInstallError.InvalidShop, "The shop must be its permanent name.myshopify.com domain.");
+        if (string.IsNullOrWhiteSpace(accessToken))
+            return InstallResult.Fail(ShopifyInstallError.TokenRejected, "An Admin API access token is required.");
+        if (!string.IsNullOrWhiteSpace(apiBaseUrl)
+            && (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp)))
+            return InstallResult.Fail(ShopifyInstallError.InvalidApiBaseUrl, "The API address must be an absolute http(s) URL.");
+
+        shop = ShopifyInstallFlow.Normalize(shop!);
+        var storeApiBaseUrl = string.IsNullOrWhiteSpace(apiBaseUrl) ? null : apiBaseUrl.Trim();
+        var token = accessToken.Trim();
+        var connection = new ShopifyConnection(ShopifyEndpoints.ShopBase(shop, storeApiBaseUrl, _options.Value), token);
+        var now = _time.GetUtcNow();
+        // Custom-app tokens do not expire and come without a refresh token; the token provider uses them as they are.
+        return await _registration.ConnectAsync(shop, storeApiBaseUrl, connection,
+            storeId => new StoreCredentials { StoreId = storeId, AccessToken = token, UpdatedAt = now }, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using CartRecovery.Connectors.Shopify.Admin;
+using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Connectors.Shopify.Checkouts;
+using CartRecovery.Connectors.Shopify.Offers;
+using CartRecovery.Connectors.Shopify.Webhooks;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace CartRecovery.Connectors.Shopify;
+
+public static partial class ShopifyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, and its storefront, poller and
+    /// webhook handler. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
+    /// IConnectorStateStore, IPrivacyStore, CartIngestion, StoreLifecycle, RecoveryOptions).
+    /// </summary>
+    public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
+    {
+        services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
+            .Validate(o => ApiVersionFormat().IsMatch(o.ApiVersion ?? ""), "Shopify:ApiVersion must be a release such as 2026-10 (YYYY-01/04/07/10) or 'unstable'.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Scopes), "Shopify:Scopes must list the access scopes the app requests.")
+            .Validate(o => o.ApiBaseUrl is null || (o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.Scheme is "http" or "https"),
+                "Shopify:ApiBaseUrl must be an absolute http(s) URL when set.")
+            .Validate(o => o.InstallTimestampTolerance > TimeSpan.Zero, "Shopify:InstallTimestampTolerance must be positive.")
+            .Validate(o => o.RefreshAheadOf >= TimeSpan.Zero, "Shopify:RefreshAheadOf must not be negative.")
+            .Validate(o => o.PollPageSize is > 0 and <= 250, "Shopify:PollPageSize must be between 1 and 250.")
+            .Validate(o => o.PollMaxPages > 0, "Shopify:PollMaxPages must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // GraphQL goes through ShopifyAdminClient's own retry rules (queries only, throttle-aware); a generic retry
+        // handler would replay mutations and could create a second discount. The clients live in singletons, so
+        // connections are recycled by the pooled handler rather than by handler rotation.
+        services.AddHttpClient<ShopifyAdminClient>(http => http.Timeout = TimeSpan.FromSeconds(100))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // Token requests are POSTs that must not be replayed blindly (a code works once): the standard handler gives them
+        // timeouts and a circuit breaker, with retries switched off for unsafe methods.
+        services.AddHttpClient<ShopifyOAuthClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
+            });
+
+        services.AddSingleton<ShopifyTokenProvider>();
+        services.AddSingleton<ShopifyStoreApi>();
+        services.AddSingleton<ShopifyWebhookRegistrar>();
+        services.AddSingleton<ShopifyStoreRegistration>();
+        services.AddSingleton<ShopifyInstallFlow>();
+        services.AddSingleton<ShopifyOnboarding>();
+        services.AddSingleton<ShopifyCartReporter>();
+        services.AddSingleton<ShopifyImageEnricher>();
+        services.AddSingleton<ShopifyStorefront>();
+        services.AddSingleton<ShopifyPoller>();
+        services.AddSingleton<ShopifyWebhookHandler>();
+        services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<ShopifyStorefront>());
+        services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<ShopifyPoller>());
+        services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<ShopifyWebhookHandler>());
+        return services;
+    }
+
+    [GeneratedRegex(@"^(\d{4}-(01|04|07|10)|unstable)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiVersionFormat();
+}

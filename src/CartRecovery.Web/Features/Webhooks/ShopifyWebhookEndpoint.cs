@@ -1,0 +1,57 @@
+using CartRecovery.Connectors.Shopify;
+using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Web.Features.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/shopify</c>: the HMAC of the raw body is checked before anything else (401, no detail, when it
+/// fails), then the delivery is stored and acknowledged well inside Shopify's 5-second budget; processing follows.
+/// </summary>
+internal static class ShopifyWebhookEndpoint
+{
+    public static IEndpointRouteBuilder MapShopifyWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/shopify", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<ShopifyOptions> options, IStoreRepository stores,
+        WebhookIntake intake, CancellationToken ct)
+    {
+        var body = await WebhookIntake.ReadBodyAsync(request, ct);
+        if (body is null)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+        var secret = options.Value.ClientSecret;
+        if (string.IsNullOrEmpty(secret) || !ShopifyHmac.IsValidWebhook(body, request.Headers["X-Shopify-Hmac-Sha256"], secret))
+            return Results.Unauthorized();
+
+        var topic = request.Headers["X-Shopify-Topic"].ToString();
+        var shop = request.Headers["X-Shopify-Shop-Domain"].ToString();
+        var webhookId = request.Headers["X-Shopify-Webhook-Id"].ToString();
+        if (topic.Length == 0 || shop.Length == 0 || webhookId.Length == 0)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing Shopify headers",
+                detail: "X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required.");
+
+        if (!WebhookIntake.IsJson(body))
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
+
+        var store = await stores.FindAsync(Platforms.Shopify, shop, ct);
+        await intake.AcceptAsync(new WebhookDelivery
+        {
+            Platform = Platforms.Shopify,
+            DeliveryId = webhookId,
+            Topic = topic,
+            StoreId = store?.Id,
+            ShopRef = shop,
+            Body = System.Text.Encoding.UTF8.GetString(body),
+            TriggeredAt = DateTimeOffset.TryParse(request.Headers["X-Shopify-Triggered-At"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var triggered) ? triggered : null,
+            ReceivedAt = default,
+        }, ct);
+        return Results.Ok();
+    }
+}

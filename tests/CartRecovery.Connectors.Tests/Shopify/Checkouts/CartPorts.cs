@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace CartRecovery.Connectors.Tests.Shopify.Checkouts;
+
+/// <summary>Mocked cart ports behind a real <see cref="CartIngestion"/>; upserts are recorded.</summary>
+internal sealed class CartPorts
+{
+    public CartPorts()
+    {
+        Carts.Setup(c => c.UpsertAsync(It.IsAny<CartSnapshot>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CartSnapshot snapshot, DateTimeOffset now, CancellationToken _) =>
+            {
+                Upserted.Enqueue(snapshot);
+                return new CartMergeResult(Cart.FromSnapshot(snapshot, now), MergeOutcome.Created);
+            });
+        Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
+
+    public Mock<ICartStore> Carts { get; } = new();
+
+    public Mock<IMessageStore> Messages { get; } = new();
+
+    public Mock<IFollowUpTaskStore> Tasks { get; } = new();
+
+    public ConcurrentQueue<CartSnapshot> Upserted { get; } = new();
+
+    public CartIngestion Ingestion(TimeProvider time) =>
+        new(Carts.Object, Messages.Object, Tasks.Object, new RecoveryOptions(), time, NullLogger<CartIngestion>.Instance);
+
+    /// <summary>A stored cart as the store would return it.</summary>
+    public static Cart Stored(long id, string externalId, IReadOnlyDictionary<string, string> refs) =>
+        TestData.Cart() with { Id = id, ExternalId = externalId, PlatformRefs = refs, Status = CartStatus.Active };
+}
+
+/// <summary>Connector state in memory.</summary>
+internal sealed class InMemoryConnectorState : IConnectorStateStore
+{
+    public ConcurrentDictionary<(long, string), string> Values { get; } = new();
+
+    public Task<string?> GetAsync(long storeId, string key, CancellationToken ct) =>
+        Task.FromResult(Values.TryGetValue((storeId, key), out var value) ? value : null);
+
+    public Task SetAsync(long storeId, string key, string value, CancellationToken ct)
+    {
+        Values[(storeId, key)] = value;
+        return Task.CompletedTask;
+    }
+
+    public string? Get(string key) => Values.TryGetValue((1, key), out var value) ? value : null;
+}

@@ -1,0 +1,73 @@
+using CartRecovery.Connectors.Shopify.Checkouts;
+using CartRecovery.Core.Carts;
+using Moq;
+
+namespace CartRecovery.Connectors.Tests.Shopify.Checkouts;
+
+public sealed class ShopifyCartReporterTests
+{
+    private static ShopifyCartReporter Reporter(CartPorts ports, ShopifyTestKit kit) => new(ports.Carts.Object, ports.Ingestion(kit.Time));
+
+    [Fact]
+    public async Task ReportAsync_NewCheckout_KeepsItsOwnKey()
+    {
+        using var kit = new ShopifyTestKit(_ => Respond.Data(new { }));
+        var ports = new CartPorts();
+
+        await Reporter(ports, kit).ReportAsync(ShopifyCheckoutMapper.FromWebhook(1, ShopifyFixtures.Json("checkout_create.json")), TestContext.Current.CancellationToken);
+
+        Assert.Equal("981820079255243537", Assert.Single(ports.Upserted).ExternalId);
+    }
+
+    [Fact]
+    public async Task ReportAsync_CheckoutAlreadyPolledUnderItsId_JoinsThatCart()
+    {
+        using var kit = new ShopifyTestKit(_ => Respond.Data(new { }));
+        var ports = new CartPorts();
+        // The poller saw this checkout first: keyed by id, its recovery URL gave the cart token.
+        var polled = CartPorts.Stored(5, "981820079255243999", new Dictionary<string, string>
+        {
+            ["id"] = "981820079255243999",
+            ["recovery_token"] = "hWN7nBmTq3rQp8XzS2vLk4Yd",
+        });
+        ports.Carts.Setup(c => c.FindByRefAsync(1, "hWN7nBmTq3rQp8XzS2vLk4Yd", It.IsAny<CancellationToken>())).ReturnsAsync(polled);
+
+        // A webhook without id (keyed by token) for the same checkout.
+        await Reporter(ports, kit).ReportAsync(ShopifyCheckoutMapper.FromWebhook(1, ShopifyFixtures.Json("checkout_create_without_id.json")), TestContext.Current.CancellationToken);
+
+        var upserted = Assert.Single(ports.Upserted);
+        Assert.Equal("981820079255243999", upserted.ExternalId);
+        Assert.Equal("5d41402abc4b2a76b9719d911017c592", upserted.PlatformRefs["token"]);
+    }
+
+    [Fact]
+    public async Task ReportAsync_CartKnownUnderItsOwnKey_IsNotReKeyed()
+    {
+        using var kit = new ShopifyTestKit(_ => Respond.Data(new { }));
+        var ports = new CartPorts();
+        ports.Carts.Setup(c => c.FindAsync(1, "981820079255243537", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CartPorts.Stored(3, "981820079255243537", Cart.NoRefs));
+
+        await Reporter(ports, kit).ReportAsync(ShopifyCheckoutMapper.FromWebhook(1, ShopifyFixtures.Json("checkout_create.json")), TestContext.Current.CancellationToken);
+
+        Assert.Equal("981820079255243537", Assert.Single(ports.Upserted).ExternalId);
+        ports.Carts.Verify(c => c.FindByRefAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ReportAsync_SameCartTokenButAnotherCheckoutId_StartsItsOwnCart()
+    {
+        using var kit = new ShopifyTestKit(_ => Respond.Data(new { }));
+        var ports = new CartPorts();
+        var earlier = CartPorts.Stored(4, "981820079255240000", new Dictionary<string, string>
+        {
+            ["id"] = "981820079255240000",
+            ["cart_token"] = "eeafa272cebfd4b22385bc4b645e762c",
+        });
+        ports.Carts.Setup(c => c.FindByRefAsync(1, "eeafa272cebfd4b22385bc4b645e762c", It.IsAny<CancellationToken>())).ReturnsAsync(earlier);
+
+        await Reporter(ports, kit).ReportAsync(ShopifyCheckoutMapper.FromWebhook(1, ShopifyFixtures.Json("checkout_create.json")), TestContext.Current.CancellationToken);
+
+        Assert.Equal("981820079255243537", Assert.Single(ports.Upserted).ExternalId);
+    }
+}

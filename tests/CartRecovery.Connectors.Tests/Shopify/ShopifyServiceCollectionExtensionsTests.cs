@@ -1,0 +1,81 @@
+using CartRecovery.Connectors.Shopify;
+using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Tasks;
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CartRecovery.Connectors.Tests.Shopify;
+
+public sealed class ShopifyServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddSingleton(Mock.Of<ICartStore>());
+        services.AddSingleton(Mock.Of<IMessageStore>());
+        services.AddSingleton(Mock.Of<IFollowUpTaskStore>());
+        services.AddSingleton(Mock.Of<IStoreRepository>());
+        services.AddSingleton(Mock.Of<IStoreCredentialStore>());
+        services.AddSingleton(Mock.Of<IConnectorStateStore>());
+        services.AddSingleton(Mock.Of<IPrivacyStore>());
+        services.AddSingleton(new RecoveryOptions());
+        services.AddSingleton<CartIngestion>();
+        services.AddSingleton<StoreLifecycle>();
+        services.AddShopifyConnector();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Fact]
+    public void AddShopifyConnector_WithCorePorts_ResolvesTheConnectorForEveryPort()
+    {
+        using var provider = Build(new() { ["Shopify:ClientId"] = "id", ["Shopify:ClientSecret"] = "secret" });
+
+        Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStorefront>()).Platform);
+        Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStorePoller>()).Platform);
+        Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IWebhookHandler>()).Platform);
+        Assert.NotNull(provider.GetRequiredService<ShopifyInstallFlow>());
+        Assert.NotNull(provider.GetRequiredService<ShopifyOnboarding>());
+        Assert.Same(provider.GetRequiredService<IStorefront>(), provider.GetRequiredService<CartRecovery.Connectors.Shopify.Offers.ShopifyStorefront>());
+    }
+
+    [Fact]
+    public void AddShopifyConnector_BindsTheShopifySection()
+    {
+        using var provider = Build(new() { ["Shopify:ApiVersion"] = "2026-07", ["Shopify:ApiBaseUrl"] = "http://127.0.0.1:5123/" });
+        var options = provider.GetRequiredService<IOptions<ShopifyOptions>>().Value;
+        Assert.Equal("2026-07", options.ApiVersion);
+        Assert.Equal(new Uri("http://127.0.0.1:5123/"), options.ApiBaseUrl);
+        Assert.False(options.IsConfigured);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.InstallTimestampTolerance);
+    }
+
+    [Fact]
+    public void AddShopifyConnector_ApiVersionNotAQuarterlyRelease_FailsNamingTheKey()
+    {
+        using var provider = Build(new() { ["Shopify:ApiVersion"] = "2026-05" });
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ShopifyOptions>>().Value);
+        Assert.Contains("Shopify:ApiVersion", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddShopifyConnector_HttpClients_Resolve()
+    {
+        using var provider = Build(new());
+        // Resolving both typed clients proves their handler pipelines build (standard resilience options validate).
+        Assert.NotNull(provider.GetRequiredService<CartRecovery.Connectors.Shopify.Admin.ShopifyAdminClient>());
+        Assert.NotNull(provider.GetRequiredService<ShopifyOAuthClient>());
+        Assert.NotNull(provider.GetRequiredService<ILoggerFactory>());
+    }
+}

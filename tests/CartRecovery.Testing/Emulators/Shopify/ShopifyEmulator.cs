@@ -1,0 +1,225 @@
+using System.Net;
+using CartRecovery.Testing.Emulators.Shopify.GraphQl;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartRecovery.Testing.Emulators.Shopify;
+
+/// <summary>
+/// One Shopify shop on loopback, speaking the documented Admin API contract: OAuth install and tokens, the Admin
+/// GraphQL endpoint (abandoned checkouts, nodes, webhook subscriptions, code discounts, cost and throttling) and
+/// signed webhook deliveries. Point a client at <see cref="BaseUrl"/> instead of https://{shop}.myshopify.com/.
+/// Thread-safe; every request is recorded in <see cref="Requests"/>.
+/// </summary>
+public sealed class ShopifyEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ShopifyEmulatorState _state;
+    private readonly ShopifyTokenStore _tokens;
+    private readonly ShopifyOAuthEndpoints _oauth;
+    private readonly ShopifyPayloads _payloads;
+    private readonly ShopifyCompliancePayloads _compliance;
+    private readonly ShopifyWebhookSender _webhooks;
+
+    private ShopifyEmulator(WebApplication app, ShopifyEmulatorOptions options)
+    {
+        _app = app;
+        _state = new ShopifyEmulatorState(options);
+        _tokens = new ShopifyTokenStore(_state);
+        _oauth = new ShopifyOAuthEndpoints(_state, _tokens);
+        _payloads = new ShopifyPayloads(_state, new ShopifyGraphQlObjects(_state));
+        _compliance = new ShopifyCompliancePayloads(_state);
+        _webhooks = new ShopifyWebhookSender(_state);
+        var bucket = new ShopifyCostBucket(options.MaximumAvailable, options.RestoreRate, options.TimeProvider);
+        Router = new ShopifyEmulatorRouter(_state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket));
+    }
+
+    /// <summary>http://127.0.0.1:{port}/ — stands for https://{shop}.myshopify.com/.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string ShopDomain => _state.Options.ShopDomain;
+
+    public long ShopId => _state.Options.ShopId;
+
+    public string ShopName => _state.Options.ShopName;
+
+    public string ClientId => _state.Options.ClientId;
+
+    public string ClientSecret => _state.Options.ClientSecret;
+
+    public string Currency => _state.Options.Currency;
+
+    public string IanaTimezone => _state.Options.IanaTimezone;
+
+    public Uri PrimaryDomainUrl => _state.Options.PrimaryDomainUrl;
+
+    public IReadOnlyList<ShopifyRecordedRequest> Requests => _state.Requests();
+
+    public IReadOnlyList<ShopifyDeliveredWebhook> DeliveredWebhooks => _state.Deliveries();
+
+    public IReadOnlyList<ShopifyEmulatorWebhookSubscription> WebhookSubscriptions => _state.Subscriptions();
+
+    public IReadOnlyList<ShopifyEmulatorDiscount> Discounts => _state.Discounts();
+
+    public IReadOnlyList<ShopifyEmulatorCheckout> Checkouts => _state.Checkouts();
+
+    private ShopifyEmulatorRouter Router { get; }
+
+    public static async Task<ShopifyEmulator> StartAsync(ShopifyEmulatorOptions? options = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var emulator = new ShopifyEmulator(app, options ?? new ShopifyEmulatorOptions());
+        app.Run(emulator.Router.DispatchAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    /// <summary>The Admin GraphQL URL of an API version, e.g. .../admin/api/2026-07/graphql.json.</summary>
+    public Uri GraphQlUrl(string apiVersion = "2026-07") => new(BaseUrl, $"admin/api/{apiVersion}/graphql.json");
+
+    /// <summary>The signed GET Shopify sends to the App URL when a merchant installs: shop, timestamp, host, hmac.</summary>
+    public Uri BuildInstallUrl(Uri appInstallUrl) => _oauth.BuildInstallUrl(appInstallUrl);
+
+    /// <summary>Lowercase hex HMAC-SHA256 of the sorted query without hmac, keyed with <see cref="ClientSecret"/>.</summary>
+    public string Sign(IEnumerable<KeyValuePair<string, string>> query) => ShopifySignatures.QueryHmac(query, ClientSecret);
+
+    /// <summary>
+    /// Mints an offline token without the OAuth dance; expiring tokens come with a refresh token. As in Shopify, a
+    /// new expiring token revokes the previous expiring ones of the app for this shop.
+    /// </summary>
+    public ShopifyIssuedToken IssueOfflineToken(bool expiring)
+    {
+        var grant = _tokens.Issue(_state.Options.Scopes, expiring);
+        var now = _state.Now;
+        return new ShopifyIssuedToken(
+            grant.AccessToken,
+            grant.Scope,
+            grant.ExpiresIn is { } seconds ? now.AddSeconds(seconds) : null,
+            grant.RefreshToken,
+            grant.RefreshTokenExpiresIn is { } refreshSeconds ? now.AddSeconds(refreshSeconds) : null);
+    }
+
+    /// <summary>Expires every expiring access token now (GraphQL answers 401); refresh tokens keep working.</summary>
+    public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();
+
+    /// <summary>Revokes every token, as uninstalling the app does.</summary>
+    public void RevokeAllTokens() => _tokens.RevokeAll();
+
+    /// <summary>Stores a checkout (normalized: tokens, whole-second times, customer id) and returns what is stored.</summary>
+    public ShopifyEmulatorCheckout AddCheckout(ShopifyEmulatorCheckout checkout) => _state.PutCheckout(checkout, mustExist: false);
+
+    public ShopifyEmulatorCheckout UpdateCheckout(ShopifyEmulatorCheckout checkout) => _state.PutCheckout(checkout, mustExist: true);
+
+    public ShopifyEmulatorCheckout UpdateCheckout(long id, Func<ShopifyEmulatorCheckout, ShopifyEmulatorCheckout> change) =>
+        _state.ChangeCheckout(id, change);
+
+    /// <summary>Marks the checkout completed (an order was placed) at <paramref name="at"/> or now.</summary>
+    public ShopifyEmulatorCheckout CompleteCheckout(long id, DateTimeOffset? at = null)
+    {
+        var when = at ?? _state.Now;
+        return _state.ChangeCheckout(id, c => c with { CompletedAt = when, UpdatedAt = when });
+    }
+
+    public bool RemoveCheckout(long id) => _state.RemoveCheckout(id);
+
+    public ShopifyEmulatorCheckout? GetCheckout(long id) => _state.FindCheckout(id);
+
+    /// <summary>Makes a variant (and its product) known to nodes(ids:) without any checkout holding it.</summary>
+    public void AddVariant(ShopifyEmulatorLine variant) => _state.AddToCatalog(variant);
+
+    /// <summary>The next <paramref name="count"/> GraphQL requests fail with <paramref name="statusCode"/> before any other check.</summary>
+    public void FailNext(int count, int statusCode = 503) => _state.FailNext(count, statusCode);
+
+    /// <summary>The next <paramref name="count"/> valid GraphQL requests answer THROTTLED, charging nothing.</summary>
+    public void ThrottleNext(int count) => _state.ThrottleNext(count);
+
+    public void ClearRequests() => _state.ClearRequests();
+
+    /// <summary>checkouts/create or checkouts/update body of a stored checkout; 2026-07 bodies omit "id" (includeId: false).</summary>
+    public string CheckoutPayload(long checkoutId, bool includeId = true) => ShopifyJson.Write(_payloads.Checkout(Checkout(checkoutId), includeId));
+
+    public string CheckoutDeletePayload(long checkoutId) => ShopifyJson.Write(ShopifyPayloads.CheckoutDeleted(Checkout(checkoutId)));
+
+    /// <summary>orders/create body for an order placed from a stored checkout; <paramref name="total"/> defaults to the checkout total.</summary>
+    public string OrderPayload(long checkoutId, long orderId, string? total = null, string? discountCode = null, DateTimeOffset? createdAt = null)
+    {
+        var checkout = Checkout(checkoutId);
+        var amount = total is null ? checkout.Total : decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture);
+        return ShopifyJson.Write(_payloads.Order(checkout, orderId, amount, discountCode, createdAt ?? _state.Now));
+    }
+
+    public string CustomersRedactPayload(long customerId, string? email, string? phone = null, IEnumerable<long>? ordersToRedact = null) =>
+        ShopifyJson.Write(_compliance.CustomersRedact(customerId, email, phone, ordersToRedact ?? []));
+
+    public string CustomersDataRequestPayload(
+        long customerId, string? email, string? phone = null, IEnumerable<long>? ordersRequested = null, long dataRequestId = 9999) =>
+        ShopifyJson.Write(_compliance.CustomersDataRequest(customerId, email, phone, ordersRequested ?? [], dataRequestId));
+
+    public string ShopRedactPayload() => ShopifyJson.Write(_compliance.ShopRedact());
+
+    public string AppUninstalledPayload() => ShopifyJson.Write(_compliance.AppUninstalled());
+
+    /// <summary>
+    /// POSTs <paramref name="jsonBody"/> to <paramref name="target"/> as Shopify would, signed with the client secret
+    /// (or <paramref name="secretOverride"/>). <paramref name="tamper"/> runs after signing, to break the request on
+    /// purpose. A target that doesn't answer within 5 s yields 504 and a delivery with no status.
+    /// </summary>
+    public Task<HttpResponseMessage> SendWebhookAsync(
+        Uri target,
+        string topic,
+        string jsonBody,
+        string? webhookId = null,
+        DateTimeOffset? triggeredAt = null,
+        string? secretOverride = null,
+        Action<HttpRequestMessage>? tamper = null) =>
+        _webhooks.SendAsync(Delivery(target, topic, jsonBody, webhookId, triggeredAt, secretOverride), attempt: 1, tamper);
+
+    /// <summary>
+    /// Delivers like Shopify's retry loop: the same webhook id and body until a 2xx, at most
+    /// <paramref name="maxAttempts"/> tries (Shopify: 1 + 8 retries over 4 hours). <paramref name="delay"/> receives the
+    /// attempt number and Shopify-like backoff; by default nothing waits.
+    /// </summary>
+    public Task<IReadOnlyList<ShopifyDeliveredWebhook>> SendWebhookWithRetriesAsync(
+        Uri target,
+        string topic,
+        string jsonBody,
+        int maxAttempts = ShopifyWebhookSender.ShopifyMaxAttempts,
+        Func<int, TimeSpan, Task>? delay = null,
+        string? webhookId = null) =>
+        _webhooks.SendWithRetriesAsync(
+            Delivery(target, topic, jsonBody, webhookId, null, null), maxAttempts, delay ?? ((_, _) => Task.CompletedTask));
+
+    /// <summary>Sends <paramref name="jsonBody"/> to every subscription of <paramref name="topic"/> (checkouts/create).</summary>
+    public async Task<IReadOnlyList<HttpStatusCode>> TriggerWebhookAsync(string topic, string jsonBody)
+    {
+        var statuses = new List<HttpStatusCode>();
+        foreach (var subscription in WebhookSubscriptions.Where(s => s.TopicHeader == topic))
+        {
+            using var response = await SendWebhookAsync(subscription.Uri, topic, jsonBody);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _webhooks.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private ShopifyWebhookDelivery Delivery(Uri target, string topic, string body, string? webhookId, DateTimeOffset? triggeredAt, string? secret) =>
+        new(target, topic, body, webhookId ?? Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), triggeredAt ?? _state.Now, secret);
+
+    private ShopifyEmulatorCheckout Checkout(long id) =>
+        _state.FindCheckout(id) ?? throw new InvalidOperationException($"Checkout {id} does not exist; add it first.");
+}

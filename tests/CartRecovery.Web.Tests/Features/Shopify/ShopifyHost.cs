@@ -1,0 +1,79 @@
+using System.Net;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
+using CartRecovery.Testing.Emulators.Shopify;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CartRecovery.Web.Tests.Features.Shopify;
+
+/// <summary>
+/// The real host on real loopback HTTP (so the emulator can call its webhooks) next to a Shopify emulator; one fake
+/// clock drives both. Installs the app the way a merchant does: install link, consent, callback.
+/// </summary>
+internal sealed class ShopifyHost : IAsyncDisposable
+{
+    private ShopifyHost(ShopifyEmulator shopify, CartRecoveryAppFactory app, Uri baseUrl)
+    {
+        Shopify = shopify;
+        App = app;
+        BaseUrl = baseUrl;
+        Browser = NewBrowser();
+    }
+
+    public ShopifyEmulator Shopify { get; }
+    public CartRecoveryAppFactory App { get; }
+    public Uri BaseUrl { get; }
+    public HttpClient Browser { get; }
+    public Uri WebhookUrl => new(BaseUrl, "webhooks/shopify");
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<ShopifyHost> StartAsync()
+    {
+        // Whole seconds, as Shopify's timestamps are: no sub-second drift between our clock and the platform's.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        var shopify = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time });
+        var port = CartRecoveryAppFactory.FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: new Dictionary<string, string?>
+        {
+            ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri,
+            ["Shopify:ClientId"] = shopify.ClientId,
+            ["Shopify:ClientSecret"] = shopify.ClientSecret,
+            ["Shopify:ApiBaseUrl"] = shopify.BaseUrl.AbsoluteUri,
+        });
+        app.StartServer();
+        return new ShopifyHost(shopify, app, baseUrl);
+    }
+
+    /// <summary>A browser with its own cookie jar that does not follow redirects (each hop is asserted).</summary>
+    public HttpClient NewBrowser() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseUrl };
+
+    /// <summary>Install link → Shopify consent → callback, as the merchant's browser walks it. Returns the callback response.</summary>
+    public async Task<HttpResponseMessage> InstallAsync(HttpClient? browser = null)
+    {
+        browser ??= Browser;
+        var start = await browser.GetAsync(Shopify.BuildInstallUrl(new Uri(BaseUrl, "auth/shopify")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var consent = await browser.GetAsync(start.Headers.Location, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        return await browser.GetAsync(consent.Headers.Location, Ct);
+    }
+
+    public async Task<Store> InstalledStoreAsync()
+    {
+        var callback = await InstallAsync();
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        return (await App.Service<IStoreRepository>().FindAsync(Platforms.Shopify, Shopify.ShopDomain, Ct))!;
+    }
+
+    /// <summary>What the webhook processing job does.</summary>
+    public Task<int> ProcessWebhooksAsync() => App.Service<WebhookProcessor>().RunOnceAsync(50, Ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        Browser.Dispose();
+        await App.DisposeAsync();
+        await Shopify.DisposeAsync();
+    }
+}
