@@ -1,0 +1,72 @@
+using System.Globalization;
+using CartRecovery.Connectors.WooCommerce.Api;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Storefronts;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Connectors.WooCommerce.Webhooks;
+
+/// <summary>
+/// Subscribes a store to its order webhooks, replacing the ones an earlier connection made (their secret is gone, so
+/// their deliveries would fail verification and WooCommerce would disable them after a few failures anyway).
+/// </summary>
+public sealed class WooCommerceWebhookRegistrar(
+    WooCommerceClient client,
+    IConnectorStateStore state,
+    RecoveryOptions recovery,
+    IOptions<WooCommerceOptions> options)
+{
+    /// <summary>Comma-separated ids of the webhooks CartRecovery created on the store.</summary>
+    public const string StateKey = "woocommerce:webhooks";
+
+    /// <summary>
+    /// created and updated carry the order as the REST API shows it at delivery time; deleted (moved to trash) carries
+    /// only <c>{"id": N}</c> and lets a trashed pending order stop its emails before the next poll.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Topics = ["order.created", "order.updated", "order.deleted"];
+
+    public Uri DeliveryUrl(long storeId)
+    {
+        var root = recovery.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        return new Uri(new Uri(root), "webhooks/woocommerce/" + storeId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Registers every topic; returns null on success, else what went wrong (the store still works by polling).</summary>
+    public async Task<string?> RegisterAsync(WooCommerceConnection connection, long storeId, string secret, CancellationToken ct)
+    {
+        foreach (var oldId in ParseIds(await state.GetAsync(storeId, StateKey, ct)))
+        {
+            try
+            {
+                await client.DeleteWebhookAsync(connection, oldId, ct);
+            }
+            catch (WooCommerceApiException)
+            {
+                // A webhook we cannot delete keeps failing signature checks and gets disabled by WooCommerce.
+            }
+        }
+
+        var created = new List<long>();
+        string? warning = null;
+        foreach (var topic in Topics)
+        {
+            try
+            {
+                var webhook = await client.CreateWebhookAsync(connection, topic, DeliveryUrl(storeId), secret, $"{options.Value.AppName} {topic}", ct);
+                created.Add(webhook.Id);
+            }
+            catch (WooCommerceApiException error)
+            {
+                warning = $"Webhook {topic} could not be registered ({error.Message}); changes will arrive by polling only.";
+                break;
+            }
+        }
+        await state.SetAsync(storeId, StateKey, string.Join(",", created.Select(id => id.ToString(CultureInfo.InvariantCulture))), ct);
+        return warning;
+    }
+
+    private static IEnumerable<long> ParseIds(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0);
+}

@@ -1,0 +1,85 @@
+using CartRecovery.Connectors.WooCommerce.Api;
+using CartRecovery.Connectors.WooCommerce.Capture;
+using CartRecovery.Connectors.WooCommerce.Connect;
+using CartRecovery.Connectors.WooCommerce.Offers;
+using CartRecovery.Connectors.WooCommerce.Orders;
+using CartRecovery.Connectors.WooCommerce.Webhooks;
+using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CartRecovery.Connectors.WooCommerce;
+
+public static class WooCommerceServiceCollectionExtensions
+{
+    /// <summary>The longest wait between attempts, even when the shop's <c>Retry-After</c> asks for more.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Registers the WooCommerce connector: options (section <c>WooCommerce</c>), the REST client's HTTP pipeline, the
+    /// storefront, poller and webhook handler, and the connect and capture services the host's endpoints call.
+    /// Needs from the host: <see cref="Core.Recovery.CartIngestion"/>, <see cref="Core.Recovery.RecoveryOptions"/>,
+    /// the store repository, credential and connector-state stores.
+    /// </summary>
+    public static IServiceCollection AddWooCommerceConnector(this IServiceCollection services)
+    {
+        services.AddOptions<WooCommerceOptions>().BindConfiguration(WooCommerceOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero && o.RequestTimeout <= TimeSpan.FromMinutes(10), "WooCommerce:RequestTimeout must be between 0 and 10 minutes")
+            .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero, "WooCommerce:RetryBaseDelay must not be negative")
+            .Validate(o => o.InitialLookback > TimeSpan.Zero, "WooCommerce:InitialLookback must be positive")
+            .Validate(o => o.ApiBaseUrlOverride is null || o.ApiBaseUrlOverride.IsAbsoluteUri, "WooCommerce:ApiBaseUrlOverride must be an absolute URL")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddTransient<WooCommerceAuthHandler>();
+        var http = services.AddHttpClient(WooCommerceClient.HttpClientName, static (sp, client) =>
+        {
+            // Each attempt has its own timeout inside the pipeline; this outer bound also covers reading the body.
+            var options = sp.GetRequiredService<IOptions<WooCommerceOptions>>().Value;
+            client.Timeout = options.RequestTimeout * (options.MaxRetries + 1) + MaxRetryDelay * options.MaxRetries + TimeSpan.FromSeconds(10);
+        });
+        http.AddResilienceHandler("woocommerce", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<WooCommerceOptions>>().Value;
+            // Waits between attempts are real network waits: a test's fake clock must not freeze them.
+            pipeline.TimeProvider = TimeProvider.System;
+            if (options.MaxRetries > 0)
+            {
+                var retry = new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                    MaxDelay = MaxRetryDelay,
+                };
+                // A POST that timed out may have created its coupon or webhook: it is never retried blindly.
+                retry.DisableForUnsafeHttpMethods();
+                pipeline.AddRetry(retry);
+            }
+            pipeline.AddTimeout(options.RequestTimeout);
+        });
+        // Added after the resilience handler, so it runs inside it: each attempt is signed anew (fresh OAuth nonce).
+        http.AddHttpMessageHandler<WooCommerceAuthHandler>();
+
+        services.AddSingleton<WooCommerceClient>();
+        services.AddSingleton<WooCommerceStoreConnections>();
+        services.AddSingleton<WooCommerceWebhookRegistrar>();
+        services.AddSingleton<WooCommerceConnectFlow>();
+        services.AddSingleton<WooCommerceOrderIngestion>();
+        services.AddSingleton<WooCommerceCapture>();
+        services.AddSingleton<WooCommerceStorefront>();
+        services.AddSingleton<WooCommercePoller>();
+        services.AddSingleton<WooCommerceWebhookHandler>();
+        services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<WooCommerceStorefront>());
+        services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<WooCommercePoller>());
+        services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<WooCommerceWebhookHandler>());
+        return services;
+    }
+}
