@@ -66,6 +66,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IConnectorStateStore, ConnectorStateStore>();
         services.AddSingleton<IWebhookInbox, WebhookInbox>();
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
+        services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         return services;
     }
 }

@@ -1,14 +1,17 @@
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Connectors.Shopify;
+using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Capture;
 using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.Unsubscribe;
+using CartRecovery.Web.Features.WooCommerce;
 using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Hosting;
 using Quartz;
@@ -30,6 +33,8 @@ builder.Services
     .AddSecretProtection(builder.Configuration)
     .AddDemoConnector()
     .AddShopifyConnector()
+    .AddWooCommerceConnector()
+    .AddCaptureRateLimit()
     .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
     .AddAdminApi()
     .AddHealth()
@@ -56,6 +61,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.MapHealth();
 app.MapAdminApi();
 app.MapRestoreLinks();
@@ -63,6 +69,9 @@ app.MapUnsubscribe();
 app.MapDemoStore();
 app.MapShopifyInstall();
 app.MapShopifyWebhooks();
+app.MapWooCommerceConnect();
+app.MapWooCommerceWebhooks();
+app.MapCapture();
 app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 
 await app.RunAsync();

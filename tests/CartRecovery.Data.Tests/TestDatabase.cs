@@ -35,6 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public string DataDirectory => _directory;
+    public IServiceProvider Services => _services;
     public ICartStore Carts => _services.GetRequiredService<ICartStore>();
     public IMessageStore Messages => _services.GetRequiredService<IMessageStore>();
     public IStoreRepository Stores => _services.GetRequiredService<IStoreRepository>();

@@ -8,6 +8,8 @@ public interface IStoreRepository
 
     Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct);
 
+    Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct);
+
     /// <summary>Creates or updates the store keyed by (platform, external id) and returns it with its id.</summary>
     Task<Store> UpsertAsync(Store store, CancellationToken ct);
 }

@@ -24,5 +24,10 @@ public sealed record Store
     public StoreStatus Status { get; init; } = StoreStatus.Active;
     /// <summary>Overrides the platform's API address for this store (an emulator, a proxy); null means the platform's own.</summary>
     public string? ApiBaseUrl { get; init; }
+    /// <summary>
+    /// Public, unguessable id for browser-facing endpoints (the storefront capture script posts to
+    /// <c>/capture/{PublicKey}</c>); not a secret, but never the database id. Assigned when the store is created.
+    /// </summary>
+    public string? PublicKey { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }

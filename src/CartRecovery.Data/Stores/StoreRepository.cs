@@ -10,6 +10,7 @@ internal sealed class StoreRepository : IStoreRepository
 {
     private const string GetSql = $"SELECT {StoreRow.Columns} FROM stores WHERE id = @Id";
     private const string FindSql = $"SELECT {StoreRow.Columns} FROM stores WHERE platform = @Platform AND external_id = @ExternalId";
+    private const string FindByPublicKeySql = $"SELECT {StoreRow.Columns} FROM stores WHERE public_key = @PublicKey";
     private const string ListSql = $"SELECT {StoreRow.Columns} FROM stores ORDER BY name, id";
 
     private readonly IDbConnectionFactory _connections;
@@ -36,6 +37,13 @@ internal sealed class StoreRepository : IStoreRepository
         await using var db = await _connections.OpenAsync(ct);
         var row = await db.QuerySingleOrDefaultAsync<StoreRow>(new CommandDefinition(FindSql,
             new { Platform = platform, ExternalId = externalId }, cancellationToken: ct));
+        return row?.ToStore();
+    }
+
+    public async Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<StoreRow>(new CommandDefinition(FindByPublicKeySql, new { PublicKey = publicKey }, cancellationToken: ct));
         return row?.ToStore();
     }
 

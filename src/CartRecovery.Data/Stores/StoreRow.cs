@@ -7,7 +7,7 @@ internal sealed class StoreRow
 {
     public const string Columns = """
         id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
-        sender_email, sender_name, created_at, status, api_base_url
+        sender_email, sender_name, created_at, status, api_base_url, public_key
         """;
 
     public long Id { get; set; }
@@ -25,6 +25,7 @@ internal sealed class StoreRow
     public long CreatedAt { get; set; }
     public int Status { get; set; }
     public string? ApiBaseUrl { get; set; }
+    public string? PublicKey { get; set; }
 
     public static StoreRow From(Store store) => new()
     {
@@ -43,6 +44,8 @@ internal sealed class StoreRow
         CreatedAt = DbTime.ToDb(store.CreatedAt),
         Status = (int)store.Status,
         ApiBaseUrl = store.ApiBaseUrl,
+        // A new store gets its key here; an existing one keeps its own (the upsert never overwrites it).
+        PublicKey = store.PublicKey ?? System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
     };
 
     public Store ToStore() => new()
@@ -62,5 +65,6 @@ internal sealed class StoreRow
         CreatedAt = DbTime.FromDb(CreatedAt),
         Status = (StoreStatus)Status,
         ApiBaseUrl = ApiBaseUrl,
+        PublicKey = PublicKey,
     };
 }

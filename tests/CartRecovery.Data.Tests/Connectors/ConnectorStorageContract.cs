@@ -146,4 +146,29 @@ public abstract class ConnectorStorageContract : DatabaseContract
         Assert.Equal(3, await Db.Messages.CancelPendingForStoreAsync(store.Id, "uninstalled", Ct));
         Assert.All(await Db.Messages.ListForCartAsync(otherMessages[0].CartId, Ct), m => Assert.Equal(MessageStatus.Pending, m.Status));
     }
+
+    [Fact]
+    public async Task StoreUpsert_GivesANewStoreAPublicKeyAndKeepsIt()
+    {
+        var created = await AddStoreAsync();
+        var updated = await Db.Stores.UpsertAsync(TestData.Store() with { Name = "Renamed" }, Ct);
+
+        Assert.False(string.IsNullOrEmpty(created.PublicKey));
+        Assert.Equal(created.PublicKey, updated.PublicKey);
+        Assert.Equal(created.Id, (await Db.Stores.FindByPublicKeyAsync(created.PublicKey!, Ct))?.Id);
+        Assert.NotEqual(created.PublicKey, (await AddStoreAsync("shop-2")).PublicKey);
+    }
+
+    [Fact]
+    public async Task PendingConnection_IsConsumedOnceAndNotAfterItsExpiry()
+    {
+        var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
+        await pending.CreateAsync("c-1", "woocommerce", "https://shop.example", T0.AddHours(1), Ct);
+        await pending.CreateAsync("c-2", "woocommerce", "https://late.example", T0.AddHours(1), Ct);
+
+        Assert.Equal("https://shop.example", await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-2", "woocommerce", T0.AddHours(2), Ct));
+        Assert.Null(await pending.ConsumeAsync("nope", "woocommerce", T0, Ct));
+    }
 }

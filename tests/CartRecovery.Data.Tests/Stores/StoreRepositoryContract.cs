@@ -13,7 +13,8 @@ public abstract class StoreRepositoryContract : DatabaseContract
         var saved = await Db.Stores.UpsertAsync(store, Ct);
 
         Assert.True(saved.Id > 0);
-        Assert.Equal(store with { Id = saved.Id }, saved);
+        Assert.NotNull(saved.PublicKey);
+        Assert.Equal(store with { Id = saved.Id, PublicKey = saved.PublicKey }, saved);
         Assert.Equal(saved, await Db.Stores.GetAsync(saved.Id, Ct));
         Assert.Equal(saved, await Db.Stores.FindAsync(Platforms.Demo, "shop-1", Ct));
     }

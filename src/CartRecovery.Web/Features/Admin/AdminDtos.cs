@@ -6,10 +6,10 @@ namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>How stores, carts and messages look in the admin API (never the Core records themselves).</summary>
 internal sealed record StoreDto(long Id, string Platform, string ExternalId, string Name, string StorefrontUrl, string Currency,
-    string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, DateTimeOffset CreatedAt)
+    string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, StoreStatus Status, string? PublicKey, DateTimeOffset CreatedAt)
 {
     public static StoreDto From(Store s) => new(s.Id, s.Platform, s.ExternalId, s.Name, s.StorefrontUrl, s.Currency, s.TimeZone,
-        s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.CreatedAt);
+        s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.Status, s.PublicKey, s.CreatedAt);
 }
 
 internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, CartStatus Status, string? Email, string Currency,

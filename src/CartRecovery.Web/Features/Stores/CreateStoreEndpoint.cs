@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 
@@ -25,7 +26,8 @@ internal static class CreateStoreEndpoint
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CreateStoreRequest? request, ShopifyOnboarding shopify, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateStoreRequest? request, ShopifyOnboarding shopify, WooCommerceConnectFlow woocommerce,
+        CancellationToken ct)
     {
         if (request is null)
             return Invalid("body", "a JSON body is required");
@@ -40,6 +42,24 @@ internal static class CreateStoreEndpoint
                 return result.Succeeded
                     ? Results.Created($"/api/stores/{result.Store!.Id}", StoreDto.From(result.Store))
                     : Refused(result.Error, result.Reason);
+            case Platforms.WooCommerce:
+                if (!Uri.TryCreate(request.SiteUrl, UriKind.Absolute, out var site))
+                    return Invalid("siteUrl", "siteUrl is required: the shop's address (https://shop.example.com)");
+                if (string.IsNullOrWhiteSpace(request.ConsumerKey))
+                    return Invalid("consumerKey", "consumerKey is required (ck_...)");
+                if (string.IsNullOrWhiteSpace(request.ConsumerSecret))
+                    return Invalid("consumerSecret", "consumerSecret is required (cs_...)");
+                Uri? apiBase = null;
+                if (request.ApiBaseUrl is { Length: > 0 } && !Uri.TryCreate(request.ApiBaseUrl, UriKind.Absolute, out apiBase))
+                    return Invalid("apiBaseUrl", "apiBaseUrl must be an absolute URL");
+                var connected = await woocommerce.ConnectWithKeysAsync(site, request.ConsumerKey.Trim(), request.ConsumerSecret.Trim(), apiBase, ct);
+                return connected.Status switch
+                {
+                    ConnectStatus.Connected => Results.Created($"/api/stores/{connected.Store!.Id}", StoreDto.From(connected.Store)),
+                    ConnectStatus.InvalidRequest => Invalid("siteUrl", connected.Error ?? "the request is not valid"),
+                    ConnectStatus.SiteUnreachable => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Shop unreachable", detail: connected.Error),
+                    _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Credentials rejected", detail: connected.Error),
+                };
             case null or "":
                 return Invalid("platform", "platform is required: shopify or woocommerce");
             default:

@@ -24,6 +24,9 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, 
 
     public Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Store>>([.. _stores.Values]);
 
+    public Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct) =>
+        Task.FromResult(_stores.Values.FirstOrDefault(s => s.PublicKey == publicKey));
+
     public Task<Store> UpsertAsync(Store store, CancellationToken ct)
     {
         var existing = _stores.Values.FirstOrDefault(s => s.Platform == store.Platform && s.ExternalId == store.ExternalId);

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using CartRecovery.Connectors.WooCommerce.Capture;
+using CartRecovery.Core.Stores;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CartRecovery.Web.Features.Capture;
+
+/// <summary>
+/// <c>POST /capture/{publicKey}</c>: the storefront script posts the shopper's email and cart as they type, for carts
+/// that never become orders. Only the store's own origin may call it (CORS), each visitor is rate limited, bodies are
+/// small and validated field by field, and nothing is kept without the shopper's consent.
+/// </summary>
+internal static class CaptureEndpoint
+{
+    public const string RateLimitPolicy = "capture";
+    private const int MaxBodyBytes = 32 * 1024;
+
+    public static IServiceCollection AddCaptureRateLimit(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per store and visitor: a shopper typing produces a few posts a minute; a script hammering does not pass.
+            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                $"{http.Request.RouteValues["publicKey"]}|{http.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/capture/{publicKey}", ["OPTIONS"], PreflightAsync).ExcludeFromDescription();
+        app.MapPost("/capture/{publicKey}", CaptureAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> PreflightAsync(string publicKey, HttpContext http, IStoreRepository stores, CancellationToken ct)
+    {
+        var store = await FindAsync(publicKey, stores, ct);
+        if (store is null || !AllowOrigin(http, store))
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        http.Response.Headers.AccessControlAllowMethods = "POST";
+        http.Response.Headers.AccessControlAllowHeaders = "Content-Type";
+        http.Response.Headers.AccessControlMaxAge = "600";
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> CaptureAsync(string publicKey, HttpContext http, IStoreRepository stores, WooCommerceCapture capture,
+        CancellationToken ct)
+    {
+        var store = await FindAsync(publicKey, stores, ct);
+        if (store is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown store");
+        if (!AllowOrigin(http, store))
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed",
+                detail: "Only the store's own pages may capture carts.");
+        if (http.Request.ContentLength > MaxBodyBytes)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+        JsonElement body;
+        try
+        {
+            using var limited = new MemoryStream();
+            await http.Request.Body.CopyToAsync(limited, ct);
+            if (limited.Length > MaxBodyBytes)
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            body = JsonSerializer.Deserialize<JsonElement>(limited.ToArray());
+        }
+        catch (JsonException)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON"] });
+        }
+
+        var result = await capture.CaptureAsync(store, body, ct);
+        return result.Accepted
+            ? Results.Ok(new { cart = result.CartExternalId })
+            : Results.ValidationProblem(result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+    }
+
+    private static async Task<Store?> FindAsync(string publicKey, IStoreRepository stores, CancellationToken ct) =>
+        await stores.FindByPublicKeyAsync(publicKey, ct) is { Platform: Platforms.WooCommerce, Status: StoreStatus.Active } store ? store : null;
+
+    /// <summary>Echoes the origin back only when it is the store's own (scheme, host and port of its storefront URL).</summary>
+    private static bool AllowOrigin(HttpContext http, Store store)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        var expected = new Uri(store.StorefrontUrl).GetLeftPart(UriPartial.Authority);
+        if (!string.Equals(origin, expected, StringComparison.OrdinalIgnoreCase))
+            return false;
+        http.Response.Headers.AccessControlAllowOrigin = origin;
+        http.Response.Headers.Vary = "Origin";
+        return true;
+    }
+}
