@@ -29,12 +29,16 @@ internal static class TemplateModel
             ["customer"] = new Dictionary<string, object?>
             {
                 ["first_name"] = cart.Contact.FirstName?.Trim() ?? "",
+                ["email"] = cart.Contact.Email ?? "",
             },
             ["cart"] = new Dictionary<string, object?>
             {
                 ["lines"] = cart.Lines.Select(line => Line(line, cart.Currency)).ToList(),
                 ["total"] = Money.Format(cart.TotalMinor, cart.Currency),
                 ["item_count"] = cart.Lines.Sum(l => l.Quantity),
+                // WooCommerce's order-pay page asks a guest for the billing email before it shows the order: say so.
+                ["asks_for_email"] = store.Platform == Platforms.WooCommerce
+                    && cart.RestoreUrl?.Contains("/order-pay/", StringComparison.Ordinal) == true,
             },
             ["restore_url"] = model.RestoreUrl,
             ["unsubscribe_url"] = model.UnsubscribeUrl,

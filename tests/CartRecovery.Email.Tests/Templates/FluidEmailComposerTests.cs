@@ -46,6 +46,22 @@ public sealed class FluidEmailComposerTests
         Assert.Contains("You left something behind", email.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("woocommerce", "https://shop.example/checkout/order-pay/42/?pay_for_order=true&key=wc_order_x", true)]
+    [InlineData("woocommerce", "https://shop.example/cart/", false)]
+    [InlineData("shopify", "https://shop.example/checkout/order-pay/42/", false)]
+    public async Task ComposeAsync_WhenTheLinkOpensAWooCommerceOrderPayPage_SaysWhichEmailToGive(string platform, string restoreUrl, bool expected)
+    {
+        var cart = TestData.Cart(TestData.Line("Linen shirt")) with { RestoreUrl = restoreUrl };
+        var store = TestData.Store() with { Platform = platform };
+
+        var email = await ComposeAsync(EmailTestData.Model(cart, store));
+
+        var address = cart.Contact.Email!;
+        Assert.Equal(expected, email.TextBody.Contains($"asks for your email to open the order, enter {address}", StringComparison.Ordinal));
+        Assert.Equal(expected, email.HtmlBody.Contains("asks for your email to open the order", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ComposeAsync_Reminder_SubjectNamesCustomerAndStore()
     {
