@@ -31,9 +31,29 @@ internal static class CaptureEndpoint
 
     public static IEndpointRouteBuilder MapCapture(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/capture/{publicKey}/script.js", ScriptAsync).ExcludeFromDescription();
         app.MapMethods("/capture/{publicKey}", ["OPTIONS"], PreflightAsync).ExcludeFromDescription();
         app.MapPost("/capture/{publicKey}", CaptureAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
         return app;
+    }
+
+    private static readonly Lazy<string> ScriptTemplate = new(() =>
+    {
+        using var stream = typeof(CaptureEndpoint).Assembly.GetManifestResourceStream("CartRecovery.Web.capture.js")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
+
+    /// <summary>The script the merchant adds to the shop, with this store's capture address baked in.</summary>
+    private static async Task<IResult> ScriptAsync(string publicKey, HttpContext http, IStoreRepository stores,
+        Core.Recovery.RecoveryOptions recovery, CancellationToken ct)
+    {
+        if (await FindAsync(publicKey, stores, ct) is null)
+            return Results.NotFound();
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        var script = ScriptTemplate.Value
+            .Replace("{{BASE}}", recovery.PublicBaseUrl.AbsoluteUri, StringComparison.Ordinal)
+            .Replace("{{KEY}}", Uri.EscapeDataString(publicKey), StringComparison.Ordinal);
+        return Results.Content(script, "text/javascript; charset=utf-8");
     }
 
     private static async Task<IResult> PreflightAsync(string publicKey, HttpContext http, IStoreRepository stores, CancellationToken ct)

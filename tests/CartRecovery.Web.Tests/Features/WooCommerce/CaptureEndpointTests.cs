@@ -116,4 +116,20 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         Assert.Equal(30, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
+
+    [Fact]
+    public async Task Script_ForAKnownStore_IsJavaScriptPostingToItsCaptureAddress()
+    {
+        using var client = new HttpClient { BaseAddress = _host.BaseUrl };
+
+        var response = await client.GetAsync($"/capture/{_store.PublicKey}/script.js", Ct);
+        var unknown = await client.GetAsync("/capture/no-such-key/script.js", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        var script = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"\"{_host.BaseUrl}capture/{_store.PublicKey}\"", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", script, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }
