@@ -24,11 +24,17 @@ public sealed class ShopifyOnboarding
         _time = time;
     }
 
+    /// <summary>The key in <see cref="StoreCredentials.Extra"/> of a custom app's own API secret, which signs its webhooks.</summary>
+    public const string WebhookSecretKey = "webhook_secret";
+
     /// <summary>
     /// Validates the domain, reads the shop with <paramref name="accessToken"/> (401 means rejected), subscribes webhooks,
     /// then upserts the store (with its own <paramref name="apiBaseUrl"/>, if given) and saves the non-expiring token.
+    /// A custom app signs its webhooks with its own API secret, not ours: pass it as <paramref name="webhookSecret"/> so
+    /// they verify; without it the store is served by polling alone (its webhooks get 401).
     /// </summary>
-    public async Task<InstallResult> ConnectWithTokenAsync(string shopDomain, string accessToken, string? apiBaseUrl, CancellationToken ct)
+    public async Task<InstallResult> ConnectWithTokenAsync(string shopDomain, string accessToken, string? apiBaseUrl, CancellationToken ct,
+        string? webhookSecret = null)
     {
         var shop = shopDomain?.Trim();
         if (!ShopifyHmac.IsValidShopDomain(shop))
@@ -46,6 +52,14 @@ public sealed class ShopifyOnboarding
         var now = _time.GetUtcNow();
         // Custom-app tokens do not expire and come without a refresh token; the token provider uses them as they are.
         return await _registration.ConnectAsync(shop, storeApiBaseUrl, connection,
-            storeId => new StoreCredentials { StoreId = storeId, AccessToken = token, UpdatedAt = now }, ct);
+            storeId => new StoreCredentials
+            {
+                StoreId = storeId,
+                AccessToken = token,
+                UpdatedAt = now,
+                Extra = string.IsNullOrWhiteSpace(webhookSecret)
+                    ? new Dictionary<string, string>()
+                    : new Dictionary<string, string> { [WebhookSecretKey] = webhookSecret.Trim() },
+            }, ct);
     }
 }

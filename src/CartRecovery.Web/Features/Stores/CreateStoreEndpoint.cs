@@ -18,7 +18,8 @@ internal static class CreateStoreEndpoint
         string? ApiBaseUrl,
         string? SiteUrl,
         string? ConsumerKey,
-        string? ConsumerSecret);
+        string? ConsumerSecret,
+        string? WebhookSecret);
 
     public static RouteGroupBuilder MapCreateStore(this RouteGroupBuilder api)
     {
@@ -38,7 +39,8 @@ internal static class CreateStoreEndpoint
                     return Invalid("shopDomain", "shopDomain is required (name.myshopify.com)");
                 if (string.IsNullOrWhiteSpace(request.AccessToken))
                     return Invalid("accessToken", "accessToken is required");
-                var result = await shopify.ConnectWithTokenAsync(request.ShopDomain.Trim(), request.AccessToken.Trim(), request.ApiBaseUrl, ct);
+                var result = await shopify.ConnectWithTokenAsync(request.ShopDomain.Trim(), request.AccessToken.Trim(), request.ApiBaseUrl, ct,
+                    request.WebhookSecret);
                 return result.Succeeded
                     ? Results.Created($"/api/stores/{result.Store!.Id}", StoreDto.From(result.Store))
                     : Refused(result.Error, result.Reason);

@@ -19,18 +19,25 @@ internal static class ShopifyWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<ShopifyOptions> options, IStoreRepository stores,
-        WebhookIntake intake, CancellationToken ct)
+        IStoreCredentialStore credentials, WebhookIntake intake, CancellationToken ct)
     {
         var body = await WebhookIntake.ReadBodyAsync(request, ct);
         if (body is null)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
-        var secret = options.Value.ClientSecret;
-        if (string.IsNullOrEmpty(secret) || !ShopifyHmac.IsValidWebhook(body, request.Headers["X-Shopify-Hmac-Sha256"], secret))
+        // The public app's secret signs what Shopify sends for installed shops; a custom app connected by token signs with
+        // its own secret, kept with the store's credentials. The shop header only chooses which secret to try.
+        var shop = request.Headers["X-Shopify-Shop-Domain"].ToString();
+        var store = shop.Length == 0 ? null : await stores.FindAsync(Platforms.Shopify, shop, ct);
+        var hmac = request.Headers["X-Shopify-Hmac-Sha256"].ToString();
+        var valid = options.Value.ClientSecret is { Length: > 0 } appSecret && ShopifyHmac.IsValidWebhook(body, hmac, appSecret);
+        if (!valid && store is not null && await credentials.GetAsync(store.Id, ct) is { } saved
+            && saved.Extra.TryGetValue(ShopifyOnboarding.WebhookSecretKey, out var storeSecret))
+            valid = ShopifyHmac.IsValidWebhook(body, hmac, storeSecret);
+        if (!valid)
             return Results.Unauthorized();
 
         var topic = request.Headers["X-Shopify-Topic"].ToString();
-        var shop = request.Headers["X-Shopify-Shop-Domain"].ToString();
         var webhookId = request.Headers["X-Shopify-Webhook-Id"].ToString();
         if (topic.Length == 0 || shop.Length == 0 || webhookId.Length == 0)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing Shopify headers",
@@ -39,7 +46,6 @@ internal static class ShopifyWebhookEndpoint
         if (!WebhookIntake.IsJson(body))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
 
-        var store = await stores.FindAsync(Platforms.Shopify, shop, ct);
         await intake.AcceptAsync(new WebhookDelivery
         {
             Platform = Platforms.Shopify,

@@ -114,6 +114,24 @@ public sealed class ShopifyInstallTests : IAsyncLifetime
         Assert.Equal(5, _host.Shopify.WebhookSubscriptions.Count);
     }
 
+    [Fact]
+    public async Task CustomAppStore_WebhooksSignedWithItsOwnSecret_AreAcceptedAndOthersAreNot()
+    {
+        var token = _host.Shopify.IssueOfflineToken(expiring: false);
+        using var admin = new HttpClient { BaseAddress = _host.BaseUrl };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", CartRecoveryAppFactory.AdminKey);
+        var created = await admin.PostAsJsonAsync("/api/stores", new
+        {
+            platform = "shopify", shopDomain = _host.Shopify.ShopDomain, accessToken = token.AccessToken, webhookSecret = "custom-app-secret",
+        }, ShopifyHost.Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var own = await _host.Shopify.SendWebhookAsync(_host.WebhookUrl, "app/uninstalled", _host.Shopify.AppUninstalledPayload(), secretOverride: "custom-app-secret");
+        using var other = await _host.Shopify.SendWebhookAsync(_host.WebhookUrl, "app/uninstalled", _host.Shopify.AppUninstalledPayload(), secretOverride: "someone-else");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (own.StatusCode, other.StatusCode));
+    }
+
     [Theory]
     [InlineData("""{"platform":"shopify","shopDomain":"nope.example.com","accessToken":"x"}""", 400, "shopDomain")]
     [InlineData("""{"platform":"shopify","accessToken":"x"}""", 400, "shopDomain")]
