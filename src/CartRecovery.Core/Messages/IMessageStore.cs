@@ -32,6 +32,18 @@ public interface IMessageStore
     /// <summary>The cart's messages by step.</summary>
     Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
 
+    /// <summary>Claimed by <paramref name="claimer"/> → Pending at <paramref name="retryAt"/>, giving back the attempt (nothing was tried).</summary>
+    Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct);
+
+    /// <summary>The message the provider knows by <paramref name="providerMessageId"/>, if any.</summary>
+    Task<OutboundMessage?> FindByProviderIdAsync(string providerMessageId, CancellationToken ct);
+
+    /// <summary>Records a provider delivery report (first one wins).</summary>
+    Task<bool> RecordDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records the first open. True the first time, false after.</summary>
+    Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
     Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
 

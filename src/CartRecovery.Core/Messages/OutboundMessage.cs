@@ -28,6 +28,10 @@ public sealed record OutboundMessage
     public string? Recipient { get; init; }
     public DateTimeOffset? SentAt { get; init; }
     public string? ProviderMessageId { get; init; }
+    /// <summary>When the provider reported the message delivered to the recipient's server.</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+    /// <summary>First open reported by the provider (pixel tracking: a lower bound, images may be blocked).</summary>
+    public DateTimeOffset? OpenedAt { get; init; }
     /// <summary>First click on the restore link of this message.</summary>
     public DateTimeOffset? ClickedAt { get; init; }
 }

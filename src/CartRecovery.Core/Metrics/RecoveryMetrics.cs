@@ -3,12 +3,18 @@ namespace CartRecovery.Core.Metrics;
 /// <summary>An amount of money in one currency; totals across stores are kept per currency, never converted.</summary>
 public sealed record MoneyTotal(string Currency, long AmountMinor);
 
-public sealed record StepMetrics(int Step, long Sent, long Clicked, long RecoveredOrders, IReadOnlyList<MoneyTotal> RecoveredRevenue);
+public sealed record StepMetrics(int Step, long Sent, long Clicked, long RecoveredOrders, IReadOnlyList<MoneyTotal> RecoveredRevenue)
+{
+    public long Delivered { get; init; }
+    public long Opened { get; init; }
+}
 
 /// <summary>The merchant's headline numbers: what was abandoned, what we did, what came back.</summary>
 public sealed record RecoveryMetrics(
     long AbandonedCarts,
     long EmailsSent,
+    long Delivered,
+    long Opened,
     long Clicked,
     long RecoveredOrders,
     long UnassistedOrders,

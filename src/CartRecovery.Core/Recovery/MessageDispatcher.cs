@@ -51,6 +51,9 @@ public sealed partial class MessageDispatcher(
 
     private enum Outcome { Sent, Cancelled, Retrying, Failed }
 
+    /// <summary>How long messages of a store whose sending is paused wait before they are looked at again.</summary>
+    public static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(5);
+
     private async Task<Outcome> DispatchAsync(OutboundMessage message, CancellationToken ct)
     {
         try
@@ -62,9 +65,19 @@ public sealed partial class MessageDispatcher(
             if (!cart.Status.AcceptsMessages())
                 return await CancelAsync(message, $"the cart is {cart.Status}", ct);
 
-            return message.Kind == StepKind.FollowUpTask
-                ? await CreateTaskAsync(message, cart, ct)
-                : await SendEmailAsync(message, cart, store, ct);
+            if (message.Kind == StepKind.FollowUpTask)
+                return await CreateTaskAsync(message, cart, ct);
+            if (store.SendingPausedReason is not null)
+                return await ReleaseAsync(message, ct);
+            return await SendEmailAsync(message, cart, store, ct);
+        }
+        catch (EmailSendException error) when (error.CredentialsRejected)
+        {
+            // Nobody can send for this store until a person fixes the credentials: pause it and keep the message.
+            if (await stores.GetAsync(message.StoreId, ct) is { } store)
+                await stores.UpsertAsync(store with { SendingPausedReason = error.Message }, ct);
+            Log.SendingPaused(logger, message.StoreId, error.Message);
+            return await ReleaseAsync(message, ct);
         }
         catch (EmailSendException error) when (error.RecipientSuppressed)
         {
@@ -168,6 +181,12 @@ public sealed partial class MessageDispatcher(
         await carts.CloseAsync(cart.Id, CartStatus.OptedOut, reason, now, ct);
     }
 
+    private async Task<Outcome> ReleaseAsync(OutboundMessage message, CancellationToken ct)
+    {
+        await messages.ReleaseAsync(message.Id, ClaimerId, time.GetUtcNow() + PausedRecheck, ct);
+        return Outcome.Retrying;
+    }
+
     private async Task<Outcome> CancelAsync(OutboundMessage message, string reason, CancellationToken ct)
     {
         if (await messages.MarkCancelledAsync(message.Id, ClaimerId, reason, ct))
@@ -194,6 +213,9 @@ public sealed partial class MessageDispatcher(
 
         [LoggerMessage(1302, LogLevel.Warning, "Step {Step} for cart {CartId} failed on attempt {Attempt} (final: {Final}): {Error}")]
         public static partial void StepFailed(ILogger logger, int step, long cartId, int attempt, bool final, string error);
+
+        [LoggerMessage(1304, LogLevel.Error, "Sending paused for store {StoreId}: {Reason}")]
+        public static partial void SendingPaused(ILogger logger, long storeId, string reason);
 
         [LoggerMessage(1303, LogLevel.Warning, "Message {MessageId} of cart {CartId} was sent after its claim had been taken over")]
         public static partial void ClaimLost(ILogger logger, long messageId, long cartId);

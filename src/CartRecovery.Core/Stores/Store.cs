@@ -22,6 +22,8 @@ public sealed record Store
     public required string SenderEmail { get; init; }
     public required string SenderName { get; init; }
     public StoreStatus Status { get; init; } = StoreStatus.Active;
+    /// <summary>Why sending is paused for this store (the email provider rejected our credentials), or null when it is not.</summary>
+    public string? SendingPausedReason { get; init; }
     /// <summary>Overrides the platform's API address for this store (an emulator, a proxy); null means the platform's own.</summary>
     public string? ApiBaseUrl { get; init; }
     /// <summary>

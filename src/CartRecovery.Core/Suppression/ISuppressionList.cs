@@ -9,6 +9,9 @@ public interface ISuppressionList
     Task SuppressAsync(long storeId, string email, string reason, DateTimeOffset at, CancellationToken ct);
 
     Task<IReadOnlyList<SuppressedAddress>> ListAsync(long storeId, CancellationToken ct);
+
+    /// <summary>Removes the address (a merchant correcting a mistake, the provider reactivating it). True when it was there.</summary>
+    Task<bool> RemoveAsync(long storeId, string email, CancellationToken ct);
 }
 
 public sealed record SuppressedAddress(long StoreId, string Email, string Reason, DateTimeOffset CreatedAt);

@@ -25,14 +25,16 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string UpsertStore => """
         INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
-                            abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key)
+                            abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key,
+                            sending_paused_reason)
         VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
-                @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey)
+                @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey,
+                @SendingPausedReason)
         ON CONFLICT (platform, external_id) DO UPDATE SET
             name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
             time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
             sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name,
-            status = excluded.status, api_base_url = excluded.api_base_url
+            status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason
         RETURNING id
         """;
 

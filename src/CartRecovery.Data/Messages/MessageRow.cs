@@ -9,7 +9,7 @@ internal sealed class MessageRow
     public const string Columns = """
         id, store_id, cart_id, step, kind, template, offer_kind, offer_value, offer_valid_for_ms, due_at, status,
         attempts, last_error, claimed_by, lease_until, offer_code, offer_expires_at, recipient, sent_at,
-        provider_message_id, clicked_at
+        provider_message_id, clicked_at, delivered_at, opened_at
         """;
 
     /// <summary>Schedules a planned message; the (cart_id, step) key makes a repeated plan a no-op.</summary>
@@ -41,6 +41,8 @@ internal sealed class MessageRow
     public long? SentAt { get; set; }
     public string? ProviderMessageId { get; set; }
     public long? ClickedAt { get; set; }
+    public long? DeliveredAt { get; set; }
+    public long? OpenedAt { get; set; }
 
     public static MessageRow From(OutboundMessage message) => new()
     {
@@ -65,6 +67,8 @@ internal sealed class MessageRow
         SentAt = DbTime.ToDb(message.SentAt),
         ProviderMessageId = message.ProviderMessageId,
         ClickedAt = DbTime.ToDb(message.ClickedAt),
+        DeliveredAt = DbTime.ToDb(message.DeliveredAt),
+        OpenedAt = DbTime.ToDb(message.OpenedAt),
     };
 
     public OutboundMessage ToMessage() => new()
@@ -90,5 +94,7 @@ internal sealed class MessageRow
         SentAt = DbTime.FromDb(SentAt),
         ProviderMessageId = ProviderMessageId,
         ClickedAt = DbTime.FromDb(ClickedAt),
+        DeliveredAt = DbTime.FromDb(DeliveredAt),
+        OpenedAt = DbTime.FromDb(OpenedAt),
     };
 }

@@ -44,6 +44,15 @@ internal sealed class MessageStore : IMessageStore
 
     private const string ListForCartSql = $"SELECT {MessageRow.Columns} FROM messages WHERE cart_id = @CartId ORDER BY step";
 
+    // Releasing gives the attempt back: the claim counted one, but nothing was tried (the store's sending is paused).
+    private const string ReleaseSql = $"""
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, attempts = attempts - 1, claimed_by = NULL, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string FindByProviderIdSql = $"SELECT {MessageRow.Columns} FROM messages WHERE provider_message_id = @ProviderId";
+    private const string RecordDeliveredSql = "UPDATE messages SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL";
+    private const string RecordOpenSql = "UPDATE messages SET opened_at = @At WHERE id = @Id AND opened_at IS NULL";
     private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
 
     // Pending messages carry no recipient yet (it is set when sent), so the address is matched on the cart.
@@ -154,6 +163,35 @@ internal sealed class MessageStore : IMessageStore
         await using var db = await _connections.OpenAsync(ct);
         var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(ListForCartSql, new { CartId = cartId }, cancellationToken: ct));
         return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    public async Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(ReleaseSql, new
+        {
+            Id = messageId, Claimer = claimer, RetryAt = DbTime.ToDb(retryAt),
+            Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<OutboundMessage?> FindByProviderIdAsync(string providerMessageId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QueryFirstOrDefaultAsync<MessageRow>(new CommandDefinition(FindByProviderIdSql, new { ProviderId = providerMessageId }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    public async Task<bool> RecordDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(RecordDeliveredSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(RecordOpenSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
     }
 
     public async Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct)

@@ -20,6 +20,8 @@ internal sealed class MetricsQuery : IMetricsQuery
         WHERE {StoreFilter};
 
         SELECT COUNT(CASE WHEN status = @Sent AND kind = @Email THEN 1 END) AS emails_sent,
+               COUNT(delivered_at) AS delivered,
+               COUNT(opened_at) AS opened,
                COUNT(clicked_at) AS clicked
         FROM messages
         WHERE {StoreFilter};
@@ -30,7 +32,8 @@ internal sealed class MetricsQuery : IMetricsQuery
         GROUP BY currency
         ORDER BY currency;
 
-        SELECT step, COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent, COUNT(clicked_at) AS clicked
+        SELECT step, COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent, COUNT(delivered_at) AS delivered,
+               COUNT(opened_at) AS opened, COUNT(clicked_at) AS clicked
         FROM messages
         WHERE {StoreFilter}
         GROUP BY step
@@ -77,10 +80,14 @@ internal sealed class MetricsQuery : IMetricsQuery
             var counts = stepMessages.GetValueOrDefault(step);
             var orders = stepOrders[step].ToList();
             return new StepMetrics(step, counts?.Sent ?? 0, counts?.Clicked ?? 0, orders.Sum(o => o.Orders),
-                orders.Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList());
+                orders.Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList())
+            {
+                Delivered = counts?.Delivered ?? 0,
+                Opened = counts?.Opened ?? 0,
+            };
         }).ToList();
 
-        return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Clicked, carts.RecoveredOrders,
+        return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Delivered, messages.Opened, messages.Clicked, carts.RecoveredOrders,
             carts.UnassistedOrders, revenue, bySteps);
     }
 
@@ -94,6 +101,8 @@ internal sealed class MetricsQuery : IMetricsQuery
     private sealed class MessageCounts
     {
         public long EmailsSent { get; set; }
+        public long Delivered { get; set; }
+        public long Opened { get; set; }
         public long Clicked { get; set; }
     }
 
@@ -108,6 +117,8 @@ internal sealed class MetricsQuery : IMetricsQuery
     {
         public int Step { get; set; }
         public long Sent { get; set; }
+        public long Delivered { get; set; }
+        public long Opened { get; set; }
         public long Clicked { get; set; }
     }
 

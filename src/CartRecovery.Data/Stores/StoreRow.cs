@@ -7,7 +7,7 @@ internal sealed class StoreRow
 {
     public const string Columns = """
         id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
-        sender_email, sender_name, created_at, status, api_base_url, public_key
+        sender_email, sender_name, created_at, status, api_base_url, public_key, sending_paused_reason
         """;
 
     public long Id { get; set; }
@@ -26,6 +26,7 @@ internal sealed class StoreRow
     public int Status { get; set; }
     public string? ApiBaseUrl { get; set; }
     public string? PublicKey { get; set; }
+    public string? SendingPausedReason { get; set; }
 
     public static StoreRow From(Store store) => new()
     {
@@ -44,6 +45,7 @@ internal sealed class StoreRow
         CreatedAt = DbTime.ToDb(store.CreatedAt),
         Status = (int)store.Status,
         ApiBaseUrl = store.ApiBaseUrl,
+        SendingPausedReason = store.SendingPausedReason,
         // A new store gets its key here; an existing one keeps its own (the upsert never overwrites it).
         PublicKey = store.PublicKey ?? System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
     };
@@ -66,5 +68,6 @@ internal sealed class StoreRow
         Status = (StoreStatus)Status,
         ApiBaseUrl = ApiBaseUrl,
         PublicKey = PublicKey,
+        SendingPausedReason = SendingPausedReason,
     };
 }

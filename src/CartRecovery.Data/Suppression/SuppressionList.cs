@@ -15,6 +15,8 @@ internal sealed class SuppressionList : ISuppressionList
         VALUES (@StoreId, @EmailNormalized, @Email, @Reason, @CreatedAt)
         """;
 
+    private const string DeleteSql = "DELETE FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
+
     private const string ListSql = """
         SELECT store_id, email, reason, created_at FROM suppressions WHERE store_id = @StoreId ORDER BY created_at, email_normalized
         """;
@@ -61,5 +63,13 @@ internal sealed class SuppressionList : ISuppressionList
         await using var db = await _connections.OpenAsync(ct);
         var rows = await db.QueryAsync<SuppressionRow>(new CommandDefinition(ListSql, new { StoreId = storeId }, cancellationToken: ct));
         return rows.Select(r => new SuppressedAddress(r.StoreId, r.Email, r.Reason, DbTime.FromDb(r.CreatedAt))).ToList();
+    }
+
+    public async Task<bool> RemoveAsync(long storeId, string email, CancellationToken ct)
+    {
+        if (EmailNormalizer.Normalize(email) is not { } normalized)
+            return false;
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(DeleteSql, new { StoreId = storeId, Email = normalized }, cancellationToken: ct)) > 0;
     }
 }

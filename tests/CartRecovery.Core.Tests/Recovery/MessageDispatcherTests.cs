@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -172,5 +173,32 @@ public sealed class MessageDispatcherTests
 
         Assert.Equal((1, 1), (summary.Failed, summary.Sent));
         f.Messages.Verify(m => m.MarkFailedAsync(100, It.IsAny<string>(), "broken template", null, Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheProviderRejectsOurCredentials_PausesTheStoreAndKeepsTheMessage()
+    {
+        var f = new DispatcherFixture(Sample.Message());
+        f.Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), Ct))
+            .ThrowsAsync(new EmailSendException("server token rejected", isTransient: false, credentialsRejected: true));
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal((0, 0, 1), (summary.Sent, summary.Failed, summary.Retrying));
+        f.Stores.Verify(s => s.UpsertAsync(It.Is<Store>(x => x.SendingPausedReason == "server token rejected"), Ct));
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), Sample.T0 + MessageDispatcher.PausedRecheck, Ct));
+        f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheStoresSendingIsPaused_SendsNothingAndKeepsTheMessage()
+    {
+        var f = new DispatcherFixture(Sample.Message());
+        f.Stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { SendingPausedReason = "token rejected" });
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct));
     }
 }

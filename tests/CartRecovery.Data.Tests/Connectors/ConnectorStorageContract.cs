@@ -171,4 +171,52 @@ public abstract class ConnectorStorageContract : DatabaseContract
         Assert.Null(await pending.ConsumeAsync("c-2", "woocommerce", T0.AddHours(2), Ct));
         Assert.Null(await pending.ConsumeAsync("nope", "woocommerce", T0, Ct));
     }
+
+    [Fact]
+    public async Task ProviderEvents_AreFoundByProviderIdAndRecordedOnce()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "c1");
+        var claimed = await Db.Messages.ClaimDueAsync("n1", T0.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct);
+        await Db.Messages.MarkSentAsync(claimed[0].Id, "n1", "ada@example.com", "pm-123", T0.AddHours(1), Ct);
+
+        var found = (await Db.Messages.FindByProviderIdAsync("pm-123", Ct))!;
+        Assert.True(await Db.Messages.RecordDeliveredAsync(found.Id, T0.AddHours(2), Ct));
+        Assert.False(await Db.Messages.RecordDeliveredAsync(found.Id, T0.AddHours(3), Ct));
+        Assert.True(await Db.Messages.RecordOpenAsync(found.Id, T0.AddHours(4), Ct));
+        Assert.False(await Db.Messages.RecordOpenAsync(found.Id, T0.AddHours(5), Ct));
+
+        var read = (await Db.Messages.GetAsync(found.Id, Ct))!;
+        Assert.Equal((T0.AddHours(2), T0.AddHours(4)), (read.DeliveredAt!.Value, read.OpenedAt!.Value));
+        Assert.Null(await Db.Messages.FindByProviderIdAsync("unknown", Ct));
+        var metrics = await Db.Metrics.GetAsync(store.Id, Ct);
+        Assert.Equal((1L, 1L), (metrics.Delivered, metrics.Opened));
+        Assert.Equal(messages[0].Id, found.Id);
+    }
+
+    [Fact]
+    public async Task Release_GivesTheClaimBackWithItsAttemptOnlyToTheClaimer()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "c1");
+        var claimed = (await Db.Messages.ClaimDueAsync("n1", T0.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct)).Single();
+
+        Assert.False(await Db.Messages.ReleaseAsync(claimed.Id, "someone-else", T0.AddHours(2), Ct));
+        Assert.True(await Db.Messages.ReleaseAsync(claimed.Id, "n1", T0.AddHours(2), Ct));
+
+        var read = (await Db.Messages.GetAsync(claimed.Id, Ct))!;
+        Assert.Equal((MessageStatus.Pending, 0, T0.AddHours(2)), (read.Status, read.Attempts, read.DueAt));
+    }
+
+    [Fact]
+    public async Task SuppressionRemove_RemovesOnlyThatAddress()
+    {
+        var store = await AddStoreAsync();
+        await Db.Suppressions.SuppressAsync(store.Id, "a@example.com", "x", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "b@example.com", "x", T0, Ct);
+
+        Assert.True(await Db.Suppressions.RemoveAsync(store.Id, " A@Example.com ", Ct));
+        Assert.False(await Db.Suppressions.RemoveAsync(store.Id, "a@example.com", Ct));
+        Assert.Equal("b@example.com", Assert.Single(await Db.Suppressions.ListAsync(store.Id, Ct)).Email);
+    }
 }

@@ -27,6 +27,7 @@ internal static class AdminApiEndpoints
                     Export = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(e.Json),
                 })));
         api.MapCreateStore();
+        api.MapStoreSending();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>
@@ -39,6 +40,8 @@ internal static class AdminApiEndpoints
                 storeId,
                 m.AbandonedCarts,
                 m.EmailsSent,
+                m.Delivered,
+                m.Opened,
                 m.Clicked,
                 m.RecoveredOrders,
                 m.UnassistedOrders,

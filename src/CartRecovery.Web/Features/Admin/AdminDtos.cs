@@ -6,10 +6,11 @@ namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>How stores, carts and messages look in the admin API (never the Core records themselves).</summary>
 internal sealed record StoreDto(long Id, string Platform, string ExternalId, string Name, string StorefrontUrl, string Currency,
-    string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, StoreStatus Status, string? PublicKey, DateTimeOffset CreatedAt)
+    string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, StoreStatus Status, string? PublicKey, string? SendingPausedReason,
+    DateTimeOffset CreatedAt)
 {
     public static StoreDto From(Store s) => new(s.Id, s.Platform, s.ExternalId, s.Name, s.StorefrontUrl, s.Currency, s.TimeZone,
-        s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.Status, s.PublicKey, s.CreatedAt);
+        s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.Status, s.PublicKey, s.SendingPausedReason, s.CreatedAt);
 }
 
 internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, CartStatus Status, string? Email, string Currency,
@@ -20,10 +21,11 @@ internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, 
 }
 
 internal sealed record MessageDto(long Id, int Step, string Kind, string Template, MessageStatus Status, DateTimeOffset DueAt,
-    int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? ClickedAt, string? OfferCode, DateTimeOffset? OfferExpiresAt)
+    int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClickedAt,
+    string? OfferCode, DateTimeOffset? OfferExpiresAt)
 {
     public static MessageDto From(OutboundMessage m) => new(m.Id, m.Step, m.Kind.ToString(), m.Template, m.Status, m.DueAt,
-        m.Attempts, m.LastError, m.SentAt, m.ClickedAt, m.OfferCode, m.OfferExpiresAt);
+        m.Attempts, m.LastError, m.SentAt, m.DeliveredAt, m.OpenedAt, m.ClickedAt, m.OfferCode, m.OfferExpiresAt);
 }
 
 internal sealed record CartDetailDto(

@@ -1,0 +1,58 @@
+using System.Net.Mail;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>
+/// A store's sending controls: its suppression list (<c>/api/stores/{id}/suppressions</c>), which every send checks,
+/// and resuming sending once the credentials the email provider rejected are fixed.
+/// </summary>
+internal static class StoreSendingEndpoints
+{
+    public sealed record SuppressionRequest(string? Email, string? Reason);
+
+    public static RouteGroupBuilder MapStoreSending(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stores/{id:long}/suppressions", async (long id, IStoreRepository stores, ISuppressionList suppressions, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null ? StoreNotFound(id) : Results.Ok(await suppressions.ListAsync(id, ct)));
+
+        api.MapPost("/stores/{id:long}/suppressions", async (long id, SuppressionRequest? request, IStoreRepository stores,
+            ISuppressionList suppressions, IMessageStore messages, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await stores.GetAsync(id, ct) is null)
+                return StoreNotFound(id);
+            if (!IsEmail(request?.Email))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["email must be a valid address"] });
+            var reason = string.IsNullOrWhiteSpace(request!.Reason) ? "added by the merchant" : request.Reason.Trim();
+            await suppressions.SuppressAsync(id, request.Email!, reason, time.GetUtcNow(), ct);
+            var cancelled = await messages.CancelPendingForRecipientAsync(id, request.Email!, reason, ct);
+            return Results.Ok(new { email = request.Email!.Trim(), reason, cancelledMessages = cancelled });
+        });
+
+        api.MapDelete("/stores/{id:long}/suppressions/{email}", async (long id, string email, IStoreRepository stores,
+            ISuppressionList suppressions, CancellationToken ct) =>
+        {
+            if (await stores.GetAsync(id, ct) is null)
+                return StoreNotFound(id);
+            return await suppressions.RemoveAsync(id, email, ct)
+                ? Results.NoContent()
+                : Results.Problem(statusCode: 404, title: "Not suppressed", detail: "That address is not on the store's suppression list.");
+        });
+
+        api.MapPost("/stores/{id:long}/resume-sending", async (long id, IStoreRepository stores, CancellationToken ct) =>
+        {
+            if (await stores.GetAsync(id, ct) is not { } store)
+                return StoreNotFound(id);
+            var resumed = store.SendingPausedReason is null ? store : await stores.UpsertAsync(store with { SendingPausedReason = null }, ct);
+            return Results.Ok(StoreDto.From(resumed));
+        });
+        return api;
+    }
+
+    private static bool IsEmail(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
+
+    private static IResult StoreNotFound(long id) => Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+}
