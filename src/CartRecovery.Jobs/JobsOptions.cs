@@ -14,7 +14,7 @@ public sealed class JobsOptions
     /// <summary>How often due messages are claimed; this bounds how late a message can be.</summary>
     public TimeSpan SendDueMessagesEvery { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often connectors poll their stores for carts and orders webhooks may have missed.</summary>
+    /// <summary>How often each store's poll job reads carts and orders webhooks may have missed.</summary>
     public TimeSpan PollStoresEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Safety-net interval of webhook processing (each accepted delivery also triggers it at once).</summary>

@@ -32,7 +32,9 @@ public static class JobsServiceCollectionExtensions
             });
             AddEvery<DetectAbandonedCartsJob>(q, DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");
             AddEvery<SendDueMessagesJob>(q, SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
-            AddEvery<PollStoresJob>(q, PollStoresJob.Key, options.PollStoresEvery, "Runs each connector's catch-up poll");
+            // Per-store poll jobs are created by this one; a minute (or the poll interval, if shorter) until a new store is polled.
+            AddEvery<SyncStorePollsJob>(q, SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
+                "Keeps one poll job per active store");
             AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
             configure?.Invoke(q);
             // A scheduler switched off on purpose is not a failure; one that should run but stands by is.
@@ -50,6 +52,8 @@ public static class JobsServiceCollectionExtensions
         });
         return services;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
     /// A durable job on a forever-repeating simple trigger. A late poll should not replay the polls it missed

@@ -20,7 +20,7 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
     {
         // The standard sequence (1 h, 24 h, 48 h), so no later step falls due while the test waits out the lease.
         var demo = await _app.DemoStoreAsync();
-        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { Id = 0, ExternalId = "standard", Sequence = "standard" }, _drive.Ct);
+        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { Id = 0, PublicKey = null, ExternalId = "standard", Sequence = "standard" }, _drive.Ct);
         await _drive.ReportCartAsync(store, "chk-crash");
         _drive.Advance(TimeSpan.FromSeconds(11));
         await _drive.DetectAsync();
