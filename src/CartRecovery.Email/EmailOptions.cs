@@ -8,9 +8,13 @@ public sealed class EmailOptions
     /// <summary>Writes each email as an .eml file: the zero-setup default.</summary>
     public const string PickupTransport = "pickup";
 
-    /// <summary>The transports this build can use; anything else fails at startup.</summary>
-    public static IReadOnlyList<string> SupportedTransports { get; } = [PickupTransport];
+    /// <summary>Hands each email to an SMTP relay configured in section <c>Smtp</c>.</summary>
+    public const string SmtpTransport = "smtp";
 
+    /// <summary>
+    /// The name of a transport registered with <see cref="EmailServiceCollectionExtensions.AddEmailTransport"/>
+    /// (<see cref="PickupTransport"/>, <see cref="SmtpTransport"/>, or one another project adds); anything else fails at startup.
+    /// </summary>
     public string Transport { get; set; } = PickupTransport;
 
     /// <summary>Where the pickup transport writes; a relative path is resolved against the current directory.</summary>

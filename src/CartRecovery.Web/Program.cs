@@ -3,6 +3,8 @@ using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Data;
 using CartRecovery.Email;
+using CartRecovery.Email.Postmark;
+using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Capture;
@@ -29,6 +31,8 @@ var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<Stora
 builder.Services
     .AddCartRecoveryData()
     .AddCartRecoveryEmail()
+    .AddPostmarkEmail()
+    .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
     .AddRecoveryEngine()
     .AddSecretProtection(builder.Configuration)
     .AddDemoConnector()
@@ -39,6 +43,7 @@ builder.Services
     .AddAdminApi()
     .AddHealth()
     .AddSingleton<WebhookIntake>()
+    .Configure<PostmarkWebhookOptions>(builder.Configuration.GetSection(PostmarkWebhookOptions.Section))
     .AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -71,6 +76,7 @@ app.MapShopifyInstall();
 app.MapShopifyWebhooks();
 app.MapWooCommerceConnect();
 app.MapWooCommerceWebhooks();
+app.MapPostmarkWebhooks();
 app.MapCapture();
 app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 

@@ -43,7 +43,7 @@ public sealed class LinkTokenSigner
         if (token is null || token.Length != EncodedLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             return TokenCheck.Invalid;
         Span<byte> bytes = stackalloc byte[TokenLength];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenLength)
+        if (!TryDecode(token, bytes))
             return TokenCheck.Invalid;
 
         Span<byte> expected = stackalloc byte[MacLength];
@@ -55,6 +55,20 @@ public sealed class LinkTokenSigner
         var messageId = BinaryPrimitives.ReadInt64BigEndian(bytes[2..]);
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes[10..]));
         return new(now < expiresAt ? TokenState.Valid : TokenState.Expired, messageId);
+    }
+
+    // The decoder also throws (rather than returning false) when the last character carries non-zero spare bits, which
+    // an altered token can: any failure to decode is simply an invalid token.
+    private static bool TryDecode(string token, Span<byte> bytes)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(token, bytes, out var written) && written == TokenLength;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private void Sign(ReadOnlySpan<byte> payload, Span<byte> mac)

@@ -4,8 +4,8 @@ using MimeKit;
 namespace CartRecovery.Email.Mime;
 
 /// <summary>
-/// Builds the RFC 5322 message every MIME-speaking transport sends (the pickup folder now, SMTP later), so the
-/// headers that keep mail out of spam folders are written in one place.
+/// Builds the RFC 5322 message every MIME-speaking transport sends (the pickup folder and SMTP) and the preview
+/// shows, so the headers that keep mail out of spam folders are written in one place.
 /// </summary>
 internal static class MimeMessageFactory
 {
@@ -38,6 +38,23 @@ internal static class MimeMessageFactory
             message.Headers.Add(HeaderPrefix + HeaderName(key), value);
         return message;
     }
+
+    /// <summary>
+    /// The message's own headers, decoded, as a preview shows them. MIME structure headers (MIME-Version, which
+    /// MimeKit adds only when writing, and Content-Type with its random boundary) describe the encoding rather than
+    /// the email and are left out; a header that occurs twice keeps both values, comma-separated.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Headers(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers.Where(h => !IsMimeStructure(h.Field)))
+            headers[header.Field] = headers.TryGetValue(header.Field, out var earlier) ? $"{earlier}, {header.Value}" : header.Value;
+        return headers;
+    }
+
+    private static bool IsMimeStructure(string field) =>
+        field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) || field.Equals("MIME-Version", StringComparison.OrdinalIgnoreCase);
 
     private static MailboxAddress Mailbox(string? name, string address, string role, long messageId)
     {

@@ -1,13 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using CartRecovery.Email.Localization;
 using Fluid;
 
 namespace CartRecovery.Email.Templates;
 
 /// <summary>
 /// The parsed email templates. Files are named <c>{name}.{part}.liquid</c> where part is <c>subject</c>,
-/// <c>html</c> or <c>text</c>; <c>_layout.html.liquid</c> and <c>_layout.text.liquid</c> wrap every body. A name may
-/// later carry a locale (<c>offer.fr</c>) without changing this scheme.
+/// <c>html</c> or <c>text</c>; a translation adds its language (<c>offer.fr.html.liquid</c>) and the unsuffixed
+/// name is English, which every translation falls back to. <c>_layout.html.liquid</c> and
+/// <c>_layout.text.liquid</c> wrap every body in every language (their words come from the model).
 /// </summary>
 public sealed partial class TemplateCatalog
 {
@@ -19,17 +22,18 @@ public sealed partial class TemplateCatalog
     // FluidParser is thread-safe and costly to build, so one serves the whole process.
     private static readonly FluidParser Parser = new();
 
-    private readonly Dictionary<string, EmailTemplate> _templates;
+    private readonly Dictionary<(string Name, string Language), EmailTemplate> _templates;
 
-    private TemplateCatalog(Dictionary<string, EmailTemplate> templates, IFluidTemplate htmlLayout, IFluidTemplate textLayout)
+    private TemplateCatalog(Dictionary<(string, string), EmailTemplate> templates, IFluidTemplate htmlLayout, IFluidTemplate textLayout)
     {
         _templates = templates;
+        Names = templates.Keys.Select(k => k.Item1).Distinct().Order(StringComparer.Ordinal).ToList();
         HtmlLayout = htmlLayout;
         TextLayout = textLayout;
     }
 
-    /// <summary>The template names that can be composed, e.g. <c>reminder</c> and <c>offer</c>.</summary>
-    public IReadOnlyCollection<string> Names => _templates.Keys;
+    /// <summary>The template names that can be composed, e.g. <c>reminder</c> and <c>offer</c> (translations are not listed apart).</summary>
+    public IReadOnlyCollection<string> Names { get; }
 
     internal IFluidTemplate HtmlLayout { get; }
 
@@ -40,6 +44,18 @@ public sealed partial class TemplateCatalog
     /// <c>End of tag '}}' was expected (line 2, column 7)</c>, fit to show to whoever wrote the template.
     /// </summary>
     public static bool TryParse(string source, [NotNullWhen(true)] out IFluidTemplate? template, [NotNullWhen(false)] out string? error)
+    {
+        if (TryParseDetailed(source, out template, out var failure))
+        {
+            error = null;
+            return true;
+        }
+        error = failure.ToString();
+        return false;
+    }
+
+    /// <summary>As <see cref="TryParse(string, out IFluidTemplate?, out string?)"/>, with the position apart for editors that highlight it.</summary>
+    internal static bool TryParseDetailed(string source, [NotNullWhen(true)] out IFluidTemplate? template, [NotNullWhen(false)] out TemplateParseError? error)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (Parser.TryParse(source, out template, out var fluidError))
@@ -67,59 +83,78 @@ public sealed partial class TemplateCatalog
         return FromFiles(files);
     }
 
-    /// <summary>Parses every file once; keys are file names such as <c>offer.html.liquid</c>.</summary>
-    /// <exception cref="InvalidOperationException">A file does not parse, is misnamed, or a template lacks a part.</exception>
+    /// <summary>Parses every file once; keys are file names such as <c>offer.html.liquid</c> or <c>offer.fr.html.liquid</c>.</summary>
+    /// <exception cref="InvalidOperationException">A file does not parse or is misnamed, a template lacks a part, or a translation lacks its English original.</exception>
     public static TemplateCatalog FromFiles(IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var parsed = new Dictionary<(string Name, string Part), IFluidTemplate>();
+        var parsed = new Dictionary<(string Stem, string Part), IFluidTemplate>();
         foreach (var (fileName, source) in files)
         {
-            var (name, part) = SplitFileName(fileName);
+            var (stem, part) = SplitFileName(fileName);
             if (!TryParse(source, out var template, out var error))
                 throw new InvalidOperationException($"Email template '{fileName}' is invalid: {error}");
-            parsed[(name, part)] = template;
+            parsed[(stem, part)] = template;
         }
 
-        var templates = new Dictionary<string, EmailTemplate>(StringComparer.Ordinal);
-        foreach (var name in parsed.Keys.Select(k => k.Name).Where(n => n != LayoutName).Distinct())
+        var templates = new Dictionary<(string, string), EmailTemplate>();
+        foreach (var stem in parsed.Keys.Select(k => k.Stem).Where(s => s != LayoutName).Distinct())
         {
-            templates[name] = new EmailTemplate(name,
-                Require(parsed, name, "subject"), Require(parsed, name, "html"), Require(parsed, name, "text"));
+            var (name, language) = SplitStem(stem);
+            templates[(name, language)] = new EmailTemplate(stem,
+                Require(parsed, stem, "subject"), Require(parsed, stem, "html"), Require(parsed, stem, "text"));
         }
+        var orphan = templates.Keys.FirstOrDefault(k => !templates.ContainsKey((k.Item1, EmailLanguage.Default)));
+        if (orphan != default)
+            throw new InvalidOperationException($"Email template '{orphan.Item1}.{orphan.Item2}' has no English original '{orphan.Item1}' to fall back to.");
         return new(templates, Require(parsed, LayoutName, "html"), Require(parsed, LayoutName, "text"));
     }
 
-    /// <exception cref="InvalidOperationException">No template has that name.</exception>
-    internal EmailTemplate Get(string name) =>
-        _templates.TryGetValue(name, out var template)
-            ? template
-            : throw new InvalidOperationException(
-                $"Unknown email template '{name}'. Known templates: {string.Join(", ", _templates.Keys.Order(StringComparer.Ordinal))}.");
+    /// <summary>Whether <paramref name="name"/> exists in <paramref name="language"/> (English always does for a known name).</summary>
+    internal bool Has(string name, string language) => _templates.ContainsKey((name, language));
 
-    private static (string Name, string Part) SplitFileName(string fileName)
+    /// <summary>The template in <paramref name="language"/>, or its English original when it has no such translation.</summary>
+    /// <exception cref="InvalidOperationException">No template has that name.</exception>
+    internal EmailTemplate Get(string name, string language = EmailLanguage.Default) =>
+        _templates.TryGetValue((name, language), out var translated) ? translated
+        : _templates.TryGetValue((name, EmailLanguage.Default), out var original) ? original
+        : throw new InvalidOperationException($"Unknown email template '{name}'. Known templates: {string.Join(", ", Names)}.");
+
+    private static (string Stem, string Part) SplitFileName(string fileName)
     {
         var stem = fileName.EndsWith(Extension, StringComparison.Ordinal) ? fileName[..^Extension.Length] : "";
         var dot = stem.LastIndexOf('.');
         if (dot <= 0 || !Parts.Contains(stem[(dot + 1)..], StringComparer.Ordinal))
             throw new InvalidOperationException(
-                $"Email template file '{fileName}' must be named {{name}}.{{{string.Join('|', Parts)}}}{Extension}.");
+                $"Email template file '{fileName}' must be named {{name}}[.{{language}}].{{{string.Join('|', Parts)}}}{Extension}.");
         return (stem[..dot], stem[(dot + 1)..]);
     }
 
-    private static IFluidTemplate Require(Dictionary<(string, string), IFluidTemplate> parsed, string name, string part) =>
-        parsed.TryGetValue((name, part), out var template)
+    // "offer" is English; "offer.fr" is its French translation. Anything else after a dot is a naming mistake.
+    private static (string Name, string Language) SplitStem(string stem)
+    {
+        var dot = stem.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+            return (stem, EmailLanguage.Default);
+        var language = stem[(dot + 1)..];
+        if (dot == 0 || EmailLanguage.Normalize(language) != language)
+            throw new InvalidOperationException($"Email template '{stem}' must be named {{name}} or {{name}}.{{language}}, with a language code such as 'fr'.");
+        return (stem[..dot], language);
+    }
+
+    private static IFluidTemplate Require(Dictionary<(string, string), IFluidTemplate> parsed, string stem, string part) =>
+        parsed.TryGetValue((stem, part), out var template)
             ? template
-            : throw new InvalidOperationException($"Email template '{name}' has no {part} part (expected '{name}.{part}{Extension}').");
+            : throw new InvalidOperationException($"Email template '{stem}' has no {part} part (expected '{stem}.{part}{Extension}').");
 
     // Fluid reports "<reason> at (line:column)" followed by a source excerpt; people read "line 2, column 7" faster.
-    private static string Describe(string fluidError)
+    private static TemplateParseError Describe(string fluidError)
     {
         var firstLine = fluidError.Split('\n', 2)[0].Trim();
         var match = Position().Match(firstLine);
         return match.Success
-            ? $"{firstLine[..match.Index]} (line {match.Groups[1].Value}, column {match.Groups[2].Value})"
-            : firstLine;
+            ? new(firstLine[..match.Index], int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture))
+            : new(firstLine, null, null);
     }
 
     [GeneratedRegex(@" at \((\d+):(\d+)\)$")]

@@ -1,26 +1,34 @@
 using System.Globalization;
-using CartRecovery.Core;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Stores;
+using CartRecovery.Email.Localization;
 
 namespace CartRecovery.Email.Templates;
 
 /// <summary>
 /// Turns an <see cref="EmailModel"/> into the plain snake_case dictionaries templates see. Templates get text that
 /// is ready to print (money and dates formatted), never Core records, so renaming a C# property can't silently
-/// blank a template and a merchant's template can't reach members we did not mean to show.
+/// blank a template and a merchant's template can't reach members we did not mean to show. Text is formatted in
+/// the email's language: the layout's footer words, money ("189,00 €") and the offer's expiry.
 /// </summary>
 internal static class TemplateModel
 {
-    public const string DateFormat = "d MMM yyyy HH:mm";
-
-    public static Dictionary<string, object?> Build(EmailModel model)
+    public static Dictionary<string, object?> Build(EmailModel model, string language)
     {
         var store = model.Store;
         var cart = model.Cart;
+        var culture = EmailLanguage.Culture(language);
+        var phrases = EmailPhrases.For(language);
         return new()
         {
+            ["locale"] = language,
+            ["footer"] = new Dictionary<string, object?>
+            {
+                ["reason"] = phrases.FooterReason,
+                ["unsubscribe"] = phrases.Unsubscribe,
+                ["unsubscribe_label"] = phrases.UnsubscribeLabel,
+            },
             ["store"] = new Dictionary<string, object?>
             {
                 ["name"] = store.Name,
@@ -33,8 +41,8 @@ internal static class TemplateModel
             },
             ["cart"] = new Dictionary<string, object?>
             {
-                ["lines"] = cart.Lines.Select(line => Line(line, cart.Currency)).ToList(),
-                ["total"] = Money.Format(cart.TotalMinor, cart.Currency),
+                ["lines"] = cart.Lines.Select(line => Line(line, cart.Currency, culture)).ToList(),
+                ["total"] = EmailMoney.Format(cart.TotalMinor, cart.Currency, culture),
                 ["item_count"] = cart.Lines.Sum(l => l.Quantity),
                 // WooCommerce's order-pay page asks a guest for the billing email before it shows the order: say so.
                 ["asks_for_email"] = store.Platform == Platforms.WooCommerce
@@ -46,28 +54,29 @@ internal static class TemplateModel
                 ? new Dictionary<string, object?>
                 {
                     ["code"] = offer.Code,
-                    ["description"] = offer.Description,
-                    ["expires_at"] = FormatInStoreTime(offer.ExpiresAt, store),
+                    // The step's offer spec says it in the email's language; the issued description is English.
+                    ["description"] = model.Message.Offer is { } spec ? phrases.Offer(spec, cart.Currency, culture) : offer.Description,
+                    ["expires_at"] = phrases.Date(InStoreTime(offer.ExpiresAt, store), culture),
                 }
                 : null,
         };
     }
 
-    /// <summary>A moment as the store's customers read it; an unknown time zone falls back to UTC.</summary>
-    public static string FormatInStoreTime(DateTimeOffset at, Store store)
+    /// <summary>A moment on the store's clock, which is what its customers read; an unknown time zone falls back to UTC.</summary>
+    public static DateTimeOffset InStoreTime(DateTimeOffset at, Store store)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString(DateFormat, CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTime(at, zone);
     }
 
-    private static Dictionary<string, object?> Line(CartLine line, string currency) => new()
+    private static Dictionary<string, object?> Line(CartLine line, string currency, CultureInfo culture) => new()
     {
         ["title"] = line.Title,
         // Liquid treats "" as true, so an empty variant becomes nil and "{% if line.variant_title %}" just works.
         ["variant_title"] = string.IsNullOrWhiteSpace(line.VariantTitle) ? null : line.VariantTitle,
         ["quantity"] = line.Quantity,
-        ["unit_price"] = Money.Format(line.UnitPriceMinor, currency),
-        ["line_total"] = Money.Format(line.LineTotalMinor, currency),
+        ["unit_price"] = EmailMoney.Format(line.UnitPriceMinor, currency, culture),
+        ["line_total"] = EmailMoney.Format(line.LineTotalMinor, currency, culture),
         ["image_url"] = WebUrlOrNull(line.ImageUrl),
         ["product_url"] = WebUrlOrNull(line.ProductUrl),
     };

@@ -35,6 +35,14 @@ public sealed class LinkTokenSignerTests
     }
 
     [Fact]
+    public void Check_WhenTheLastCharacterIsReplacedByAnyOther_IsInvalidNeverAnException()
+    {
+        var token = _signer.Issue(TokenPurpose.Restore, 7, Sample.T0.AddDays(1));
+        foreach (var c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".Where(c => c != token[^1]))
+            Assert.Equal(TokenState.Invalid, _signer.Check(token[..^1] + c, TokenPurpose.Restore, Sample.T0).State);
+    }
+
+    [Fact]
     public void Check_WhenSignedWithAnotherKey_IsInvalid()
     {
         var forged = new LinkTokenSigner(Enumerable.Repeat((byte)9, 32).ToArray()).Issue(TokenPurpose.Restore, 7, Sample.T0.AddDays(1));

@@ -26,14 +26,14 @@ public sealed class FluidEmailComposerTests
             Assert.Contains("Linen shirt", body, StringComparison.Ordinal);
             Assert.Contains("Canvas tote", body, StringComparison.Ordinal);
             Assert.Contains("Natural", body, StringComparison.Ordinal);
-            Assert.Contains("25.00 EUR", body, StringComparison.Ordinal);
-            Assert.Contains("39.00 EUR", body, StringComparison.Ordinal);
-            Assert.Contains("64.00 EUR", body, StringComparison.Ordinal);
+            Assert.Contains("€25.00", body, StringComparison.Ordinal);
+            Assert.Contains("€39.00", body, StringComparison.Ordinal);
+            Assert.Contains("€64.00", body, StringComparison.Ordinal);
             Assert.Contains(EmailTestData.RestoreUrl, body, StringComparison.Ordinal);
             Assert.Contains(EmailTestData.UnsubscribeUrl, body, StringComparison.Ordinal);
         }
-        Assert.Contains("2 &times; 12.50 EUR", email.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("2 x 12.50 EUR", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2 &times; €12.50", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("2 x €12.50", email.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

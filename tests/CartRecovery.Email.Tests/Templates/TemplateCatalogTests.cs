@@ -71,6 +71,55 @@ public sealed class TemplateCatalogTests
         Assert.DoesNotContain("_layout", catalog.Names);
     }
 
+    [Fact]
+    public void FromEmbeddedResources_HoldsAFrenchTranslationOfEveryShippedTemplate()
+    {
+        var catalog = TemplateCatalog.FromEmbeddedResources();
+
+        Assert.All(catalog.Names, name => Assert.True(catalog.Has(name, "fr"), $"'{name}' has no French translation"));
+        Assert.DoesNotContain(catalog.Names, name => name.Contains('.', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Get_WhenTheLanguageHasNoTranslation_ReturnsTheEnglishOriginal()
+    {
+        var files = MinimalFiles("reminder");
+        files["reminder.fr.subject.liquid"] = "Sujet";
+        files["reminder.fr.html.liquid"] = "<p>fr</p>";
+        files["reminder.fr.text.liquid"] = "fr";
+        var catalog = TemplateCatalog.FromFiles(files);
+
+        Assert.Equal("reminder.fr", catalog.Get("reminder", "fr").Name);
+        Assert.Equal("reminder", catalog.Get("reminder", "de").Name);
+        Assert.Equal(["reminder"], catalog.Names);
+    }
+
+    [Fact]
+    public void FromFiles_WhenATranslationHasNoEnglishOriginal_ThrowsNamingIt()
+    {
+        var files = MinimalFiles("reminder");
+        files["winback.fr.subject.liquid"] = "Sujet";
+        files["winback.fr.html.liquid"] = "<p>fr</p>";
+        files["winback.fr.text.liquid"] = "fr";
+
+        var error = Assert.Throws<InvalidOperationException>(() => TemplateCatalog.FromFiles(files));
+
+        Assert.Contains("'winback.fr'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromFiles_WhenTheSuffixIsNotALanguage_Throws()
+    {
+        var files = MinimalFiles("reminder");
+        files["reminder.v2.subject.liquid"] = "Subject";
+        files["reminder.v2.html.liquid"] = "<p>v2</p>";
+        files["reminder.v2.text.liquid"] = "v2";
+
+        var error = Assert.Throws<InvalidOperationException>(() => TemplateCatalog.FromFiles(files));
+
+        Assert.Contains("reminder.v2", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The smallest valid file set: both layouts and three trivial parts per name.</summary>
     internal static Dictionary<string, string> MinimalFiles(params string[] names)
     {

@@ -6,6 +6,9 @@ using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Data;
 using CartRecovery.Email;
+using CartRecovery.Email.Postmark;
+using CartRecovery.Email.Smtp;
+using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Hosting;
@@ -27,6 +30,9 @@ public sealed class ExampleSettingsTests
         [DemoOptions.Section] = typeof(DemoOptions),
         [ShopifyOptions.Section] = typeof(ShopifyOptions),
         [WooCommerceOptions.Section] = typeof(WooCommerceOptions),
+        [SmtpOptions.Section] = typeof(SmtpOptions),
+        [PostmarkOptions.Section] = typeof(PostmarkOptions),
+        [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

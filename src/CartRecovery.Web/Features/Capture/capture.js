@@ -32,15 +32,22 @@
     return typeof value === "string" && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254;
   }
 
+  // Store API amounts are strings of minor units; currency_minor_unit is the shop's "number of decimals" setting and may
+  // be 0, so it is tested for being a number rather than for truthiness.
+  function minorUnit(prices, cart) {
+    if (prices && typeof prices.currency_minor_unit === "number") return prices.currency_minor_unit;
+    if (cart.totals && typeof cart.totals.currency_minor_unit === "number") return cart.totals.currency_minor_unit;
+    return 2;
+  }
+
   function toItems(cart) {
-    var unit = Math.pow(10, (cart.totals && cart.totals.currency_minor_unit) || 2);
     return (cart.items || []).slice(0, 50).map(function (item) {
       var image = item.images && item.images.length ? item.images[0].src : null;
       return {
         product_id: item.id,
         quantity: item.quantity,
         name: String(item.name || "").slice(0, 200),
-        price: Number(item.prices && item.prices.price) / unit,
+        price: Number(item.prices && item.prices.price) / Math.pow(10, minorUnit(item.prices, cart)),
         image: image
       };
     });

@@ -47,6 +47,11 @@ internal sealed partial class EmulatorRouter(
             await EmulatorWcAuth.AuthorizeAsync(http, get, state, options, outbound);
             return;
         }
+        if (http.Request.Method == "GET" && rawPath == "/checkout/")
+        {
+            await EmulatorStorefront.WriteCheckoutPageAsync(http.Response, state, options);
+            return;
+        }
         if (rawPath != "/wp-json" && !rawPath.StartsWith("/wp-json/", StringComparison.Ordinal))
         {
             http.Response.StatusCode = 404;
@@ -115,6 +120,9 @@ internal sealed partial class EmulatorRouter(
                 return;
             case ("DELETE", _) when Match(WebhookRoute(), route) is { } webhookId:
                 await EmulatorWrites.DeleteWebhookAsync(request, state, long.Parse(webhookId, CultureInfo.InvariantCulture), now);
+                return;
+            case ("GET", "wc/store/v1/cart"):
+                await EmulatorStorefront.WriteCartAsync(response, state, options, home());
                 return;
             case ("POST", "wc/v3/coupons"):
                 await EmulatorWrites.CreateCouponAsync(request, state, now);

@@ -19,6 +19,9 @@ internal sealed class EmulatorState
     public List<EmulatedRequest> Requests { get; } = [];
     public List<EmulatedDelivery> Deliveries { get; } = [];
     public Queue<EmulatorFault> Faults { get; } = new();
+    public List<StorefrontCartItem> StorefrontCart { get; } = [];
+    public int StorefrontMinorUnit { get; set; } = 2;
+    public Uri? CaptureScriptUrl { get; set; }
     public long NextKeyId { get; set; } = 1;
     public long NextOrderId { get; set; } = 1001;
     public long NextWebhookId { get; set; } = 1;

@@ -134,6 +134,34 @@ public sealed class WooCommerceEmulator : IAsyncDisposable
         get { lock (_state.Gate) return [.. _state.Deliveries]; }
     }
 
+    /// <summary>
+    /// The merchant's CartRecovery script (<c>{PublicBaseUrl}capture/{publicKey}/script.js</c>) that the storefront
+    /// checkout page <c>GET /checkout/</c> includes with <c>async</c>; null leaves the tag out.
+    /// </summary>
+    public Uri? CaptureScriptUrl
+    {
+        get { lock (_state.Gate) return _state.CaptureScriptUrl; }
+        set { lock (_state.Gate) _state.CaptureScriptUrl = value; }
+    }
+
+    /// <summary>
+    /// Replaces the visitor's cart that the Store API (<c>GET /wp-json/wc/store/v1/cart</c>) returns.
+    /// <paramref name="minorUnit"/> is the shop's "number of decimals" setting, which WooCommerce reports as
+    /// <c>currency_minor_unit</c> and uses for every amount (2 by default, whatever the currency).
+    /// </summary>
+    public void SetStorefrontCart(IEnumerable<StorefrontCartItem> items, int minorUnit = 2)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfNegative(minorUnit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minorUnit, 6);
+        lock (_state.Gate)
+        {
+            _state.StorefrontCart.Clear();
+            _state.StorefrontCart.AddRange(items);
+            _state.StorefrontMinorUnit = minorUnit;
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> API requests fail with <paramref name="status"/> and WordPress's error JSON.</summary>
     public void FailNext(int count, int status = 500, string? code = null, string? message = null, TimeSpan? retryAfter = null)
     {

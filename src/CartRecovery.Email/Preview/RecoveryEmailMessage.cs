@@ -1,0 +1,43 @@
+using System.Globalization;
+using CartRecovery.Core.Email;
+
+namespace CartRecovery.Email.Preview;
+
+/// <summary>
+/// The <see cref="EmailMessage"/> a recovery email becomes, field for field as <c>MessageDispatcher</c> builds it
+/// (sender, recipient, Message-ID, tag, metadata), so a preview shows the headers a real send carries.
+/// This copy belongs in Core next to the dispatcher; until it moves there, keep both in step.
+/// </summary>
+internal static class RecoveryEmailMessage
+{
+    /// <summary>Shown as the recipient when the cart has no email yet (a sample or phone-only cart is still previewable).</summary>
+    public const string PlaceholderRecipient = "customer@example.com";
+
+    /// <param name="messageIdDomain">The host of <c>Recovery:PublicBaseUrl</c>, which the dispatcher uses as the Message-ID domain.</param>
+    public static EmailMessage Create(EmailModel model, EmailContent content, string messageIdDomain)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(content);
+        var (store, cart, message) = (model.Store, model.Cart, model.Message);
+        return new EmailMessage
+        {
+            MessageId = message.Id,
+            FromAddress = store.SenderEmail,
+            FromName = store.SenderName,
+            To = string.IsNullOrWhiteSpace(cart.Contact.Email) ? PlaceholderRecipient : cart.Contact.Email,
+            ToName = string.Join(' ', new[] { cart.Contact.FirstName, cart.Contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+            Subject = content.Subject,
+            HtmlBody = content.HtmlBody,
+            TextBody = content.TextBody,
+            InternetMessageId = $"cart-{cart.Id}.step-{message.Step}.msg-{message.Id}@{messageIdDomain}",
+            UnsubscribeUrl = model.UnsubscribeUrl,
+            Tag = $"step-{message.Step}",
+            Metadata = new Dictionary<string, string>
+            {
+                ["message_id"] = message.Id.ToString(CultureInfo.InvariantCulture),
+                ["cart_id"] = cart.Id.ToString(CultureInfo.InvariantCulture),
+                ["store_id"] = store.Id.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+    }
+}

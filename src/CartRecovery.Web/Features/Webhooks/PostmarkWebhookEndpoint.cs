@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Email.Postmark.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Web.Features.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/postmark</c>: delivery, bounce, spam complaint, open, click and subscription-change events. They
+/// are small, idempotent updates applied at once (Postmark retries what fails). Bad credentials get 401; an event for a
+/// message we do not know is acknowledged and ignored, so Postmark never loops on it.
+/// </summary>
+internal static partial class PostmarkWebhookEndpoint
+{
+    public static IEndpointRouteBuilder MapPostmarkWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/postmark", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMessageStore messages,
+        ICartStore carts, ISuppressionList suppressions, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (!Authorized(request, options.Value))
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"postmark\"";
+            return Results.Unauthorized();
+        }
+        var body = await WebhookIntake.ReadBodyAsync(request, ct);
+        if (body is null)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        PostmarkWebhookEvent? evt;
+        try
+        {
+            evt = PostmarkWebhookParser.Parse(JsonSerializer.Deserialize<JsonElement>(body));
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
+        }
+
+        var message = evt is null ? null : await FindMessageAsync(evt, messages, ct);
+        if (evt is null || message is null)
+            return Results.Ok();
+
+        var at = evt.OccurredAt ?? time.GetUtcNow();
+        switch (evt.RecordType)
+        {
+            case PostmarkRecordType.Delivery:
+                await messages.RecordDeliveredAsync(message.Id, at, ct);
+                break;
+            case PostmarkRecordType.Open:
+                await messages.RecordOpenAsync(message.Id, at, ct);
+                break;
+            case PostmarkRecordType.Click:
+                await messages.RecordClickAsync(message.Id, at, ct);
+                break;
+        }
+
+        var recipient = evt.Recipient ?? message.Recipient;
+        if (recipient is not null && evt.ShouldSuppress)
+        {
+            var reason = $"postmark: {evt.RecordType} {evt.BounceType ?? evt.SuppressionReason}".Trim();
+            await suppressions.SuppressAsync(message.StoreId, recipient, reason, at, ct);
+            await messages.CancelPendingForRecipientAsync(message.StoreId, recipient, reason, ct);
+            await carts.CloseAsync(message.CartId, CartStatus.OptedOut, reason, time.GetUtcNow(), ct);
+            Log.Suppressed(loggers.CreateLogger(typeof(PostmarkWebhookEndpoint)), message.StoreId, evt.RecordType.ToString());
+        }
+        else if (recipient is not null && evt.ShouldUnsuppress)
+        {
+            await suppressions.RemoveAsync(message.StoreId, recipient, ct);
+        }
+        return Results.Ok();
+    }
+
+    /// <summary>By Postmark's MessageID (stored when we sent), else by the message id we put in the Metadata.</summary>
+    private static async Task<OutboundMessage?> FindMessageAsync(PostmarkWebhookEvent evt, IMessageStore messages, CancellationToken ct)
+    {
+        if (evt.MessageId is { Length: > 0 } providerId && await messages.FindByProviderIdAsync(providerId, ct) is { } byProvider)
+            return byProvider;
+        return evt.Metadata.TryGetValue("message_id", out var raw) && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await messages.GetAsync(id, ct)
+            : null;
+    }
+
+    private static bool Authorized(HttpRequest request, PostmarkWebhookOptions options)
+    {
+        if (options.Username.Length == 0 || options.Password.Length == 0)
+            return false;
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            return false;
+        string presented;
+        try
+        {
+            presented = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        // Hashing both sides makes the comparison constant-time whatever the lengths.
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}"));
+        return CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(5101, LogLevel.Information, "Recipient of store {StoreId} suppressed after a Postmark {RecordType} event")]
+        public static partial void Suppressed(ILogger logger, long storeId, string recordType);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace CartRecovery.Web.Tests.Features.WooCommerce;
+
+/// <summary>
+/// Debian's Chromium (<c>/usr/bin/chromium</c>), headless, driven by Playwright's bundled driver. Playwright's own
+/// browser builds are never downloaded: a machine without the chromium package fails these tests and says so.
+/// </summary>
+internal sealed class HeadlessChromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    // No sandbox: tests run as root in a container. The rest keeps Chromium off the network beyond loopback.
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly IPlaywright _playwright;
+
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<HeadlessChromium> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            Assert.Fail($"Chromium is missing: {ExecutablePath} does not exist. The browser tests drive Debian's Chromium; "
+                + "install it with 'apt-get install -y chromium' (CI's .ci/run does).");
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            // Generous: a cold Chromium start on a busy 2-core machine can take several seconds.
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args = Args,
+                Timeout = 60_000,
+            });
+            return new HeadlessChromium(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh page in its own context (own storage), whose console and failed requests go to the test output.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var output = TestContext.Current.TestOutputHelper;
+        page.Console += (_, message) => output?.WriteLine($"[browser {message.Type}] {message.Text}");
+        page.RequestFailed += (_, request) => output?.WriteLine($"[browser request failed] {request.Method} {request.Url}: {request.Failure}");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
