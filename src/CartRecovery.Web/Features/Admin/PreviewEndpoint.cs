@@ -1,0 +1,82 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Email.Preview;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>
+/// <c>GET /api/stores/{id}/preview?step=&amp;cartId=</c>: exactly what the step would send for that cart (or for a sample
+/// cart in the store's currency): subject, HTML, text and headers. Nothing is sent, no code is issued, nothing is stored.
+/// </summary>
+internal static class PreviewEndpoint
+{
+    public static RouteGroupBuilder MapPreview(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stores/{id:long}/preview", PreviewAsync);
+        return api;
+    }
+
+    private static async Task<IResult> PreviewAsync(long id, int? step, long? cartId, IStoreRepository stores, ICartStore carts,
+        EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is not { } store)
+            return Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+        var sequence = SequencePresets.Find(store.Sequence);
+        var emailSteps = sequence.Steps.Where(s => s.Kind == StepKind.Email).ToList();
+        var chosen = step is null ? emailSteps.FirstOrDefault() : emailSteps.FirstOrDefault(s => s.Number == step);
+        if (chosen is null)
+            return Invalid("step", $"step must be one of the email steps of sequence '{sequence.Name}': {string.Join(", ", emailSteps.Select(s => s.Number))}");
+
+        Cart cart;
+        if (cartId is { } wanted)
+        {
+            if (await carts.GetAsync(wanted, ct) is not { } found || found.StoreId != store.Id)
+                return Invalid("cartId", $"cartId {wanted} is not a cart of store {store.Id}");
+            cart = found;
+        }
+        else
+        {
+            cart = SampleCart(store);
+        }
+
+        var now = time.GetUtcNow();
+        var message = new OutboundMessage
+        {
+            StoreId = store.Id, CartId = cart.Id, Step = chosen.Number, Kind = chosen.Kind, Template = chosen.Template,
+            Offer = chosen.Offer, DueAt = now,
+        };
+        // A preview must not create a discount on the platform: the code is a visible placeholder.
+        var offer = chosen.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
+        var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
+        var preview = await previewer.PreviewAsync(model, ct);
+        return Results.Ok(new
+        {
+            step = chosen.Number,
+            template = chosen.Template,
+            subject = preview.Content.Subject,
+            html = preview.Content.HtmlBody,
+            text = preview.Content.TextBody,
+            headers = preview.Headers,
+        });
+    }
+
+    private static Cart SampleCart(Store store) => new()
+    {
+        StoreId = store.Id,
+        ExternalId = "preview",
+        Status = CartStatus.Abandoned,
+        Contact = new CartContact("customer@example.com", FirstName: "Alex", Locale: store.Locale),
+        Lines = [new CartLine("Sample product", 2, 2450, VariantTitle: "Size M"), new CartLine("Gift wrap", 1, 500)],
+        Currency = store.Currency,
+        SubtotalMinor = 5400,
+        TotalMinor = 5400,
+        RestoreUrl = store.StorefrontUrl,
+    };
+
+    private static IResult Invalid(string field, string rule) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
+}
