@@ -1,4 +1,3 @@
-using System.Globalization;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
@@ -118,26 +117,7 @@ public sealed partial class MessageDispatcher(
         var now = time.GetUtcNow();
         var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
         var content = await composer.ComposeAsync(model, ct);
-        var providerId = await transport.SendAsync(new EmailMessage
-        {
-            MessageId = message.Id,
-            FromAddress = store.SenderEmail,
-            FromName = store.SenderName,
-            To = email,
-            ToName = string.Join(' ', new[] { cart.Contact.FirstName, cart.Contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
-            Subject = content.Subject,
-            HtmlBody = content.HtmlBody,
-            TextBody = content.TextBody,
-            InternetMessageId = $"cart-{cart.Id}.step-{message.Step}.msg-{message.Id}@{options.PublicBaseUrl.Host}",
-            UnsubscribeUrl = model.UnsubscribeUrl,
-            Tag = $"step-{message.Step}",
-            Metadata = new Dictionary<string, string>
-            {
-                ["message_id"] = message.Id.ToString(CultureInfo.InvariantCulture),
-                ["cart_id"] = cart.Id.ToString(CultureInfo.InvariantCulture),
-                ["store_id"] = store.Id.ToString(CultureInfo.InvariantCulture),
-            },
-        }, ct);
+        var providerId = await transport.SendAsync(RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host), ct);
 
         var sentAt = time.GetUtcNow();
         if (!await messages.MarkSentAsync(message.Id, ClaimerId, email, providerId, sentAt, ct))

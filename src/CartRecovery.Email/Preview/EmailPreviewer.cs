@@ -31,7 +31,7 @@ public sealed class EmailPreviewer
     {
         ArgumentNullException.ThrowIfNull(model);
         var content = await _composer.ComposeAsync(model, ct);
-        var mime = MimeMessageFactory.Create(RecoveryEmailMessage.Create(model, content, _messageIdDomain), _time.GetUtcNow());
+        var mime = MimeMessageFactory.Create(RecoveryEmail.Create(model, content, _messageIdDomain), _time.GetUtcNow());
         return new EmailPreview(content, MimeMessageFactory.Headers(mime));
     }
 }

@@ -63,7 +63,7 @@ public sealed class EmailPreviewerTests : IDisposable
 
         var preview = await Previewer().PreviewAsync(model, TestContext.Current.CancellationToken);
         var pickup = new PickupFolderTransport(Options.Create(new EmailOptions { PickupDirectory = _temp.Path }), _time);
-        var file = await pickup.SendAsync(RecoveryEmailMessage.Create(model, preview.Content, Domain), TestContext.Current.CancellationToken);
+        var file = await pickup.SendAsync(RecoveryEmail.Create(model, preview.Content, Domain), TestContext.Current.CancellationToken);
 
         var written = MimeMessage.Load(Path.Combine(_temp.Path, file!), TestContext.Current.CancellationToken);
         Assert.Equal(preview.Headers, MimeMessageFactory.Headers(written));
@@ -89,7 +89,7 @@ public sealed class EmailPreviewerTests : IDisposable
 
         var preview = await Previewer().PreviewAsync(EmailTestData.Model(cart), TestContext.Current.CancellationToken);
 
-        Assert.Equal($"Anna <{RecoveryEmailMessage.PlaceholderRecipient}>", preview.Headers["To"]);
+        Assert.Equal($"Anna <{RecoveryEmail.PlaceholderRecipient}>", preview.Headers["To"]);
     }
 
     private EmailPreviewer Previewer() =>

@@ -1,19 +1,17 @@
 using System.Globalization;
-using CartRecovery.Core.Email;
 
-namespace CartRecovery.Email.Preview;
+namespace CartRecovery.Core.Email;
 
 /// <summary>
-/// The <see cref="EmailMessage"/> a recovery email becomes, field for field as <c>MessageDispatcher</c> builds it
-/// (sender, recipient, Message-ID, tag, metadata), so a preview shows the headers a real send carries.
-/// This copy belongs in Core next to the dispatcher; until it moves there, keep both in step.
+/// The <see cref="EmailMessage"/> a recovery email becomes (sender, recipient, Message-ID, tag, metadata). One place,
+/// so that what the dispatcher sends and what a preview shows can never drift apart.
 /// </summary>
-internal static class RecoveryEmailMessage
+public static class RecoveryEmail
 {
     /// <summary>Shown as the recipient when the cart has no email yet (a sample or phone-only cart is still previewable).</summary>
     public const string PlaceholderRecipient = "customer@example.com";
 
-    /// <param name="messageIdDomain">The host of <c>Recovery:PublicBaseUrl</c>, which the dispatcher uses as the Message-ID domain.</param>
+    /// <param name="messageIdDomain">The host of the public base URL: the Message-ID's domain.</param>
     public static EmailMessage Create(EmailModel model, EmailContent content, string messageIdDomain)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -29,6 +27,7 @@ internal static class RecoveryEmailMessage
             Subject = content.Subject,
             HtmlBody = content.HtmlBody,
             TextBody = content.TextBody,
+            // Stable across attempts: a retried send carries the same Message-ID.
             InternetMessageId = $"cart-{cart.Id}.step-{message.Step}.msg-{message.Id}@{messageIdDomain}",
             UnsubscribeUrl = model.UnsubscribeUrl,
             Tag = $"step-{message.Step}",
