@@ -9,6 +9,9 @@ public sealed record EmailMessage
     public required string FromName { get; init; }
     public required string To { get; init; }
     public string? ToName { get; init; }
+    public string? ReplyTo { get; init; }
+    /// <summary>The provider stream to send on (Postmark), when the store has its own; null: the deployment's default.</summary>
+    public string? MessageStream { get; init; }
     public required string Subject { get; init; }
     public required string HtmlBody { get; init; }
     public required string TextBody { get; init; }

@@ -23,6 +23,8 @@ public static class RecoveryEmail
             FromAddress = store.SenderEmail,
             FromName = store.SenderName,
             To = string.IsNullOrWhiteSpace(cart.Contact.Email) ? PlaceholderRecipient : cart.Contact.Email,
+            ReplyTo = store.ReplyTo,
+            MessageStream = store.MessageStream,
             ToName = string.Join(' ', new[] { cart.Contact.FirstName, cart.Contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
             Subject = content.Subject,
             HtmlBody = content.HtmlBody,

@@ -21,6 +21,14 @@ public sealed record Store
     public string Sequence { get; init; } = Sequences.SequencePresets.Standard.Name;
     public required string SenderEmail { get; init; }
     public required string SenderName { get; init; }
+    /// <summary>Where customers' replies go (the shop's support address); null: replies go to the sender.</summary>
+    public string? ReplyTo { get; init; }
+    /// <summary>Branding shown in emails: logo (absolute https URL), button colour (#RRGGBB), postal address in the footer.</summary>
+    public string? LogoUrl { get; init; }
+    public string? BrandColor { get; init; }
+    public string? PostalAddress { get; init; }
+    /// <summary>The email provider's stream for this store's recovery emails (Postmark); null: the deployment's default.</summary>
+    public string? MessageStream { get; init; }
     public StoreStatus Status { get; init; } = StoreStatus.Active;
     /// <summary>Why sending is paused for this store (the email provider rejected our credentials), or null when it is not.</summary>
     public string? SendingPausedReason { get; init; }

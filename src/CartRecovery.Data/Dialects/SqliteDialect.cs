@@ -26,15 +26,17 @@ public sealed class SqliteDialect : SqlDialect
     public override string UpsertStore => """
         INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
                             abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key,
-                            sending_paused_reason)
+                            sending_paused_reason, reply_to, logo_url, brand_color, postal_address, message_stream)
         VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
                 @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey,
-                @SendingPausedReason)
+                @SendingPausedReason, @ReplyTo, @LogoUrl, @BrandColor, @PostalAddress, @MessageStream)
         ON CONFLICT (platform, external_id) DO UPDATE SET
             name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
             time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
             sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name,
-            status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason
+            status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason,
+            reply_to = excluded.reply_to, logo_url = excluded.logo_url, brand_color = excluded.brand_color,
+            postal_address = excluded.postal_address, message_stream = excluded.message_stream
         RETURNING id
         """;
 

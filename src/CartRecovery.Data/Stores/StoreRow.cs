@@ -7,7 +7,8 @@ internal sealed class StoreRow
 {
     public const string Columns = """
         id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
-        sender_email, sender_name, created_at, status, api_base_url, public_key, sending_paused_reason
+        sender_email, sender_name, created_at, status, api_base_url, public_key, sending_paused_reason,
+        reply_to, logo_url, brand_color, postal_address, message_stream
         """;
 
     public long Id { get; set; }
@@ -27,6 +28,11 @@ internal sealed class StoreRow
     public string? ApiBaseUrl { get; set; }
     public string? PublicKey { get; set; }
     public string? SendingPausedReason { get; set; }
+    public string? ReplyTo { get; set; }
+    public string? LogoUrl { get; set; }
+    public string? BrandColor { get; set; }
+    public string? PostalAddress { get; set; }
+    public string? MessageStream { get; set; }
 
     public static StoreRow From(Store store) => new()
     {
@@ -46,6 +52,11 @@ internal sealed class StoreRow
         Status = (int)store.Status,
         ApiBaseUrl = store.ApiBaseUrl,
         SendingPausedReason = store.SendingPausedReason,
+        ReplyTo = store.ReplyTo,
+        LogoUrl = store.LogoUrl,
+        BrandColor = store.BrandColor,
+        PostalAddress = store.PostalAddress,
+        MessageStream = store.MessageStream,
         // A new store gets its key here; an existing one keeps its own (the upsert never overwrites it).
         PublicKey = store.PublicKey ?? System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
     };
@@ -69,5 +80,10 @@ internal sealed class StoreRow
         ApiBaseUrl = ApiBaseUrl,
         PublicKey = PublicKey,
         SendingPausedReason = SendingPausedReason,
+        ReplyTo = ReplyTo,
+        LogoUrl = LogoUrl,
+        BrandColor = BrandColor,
+        PostalAddress = PostalAddress,
+        MessageStream = MessageStream,
     };
 }

@@ -25,6 +25,7 @@ internal static class PostmarkMessageMapper
             From = PostmarkAddress.Format(email.FromName, email.FromAddress),
             To = PostmarkAddress.Format(email.ToName, email.To),
             Subject = email.Subject,
+            ReplyTo = string.IsNullOrWhiteSpace(email.ReplyTo) ? null : email.ReplyTo,
             HtmlBody = email.HtmlBody,
             TextBody = email.TextBody,
             Headers = Headers(email, unsubscribe, options),
@@ -32,7 +33,7 @@ internal static class PostmarkMessageMapper
             TrackLinks = options.TrackLinks,
             Tag = string.IsNullOrWhiteSpace(email.Tag) ? null : email.Tag,
             Metadata = email.Metadata.Count == 0 ? null : email.Metadata,
-            MessageStream = options.MessageStream,
+            MessageStream = email.MessageStream ?? options.MessageStream,
         };
     }
 

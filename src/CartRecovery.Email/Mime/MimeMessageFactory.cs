@@ -27,6 +27,8 @@ internal static class MimeMessageFactory
         };
         message.From.Add(Mailbox(email.FromName, email.FromAddress, "sender", email.MessageId));
         message.To.Add(Mailbox(email.ToName, email.To, "recipient", email.MessageId));
+        if (!string.IsNullOrWhiteSpace(email.ReplyTo))
+            message.ReplyTo.Add(Mailbox(null, email.ReplyTo, "reply-to", email.MessageId));
 
         // RFC 8058 one-click unsubscribe: mailbox providers POST "List-Unsubscribe=One-Click" to the URL. Gmail and
         // Yahoo require both headers from bulk senders.

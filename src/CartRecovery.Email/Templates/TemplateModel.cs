@@ -33,6 +33,10 @@ internal static class TemplateModel
             {
                 ["name"] = store.Name,
                 ["url"] = WebUrlOrNull(store.StorefrontUrl),
+                ["logo_url"] = WebUrlOrNull(store.LogoUrl),
+                // Only a plain #RRGGBB reaches a style attribute; anything else falls back to the neutral default.
+                ["brand_color"] = store.BrandColor is { Length: 7 } c && c[0] == '#' && c[1..].All(char.IsAsciiHexDigit) ? c : "#18181b",
+                ["address"] = string.IsNullOrWhiteSpace(store.PostalAddress) ? null : store.PostalAddress.Trim(),
             },
             ["customer"] = new Dictionary<string, object?>
             {

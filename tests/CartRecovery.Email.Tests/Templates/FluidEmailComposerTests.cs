@@ -62,6 +62,20 @@ public sealed class FluidEmailComposerTests
         Assert.Equal(expected, email.HtmlBody.Contains("asks for your email to open the order", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("#0b6e4f", "#0b6e4f")]
+    [InlineData("red;background:url(javascript:x)", "#18181b")]
+    [InlineData(null, "#18181b")]
+    public async Task ComposeAsync_BrandColour_OnlyAPlainHexColourReachesTheButton(string? configured, string expected)
+    {
+        var store = TestData.Store() with { BrandColor = configured };
+
+        var email = await ComposeAsync(EmailTestData.Model(store: store));
+
+        Assert.Contains($"background-color:{expected}", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", email.HtmlBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ComposeAsync_Reminder_SubjectNamesCustomerAndStore()
     {

@@ -29,6 +29,7 @@ internal static class AdminApiEndpoints
         api.MapCreateStore();
         api.MapStoreSending();
         api.MapPreview();
+        api.MapStoreSettings();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>

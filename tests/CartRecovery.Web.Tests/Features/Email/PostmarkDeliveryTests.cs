@@ -151,4 +151,18 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
         var message = (await _app.Service<IMessageStore>().ListForCartAsync((await _drive.CartAsync(store, "chk-token"))!.Id, _drive.Ct)).Single(m => m.Step == 1);
         Assert.Equal((MessageStatus.Pending, 0), (message.Status, message.Attempts));
     }
+
+    [Fact]
+    public async Task Send_ForAStoreWithItsOwnStream_UsesThatStream()
+    {
+        var demo = await _app.DemoStoreAsync();
+        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { MessageStream = "outbound" }, _drive.Ct);
+        await _drive.ReportCartAsync(store, "chk-stream");
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+        _drive.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, (await _drive.DispatchAsync()).Sent);
+        Assert.Equal("outbound", Assert.Single(_postmark.Messages).MessageStream);
+    }
 }
