@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
@@ -19,6 +20,7 @@ using CartRecovery.Data.Schema;
 using CartRecovery.Data.Stores;
 using CartRecovery.Data.Suppression;
 using CartRecovery.Data.Tasks;
+using CartRecovery.Data.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -67,6 +69,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IWebhookInbox, WebhookInbox>();
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
+        services.AddSingleton<ITemplateStore, TemplateStore>();
         return services;
     }
 }

@@ -42,6 +42,9 @@ public abstract class SqlDialect
     /// <summary>Insert or replace the export of (<c>@StoreId</c>, <c>@RequestId</c>).</summary>
     public abstract string UpsertDataExport { get; }
 
+    /// <summary>Insert or replace the template override of (<c>@StoreId</c>, <c>@Name</c>, <c>@Locale</c>, <c>@Part</c>): <c>@Source</c>, <c>@UpdatedAt</c>.</summary>
+    public abstract string UpsertStoreTemplate { get; }
+
     /// <summary>
     /// Atomically leases due pending webhook deliveries (<c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>) and returns them.
     /// </summary>

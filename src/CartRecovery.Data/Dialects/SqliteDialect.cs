@@ -55,6 +55,12 @@ public sealed class SqliteDialect : SqlDialect
         ON CONFLICT (store_id, request_id) DO UPDATE SET email = excluded.email, json = excluded.json, created_at = excluded.created_at
         """;
 
+    public override string UpsertStoreTemplate => """
+        INSERT INTO store_templates (store_id, name, locale, part, source, updated_at)
+        VALUES (@StoreId, @Name, @Locale, @Part, @Source, @UpdatedAt)
+        ON CONFLICT (store_id, name, locale, part) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at
+        """;
+
     // Pending deliveries whose next attempt is due and whose lease (if any) ran out; one statement, so atomic here.
     public override string ClaimWebhookDeliveries => """
         UPDATE webhook_deliveries SET lease_until = @LeaseUntil

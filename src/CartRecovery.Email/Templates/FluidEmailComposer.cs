@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Email.Localization;
 using Fluid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CartRecovery.Email.Templates;
 
@@ -10,16 +13,31 @@ namespace CartRecovery.Email.Templates;
 /// Renders the Liquid templates of a <see cref="TemplateCatalog"/> in the customer's language (see
 /// <see cref="EmailLanguage.Choose"/>). The HTML part is HTML-encoded by default (a product named
 /// <c>&lt;script&gt;</c> stays text); subject and text parts are plain text and are not encoded. Layouts see the same
-/// variables plus <c>subject</c> and the rendered body as <c>content</c>.
+/// variables plus <c>subject</c> and the rendered body as <c>content</c>. A store's own parts (<see cref="ITemplateStore"/>)
+/// replace the built-in ones for the same template and language, part by part.
 /// </summary>
 public sealed partial class FluidEmailComposer : IEmailComposer
 {
     private readonly TemplateCatalog _catalog;
+    private readonly ITemplateStore? _overrides;
+    private readonly ILogger _logger;
 
+    // One entry per overridden part: a send parses a store's source only when it changed since the last send.
+    private readonly ConcurrentDictionary<(long StoreId, string Name, string Locale, string Part), ParsedOverride> _parsed = new();
+
+    /// <summary>Only the built-in templates (no store overrides).</summary>
     /// <exception cref="InvalidOperationException">The catalog lacks a template that a shipped sequence sends.</exception>
     public FluidEmailComposer(TemplateCatalog catalog)
+        : this(catalog, null, NullLogger<FluidEmailComposer>.Instance)
+    {
+    }
+
+    /// <summary>The built-in templates, replaced part by part by a store's overrides from <paramref name="overrides"/>.</summary>
+    /// <exception cref="InvalidOperationException">The catalog lacks a template that a shipped sequence sends.</exception>
+    public FluidEmailComposer(TemplateCatalog catalog, ITemplateStore? overrides, ILogger<FluidEmailComposer> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(logger);
         var missing = SequencePresets.All
             .SelectMany(s => s.Steps)
             .Where(step => step.Kind == StepKind.Email && !catalog.Names.Contains(step.Template))
@@ -29,6 +47,8 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         if (missing.Count > 0)
             throw new InvalidOperationException($"No email template for '{string.Join("', '", missing)}', which the shipped sequences send.");
         _catalog = catalog;
+        _overrides = overrides;
+        _logger = logger;
     }
 
     public async Task<EmailContent> ComposeAsync(EmailModel model, CancellationToken ct)
@@ -37,7 +57,26 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         ct.ThrowIfCancellationRequested();
         var name = model.Message.Template;
         var language = EmailLanguage.Choose(model.Cart, model.Store, lang => _catalog.Has(name, lang));
-        var template = _catalog.Get(name, language);
+        var builtIn = _catalog.Get(name, language);
+        var own = await WithOverridesAsync(builtIn, model.Store.Id, name, language, ct);
+        if (own is null)
+            return await RenderAsync(builtIn, model, language);
+        try
+        {
+            return await RenderAsync(own, model, language);
+        }
+        catch (InvalidOperationException error)
+        {
+            // Saving validates an override against a sample cart; should a real cart still break it, the customer
+            // gets the built-in email rather than none.
+            _logger.LogWarning(error, "Store {StoreId}'s own '{Template}' template ({Language}) failed to render; sending the built-in one",
+                model.Store.Id, name, language);
+            return await RenderAsync(builtIn, model, language);
+        }
+    }
+
+    private async Task<EmailContent> RenderAsync(EmailTemplate template, EmailModel model, string language)
+    {
         var culture = EmailLanguage.Culture(language);
         var values = TemplateModel.Build(model, language);
         try
@@ -46,7 +85,7 @@ public sealed partial class FluidEmailComposer : IEmailComposer
             values["subject"] = subject;
 
             // Two passes instead of Fluid's include: the body is rendered (and encoded) first, then the layout
-            // prints it with "raw". Both were parsed at startup, so nothing is read or parsed while sending.
+            // prints it with "raw". Built-in parts were parsed at startup and overrides are parsed once per saved version.
             values["content"] = await TemplateRendering.RenderAsync(template.Html, values, TemplateRendering.Html, culture);
             var html = await TemplateRendering.RenderAsync(_catalog.HtmlLayout, values, TemplateRendering.Html, culture);
             values["content"] = await TemplateRendering.RenderAsync(template.Text, values, NullEncoder.Default, culture);
@@ -57,6 +96,44 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         {
             throw new InvalidOperationException($"Email template '{template.Name}' failed to render: {error.Message}", error);
         }
+    }
+
+    /// <summary>The built-in template with the store's overridden parts in its place, or null when it has none.</summary>
+    private async Task<EmailTemplate?> WithOverridesAsync(EmailTemplate builtIn, long storeId, string name, string language, CancellationToken ct)
+    {
+        if (_overrides is null)
+            return null;
+        var result = builtIn;
+        foreach (var own in await _overrides.ListAsync(storeId, ct))
+        {
+            if (own.Name != name || own.Locale != language || Parse(own) is not { } parsed)
+                continue;
+            result = own.Part switch
+            {
+                StoreTemplate.SubjectPart => result with { Subject = parsed },
+                StoreTemplate.HtmlPart => result with { Html = parsed },
+                StoreTemplate.TextPart => result with { Text = parsed },
+                _ => result,
+            };
+        }
+        return ReferenceEquals(result, builtIn) ? null : result;
+    }
+
+    // The API refuses a source that does not parse, so failing here means the row was written some other way:
+    // the built-in part is used and the warning is logged once per saved version.
+    private IFluidTemplate? Parse(StoreTemplate own)
+    {
+        var key = (own.StoreId, own.Name, own.Locale, own.Part);
+        // UpdatedAt has millisecond precision; comparing the source too covers two saves in the same millisecond.
+        if (_parsed.TryGetValue(key, out var cached) && cached.UpdatedAt == own.UpdatedAt && cached.Source == own.Source)
+            return cached.Template;
+        if (!TemplateCatalog.TryParse(own.Source, out var template, out var error))
+        {
+            _logger.LogWarning("Store {StoreId}'s own {Part} part of '{Template}' ({Language}) does not parse, so the built-in one is used: {Error}",
+                own.StoreId, own.Part, own.Name, own.Locale, error);
+        }
+        _parsed[key] = new ParsedOverride(own.UpdatedAt, own.Source, template);
+        return template;
     }
 
     // Liquid tags leave blank lines and trailing spaces behind; plain-text readers show them all, so the text part
@@ -73,4 +150,6 @@ public sealed partial class FluidEmailComposer : IEmailComposer
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();
+
+    private sealed record ParsedOverride(DateTimeOffset UpdatedAt, string Source, IFluidTemplate? Template);
 }

@@ -28,6 +28,7 @@ internal static class AdminApiEndpoints
                 })));
         api.MapCreateStore();
         api.MapStoreSending();
+        api.MapStoreTemplates();
         api.MapPreview();
         api.MapStoreSettings();
         api.MapGet("/carts", ListCartsAsync);

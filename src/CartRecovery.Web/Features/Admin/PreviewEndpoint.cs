@@ -64,7 +64,7 @@ internal static class PreviewEndpoint
         });
     }
 
-    private static Cart SampleCart(Store store) => new()
+    internal static Cart SampleCart(Store store) => new()
     {
         StoreId = store.Id,
         ExternalId = "preview",

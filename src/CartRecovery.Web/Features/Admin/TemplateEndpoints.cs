@@ -1,0 +1,120 @@
+using System.Text;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Email.Preview;
+using CartRecovery.Email.Templates;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>
+/// A store's own templates (<c>/api/stores/{id}/templates/{name}/{locale}/{part}</c>), used instead of the built-in
+/// part when the store sends in that language. A source that does not parse, names an unknown filter or fails with a
+/// sample cart is refused with its line and reason (422) and nothing is saved, so it never breaks a send.
+/// </summary>
+internal static class TemplateEndpoints
+{
+    /// <summary>Far above any real email part, well below what would slow parsing or bloat the database.</summary>
+    public const int MaxSourceBytes = 100 * 1024;
+
+    public sealed record TemplateRequest(string? Source);
+
+    // The templates a sequence sends; "follow-up" names a task, not an email.
+    private static readonly string[] Names = SequencePresets.All
+        .SelectMany(s => s.Steps)
+        .Where(s => s.Kind == StepKind.Email)
+        .Select(s => s.Template)
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public static RouteGroupBuilder MapStoreTemplates(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null
+                ? StoreNotFound(id)
+                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })));
+        api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync);
+        api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
+            IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+        {
+            if (await stores.GetAsync(id, ct) is null)
+                return StoreNotFound(id);
+            if (InvalidRoute(name, locale, part) is { } invalid)
+                return invalid;
+            return await templates.DeleteAsync(id, name, locale, part, ct)
+                ? Results.NoContent()
+                : Results.Problem(statusCode: 404, title: "No such template override",
+                    detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
+        });
+        return api;
+    }
+
+    private static async Task<IResult> SaveAsync(long id, string name, string locale, string part, TemplateRequest? request,
+        IStoreRepository stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is not { } store)
+            return StoreNotFound(id);
+        if (InvalidRoute(name, locale, part) is { } invalid)
+            return invalid;
+        if (request?.Source is not { } source)
+            return Invalid("source", "source is required");
+        if (Encoding.UTF8.GetByteCount(source) > MaxSourceBytes)
+            return Invalid("source", $"source must be at most {MaxSourceBytes / 1024} KB");
+
+        var validation = TemplateValidator.Validate(source);
+        if (!validation.IsValid)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The template is invalid",
+                detail: validation.Error, extensions: new Dictionary<string, object?>
+                {
+                    ["line"] = validation.Line,
+                    ["column"] = validation.Column,
+                    ["error"] = validation.Error,
+                });
+        }
+
+        var now = time.GetUtcNow();
+        await templates.SaveAsync(new StoreTemplate(store.Id, name, locale, part, source, now), ct);
+        var preview = await PreviewAsync(store, name, locale, previewer, links, now, ct);
+        return Results.Ok(new { name, locale, part, updatedAt = now, preview });
+    }
+
+    // What the step sending this template would now send to a sample cart in that language.
+    private static async Task<object> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var step = SequencePresets.Find(store.Sequence).Steps.Concat(SequencePresets.All.SelectMany(s => s.Steps))
+            .First(s => s.Kind == StepKind.Email && s.Template == name);
+        var sample = PreviewEndpoint.SampleCart(store);
+        var cart = sample with { Contact = sample.Contact with { Locale = locale } };
+        var message = new OutboundMessage
+        {
+            StoreId = store.Id, CartId = cart.Id, Step = step.Number, Kind = step.Kind, Template = step.Template, Offer = step.Offer, DueAt = now,
+        };
+        // As in the preview endpoint: no discount is created on the platform, the code is a visible placeholder.
+        var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
+        var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
+        var rendered = await previewer.PreviewAsync(model, ct);
+        return new
+        {
+            step = step.Number,
+            subject = rendered.Content.Subject,
+            html = rendered.Content.HtmlBody,
+            text = rendered.Content.TextBody,
+        };
+    }
+
+    private static IResult? InvalidRoute(string name, string locale, string part) =>
+        !Names.Contains(name, StringComparer.Ordinal) ? Invalid("name", $"name must be one of {string.Join(", ", Names)}")
+        : !StoreTemplate.Locales.Contains(locale, StringComparer.Ordinal) ? Invalid("locale", $"locale must be one of {string.Join(", ", StoreTemplate.Locales)}")
+        : !StoreTemplate.Parts.Contains(part, StringComparer.Ordinal) ? Invalid("part", $"part must be one of {string.Join(", ", StoreTemplate.Parts)}")
+        : null;
+
+    private static IResult Invalid(string field, string rule) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
+
+    private static IResult StoreNotFound(long id) => Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+}

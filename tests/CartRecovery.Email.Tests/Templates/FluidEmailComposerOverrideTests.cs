@@ -1,0 +1,68 @@
+using CartRecovery.Core.Email;
+using CartRecovery.Email.Templates;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CartRecovery.Email.Tests.Templates;
+
+public sealed class FluidEmailComposerOverrideTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TemplateCatalog Catalog = TemplateCatalog.FromEmbeddedResources();
+    private readonly FakeTemplateStore _store = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ComposeAsync_UsesTheStoresOverriddenPartsAndTheBuiltInOthers()
+    {
+        var model = EmailTestData.Model();
+        _store.Templates.Add(new StoreTemplate(model.Store.Id, "reminder", "en", "subject", "Own subject for {{ customer.first_name }}", T0));
+        _store.Templates.Add(new StoreTemplate(model.Store.Id + 1, "reminder", "en", "html", "<p>another store</p>", T0));
+
+        var email = await Composer().ComposeAsync(model, Ct);
+
+        Assert.StartsWith("Own subject for ", email.Subject, StringComparison.Ordinal);
+        // The layouts print the subject, so the bodies are the built-in ones with the new subject in them.
+        Assert.Contains("You left something behind", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("You left something behind", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("another store", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_WhenAStoredOverrideDoesNotParse_SendsTheBuiltInPart()
+    {
+        var model = EmailTestData.Model();
+        _store.Templates.Add(new StoreTemplate(model.Store.Id, "reminder", "en", "html", "{% if %}", T0));
+
+        var email = await Composer().ComposeAsync(model, Ct);
+
+        Assert.Equal((await new FluidEmailComposer(Catalog).ComposeAsync(model, Ct)).HtmlBody, email.HtmlBody);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_AfterTheOverrideChanges_RendersTheNewSource()
+    {
+        var model = EmailTestData.Model();
+        var composer = Composer();
+        _store.Templates.Add(new StoreTemplate(model.Store.Id, "reminder", "en", "subject", "First", T0));
+        Assert.Equal("First", (await composer.ComposeAsync(model, Ct)).Subject);
+
+        _store.Templates[0] = _store.Templates[0] with { Source = "Second", UpdatedAt = T0.AddMinutes(1) };
+
+        Assert.Equal("Second", (await composer.ComposeAsync(model, Ct)).Subject);
+    }
+
+    private FluidEmailComposer Composer() => new(Catalog, _store, NullLogger<FluidEmailComposer>.Instance);
+
+    private sealed class FakeTemplateStore : ITemplateStore
+    {
+        public List<StoreTemplate> Templates { get; } = [];
+
+        public Task<IReadOnlyList<StoreTemplate>> ListAsync(long storeId, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<StoreTemplate>>(Templates.Where(t => t.StoreId == storeId).ToList());
+
+        public Task SaveAsync(StoreTemplate storeTemplate, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task<bool> DeleteAsync(long storeId, string name, string locale, string part, CancellationToken ct) => throw new NotSupportedException();
+    }
+}
