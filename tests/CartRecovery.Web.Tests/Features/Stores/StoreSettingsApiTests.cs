@@ -74,4 +74,25 @@ public sealed class StoreSettingsApiTests : IDisposable
     {
         Assert.Equal(HttpStatusCode.NotFound, (await PatchAsync(999, """{"senderName":"x"}""")).StatusCode);
     }
+
+    [Fact]
+    public async Task FrenchShop_SendsFrenchEmailsToCustomersWithoutALanguageOfTheirOwn()
+    {
+        var store = await _app.DemoStoreAsync();
+        Assert.Equal(HttpStatusCode.OK, (await PatchAsync(store.Id, """{"locale":"fr"}""")).StatusCode);
+        var now = _app.Time.GetUtcNow();
+        var line = new Core.Carts.CartLine("Veste en duvet", 1, 18900);
+        await _app.Service<Core.Recovery.CartIngestion>().ReportCartAsync(new Core.Carts.CartSnapshot(store.Id, "chk-fr",
+            new Core.Carts.CartContact("chloe@example.com", FirstName: "Chloé"), [line], "EUR", 18900, 18900, "http://localhost/demo/cart/chk-fr", now, now), _drive.Ct);
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+        _drive.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, (await _drive.DispatchAsync()).Sent);
+
+        var email = MimeKit.MimeMessage.Load(Assert.Single(_app.PickedUpEmails()), _drive.Ct);
+        Assert.Contains("panier", email.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("189,00", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Se désabonner", email.HtmlBody, StringComparison.Ordinal);
+    }
 }
