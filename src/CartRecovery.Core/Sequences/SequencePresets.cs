@@ -9,12 +9,25 @@ public static class SequencePresets
 
     private static readonly OfferSpec TenPercentForTwoDays = new(OfferKind.Percentage, 10, TimeSpan.FromHours(48));
 
-    /// <summary>The field's hybrid default: remind at 1 h; at 24 h with an offer; at 48 h a task for a person.</summary>
+    /// <summary>The hybrid default ("standard"): remind at 1 h; at 24 h with an offer; at 48 h a task for a person.</summary>
     public static readonly SequenceDefinition Standard = new("standard",
     [
         new(1, TimeSpan.FromHours(1), StepKind.Email, ReminderTemplate),
         new(2, TimeSpan.FromHours(24), StepKind.Email, OfferTemplate, TenPercentForTwoDays),
         new(3, TimeSpan.FromHours(48), StepKind.FollowUpTask, FollowUpTemplate),
+    ]);
+
+    /// <summary>Fully automated: remind at 1 h; at 24 h with an offer. No person involved.</summary>
+    public static readonly SequenceDefinition Automated = new("automated",
+    [
+        new(1, TimeSpan.FromHours(1), StepKind.Email, ReminderTemplate),
+        new(2, TimeSpan.FromHours(24), StepKind.Email, OfferTemplate, TenPercentForTwoDays),
+    ]);
+
+    /// <summary>Gentle: a single reminder a day later, no offer; for shops whose team follows up by hand.</summary>
+    public static readonly SequenceDefinition Gentle = new("gentle",
+    [
+        new(1, TimeSpan.FromHours(24), StepKind.Email, ReminderTemplate),
     ]);
 
     /// <summary>The standard sequence in seconds instead of hours, so a demo shows every step in a minute.</summary>
@@ -25,7 +38,7 @@ public static class SequencePresets
         new(3, TimeSpan.FromSeconds(40), StepKind.FollowUpTask, FollowUpTemplate),
     ]);
 
-    public static IReadOnlyList<SequenceDefinition> All { get; } = [Standard, Demo];
+    public static IReadOnlyList<SequenceDefinition> All { get; } = [Standard, Automated, Gentle, Demo];
 
     /// <summary>The named preset, or <see cref="Standard"/> when the name is unknown.</summary>
     public static SequenceDefinition Find(string? name) =>

@@ -31,6 +31,7 @@ internal static class AdminApiEndpoints
         api.MapStoreTemplates();
         api.MapPreview();
         api.MapStoreSettings();
+        api.MapQuestionnaire();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>

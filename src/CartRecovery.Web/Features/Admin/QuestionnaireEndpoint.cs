@@ -1,0 +1,39 @@
+using CartRecovery.Core.Sequences;
+
+namespace CartRecovery.Web.Features.Admin;
+
+/// <summary>
+/// <c>POST /api/questionnaire</c>: five answers scored 1–5 (store size, product complexity, basket value, clientele,
+/// brand positioning) → the recommended automation level and the preset that carries it out.
+/// </summary>
+internal static class QuestionnaireEndpoint
+{
+    public sealed record QuestionnaireRequest(int? StoreSize, int? ProductComplexity, int? BasketValue, int? Clientele, int? BrandPositioning);
+
+    public static RouteGroupBuilder MapQuestionnaire(this RouteGroupBuilder api)
+    {
+        api.MapPost("/questionnaire", (QuestionnaireRequest? request) =>
+        {
+            var answers = new (string Field, int? Value)[]
+            {
+                ("storeSize", request?.StoreSize), ("productComplexity", request?.ProductComplexity), ("basketValue", request?.BasketValue),
+                ("clientele", request?.Clientele), ("brandPositioning", request?.BrandPositioning),
+            };
+            var errors = answers.Where(a => a.Value is not (>= 1 and <= 5))
+                .ToDictionary(a => a.Field, a => new[] { $"{a.Field} must be a score from 1 to 5" });
+            if (errors.Count > 0)
+                return Results.ValidationProblem(errors);
+
+            var result = AutomationQuestionnaire.Recommend(new(request!.StoreSize!.Value, request.ProductComplexity!.Value,
+                request.BasketValue!.Value, request.Clientele!.Value, request.BrandPositioning!.Value));
+            return Results.Ok(new
+            {
+                score = result.Score,
+                level = result.Level,
+                sequence = result.Sequence.Name,
+                steps = result.Sequence.Steps.Select(s => new { s.Number, delayHours = s.Delay.TotalHours, kind = s.Kind.ToString(), s.Template, offer = s.Offer is not null }),
+            });
+        });
+        return api;
+    }
+}
