@@ -19,4 +19,9 @@ public sealed record FollowUpTask
     public required string Summary { get; init; }
     public FollowUpTaskStatus Status { get; init; } = FollowUpTaskStatus.Open;
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Who on the merchant's team handles it (free text: a name or an address).</summary>
+    public string? Assignee { get; init; }
+    /// <summary>What came of it, written by the person who completed it.</summary>
+    public string? Outcome { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
 }

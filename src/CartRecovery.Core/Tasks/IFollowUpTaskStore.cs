@@ -7,6 +7,14 @@ public interface IFollowUpTaskStore
 
     Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, CancellationToken ct);
 
+    Task<FollowUpTask?> GetAsync(long taskId, CancellationToken ct);
+
+    /// <summary>Sets who handles an open task. False when the task is not open.</summary>
+    Task<bool> AssignAsync(long taskId, string assignee, CancellationToken ct);
+
+    /// <summary>Open → Done with an outcome. False when the task is not open (done, or closed by an order).</summary>
+    Task<bool> CompleteAsync(long taskId, string outcome, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>Closes the open tasks of a cart (it converted or opted out). Returns how many.</summary>
     Task<int> CloseForCartAsync(long cartId, CancellationToken ct);
 }

@@ -5,7 +5,7 @@ namespace CartRecovery.Data.Tasks;
 /// <summary>One row of <c>follow_up_tasks</c>.</summary>
 internal sealed class FollowUpTaskRow
 {
-    public const string Columns = "id, store_id, cart_id, message_id, summary, status, created_at";
+    public const string Columns = "id, store_id, cart_id, message_id, summary, status, created_at, assignee, outcome, completed_at";
 
     public long Id { get; set; }
     public long StoreId { get; set; }
@@ -14,6 +14,9 @@ internal sealed class FollowUpTaskRow
     public string Summary { get; set; } = "";
     public int Status { get; set; }
     public long CreatedAt { get; set; }
+    public string? Assignee { get; set; }
+    public string? Outcome { get; set; }
+    public long? CompletedAt { get; set; }
 
     public static FollowUpTaskRow From(FollowUpTask task) => new()
     {
@@ -35,5 +38,8 @@ internal sealed class FollowUpTaskRow
         Summary = Summary,
         Status = (FollowUpTaskStatus)Status,
         CreatedAt = DbTime.FromDb(CreatedAt),
+        Assignee = Assignee,
+        Outcome = Outcome,
+        CompletedAt = DbTime.FromDb(CompletedAt),
     };
 }

@@ -15,6 +15,12 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
 
     private const string ByMessageSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE message_id = @MessageId";
 
+    private const string GetSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE id = @Id";
+    private const string AssignSql = "UPDATE follow_up_tasks SET assignee = @Assignee WHERE id = @Id AND status = @Open";
+    private const string CompleteSql = """
+        UPDATE follow_up_tasks SET status = @Done, outcome = @Outcome, completed_at = @At WHERE id = @Id AND status = @Open
+        """;
+
     private const string CloseForCartSql = "UPDATE follow_up_tasks SET status = @Closed WHERE cart_id = @CartId AND status = @Open";
 
     private readonly IDbConnectionFactory _connections;
@@ -56,6 +62,29 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
         var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(sql,
             new { StoreId = storeId, Status = (int?)status }, cancellationToken: ct));
         return rows.Select(r => r.ToTask()).ToList();
+    }
+
+    public async Task<FollowUpTask?> GetAsync(long taskId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<FollowUpTaskRow>(new CommandDefinition(GetSql, new { Id = taskId }, cancellationToken: ct));
+        return row?.ToTask();
+    }
+
+    public async Task<bool> AssignAsync(long taskId, string assignee, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(AssignSql,
+            new { Id = taskId, Assignee = assignee, Open = (int)FollowUpTaskStatus.Open }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> CompleteAsync(long taskId, string outcome, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(CompleteSql, new
+        {
+            Id = taskId, Outcome = outcome, At = DbTime.ToDb(at), Done = (int)FollowUpTaskStatus.Done, Open = (int)FollowUpTaskStatus.Open,
+        }, cancellationToken: ct)) > 0;
     }
 
     public async Task<int> CloseForCartAsync(long cartId, CancellationToken ct)

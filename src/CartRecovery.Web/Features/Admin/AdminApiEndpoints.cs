@@ -4,6 +4,7 @@ using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Stores;
+using CartRecovery.Web.Features.Tasks;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -32,6 +33,7 @@ internal static class AdminApiEndpoints
         api.MapPreview();
         api.MapStoreSettings();
         api.MapQuestionnaire();
+        api.MapTasks();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>

@@ -1,0 +1,58 @@
+using CartRecovery.Core.Tasks;
+
+namespace CartRecovery.Web.Features.Tasks;
+
+/// <summary>
+/// Follow-up tasks of hybrid sequences (a person calls or writes to the customer): <c>GET /api/tasks?storeId=&amp;status=</c>,
+/// <c>POST /api/tasks/{id}/assign</c> and <c>POST /api/tasks/{id}/complete</c>. An order closes a cart's open tasks on its own.
+/// </summary>
+internal static class TaskEndpoints
+{
+    public sealed record AssignRequest(string? Assignee);
+
+    public sealed record CompleteRequest(string? Outcome);
+
+    public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks", async (long? storeId, string? status, IFollowUpTaskStore tasks, CancellationToken ct) =>
+        {
+            FollowUpTaskStatus? parsed = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!Enum.TryParse<FollowUpTaskStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
+                    return Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<FollowUpTaskStatus>())}");
+                parsed = s;
+            }
+            return Results.Ok(await tasks.ListAsync(storeId, parsed, ct));
+        });
+
+        api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, CancellationToken ct) =>
+        {
+            if (request?.Assignee is not { } assignee || assignee.Trim().Length is 0 or > 200)
+                return Invalid("assignee", "assignee must be 1 to 200 characters");
+            return await ChangeAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
+        });
+
+        api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, IFollowUpTaskStore tasks, TimeProvider time,
+            CancellationToken ct) =>
+        {
+            if (request?.Outcome is not { } outcome || outcome.Trim().Length is 0 or > 2000)
+                return Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
+            return await ChangeAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
+        });
+        return api;
+    }
+
+    private static async Task<IResult> ChangeAsync(long id, IFollowUpTaskStore tasks, bool changed, CancellationToken ct)
+    {
+        var task = await tasks.GetAsync(id, ct);
+        if (task is null)
+            return Results.Problem(statusCode: 404, title: "Task not found", detail: $"There is no task {id}.");
+        return changed
+            ? Results.Ok(task)
+            : Results.Problem(statusCode: 409, title: "Task not open", detail: $"Task {id} is {task.Status}; only open tasks change.");
+    }
+
+    private static IResult Invalid(string field, string rule) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
+}
