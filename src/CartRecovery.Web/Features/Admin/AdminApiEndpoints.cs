@@ -20,7 +20,7 @@ internal static class AdminApiEndpoints
             (await stores.ListAsync(ct)).Select(StoreDto.From));
         api.MapGet("/stores/{id:long}/data-exports", async (long id, IStoreRepository stores, IPrivacyStore privacy, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
-                ? Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.")
+                ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(e => new
                 {
                     e.RequestId,
@@ -39,7 +39,7 @@ internal static class AdminApiEndpoints
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>
         {
             if (storeId is { } id && await stores.GetAsync(id, ct) is null)
-                return Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+                return ApiResults.StoreNotFound(id);
             var m = await metrics.GetAsync(storeId, ct);
             return Results.Ok(new
             {
@@ -65,13 +65,13 @@ internal static class AdminApiEndpoints
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<CartStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
-                return Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<CartStatus>())}");
+                return ApiResults.Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<CartStatus>())}");
             parsed = s;
         }
         if (skip < 0)
-            return Invalid("skip", "skip must be 0 or more");
+            return ApiResults.Invalid("skip", "skip must be 0 or more");
         if (take is < 1 or > MaxPageSize)
-            return Invalid("take", $"take must be between 1 and {MaxPageSize}");
+            return ApiResults.Invalid("take", $"take must be between 1 and {MaxPageSize}");
 
         var page = await carts.ListAsync(new CartQuery(storeId, parsed, skip ?? 0, take ?? 50), ct);
         return Results.Ok(page.Select(CartSummaryDto.From));
@@ -86,7 +86,4 @@ internal static class AdminApiEndpoints
         var timeline = await carts.GetTimelineAsync(id, ct);
         return Results.Ok(CartDetailDto.From(cart, sent, timeline));
     }
-
-    private static IResult Invalid(string field, string rule) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
 }

@@ -24,18 +24,18 @@ internal static class PreviewEndpoint
         EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
-            return Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+            return ApiResults.StoreNotFound(id);
         var sequence = SequencePresets.Find(store.Sequence);
         var emailSteps = sequence.Steps.Where(s => s.Kind == StepKind.Email).ToList();
         var chosen = step is null ? emailSteps.FirstOrDefault() : emailSteps.FirstOrDefault(s => s.Number == step);
         if (chosen is null)
-            return Invalid("step", $"step must be one of the email steps of sequence '{sequence.Name}': {string.Join(", ", emailSteps.Select(s => s.Number))}");
+            return ApiResults.Invalid("step", $"step must be one of the email steps of sequence '{sequence.Name}': {string.Join(", ", emailSteps.Select(s => s.Number))}");
 
         Cart cart;
         if (cartId is { } wanted)
         {
             if (await carts.GetAsync(wanted, ct) is not { } found || found.StoreId != store.Id)
-                return Invalid("cartId", $"cartId {wanted} is not a cart of store {store.Id}");
+                return ApiResults.Invalid("cartId", $"cartId {wanted} is not a cart of store {store.Id}");
             cart = found;
         }
         else
@@ -76,7 +76,4 @@ internal static class PreviewEndpoint
         TotalMinor = 5400,
         RestoreUrl = store.StorefrontUrl,
     };
-
-    private static IResult Invalid(string field, string rule) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
@@ -16,14 +15,14 @@ internal static class StoreSendingEndpoints
     public static RouteGroupBuilder MapStoreSending(this RouteGroupBuilder api)
     {
         api.MapGet("/stores/{id:long}/suppressions", async (long id, IStoreRepository stores, ISuppressionList suppressions, CancellationToken ct) =>
-            await stores.GetAsync(id, ct) is null ? StoreNotFound(id) : Results.Ok(await suppressions.ListAsync(id, ct)));
+            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id) : Results.Ok(await suppressions.ListAsync(id, ct)));
 
         api.MapPost("/stores/{id:long}/suppressions", async (long id, SuppressionRequest? request, IStoreRepository stores,
             ISuppressionList suppressions, IMessageStore messages, TimeProvider time, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
-                return StoreNotFound(id);
-            if (!IsEmail(request?.Email))
+                return ApiResults.StoreNotFound(id);
+            if (!ApiResults.IsEmail(request?.Email))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["email must be a valid address"] });
             var reason = string.IsNullOrWhiteSpace(request!.Reason) ? "added by the merchant" : request.Reason.Trim();
             await suppressions.SuppressAsync(id, request.Email!, reason, time.GetUtcNow(), ct);
@@ -35,7 +34,7 @@ internal static class StoreSendingEndpoints
             ISuppressionList suppressions, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
-                return StoreNotFound(id);
+                return ApiResults.StoreNotFound(id);
             return await suppressions.RemoveAsync(id, email, ct)
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "Not suppressed", detail: "That address is not on the store's suppression list.");
@@ -44,15 +43,10 @@ internal static class StoreSendingEndpoints
         api.MapPost("/stores/{id:long}/resume-sending", async (long id, IStoreRepository stores, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is not { } store)
-                return StoreNotFound(id);
+                return ApiResults.StoreNotFound(id);
             var resumed = store.SendingPausedReason is null ? store : await stores.UpsertAsync(store with { SendingPausedReason = null }, ct);
             return Results.Ok(StoreDto.From(resumed));
         });
         return api;
     }
-
-    private static bool IsEmail(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
-
-    private static IResult StoreNotFound(long id) => Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
 }

@@ -34,14 +34,14 @@ internal static class TemplateEndpoints
     {
         api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
-                ? StoreNotFound(id)
+                ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })));
         api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
             IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
-                return StoreNotFound(id);
+                return ApiResults.StoreNotFound(id);
             if (InvalidRoute(name, locale, part) is { } invalid)
                 return invalid;
             return await templates.DeleteAsync(id, name, locale, part, ct)
@@ -56,13 +56,13 @@ internal static class TemplateEndpoints
         IStoreRepository stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
-            return StoreNotFound(id);
+            return ApiResults.StoreNotFound(id);
         if (InvalidRoute(name, locale, part) is { } invalid)
             return invalid;
         if (request?.Source is not { } source)
-            return Invalid("source", "source is required");
+            return ApiResults.Invalid("source", "source is required");
         if (Encoding.UTF8.GetByteCount(source) > MaxSourceBytes)
-            return Invalid("source", $"source must be at most {MaxSourceBytes / 1024} KB");
+            return ApiResults.Invalid("source", $"source must be at most {MaxSourceBytes / 1024} KB");
 
         var validation = TemplateValidator.Validate(source);
         if (!validation.IsValid)
@@ -108,13 +108,8 @@ internal static class TemplateEndpoints
     }
 
     private static IResult? InvalidRoute(string name, string locale, string part) =>
-        !Names.Contains(name, StringComparer.Ordinal) ? Invalid("name", $"name must be one of {string.Join(", ", Names)}")
-        : !StoreTemplate.Locales.Contains(locale, StringComparer.Ordinal) ? Invalid("locale", $"locale must be one of {string.Join(", ", StoreTemplate.Locales)}")
-        : !StoreTemplate.Parts.Contains(part, StringComparer.Ordinal) ? Invalid("part", $"part must be one of {string.Join(", ", StoreTemplate.Parts)}")
+        !Names.Contains(name, StringComparer.Ordinal) ? ApiResults.Invalid("name", $"name must be one of {string.Join(", ", Names)}")
+        : !StoreTemplate.Locales.Contains(locale, StringComparer.Ordinal) ? ApiResults.Invalid("locale", $"locale must be one of {string.Join(", ", StoreTemplate.Locales)}")
+        : !StoreTemplate.Parts.Contains(part, StringComparer.Ordinal) ? ApiResults.Invalid("part", $"part must be one of {string.Join(", ", StoreTemplate.Parts)}")
         : null;
-
-    private static IResult Invalid(string field, string rule) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
-
-    private static IResult StoreNotFound(long id) => Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
 }

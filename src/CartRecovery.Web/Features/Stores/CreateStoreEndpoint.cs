@@ -31,14 +31,14 @@ internal static class CreateStoreEndpoint
         CancellationToken ct)
     {
         if (request is null)
-            return Invalid("body", "a JSON body is required");
+            return ApiResults.Invalid("body", "a JSON body is required");
         switch (request.Platform?.Trim().ToLowerInvariant())
         {
             case Platforms.Shopify:
                 if (string.IsNullOrWhiteSpace(request.ShopDomain))
-                    return Invalid("shopDomain", "shopDomain is required (name.myshopify.com)");
+                    return ApiResults.Invalid("shopDomain", "shopDomain is required (name.myshopify.com)");
                 if (string.IsNullOrWhiteSpace(request.AccessToken))
-                    return Invalid("accessToken", "accessToken is required");
+                    return ApiResults.Invalid("accessToken", "accessToken is required");
                 var result = await shopify.ConnectWithTokenAsync(request.ShopDomain.Trim(), request.AccessToken.Trim(), request.ApiBaseUrl, ct,
                     request.WebhookSecret);
                 return result.Succeeded
@@ -46,40 +46,37 @@ internal static class CreateStoreEndpoint
                     : Refused(result.Error, result.Reason);
             case Platforms.WooCommerce:
                 if (!Uri.TryCreate(request.SiteUrl, UriKind.Absolute, out var site))
-                    return Invalid("siteUrl", "siteUrl is required: the shop's address (https://shop.example.com)");
+                    return ApiResults.Invalid("siteUrl", "siteUrl is required: the shop's address (https://shop.example.com)");
                 if (string.IsNullOrWhiteSpace(request.ConsumerKey))
-                    return Invalid("consumerKey", "consumerKey is required (ck_...)");
+                    return ApiResults.Invalid("consumerKey", "consumerKey is required (ck_...)");
                 if (string.IsNullOrWhiteSpace(request.ConsumerSecret))
-                    return Invalid("consumerSecret", "consumerSecret is required (cs_...)");
+                    return ApiResults.Invalid("consumerSecret", "consumerSecret is required (cs_...)");
                 Uri? apiBase = null;
                 if (request.ApiBaseUrl is { Length: > 0 } && !Uri.TryCreate(request.ApiBaseUrl, UriKind.Absolute, out apiBase))
-                    return Invalid("apiBaseUrl", "apiBaseUrl must be an absolute URL");
+                    return ApiResults.Invalid("apiBaseUrl", "apiBaseUrl must be an absolute URL");
                 var connected = await woocommerce.ConnectWithKeysAsync(site, request.ConsumerKey.Trim(), request.ConsumerSecret.Trim(), apiBase, ct);
                 return connected.Status switch
                 {
                     ConnectStatus.Connected => Results.Created($"/api/stores/{connected.Store!.Id}", StoreDto.From(connected.Store)),
-                    ConnectStatus.InvalidRequest => Invalid("siteUrl", connected.Error ?? "the request is not valid"),
+                    ConnectStatus.InvalidRequest => ApiResults.Invalid("siteUrl", connected.Error ?? "the request is not valid"),
                     ConnectStatus.SiteUnreachable => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Shop unreachable", detail: connected.Error),
                     _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Credentials rejected", detail: connected.Error),
                 };
             case null or "":
-                return Invalid("platform", "platform is required: shopify or woocommerce");
+                return ApiResults.Invalid("platform", "platform is required: shopify or woocommerce");
             default:
-                return Invalid("platform", "platform must be shopify or woocommerce");
+                return ApiResults.Invalid("platform", "platform must be shopify or woocommerce");
         }
     }
 
     private static IResult Refused(ShopifyInstallError? error, string? reason) => error switch
     {
-        ShopifyInstallError.InvalidShop => Invalid("shopDomain", reason ?? "shopDomain is not valid"),
-        ShopifyInstallError.InvalidApiBaseUrl => Invalid("apiBaseUrl", reason ?? "apiBaseUrl is not valid"),
+        ShopifyInstallError.InvalidShop => ApiResults.Invalid("shopDomain", reason ?? "shopDomain is not valid"),
+        ShopifyInstallError.InvalidApiBaseUrl => ApiResults.Invalid("apiBaseUrl", reason ?? "apiBaseUrl is not valid"),
         ShopifyInstallError.TokenRejected => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Credentials rejected", detail: reason),
         ShopifyInstallError.ShopUnreachable => Results.Problem(statusCode: StatusCodes.Status502BadGateway,
             title: "Shop unreachable", detail: reason),
         _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Store not connected", detail: reason),
     };
-
-    private static IResult Invalid(string field, string rule) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
@@ -26,7 +25,7 @@ internal static partial class StoreSettingsEndpoint
     private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, IStoreRepository stores, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
-            return Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
+            return ApiResults.StoreNotFound(id);
         if (request is null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["a JSON body is required"] });
 
@@ -37,9 +36,9 @@ internal static partial class StoreSettingsEndpoint
                 errors[field] = [rule];
         }
 
-        Check(request.SenderEmail is null || IsEmail(request.SenderEmail), "senderEmail", "senderEmail must be a valid address");
+        Check(request.SenderEmail is null || ApiResults.IsEmail(request.SenderEmail), "senderEmail", "senderEmail must be a valid address");
         Check(request.SenderName is null || request.SenderName.Trim().Length is > 0 and <= 100, "senderName", "senderName must be 1 to 100 characters");
-        Check(request.ReplyTo is null or "" || IsEmail(request.ReplyTo), "replyTo", "replyTo must be a valid address (or empty to clear it)");
+        Check(request.ReplyTo is null or "" || ApiResults.IsEmail(request.ReplyTo), "replyTo", "replyTo must be a valid address (or empty to clear it)");
         Check(request.LogoUrl is null or "" || (Uri.TryCreate(request.LogoUrl, UriKind.Absolute, out var logo) && logo.Scheme == Uri.UriSchemeHttps),
             "logoUrl", "logoUrl must be an absolute https URL (or empty)");
         Check(request.BrandColor is null or "" || HexColor().IsMatch(request.BrandColor), "brandColor", "brandColor must be #RRGGBB (or empty)");
@@ -74,9 +73,6 @@ internal static partial class StoreSettingsEndpoint
     /// <summary>null keeps the current value, "" clears it, anything else replaces it.</summary>
     private static string? Optional(string? requested, string? current) =>
         requested is null ? current : requested.Trim().Length == 0 ? null : requested.Trim();
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
     private static partial Regex HexColor();

@@ -1,5 +1,7 @@
 using CartRecovery.Core.Tasks;
 
+using CartRecovery.Web.Features.Admin;
+
 namespace CartRecovery.Web.Features.Tasks;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class TaskEndpoints
             if (!string.IsNullOrEmpty(status))
             {
                 if (!Enum.TryParse<FollowUpTaskStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
-                    return Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<FollowUpTaskStatus>())}");
+                    return ApiResults.Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<FollowUpTaskStatus>())}");
                 parsed = s;
             }
             return Results.Ok(await tasks.ListAsync(storeId, parsed, ct));
@@ -29,7 +31,7 @@ internal static class TaskEndpoints
         api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, CancellationToken ct) =>
         {
             if (request?.Assignee is not { } assignee || assignee.Trim().Length is 0 or > 200)
-                return Invalid("assignee", "assignee must be 1 to 200 characters");
+                return ApiResults.Invalid("assignee", "assignee must be 1 to 200 characters");
             return await ChangeAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
         });
 
@@ -37,7 +39,7 @@ internal static class TaskEndpoints
             CancellationToken ct) =>
         {
             if (request?.Outcome is not { } outcome || outcome.Trim().Length is 0 or > 2000)
-                return Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
+                return ApiResults.Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
             return await ChangeAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
         });
         return api;
@@ -52,7 +54,4 @@ internal static class TaskEndpoints
             ? Results.Ok(task)
             : Results.Problem(statusCode: 409, title: "Task not open", detail: $"Task {id} is {task.Status}; only open tasks change.");
     }
-
-    private static IResult Invalid(string field, string rule) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [rule] }, detail: rule);
 }
