@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Webhooks;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CartRecovery.Web.Features.Capture;
@@ -76,17 +77,13 @@ internal static class CaptureEndpoint
         if (!AllowOrigin(http, store))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed",
                 detail: "Only the store's own pages may capture carts.");
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (await WebhookIntake.ReadBodyAsync(http.Request, ct, MaxBodyBytes) is not { } raw)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
         JsonElement body;
         try
         {
-            using var limited = new MemoryStream();
-            await http.Request.Body.CopyToAsync(limited, ct);
-            if (limited.Length > MaxBodyBytes)
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
-            body = JsonSerializer.Deserialize<JsonElement>(limited.ToArray());
+            body = JsonSerializer.Deserialize<JsonElement>(raw);
         }
         catch (JsonException)
         {

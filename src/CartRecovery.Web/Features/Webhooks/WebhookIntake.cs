@@ -16,17 +16,20 @@ internal sealed partial class WebhookIntake(
     /// <summary>Larger bodies are refused with 413: a checkout or order payload is a few KiB, 1 MiB is generous.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The raw body, or null when it exceeds <see cref="MaxBodyBytes"/>.</summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// The raw body, or null when it exceeds <paramref name="maxBytes"/> (default <see cref="MaxBodyBytes"/>). Reading
+    /// stops at the limit, so a chunked body without a Content-Length cannot make us buffer more.
+    /// </summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBodyBytes)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
             return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
                 return null;
             buffer.Write(chunk, 0, read);
         }
