@@ -66,6 +66,21 @@ public abstract class SqlDialect
     /// <summary>Prepares the database before migrations run (create the file's folder, the database, journal mode, ...).</summary>
     public virtual Task PrepareDatabaseAsync(string connectionString, ILogger logger, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Holds an exclusive, database-wide lock on <paramref name="connection"/> until disposed, so that nodes starting
+    /// together migrate one after the other (PostgreSQL: an advisory lock; SQL Server: sp_getapplock). SQLite has one
+    /// writer and DbUp's own transactions, so the default takes nothing.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable> AcquireSchemaLockAsync(DbConnection connection, CancellationToken ct) =>
+        ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+
     /// <summary>The DbUp target for this engine.</summary>
     public abstract UpgradeEngineBuilder DeployTo(string connectionString);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -1,3 +1,4 @@
+using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using DbUp.Builder;
 using DbUp.Engine;
@@ -11,25 +12,53 @@ public sealed class DatabaseMigrator
 {
     private readonly SqlDialect _dialect;
     private readonly string _connectionString;
+    private readonly IDbConnectionFactory _connections;
+    private readonly IReadOnlyList<ISchemaExtension> _extensions;
     private readonly ILogger<DatabaseMigrator> _logger;
 
-    public DatabaseMigrator(IOptions<StorageOptions> options, SqlDialect dialect, ILogger<DatabaseMigrator> logger)
+    public DatabaseMigrator(
+        IOptions<StorageOptions> options,
+        SqlDialect dialect,
+        IDbConnectionFactory connections,
+        IEnumerable<ISchemaExtension> extensions,
+        ILogger<DatabaseMigrator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(extensions);
         ArgumentNullException.ThrowIfNull(logger);
         _dialect = dialect;
         _connectionString = options.Value.ResolveConnectionString();
+        _connections = connections;
+        _extensions = extensions.ToList();
         _logger = logger;
     }
 
-    /// <summary>Applies every script not applied yet, each in its own transaction. Safe to run at every start.</summary>
+    /// <summary>
+    /// Applies every script not applied yet, each in its own transaction, then the schema extensions (Quartz's
+    /// tables), all under the dialect's schema lock. Safe to run at every start, and on several nodes at once.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A script failed; the message names it.</exception>
     public async Task MigrateAsync(CancellationToken ct)
     {
         await _dialect.PrepareDatabaseAsync(_connectionString, _logger, ct);
         ct.ThrowIfCancellationRequested();
 
+        await using var connection = await _connections.OpenAsync(ct);
+        await using (await _dialect.AcquireSchemaLockAsync(connection, ct))
+        {
+            ApplyScripts();
+            foreach (var extension in _extensions)
+            {
+                await extension.ApplyAsync(connection, _dialect.Name, ct);
+                _logger.LogInformation("Applied schema extension {Extension}", extension.Name);
+            }
+        }
+    }
+
+    private void ApplyScripts()
+    {
         var result = Build(log: true).PerformUpgrade();
         if (!result.Successful)
         {

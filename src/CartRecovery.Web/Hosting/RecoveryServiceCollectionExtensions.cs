@@ -4,6 +4,7 @@ using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Data;
+using CartRecovery.Data.Schema;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<StoreLifecycle>();
         services.AddSingleton<StartupTasks>();
+        services.AddSingleton<ISchemaExtension, QuartzSchemaExtension>();
         return services;
     }
 

@@ -2,9 +2,7 @@ using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data;
-using CartRecovery.Data.Connections;
 using CartRecovery.Data.Schema;
-using CartRecovery.Jobs.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Hosting;
@@ -12,7 +10,6 @@ namespace CartRecovery.Web.Hosting;
 /// <summary>What must be true before the app serves anything: the schema (ours and Quartz's) and, in demo mode, the demo store.</summary>
 internal sealed partial class StartupTasks(
     DatabaseMigrator migrator,
-    IDbConnectionFactory connections,
     IStoreRepository stores,
     IOptions<DemoOptions> demo,
     RecoveryOptions recovery,
@@ -21,8 +18,6 @@ internal sealed partial class StartupTasks(
     public async Task MigrateAsync(CancellationToken ct)
     {
         await migrator.MigrateAsync(ct);
-        await using var connection = await connections.OpenAsync(ct);
-        await QuartzSchema.ApplyAsync(connection, "sqlite", ct);
         Log.Migrated(logger);
     }
 
