@@ -2,6 +2,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Templates;
 using CartRecovery.Web.Features.Admin;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CartRecovery.Web.Features.Sequences;
 
@@ -44,7 +45,7 @@ internal static class SequenceEndpoints
     }
 
     private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, IStoreRepository stores, ISequenceStore sequences,
-        TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+        [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is null)
             return ApiResults.StoreNotFound(id);
@@ -55,7 +56,7 @@ internal static class SequenceEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(long id, long sequenceId, SequenceRequest? request, IStoreRepository stores,
-        ISequenceStore sequences, TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+        ISequenceStore sequences, [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is null)
             return ApiResults.StoreNotFound(id);
