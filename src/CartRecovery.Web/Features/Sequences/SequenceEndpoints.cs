@@ -41,6 +41,7 @@ internal static class SequenceEndpoints
             return versions.Count == 0 ? SequenceNotFound(id, sequenceId) : Results.Ok(versions.Select(SequenceResponse.From));
         });
         api.MapGet(Path + "/{sequenceId:long}/results", ResultsAsync);
+        api.MapSequencePreview();
         return api;
     }
 
@@ -110,6 +111,6 @@ internal static class SequenceEndpoints
         return null;
     }
 
-    private static IResult SequenceNotFound(long storeId, long sequenceId) =>
+    internal static IResult SequenceNotFound(long storeId, long sequenceId) =>
         Results.Problem(statusCode: 404, title: "Sequence not found", detail: $"Store {storeId} has no sequence {sequenceId}.");
 }

@@ -84,6 +84,30 @@ public sealed class SequenceApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_ShowsEachVariantOfTheStepSideBySide()
+    {
+        var store = await _app.DemoStoreAsync();
+        var request = new
+        {
+            name = "A/B",
+            steps = new object[]
+            {
+                new { delaySeconds = 60, channel = "email", template = "reminder",
+                    variants = new object[] { new { key = "a" }, new { key = "b", subject = "{{ customer.first_name }}, one more look?", template = "offer" } } },
+            },
+        };
+        var created = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", request, _drive.Ct), HttpStatusCode.Created);
+
+        var preview = await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/{created.GetProperty("id").GetInt64()}/preview?step=1", _drive.Ct),
+            HttpStatusCode.OK);
+
+        var variants = preview.GetProperty("variants").EnumerateArray().ToList();
+        Assert.Equal([("a", "reminder"), ("b", "offer")], variants.Select(v => (v.GetProperty("variant").GetString(), v.GetProperty("template").GetString())));
+        Assert.Equal("Alex, one more look?", variants[1].GetProperty("subject").GetString());
+        Assert.NotEqual(variants[0].GetProperty("subject").GetString(), variants[1].GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task UnknownStoreOrSequence_Is404()
     {
         var store = await _app.DemoStoreAsync();
