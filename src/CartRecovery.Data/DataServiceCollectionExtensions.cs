@@ -3,6 +3,7 @@ using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Stores;
@@ -17,6 +18,7 @@ using CartRecovery.Data.Dialects;
 using CartRecovery.Data.Messages;
 using CartRecovery.Data.Metrics;
 using CartRecovery.Data.Schema;
+using CartRecovery.Data.Sequences;
 using CartRecovery.Data.Stores;
 using CartRecovery.Data.Suppression;
 using CartRecovery.Data.Tasks;
@@ -71,6 +73,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
+        services.AddSingleton<ISequenceStore, SequenceStore>();
+        services.AddSingleton<ICustomerHistory, CustomerHistory>();
         return services;
     }
 }

@@ -52,7 +52,8 @@ public static class ShopifyCheckoutMapper
             FirstName: Text(customer, "first_name") ?? Text(billing, "first_name") ?? Text(shipping, "first_name"),
             LastName: Text(customer, "last_name") ?? Text(billing, "last_name") ?? Text(shipping, "last_name"),
             Locale: Text(checkout, "customer_locale"),
-            AcceptsMarketing: Bool(checkout, "buyer_accepts_marketing"));
+            AcceptsMarketing: Bool(checkout, "buyer_accepts_marketing"),
+            Country: CartContact.CountryCode(Text(shipping, "country_code"), Text(billing, "country_code")));
 
         var lines = Array(checkout, "line_items").Select(line => new CartLine(
             Title: Text(line, "title") ?? Text(line, "presentment_title") ?? UntitledLine,
@@ -105,7 +106,8 @@ public static class ShopifyCheckoutMapper
             FirstName: Text(customer, "firstName") ?? Text(billing, "firstName") ?? Text(shipping, "firstName"),
             LastName: Text(customer, "lastName") ?? Text(billing, "lastName") ?? Text(shipping, "lastName"),
             Locale: Text(customer, "locale"),
-            AcceptsMarketing: Consent(Text(emailAddress, "marketingState") ?? Text(Child(customer, "emailMarketingConsent"), "marketingState")));
+            AcceptsMarketing: Consent(Text(emailAddress, "marketingState") ?? Text(Child(customer, "emailMarketingConsent"), "marketingState")),
+            Country: CartContact.CountryCode(Text(shipping, "countryCodeV2"), Text(billing, "countryCodeV2")));
 
         var lines = Nodes(Child(node, "lineItems")).Select(line => new CartLine(
             Title: Text(line, "title") ?? UntitledLine,

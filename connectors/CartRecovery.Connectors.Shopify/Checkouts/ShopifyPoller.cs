@@ -53,7 +53,7 @@ public sealed partial class ShopifyPoller : IStorePoller
                 defaultEmailAddress { emailAddress marketingState }
                 defaultPhoneNumber { phoneNumber }
               }
-              shippingAddress { firstName lastName phone }
+              shippingAddress { firstName lastName phone countryCodeV2 }
               subtotalPriceSet { shopMoney { amount currencyCode } }
               totalPriceSet { shopMoney { amount currencyCode } presentmentMoney { amount currencyCode } }
               lineItems(first: $lineItems) {

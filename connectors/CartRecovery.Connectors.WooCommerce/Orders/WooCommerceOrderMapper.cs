@@ -54,7 +54,8 @@ public static class WooCommerceOrderMapper
             store.Id,
             id.ToString(CultureInfo.InvariantCulture),
             billing is { } b
-                ? new CartContact(WooJson.NonEmpty(b, "email"), WooJson.NonEmpty(b, "phone"), WooJson.NonEmpty(b, "first_name"), WooJson.NonEmpty(b, "last_name"))
+                ? new CartContact(WooJson.NonEmpty(b, "email"), WooJson.NonEmpty(b, "phone"), WooJson.NonEmpty(b, "first_name"), WooJson.NonEmpty(b, "last_name"),
+                    Country: CartContact.CountryCode(WooJson.Object(order, "shipping") is { } s ? WooJson.NonEmpty(s, "country") : null, WooJson.NonEmpty(b, "country")))
                 : CartContact.Empty,
             lines,
             currency,

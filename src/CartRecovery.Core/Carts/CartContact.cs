@@ -1,13 +1,17 @@
 namespace CartRecovery.Core.Carts;
 
-/// <summary>How to reach the customer. Every field is optional: platforms may redact any of them.</summary>
+/// <summary>
+/// How to reach the customer. Every field is optional: platforms may redact any of them. <see cref="Country"/> is the
+/// ISO 3166-1 alpha-2 code of the shipping address, else the billing address.
+/// </summary>
 public sealed record CartContact(
     string? Email = null,
     string? Phone = null,
     string? FirstName = null,
     string? LastName = null,
     string? Locale = null,
-    bool? AcceptsMarketing = null)
+    bool? AcceptsMarketing = null,
+    string? Country = null)
 {
     public static readonly CartContact Empty = new();
 
@@ -18,7 +22,20 @@ public sealed record CartContact(
         FirstName ?? fallback.FirstName,
         LastName ?? fallback.LastName,
         Locale ?? fallback.Locale,
-        AcceptsMarketing ?? fallback.AcceptsMarketing);
+        AcceptsMarketing ?? fallback.AcceptsMarketing,
+        Country ?? fallback.Country);
 
     public bool CanBeEmailed => !string.IsNullOrWhiteSpace(Email);
+
+    /// <summary>The first of <paramref name="candidates"/> that is a two-letter country code, upper-cased; platforms send "" for none.</summary>
+    public static string? CountryCode(params string?[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            var code = candidate?.Trim();
+            if (code is { Length: 2 } && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]))
+                return code.ToUpperInvariant();
+        }
+        return null;
+    }
 }

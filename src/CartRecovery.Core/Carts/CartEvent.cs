@@ -12,6 +12,8 @@ public static class CartEventKinds
     public const string Captured = "captured";
     public const string Updated = "updated";
     public const string Abandoned = "abandoned";
+    /// <summary>Abandoned, but none of the store's own sequences takes the cart, so nothing is scheduled.</summary>
+    public const string NotEnrolled = "not-enrolled";
     public const string MessageSent = "message-sent";
     public const string MessageFailed = "message-failed";
     public const string MessageCancelled = "message-cancelled";

@@ -34,4 +34,11 @@ public sealed record OutboundMessage
     public DateTimeOffset? OpenedAt { get; init; }
     /// <summary>First click on the restore link of this message.</summary>
     public DateTimeOffset? ClickedAt { get; init; }
+    /// <summary>The store's own sequence this message was planned from (null for a shipped preset).</summary>
+    public long? SequenceId { get; init; }
+    public int? SequenceVersion { get; init; }
+    /// <summary>The A/B variant of the step this cart got, if the step has variants.</summary>
+    public string? Variant { get; init; }
+    /// <summary>Liquid source replacing the template's subject (the variant's subject).</summary>
+    public string? SubjectOverride { get; init; }
 }

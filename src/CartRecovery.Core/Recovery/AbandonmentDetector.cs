@@ -9,6 +9,7 @@ namespace CartRecovery.Core.Recovery;
 public sealed partial class AbandonmentDetector(
     ICartStore carts,
     IStoreRepository stores,
+    SequenceEnrolment enrolment,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<AbandonmentDetector> logger)
@@ -35,14 +36,25 @@ public sealed partial class AbandonmentDetector(
 
             // Delays count from detection, not from the last activity: if detection ran late (downtime, a cart
             // found late by polling) the steps still keep their spacing instead of all falling due at once.
-            var plan = SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Find(store.Sequence), now);
-            if (await carts.AbandonAsync(cart.Id, now, plan, ct))
+            var chosen = await enrolment.ChooseAsync(store, cart, now, ct);
+            if (await carts.AbandonAsync(cart.Id, now, chosen.Plan, ct))
             {
+                await RecordEnrolmentAsync(cart, chosen, now, ct);
                 enrolled++;
-                Log.Abandoned(logger, cart.Id, store.Id, plan.Count);
+                Log.Abandoned(logger, cart.Id, store.Id, chosen.Plan.Count);
             }
         }
         return enrolled;
+    }
+
+    // Presets need no note: the store's settings say which one runs. A store's own sequence is named with its version.
+    private async Task RecordEnrolmentAsync(Cart cart, Enrolment chosen, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!chosen.Matched)
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.NotEnrolled, "No sequence of the store matches this cart; nothing is scheduled"), ct);
+        else if (chosen.Sequence is { } sequence)
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Abandoned,
+                $"Enrolled in sequence '{sequence.Definition.Name}' (#{sequence.Id}, version {sequence.Version})"), ct);
     }
 
     private static partial class Log

@@ -40,7 +40,21 @@ public static class SequencePresets
 
     public static IReadOnlyList<SequenceDefinition> All { get; } = [Standard, Automated, Gentle, Demo];
 
+    /// <summary>The product brief calls <see cref="Standard"/> "hybrid"; both names are accepted.</summary>
+    public const string HybridAlias = "hybrid";
+
+    /// <summary>Every accepted preset name, aliases included.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name), HybridAlias];
+
     /// <summary>The named preset, or <see cref="Standard"/> when the name is unknown.</summary>
-    public static SequenceDefinition Find(string? name) =>
-        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) ?? Standard;
+    public static SequenceDefinition Find(string? name) => TryFind(name, out var found) ? found : Standard;
+
+    /// <summary>The preset named <paramref name="name"/> (case-insensitive; "hybrid" is <see cref="Standard"/>).</summary>
+    public static bool TryFind(string? name, out SequenceDefinition preset)
+    {
+        if (string.Equals(name, HybridAlias, StringComparison.OrdinalIgnoreCase))
+            name = Standard.Name;
+        preset = All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))!;
+        return preset is not null;
+    }
 }

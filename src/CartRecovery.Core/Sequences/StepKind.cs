@@ -1,5 +1,6 @@
 namespace CartRecovery.Core.Sequences;
 
+/// <summary>The channel of a step. A new channel (SMS) is a new value here plus its sender in the dispatcher.</summary>
 public enum StepKind
 {
     /// <summary>Send an email to the customer.</summary>

@@ -12,7 +12,7 @@ internal sealed class CartRow
         c.locale, c.accepts_marketing, c.currency, c.subtotal_minor, c.total_minor, c.restore_url,
         c.platform_created_at, c.platform_updated_at, c.abandoned_at, c.converted_at, c.order_id,
         c.order_total_minor, c.recovered_by_step, c.created_at, c.updated_at, c.platform_refs, c.presentment_currency,
-        c.presentment_total_minor
+        c.presentment_total_minor, c.country
         """;
 
     public long Id { get; set; }
@@ -43,6 +43,8 @@ internal sealed class CartRow
     public string? PlatformRefs { get; set; }
     public string? PresentmentCurrency { get; set; }
     public long? PresentmentTotalMinor { get; set; }
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public string? Country { get; set; }
 
     public static CartRow From(Cart cart) => new()
     {
@@ -73,6 +75,7 @@ internal sealed class CartRow
         PlatformRefs = cart.PlatformRefs.Count == 0 ? null : JsonSerializer.Serialize(cart.PlatformRefs),
         PresentmentCurrency = cart.PresentmentCurrency,
         PresentmentTotalMinor = cart.PresentmentTotalMinor,
+        Country = cart.Contact.Country,
     };
 
     public Cart ToCart(IReadOnlyList<CartLine> lines) => new()
@@ -81,7 +84,7 @@ internal sealed class CartRow
         StoreId = StoreId,
         ExternalId = ExternalId,
         Status = (CartStatus)Status,
-        Contact = new CartContact(Email, Phone, FirstName, LastName, Locale, AcceptsMarketing is { } accepts ? accepts != 0 : null),
+        Contact = new CartContact(Email, Phone, FirstName, LastName, Locale, AcceptsMarketing is { } accepts ? accepts != 0 : null, Country),
         Lines = lines,
         Currency = Currency,
         SubtotalMinor = SubtotalMinor,

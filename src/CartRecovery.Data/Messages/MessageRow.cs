@@ -9,15 +9,15 @@ internal sealed class MessageRow
     public const string Columns = """
         id, store_id, cart_id, step, kind, template, offer_kind, offer_value, offer_valid_for_ms, due_at, status,
         attempts, last_error, claimed_by, lease_until, offer_code, offer_expires_at, recipient, sent_at,
-        provider_message_id, clicked_at, delivered_at, opened_at
+        provider_message_id, clicked_at, delivered_at, opened_at, sequence_id, sequence_version, variant, subject_override
         """;
 
     /// <summary>Schedules a planned message; the (cart_id, step) key makes a repeated plan a no-op.</summary>
     public const string InsertSql = """
         INSERT INTO messages (store_id, cart_id, step, kind, template, offer_kind, offer_value, offer_valid_for_ms,
-                              due_at, status, attempts)
+                              due_at, status, attempts, sequence_id, sequence_version, variant, subject_override)
         VALUES (@StoreId, @CartId, @Step, @Kind, @Template, @OfferKind, @OfferValue, @OfferValidForMs,
-                @DueAt, @Status, @Attempts)
+                @DueAt, @Status, @Attempts, @SequenceId, @SequenceVersion, @Variant, @SubjectOverride)
         """;
 
     public long Id { get; set; }
@@ -43,6 +43,10 @@ internal sealed class MessageRow
     public long? ClickedAt { get; set; }
     public long? DeliveredAt { get; set; }
     public long? OpenedAt { get; set; }
+    public long? SequenceId { get; set; }
+    public long? SequenceVersion { get; set; }
+    public string? Variant { get; set; }
+    public string? SubjectOverride { get; set; }
 
     public static MessageRow From(OutboundMessage message) => new()
     {
@@ -69,6 +73,10 @@ internal sealed class MessageRow
         ClickedAt = DbTime.ToDb(message.ClickedAt),
         DeliveredAt = DbTime.ToDb(message.DeliveredAt),
         OpenedAt = DbTime.ToDb(message.OpenedAt),
+        SequenceId = message.SequenceId,
+        SequenceVersion = message.SequenceVersion,
+        Variant = message.Variant,
+        SubjectOverride = message.SubjectOverride,
     };
 
     public OutboundMessage ToMessage() => new()
@@ -96,5 +104,9 @@ internal sealed class MessageRow
         ClickedAt = DbTime.FromDb(ClickedAt),
         DeliveredAt = DbTime.FromDb(DeliveredAt),
         OpenedAt = DbTime.FromDb(OpenedAt),
+        SequenceId = SequenceId,
+        SequenceVersion = SequenceVersion is { } version ? (int)version : null,
+        Variant = Variant,
+        SubjectOverride = SubjectOverride,
     };
 }

@@ -25,6 +25,9 @@ public sealed partial class FluidEmailComposer : IEmailComposer
     // One entry per overridden part: a send parses a store's source only when it changed since the last send.
     private readonly ConcurrentDictionary<(long StoreId, string Name, string Locale, string Part), ParsedOverride> _parsed = new();
 
+    // Variant subjects by source: immutable once saved (an edit is a new sequence version), so the source is the key.
+    private readonly ConcurrentDictionary<string, IFluidTemplate?> _variantSubjects = new(StringComparer.Ordinal);
+
     /// <summary>Only the built-in templates (no store overrides).</summary>
     /// <exception cref="InvalidOperationException">The catalog lacks a template that a shipped sequence sends.</exception>
     public FluidEmailComposer(TemplateCatalog catalog)
@@ -58,8 +61,8 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         var name = model.Message.Template;
         var language = EmailLanguage.Choose(model.Cart, model.Store, lang => _catalog.Has(name, lang));
         var builtIn = _catalog.Get(name, language);
-        var own = await WithOverridesAsync(builtIn, model.Store.Id, name, language, ct);
-        if (own is null)
+        var own = WithVariantSubject(await WithOverridesAsync(builtIn, model.Store.Id, name, language, ct) ?? builtIn, model);
+        if (ReferenceEquals(own, builtIn))
             return await RenderAsync(builtIn, model, language);
         try
         {
@@ -69,7 +72,7 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         {
             // Saving validates an override against a sample cart; should a real cart still break it, the customer
             // gets the built-in email rather than none.
-            _logger.LogWarning(error, "Store {StoreId}'s own '{Template}' template ({Language}) failed to render; sending the built-in one",
+            _logger.LogWarning(error, "Store {StoreId}'s own '{Template}' template or variant subject ({Language}) failed to render; sending the built-in one",
                 model.Store.Id, name, language);
             return await RenderAsync(builtIn, model, language);
         }
@@ -117,6 +120,23 @@ public sealed partial class FluidEmailComposer : IEmailComposer
             };
         }
         return ReferenceEquals(result, builtIn) ? null : result;
+    }
+
+    /// <summary>
+    /// The A/B variant's subject (<see cref="Core.Messages.OutboundMessage.SubjectOverride"/>) in place of the template's,
+    /// in every language. The API validates it when the sequence is saved; one that still does not parse is skipped.
+    /// </summary>
+    private EmailTemplate WithVariantSubject(EmailTemplate template, EmailModel model)
+    {
+        if (model.Message.SubjectOverride is not { Length: > 0 } source)
+            return template;
+        var parsed = _variantSubjects.GetOrAdd(source, s => TemplateCatalog.TryParse(s, out var t, out _) ? t : null);
+        if (parsed is null)
+        {
+            _logger.LogWarning("The variant subject of message {MessageId} does not parse; the template's subject is used", model.Message.Id);
+            return template;
+        }
+        return template with { Subject = parsed };
     }
 
     // The API refuses a source that does not parse, so failing here means the row was written some other way:

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -28,6 +29,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<LinkBuilder>();
         services.AddSingleton<StorefrontRegistry>();
         services.AddSingleton<CartIngestion>();
+        services.AddSingleton<SequenceEnrolment>();
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();

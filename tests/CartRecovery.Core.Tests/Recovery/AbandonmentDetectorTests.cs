@@ -16,11 +16,30 @@ public sealed class AbandonmentDetectorTests
     private readonly Mock<IStoreRepository> _stores = new();
     private readonly FakeTimeProvider _time = new(Sample.T0.AddMinutes(20));
     private readonly RecoveryOptions _options = new();
+    private readonly Mock<ISequenceStore> _sequences = new();
 
-    public AbandonmentDetectorTests() =>
+    public AbandonmentDetectorTests()
+    {
         _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Sequence = SequencePresets.Standard.Name });
+        _sequences.Setup(s => s.ListAsync(It.IsAny<long>(), Ct)).ReturnsAsync([]);
+    }
 
-    private AbandonmentDetector Create() => new(_carts.Object, _stores.Object, _options, _time, NullLogger<AbandonmentDetector>.Instance);
+    private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
+        new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()), _options, _time, NullLogger<AbandonmentDetector>.Instance);
+
+    [Fact]
+    public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()
+    {
+        var cart = Sample.Cart(status: CartStatus.Active);
+        _sequences.Setup(s => s.ListAsync(1, Ct)).ReturnsAsync([new StoreSequence(5, 1, 1, true,
+            new SequenceDefinition("japan", [new(1, TimeSpan.FromHours(1), StepKind.Email, "reminder")]) { Conditions = new() { Countries = ["JP"] } },
+            Sample.T0)]);
+        _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
+        _carts.Setup(c => c.AbandonAsync(cart.Id, _time.GetUtcNow(), It.Is<IReadOnlyList<OutboundMessage>>(p => p.Count == 0), Ct)).ReturnsAsync(true);
+
+        Assert.Equal(1, await Create().RunOnceAsync(Ct));
+        _carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.NotEnrolled && e.CartId == cart.Id), Ct));
+    }
 
     [Fact]
     public async Task RunOnce_WhenACartIsIdle_EnrolsItWithStepsCountedFromNow()

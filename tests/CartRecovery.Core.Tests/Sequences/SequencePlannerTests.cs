@@ -25,4 +25,29 @@ public sealed class SequencePlannerTests
     [Fact]
     public void Find_WhenNameIsUnknown_FallsBackToStandard() =>
         Assert.Same(SequencePresets.Standard, SequencePresets.Find("no-such-sequence"));
+
+    [Fact]
+    public void Plan_ForAStoreSequence_RecordsSequenceVersionAndTheCartsVariant()
+    {
+        var step = new SequenceStep(1, TimeSpan.FromHours(1), StepKind.Email, "reminder")
+        {
+            Variants = [new StepVariant("a"), new StepVariant("b", Subject: "{{ customer.first_name }}, still there?", Template: "offer")],
+        };
+        var sequence = new StoreSequence(7, 1, 3, true, new SequenceDefinition("vip", [step]), Sample.T0);
+
+        var byCart = Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, Sample.T0).Single()).ToList();
+
+        Assert.All(byCart, m => Assert.Equal((7L, 3), (m.SequenceId!.Value, m.SequenceVersion!.Value)));
+        var a = byCart.First(m => m.Variant == "a");
+        var b = byCart.First(m => m.Variant == "b");
+        Assert.Equal(("reminder", null), (a.Template, a.SubjectOverride));
+        Assert.Equal(("offer", "{{ customer.first_name }}, still there?"), (b.Template, b.SubjectOverride));
+        Assert.Equal(byCart.Select(m => m.Variant), Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, Sample.T0).Single().Variant));
+    }
+
+    [Fact]
+    public void Plan_ForAPreset_HasNoSequenceOrVariant()
+    {
+        Assert.All(SequencePlanner.Plan(1, 10, SequencePresets.Standard, Sample.T0), m => Assert.Equal((null, null, null), (m.SequenceId, m.Variant, m.SubjectOverride)));
+    }
 }

@@ -190,5 +190,28 @@ public sealed class FluidEmailComposerTests
         Assert.Contains("'offer'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ComposeAsync_WithAVariantSubject_SendsItInsteadOfTheTemplatesSubject()
+    {
+        var model = EmailTestData.Model();
+        model = model with { Message = model.Message with { SubjectOverride = "{{ customer.first_name }}, {{ store.name }} kept it for you" } };
+
+        var email = await ComposeAsync(model);
+
+        Assert.Equal("Anna, Maple Goods kept it for you", email.Subject);
+        Assert.Contains("You left something behind", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_WithAVariantSubjectThatDoesNotParse_SendsTheTemplatesSubject()
+    {
+        var plain = await ComposeAsync(EmailTestData.Model());
+        var model = EmailTestData.Model();
+
+        var email = await ComposeAsync(model with { Message = model.Message with { SubjectOverride = "{% if %}" } });
+
+        Assert.Equal(plain.Subject, email.Subject);
+    }
+
     private Task<EmailContent> ComposeAsync(EmailModel model) => _composer.ComposeAsync(model, TestContext.Current.CancellationToken);
 }

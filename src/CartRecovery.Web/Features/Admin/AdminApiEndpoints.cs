@@ -3,6 +3,7 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Tasks;
 
@@ -34,6 +35,7 @@ internal static class AdminApiEndpoints
         api.MapStoreSettings();
         api.MapQuestionnaire();
         api.MapTasks();
+        api.MapSequences();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>

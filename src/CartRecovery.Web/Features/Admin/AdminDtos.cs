@@ -24,10 +24,11 @@ internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, 
 
 internal sealed record MessageDto(long Id, int Step, string Kind, string Template, MessageStatus Status, DateTimeOffset DueAt,
     int Attempts, string? LastError, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClickedAt,
-    string? OfferCode, DateTimeOffset? OfferExpiresAt)
+    string? OfferCode, DateTimeOffset? OfferExpiresAt, long? SequenceId, int? SequenceVersion, string? Variant)
 {
     public static MessageDto From(OutboundMessage m) => new(m.Id, m.Step, m.Kind.ToString(), m.Template, m.Status, m.DueAt,
-        m.Attempts, m.LastError, m.SentAt, m.DeliveredAt, m.OpenedAt, m.ClickedAt, m.OfferCode, m.OfferExpiresAt);
+        m.Attempts, m.LastError, m.SentAt, m.DeliveredAt, m.OpenedAt, m.ClickedAt, m.OfferCode, m.OfferExpiresAt,
+        m.SequenceId, m.SequenceVersion, m.Variant);
 }
 
 internal sealed record CartDetailDto(

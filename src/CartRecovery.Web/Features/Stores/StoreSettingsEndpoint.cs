@@ -48,8 +48,8 @@ internal static partial class StoreSettingsEndpoint
         Check(request.Locale is null || LocaleCode().IsMatch(request.Locale), "locale", "locale must look like en or fr-FR");
         Check(request.TimeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _), "timeZone", "timeZone must be an IANA time zone such as Europe/Paris");
         Check(request.AbandonAfterMinutes is null or (>= 1 and <= 10080), "abandonAfterMinutes", "abandonAfterMinutes must be between 1 and 10080 (a week)");
-        Check(request.Sequence is null || SequencePresets.All.Any(s => s.Name == request.Sequence), "sequence",
-            $"sequence must be one of {string.Join(", ", SequencePresets.All.Select(s => s.Name))}");
+        Check(request.Sequence is null || SequencePresets.TryFind(request.Sequence, out _), "sequence",
+            $"sequence must be one of {string.Join(", ", SequencePresets.Names)}");
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
 
@@ -65,7 +65,7 @@ internal static partial class StoreSettingsEndpoint
             Locale = request.Locale ?? store.Locale,
             TimeZone = request.TimeZone ?? store.TimeZone,
             AbandonAfter = request.AbandonAfterMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : store.AbandonAfter,
-            Sequence = request.Sequence ?? store.Sequence,
+            Sequence = request.Sequence is { } preset ? SequencePresets.Find(preset).Name : store.Sequence,
         }, ct);
         return Results.Ok(StoreDto.From(updated));
     }

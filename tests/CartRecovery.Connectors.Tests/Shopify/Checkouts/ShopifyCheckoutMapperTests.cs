@@ -57,7 +57,7 @@ public sealed class ShopifyCheckoutMapperTests
     public void FromWebhook_Checkout_MapsContactRestoreUrlAndTimes()
     {
         var snapshot = Webhook("checkout_create.json");
-        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true), snapshot.Contact);
+        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true, "US"), snapshot.Contact);
         Assert.Equal("https://maple-goods.example.com/73528852512/checkouts/b1946ac92492d2347c6235b4d2611184/recover?key=4f1c1e0a6b8d2e7f93a1", snapshot.RestoreUrl);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 15, 12, 31, TimeSpan.Zero), snapshot.CreatedAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 15, 20, 4, TimeSpan.Zero), snapshot.UpdatedAt);
@@ -139,6 +139,12 @@ public sealed class ShopifyCheckoutMapperTests
     }
 
     [Fact]
+    public void FromGraphQl_ShippingCountry_IsTheCartsCountry()
+    {
+        Assert.Equal("CA", Polled(1).Contact.Country);
+    }
+
+    [Fact]
     public void FromGraphQl_Node_MapsMoneyContactConsentAndLines()
     {
         var snapshot = Polled(0);
@@ -147,7 +153,7 @@ public sealed class ShopifyCheckoutMapperTests
         Assert.Equal(12970, snapshot.SubtotalMinor);
         Assert.Equal(13970, snapshot.TotalMinor);
         Assert.Null(snapshot.PresentmentCurrency);
-        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true), snapshot.Contact);
+        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true, "US"), snapshot.Contact);
         Assert.Equal(new CartLine("Linen Shirt", 2, 4990, "788032119674292922", "642667041472713922", "LIN-SHIRT-BL-M", "Blue / M",
             "https://cdn.shopify.com/s/files/1/0735/2885/2512/files/linen-shirt-blue.jpg?v=1732280000",
             "https://maple-goods.example.com/products/linen-shirt"), snapshot.Lines[0]);

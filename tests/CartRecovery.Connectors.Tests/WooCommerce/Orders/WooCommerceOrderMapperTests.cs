@@ -51,12 +51,19 @@ public sealed class WooCommerceOrderMapperTests
     }
 
     [Fact]
+    public void ToSnapshot_PendingOrder_TakesTheShippingCountry()
+    {
+        Assert.Equal("FR", WooCommerceOrderMapper.ToSnapshot(WooCommerceFixtures.Store(), WooCommerceFixtures.Json("order_pending.json")).Contact.Country);
+    }
+
+    [Fact]
     public void ToSnapshot_CheckoutDraftWithoutEmail_KeepsTheCartWithoutContact()
     {
         var snapshot = WooCommerceOrderMapper.ToSnapshot(WooCommerceFixtures.Store(), WooCommerceFixtures.Json("order_checkout_draft.json"));
 
         Assert.False(snapshot.Contact.CanBeEmailed);
         Assert.Null(snapshot.Contact.FirstName);
+        Assert.Null(snapshot.Contact.Country);
         Assert.DoesNotContain(WooCommerceOrderMapper.CartHashRef, snapshot.PlatformRefs.Keys);
         Assert.Equal(2900, snapshot.TotalMinor);
     }

@@ -1,0 +1,47 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Core.Sequences;
+
+/// <summary>What an abandoned cart enrols in: its plan, and the store's sequence it came from (null for a preset).</summary>
+public sealed record Enrolment(IReadOnlyList<OutboundMessage> Plan, StoreSequence? Sequence, bool Matched);
+
+/// <summary>
+/// Chooses a cart's sequence. A store with active sequences of its own enrols the cart in the first (by priority, then
+/// age) whose conditions it meets, or in nothing when none does; a store without any uses its preset.
+/// </summary>
+public sealed class SequenceEnrolment
+{
+    private readonly ISequenceStore _sequences;
+    private readonly ICustomerHistory _history;
+
+    public SequenceEnrolment(ISequenceStore sequences, ICustomerHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(history);
+        _sequences = sequences;
+        _history = history;
+    }
+
+    /// <summary>The plan for <paramref name="cart"/>, with steps counted from <paramref name="abandonedAt"/>.</summary>
+    public async Task<Enrolment> ChooseAsync(Store store, Cart cart, DateTimeOffset abandonedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(cart);
+        var own = (await _sequences.ListAsync(store.Id, ct)).Where(s => s.Active).ToList();
+        if (own.Count == 0)
+            return new(SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Find(store.Sequence), abandonedAt), null, Matched: true);
+
+        bool? returning = null;
+        foreach (var sequence in own.OrderBy(s => s.Definition.Priority).ThenBy(s => s.Id))
+        {
+            var conditions = sequence.Definition.Conditions;
+            if (conditions.NeedsCustomerHistory)
+                returning ??= await _history.IsReturningAsync(cart, ct);
+            if (conditions.Matches(cart, returning ?? false))
+                return new(SequencePlanner.Plan(cart.Id, sequence, abandonedAt), sequence, Matched: true);
+        }
+        return new([], null, Matched: false);
+    }
+}

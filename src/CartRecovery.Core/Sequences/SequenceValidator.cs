@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace CartRecovery.Core.Sequences;
+
+/// <summary>
+/// The rules a store's own sequence must follow before it is saved. Errors are keyed by the JSON path of the field
+/// (<c>steps[1].offer.value</c>) and worded as rules, ready for a 400 problem. Liquid in variant subjects is checked
+/// by the caller (Core has no template engine).
+/// </summary>
+public static partial class SequenceValidator
+{
+    public const int MaxNameLength = 100;
+    public const int MaxSteps = 10;
+    public const int MaxVariants = 5;
+    public const int MaxSubjectLength = 500;
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
+    public static readonly TimeSpan MaxOfferValidity = TimeSpan.FromDays(365);
+
+    /// <param name="definition">The sequence as the merchant sent it.</param>
+    /// <param name="emailTemplates">The template names an email step (or variant) may send.</param>
+    public static IReadOnlyDictionary<string, string[]> Validate(SequenceDefinition definition, IReadOnlyCollection<string> emailTemplates)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(emailTemplates);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string rule)
+        {
+            if (!errors.TryGetValue(field, out var list))
+                errors[field] = list = [];
+            list.Add(rule);
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > MaxNameLength)
+            Add("name", $"name is required and at most {MaxNameLength} characters");
+        ValidateConditions(definition.Conditions, Add);
+
+        if (definition.Steps.Count is 0 or > MaxSteps)
+            Add("steps", $"steps must hold 1 to {MaxSteps} steps");
+        for (var i = 0; i < definition.Steps.Count; i++)
+            ValidateStep(definition.Steps[i], i > 0 ? definition.Steps[i - 1] : null, $"steps[{i}]", emailTemplates, Add);
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void ValidateConditions(SequenceConditions conditions, Action<string, string> add)
+    {
+        if (conditions.MinCartValueMinor < 0)
+            add("conditions.minCartValueMinor", "conditions.minCartValueMinor must be 0 or more");
+        if (conditions.MaxCartValueMinor < 0)
+            add("conditions.maxCartValueMinor", "conditions.maxCartValueMinor must be 0 or more");
+        if (conditions.MinCartValueMinor > conditions.MaxCartValueMinor)
+            add("conditions.maxCartValueMinor", "conditions.maxCartValueMinor must not be below conditions.minCartValueMinor");
+        for (var i = 0; i < conditions.Countries.Count; i++)
+        {
+            if (!CountryCode().IsMatch(conditions.Countries[i] ?? ""))
+                add($"conditions.countries[{i}]", "each country must be an ISO 3166-1 alpha-2 code such as FR");
+        }
+        for (var i = 0; i < conditions.Locales.Count; i++)
+        {
+            if (!LanguageTag().IsMatch(conditions.Locales[i] ?? ""))
+                add($"conditions.locales[{i}]", "each locale must be a language tag such as fr or fr-CA");
+        }
+    }
+
+    private static void ValidateStep(SequenceStep step, SequenceStep? previous, string path, IReadOnlyCollection<string> templates, Action<string, string> add)
+    {
+        if (step.Delay < TimeSpan.Zero || step.Delay > MaxDelay)
+            add($"{path}.delaySeconds", $"{path}.delaySeconds must be between 0 and {MaxDelay.TotalSeconds:0} (30 days)");
+        else if (previous is not null && step.Delay <= previous.Delay)
+            add($"{path}.delaySeconds", $"{path}.delaySeconds must be later than the step before it");
+
+        if (step.Kind == StepKind.FollowUpTask)
+        {
+            if (step.Offer is not null)
+                add($"{path}.offer", $"{path}.offer is only for email steps");
+            if (step.Variants.Count > 0)
+                add($"{path}.variants", $"{path}.variants are only for email steps");
+            return;
+        }
+
+        if (!templates.Contains(step.Template))
+            add($"{path}.template", $"{path}.template must be one of {string.Join(", ", templates)}");
+        if (step.Offer is { } offer)
+            ValidateOffer(offer, $"{path}.offer", add);
+        if (step.Variants.Count > 0)
+            ValidateVariants(step.Variants, $"{path}.variants", templates, add);
+    }
+
+    private static void ValidateOffer(OfferSpec offer, string path, Action<string, string> add)
+    {
+        if (offer.Kind == OfferKind.Percentage && offer.Value is < 1 or > 100)
+            add($"{path}.value", $"{path}.value must be a percentage from 1 to 100");
+        if (offer.Kind == OfferKind.FixedAmount && offer.Value < 1)
+            add($"{path}.value", $"{path}.value must be an amount of 1 or more minor units");
+        if (offer.ValidFor <= TimeSpan.Zero || offer.ValidFor > MaxOfferValidity)
+            add($"{path}.validForHours", $"{path}.validForHours must be between 1 and {MaxOfferValidity.TotalHours:0}");
+    }
+
+    private static void ValidateVariants(IReadOnlyList<StepVariant> variants, string path, IReadOnlyCollection<string> templates, Action<string, string> add)
+    {
+        if (variants.Count is < 2 or > MaxVariants)
+            add(path, $"{path} must hold 2 to {MaxVariants} variants (or none)");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var variant = variants[i];
+            if (variant.Key is not { } key || !VariantKey().IsMatch(key))
+                add($"{path}[{i}].key", $"{path}[{i}].key must be 1 to 20 lower-case letters, digits or dashes");
+            else if (!seen.Add(key))
+                add($"{path}[{i}].key", $"{path}[{i}].key must be unique within the step");
+            if (variant.Subject is { } subject && (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength))
+                add($"{path}[{i}].subject", $"{path}[{i}].subject must be 1 to {MaxSubjectLength} characters when given");
+            if (variant.Template is { } template && !templates.Contains(template))
+                add($"{path}[{i}].template", $"{path}[{i}].template must be one of {string.Join(", ", templates)}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,19}$")]
+    private static partial Regex VariantKey();
+}

@@ -1,0 +1,116 @@
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Email.Templates;
+using CartRecovery.Web.Features.Admin;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CartRecovery.Web.Features.Sequences;
+
+/// <summary>
+/// A store's own sequences: <c>/api/stores/{id}/sequences</c>. Every PUT adds a version, so carts already enrolled keep
+/// the steps they were planned with; DELETE deactivates (new carts stop enrolling, scheduled messages still go out).
+/// While a store has active sequences of its own, its preset no longer applies.
+/// </summary>
+internal static class SequenceEndpoints
+{
+    private const string Path = "/stores/{id:long}/sequences";
+
+    public static RouteGroupBuilder MapSequences(this RouteGroupBuilder api)
+    {
+        api.MapGet(Path, async (long id, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null
+                ? ApiResults.StoreNotFound(id)
+                : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)));
+        api.MapPost(Path, CreateAsync);
+        api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
+            : await sequences.GetAsync(id, sequenceId, ct) is { } found ? Results.Ok(SequenceResponse.From(found))
+            : SequenceNotFound(id, sequenceId));
+        api.MapPut(Path + "/{sequenceId:long}", UpdateAsync);
+        api.MapDelete(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
+            TimeProvider time, CancellationToken ct) =>
+            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
+            : await sequences.DeactivateAsync(id, sequenceId, time.GetUtcNow(), ct) ? Results.NoContent()
+            : SequenceNotFound(id, sequenceId));
+        api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
+            CancellationToken ct) =>
+        {
+            if (await stores.GetAsync(id, ct) is null)
+                return ApiResults.StoreNotFound(id);
+            var versions = await sequences.ListVersionsAsync(id, sequenceId, ct);
+            return versions.Count == 0 ? SequenceNotFound(id, sequenceId) : Results.Ok(versions.Select(SequenceResponse.From));
+        });
+        api.MapGet(Path + "/{sequenceId:long}/results", ResultsAsync);
+        api.MapSequencePreview();
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, IStoreRepository stores, ISequenceStore sequences,
+        [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is null)
+            return ApiResults.StoreNotFound(id);
+        if (Parse(request, catalog, out var definition) is { } invalid)
+            return invalid;
+        var created = await sequences.CreateAsync(id, definition, time.GetUtcNow(), ct);
+        return Results.Created($"/api/stores/{id}/sequences/{created.Id}", SequenceResponse.From(created));
+    }
+
+    private static async Task<IResult> UpdateAsync(long id, long sequenceId, SequenceRequest? request, IStoreRepository stores,
+        ISequenceStore sequences, [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is null)
+            return ApiResults.StoreNotFound(id);
+        if (Parse(request, catalog, out var definition) is { } invalid)
+            return invalid;
+        return await sequences.UpdateAsync(id, sequenceId, definition, time.GetUtcNow(), ct) is { } updated
+            ? Results.Ok(SequenceResponse.From(updated))
+            : SequenceNotFound(id, sequenceId);
+    }
+
+    private static async Task<IResult> ResultsAsync(long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is null)
+            return ApiResults.StoreNotFound(id);
+        if (await sequences.GetAsync(id, sequenceId, ct) is not { } sequence)
+            return SequenceNotFound(id, sequenceId);
+        var steps = SequenceResults.Build(await sequences.CountResultsAsync(sequenceId, ct), sequence.Definition);
+        return Results.Ok(new
+        {
+            sequenceId,
+            sequence.Version,
+            minSamplePerVariant = ProportionTest.MinSamplePerVariant,
+            steps = steps.Select(s => new
+            {
+                s.Step,
+                variants = s.Variants.Select(v => new
+                {
+                    v.Variant, v.Sent, v.Opened, v.Clicked, v.Recovered, v.Revenue, v.OpenRate, v.ClickRate, v.RecoveryRate,
+                    recoveryVsFirst = Verdict(v.RecoveryVsFirst),
+                    clickVsFirst = Verdict(v.ClickVsFirst),
+                }),
+            }),
+        });
+    }
+
+    private static object? Verdict(Significance? s) => s is null ? null : new
+    {
+        s.EnoughData, s.ZScore, s.PValue, s.SignificantAt95,
+        summary = !s.EnoughData ? "not enough data" : s.SignificantAt95 ? "significant at 95%" : "not significant",
+    };
+
+    private static IResult? Parse(SequenceRequest? request, TemplateCatalog catalog, out SequenceDefinition definition)
+    {
+        definition = null!;
+        if (request is null)
+            return ApiResults.Invalid("body", "a JSON sequence (or {\"preset\":\"hybrid\"}) is required");
+        var (parsed, errors) = request.ToDefinition(catalog.Names);
+        if (parsed is null)
+            return Results.ValidationProblem(errors, detail: string.Join("; ", errors.Values.SelectMany(e => e)));
+        definition = parsed;
+        return null;
+    }
+
+    internal static IResult SequenceNotFound(long storeId, long sequenceId) =>
+        Results.Problem(statusCode: 404, title: "Sequence not found", detail: $"Store {storeId} has no sequence {sequenceId}.");
+}

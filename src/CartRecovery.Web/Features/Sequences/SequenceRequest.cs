@@ -1,0 +1,168 @@
+using CartRecovery.Core.Sequences;
+using CartRecovery.Email.Templates;
+
+namespace CartRecovery.Web.Features.Sequences;
+
+/// <summary>
+/// A sequence as the admin API takes it: either <c>{"preset":"hybrid"}</c> (optionally with name, priority and
+/// conditions) or a full definition. Steps are numbered in the order given.
+/// </summary>
+internal sealed record SequenceRequest(
+    string? Preset, string? Name, int? Priority, ConditionsDto? Conditions, IReadOnlyList<StepDto>? Steps)
+{
+    /// <summary>The Core definition, or the per-field errors (JSON paths) that make it unfit to save.</summary>
+    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string rule)
+        {
+            if (!errors.TryGetValue(field, out var list))
+                errors[field] = list = [];
+            list.Add(rule);
+        }
+
+        var conditions = Conditions?.ToConditions(Add) ?? SequenceConditions.Any;
+        SequenceDefinition? definition = null;
+        if (Preset is not null)
+        {
+            if (Steps is not null)
+                Add("steps", "give either preset or steps, not both");
+            if (!SequencePresets.TryFind(Preset, out var preset))
+                Add("preset", $"preset must be one of {string.Join(", ", SequencePresets.Names)}");
+            else
+                definition = preset with { Name = Name ?? preset.Name, Priority = Priority ?? 0, Conditions = conditions };
+        }
+        else if (Steps is null)
+        {
+            Add("steps", "steps (or a preset) is required");
+        }
+        else
+        {
+            var steps = Steps.Select((step, i) => (step ?? new StepDto(null, null, null, null, null)).ToStep(i, Add)).ToList();
+            definition = new SequenceDefinition(Name ?? "", steps) { Priority = Priority ?? 0, Conditions = conditions };
+        }
+
+        if (definition is not null)
+        {
+            foreach (var (field, rules) in SequenceValidator.Validate(definition, emailTemplates))
+            {
+                foreach (var rule in rules)
+                    Add(field, rule);
+            }
+            CheckSubjects(definition, Add);
+        }
+        var result = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return (result.Count == 0 ? definition : null, result);
+    }
+
+    // A variant subject is Liquid sent to customers: refuse what does not parse or fails with a sample cart now,
+    // instead of at send time.
+    private static void CheckSubjects(SequenceDefinition definition, Action<string, string> add)
+    {
+        for (var s = 0; s < definition.Steps.Count; s++)
+        {
+            var variants = definition.Steps[s].Variants;
+            for (var v = 0; v < variants.Count; v++)
+            {
+                if (variants[v].Subject is { Length: > 0 and <= SequenceValidator.MaxSubjectLength } subject
+                    && TemplateValidator.Validate(subject) is { IsValid: false } invalid)
+                    add($"steps[{s}].variants[{v}].subject", $"steps[{s}].variants[{v}].subject is not valid Liquid: {invalid.Error}");
+            }
+        }
+    }
+}
+
+internal sealed record ConditionsDto(
+    long? MinCartValueMinor, long? MaxCartValueMinor, string? Customer, string? Consent, IReadOnlyList<string>? Countries, IReadOnlyList<string>? Locales)
+{
+    public static readonly IReadOnlyDictionary<string, CustomerCondition> CustomerNames = new Dictionary<string, CustomerCondition>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["any"] = CustomerCondition.Any, ["new"] = CustomerCondition.New, ["returning"] = CustomerCondition.Returning,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ConsentCondition> ConsentNames = new Dictionary<string, ConsentCondition>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["any"] = ConsentCondition.Any, ["subscribed"] = ConsentCondition.Subscribed, ["not-declined"] = ConsentCondition.NotDeclined,
+    };
+
+    public SequenceConditions ToConditions(Action<string, string> add) => new()
+    {
+        MinCartValueMinor = MinCartValueMinor,
+        MaxCartValueMinor = MaxCartValueMinor,
+        Customer = ApiNames.Parse(Customer, CustomerNames, "conditions.customer", add),
+        Consent = ApiNames.Parse(Consent, ConsentNames, "conditions.consent", add),
+        Countries = Countries?.Select(c => c?.Trim().ToUpperInvariant() ?? "").ToList() ?? [],
+        Locales = Locales?.Select(l => l?.Trim() ?? "").ToList() ?? [],
+    };
+
+    public static ConditionsDto From(SequenceConditions c) => new(c.MinCartValueMinor, c.MaxCartValueMinor,
+        ApiNames.Name(c.Customer, CustomerNames), ApiNames.Name(c.Consent, ConsentNames), c.Countries, c.Locales);
+}
+
+internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Template, OfferDto? Offer, IReadOnlyList<VariantDto>? Variants)
+{
+    /// <summary>"task" is a follow-up task for the merchant's team; SMS will be a further channel.</summary>
+    public static readonly IReadOnlyDictionary<string, StepKind> ChannelNames = new Dictionary<string, StepKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["email"] = StepKind.Email, ["task"] = StepKind.FollowUpTask,
+    };
+
+    public SequenceStep ToStep(int index, Action<string, string> add)
+    {
+        var path = $"steps[{index}]";
+        if (DelaySeconds is null)
+            add($"{path}.delaySeconds", $"{path}.delaySeconds is required");
+        if (Channel is null)
+            add($"{path}.channel", $"{path}.channel is required");
+        var kind = ApiNames.Parse(Channel, ChannelNames, $"{path}.channel", add);
+        // A task has no template of its own; the name only labels it.
+        var template = kind == StepKind.FollowUpTask ? SequencePresets.FollowUpTemplate : Template ?? "";
+        return new SequenceStep(index + 1, TimeSpan.FromSeconds(Math.Clamp(DelaySeconds ?? 0, -1, (long)SequenceValidator.MaxDelay.TotalSeconds + 1)),
+            kind, template, Offer?.ToOffer($"{path}.offer", add))
+        {
+            Variants = Variants?.Select(v => new StepVariant(v?.Key ?? "", v?.Subject, v?.Template)).ToList() ?? [],
+        };
+    }
+
+    public static StepDto From(SequenceStep s) => new((long)s.Delay.TotalSeconds, ApiNames.Name(s.Kind, ChannelNames),
+        s.Kind == StepKind.Email ? s.Template : null, s.Offer is { } o ? OfferDto.From(o) : null,
+        s.Variants.Count == 0 ? null : s.Variants.Select(v => new VariantDto(v.Key, v.Subject, v.Template)).ToList());
+}
+
+internal sealed record OfferDto(string? Kind, long? Value, long? ValidForHours)
+{
+    public static readonly IReadOnlyDictionary<string, OfferKind> KindNames = new Dictionary<string, OfferKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["percentage"] = OfferKind.Percentage, ["fixed-amount"] = OfferKind.FixedAmount, ["free-shipping"] = OfferKind.FreeShipping,
+    };
+
+    public OfferSpec ToOffer(string path, Action<string, string> add)
+    {
+        if (Kind is null)
+            add($"{path}.kind", $"{path}.kind is required");
+        var kind = ApiNames.Parse(Kind, KindNames, $"{path}.kind", add);
+        var hours = Math.Clamp(ValidForHours ?? 48, -1, (long)SequenceValidator.MaxOfferValidity.TotalHours + 1);
+        return new OfferSpec(kind, kind == OfferKind.FreeShipping ? 0 : Value ?? 0, TimeSpan.FromHours(hours));
+    }
+
+    public static OfferDto From(OfferSpec o) => new(ApiNames.Name(o.Kind, KindNames), o.Value, (long)o.ValidFor.TotalHours);
+}
+
+internal sealed record VariantDto(string? Key, string? Subject, string? Template);
+
+/// <summary>The API spells enums as lower-case words; these map them both ways and word the error.</summary>
+internal static class ApiNames
+{
+    public static T Parse<T>(string? value, IReadOnlyDictionary<string, T> names, string field, Action<string, string> add) where T : struct, Enum
+    {
+        if (value is null)
+            return default;
+        if (names.TryGetValue(value, out var parsed))
+            return parsed;
+        add(field, $"{field} must be one of {string.Join(", ", names.Keys)}");
+        return default;
+    }
+
+    public static string Name<T>(T value, IReadOnlyDictionary<string, T> names) where T : struct, Enum =>
+        names.First(n => EqualityComparer<T>.Default.Equals(n.Value, value)).Key;
+}

@@ -1,0 +1,63 @@
+using CartRecovery.Core.Sequences;
+
+namespace CartRecovery.Core.Tests.Sequences;
+
+public sealed class SequenceValidatorTests
+{
+    private static readonly string[] Templates = ["reminder", "offer"];
+
+    private static SequenceStep Email(int number, double hours, string template = "reminder") =>
+        new(number, TimeSpan.FromHours(hours), StepKind.Email, template);
+
+    private static IReadOnlyDictionary<string, string[]> Validate(SequenceDefinition definition) => SequenceValidator.Validate(definition, Templates);
+
+    [Fact]
+    public void Validate_AVariantTestedHybridSequence_IsValid()
+    {
+        var definition = new SequenceDefinition("VIP", [
+            Email(1, 1) with { Variants = [new("a"), new("b", Subject: "Still thinking, {{ customer.first_name }}?")] },
+            Email(2, 24, "offer") with { Offer = new OfferSpec(OfferKind.FreeShipping, 0, TimeSpan.FromHours(48)) },
+            new SequenceStep(3, TimeSpan.FromHours(48), StepKind.FollowUpTask, "follow-up"),
+        ])
+        { Conditions = new SequenceConditions { MinCartValueMinor = 0, MaxCartValueMinor = 100, Countries = ["FR"], Locales = ["fr-CA"] } };
+
+        Assert.Empty(Validate(definition));
+    }
+
+    [Fact]
+    public void Validate_NamesEachBrokenFieldByItsPath()
+    {
+        var definition = new SequenceDefinition("", [
+            Email(1, 2) with { Offer = new OfferSpec(OfferKind.Percentage, 150, TimeSpan.FromHours(1)) },
+            Email(2, 1, "nope") with { Variants = [new("A"), new("b", Template: "nope")] },
+            new SequenceStep(3, TimeSpan.FromHours(3), StepKind.FollowUpTask, "follow-up") { Variants = [new("a"), new("b")] },
+        ])
+        { Conditions = new SequenceConditions { MinCartValueMinor = 10, MaxCartValueMinor = 5, Countries = ["France"], Locales = ["French!"] } };
+
+        var errors = Validate(definition);
+
+        Assert.Equal(
+        [
+            "conditions.countries[0]", "conditions.locales[0]", "conditions.maxCartValueMinor", "name", "steps[0].offer.value",
+            "steps[1].delaySeconds", "steps[1].template", "steps[1].variants[0].key", "steps[1].variants[1].template", "steps[2].variants",
+        ], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("must be one of reminder, offer", errors["steps[1].template"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OneVariantOrDuplicateKeys_AreRefused()
+    {
+        var errors = Validate(new SequenceDefinition("x", [Email(1, 1) with { Variants = [new("a")] }]));
+        Assert.Contains("steps[0].variants", errors.Keys);
+
+        errors = Validate(new SequenceDefinition("x", [Email(1, 1) with { Variants = [new("a"), new("a")] }]));
+        Assert.Contains("must be unique", Assert.Single(errors["steps[0].variants[1].key"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoStepsOrTooLongDelays_AreRefused()
+    {
+        Assert.Contains("steps", Validate(new SequenceDefinition("x", [])).Keys);
+        Assert.Contains("steps[0].delaySeconds", Validate(new SequenceDefinition("x", [Email(1, 24 * 31)])).Keys);
+    }
+}
