@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Sequences;
+
+public sealed class PostgresSequenceStoreTests : SequenceStoreContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
+}
