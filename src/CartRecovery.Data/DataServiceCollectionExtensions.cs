@@ -70,6 +70,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
+        services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         return services;
     }
 }
