@@ -32,6 +32,7 @@ internal static class AdminApiEndpoints
         api.MapStoreTemplates();
         api.MapPreview();
         api.MapStoreSettings();
+        api.MapSendingPolicy();
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapGet("/carts", ListCartsAsync);
