@@ -41,9 +41,10 @@ public interface ICartStore
     /// <summary>
     /// A customer keeps one cart per store: of the store's open (Active or Abandoned) carts with lines and the same
     /// normalized email as <paramref name="cartId"/>, only the newest by platform update stays open; the others expire
-    /// ("replaced by a newer cart") with their pending messages cancelled, in one transaction. Returns the ids closed.
+    /// ("replaced by a newer cart") with their pending messages cancelled, in one transaction. Returns how many closed
+    /// (<paramref name="cartId"/> itself when it is the older one).
     /// </summary>
-    Task<IReadOnlyList<long>> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct);
+    Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct);
 
     Task AddEventAsync(CartEvent cartEvent, CancellationToken ct);
 

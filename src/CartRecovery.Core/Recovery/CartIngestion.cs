@@ -43,8 +43,8 @@ public sealed partial class CartIngestion(
         }
         if (cart.Contact.CanBeEmailed && cart.Status is CartStatus.Active or CartStatus.Abandoned)
         {
-            foreach (var replaced in await carts.CloseReplacedAsync(cart.Id, now, ct))
-                Log.Replaced(logger, replaced, cart.StoreId);
+            if (await carts.CloseReplacedAsync(cart.Id, now, ct) is var replaced and > 0)
+                Log.Replaced(logger, replaced, cart.Id, cart.StoreId);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed partial class CartIngestion(
         [LoggerMessage(1103, LogLevel.Information, "Cart {CartId} of store {StoreId} emptied by the customer; its steps are cancelled")]
         public static partial void Emptied(ILogger logger, long cartId, long storeId);
 
-        [LoggerMessage(1104, LogLevel.Information, "Cart {CartId} of store {StoreId} replaced by a newer cart of the same customer; its steps are cancelled")]
-        public static partial void Replaced(ILogger logger, long cartId, long storeId);
+        [LoggerMessage(1104, LogLevel.Information, "{Count} cart(s) of store {StoreId} replaced by a newer cart of the same customer after news of cart {CartId}; their steps are cancelled")]
+        public static partial void Replaced(ILogger logger, int count, long cartId, long storeId);
     }
 }

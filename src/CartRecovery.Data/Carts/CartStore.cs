@@ -201,7 +201,7 @@ internal sealed class CartStore : ICartStore
     public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseAsync(cartId, status, reason, now, ct);
 
-    public Task<IReadOnlyList<long>> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>
+    public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseReplacedAsync(cartId, now, ct);
 
     public async Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)

@@ -138,7 +138,7 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         return true;
     }
 
-    public async Task<IReadOnlyList<long>> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await connections.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(db, ct);
@@ -146,12 +146,12 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         var owner = await db.QuerySingleOrDefaultAsync<(long StoreId, string? Email)>(new CommandDefinition(
             OpenCartEmailSql, new { Id = cartId, open.Active, open.Abandoned }, tx, cancellationToken: ct));
         if (owner.Email is null)
-            return [];
+            return 0;
 
         // Newest first: the first stays open, every other one was replaced by it.
         var siblings = (await db.QueryAsync<(long Id, int Status)>(new CommandDefinition(OpenCartsOfEmailSql,
             new { owner.StoreId, owner.Email, open.Active, open.Abandoned }, tx, cancellationToken: ct))).ToList();
-        var closed = new List<long>();
+        var closed = 0;
         foreach (var (id, status) in siblings.Skip(1))
         {
             var changed = await db.ExecuteAsync(new CommandDefinition(CloseSql,
@@ -161,7 +161,7 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
             var reason = $"replaced by a newer cart of the same customer (#{siblings[0].Id})";
             await CancelOpenMessagesAsync(db, tx, id, reason, ct);
             await CartEventWriter.AddAsync(db, tx, new(id, now, ExpiredEventKind, reason), ct);
-            closed.Add(id);
+            closed++;
         }
         await tx.CommitAsync(ct);
         return closed;
