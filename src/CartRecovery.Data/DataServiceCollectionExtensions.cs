@@ -75,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<ISequenceStore, SequenceStore>();
         services.AddSingleton<ICustomerHistory, CustomerHistory>();
+        services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         return services;
     }
 }

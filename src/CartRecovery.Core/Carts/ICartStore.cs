@@ -38,6 +38,14 @@ public interface ICartStore
     /// <summary>Moves a cart to Expired or OptedOut (if allowed) and cancels its pending messages.</summary>
     Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// A customer keeps one cart per store: of the store's open (Active or Abandoned) carts with lines and the same
+    /// normalized email as <paramref name="cartId"/>, only the newest by platform update stays open; the others expire
+    /// ("replaced by a newer cart") with their pending messages cancelled, in one transaction. Returns how many closed
+    /// (<paramref name="cartId"/> itself when it is the older one).
+    /// </summary>
+    Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct);
+
     Task AddEventAsync(CartEvent cartEvent, CancellationToken ct);
 
     /// <summary>The cart's timeline, oldest first.</summary>

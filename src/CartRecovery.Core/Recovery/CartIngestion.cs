@@ -15,8 +15,38 @@ public sealed partial class CartIngestion(
     TimeProvider time,
     ILogger<CartIngestion> logger)
 {
-    public Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct) =>
-        carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
+    public const string EmptiedReason = "the customer emptied the cart";
+
+    /// <summary>
+    /// Merges the snapshot, then applies the stop conditions news of a cart can bring: an abandoned cart emptied by the
+    /// customer expires (its steps are cancelled), and a customer's newer open cart replaces their older ones in the store.
+    /// </summary>
+    public async Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct)
+    {
+        var result = await carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
+        if (result.Outcome != MergeOutcome.Unchanged)
+            await StopWhenEmptiedOrReplacedAsync(result.Cart, ct);
+        return result;
+    }
+
+    // Each move is one transaction of its own after the merge; a step falling due in between is still held by the
+    // dispatcher, which never emails about an empty cart. An Active cart emptied stays Active (the shopper may fill it
+    // again) and is expired at enrolment if still empty.
+    private async Task StopWhenEmptiedOrReplacedAsync(Cart cart, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (cart.Lines.Count == 0)
+        {
+            if (cart.Status == CartStatus.Abandoned && await carts.CloseAsync(cart.Id, CartStatus.Expired, EmptiedReason, now, ct))
+                Log.Emptied(logger, cart.Id, cart.StoreId);
+            return;
+        }
+        if (cart.Contact.CanBeEmailed && cart.Status is CartStatus.Active or CartStatus.Abandoned)
+        {
+            if (await carts.CloseReplacedAsync(cart.Id, now, ct) is var replaced and > 0)
+                Log.Replaced(logger, replaced, cart.Id, cart.StoreId);
+        }
+    }
 
     /// <summary>The platform deleted or closed the cart without an order: it expires and its steps are cancelled.</summary>
     public async Task<bool> ReportCartGoneAsync(long storeId, string reference, CancellationToken ct)
@@ -57,5 +87,11 @@ public sealed partial class CartIngestion(
 
         [LoggerMessage(1102, LogLevel.Information, "Cart {CartId} of store {StoreId} converted without help")]
         public static partial void ConvertedUnassisted(ILogger logger, long cartId, long storeId);
+
+        [LoggerMessage(1103, LogLevel.Information, "Cart {CartId} of store {StoreId} emptied by the customer; its steps are cancelled")]
+        public static partial void Emptied(ILogger logger, long cartId, long storeId);
+
+        [LoggerMessage(1104, LogLevel.Information, "{Count} cart(s) of store {StoreId} replaced by a newer cart of the same customer after news of cart {CartId}; their steps are cancelled")]
+        public static partial void Replaced(ILogger logger, int count, long cartId, long storeId);
     }
 }

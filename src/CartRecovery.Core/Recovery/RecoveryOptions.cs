@@ -16,7 +16,10 @@ public sealed class RecoveryOptions
     /// <summary>Unsubscribe links are honoured even after this; the expiry only bounds what a token claims.</summary>
     public TimeSpan UnsubscribeLinkLifetime { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>Idle carts older than this are expired instead of enrolled (a late catch-up must not email about last month's cart).</summary>
+    /// <summary>
+    /// Idle carts older than this are expired instead of enrolled (a late catch-up must not email about last month's
+    /// cart). A store's <see cref="Stores.SendingPolicy.MaxCartAge"/> overrides it.
+    /// </summary>
     public TimeSpan MaxCartAge { get; set; } = TimeSpan.FromDays(7);
 
     public int AbandonmentBatchSize { get; set; } = 500;

@@ -203,6 +203,9 @@ internal sealed class CartStore : ICartStore
     public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseAsync(cartId, status, reason, now, ct);
 
+    public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>
+        _transitions.CloseReplacedAsync(cartId, now, ct);
+
     public async Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cartEvent);

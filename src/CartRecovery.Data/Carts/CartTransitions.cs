@@ -33,6 +33,18 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
 
     private const string CloseSql = "UPDATE carts SET status = @Status, updated_at = @Now WHERE id = @Id AND status = @Current";
 
+    private const string OpenCartEmailSql = """
+        SELECT store_id, email_normalized FROM carts WHERE id = @Id AND (status = @Active OR status = @Abandoned)
+        """;
+
+    // Carts without lines neither replace nor are replaced: emptiness has rules of its own (CartIngestion, enrolment).
+    private const string OpenCartsOfEmailSql = """
+        SELECT c.id, c.status FROM carts c
+        WHERE c.store_id = @StoreId AND c.email_normalized = @Email AND (c.status = @Active OR c.status = @Abandoned)
+          AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id)
+        ORDER BY c.platform_updated_at DESC, c.id DESC
+        """;
+
     private const string CancelOpenMessagesSql = """
         UPDATE messages SET status = @Cancelled, last_error = @Reason
         WHERE cart_id = @CartId AND (status = @Pending OR status = @Claimed)
@@ -124,6 +136,35 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         await CartEventWriter.AddAsync(db, tx, new(cartId, now, kind, reason), ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    public async Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await using var tx = await dialect.BeginWriteAsync(db, ct);
+        var open = new { Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned };
+        var owner = await db.QuerySingleOrDefaultAsync<(long StoreId, string? Email)>(new CommandDefinition(
+            OpenCartEmailSql, new { Id = cartId, open.Active, open.Abandoned }, tx, cancellationToken: ct));
+        if (owner.Email is null)
+            return 0;
+
+        // Newest first: the first stays open, every other one was replaced by it.
+        var siblings = (await db.QueryAsync<(long Id, int Status)>(new CommandDefinition(OpenCartsOfEmailSql,
+            new { owner.StoreId, owner.Email, open.Active, open.Abandoned }, tx, cancellationToken: ct))).ToList();
+        var closed = 0;
+        foreach (var (id, status) in siblings.Skip(1))
+        {
+            var changed = await db.ExecuteAsync(new CommandDefinition(CloseSql,
+                new { Id = id, Status = (int)CartStatus.Expired, Current = status, Now = DbTime.ToDb(now) }, tx, cancellationToken: ct));
+            if (changed == 0)
+                continue;
+            var reason = $"replaced by a newer cart of the same customer (#{siblings[0].Id})";
+            await CancelOpenMessagesAsync(db, tx, id, reason, ct);
+            await CartEventWriter.AddAsync(db, tx, new(id, now, ExpiredEventKind, reason), ct);
+            closed++;
+        }
+        await tx.CommitAsync(ct);
+        return closed;
     }
 
     private static async Task<CartStatus?> ReadStatusAsync(DbConnection db, DbTransaction tx, long cartId, CancellationToken ct) =>

@@ -28,6 +28,7 @@ internal static class RecoveryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton<LinkBuilder>();
         services.AddSingleton<StorefrontRegistry>();
+        services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();
         services.AddSingleton<AbandonmentDetector>();

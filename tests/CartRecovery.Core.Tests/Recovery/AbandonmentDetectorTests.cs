@@ -15,6 +15,7 @@ public sealed class AbandonmentDetectorTests
     private readonly Mock<ICartStore> _carts = new();
     private readonly Mock<IStoreRepository> _stores = new();
     private readonly FakeTimeProvider _time = new(Sample.T0.AddMinutes(20));
+    private readonly Mock<IStorePolicyStore> _policies = new();
     private readonly RecoveryOptions _options = new();
     private readonly Mock<ISequenceStore> _sequences = new();
 
@@ -22,10 +23,12 @@ public sealed class AbandonmentDetectorTests
     {
         _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Sequence = SequencePresets.Standard.Name });
         _sequences.Setup(s => s.ListAsync(It.IsAny<long>(), Ct)).ReturnsAsync([]);
+        _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default);
     }
 
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
-        new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()), _options, _time, NullLogger<AbandonmentDetector>.Instance);
+        new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
+        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), _options, _time), _options, _time, NullLogger<AbandonmentDetector>.Instance);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()

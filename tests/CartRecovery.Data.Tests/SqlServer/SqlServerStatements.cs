@@ -32,6 +32,7 @@ public static partial class SqlServerStatements
         (typeof(CartStore), "ListSql", Dialect.Page),
         (typeof(CartStore), "FindIdleSql", Dialect.Page),
         (typeof(CartReader), "LinesSql", Dialect.ListParameter),
+        (typeof(MessageStore), "CountEmailsSentSql", Dialect.ListParameter),
         (typeof(MessageRow), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "cart_id, step")),
         (typeof(WebhookInbox), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "platform, delivery_id")),
         (typeof(SuppressionList), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "store_id, email_normalized")),

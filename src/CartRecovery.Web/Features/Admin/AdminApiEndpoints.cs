@@ -33,6 +33,7 @@ internal static class AdminApiEndpoints
         api.MapStoreTemplates();
         api.MapPreview();
         api.MapStoreSettings();
+        api.MapSendingPolicy();
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();

@@ -73,6 +73,8 @@ internal sealed class InMemoryCartStore : ICartStore
     public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
         Move(cartId, status, c => c);
 
+    public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) => Task.FromResult(0);
+
     public Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)
     {
         lock (_gate)

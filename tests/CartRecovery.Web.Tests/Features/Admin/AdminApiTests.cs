@@ -50,7 +50,8 @@ public sealed class AdminApiTests : IDisposable
     {
         var store = await _app.DemoStoreAsync();
         await _drive.AbandonAndSendFirstStepAsync(store, "chk-abandoned");
-        await _drive.ReportCartAsync(store, "chk-active");
+        // Another customer: a newer cart of the same one would replace the abandoned cart.
+        await _drive.ReportCartAsync(store, "chk-active", "bob@example.com");
 
         using var abandoned = JsonDocument.Parse(await _app.AdminClient().GetStringAsync($"/api/carts?storeId={store.Id}&status=abandoned", _drive.Ct));
         using var all = JsonDocument.Parse(await _app.AdminClient().GetStringAsync($"/api/carts?storeId={store.Id}", _drive.Ct));

@@ -1,0 +1,96 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Web.Tests.Features.Sending;
+
+/// <summary>
+/// A sequence stops at once when the customer buys, empties the cart or starts a newer one (unsubscribe, bounce and
+/// complaint: UnsubscribeEndpointTests and PostmarkDeliveryTests).
+/// </summary>
+public sealed class StopConditionTests : IDisposable
+{
+    private readonly CartRecoveryAppFactory _app = new();
+    private readonly RecoveryDriver _drive;
+
+    public StopConditionTests() => _drive = new RecoveryDriver(_app);
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<Cart> AbandonAsync(Store store, string externalId)
+    {
+        await _drive.ReportCartAsync(store, externalId);
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(1, await _drive.DetectAsync());
+        return (await _drive.CartAsync(store, externalId))!;
+    }
+
+    private async Task AssertStoppedAsync(Cart cart, CartStatus status, string reason)
+    {
+        var stored = (await _app.Service<ICartStore>().GetAsync(cart.Id, _drive.Ct))!;
+        Assert.Equal(status, stored.Status);
+        var messages = await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct);
+        Assert.All(messages.Where(m => m.Status != MessageStatus.Sent), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.Contains(await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct), e => e.Detail.Contains(reason, StringComparison.Ordinal));
+
+        // Nothing more goes out for it, however long we wait.
+        var before = _app.PickedUpEmails().Length;
+        _drive.Advance(TimeSpan.FromDays(1));
+        await _drive.DispatchAsync();
+        Assert.Equal(before, _app.PickedUpEmails().Length);
+    }
+
+    [Fact]
+    public async Task Purchase_CancelsTheRemainingSteps()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (cart, _) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-bought");
+
+        await _app.Service<CartIngestion>().ReportOrderAsync(new OrderReport(store.Id, cart.ExternalId, "#1001", cart.TotalMinor, _app.Time.GetUtcNow()), _drive.Ct);
+
+        await AssertStoppedAsync(cart, CartStatus.Recovered, "#1001");
+    }
+
+    [Fact]
+    public async Task EmptiedCart_ExpiresAndCancelsTheRemainingSteps()
+    {
+        var store = await _app.DemoStoreAsync();
+        var cart = await AbandonAsync(store, "chk-emptied");
+
+        var now = _app.Time.GetUtcNow();
+        await _app.Service<CartIngestion>().ReportCartAsync(new CartSnapshot(store.Id, cart.ExternalId, cart.Contact, [], cart.Currency, 0, 0,
+            cart.RestoreUrl, cart.PlatformCreatedAt, now), _drive.Ct);
+
+        await AssertStoppedAsync(cart, CartStatus.Expired, CartIngestion.EmptiedReason);
+    }
+
+    [Fact]
+    public async Task ActiveCartEmptied_IsNotEnrolled()
+    {
+        var store = await _app.DemoStoreAsync();
+        await _drive.ReportCartAsync(store, "chk-empty-active");
+        var cart = (await _drive.CartAsync(store, "chk-empty-active"))!;
+        await _app.Service<CartIngestion>().ReportCartAsync(new CartSnapshot(store.Id, cart.ExternalId, cart.Contact, [], cart.Currency, 0, 0,
+            cart.RestoreUrl, cart.PlatformCreatedAt, _app.Time.GetUtcNow().AddSeconds(1)), _drive.Ct);
+        Assert.Equal(CartStatus.Active, (await _drive.CartAsync(store, "chk-empty-active"))!.Status);
+
+        _drive.Advance(TimeSpan.FromSeconds(12));
+
+        Assert.Equal(0, await _drive.DetectAsync());
+        await AssertStoppedAsync(cart, CartStatus.Expired, SendingRules.EmptyCart);
+    }
+
+    [Fact]
+    public async Task NewerCartOfTheSameCustomer_ReplacesTheOlderOne()
+    {
+        var store = await _app.DemoStoreAsync();
+        var older = await AbandonAsync(store, "chk-older");
+
+        await _drive.ReportCartAsync(store, "chk-newer", "ANA@example.com");
+
+        await AssertStoppedAsync(older, CartStatus.Expired, "replaced by a newer cart");
+        Assert.Equal(1, await _drive.DetectAsync());
+        Assert.Equal(CartStatus.Abandoned, (await _drive.CartAsync(store, "chk-newer"))!.Status);
+    }
+}
