@@ -1,5 +1,6 @@
 using CartRecovery.Jobs.Connectors;
 using CartRecovery.Jobs.Recovery;
+using CartRecovery.Jobs.Scheduling;
 using CartRecovery.Jobs.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,18 @@ public static class JobsServiceCollectionExtensions
     public const string SchedulerName = "CartRecovery";
 
     /// <summary>
-    /// Registers Quartz with a persistent job store (configured by <paramref name="useStore"/>, on the app's own
-    /// database) and the recovery jobs on simple interval triggers.
+    /// Registers Quartz with a persistent job store on the app's own database (<paramref name="provider"/> is
+    /// <c>Storage:Provider</c>: sqlite, postgres or sqlserver; clustered on the last two, see <see cref="JobStoreProvider"/>)
+    /// and the recovery jobs on simple interval triggers.
     /// </summary>
+    /// <remarks>
+    /// No job requests recovery (<c>RequestRecovery</c> stays false): every job is a repeating poll over our own tables,
+    /// so after a node dies the next fire on any node does exactly what a recovery run would, and a recovery run would only
+    /// be an extra fire. What a dead node was doing survives in the data instead: claimed messages carry a lease and come
+    /// back when it runs out, webhook deliveries stay unprocessed until a run completes them.
+    /// </remarks>
     public static IServiceCollection AddCartRecoveryJobs(this IServiceCollection services, IConfiguration configuration,
-        Action<IPersistentStoreBuilder> useStore, Action<IQuartzBuilder>? configure = null)
+        string provider, string connectionString, Action<IQuartzBuilder>? configure = null)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
@@ -27,7 +35,7 @@ public static class JobsServiceCollectionExtensions
             q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
             q.UsePersistentStore(store =>
             {
-                useStore(store);
+                JobStoreProvider.Configure(store, provider, connectionString, options);
                 store.UseSystemTextJsonSerializer();
             });
             AddEvery<DetectAbandonedCartsJob>(q, DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");

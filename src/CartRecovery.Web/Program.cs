@@ -39,7 +39,7 @@ builder.Services
     .AddShopifyConnector()
     .AddWooCommerceConnector()
     .AddCaptureRateLimit()
-    .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
+    .AddCartRecoveryJobs(builder.Configuration, storage.Provider, storage.ResolveConnectionString())
     .AddAdminApi()
     .AddHealth()
     .AddSingleton<WebhookIntake>()
