@@ -29,9 +29,6 @@ namespace CartRecovery.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    private const string UnsupportedProvider =
-        "Storage:Provider must be 'sqlite' (PostgreSQL and SQL Server are not supported yet).";
-
     /// <summary>
     /// Registers storage from the <c>Storage</c> section: the dialect and connection factory of
     /// <c>Storage:Provider</c>, the <see cref="DatabaseMigrator"/> and every Core store port. Requires
@@ -42,16 +39,19 @@ public static class DataServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .Validate(o => o.IsSqlite, UnsupportedProvider)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.AddSingleton<SqlDialect>(sp =>
         {
             // Validation reports a bad provider at start; this guards hosts that resolve before validating.
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.IsSqlite
-                ? new SqliteDialect()
-                : throw new InvalidOperationException($"{UnsupportedProvider} It is '{options.Provider}'.");
+            return options.ProviderName switch
+            {
+                StorageOptions.Sqlite => new SqliteDialect(),
+                StorageOptions.Postgres => new PostgresDialect(),
+                _ => throw new InvalidOperationException(options.Problem() ?? $"Storage:Provider '{options.Provider}' has no dialect."),
+            };
         });
         services.AddSingleton(sp => sp.GetRequiredService<SqlDialect>()
             .CreateConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()));

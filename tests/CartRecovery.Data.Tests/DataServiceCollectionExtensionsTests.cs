@@ -35,12 +35,38 @@ public sealed class DataServiceCollectionExtensionsTests
     [Fact]
     public void AddCartRecoveryData_WhenProviderIsUnknown_FailsAtStartNamingTheKey()
     {
-        using var services = Build(new() { ["Storage:Provider"] = "postgres" });
+        using var services = Build(new() { ["Storage:Provider"] = "oracle" });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Storage:Provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider must be 'sqlite', 'postgres' or 'sqlserver' (it is 'oracle')", error.Message, StringComparison.Ordinal);
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ICartStore>());
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlserver")]
+    public void AddCartRecoveryData_WhenAServerProviderHasNoConnectionString_FailsAtStartNamingTheKey(string provider)
+    {
+        using var services = Build(new() { ["Storage:Provider"] = provider });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains($"Storage:ConnectionString is required when Storage:Provider is '{provider}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("PostgreSQL")]
+    public void AddCartRecoveryData_ForPostgres_ResolvesItsDialectWithoutConnecting(string provider)
+    {
+        using var services = Build(new() { ["Storage:Provider"] = provider, ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=x" });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal("postgres", Assert.IsType<PostgresDialect>(services.GetRequiredService<SqlDialect>()).Name);
+        Assert.NotNull(services.GetRequiredService<IDbConnectionFactory>());
+        Assert.NotNull(services.GetRequiredService<ICartStore>());
     }
 
     [Fact]

@@ -27,11 +27,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string _directory;
+    private readonly Func<ValueTask> _cleanUp;
 
-    private TestDatabase(ServiceProvider services, string directory)
+    private TestDatabase(ServiceProvider services, string directory, Func<ValueTask> cleanUp)
     {
         _services = services;
         _directory = directory;
+        _cleanUp = cleanUp;
     }
 
     public string DataDirectory => _directory;
@@ -51,19 +53,48 @@ public sealed class TestDatabase : IAsyncDisposable
     public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();
 
     /// <summary>A fresh SQLite file in a new temp folder (which the migrator creates), migrated unless told otherwise.</summary>
-    public static async Task<TestDatabase> CreateSqliteAsync(bool migrate = true)
+    public static Task<TestDatabase> CreateSqliteAsync(bool migrate = true)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "cartrecovery-data-tests", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory })
-            .Build();
+        var directory = NewDirectory();
+        return CreateAsync(new() { ["Storage:DataDirectory"] = directory }, directory, migrate, () =>
+        {
+            // Pooled connections keep the file open; release them before deleting the folder.
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Cleanup of a temp folder must not fail the test that used it.
+            }
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// A fresh database named <paramref name="databaseName"/> on the server of <paramref name="connectionString"/>;
+    /// <paramref name="dropAsync"/> runs after the services (and their connection pool) are disposed.
+    /// </summary>
+    public static Task<TestDatabase> CreateServerAsync(string provider, string connectionString, Func<ValueTask> dropAsync, bool migrate = true) =>
+        CreateAsync(new()
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = connectionString,
+        }, "", migrate, dropAsync);
+
+    private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "cartrecovery-data-tests", Guid.NewGuid().ToString("N"));
+
+    private static async Task<TestDatabase> CreateAsync(Dictionary<string, string?> settings, string directory, bool migrate, Func<ValueTask> cleanUp)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<ISecretProtector, TestSecretProtector>()
             .AddCartRecoveryData()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var database = new TestDatabase(services, directory);
+        var database = new TestDatabase(services, directory, cleanUp);
         if (migrate)
             await database.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
@@ -94,15 +125,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        // Pooled connections keep the file open; release them before deleting the folder.
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Cleanup of a temp folder must not fail the test that used it.
-        }
+        await _cleanUp();
     }
 }

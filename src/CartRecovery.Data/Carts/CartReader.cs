@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CartRecovery.Core.Carts;
+using CartRecovery.Data.Dialects;
 using Dapper;
 
 namespace CartRecovery.Data.Carts;
@@ -15,20 +16,20 @@ internal static class CartReader
         ORDER BY cart_id, position
         """;
 
-    public static async Task<Cart?> SingleAsync(DbConnection db, DbTransaction? tx, string sql, object param, CancellationToken ct)
+    public static async Task<Cart?> SingleAsync(SqlDialect dialect, DbConnection db, DbTransaction? tx, string sql, object param, CancellationToken ct)
     {
-        var carts = await ListAsync(db, tx, sql, param, ct);
+        var carts = await ListAsync(dialect, db, tx, sql, param, ct);
         return carts.Count == 0 ? null : carts[0];
     }
 
-    public static async Task<IReadOnlyList<Cart>> ListAsync(DbConnection db, DbTransaction? tx, string sql, object param, CancellationToken ct)
+    public static async Task<IReadOnlyList<Cart>> ListAsync(SqlDialect dialect, DbConnection db, DbTransaction? tx, string sql, object param, CancellationToken ct)
     {
         var rows = (await db.QueryAsync<CartRow>(new CommandDefinition(sql, param, tx, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
             return [];
 
         var lines = (await db.QueryAsync<CartLineRow>(new CommandDefinition(
-                LinesSql, new { CartIds = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
+                dialect.ListParameter(LinesSql), new { CartIds = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
             .ToLookup(l => l.CartId, l => l.ToLine());
         return rows.Select(r => r.ToCart(lines[r.Id].ToList())).ToList();
     }

@@ -108,7 +108,7 @@ internal sealed class CartStore : ICartStore
     {
         await using var db = await _connections.OpenAsync(ct);
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
-        var existing = await CartReader.SingleAsync(db, tx, FindSql, new { snapshot.StoreId, snapshot.ExternalId }, ct);
+        var existing = await CartReader.SingleAsync(_dialect, db, tx, FindSql, new { snapshot.StoreId, snapshot.ExternalId }, ct);
         var result = CartMerger.Merge(existing, snapshot, now);
         if (result.Outcome == MergeOutcome.Unchanged)
             return result;
@@ -151,19 +151,19 @@ internal sealed class CartStore : ICartStore
     public async Task<Cart?> GetAsync(long cartId, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
-        return await CartReader.SingleAsync(db, null, GetSql, new { Id = cartId }, ct);
+        return await CartReader.SingleAsync(_dialect, db, null, GetSql, new { Id = cartId }, ct);
     }
 
     public async Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
-        return await CartReader.SingleAsync(db, null, FindSql, new { StoreId = storeId, ExternalId = externalId }, ct);
+        return await CartReader.SingleAsync(_dialect, db, null, FindSql, new { StoreId = storeId, ExternalId = externalId }, ct);
     }
 
     public async Task<Cart?> FindByRefAsync(long storeId, string reference, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
-        return await CartReader.SingleAsync(db, null, FindByRefSql, new { StoreId = storeId, Ref = reference }, ct);
+        return await CartReader.SingleAsync(_dialect, db, null, FindByRefSql, new { StoreId = storeId, Ref = reference }, ct);
     }
 
     public async Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct)
@@ -180,7 +180,7 @@ internal sealed class CartStore : ICartStore
         var sql = _dialect.Page($"SELECT {CartRow.Columns} FROM carts c{where} ORDER BY c.created_at DESC, c.id DESC");
 
         await using var db = await _connections.OpenAsync(ct);
-        return await CartReader.ListAsync(db, null, sql,
+        return await CartReader.ListAsync(_dialect, db, null, sql,
             new { query.StoreId, Status = (int?)query.Status, query.Skip, query.Take }, ct);
     }
 
@@ -188,7 +188,7 @@ internal sealed class CartStore : ICartStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var db = await _connections.OpenAsync(ct);
-        return await CartReader.ListAsync(db, null, _dialect.Page(FindIdleSql),
+        return await CartReader.ListAsync(_dialect, db, null, _dialect.Page(FindIdleSql),
             new { Active = (int)CartStatus.Active, Now = DbTime.ToDb(now), Skip = 0, Take = limit }, ct);
     }
 

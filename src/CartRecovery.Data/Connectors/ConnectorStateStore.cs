@@ -8,7 +8,8 @@ namespace CartRecovery.Data.Connectors;
 /// <summary>Per-store connector values (cursors and the like), one row per (store, key).</summary>
 internal sealed class ConnectorStateStore(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time) : IConnectorStateStore
 {
-    private const string GetSql = "SELECT value FROM connector_state WHERE store_id = @StoreId AND key = @Key";
+    // "key" is quoted: SQL Server reserves the word (double quotes work on all three engines).
+    private const string GetSql = "SELECT value FROM connector_state WHERE store_id = @StoreId AND \"key\" = @Key";
 
     public async Task<string?> GetAsync(long storeId, string key, CancellationToken ct)
     {

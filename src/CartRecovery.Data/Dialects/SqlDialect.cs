@@ -8,7 +8,7 @@ namespace CartRecovery.Data.Dialects;
 /// <summary>
 /// Everything that differs between database engines: paging, insert-or-ignore, upsert, the claim statement,
 /// write transactions, error codes and how the schema is deployed. Stores keep portable SQL next to their methods
-/// and ask the dialect for the rest, so PostgreSQL and SQL Server can be added as further subclasses.
+/// and ask the dialect for the rest: one subclass per engine (SQLite, PostgreSQL, SQL Server).
 /// </summary>
 public abstract class SqlDialect
 {
@@ -24,26 +24,63 @@ public abstract class SqlDialect
     /// <summary>Makes a single-row INSERT return the new <c>id</c> as its only column.</summary>
     public virtual string InsertReturningId(string insertSql) => $"{insertSql} RETURNING id";
 
+    /// <summary>
+    /// Adapts <c>IN @List</c> conditions (Dapper expands a list parameter into <c>IN (@List1, @List2, ...)</c>) for
+    /// providers to which Dapper passes the list whole, as one array parameter.
+    /// </summary>
+    public virtual string ListParameter(string sql) => sql;
+
+    // SQLite (3.24+) and PostgreSQL share INSERT ... ON CONFLICT; SQL Server overrides these with UPDATE-then-INSERT.
+
     /// <summary>Makes an INSERT do nothing when it would break the unique key over <paramref name="conflictColumns"/>.</summary>
-    public abstract string InsertIgnoringDuplicates(string insertSql, string conflictColumns);
+    public virtual string InsertIgnoringDuplicates(string insertSql, string conflictColumns) =>
+        $"{insertSql} ON CONFLICT ({conflictColumns}) DO NOTHING";
 
     /// <summary>
-    /// Inserts or updates a store keyed by (platform, external_id), keeping its id and created_at.
-    /// Parameters: the <c>StoreRow</c> properties.
+    /// Inserts or updates a store keyed by (platform, external_id), keeping its id, created_at and public_key, and
+    /// returns its id. Parameters: the <c>StoreRow</c> properties.
     /// </summary>
-    public abstract string UpsertStore { get; }
+    public virtual string UpsertStore => """
+        INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
+                            abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key,
+                            sending_paused_reason, reply_to, logo_url, brand_color, postal_address, message_stream)
+        VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
+                @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey,
+                @SendingPausedReason, @ReplyTo, @LogoUrl, @BrandColor, @PostalAddress, @MessageStream)
+        ON CONFLICT (platform, external_id) DO UPDATE SET
+            name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
+            time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
+            sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name,
+            status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason,
+            reply_to = excluded.reply_to, logo_url = excluded.logo_url, brand_color = excluded.brand_color,
+            postal_address = excluded.postal_address, message_stream = excluded.message_stream
+        RETURNING id
+        """;
 
     /// <summary>Insert or replace the credentials row of <c>@StoreId</c> (<c>@Payload</c>, <c>@UpdatedAt</c>).</summary>
-    public abstract string UpsertStoreCredentials { get; }
+    public virtual string UpsertStoreCredentials => """
+        INSERT INTO store_credentials (store_id, payload, updated_at) VALUES (@StoreId, @Payload, @UpdatedAt)
+        ON CONFLICT (store_id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
+        """;
 
-    /// <summary>Insert or replace the connector value of (<c>@StoreId</c>, <c>@Key</c>).</summary>
-    public abstract string UpsertConnectorState { get; }
+    /// <summary>Insert or replace the connector value of (<c>@StoreId</c>, <c>@Key</c>). <c>key</c> is quoted: SQL Server reserves it.</summary>
+    public virtual string UpsertConnectorState => """
+        INSERT INTO connector_state (store_id, "key", value, updated_at) VALUES (@StoreId, @Key, @Value, @UpdatedAt)
+        ON CONFLICT (store_id, "key") DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+        """;
 
     /// <summary>Insert or replace the export of (<c>@StoreId</c>, <c>@RequestId</c>).</summary>
-    public abstract string UpsertDataExport { get; }
+    public virtual string UpsertDataExport => """
+        INSERT INTO data_exports (store_id, request_id, email, json, created_at) VALUES (@StoreId, @RequestId, @Email, @Json, @CreatedAt)
+        ON CONFLICT (store_id, request_id) DO UPDATE SET email = excluded.email, json = excluded.json, created_at = excluded.created_at
+        """;
 
     /// <summary>Insert or replace the template override of (<c>@StoreId</c>, <c>@Name</c>, <c>@Locale</c>, <c>@Part</c>): <c>@Source</c>, <c>@UpdatedAt</c>.</summary>
-    public abstract string UpsertStoreTemplate { get; }
+    public virtual string UpsertStoreTemplate => """
+        INSERT INTO store_templates (store_id, name, locale, part, source, updated_at)
+        VALUES (@StoreId, @Name, @Locale, @Part, @Source, @UpdatedAt)
+        ON CONFLICT (store_id, name, locale, part) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at
+        """;
 
     /// <summary>
     /// Atomically leases due pending webhook deliveries (<c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>) and returns them.

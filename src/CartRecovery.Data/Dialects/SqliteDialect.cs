@@ -20,47 +20,6 @@ public sealed class SqliteDialect : SqlDialect
     public override IDbConnectionFactory CreateConnectionFactory(string connectionString) =>
         new SqliteConnectionFactory(connectionString);
 
-    public override string InsertIgnoringDuplicates(string insertSql, string conflictColumns) =>
-        $"{insertSql} ON CONFLICT ({conflictColumns}) DO NOTHING";
-
-    public override string UpsertStore => """
-        INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
-                            abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key,
-                            sending_paused_reason, reply_to, logo_url, brand_color, postal_address, message_stream)
-        VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
-                @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey,
-                @SendingPausedReason, @ReplyTo, @LogoUrl, @BrandColor, @PostalAddress, @MessageStream)
-        ON CONFLICT (platform, external_id) DO UPDATE SET
-            name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
-            time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
-            sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name,
-            status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason,
-            reply_to = excluded.reply_to, logo_url = excluded.logo_url, brand_color = excluded.brand_color,
-            postal_address = excluded.postal_address, message_stream = excluded.message_stream
-        RETURNING id
-        """;
-
-    public override string UpsertStoreCredentials => """
-        INSERT INTO store_credentials (store_id, payload, updated_at) VALUES (@StoreId, @Payload, @UpdatedAt)
-        ON CONFLICT (store_id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at
-        """;
-
-    public override string UpsertConnectorState => """
-        INSERT INTO connector_state (store_id, key, value, updated_at) VALUES (@StoreId, @Key, @Value, @UpdatedAt)
-        ON CONFLICT (store_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-        """;
-
-    public override string UpsertDataExport => """
-        INSERT INTO data_exports (store_id, request_id, email, json, created_at) VALUES (@StoreId, @RequestId, @Email, @Json, @CreatedAt)
-        ON CONFLICT (store_id, request_id) DO UPDATE SET email = excluded.email, json = excluded.json, created_at = excluded.created_at
-        """;
-
-    public override string UpsertStoreTemplate => """
-        INSERT INTO store_templates (store_id, name, locale, part, source, updated_at)
-        VALUES (@StoreId, @Name, @Locale, @Part, @Source, @UpdatedAt)
-        ON CONFLICT (store_id, name, locale, part) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at
-        """;
-
     // Pending deliveries whose next attempt is due and whose lease (if any) ran out; one statement, so atomic here.
     public override string ClaimWebhookDeliveries => """
         UPDATE webhook_deliveries SET lease_until = @LeaseUntil

@@ -29,8 +29,9 @@ internal sealed class PrivacyStore : IPrivacyStore
         "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email",
         "DELETE FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email",
         "DELETE FROM data_exports WHERE store_id = @StoreId AND lower(email) = @Email",
-        // Stored payloads (checkouts, orders) carry the address; LIKE is case-insensitive for ASCII in SQLite.
-        "DELETE FROM webhook_deliveries WHERE store_id = @StoreId AND body LIKE @Pattern ESCAPE '\\'",
+        // Stored payloads (checkouts, orders) carry the address in any case; the pattern is lower-case, and LIKE is
+        // case-sensitive on PostgreSQL (and may be on SQL Server, by collation), so the body is lowered too.
+        "DELETE FROM webhook_deliveries WHERE store_id = @StoreId AND lower(body) LIKE @Pattern ESCAPE '\\'",
     ];
 
     private static readonly string[] EraseStoreSql =
@@ -63,7 +64,7 @@ internal sealed class PrivacyStore : IPrivacyStore
     {
         var param = new { StoreId = storeId, Email = EmailNormalizer.Normalize(email) ?? "" };
         await using var db = await _connections.OpenAsync(ct);
-        var carts = await CartReader.ListAsync(db, null, CustomerCartsSql, param, ct);
+        var carts = await CartReader.ListAsync(_dialect, db, null, CustomerCartsSql, param, ct);
         var messages = await db.QueryAsync(new CommandDefinition(CustomerMessagesSql, param, cancellationToken: ct));
         var suppressions = await db.QueryAsync(new CommandDefinition(CustomerSuppressionsSql, param, cancellationToken: ct));
         return new CustomerDataExport(storeId, email,

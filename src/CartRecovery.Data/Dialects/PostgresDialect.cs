@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using CartRecovery.Data.Connections;
+using DbUp;
+using DbUp.Builder;
+using Npgsql;
+
+namespace CartRecovery.Data.Dialects;
+
+/// <summary>
+/// PostgreSQL: ON CONFLICT and RETURNING like SQLite; claims lock their rows with FOR UPDATE SKIP LOCKED so that
+/// concurrent dispatchers (several nodes) each take different rows instead of waiting for one another.
+/// </summary>
+public sealed partial class PostgresDialect : SqlDialect
+{
+    /// <summary>The advisory lock key nodes take while migrating ("CartRcvr" as ASCII; any fixed value works).</summary>
+    internal const long SchemaLockKey = 0x4361_7274_5263_7672;
+
+    internal const string LockSchemaSql = "SELECT pg_advisory_lock(@Key)";
+    internal const string UnlockSchemaSql = "SELECT pg_advisory_unlock(@Key)";
+
+    private const string UniqueViolation = "23505";
+
+    public override string Name => StorageOptions.Postgres;
+
+    public override IDbConnectionFactory CreateConnectionFactory(string connectionString) =>
+        new PostgresConnectionFactory(connectionString);
+
+    /// <summary>Npgsql takes arrays, so Dapper sends the list as one parameter: <c>IN @Ids</c> becomes <c>= ANY(@Ids)</c>.</summary>
+    public override string ListParameter(string sql) => InList().Replace(sql, "= ANY($1)");
+
+    // The CTE locks the chosen rows (skipping rows another claimer holds) before the UPDATE changes them; a plain
+    // "WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED)" may be re-evaluated by the planner and is best avoided.
+    public override string ClaimWebhookDeliveries => """
+        WITH next AS (
+            SELECT id FROM webhook_deliveries
+            WHERE status = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+            ORDER BY received_at, id
+            LIMIT @Batch
+            FOR UPDATE SKIP LOCKED)
+        UPDATE webhook_deliveries w SET lease_until = @LeaseUntil
+        FROM next
+        WHERE w.id = next.id
+        RETURNING w.*
+        """;
+
+    public override string ClaimDueMessages => """
+        WITH next AS (
+            SELECT id FROM messages
+            WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
+            ORDER BY due_at, id
+            LIMIT @Batch
+            FOR UPDATE SKIP LOCKED)
+        UPDATE messages m
+        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = m.attempts + 1
+        FROM next
+        WHERE m.id = next.id
+        RETURNING m.*
+        """;
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: UniqueViolation };
+
+    /// <summary>A session-level advisory lock: held until unlocked or the connection closes (a dead node frees it).</summary>
+    public override async ValueTask<IAsyncDisposable> AcquireSchemaLockAsync(DbConnection connection, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await ExecuteAsync(connection, LockSchemaSql, ct);
+        return new SchemaLock(connection);
+    }
+
+    public override UpgradeEngineBuilder DeployTo(string connectionString) =>
+        DeployChanges.To.PostgresqlDatabase(connectionString)
+            .JournalToPostgresqlTable("public", "schema_versions");
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var key = command.CreateParameter();
+        key.ParameterName = "Key";
+        key.Value = SchemaLockKey;
+        command.Parameters.Add(key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    [GeneratedRegex(@"\bIN\s+(@\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InList();
+
+    private sealed class SchemaLock(DbConnection connection) : IAsyncDisposable
+    {
+        // Unlocking must happen even when the migration was cancelled, so it does not take the caller's token.
+        public async ValueTask DisposeAsync() => await ExecuteAsync(connection, UnlockSchemaSql, CancellationToken.None);
+    }
+}

@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Carts;
+
+public sealed class PostgresCartLifecycleTests : CartLifecycleContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
+}

@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Connectors;
+
+public sealed class PostgresConnectorStorageTests : ConnectorStorageContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
+}
