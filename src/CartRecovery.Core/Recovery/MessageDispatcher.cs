@@ -119,6 +119,8 @@ public sealed partial class MessageDispatcher(
         var now = time.GetUtcNow();
         var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
         var content = await composer.ComposeAsync(model, ct);
+        if (LeaseRunningOut(message))
+            return Outcome.Retrying;
         var providerId = await transport.SendAsync(RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host), ct);
 
         var sentAt = time.GetUtcNow();
@@ -149,6 +151,13 @@ public sealed partial class MessageDispatcher(
         Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
         return true;
     }
+
+    /// <summary>
+    /// A batch that took longer than its lease (a stalled node) must not start sends another dispatcher may already have
+    /// claimed: in the lease's last tenth this one leaves the message to whoever claims it next (itself, maybe).
+    /// </summary>
+    private bool LeaseRunningOut(OutboundMessage message) =>
+        message.LeaseUntil is { } until && time.GetUtcNow() >= until - options.ClaimLease / 10;
 
     private async Task<IssuedOffer?> EnsureOfferAsync(OutboundMessage message, Cart cart, Store store, IStorefront storefront, CancellationToken ct)
     {

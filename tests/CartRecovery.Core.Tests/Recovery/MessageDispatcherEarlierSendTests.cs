@@ -4,7 +4,10 @@ using Moq;
 
 namespace CartRecovery.Core.Tests.Recovery;
 
-/// <summary>Exactly once across a crash: a retried message is looked up at the provider before it is sent again.</summary>
+/// <summary>
+/// Exactly once across a crash: a retried message is looked up at the provider before it is sent again, and a dispatcher
+/// whose lease is running out starts no more sends.
+/// </summary>
 public sealed class MessageDispatcherEarlierSendTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -48,6 +51,28 @@ public sealed class MessageDispatcherEarlierSendTests
 
         Assert.Single(f.Sent);
         lookup.Verify(l => l.FindSentAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheLeaseIsInItsLastTenth_LeavesTheMessageUnsentForTheNextClaim()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromSeconds(20) });
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal(1, summary.Retrying);
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.MarkSentAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheLeaseHasTimeLeft_Sends()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromMinutes(4) });
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Single(f.Sent);
     }
 
     [Fact]
