@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
             {
                 StorageOptions.Sqlite => new SqliteDialect(),
                 StorageOptions.Postgres => new PostgresDialect(),
+                StorageOptions.SqlServer => new SqlServerDialect(),
                 _ => throw new InvalidOperationException(options.Problem() ?? $"Storage:Provider '{options.Provider}' has no dialect."),
             };
         });

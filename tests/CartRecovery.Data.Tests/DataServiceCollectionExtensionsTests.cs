@@ -70,6 +70,18 @@ public sealed class DataServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddCartRecoveryData_ForSqlServer_ResolvesItsDialectWithoutConnecting()
+    {
+        using var services = Build(new() { ["Storage:Provider"] = "SqlServer", ["Storage:ConnectionString"] = "Server=127.0.0.1,1;Database=x" });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal("sqlserver", Assert.IsType<SqlServerDialect>(services.GetRequiredService<SqlDialect>()).Name);
+        Assert.NotNull(services.GetRequiredService<IDbConnectionFactory>());
+        Assert.NotNull(services.GetRequiredService<IMessageStore>());
+    }
+
+    [Fact]
     public void AddCartRecoveryData_BindsTheStorageSection()
     {
         using var services = Build(new() { ["Storage:Provider"] = "SQLite", ["Storage:DataDirectory"] = "/var/lib/cr" });

@@ -67,6 +67,13 @@ internal sealed class CartStore : ICartStore
         ORDER BY c.platform_updated_at, c.id
         """;
 
+    // One statement for every filter combination (a null filter matches all), so each engine's text is fixed and checked.
+    private const string ListSql = $"""
+        SELECT {CartRow.Columns} FROM carts c
+        WHERE (@StoreId IS NULL OR c.store_id = @StoreId) AND (@Status IS NULL OR c.status = @Status)
+        ORDER BY c.created_at DESC, c.id DESC
+        """;
+
     private const string TimelineSql = """
         SELECT id, cart_id, at, kind, detail, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
         """;
@@ -171,13 +178,7 @@ internal sealed class CartStore : ICartStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
-        var conditions = new List<string>();
-        if (query.StoreId is not null)
-            conditions.Add("c.store_id = @StoreId");
-        if (query.Status is not null)
-            conditions.Add("c.status = @Status");
-        var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
-        var sql = _dialect.Page($"SELECT {CartRow.Columns} FROM carts c{where} ORDER BY c.created_at DESC, c.id DESC");
+        var sql = _dialect.Page(ListSql);
 
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.ListAsync(_dialect, db, null, sql,

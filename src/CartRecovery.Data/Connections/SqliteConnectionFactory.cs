@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace CartRecovery.Data.Connections;
 
 /// <summary>Opens pooled SQLite connections with foreign keys enforced.</summary>
-internal sealed class SqliteConnectionFactory : IDbConnectionFactory
+internal sealed class SqliteConnectionFactory : NewConnectionFactory
 {
     private readonly string _connectionString;
 
@@ -15,18 +15,5 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
     }
 
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 }

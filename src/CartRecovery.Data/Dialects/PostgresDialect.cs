@@ -13,11 +13,10 @@ namespace CartRecovery.Data.Dialects;
 /// </summary>
 public sealed partial class PostgresDialect : SqlDialect
 {
-    /// <summary>The advisory lock key nodes take while migrating ("CartRcvr" as ASCII; any fixed value works).</summary>
-    internal const long SchemaLockKey = 0x4361_7274_5263_7672;
+    /// <summary>Nodes migrate one at a time under this session-level advisory lock (a fixed key: "CartRcvr" as ASCII).</summary>
+    internal const string LockSchemaSql = "SELECT pg_advisory_lock(4855287717206128242)";
 
-    internal const string LockSchemaSql = "SELECT pg_advisory_lock(@Key)";
-    internal const string UnlockSchemaSql = "SELECT pg_advisory_unlock(@Key)";
+    internal const string UnlockSchemaSql = "SELECT pg_advisory_unlock(4855287717206128242)";
 
     private const string UniqueViolation = "23505";
 
@@ -64,32 +63,14 @@ public sealed partial class PostgresDialect : SqlDialect
     /// <summary>A session-level advisory lock: held until unlocked or the connection closes (a dead node frees it).</summary>
     public override async ValueTask<IAsyncDisposable> AcquireSchemaLockAsync(DbConnection connection, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await ExecuteAsync(connection, LockSchemaSql, ct);
-        return new SchemaLock(connection);
+        await ExecuteScalarUnboundedAsync(connection, LockSchemaSql, ct);
+        return ReleaseOnDispose(connection, UnlockSchemaSql);
     }
 
     public override UpgradeEngineBuilder DeployTo(string connectionString) =>
         DeployChanges.To.PostgresqlDatabase(connectionString)
             .JournalToPostgresqlTable("public", "schema_versions");
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var key = command.CreateParameter();
-        key.ParameterName = "Key";
-        key.Value = SchemaLockKey;
-        command.Parameters.Add(key);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
     [GeneratedRegex(@"\bIN\s+(@\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InList();
-
-    private sealed class SchemaLock(DbConnection connection) : IAsyncDisposable
-    {
-        // Unlocking must happen even when the migration was cancelled, so it does not take the caller's token.
-        public async ValueTask DisposeAsync() => await ExecuteAsync(connection, UnlockSchemaSql, CancellationToken.None);
-    }
 }

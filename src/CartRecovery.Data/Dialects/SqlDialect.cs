@@ -114,6 +114,25 @@ public abstract class SqlDialect
     /// <summary>The DbUp target for this engine.</summary>
     public abstract UpgradeEngineBuilder DeployTo(string connectionString);
 
+    /// <summary>Runs <paramref name="sql"/> without a command timeout (waiting for a lock may take as long as a migration).</summary>
+    protected static async Task<object?> ExecuteScalarUnboundedAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>A lock that runs <paramref name="releaseSql"/> on its connection when disposed.</summary>
+    protected static IAsyncDisposable ReleaseOnDispose(DbConnection connection, string releaseSql) => new Releaser(connection, releaseSql);
+
+    private sealed class Releaser(DbConnection connection, string releaseSql) : IAsyncDisposable
+    {
+        // Releasing must happen even when the migration was cancelled, so it does not take the caller's token.
+        public async ValueTask DisposeAsync() => await ExecuteScalarUnboundedAsync(connection, releaseSql, CancellationToken.None);
+    }
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();

@@ -24,9 +24,14 @@ internal sealed class PrivacyStore : IPrivacyStore
 
     private const string CustomerSuppressionsSql = "SELECT email, reason, created_at FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
 
+    private const string EraseCustomerCartsSql = "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email";
+
+    // Tasks and timeline go first, explicitly: on SQL Server their message_id keys cannot cascade (a second cascade path).
     private static readonly string[] EraseCustomerSql =
     [
-        "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email",
+        "DELETE FROM follow_up_tasks WHERE cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)",
+        "DELETE FROM cart_events WHERE cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)",
+        EraseCustomerCartsSql,
         "DELETE FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email",
         "DELETE FROM data_exports WHERE store_id = @StoreId AND lower(email) = @Email",
         // Stored payloads (checkouts, orders) carry the address in any case; the pattern is lower-case, and LIKE is
@@ -36,6 +41,8 @@ internal sealed class PrivacyStore : IPrivacyStore
 
     private static readonly string[] EraseStoreSql =
     [
+        "DELETE FROM follow_up_tasks WHERE store_id = @StoreId",
+        "DELETE FROM cart_events WHERE cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId)",
         "DELETE FROM carts WHERE store_id = @StoreId",
         "DELETE FROM suppressions WHERE store_id = @StoreId",
         "DELETE FROM data_exports WHERE store_id = @StoreId",
@@ -85,7 +92,7 @@ internal sealed class PrivacyStore : IPrivacyStore
         foreach (var sql in EraseCustomerSql)
         {
             var count = await db.ExecuteAsync(new CommandDefinition(sql, new { StoreId = storeId, Email = normalized, Pattern = pattern }, tx, cancellationToken: ct));
-            if (sql == EraseCustomerSql[0])
+            if (sql == EraseCustomerCartsSql)
                 erased = count;
         }
         await tx.CommitAsync(ct);

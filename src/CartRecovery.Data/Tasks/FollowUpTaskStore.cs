@@ -16,6 +16,13 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
     private const string ByMessageSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE message_id = @MessageId";
 
     private const string GetSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE id = @Id";
+
+    // A null filter matches all: one fixed statement for every combination.
+    private const string ListSql = $"""
+        SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks
+        WHERE (@StoreId IS NULL OR store_id = @StoreId) AND (@Status IS NULL OR status = @Status)
+        ORDER BY created_at, id
+        """;
     private const string AssignSql = "UPDATE follow_up_tasks SET assignee = @Assignee WHERE id = @Id AND status = @Open";
     private const string CompleteSql = """
         UPDATE follow_up_tasks SET status = @Done, outcome = @Outcome, completed_at = @At WHERE id = @Id AND status = @Open
@@ -50,16 +57,8 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
 
     public async Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, CancellationToken ct)
     {
-        var conditions = new List<string>();
-        if (storeId is not null)
-            conditions.Add("store_id = @StoreId");
-        if (status is not null)
-            conditions.Add("status = @Status");
-        var where = conditions.Count == 0 ? "" : $" WHERE {string.Join(" AND ", conditions)}";
-        var sql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks{where} ORDER BY created_at, id";
-
         await using var db = await _connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(sql,
+        var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(ListSql,
             new { StoreId = storeId, Status = (int?)status }, cancellationToken: ct));
         return rows.Select(r => r.ToTask()).ToList();
     }

@@ -1,0 +1,24 @@
+using System.Data.Common;
+
+namespace CartRecovery.Data.Connections;
+
+/// <summary>Opens a new connection of the provider per call (the provider pools them), disposing it if opening fails.</summary>
+internal abstract class NewConnectionFactory : IDbConnectionFactory
+{
+    protected abstract DbConnection CreateConnection();
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace CartRecovery.Data.Tests.SqlServer;
+
+/// <summary>Parses T-SQL as SQL Server 2022 does (ScriptDom, quoted identifiers on as SqlClient sets them).</summary>
+public static class TSql
+{
+    public static TSqlScript Parse(string name, string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var fragment = parser.Parse(new StringReader(sql), out var errors);
+        if (errors.Count > 0)
+            Assert.Fail($"{name} does not parse as T-SQL:{Environment.NewLine}" +
+                        string.Join(Environment.NewLine, errors.Select(e => $"  {e.Number} line {e.Line} col {e.Column}: {e.Message}")) +
+                        $"{Environment.NewLine}{sql}");
+        return (TSqlScript)fragment;
+    }
+}
