@@ -22,4 +22,16 @@ public sealed class JobsOptions
 
     /// <summary>Upper bound of batches one dispatch run drains before yielding to the next fire.</summary>
     public int MaxBatchesPerRun { get; set; } = 20;
+
+    /// <summary>
+    /// PostgreSQL and SQL Server only (the job store is clustered there): how often each node records that it is alive.
+    /// Shorter detects a dead node sooner at the cost of more database traffic.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long past a missed check-in the other nodes wait before declaring a node dead and releasing its work. Keep it
+    /// above the worst pause a live node can take (garbage collection, VM migration, database failover).
+    /// </summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
 }

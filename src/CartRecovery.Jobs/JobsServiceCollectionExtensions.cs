@@ -1,5 +1,6 @@
 using CartRecovery.Jobs.Connectors;
 using CartRecovery.Jobs.Recovery;
+using CartRecovery.Jobs.Scheduling;
 using CartRecovery.Jobs.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,18 @@ public static class JobsServiceCollectionExtensions
     public const string SchedulerName = "CartRecovery";
 
     /// <summary>
-    /// Registers Quartz with a persistent job store (configured by <paramref name="useStore"/>, on the app's own
-    /// database) and the recovery jobs on simple interval triggers.
+    /// Registers Quartz with a persistent job store on the app's own database (<paramref name="provider"/> is
+    /// <c>Storage:Provider</c>: sqlite, postgres or sqlserver; clustered on the last two, see <see cref="JobStoreProvider"/>)
+    /// and the recovery jobs on simple interval triggers.
     /// </summary>
+    /// <remarks>
+    /// No job requests recovery (<c>RequestRecovery</c> stays false): every job is a repeating poll over our own tables,
+    /// so after a node dies the next fire on any node does exactly what a recovery run would, and a recovery run would only
+    /// be an extra fire. What a dead node was doing survives in the data instead: claimed messages carry a lease and come
+    /// back when it runs out, webhook deliveries stay unprocessed until a run completes them.
+    /// </remarks>
     public static IServiceCollection AddCartRecoveryJobs(this IServiceCollection services, IConfiguration configuration,
-        Action<IPersistentStoreBuilder> useStore, Action<IQuartzBuilder>? configure = null)
+        string provider, string connectionString, Action<IQuartzBuilder>? configure = null)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
@@ -27,11 +35,14 @@ public static class JobsServiceCollectionExtensions
             q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
             q.UsePersistentStore(store =>
             {
-                useStore(store);
+                JobStoreProvider.Configure(store, provider, connectionString, options);
                 store.UseSystemTextJsonSerializer();
             });
             AddEvery<DetectAbandonedCartsJob>(q, DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");
-            AddEvery<SendDueMessagesJob>(q, SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
+            if (JobStoreProvider.IsClustered(provider))
+                AddDispatchLanes(q, options.SendDueMessagesEvery);
+            else
+                AddEvery<SendDueMessagesJob>(q, SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
             // Per-store poll jobs are created by this one; a minute (or the poll interval, if shorter) until a new store is polled.
             AddEvery<SyncStorePollsJob>(q, SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
                 "Keeps one poll job per active store");
@@ -54,6 +65,34 @@ public static class JobsServiceCollectionExtensions
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>How many dispatch runs a cluster may have going at once (on any nodes).</summary>
+    public const int ClusteredDispatchLanes = 3;
+
+    /// <summary>
+    /// On a cluster, sending scales out: the dispatch job allows concurrent runs, and it has <see cref="ClusteredDispatchLanes"/>
+    /// triggers whose firings each run on one node and never overlap themselves (<see cref="OverlapPolicy.Skip"/>), so at
+    /// most that many runs claim and send at once, wherever they land. Claims keep them apart (each claim takes rows no
+    /// other claim holds). The count is fixed rather than a setting: a lane trigger once stored stays in the job store.
+    /// </summary>
+    private static void AddDispatchLanes(IQuartzBuilder q, TimeSpan interval)
+    {
+        var key = SendDueMessagesJob.Key;
+        q.AddJob<SendDueMessagesJob>(j => j.WithIdentity(key).WithDescription("Claims and sends due messages").StoreDurably()
+            .DisallowConcurrentExecution(false));
+        for (var lane = 1; lane <= ClusteredDispatchLanes; lane++)
+        {
+            // Lane 1 keeps the single-node trigger's identity.
+            var name = lane == 1 ? $"{key.Name}-every" : $"{key.Name}-every-lane-{lane}";
+            q.AddTrigger(t => t
+                .ForJob(key)
+                .WithIdentity(name, key.Group)
+                .StartNow()
+                .WithOverlapPolicy(OverlapPolicy.Skip)
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        }
+    }
 
     /// <summary>
     /// A durable job on a forever-repeating simple trigger. A late poll should not replay the polls it missed

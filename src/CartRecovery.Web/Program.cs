@@ -39,7 +39,7 @@ builder.Services
     .AddShopifyConnector()
     .AddWooCommerceConnector()
     .AddCaptureRateLimit()
-    .AddCartRecoveryJobs(builder.Configuration, store => store.UseSqlite(storage.ResolveConnectionString()))
+    .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
     .AddAdminApi()
     .AddHealth()
     .AddSingleton<WebhookIntake>()
@@ -50,7 +50,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 var app = builder.Build();
 
 var startup = app.Services.GetRequiredService<StartupTasks>();
-await startup.MigrateAsync(app.Lifetime.ApplicationStopping);
+await startup.MigrateAsync(onlyWhenBehind: commandLine.Command != CommandLine.Migrate, app.Lifetime.ApplicationStopping);
 if (commandLine.Command == CommandLine.Migrate)
     return 0;
 if (commandLine.Command != CommandLine.Run)

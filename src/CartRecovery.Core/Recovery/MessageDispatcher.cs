@@ -114,6 +114,8 @@ public sealed partial class MessageDispatcher(
 
     private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
     {
+        if (await RecordEarlierSendAsync(message, cart, store, ct))
+            return Outcome.Sent;
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
             return await CancelAsync(message, "the cart has no email address", ct);
@@ -137,6 +139,8 @@ public sealed partial class MessageDispatcher(
         var now = time.GetUtcNow();
         var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
         var content = await composer.ComposeAsync(model, ct);
+        if (LeaseRunningOut(message))
+            return Outcome.Retrying;
         var providerId = await transport.SendAsync(RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host), ct);
 
         var sentAt = time.GetUtcNow();
@@ -149,6 +153,31 @@ public sealed partial class MessageDispatcher(
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
     }
+
+    /// <summary>
+    /// Exactly once across a crash: a message on its second or later attempt may already have been accepted by the
+    /// provider (its dispatcher died, or timed out waiting for the answer, before recording the send). When the
+    /// transport can tell (<see cref="ISentEmailLookup"/>), ask it first and record that send instead of sending again.
+    /// </summary>
+    private async Task<bool> RecordEarlierSendAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        if (message.Attempts <= 1 || transport is not ISentEmailLookup lookup)
+            return false;
+        if (await lookup.FindSentAsync(message.Id, store.MessageStream, ct) is not { } providerId)
+            return false;
+        var sentAt = time.GetUtcNow();
+        if (await messages.MarkSentAsync(message.Id, ClaimerId, cart.Contact.Email, providerId, sentAt, ct))
+            await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent (an earlier attempt had been accepted)", message.Id), ct);
+        Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
+        return true;
+    }
+
+    /// <summary>
+    /// A batch that took longer than its lease (a stalled node) must not start sends another dispatcher may already have
+    /// claimed: in the lease's last tenth this one leaves the message to whoever claims it next (itself, maybe).
+    /// </summary>
+    private bool LeaseRunningOut(OutboundMessage message) =>
+        message.LeaseUntil is { } until && time.GetUtcNow() >= until - options.ClaimLease / 10;
 
     private async Task<IssuedOffer?> EnsureOfferAsync(OutboundMessage message, Cart cart, Store store, IStorefront storefront, CancellationToken ct)
     {
@@ -219,5 +248,8 @@ public sealed partial class MessageDispatcher(
 
         [LoggerMessage(1303, LogLevel.Warning, "Message {MessageId} of cart {CartId} was sent after its claim had been taken over")]
         public static partial void ClaimLost(ILogger logger, long messageId, long cartId);
+
+        [LoggerMessage(1391, LogLevel.Information, "Message {MessageId} of cart {CartId} was already accepted by the provider before attempt {Attempt}: recorded, not sent again")]
+        public static partial void EarlierSendFound(ILogger logger, long messageId, long cartId, int attempt);
     }
 }

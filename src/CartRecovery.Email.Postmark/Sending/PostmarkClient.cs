@@ -26,6 +26,7 @@ public sealed class PostmarkClient
     private readonly string _serverToken;
     private readonly Uri _emailUri;
     private readonly Uri _batchUri;
+    private readonly Uri _outboundSearchUri;
 
     public PostmarkClient(HttpClient http, IOptions<PostmarkOptions> options)
     {
@@ -42,6 +43,7 @@ public sealed class PostmarkClient
         var root = settings.BaseUrl.AbsoluteUri.EndsWith('/') ? settings.BaseUrl : new Uri(settings.BaseUrl.AbsoluteUri + "/");
         _emailUri = new Uri(root, "email");
         _batchUri = new Uri(root, "email/batch");
+        _outboundSearchUri = new Uri(root, "messages/outbound");
     }
 
     /// <summary>Sends one message (<c>POST /email</c>).</summary>
@@ -77,12 +79,36 @@ public sealed class PostmarkClient
         return [.. results.Select(r => r ?? new PostmarkSendResult { ErrorCode = -1, Message = "Postmark returned no result for this message." })];
     }
 
-    private async Task<(int Status, T? Body)> PostAsync<T>(Uri uri, object payload, CancellationToken ct)
+    /// <summary>
+    /// The newest outbound message whose custom metadata has <paramref name="key"/> = <paramref name="value"/>, on
+    /// <paramref name="messageStream"/> (<c>GET /messages/outbound?count=1&amp;offset=0&amp;messagestream=…&amp;metadata_{key}=…</c>),
+    /// or null when Postmark has none. Postmark searches one metadata field at a time and keeps messages for the
+    /// server's retention period (45 days by default).
+    /// See https://postmarkapp.com/developer/api/messages-api and https://postmarkapp.com/support/article/1125-custom-metadata-faq.
+    /// </summary>
+    /// <exception cref="PostmarkApiException">Postmark refused the search or did not answer.</exception>
+    public async Task<PostmarkOutboundMessage?> FindOutboundByMetadataAsync(string key, string value, string? messageStream, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-        // Buffered bytes rather than a streamed JsonContent: a retried attempt resends the same body with a Content-Length.
-        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), PostmarkJson.Options));
-        request.Content.Headers.ContentType = Json;
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var query = $"count=1&offset=0&metadata_{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}";
+        if (!string.IsNullOrWhiteSpace(messageStream))
+            query += $"&messagestream={Uri.EscapeDataString(messageStream)}";
+        var (_, result) = await SendAsync<PostmarkOutboundSearchResult>(HttpMethod.Get, new Uri($"{_outboundSearchUri.AbsoluteUri}?{query}"), null, ct);
+        return result?.Messages?.FirstOrDefault(m => !string.IsNullOrEmpty(m.MessageId));
+    }
+
+    private Task<(int Status, T? Body)> PostAsync<T>(Uri uri, object payload, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, uri, payload, ct);
+
+    private async Task<(int Status, T? Body)> SendAsync<T>(HttpMethod method, Uri uri, object? payload, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        if (payload is not null)
+        {
+            // Buffered bytes rather than a streamed JsonContent: a retried attempt resends the same body with a Content-Length.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), PostmarkJson.Options));
+            request.Content.Headers.ContentType = Json;
+        }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Json.MediaType!));
         request.Headers.TryAddWithoutValidation(ServerTokenHeader, _serverToken);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CartRecovery.Core.Email;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,11 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// Failures become <see cref="EmailSendException"/>s: 406 suppresses the recipient, 429/5xx/timeouts are transient,
 /// a rejected token (and other account-level refusals) sets <see cref="EmailSendException.CredentialsRejected"/>.
 /// </summary>
-public sealed class PostmarkTransport : IEmailTransport
+public sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
 {
+    /// <summary>The metadata key carrying our message id (set by <see cref="RecoveryEmail.Create"/>).</summary>
+    public const string MessageIdMetadataKey = "message_id";
+
     private readonly PostmarkClient _client;
     private readonly PostmarkOptions _options;
 
@@ -35,6 +39,29 @@ public sealed class PostmarkTransport : IEmailTransport
         catch (PostmarkApiException error)
         {
             throw PostmarkFailures.ToEmailSendException(error, message.MessageId, _options.MessageStream);
+        }
+    }
+
+    /// <summary>
+    /// Finds an earlier accepted send of our message by the <c>message_id</c> metadata every send carries (see
+    /// <see cref="RecoveryEmail"/>), on the stream it went to. A refused token pauses sending like a refused send;
+    /// any other failure to ask is transient: the dispatcher tries again later rather than guessing.
+    /// </summary>
+    public async Task<string?> FindSentAsync(long messageId, string? messageStream, CancellationToken ct)
+    {
+        var stream = messageStream ?? _options.MessageStream;
+        try
+        {
+            var found = await _client.FindOutboundByMetadataAsync(MessageIdMetadataKey, messageId.ToString(CultureInfo.InvariantCulture), stream, ct);
+            return found?.MessageId;
+        }
+        catch (PostmarkApiException error) when (!error.IsBadToken)
+        {
+            throw new EmailSendException($"Could not ask Postmark whether message {messageId} was already sent: {error.Message}", isTransient: true, inner: error);
+        }
+        catch (PostmarkApiException error)
+        {
+            throw PostmarkFailures.ToEmailSendException(error, messageId, stream);
         }
     }
 

@@ -9,7 +9,7 @@ namespace CartRecovery.Email.Pickup;
 /// The zero-setup transport: writes each email as <c>{MessageId}.eml</c> into a folder, where a developer opens it
 /// in a mail client or an SMTP relay with a pickup directory takes it from there.
 /// </summary>
-public sealed class PickupFolderTransport : IEmailTransport
+public sealed class PickupFolderTransport : IEmailTransport, ISentEmailLookup
 {
     private readonly TimeProvider _time;
 
@@ -58,6 +58,13 @@ public sealed class PickupFolderTransport : IEmailTransport
             // Gone after a successful move; after a failure or a cancellation it must not linger.
             TryDelete(temporary);
         }
+    }
+
+    /// <summary>The .eml of an earlier send is its proof: it is only ever moved into place whole.</summary>
+    public Task<string?> FindSentAsync(long messageId, string? messageStream, CancellationToken ct)
+    {
+        var fileName = $"{messageId}.eml";
+        return Task.FromResult(File.Exists(Path.Combine(PickupDirectory, fileName)) ? fileName : null);
     }
 
     private static void TryDelete(string path)

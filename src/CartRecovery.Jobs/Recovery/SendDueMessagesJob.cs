@@ -6,7 +6,8 @@ namespace CartRecovery.Jobs.Recovery;
 
 /// <summary>
 /// Claims and sends due messages. It drains full batches back to back (up to a bound) so a burst does not wait
-/// for the next fire, and never runs twice at once on one scheduler.
+/// for the next fire, and never runs twice at once on one scheduler. On a cluster the job is registered as concurrent
+/// with a few non-overlapping triggers instead (see <c>JobsServiceCollectionExtensions.ClusteredDispatchLanes</c>).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class SendDueMessagesJob(MessageDispatcher dispatcher, IOptions<JobsOptions> options) : IJob

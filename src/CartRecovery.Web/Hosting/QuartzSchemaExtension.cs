@@ -13,9 +13,9 @@ internal sealed class QuartzSchemaExtension : ISchemaExtension
         QuartzSchema.ApplyAsync(connection, QuartzScriptName(provider), ct);
 
     /// <summary>Quartz names its embedded scripts create_sqlite.sql, create_postgres.sql and create_sqlServer.sql.</summary>
-    private static string QuartzScriptName(string provider) => provider switch
+    private static string QuartzScriptName(string provider) => provider.Trim().ToLowerInvariant() switch
     {
         "sqlserver" => "sqlServer",
-        _ => provider,
+        var other => other,
     };
 }

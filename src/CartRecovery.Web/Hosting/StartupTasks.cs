@@ -12,11 +12,22 @@ internal sealed partial class StartupTasks(
     DatabaseMigrator migrator,
     IStoreRepository stores,
     IOptions<DemoOptions> demo,
+    IOptions<StorageOptions> storage,
     RecoveryOptions recovery,
     ILogger<StartupTasks> logger)
 {
-    public async Task MigrateAsync(CancellationToken ct)
+    /// <param name="onlyWhenBehind">
+    /// True when serving (<c>run</c>): a schema that is already current is left alone, so nodes can run under a login
+    /// without DDL rights once the owner login ran <c>migrate</c> (see infra/OPERATIONS.md). A schema that is behind is
+    /// still migrated. SQLite (one process, its own file) always migrates.
+    /// </param>
+    public async Task MigrateAsync(bool onlyWhenBehind, CancellationToken ct)
     {
+        if (onlyWhenBehind && storage.Value.ProviderName != StorageOptions.Sqlite && await migrator.IsUpToDateAsync(ct))
+        {
+            Log.Migrated(logger);
+            return;
+        }
         await migrator.MigrateAsync(ct);
         Log.Migrated(logger);
     }

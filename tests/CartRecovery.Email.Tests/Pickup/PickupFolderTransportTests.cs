@@ -27,6 +27,16 @@ public sealed class PickupFolderTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task FindSentAsync_FindsOnlyMessagesWhoseFileWasWritten()
+    {
+        var transport = Transport(_temp.Path);
+        await SendAsync(transport, EmailTestData.Message(messageId: 7));
+
+        Assert.Equal("7.eml", await transport.FindSentAsync(7, null, TestContext.Current.CancellationToken));
+        Assert.Null(await transport.FindSentAsync(8, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task SendAsync_WhenSameMessageIsSentTwice_OverwritesTheOneFile()
     {
         var transport = Transport(_temp.Path);

@@ -11,6 +11,9 @@ public sealed record PostmarkEmulatorMessage
 
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The server token the message was sent with (tests give each sender its own to tell them apart).</summary>
+    public string? ServerToken { get; init; }
+
     public required string From { get; init; }
 
     /// <summary>The <c>To</c> value exactly as submitted (it may hold a display name).</summary>

@@ -21,6 +21,12 @@ public sealed class PostmarkEmulatorOptions
     /// <summary>The <c>ServerID</c> webhooks carry.</summary>
     public long ServerId { get; set; } = 23;
 
+    /// <summary>
+    /// How long every send takes to be answered after it was accepted (the way back of a real network). A client that
+    /// gives up or dies meanwhile leaves an accepted message behind, as with the real API.
+    /// </summary>
+    public TimeSpan SendLatency { get; set; } = TimeSpan.Zero;
+
     /// <summary>Clock of <c>SubmittedAt</c> and of webhook timestamps.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

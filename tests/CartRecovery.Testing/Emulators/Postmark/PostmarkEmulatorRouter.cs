@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace CartRecovery.Testing.Emulators.Postmark;
 
 /// <summary>
-/// Serves <c>POST /email</c> and <c>POST /email/batch</c> in the order Postmark checks a request: the token (401,
+/// Serves <c>POST /email</c>, <c>POST /email/batch</c> and the outbound search <c>GET /messages/outbound</c> in the order Postmark checks a request: the token (401,
 /// ErrorCode 10), JSON headers (415), the body, then each message (422 with the API ErrorCode; inside a batch, per item
 /// with HTTP 200). See https://postmarkapp.com/developer/api/overview and .../user-guide/send-email-with-api/batch-emails.
 /// </summary>
@@ -29,6 +29,9 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
             await Task.Delay(fault.Delay, context.RequestAborted);
 
         var (status, answer) = fault is { Status: > 0 } ? (fault.Status, fault.Body) : Handle(context.Request, body);
+        // Not cancelled with the request: the message is accepted, only the answer is late.
+        if (options.SendLatency > TimeSpan.Zero && HttpMethods.IsPost(context.Request.Method) && status == 200)
+            await Task.Delay(options.SendLatency, CancellationToken.None);
         lock (state.Gate)
         {
             state.Requests.Add(new PostmarkEmulatorRequest(context.Request.Method, context.Request.Path.Value ?? "", status,
@@ -49,7 +52,8 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
     private (int Status, string Body) Handle(HttpRequest request, string body)
     {
         var path = request.Path.Value?.TrimEnd('/') ?? "";
-        if (!HttpMethods.IsPost(request.Method) || path is not ("/email" or "/email/batch"))
+        var search = HttpMethods.IsGet(request.Method) && path == "/messages/outbound";
+        if (!search && (!HttpMethods.IsPost(request.Method) || path is not ("/email" or "/email/batch")))
             return (404, "");
 
         var token = request.Headers["X-Postmark-Server-Token"].FirstOrDefault();
@@ -60,6 +64,13 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
         }
         if (!options.ServerTokens.Contains(token))
             return (401, Error(10, "Request does not contain a valid Server token."));
+        if (search)
+        {
+            if (!AcceptsJson(request.Headers.Accept.ToString()))
+                return (415, Error(409, "JSON data required. Set the Accept header to application/json."));
+            lock (state.Gate)
+                return PostmarkEmulatorSearch.Outbound(request.Query, state.Messages);
+        }
         if (!IsJson(request.ContentType) || !AcceptsJson(request.Headers.Accept.ToString()))
             return (415, Error(409, "JSON data required. Set the Accept and Content-Type headers to application/json."));
 
@@ -77,7 +88,7 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
         {
             if (payload is not JsonObject message)
                 return (422, Error(403, "Incompatible JSON input: a single send takes one message object."));
-            var result = Accept(message);
+            var result = Accept(message, token);
             return (result["ErrorCode"]!.GetValue<int>() == 0 ? 200 : 422, result.ToJsonString(Json));
         }
         if (payload is not JsonArray batch)
@@ -87,18 +98,18 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
         // The batch call itself succeeds; each item says whether its message was accepted.
         var results = new JsonArray();
         foreach (var item in batch)
-            results.Add(item is JsonObject message ? Accept(message) : Refusal(403, "Incompatible JSON input: expected a message object."));
+            results.Add(item is JsonObject message ? Accept(message, token) : Refusal(403, "Incompatible JSON input: expected a message object."));
         return (200, results.ToJsonString(Json));
     }
 
-    private JsonObject Accept(JsonObject message)
+    private JsonObject Accept(JsonObject message, string token)
     {
         PostmarkEmulatorMessage recorded;
         lock (state.Gate)
         {
             if (PostmarkEmulatorValidation.Check(message, options, state.InactiveRecipients) is { } refusal)
                 return Refusal(refusal.ErrorCode, refusal.Message);
-            recorded = Record(message);
+            recorded = Record(message) with { ServerToken = token };
             state.Messages.Add(recorded);
         }
         return new JsonObject

@@ -1,0 +1,91 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Recovery;
+
+/// <summary>
+/// Exactly once across a crash: a retried message is looked up at the provider before it is sent again, and a dispatcher
+/// whose lease is running out starts no more sends.
+/// </summary>
+public sealed class MessageDispatcherEarlierSendTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task RunOnce_WhenARetriedMessageWasAlreadyAccepted_MarksItSentWithoutSendingAgain()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 2 });
+        var lookup = f.Transport.As<ISentEmailLookup>();
+        lookup.Setup(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct)).ReturnsAsync("provider-earlier");
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal(1, summary.Sent);
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", Sample.T0, Ct));
+        f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageSent && e.MessageId == 100), Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenARetriedMessageIsUnknownToTheProvider_SendsIt()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 3 });
+        var lookup = f.Transport.As<ISentEmailLookup>();
+        lookup.Setup(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct)).ReturnsAsync((string?)null);
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Single(f.Sent);
+        lookup.Verify(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct), Times.Once);
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", Sample.T0, Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_OnAFirstAttempt_DoesNotAskTheProvider()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1 });
+        var lookup = f.Transport.As<ISentEmailLookup>();
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Single(f.Sent);
+        lookup.Verify(l => l.FindSentAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheLeaseIsInItsLastTenth_LeavesTheMessageUnsentForTheNextClaim()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromSeconds(20) });
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal(1, summary.Retrying);
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.MarkSentAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheLeaseHasTimeLeft_Sends()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromMinutes(4) });
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Single(f.Sent);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheProviderCannotBeAsked_RetriesLaterWithoutSending()
+    {
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 2 });
+        f.Transport.As<ISentEmailLookup>().Setup(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct))
+            .ThrowsAsync(new EmailSendException("search unavailable", isTransient: true));
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal(1, summary.Retrying);
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.MarkFailedAsync(100, It.IsAny<string>(), "search unavailable", It.IsNotNull<DateTimeOffset?>(), Ct));
+    }
+}
