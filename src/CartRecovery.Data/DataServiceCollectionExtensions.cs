@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
+using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
@@ -14,6 +15,7 @@ using CartRecovery.Data.Privacy;
 using CartRecovery.Data.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
+using CartRecovery.Data.Jobs;
 using CartRecovery.Data.Messages;
 using CartRecovery.Data.Metrics;
 using CartRecovery.Data.Schema;
@@ -70,6 +72,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
+        services.AddSingleton<IJobRunStore, JobRunStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.History;
 using CartRecovery.Jobs.Recovery;
 using CartRecovery.Jobs.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,8 @@ public static class JobsServiceCollectionExtensions
             AddEvery<SyncStorePollsJob>(q, SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
                 "Keeps one poll job per active store");
             AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
+            // Every run of every job goes into job_runs (start, end, outcome, error, items).
+            q.AddJobListener<JobRunRecorder>();
             configure?.Invoke(q);
             // A scheduler switched off on purpose is not a failure; one that should run but stands by is.
             if (options.Enabled)
