@@ -15,6 +15,21 @@ internal sealed class CliContext(TextWriter output, TextWriter error, CliOptions
     public static Command Verb(string name, string description) => new(name, description) { TreatUnmatchedTokensAsErrors = false };
 
     /// <summary>
+    /// An argument that cannot start with <c>--</c>: without it, a configuration override would stand in for a missing
+    /// argument (<c>jobs pause --Storage:DataDirectory=x</c> would look for a job of that name).
+    /// </summary>
+    public static Argument<T> Argument<T>(string name, string description)
+    {
+        var argument = new Argument<T>(name) { Description = description };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                result.AddError($"Required argument missing: <{name}>.");
+        });
+        return argument;
+    }
+
+    /// <summary>
     /// Builds the app's container with the verb's configuration overrides, brings the schema up to date (as the app does
     /// at start) and runs <paramref name="verb"/>. Nothing is served and the scheduler is never started: Quartz verbs
     /// change the persistent job store, which running nodes read.

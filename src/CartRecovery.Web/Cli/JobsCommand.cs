@@ -98,7 +98,7 @@ internal static class JobsCommand
         return command;
     }
 
-    private static Argument<string> JobArgument() => new("job") { Description = "The job: group.name as `jobs list` shows it, or just its name when unique" };
+    private static Argument<string> JobArgument() => CliContext.Argument<string>("job", "The job: group.name as `jobs list` shows it, or just its name when unique");
 
     /// <summary>The app's scheduler over the persistent store, created (with the app's jobs registered) but not started.</summary>
     private static async Task<IScheduler> SchedulerAsync(IServiceProvider services, CancellationToken ct) =>

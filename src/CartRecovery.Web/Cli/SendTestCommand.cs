@@ -17,7 +17,7 @@ internal static class SendTestCommand
     public static Command Create(CliContext context)
     {
         var storeId = new Argument<long>("storeId") { Description = "The store whose branding, sender and templates to use" };
-        var email = new Argument<string>("email") { Description = "Where to send the test email" };
+        var email = CliContext.Argument<string>("email", "Where to send the test email");
         var command = CliContext.Verb("send-test", "Send the store's first email step, for a sample cart, to one address");
         command.Arguments.Add(storeId);
         command.Arguments.Add(email);

@@ -27,7 +27,7 @@ internal static class StoresCommand
 
     private static Command Import(CliContext context)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A .csv (header row) or .json (array) file with the columns POST /api/stores accepts" };
+        var file = CliContext.Argument<FileInfo>("file", "A .csv (header row) or .json (array) file with the columns POST /api/stores accepts");
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Import the valid rows even when others have problems (they are reported and skipped)" };
         var import = CliContext.Verb("import", "Connect many stores from a file: every row is checked first; a bad file imports nothing");
         import.Arguments.Add(file);
