@@ -73,6 +73,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IJobRunStore, JobRunStore>();
+        services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         return services;
     }
 }

@@ -15,6 +15,8 @@ public static class CartEventKinds
     public const string MessageSent = "message-sent";
     public const string MessageFailed = "message-failed";
     public const string MessageCancelled = "message-cancelled";
+    /// <summary>A due email waits for the store's quiet hours to end.</summary>
+    public const string MessageDeferred = "message-deferred";
     public const string TaskCreated = "task-created";
     public const string Clicked = "clicked";
     public const string Converted = "converted";

@@ -9,6 +9,7 @@ namespace CartRecovery.Core.Recovery;
 public sealed partial class AbandonmentDetector(
     ICartStore carts,
     IStoreRepository stores,
+    SendingRules rules,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<AbandonmentDetector> logger)
@@ -27,9 +28,10 @@ public sealed partial class AbandonmentDetector(
             if (store is null)
                 continue;
 
-            if (now - cart.PlatformUpdatedAt > options.MaxCartAge)
+            // The store's sending policy: maximum cart age, contents, consent. A refused cart expires with the reason.
+            if (await rules.RefuseEnrolmentAsync(cart, now, ct) is { } refusal)
             {
-                await carts.CloseAsync(cart.Id, CartStatus.Expired, "too old to enter a sequence", now, ct);
+                await carts.CloseAsync(cart.Id, CartStatus.Expired, refusal, now, ct);
                 continue;
             }
 

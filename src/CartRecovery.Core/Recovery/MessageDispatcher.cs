@@ -24,6 +24,7 @@ public sealed partial class MessageDispatcher(
     IEmailComposer composer,
     IEmailTransport transport,
     LinkBuilder links,
+    SendingRules rules,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
@@ -68,6 +69,8 @@ public sealed partial class MessageDispatcher(
                 return await CreateTaskAsync(message, cart, ct);
             if (store.SendingPausedReason is not null)
                 return await ReleaseAsync(message, ct);
+            if (await ApplySendingRulesAsync(message, cart, store, ct) is { } held)
+                return held;
             return await SendEmailAsync(message, cart, store, ct);
         }
         catch (EmailSendException error) when (error.CredentialsRejected)
@@ -90,6 +93,23 @@ public sealed partial class MessageDispatcher(
             var permanent = error is EmailSendException { IsTransient: false } or InvalidOperationException;
             return await FailAsync(message, error.Message, permanent, ct);
         }
+    }
+
+    /// <summary>
+    /// The store's sending policy (consent, quiet hours, frequency cap): null when the email may go out, else what
+    /// became of it. Waiting for quiet hours to end uses no attempt.
+    /// </summary>
+    private async Task<Outcome?> ApplySendingRulesAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        var decision = await rules.CheckEmailAsync(cart, store, ct);
+        if (decision.CancelReason is { } reason)
+            return await CancelAsync(message, reason, ct);
+        if (decision.WaitUntil is not { } until)
+            return null;
+        if (await messages.ReleaseAsync(message.Id, ClaimerId, until, ct))
+            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.MessageDeferred,
+                $"Step {message.Step} waits for the end of {decision.Reason}, until {until:u}", message.Id), ct);
+        return Outcome.Retrying;
     }
 
     private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)

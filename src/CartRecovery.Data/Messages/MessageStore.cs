@@ -15,8 +15,8 @@ internal sealed class MessageStore : IMessageStore
 
     private const string MarkSentSql = $"""
         UPDATE messages
-        SET status = @Sent, recipient = @Recipient, provider_message_id = @ProviderMessageId, sent_at = @SentAt,
-            last_error = NULL, lease_until = NULL
+        SET status = @Sent, recipient = @Recipient, recipient_normalized = @RecipientNormalized,
+            provider_message_id = @ProviderMessageId, sent_at = @SentAt, last_error = NULL, lease_until = NULL
         {ClaimGuard}
         """;
 
@@ -63,6 +63,12 @@ internal sealed class MessageStore : IMessageStore
           AND cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)
         """;
 
+    // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores).
+    private const string CountEmailsSentSql = """
+        SELECT COUNT(*) FROM messages
+        WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND store_id IN @StoreIds
+        """;
+
     private const string CancelForStoreSql = """
         UPDATE messages SET status = @Cancelled, last_error = @Reason
         WHERE store_id = @StoreId AND (status = @Pending OR status = @Claimed)
@@ -107,6 +113,7 @@ internal sealed class MessageStore : IMessageStore
             Claimed = (int)MessageStatus.Claimed,
             Sent = (int)MessageStatus.Sent,
             Recipient = recipient,
+            RecipientNormalized = EmailNormalizer.Normalize(recipient),
             ProviderMessageId = providerMessageId,
             SentAt = DbTime.ToDb(sentAt),
         }, ct);
@@ -226,6 +233,22 @@ internal sealed class MessageStore : IMessageStore
             Cancelled = (int)MessageStatus.Cancelled,
             Pending = (int)MessageStatus.Pending,
             Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
+    }
+
+    public async Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storeIds);
+        if (storeIds.Count == 0 || EmailNormalizer.Normalize(email) is not { } normalized)
+            return 0;
+        await using var db = await _connections.OpenAsync(ct);
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(CountEmailsSentSql, new
+        {
+            StoreIds = storeIds,
+            Email = normalized,
+            Since = DbTime.ToDb(since),
+            Sent = (int)MessageStatus.Sent,
+            Kind = (int)Core.Sequences.StepKind.Email,
         }, cancellationToken: ct));
     }
 

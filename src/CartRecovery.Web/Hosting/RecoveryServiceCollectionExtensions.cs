@@ -27,6 +27,7 @@ internal static class RecoveryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton<LinkBuilder>();
         services.AddSingleton<StorefrontRegistry>();
+        services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<MessageDispatcher>();

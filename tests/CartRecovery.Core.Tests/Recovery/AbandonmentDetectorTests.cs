@@ -15,12 +15,17 @@ public sealed class AbandonmentDetectorTests
     private readonly Mock<ICartStore> _carts = new();
     private readonly Mock<IStoreRepository> _stores = new();
     private readonly FakeTimeProvider _time = new(Sample.T0.AddMinutes(20));
+    private readonly Mock<IStorePolicyStore> _policies = new();
     private readonly RecoveryOptions _options = new();
 
-    public AbandonmentDetectorTests() =>
+    public AbandonmentDetectorTests()
+    {
         _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Sequence = SequencePresets.Standard.Name });
+        _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default);
+    }
 
-    private AbandonmentDetector Create() => new(_carts.Object, _stores.Object, _options, _time, NullLogger<AbandonmentDetector>.Instance);
+    private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
+        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), _options, _time), _options, _time, NullLogger<AbandonmentDetector>.Instance);
 
     [Fact]
     public async Task RunOnce_WhenACartIsIdle_EnrolsItWithStepsCountedFromNow()

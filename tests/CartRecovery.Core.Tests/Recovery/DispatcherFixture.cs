@@ -21,6 +21,7 @@ internal sealed class DispatcherFixture
     public Mock<IStoreRepository> Stores { get; } = new();
     public Mock<ISuppressionList> Suppressions { get; } = new();
     public Mock<IFollowUpTaskStore> Tasks { get; } = new();
+    public Mock<IStorePolicyStore> Policies { get; } = new();
     public Mock<IStorefront> Storefront { get; } = new();
     public Mock<IEmailComposer> Composer { get; } = new();
     public Mock<IEmailTransport> Transport { get; } = new();
@@ -37,6 +38,8 @@ internal sealed class DispatcherFixture
         Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
         Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(Sample.Store(message.StoreId));
+        Policies.Setup(p => p.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendingPolicy.Default);
+        Policies.Setup(p => p.CapGroupAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((long id, CancellationToken _) => [id]);
         Storefront.SetupGet(s => s.Platform).Returns(Platforms.Demo);
         Storefront.Setup(s => s.CheckCartAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<CancellationToken>())).ReturnsAsync(StorefrontCartState.Open);
         Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), It.IsAny<CancellationToken>()))
@@ -49,5 +52,6 @@ internal sealed class DispatcherFixture
     public MessageDispatcher Create() => new(
         Messages.Object, Carts.Object, Stores.Object, Suppressions.Object, Tasks.Object,
         new StorefrontRegistry([Storefront.Object]), Composer.Object, Transport.Object,
-        new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), Options, Time, NullLogger<MessageDispatcher>.Instance);
+        new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object, Options, Time),
+        Options, Time, NullLogger<MessageDispatcher>.Instance);
 }

@@ -1,0 +1,125 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CartRecovery.Core.Tests.Recovery;
+
+public sealed class SendingRulesTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly Mock<IStorePolicyStore> _policies = new();
+    private readonly Mock<IMessageStore> _messages = new();
+    private readonly RecoveryOptions _options = new();
+    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private SendingPolicy _policy = SendingPolicy.Default;
+
+    public SendingRulesTests()
+    {
+        _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(() => _policy);
+        _policies.Setup(p => p.CapGroupAsync(1, Ct)).ReturnsAsync([1L, 2L]);
+    }
+
+    private SendingRules Create() => new(_policies.Object, _messages.Object, _options, _time);
+
+    private void EmailsAlreadySent(int count) =>
+        _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", Sample.T0 - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);
+
+    [Fact]
+    public async Task CheckEmail_UnderTheCap_Sends()
+    {
+        EmailsAlreadySent(1);
+
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct));
+    }
+
+    [Fact]
+    public async Task CheckEmail_WhenTheAccountsStoresAlreadySentTheCap_Cancels()
+    {
+        EmailsAlreadySent(2);
+
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct);
+
+        Assert.StartsWith("frequency cap: 2 recovery email(s)", decision.CancelReason, StringComparison.Ordinal);
+        Assert.Contains("7 day(s)", decision.CancelReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckEmail_WithTheCapOff_NeverCounts()
+    {
+        _policy = _policy with { FrequencyCap = FrequencyCap.Off };
+        EmailsAlreadySent(50);
+
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct));
+        _messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task CheckEmail_SubscribedOnly_SendsOnlyToCustomersWhoConsented(bool? acceptsMarketing, bool sends)
+    {
+        _policy = _policy with { Consent = ConsentRule.SubscribedOnly };
+        var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = acceptsMarketing } };
+
+        var decision = await Create().CheckEmailAsync(cart, Sample.Store(), Ct);
+
+        Assert.Equal(sends ? null : SendingRules.NoConsent, decision.CancelReason);
+    }
+
+    [Fact]
+    public async Task CheckEmail_ConsentAll_SendsEvenWhenTheCustomerDidNotTickMarketing()
+    {
+        var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = false } };
+
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(cart, Sample.Store(), Ct));
+    }
+
+    [Fact]
+    public async Task CheckEmail_DuringQuietHoursInTheStoresZone_WaitsForTheirEnd_BeforeCountingTheCap()
+    {
+        // T0 is 09:00 UTC = 04:00 in New York (EST) in November.
+        _policy = _policy with { QuietHours = new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)) };
+        EmailsAlreadySent(5);
+
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), Sample.Store() with { TimeZone = "America/New_York" }, Ct);
+
+        Assert.Equal(Sample.T0.AddHours(4), decision.WaitUntil);
+        Assert.Null(decision.CancelReason);
+        Assert.Contains("21:00-08:00 (America/New_York)", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckEmail_ForAnEmptyCart_Cancels()
+    {
+        var decision = await Create().CheckEmailAsync(Sample.Cart() with { Lines = [] }, Sample.Store(), Ct);
+
+        Assert.Equal(SendingRules.EmptyCart, decision.CancelReason);
+    }
+
+    [Fact]
+    public async Task RefuseEnrolment_UsesTheStoresMaximumAge_AndTheGlobalOneWithoutIt()
+    {
+        var cart = Sample.Cart(status: CartStatus.Active);
+        var now = Sample.T0.AddDays(3);
+
+        Assert.Null(await Create().RefuseEnrolmentAsync(cart, now, Ct));
+        _policy = _policy with { MaxCartAge = TimeSpan.FromDays(2) };
+        Assert.Equal("too old to enter a sequence", await Create().RefuseEnrolmentAsync(cart, now, Ct));
+    }
+
+    [Fact]
+    public async Task RefuseEnrolment_WithoutConsentUnderSubscribedOnly_OrWithoutLines_RefusesWithTheReason()
+    {
+        _policy = _policy with { Consent = ConsentRule.SubscribedOnly };
+        var cart = Sample.Cart(status: CartStatus.Active);
+
+        Assert.Equal(SendingRules.NoConsent, await Create().RefuseEnrolmentAsync(cart, Sample.T0, Ct));
+        var consented = cart with { Contact = cart.Contact with { AcceptsMarketing = true } };
+        Assert.Null(await Create().RefuseEnrolmentAsync(consented, Sample.T0, Ct));
+        Assert.Equal(SendingRules.EmptyCart, await Create().RefuseEnrolmentAsync(consented with { Lines = [] }, Sample.T0, Ct));
+    }
+}
