@@ -73,6 +73,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IJobRunStore, JobRunStore>();
+        services.AddSingleton<IMetricsRollup, MetricsRollup>();
+        services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         return services;
     }
