@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
+using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
@@ -15,6 +16,7 @@ using CartRecovery.Data.Privacy;
 using CartRecovery.Data.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
+using CartRecovery.Data.Jobs;
 using CartRecovery.Data.Messages;
 using CartRecovery.Data.Metrics;
 using CartRecovery.Data.Schema;
@@ -75,6 +77,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<ISequenceStore, SequenceStore>();
         services.AddSingleton<ICustomerHistory, CustomerHistory>();
+        services.AddSingleton<IJobRunStore, JobRunStore>();
+        services.AddSingleton<IMetricsRollup, MetricsRollup>();
+        services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         return services;
     }

@@ -34,4 +34,19 @@ public sealed class JobsOptions
     /// above the worst pause a live node can take (garbage collection, VM migration, database failover).
     /// </summary>
     public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often the per-store daily metrics of the recent days are rolled up.</summary>
+    public TimeSpan RollUpMetricsEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many UTC days, today included, each roll-up recounts (late deliveries and clicks land in their day).</summary>
+    public int RollUpDays { get; set; } = 3;
+
+    /// <summary>How often customer data older than each store's retention is erased (and old job runs pruned).</summary>
+    public TimeSpan PurgeExpiredDataEvery { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Carts erased per transaction by the retention purge.</summary>
+    public int PurgeBatchSize { get; set; } = 500;
+
+    /// <summary>How long job run history is kept.</summary>
+    public TimeSpan KeepJobRunsFor { get; set; } = TimeSpan.FromDays(30);
 }

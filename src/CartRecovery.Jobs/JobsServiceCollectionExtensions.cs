@@ -1,4 +1,6 @@
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.History;
+using CartRecovery.Jobs.Maintenance;
 using CartRecovery.Jobs.Recovery;
 using CartRecovery.Jobs.Scheduling;
 using CartRecovery.Jobs.Webhooks;
@@ -47,6 +49,11 @@ public static class JobsServiceCollectionExtensions
             AddEvery<SyncStorePollsJob>(q, SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
                 "Keeps one poll job per active store");
             AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
+            AddEvery<RollUpMetricsJob>(q, RollUpMetricsJob.Key, options.RollUpMetricsEvery, "Rolls up per-store daily metrics of the recent days");
+            AddEvery<PurgeExpiredDataJob>(q, PurgeExpiredDataJob.Key, options.PurgeExpiredDataEvery,
+                "Erases customer data older than each store's retention, after the roll-up; prunes job history");
+            // Every run of every job goes into job_runs (start, end, outcome, error, items).
+            q.AddJobListener<JobRunRecorder>();
             configure?.Invoke(q);
             // A scheduler switched off on purpose is not a failure; one that should run but stands by is.
             if (options.Enabled)
@@ -56,6 +63,7 @@ public static class JobsServiceCollectionExtensions
                     h.StandbyStatus = HealthStatus.Unhealthy;
                 });
         });
+        services.AddSingleton<RecentDaysRollup>();
         services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

@@ -39,7 +39,8 @@ public static class SqlServerNameCheck
             .ToDictionary(t => t, ColumnsOf, StringComparer.OrdinalIgnoreCase);
         var aliases = names.Tables.Where(t => t.Alias is not null)
             .ToDictionary(t => t.Alias!, t => t.Table, StringComparer.OrdinalIgnoreCase);
-        var anyTable = tables.Values.SelectMany(c => c).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Unqualified names may also be the output columns of a derived table (SELECT ... FROM (SELECT 1 AS n) t).
+        var anyTable = tables.Values.SelectMany(c => c).Concat(names.DerivedColumns).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         foreach (var (qualifier, column) in names.Columns)
         {
@@ -66,6 +67,18 @@ public static class SqlServerNameCheck
         public List<(string Table, string? Alias)> Tables { get; } = [];
         public List<(string? Qualifier, string Column)> Columns { get; } = [];
         public Dictionary<string, List<string>> Ctes { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public List<string> DerivedColumns { get; } = [];
+
+        public override void Visit(QueryDerivedTable node)
+        {
+            // A UNION names its columns after its first (leftmost) query.
+            var query = node.QueryExpression;
+            while (query is BinaryQueryExpression union)
+                query = union.FirstQueryExpression;
+            if (query is QuerySpecification first)
+                DerivedColumns.AddRange(first.SelectElements.OfType<SelectScalarExpression>()
+                    .Where(e => e.ColumnName is not null).Select(e => e.ColumnName.Value));
+        }
 
         public override void Visit(NamedTableReference node) =>
             Tables.Add((node.SchemaObject.BaseIdentifier.Value, node.Alias?.Value));

@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Dialects;
+using CartRecovery.Data.Jobs;
 using CartRecovery.Data.Messages;
+using CartRecovery.Data.Privacy;
 using CartRecovery.Data.Suppression;
 using CartRecovery.Data.Tasks;
 using CartRecovery.Data.Webhooks;
@@ -33,6 +35,9 @@ public static partial class SqlServerStatements
         (typeof(CartStore), "FindIdleSql", Dialect.Page),
         (typeof(CartReader), "LinesSql", Dialect.ListParameter),
         (typeof(MessageStore), "CountEmailsSentSql", Dialect.ListParameter),
+        (typeof(JobRunStore), "InsertSql", Dialect.InsertReturningId),
+        (typeof(JobRunStore), "ListSql", Dialect.Page),
+        (typeof(RetentionStore), "ExpiredCartsSql", Dialect.Page),
         (typeof(MessageRow), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "cart_id, step")),
         (typeof(WebhookInbox), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "platform, delivery_id")),
         (typeof(SuppressionList), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "store_id, email_normalized")),

@@ -43,16 +43,7 @@ internal static class PreviewEndpoint
             cart = SampleCart(store);
         }
 
-        var now = time.GetUtcNow();
-        var message = new OutboundMessage
-        {
-            StoreId = store.Id, CartId = cart.Id, Step = chosen.Number, Kind = chosen.Kind, Template = chosen.Template,
-            Offer = chosen.Offer, DueAt = now,
-        };
-        // A preview must not create a discount on the platform: the code is a visible placeholder.
-        var offer = chosen.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
-        var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
-        var preview = await previewer.PreviewAsync(model, ct);
+        var preview = await previewer.PreviewAsync(PreviewModel(store, cart, chosen, links, time.GetUtcNow()), ct);
         return Results.Ok(new
         {
             step = chosen.Number,
@@ -62,6 +53,19 @@ internal static class PreviewEndpoint
             text = preview.Content.TextBody,
             headers = preview.Headers,
         });
+    }
+
+    /// <summary>What <paramref name="step"/> would render for <paramref name="cart"/>: no code issued, no link that restores anything.</summary>
+    internal static EmailModel PreviewModel(Store store, Cart cart, SequenceStep step, LinkBuilder links, DateTimeOffset now)
+    {
+        var message = new OutboundMessage
+        {
+            StoreId = store.Id, CartId = cart.Id, Step = step.Number, Kind = step.Kind, Template = step.Template,
+            Offer = step.Offer, DueAt = now,
+        };
+        // A preview must not create a discount on the platform: the code is a visible placeholder.
+        var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
+        return new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
     }
 
     internal static Cart SampleCart(Store store) => new()

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using CartRecovery.Core.Jobs;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace CartRecovery.Jobs.History;
+
+/// <summary>
+/// Records every job run in <see cref="IJobRunStore"/>: a row when it starts (or is vetoed), completed when it ends with
+/// the outcome, the error and the count the job put in <see cref="IJobExecutionContext.Result"/>. Recording is best
+/// effort: a history write that fails is logged and never fails the job itself.
+/// </summary>
+public sealed partial class JobRunRecorder(IJobRunStore runs, TimeProvider time, ILogger<JobRunRecorder> logger) : IJobListener
+{
+    // Quartz 4 contexts carry no per-fire bag; the fire instance id is unique per scheduler, so it keys the open runs.
+    private readonly ConcurrentDictionary<string, long> _open = new(StringComparer.Ordinal);
+
+    public string Name => "job-run-history";
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var id = await TryAsync(context, () => runs.StartAsync(NewRun(context, JobRunOutcome.Running), cancellationToken));
+        if (id is { } runId)
+            _open[context.FireInstanceId] = runId;
+    }
+
+    public async ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var run = NewRun(context, JobRunOutcome.Vetoed) with { FinishedAt = time.GetUtcNow() };
+        await TryAsync(context, () => runs.StartAsync(run, cancellationToken));
+    }
+
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_open.TryRemove(context.FireInstanceId, out var id))
+            return;
+        var error = jobException is null ? null : (jobException.InnerException ?? jobException).Message;
+        var outcome = jobException is null ? JobRunOutcome.Succeeded : JobRunOutcome.Failed;
+        await TryAsync(context, async () =>
+        {
+            await runs.FinishAsync(id, time.GetUtcNow(), outcome, error, Items(context.Result), cancellationToken);
+            return id;
+        });
+    }
+
+    public ValueTask JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress,
+        CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    private JobRun NewRun(IJobExecutionContext context, JobRunOutcome outcome) => new()
+    {
+        JobGroup = context.JobDetail.Key.Group,
+        JobName = context.JobDetail.Key.Name,
+        TriggerGroup = context.Trigger.Key.Group,
+        TriggerName = context.Trigger.Key.Name,
+        InstanceId = context.Scheduler.SchedulerInstanceId,
+        FireInstanceId = context.FireInstanceId,
+        ScheduledAt = context.ScheduledFireTimeUtc,
+        StartedAt = time.GetUtcNow(),
+        Outcome = outcome,
+    };
+
+    private static long? Items(object? result) => result switch
+    {
+        int i => i,
+        long l => l,
+        _ => null,
+    };
+
+    private async Task<long?> TryAsync(IJobExecutionContext context, Func<Task<long>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.HistoryWriteFailed(logger, e, context.JobDetail.Key.ToString());
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2201, LogLevel.Warning, "Could not record a run of job {JobKey} in the history")]
+        public static partial void HistoryWriteFailed(ILogger logger, Exception error, string jobKey);
+    }
+}
