@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
@@ -48,6 +49,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public IConnectorStateStore ConnectorState => _services.GetRequiredService<IConnectorStateStore>();
     public IWebhookInbox Inbox => _services.GetRequiredService<IWebhookInbox>();
     public IPrivacyStore Privacy => _services.GetRequiredService<IPrivacyStore>();
+    public IJobRunStore JobRuns => _services.GetRequiredService<IJobRunStore>();
+    public IMetricsRollup Rollup => _services.GetRequiredService<IMetricsRollup>();
+    public IRetentionStore Retention => _services.GetRequiredService<IRetentionStore>();
     public IDbConnectionFactory Connections => _services.GetRequiredService<IDbConnectionFactory>();
     public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
     public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();
