@@ -62,6 +62,10 @@ public sealed partial class MessageDispatcher(
             var store = await stores.GetAsync(message.StoreId, ct);
             if (cart is null || store is null)
                 return await CancelAsync(message, "the cart or its store no longer exists", ct);
+            // First, before any rule that could cancel or defer it: an email the provider already accepted was sent,
+            // whatever happened to the cart, the store or the policy since.
+            if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, ct))
+                return Outcome.Sent;
             if (!cart.Status.AcceptsMessages())
                 return await CancelAsync(message, $"the cart is {cart.Status}", ct);
 
@@ -114,8 +118,6 @@ public sealed partial class MessageDispatcher(
 
     private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
     {
-        if (await RecordEarlierSendAsync(message, cart, store, ct))
-            return Outcome.Sent;
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
             return await CancelAsync(message, "the cart has no email address", ct);

@@ -28,6 +28,22 @@ public sealed class MessageDispatcherEarlierSendTests
     }
 
     [Fact]
+    public async Task RunOnce_WhenTheCartConvertedAfterAnAcceptedSend_StillRecordsTheSendInsteadOfCancelling()
+    {
+        // The node died after the provider accepted the email; the customer ordered before another node reclaimed it.
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 2 }, Sample.Cart(status: CartStatus.Recovered));
+        f.Transport.As<ISentEmailLookup>().Setup(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct)).ReturnsAsync("provider-earlier");
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal(1, summary.Sent);
+        Assert.Equal(0, summary.Cancelled);
+        Assert.Empty(f.Sent);
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkCancelledAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), Ct), Times.Never);
+    }
+
+    [Fact]
     public async Task RunOnce_WhenARetriedMessageIsUnknownToTheProvider_SendsIt()
     {
         var f = new DispatcherFixture(Sample.Message() with { Attempts = 3 });
