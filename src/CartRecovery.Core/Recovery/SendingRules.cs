@@ -40,7 +40,7 @@ public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messa
             return SendingDecision.Cancel(NoConsent);
 
         var now = time.GetUtcNow();
-        if (policy.QuietHours is { } quiet && quiet.NextAllowed(now, ZoneOf(store)) is var opens && opens > now)
+        if (policy.QuietHours is { } quiet && quiet.NextAllowed(now, store.ResolveTimeZone()) is var opens && opens > now)
             return SendingDecision.Wait(opens, $"quiet hours {Clock(quiet.Start)}-{Clock(quiet.End)} ({store.TimeZone})");
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
@@ -55,13 +55,6 @@ public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messa
                 return SendingDecision.Cancel($"frequency cap: {sent} recovery email(s) already sent to this address within {Describe(cap.Window)}");
         }
         return SendingDecision.Send;
-    }
-
-    /// <summary>The store's zone; an unknown id (validated at save, so only old rows) falls back to UTC.</summary>
-    public static TimeZoneInfo ZoneOf(Store store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        return TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);

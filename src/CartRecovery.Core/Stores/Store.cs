@@ -40,4 +40,8 @@ public sealed record Store
     /// </summary>
     public string? PublicKey { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The store's clock; an unknown zone id (validated at save, so only old rows) falls back to UTC.</summary>
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

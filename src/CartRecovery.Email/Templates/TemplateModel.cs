@@ -69,8 +69,7 @@ internal static class TemplateModel
     /// <summary>A moment on the store's clock, which is what its customers read; an unknown time zone falls back to UTC.</summary>
     public static DateTimeOffset InStoreTime(DateTimeOffset at, Store store)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(at, zone);
+        return TimeZoneInfo.ConvertTime(at, store.ResolveTimeZone());
     }
 
     private static Dictionary<string, object?> Line(CartLine line, string currency, CultureInfo culture) => new()
