@@ -2,8 +2,8 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 
 /// <summary>
 /// Where and as whom to call one store's REST API. <see cref="SiteUrl"/> is the store's home URL as WordPress knows it
-/// (it decides the auth scheme and is what OAuth signatures cover); <see cref="ApiBaseUrl"/>, when set, is where the
-/// requests actually go (an emulator, a proxy). Never logged: <see cref="ToString"/> hides the secret.
+/// (what OAuth signatures cover); <see cref="ApiBaseUrl"/>, when set, is where the requests actually go (an emulator,
+/// a proxy), and its scheme decides the auth scheme. Never logged: <see cref="ToString"/> hides the secret.
 /// </summary>
 public sealed record WooCommerceConnection
 {
@@ -24,12 +24,6 @@ public sealed record WooCommerceConnection
     public string ConsumerKey { get; }
     public string ConsumerSecret { get; }
     public Uri? ApiBaseUrl { get; }
-
-    /// <summary>
-    /// WooCommerce only tries Basic auth when <c>is_ssl()</c> is true; over plain HTTP it expects OAuth 1.0a signatures
-    /// (class-wc-rest-authentication.php, <c>authenticate()</c>).
-    /// </summary>
-    public bool UsesBasicAuth => SiteUrl.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>The URL a signature covers: the site's home URL plus the route, no query.</summary>
     public Uri SigningUrl(string relativePath) => Combine(SiteUrl, relativePath);

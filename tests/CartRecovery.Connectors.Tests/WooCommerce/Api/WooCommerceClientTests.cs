@@ -32,17 +32,67 @@ public sealed class WooCommerceClientTests
     }
 
     [Fact]
-    public async Task ListOrders_OverHttps_SendsBasicAuthWithKeyAndSecret()
+    public async Task ListOrders_ToAnHttpApiBaseOfAnHttpsSite_SignsWithOAuthAndNeverSendsBasicAuth()
     {
+        // The site is https, but the API base requests go to is plain http: the keys must not travel there in clear text.
         await using var kit = await WooCommerceTestKit.StartAsync(new WooCommerceEmulatorOptions { HomeUrl = new Uri("https://shop.test"), TreatAsHttps = true });
         var key = kit.Emulator.AddApiKey();
 
         await kit.Get<WooCommerceClient>().ListOrdersAsync(kit.Connection(key), LongAgo, Pending, 1, 100, Ct);
 
         var request = kit.Emulator.Requests.Single();
-        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(key.ConsumerKey + ":" + key.ConsumerSecret)), request.Authorization);
-        Assert.DoesNotContain("oauth_", request.Query, StringComparison.Ordinal);
+        Assert.Null(request.Authorization);
+        Assert.DoesNotContain(key.ConsumerSecret, request.Query, StringComparison.Ordinal);
+        Assert.Contains("oauth_signature=", request.Query, StringComparison.Ordinal);
         Assert.Equal(200, request.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthHandler_ForAnHttpsRequestUrl_SendsBasicAuthWithKeyAndSecret()
+    {
+        var connection = new WooCommerceConnection(new Uri("https://shop.test"), "ck_live", "cs_secret");
+
+        var sent = await SendThroughAuthHandlerAsync(connection);
+
+        Assert.Equal("https", sent.RequestUri!.Scheme);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ck_live:cs_secret")), sent.Headers.Authorization?.ToString());
+        Assert.DoesNotContain("oauth_", sent.RequestUri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthHandler_ForAnHttpApiBaseOfAnHttpsSite_SignsAndSendsNoAuthorizationHeader()
+    {
+        var connection = new WooCommerceConnection(new Uri("https://shop.test"), "ck_live", "cs_secret", new Uri("http://api.shop.test/"));
+
+        var sent = await SendThroughAuthHandlerAsync(connection);
+
+        Assert.Equal("http://api.shop.test/wp-json/wc/v3/orders", sent.RequestUri!.GetLeftPart(UriPartial.Path));
+        Assert.Null(sent.Headers.Authorization);
+        Assert.Contains("oauth_signature=", sent.RequestUri.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("cs_secret", sent.RequestUri.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpRequestMessage> SendThroughAuthHandlerAsync(WooCommerceConnection connection)
+    {
+        var inner = new CapturingHandler();
+        using var client = new HttpClient(new WooCommerceAuthHandler(TimeProvider.System) { InnerHandler = inner });
+        using var request = new HttpRequestMessage(HttpMethod.Get, connection.RequestUrl("wp-json/wc/v3/orders"));
+        request.Options.Set(WooCommerceRequestOptions.Connection, connection);
+        request.Options.Set(WooCommerceRequestOptions.Route, "wp-json/wc/v3/orders");
+        request.Options.Set(WooCommerceRequestOptions.Query, (IReadOnlyList<KeyValuePair<string, string>>)[new("page", "1")]);
+        (await client.SendAsync(request, Ct)).Dispose();
+        return inner.Sent!;
+    }
+
+    private sealed class CapturingHandler : HttpMessageHandler
+    {
+        public HttpRequestMessage? Sent { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent = request;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+        }
     }
 
     [Fact]
