@@ -31,6 +31,13 @@ public sealed class DemoStorefront(DemoLedger ledger) : IStorefront
         return new Uri(offerCode is null ? url : $"{url}?discount={Uri.EscapeDataString(offerCode)}");
     }
 
+    /// <summary>The demo shop lives on the host's own address, which is where its storefront URL points.</summary>
+    public IReadOnlyCollection<string> OwnHosts(Store store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Uri.TryCreate(store.StorefrontUrl, UriKind.Absolute, out var home) ? [home.IdnHost] : [];
+    }
+
     public Task<StorefrontCartState> CheckCartAsync(Store store, Cart cart, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cart);

@@ -35,14 +35,15 @@ public static partial class ShopifyServiceCollectionExtensions
 
         // GraphQL goes through ShopifyAdminClient's own retry rules (queries only, throttle-aware); a generic retry
         // handler would replay mutations and could create a second discount. The clients live in singletons, so
-        // connections are recycled by the pooled handler rather than by handler rotation.
+        // connections are recycled by the pooled handler rather than by handler rotation. UseSocketsHttpHandler
+        // configures the host's handler (which guards outbound connections) instead of replacing it.
         services.AddHttpClient<ShopifyAdminClient>(http => http.Timeout = TimeSpan.FromSeconds(100))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // Token requests are POSTs that must not be replayed blindly (a code works once): the standard handler gives them
         // timeouts and a circuit breaker, with retries switched off for unsafe methods.
         services.AddHttpClient<ShopifyOAuthClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler(options =>
             {

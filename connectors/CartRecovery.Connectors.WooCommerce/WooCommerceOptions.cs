@@ -34,6 +34,15 @@ public sealed class WooCommerceOptions
     /// <summary>Retries of a GET after 429, 5xx, 408, a timeout or a broken connection. POSTs are never retried blindly.</summary>
     [Range(0, 10)] public int MaxRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Connections started (<c>GET /connect/woocommerce</c>, no sign-in) and waiting for the shop's callback, at most;
+    /// beyond it new starts get a "try again later" page and nothing is stored. Each waits an hour at most.
+    /// </summary>
+    [Range(1, 1_000_000)] public int MaxPendingConnections { get; set; } = 1000;
+
+    /// <summary>Connection starts one client address may make per minute.</summary>
+    [Range(1, 10_000)] public int ConnectStartsPerMinute { get; set; } = 10;
+
     /// <summary>First retry delay; doubles per attempt (with jitter), or follows <c>Retry-After</c> when the server sends it.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -31,10 +31,11 @@ public static class PostmarkServiceCollectionExtensions
             })
             // PostmarkTransport is a singleton holding one client: connections are recycled by the pool, not by rotating
             // handlers. A connection that cannot open within half an attempt is a failure nothing was sent on (retried).
-            .ConfigurePrimaryHttpMessageHandler(static sp => new SocketsHttpHandler
+            // UseSocketsHttpHandler configures the host's handler (which guards outbound connections), not a new one.
+            .UseSocketsHttpHandler(static (handler, sp) =>
             {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = sp.GetRequiredService<IOptions<PostmarkOptions>>().Value.Timeout / 2,
+                handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+                handler.ConnectTimeout = sp.GetRequiredService<IOptions<PostmarkOptions>>().Value.Timeout / 2;
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("postmark", static (pipeline, context) =>

@@ -38,6 +38,10 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "7",
             ["Admin:ApiKey"] = AdminKey,
             ["Recovery:PublicBaseUrl"] = "http://localhost/",
+            // Emulated shops, Postmark and the demo run on loopback http: the outbound policy must allow it here, and
+            // only here (OutboundPolicyTests shows the defaults refuse them).
+            ["Outbound:AllowHttp"] = "true",
+            ["Outbound:AllowPrivateNetworks"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;

@@ -11,13 +11,17 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
 {
     public CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
 
-    public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string? email = "ana@example.com", DateTimeOffset? updatedAt = null, params CartLine[] lines)
+    public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string? email = "ana@example.com", DateTimeOffset? updatedAt = null, params CartLine[] lines) =>
+        ReportCartAsync(store, externalId, $"http://localhost/demo/cart/{externalId}", email, updatedAt, lines);
+
+    /// <summary>A cart whose way back is <paramref name="restoreUrl"/> (what the platform reported).</summary>
+    public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string restoreUrl, string? email, DateTimeOffset? updatedAt, params CartLine[] lines)
     {
         var at = updatedAt ?? app.Time.GetUtcNow();
         IReadOnlyList<CartLine> list = lines.Length > 0 ? lines : [new CartLine("Ridgeline Down Jacket", 1, 18900, "p1", "v1", "ALP-JKT-M", "Size M", "http://localhost/demo/images/ALP-JKT-M.svg")];
         var total = list.Sum(l => l.LineTotalMinor);
         var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: "en"), list, store.Currency, total, total,
-            $"http://localhost/demo/cart/{externalId}", at, at);
+            restoreUrl, at, at);
         return app.Service<CartIngestion>().ReportCartAsync(snapshot, Ct);
     }
 
@@ -30,9 +34,10 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
     public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);
 
     /// <summary>Reports, abandons and sends step 1 for a new cart; returns the cart and its email.</summary>
-    public async Task<(Cart Cart, MimeMessage Email)> AbandonAndSendFirstStepAsync(Store store, string externalId, string email = "ana@example.com")
+    public async Task<(Cart Cart, MimeMessage Email)> AbandonAndSendFirstStepAsync(Store store, string externalId, string email = "ana@example.com",
+        string? restoreUrl = null)
     {
-        await ReportCartAsync(store, externalId, email);
+        await ReportCartAsync(store, externalId, restoreUrl ?? $"http://localhost/demo/cart/{externalId}", email, null);
         Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
         await DetectAsync();
         Advance(Core.Sequences.SequencePresets.Find(store.Sequence).Steps[0].Delay);

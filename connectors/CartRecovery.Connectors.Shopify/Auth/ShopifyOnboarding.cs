@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Shopify.Admin;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Stores;
 using Microsoft.Extensions.Options;
 
@@ -12,15 +13,18 @@ public sealed class ShopifyOnboarding
 {
     private readonly ShopifyStoreRegistration _registration;
     private readonly IOptions<ShopifyOptions> _options;
+    private readonly OutboundOptions _outbound;
     private readonly TimeProvider _time;
 
-    public ShopifyOnboarding(ShopifyStoreRegistration registration, IOptions<ShopifyOptions> options, TimeProvider time)
+    public ShopifyOnboarding(ShopifyStoreRegistration registration, IOptions<ShopifyOptions> options, OutboundOptions outbound, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(outbound);
         ArgumentNullException.ThrowIfNull(time);
         _registration = registration;
         _options = options;
+        _outbound = outbound;
         _time = time;
     }
 
@@ -42,8 +46,8 @@ public sealed class ShopifyOnboarding
         if (string.IsNullOrWhiteSpace(accessToken))
             return InstallResult.Fail(ShopifyInstallError.TokenRejected, "An Admin API access token is required.");
         if (!string.IsNullOrWhiteSpace(apiBaseUrl)
-            && (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp)))
-            return InstallResult.Fail(ShopifyInstallError.InvalidApiBaseUrl, "The API address must be an absolute http(s) URL.");
+            && OutboundUrlPolicy.Check(Uri.TryCreate(apiBaseUrl.Trim(), UriKind.Absolute, out var api) ? api : null, _outbound, "apiBaseUrl") is { } refused)
+            return InstallResult.Fail(ShopifyInstallError.InvalidApiBaseUrl, refused);
 
         shop = ShopifyInstallFlow.Normalize(shop!);
         var storeApiBaseUrl = string.IsNullOrWhiteSpace(apiBaseUrl) ? null : apiBaseUrl.Trim();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Webhooks;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 
@@ -85,7 +86,8 @@ public sealed class ShopifyStoreRegistration
         var name = Text(node, "name") ?? shop;
         var email = Text(node, "contactEmail") ?? Text(node, "email") ?? $"no-reply@{shop}";
         var primaryUrl = node.TryGetProperty("primaryDomain", out var domain) && domain.ValueKind == JsonValueKind.Object ? Text(domain, "url") : null;
-        var storefront = primaryUrl is not null && Uri.TryCreate(primaryUrl, UriKind.Absolute, out var url) ? url.AbsoluteUri : $"https://{shop}/";
+        // The primary domain becomes a link on our pages and a host restore links may go to: a web link, or the shop itself.
+        var storefront = OutboundUrlPolicy.IsWebLink(primaryUrl) ? new Uri(primaryUrl!).AbsoluteUri : $"https://{shop}/";
         return new ShopifyShopInfo(name, email, Text(node, "currencyCode") ?? "USD", Text(node, "ianaTimezone") ?? "UTC",
             storefront.EndsWith('/') ? storefront : storefront + "/");
     }

@@ -86,6 +86,19 @@ public sealed partial class ShopifyStorefront : IStorefront
     }
 
     /// <summary>
+    /// The shop's permanent myshopify.com domain (its external id), where Shopify puts <c>abandonedCheckoutUrl</c>, and
+    /// the primary domain read from the Shop object when the store was connected (its storefront URL).
+    /// </summary>
+    public IReadOnlyCollection<string> OwnHosts(Store store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var hosts = new List<string> { store.ExternalId.Trim().TrimEnd('.').ToLowerInvariant() };
+        if (Uri.TryCreate(store.StorefrontUrl, UriKind.Absolute, out var primary) && primary.HostNameType == UriHostNameType.Dns)
+            hosts.Add(primary.IdnHost.ToLowerInvariant());
+        return hosts;
+    }
+
+    /// <summary>
     /// Looks the checkout up by its numeric id: completed means Ordered, absent means Gone, otherwise Open. When the
     /// question cannot be answered (no id known, API down) the answer is Open: a reminder for a cart that turns out to be
     /// ordered is a smaller harm than silently dropping every reminder during a Shopify outage, and the orders/create

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CartRecovery.Connectors.WooCommerce.Api;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed partial class WooCommerceConnectFlow(
     IStoreCredentialStore credentials,
     IConnectorStateStore state,
     IOptions<WooCommerceOptions> options,
+    OutboundOptions outbound,
     TimeProvider time,
     ILogger<WooCommerceConnectFlow> logger)
 {
@@ -89,6 +91,8 @@ public sealed partial class WooCommerceConnectFlow(
     {
         if (!WooCommerceSiteUrl.TryNormalize(siteUrl, out var site, out var siteError))
             return ConnectResult.Failed(ConnectStatus.InvalidRequest, siteError!);
+        if ((OutboundUrlPolicy.Check(site, outbound, "siteUrl") ?? (apiBaseUrl is null ? null : OutboundUrlPolicy.Check(apiBaseUrl, outbound, "apiBaseUrl"))) is { } refused)
+            return ConnectResult.Failed(ConnectStatus.InvalidRequest, refused);
         if (!LooksLikeKey(key, "ck_") || !LooksLikeKey(secret, "cs_"))
             return ConnectResult.Failed(ConnectStatus.InvalidRequest, "consumerKey must start with ck_ and consumerSecret with cs_ (WooCommerce → Settings → Advanced → REST API).");
 
@@ -122,7 +126,7 @@ public sealed partial class WooCommerceConnectFlow(
     {
         var externalId = WooCommerceSiteUrl.ExternalId(site);
         var existing = await stores.FindAsync(Platforms.WooCommerce, externalId, ct);
-        var storefront = settings.HomeUrl.AbsoluteUri.TrimEnd('/') + "/";
+        var storefront = OwnHomeUrl(site, settings.HomeUrl).AbsoluteUri.TrimEnd('/') + "/";
         var senderEmail = settings.SenderEmail ?? existing?.SenderEmail ?? "noreply@" + site.Host;
         var store = existing is null
             ? new Store
@@ -152,6 +156,17 @@ public sealed partial class WooCommerceConnectFlow(
             };
         return await stores.UpsertAsync(store, ct);
     }
+
+    /// <summary>
+    /// The home URL the shop reports, when it is a web link on the site's own hosts; otherwise the site itself. It is
+    /// rendered as a link and decides the capture origin, so the shop cannot make it <c>javascript:</c> or another site.
+    /// </summary>
+    private Uri OwnHomeUrl(Uri site, Uri reported) =>
+        OutboundUrlPolicy.IsWebLink(reported.OriginalString)
+        && (reported.Scheme == Uri.UriSchemeHttps || outbound.AllowHttp)
+        && WooCommerceSiteUrl.OwnHosts(site).Contains(reported.IdnHost.TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
+            ? reported
+            : site;
 
     private static bool LooksLikeKey(string? value, string prefix) =>
         value is { Length: > 3 and <= 200 } && value.StartsWith(prefix, StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace);

@@ -52,6 +52,19 @@ public static class WooCommerceSiteUrl
     public static Uri Normalize(Uri input) =>
         TryNormalize(input, out var site, out var error) ? site! : throw new ArgumentException(error, nameof(input));
 
+    /// <summary>
+    /// The hosts that are the shop's own: the site's host and its <c>www.</c> twin (WordPress's home URL often differs
+    /// from the address typed by just that). Restore links and the stored home URL must stay on these.
+    /// </summary>
+    public static IReadOnlyCollection<string> OwnHosts(Uri site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var host = site.IdnHost.TrimEnd('.').ToLowerInvariant();
+        if (site.HostNameType is not UriHostNameType.Dns)
+            return [host];
+        return host.StartsWith("www.", StringComparison.Ordinal) ? [host, host[4..]] : [host, "www." + host];
+    }
+
     /// <summary>The store's external id: the canonical URL as text, without a trailing slash.</summary>
     public static string ExternalId(Uri site) => Normalize(site).AbsoluteUri.TrimEnd('/');
 }

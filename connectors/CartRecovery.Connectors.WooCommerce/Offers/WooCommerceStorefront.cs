@@ -84,6 +84,13 @@ public sealed partial class WooCommerceStorefront(
             : url;
     }
 
+    /// <summary>The site the store was connected at (its external id), and that host's www twin.</summary>
+    public IReadOnlyCollection<string> OwnHosts(Store store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Uri.TryCreate(store.ExternalId, UriKind.Absolute, out var site) ? WooCommerceSiteUrl.OwnHosts(site) : [];
+    }
+
     /// <summary>
     /// Asks WooCommerce for the order behind the cart: paid → Ordered; missing, trashed, cancelled or refunded → Gone;
     /// otherwise (or when the shop cannot be asked) → Open. Captured carts have no order to ask about.

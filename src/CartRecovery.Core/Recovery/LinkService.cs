@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -16,6 +17,7 @@ public sealed partial class LinkService(
     IStoreRepository stores,
     ISuppressionList suppressions,
     StorefrontRegistry storefronts,
+    OutboundOptions outbound,
     TimeProvider time,
     ILogger<LinkService> logger)
 {
@@ -30,18 +32,36 @@ public sealed partial class LinkService(
         if (message is null || cart is null || store is null)
             return RestoreResult.Invalid;
         if (check.State == TokenState.Expired)
-            return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: store.StorefrontUrl);
+            return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 
         await messages.RecordClickAsync(message.Id, now, ct);
         await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
         Log.Clicked(logger, cart.Id, store.Id, message.Step);
 
         // A cart that already converted has nothing to restore: send the customer to the shop instead.
+        var storefront = storefronts.For(store.Platform);
         var destination = cart.Status.IsConverted()
-            ? new Uri(store.StorefrontUrl)
-            : storefronts.For(store.Platform).BuildRestoreUrl(store, cart, message.OfferCode);
-        return new(RestoreOutcome.Redirect, destination, store.Name, store.StorefrontUrl);
+            ? Uri.TryCreate(store.StorefrontUrl, UriKind.Absolute, out var home) ? home : null
+            : storefront.BuildRestoreUrl(store, cart, message.OfferCode);
+        if (!IsOwnDestination(destination, storefront.OwnHosts(store)))
+        {
+            Log.Refused(logger, cart.Id, store.Id, destination?.Host ?? "(none)");
+            return new(RestoreOutcome.Refused, null, store.Name, LinkableOrNull(store.StorefrontUrl));
+        }
+        return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }
+
+    /// <summary>
+    /// A restore link redirects only to a web link (https; http where the operator allows it) on one of the store's own,
+    /// verified hosts: a shop that reports another destination (a foreign host, <c>javascript:</c>) gets no redirect.
+    /// </summary>
+    private bool IsOwnDestination(Uri? destination, IReadOnlyCollection<string> ownHosts) =>
+        destination is not null
+        && OutboundUrlPolicy.IsWebLink(destination.OriginalString)
+        && (destination.Scheme == Uri.UriSchemeHttps || outbound.AllowHttp)
+        && ownHosts.Any(host => string.Equals(host.TrimEnd('.'), destination.IdnHost.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+
+    private static string? LinkableOrNull(string? url) => OutboundUrlPolicy.IsWebLink(url) ? url : null;
 
     /// <summary>Who an unsubscribe token is for, or null when it is not authentic. Expired tokens still count: an opt-out is always honoured.</summary>
     public async Task<UnsubscribeTarget?> FindUnsubscribeTargetAsync(string token, CancellationToken ct)
@@ -53,7 +73,7 @@ public sealed partial class LinkService(
         var email = message?.Recipient ?? cart?.Contact.Email;
         if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
             return null;
-        return new(store.Id, store.Name, store.StorefrontUrl, email, Mask(email));
+        return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email));
     }
 
     /// <summary>Suppresses the address for the store at once and cancels every pending message to it.</summary>
@@ -92,6 +112,9 @@ public sealed partial class LinkService(
     {
         [LoggerMessage(1401, LogLevel.Information, "Restore link of step {Step} clicked for cart {CartId} of store {StoreId}")]
         public static partial void Clicked(ILogger logger, long cartId, long storeId, int step);
+
+        [LoggerMessage(1403, LogLevel.Warning, "Restore link for cart {CartId} of store {StoreId} leads to {Host}, not the store's own host: not redirected")]
+        public static partial void Refused(ILogger logger, long cartId, long storeId, string host);
 
         [LoggerMessage(1402, LogLevel.Information, "A recipient of store {StoreId} unsubscribed; {Cancelled} pending messages cancelled")]
         public static partial void Unsubscribed(ILogger logger, long storeId, int cancelled);

@@ -8,6 +8,8 @@ public enum RestoreOutcome
     Expired,
     /// <summary>Forged, altered, or for a message that no longer exists.</summary>
     Invalid,
+    /// <summary>Authentic, but the platform's way back leads off the store's own hosts (or is not a web link): no redirect.</summary>
+    Refused,
 }
 
 public sealed record RestoreResult(RestoreOutcome Outcome, Uri? Destination = null, string? StoreName = null, string? StoreUrl = null)

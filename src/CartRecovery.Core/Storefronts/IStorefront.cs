@@ -17,6 +17,12 @@ public interface IStorefront
     /// <summary>Where a click on a restore link lands: the platform's own way back to the cart, with the code applied where it can be.</summary>
     Uri BuildRestoreUrl(Store store, Cart cart, string? offerCode);
 
+    /// <summary>
+    /// The hosts the store's own pages live on, as verified when it was connected (not as a cart or order reported
+    /// them): a restore link only ever redirects to one of these.
+    /// </summary>
+    IReadOnlyCollection<string> OwnHosts(Store store);
+
     /// <summary>Right before a send: asks the platform whether the cart is still open (no order, link still works).</summary>
     Task<StorefrontCartState> CheckCartAsync(Store store, Cart cart, CancellationToken ct);
 }

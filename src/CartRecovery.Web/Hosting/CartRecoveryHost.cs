@@ -38,6 +38,8 @@ internal static class CartRecoveryHost
         DemoMode.Apply(builder.Configuration);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
+        builder.Services.AddOutboundPolicy();
+        builder.Services.AddWooCommerceConnectRateLimit();
         builder.Services
             .AddCartRecoveryData()
             .AddCartRecoveryEmail()

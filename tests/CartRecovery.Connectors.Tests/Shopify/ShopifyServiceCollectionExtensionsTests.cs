@@ -2,6 +2,7 @@ using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Storefronts;
@@ -31,6 +32,7 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         services.AddSingleton(Mock.Of<IConnectorStateStore>());
         services.AddSingleton(Mock.Of<IPrivacyStore>());
         services.AddSingleton(new RecoveryOptions());
+        services.AddSingleton(new OutboundOptions());
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<StoreLifecycle>();
         services.AddShopifyConnector();

@@ -1,6 +1,7 @@
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,9 @@ internal sealed class ShopifyTestKit : IDisposable
     public ShopifyOptions Options { get; } = new() { ClientId = "client-id", ClientSecret = "client-secret" };
 
     public Mock<IStoreCredentialStore> Credentials { get; } = new();
+
+    /// <summary>Tests give custom apps loopback http API addresses: allowed here, refused by default (see ShopifyOnboardingTests).</summary>
+    public OutboundOptions Outbound { get; } = new() { AllowHttp = true, AllowPrivateNetworks = true };
 
     public IOptions<ShopifyOptions> OptionsAccessor => Microsoft.Extensions.Options.Options.Create(Options);
 

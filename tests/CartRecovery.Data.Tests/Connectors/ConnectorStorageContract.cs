@@ -163,13 +163,28 @@ public abstract class ConnectorStorageContract : DatabaseContract
     public async Task PendingConnection_IsConsumedOnceAndNotAfterItsExpiry()
     {
         var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
-        await pending.CreateAsync("c-1", "woocommerce", "https://shop.example", T0.AddHours(1), Ct);
-        await pending.CreateAsync("c-2", "woocommerce", "https://late.example", T0.AddHours(1), Ct);
+        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://shop.example", T0, T0.AddHours(1), 10, Ct));
+        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://late.example", T0, T0.AddHours(1), 10, Ct));
 
         Assert.Equal("https://shop.example", await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
         Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
         Assert.Null(await pending.ConsumeAsync("c-2", "woocommerce", T0.AddHours(2), Ct));
         Assert.Null(await pending.ConsumeAsync("nope", "woocommerce", T0, Ct));
+    }
+
+    [Fact]
+    public async Task PendingConnectionTryCreate_AtTheCap_CreatesNothingUntilOldOnesExpire()
+    {
+        var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
+        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://a.example", T0, T0.AddHours(1), 2, Ct));
+        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://b.example", T0, T0.AddHours(1), 2, Ct));
+
+        Assert.False(await pending.TryCreateAsync("c-3", "woocommerce", "https://c.example", T0.AddMinutes(5), T0.AddHours(1), 2, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-3", "woocommerce", T0.AddMinutes(5), Ct));
+        // Once the first two expired they are purged, and a new one fits again.
+        Assert.True(await pending.TryCreateAsync("c-4", "woocommerce", "https://d.example", T0.AddHours(2), T0.AddHours(3), 2, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", T0.AddHours(2), Ct));
+        Assert.Equal("https://d.example", await pending.ConsumeAsync("c-4", "woocommerce", T0.AddHours(2), Ct));
     }
 
     [Fact]

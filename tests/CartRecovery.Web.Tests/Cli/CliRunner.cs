@@ -12,7 +12,9 @@ internal sealed class CliRunner : IDisposable
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "cartrecovery-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        _settings = [$"--Storage:DataDirectory={DataDirectory}", $"--Email:PickupDirectory={PickupDirectory}", "--Recovery:PublicBaseUrl=http://localhost/"];
+        _settings = [$"--Storage:DataDirectory={DataDirectory}", $"--Email:PickupDirectory={PickupDirectory}", "--Recovery:PublicBaseUrl=http://localhost/",
+            // Emulated shops and Postmark run on loopback http, which the outbound policy refuses by default.
+            "--Outbound:AllowHttp=true", "--Outbound:AllowPrivateNetworks=true"];
         _settings.AddRange(settings);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Data;
 using CartRecovery.Email;
@@ -33,6 +34,7 @@ public sealed class ExampleSettingsTests
         [SmtpOptions.Section] = typeof(SmtpOptions),
         [PostmarkOptions.Section] = typeof(PostmarkOptions),
         [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
+        [OutboundOptions.Section] = typeof(OutboundOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

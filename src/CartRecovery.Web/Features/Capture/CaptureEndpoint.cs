@@ -99,10 +99,15 @@ internal static class CaptureEndpoint
     private static async Task<Store?> FindAsync(string publicKey, IStoreRepository stores, CancellationToken ct) =>
         await stores.FindByPublicKeyAsync(publicKey, ct) is { Platform: Platforms.WooCommerce, Status: StoreStatus.Active } store ? store : null;
 
-    /// <summary>Echoes the origin back only when it is the store's own (scheme, host and port of its storefront URL).</summary>
+    /// <summary>
+    /// Echoes the origin back only when it is the store's own (scheme, host and port of its storefront URL). A request
+    /// without an Origin header (not from a browser page, or <c>null</c> from a sandboxed one) is never the store's.
+    /// </summary>
     private static bool AllowOrigin(HttpContext http, Store store)
     {
         var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || !Core.Outbound.OutboundUrlPolicy.IsWebLink(store.StorefrontUrl))
+            return false;
         var expected = new Uri(store.StorefrontUrl).GetLeftPart(UriPartial.Authority);
         if (!string.Equals(origin, expected, StringComparison.OrdinalIgnoreCase))
             return false;

@@ -17,8 +17,14 @@ internal static class RestoreEndpoints
                 RestoreOutcome.Expired => HtmlPage.Render("This link has expired", $"""
                     <h1>This link has expired</h1>
                     <p>The cart this link pointed to is no longer being held for you, but the shop is still open.</p>
-                    <p><a class="button" href="{HtmlPage.Encode(result.StoreUrl)}">Visit {HtmlPage.Encode(result.StoreName)}</a></p>
+                    {VisitButton(result)}
                     """, StatusCodes.Status410Gone),
+                // The shop reported a way back that is not on its own address: say so rather than send the customer there.
+                RestoreOutcome.Refused => HtmlPage.Render("We couldn't open your cart", $"""
+                    <h1>We couldn't open your cart</h1>
+                    <p>The link to your cart at {HtmlPage.Encode(result.StoreName)} does not lead to the shop's own site, so we did not follow it.</p>
+                    {VisitButton(result)}
+                    """, StatusCodes.Status409Conflict),
                 _ => HtmlPage.Render("Link not found", """
                     <h1>We couldn't find that cart</h1>
                     <p>This link is incomplete or no longer valid. If you copied it from an email, make sure the whole link was copied.</p>
@@ -28,4 +34,9 @@ internal static class RestoreEndpoints
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>A link to the shop, only when its address is a web link (LinkService already dropped anything else).</summary>
+    private static string VisitButton(RestoreResult result) => result.StoreUrl is { } url
+        ? $"""<p><a class="button" href="{HtmlPage.Encode(url)}">Visit {HtmlPage.Encode(result.StoreName)}</a></p>"""
+        : "";
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
@@ -22,7 +23,8 @@ internal static partial class StoreSettingsEndpoint
         return api;
     }
 
-    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, IStoreRepository stores, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, IStoreRepository stores, OutboundOptions outbound,
+        CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -39,8 +41,9 @@ internal static partial class StoreSettingsEndpoint
         Check(request.SenderEmail is null || ApiResults.IsEmail(request.SenderEmail), "senderEmail", "senderEmail must be a valid address");
         Check(request.SenderName is null || request.SenderName.Trim().Length is > 0 and <= 100, "senderName", "senderName must be 1 to 100 characters");
         Check(request.ReplyTo is null or "" || ApiResults.IsEmail(request.ReplyTo), "replyTo", "replyTo must be a valid address (or empty to clear it)");
-        Check(request.LogoUrl is null or "" || (Uri.TryCreate(request.LogoUrl, UriKind.Absolute, out var logo) && logo.Scheme == Uri.UriSchemeHttps),
-            "logoUrl", "logoUrl must be an absolute https URL (or empty)");
+        // Mail clients fetch the logo: https only (whatever Outbound:AllowHttp says), no credentials, no private address.
+        if (request.LogoUrl is { Length: > 0 } logoText && LogoProblem(logoText, outbound) is { } logoProblem)
+            errors["logoUrl"] = [logoProblem];
         Check(request.BrandColor is null or "" || HexColor().IsMatch(request.BrandColor), "brandColor", "brandColor must be #RRGGBB (or empty)");
         Check(request.PostalAddress is null || request.PostalAddress.Length <= 300, "postalAddress", "postalAddress must be at most 300 characters");
         Check(request.MessageStream is null or "" || StreamId().IsMatch(request.MessageStream), "messageStream",
@@ -69,6 +72,11 @@ internal static partial class StoreSettingsEndpoint
         }, ct);
         return Results.Ok(StoreDto.From(updated));
     }
+
+    private static string? LogoProblem(string text, OutboundOptions outbound) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var logo)
+            ? OutboundUrlPolicy.Check(logo, new OutboundOptions { AllowPrivateNetworks = outbound.AllowPrivateNetworks }, "logoUrl")
+            : "logoUrl must be an absolute https URL (or empty)";
 
     /// <summary>null keeps the current value, "" clears it, anything else replaces it.</summary>
     private static string? Optional(string? requested, string? current) =>

@@ -32,11 +32,16 @@ internal static class UnsubscribeEndpoints
             return HtmlPage.Render("You are unsubscribed", $"""
                 <h1>You're unsubscribed</h1>
                 <p>{HtmlPage.Encode(target.MaskedEmail)} won't receive any more cart reminders from {HtmlPage.Encode(target.StoreName)}.</p>
-                <p><a href="{HtmlPage.Encode(target.StoreUrl)}">Back to {HtmlPage.Encode(target.StoreName)}</a></p>
+                {BackLink(target)}
                 """);
         }).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>A link back to the shop, only when its address is a web link (LinkService already dropped anything else).</summary>
+    private static string BackLink(UnsubscribeTarget target) => target.StoreUrl is { } url
+        ? $"""<p><a href="{HtmlPage.Encode(url)}">Back to {HtmlPage.Encode(target.StoreName)}</a></p>"""
+        : "";
 
     private static IResult NotFound() => HtmlPage.Render("Link not found", """
         <h1>We couldn't find that subscription</h1>

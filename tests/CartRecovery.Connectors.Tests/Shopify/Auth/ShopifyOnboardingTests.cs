@@ -1,5 +1,6 @@
 using System.Net;
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Stores;
 using Moq;
 using static CartRecovery.Connectors.Tests.Shopify.Auth.InstallTestData;
@@ -8,8 +9,29 @@ namespace CartRecovery.Connectors.Tests.Shopify.Auth;
 
 public sealed class ShopifyOnboardingTests
 {
-    private static ShopifyOnboarding Onboarding(ShopifyTestKit kit, IStoreRepository stores) =>
-        new(Registration(kit, stores), kit.OptionsAccessor, kit.Time);
+    private static ShopifyOnboarding Onboarding(ShopifyTestKit kit, IStoreRepository stores, OutboundOptions? outbound = null) =>
+        new(Registration(kit, stores), kit.OptionsAccessor, outbound ?? kit.Outbound, kit.Time);
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5123/")]
+    [InlineData("https://127.0.0.1:5123/")]
+    [InlineData("https://169.254.169.254/")]
+    [InlineData("https://[::ffff:10.0.0.5]/")]
+    [InlineData("https://localhost/")]
+    [InlineData("https://user:pass@proxy.example.com/")]
+    public async Task ConnectWithTokenAsync_ApiBaseUrlTheDefaultPolicyRefuses_FailsWithoutCallingIt(string apiBaseUrl)
+    {
+        using var kit = new ShopifyTestKit(r => FakeShopify(r));
+        var stores = Stores();
+
+        var result = await Onboarding(kit, stores.Object, new OutboundOptions())
+            .ConnectWithTokenAsync(ShopifyTestKit.Shop, "shpat_custom", apiBaseUrl, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ShopifyInstallError.InvalidApiBaseUrl, result.Error);
+        Assert.Contains("apiBaseUrl", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(kit.Handler.Requests);
+        stores.Verify(s => s.UpsertAsync(It.IsAny<Store>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 
     [Theory]
     [InlineData("maple-goods.com")]

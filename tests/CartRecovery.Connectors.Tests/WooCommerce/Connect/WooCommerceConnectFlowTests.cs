@@ -3,6 +3,7 @@ using System.Text.Json;
 using CartRecovery.Connectors.Tests.WooCommerce.Support;
 using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing.Emulators.WooCommerce;
 using Microsoft.AspNetCore.WebUtilities;
@@ -68,6 +69,69 @@ public sealed class WooCommerceConnectFlowTests
         Assert.All(kit.Emulator.Webhooks, w => Assert.Equal((new Uri(receiver.BaseUrl, $"webhooks/woocommerce/{store.Id}").AbsoluteUri, webhookSecret, 200), (w.DeliveryUrl, w.Secret, w.PingStatus)));
         Assert.Equal("10.3.0", kit.Stores.State(store.Id, WooCommerceConnectFlow.VersionStateKey));
         Assert.Equal("1,2,3", kit.Stores.State(store.Id, WooCommerceWebhookRegistrar.StateKey));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080", null)]
+    [InlineData("https://127.0.0.1", null)]
+    [InlineData("https://10.1.2.3/shop", null)]
+    [InlineData("https://169.254.169.254", null)]
+    [InlineData("https://[::1]", null)]
+    [InlineData("https://localhost", null)]
+    [InlineData("https://shop.example", "https://192.168.0.10/")]
+    [InlineData("https://shop.example", "http://api.shop.example/")]
+    [InlineData("https://shop.example", "https://user:pw@api.shop.example/")]
+    public async Task ConnectWithKeys_AddressTheDefaultPolicyRefuses_IsAnInvalidRequestWithoutCallingIt(string site, string? apiBase)
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync(outbound: new OutboundOptions());
+        var key = kit.Emulator.AddApiKey();
+
+        var result = await kit.Get<WooCommerceConnectFlow>().ConnectWithKeysAsync(new Uri(site), key.ConsumerKey, key.ConsumerSecret,
+            apiBase is null ? null : new Uri(apiBase), Ct);
+
+        Assert.Equal(ConnectStatus.InvalidRequest, result.Status);
+        Assert.Contains(apiBase is null ? "siteUrl" : "apiBaseUrl", result.Error, StringComparison.Ordinal);
+        Assert.Empty(kit.Emulator.Requests);
+        Assert.Empty(await kit.Stores.ListAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(document.domain)")]
+    [InlineData("https://elsewhere.example/")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    public async Task ConnectWithKeys_ShopReportsAHomeUrlOffItsOwnSite_StoresTheSiteInstead(string reportedHome)
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync(new WooCommerceEmulatorOptions { HomeUrl = WooCommerceTestKit.DefaultHome, ReportedHomeUrl = reportedHome });
+        var key = kit.Emulator.AddApiKey();
+
+        var result = await kit.Get<WooCommerceConnectFlow>().ConnectWithKeysAsync(WooCommerceTestKit.DefaultHome, key.ConsumerKey, key.ConsumerSecret, kit.Emulator.BaseUrl, Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("http://shop.test/", result.Store!.StorefrontUrl);
+    }
+
+    [Fact]
+    public async Task ConnectWithKeys_ShopReportsItsWwwHome_KeepsIt()
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync(new WooCommerceEmulatorOptions { HomeUrl = WooCommerceTestKit.DefaultHome, ReportedHomeUrl = "http://www.shop.test/store" });
+        var key = kit.Emulator.AddApiKey();
+
+        var result = await kit.Get<WooCommerceConnectFlow>().ConnectWithKeysAsync(WooCommerceTestKit.DefaultHome, key.ConsumerKey, key.ConsumerSecret, kit.Emulator.BaseUrl, Ct);
+
+        Assert.Equal("http://www.shop.test/store/", result.Store!.StorefrontUrl);
+    }
+
+    [Fact]
+    public async Task ConnectWithKeys_ToAnHttpApiBaseOfAnHttpsShop_NeverSendsAnAuthorizationHeader()
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync(new WooCommerceEmulatorOptions { HomeUrl = new Uri("https://shop.test"), TreatAsHttps = true });
+        var key = kit.Emulator.AddApiKey();
+
+        var result = await kit.Get<WooCommerceConnectFlow>().ConnectWithKeysAsync(new Uri("https://shop.test"), key.ConsumerKey, key.ConsumerSecret, kit.Emulator.BaseUrl, Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.NotEmpty(kit.Emulator.Requests);
+        Assert.All(kit.Emulator.Requests, r => Assert.Null(r.Authorization));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CartRecovery.Connectors.WooCommerce.Api;
 using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -39,7 +40,8 @@ internal sealed class WooCommerceTestKit : IAsyncDisposable
         WooCommerceEmulatorOptions? emulatorOptions = null,
         Action<WooCommerceOptions>? configure = null,
         TimeProvider? time = null,
-        Uri? publicBaseUrl = null)
+        Uri? publicBaseUrl = null,
+        OutboundOptions? outbound = null)
     {
         var emulator = await WooCommerceEmulator.StartAsync(emulatorOptions ?? new WooCommerceEmulatorOptions { HomeUrl = DefaultHome }, TestContext.Current.CancellationToken);
         var services = new ServiceCollection();
@@ -54,6 +56,8 @@ internal sealed class WooCommerceTestKit : IAsyncDisposable
             o.RequestTimeout = TimeSpan.FromSeconds(10);
             configure?.Invoke(o);
         });
+        // The emulator is a loopback http shop: the outbound policy allows it here (tests pass new OutboundOptions() for the defaults).
+        services.AddSingleton(outbound ?? new OutboundOptions { AllowHttp = true, AllowPrivateNetworks = true });
         services.AddSingleton<InMemoryStores>();
         services.AddSingleton<IStoreRepository>(sp => sp.GetRequiredService<InMemoryStores>());
         services.AddSingleton<IStoreCredentialStore>(sp => sp.GetRequiredService<InMemoryStores>());

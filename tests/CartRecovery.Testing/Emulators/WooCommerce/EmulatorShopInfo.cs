@@ -11,7 +11,7 @@ internal static class EmulatorShopInfo
         ["name"] = options.StoreName,
         ["description"] = "Gear for the trail",
         ["url"] = Root(home),
-        ["home"] = Root(home),
+        ["home"] = options.ReportedHomeUrl ?? Root(home),
         // get_option('gmt_offset') goes through wp_timezone_override_offset: a number when a zone is set.
         ["gmt_offset"] = decimal.TryParse(options.GmtOffset, NumberStyles.Number, CultureInfo.InvariantCulture, out var offset) ? offset : options.GmtOffset,
         ["timezone_string"] = options.TimezoneString,
@@ -24,7 +24,7 @@ internal static class EmulatorShopInfo
     {
         ["environment"] = new JsonObject
         {
-            ["home_url"] = Root(home), ["site_url"] = Root(home), ["wc_version"] = options.WooCommerceVersion,
+            ["home_url"] = options.ReportedHomeUrl ?? Root(home), ["site_url"] = Root(home), ["wc_version"] = options.WooCommerceVersion,
             ["wp_version"] = options.WordPressVersion, ["php_version"] = "8.3.14", ["default_timezone"] = "UTC",
         },
         ["database"] = new JsonObject { ["wc_database_version"] = options.WooCommerceVersion },

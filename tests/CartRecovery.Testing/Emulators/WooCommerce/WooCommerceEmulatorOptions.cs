@@ -10,6 +10,12 @@ public sealed class WooCommerceEmulatorOptions
     public Uri? HomeUrl { get; init; }
 
     /// <summary>
+    /// What the index and <c>/system_status</c> report as the home URL, when a test needs a shop that says something
+    /// else than its real address (a <c>javascript:</c> URL, another site). Null: the home URL.
+    /// </summary>
+    public string? ReportedHomeUrl { get; init; }
+
+    /// <summary>
     /// Behave as if <c>is_ssl()</c> were true (TLS terminated in front of WordPress): HTTP Basic is accepted and OAuth
     /// signatures cover an https URL. Off by default, when only OAuth 1.0a authenticates, as on a plain-HTTP shop.
     /// </summary>

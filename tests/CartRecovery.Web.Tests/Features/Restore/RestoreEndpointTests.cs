@@ -1,6 +1,7 @@
 using System.Net;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Restore;
+using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Web.Tests.Features.Restore;
 
@@ -55,6 +56,55 @@ public sealed class RestoreEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("href=\"http://localhost/demo/\"", await response.Content.ReadAsStringAsync(_drive.Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/cart")]
+    [InlineData("javascript:alert(document.domain)")]
+    [InlineData("http://localhost.evil.example/demo/cart/x")]
+    public async Task Get_WhenThePlatformsWayBackLeavesTheStoresOwnHost_ShowsAPageAndDoesNotRedirect(string restoreUrl)
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-foreign", restoreUrl: restoreUrl);
+
+        var response = await _app.BrowserClient().GetAsync(RecoveryDriver.RestorePath(email), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        var html = await response.Content.ReadAsStringAsync(_drive.Ct);
+        Assert.Contains("couldn't open your cart", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost/demo/\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_WhenTheWayBackIsOnTheStoresOwnHost_Redirects()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-own");
+
+        var response = await _app.BrowserClient().GetAsync(RecoveryDriver.RestorePath(email), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("http://localhost/demo/cart/chk-own", response.Headers.Location!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Get_WhenTokenExpiredAndTheStoreUrlIsJavascript_RendersNoLinkToIt()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-js-home");
+        // A row stored before home URLs were checked.
+        await _app.Service<IStoreRepository>().UpsertAsync(store with { StorefrontUrl = "javascript:alert(document.domain)" }, _drive.Ct);
+        _drive.Advance(TimeSpan.FromDays(31));
+
+        var response = await _app.BrowserClient().GetAsync(RecoveryDriver.RestorePath(email), _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(_drive.Ct);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class StoreSettingsApiTests : IDisposable
     [InlineData("""{"senderEmail":"nope"}""", "senderEmail")]
     [InlineData("""{"replyTo":"still nope"}""", "replyTo")]
     [InlineData("""{"logoUrl":"http://insecure.example/logo.png"}""", "logoUrl")]
+    [InlineData("""{"logoUrl":"https://user:secret@cdn.example/logo.png"}""", "logoUrl")]
+    [InlineData("""{"logoUrl":"javascript:alert(1)"}""", "logoUrl")]
     [InlineData("""{"brandColor":"red; background:url(x)"}""", "brandColor")]
     [InlineData("""{"messageStream":"Broadcast Stream"}""", "messageStream")]
     [InlineData("""{"timeZone":"Mars/Olympus"}""", "timeZone")]

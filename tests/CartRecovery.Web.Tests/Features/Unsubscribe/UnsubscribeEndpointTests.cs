@@ -31,6 +31,23 @@ public sealed class UnsubscribeEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_WhenTheStoreUrlIsJavascript_RendersNoLinkToIt()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-js-home");
+        // A row stored before home URLs were checked.
+        await _app.Service<CartRecovery.Core.Stores.IStoreRepository>().UpsertAsync(store with { StorefrontUrl = "javascript:alert(document.domain)" }, _drive.Ct);
+
+        var response = await _app.BrowserClient().PostAsync(RecoveryDriver.UnsubscribePath(email), null, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(_drive.Ct);
+        Assert.Contains("unsubscribed", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OneClickPost_SuppressesTheAddressAndCancelsPendingMessagesOfEveryCart()
     {
         var store = await _app.DemoStoreAsync();

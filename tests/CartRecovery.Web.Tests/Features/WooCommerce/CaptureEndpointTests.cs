@@ -63,6 +63,32 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task Capture_WithoutAnOrigin_Is403ProblemJsonAndStoresNothing(string? origin)
+    {
+        var response = await PostAsync(Body(), origin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Origin not allowed", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+    }
+
+    [Fact]
+    public async Task Capture_WithoutAnOriginForAStoreWhoseHomeIsNotAWebLink_Is403AndStoresNothing()
+    {
+        // A row stored before home URLs were checked: its "origin" is empty, like a request without Origin.
+        await _host.App.Service<IStoreRepository>().UpsertAsync(_store with { StorefrontUrl = "javascript:alert(document.domain)" }, Ct);
+
+        var response = await PostAsync(Body(), origin: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+    }
+
     [Fact]
     public async Task Preflight_FromTheStoresOrigin_AllowsPost()
     {
