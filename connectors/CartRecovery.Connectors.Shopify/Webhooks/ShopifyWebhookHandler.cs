@@ -23,12 +23,13 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
     private readonly CartIngestion _ingestion;
     private readonly StoreLifecycle _lifecycle;
     private readonly IPrivacyStore _privacy;
+    private readonly DataErasure _erasure;
     private readonly TimeProvider _time;
     private readonly ILogger<ShopifyWebhookHandler> _logger;
 
     public ShopifyWebhookHandler(
         IStoreRepository stores, ShopifyCartReporter reporter, ShopifyImageEnricher images, CartIngestion ingestion,
-        StoreLifecycle lifecycle, IPrivacyStore privacy, TimeProvider time, ILogger<ShopifyWebhookHandler> logger)
+        StoreLifecycle lifecycle, IPrivacyStore privacy, DataErasure erasure, TimeProvider time, ILogger<ShopifyWebhookHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(reporter);
@@ -36,13 +37,16 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(privacy);
+        ArgumentNullException.ThrowIfNull(erasure);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        (_stores, _reporter, _images, _ingestion, _lifecycle, _privacy, _time, _logger) =
-            (stores, reporter, images, ingestion, lifecycle, privacy, time, logger);
+        (_stores, _reporter, _images, _ingestion, _lifecycle, _privacy, _erasure, _time, _logger) =
+            (stores, reporter, images, ingestion, lifecycle, privacy, erasure, time, logger);
     }
 
     public string Platform => Platforms.Shopify;
+
+    public bool IsErasure(string topic) => topic is ShopifyWebhookTopics.CustomersRedact or ShopifyWebhookTopics.ShopRedact;
 
     public async Task HandleAsync(WebhookDelivery delivery, CancellationToken ct)
     {
@@ -155,7 +159,7 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
             Log.NoEmail(_logger, ShopifyWebhookTopics.CustomersRedact, store.Id);
             return;
         }
-        await _privacy.EraseCustomerAsync(store.Id, email, ct);
+        await _erasure.EraseCustomerAsync(store.Id, email, ct);
     }
 
     private async Task ExportCustomerAsync(Store store, WebhookDelivery delivery, JsonElement body, CancellationToken ct)

@@ -18,6 +18,9 @@ public interface IPrivacyStore
     /// <summary>The exports recorded for a store, newest first, as JSON documents.</summary>
     Task<IReadOnlyList<RecordedExport>> ListExportsAsync(long storeId, CancellationToken ct);
 
+    /// <summary>The ids of the messages of the address in the store, or of every message of the store when <paramref name="email"/> is null.</summary>
+    Task<IReadOnlyList<long>> ListMessageIdsAsync(long storeId, string? email, CancellationToken ct);
+
     /// <summary>Deletes every cart (with lines, messages, timeline, tasks) and suppression of the address. Returns carts erased.</summary>
     Task<int> EraseCustomerAsync(long storeId, string email, CancellationToken ct);
 

@@ -9,7 +9,7 @@ public sealed partial class StoreLifecycle(
     IStoreRepository stores,
     IStoreCredentialStore credentials,
     IMessageStore messages,
-    IPrivacyStore privacy,
+    DataErasure erasure,
     ILogger<StoreLifecycle> logger)
 {
     /// <summary>
@@ -33,7 +33,7 @@ public sealed partial class StoreLifecycle(
     public async Task EraseAsync(long storeId, CancellationToken ct)
     {
         await UninstallAsync(storeId, ct);
-        await privacy.EraseStoreDataAsync(storeId, ct);
+        await erasure.EraseStoreAsync(storeId, ct);
         Log.Erased(logger, storeId);
     }
 

@@ -6,4 +6,10 @@ public interface IWebhookHandler
     string Platform { get; }
 
     Task HandleAsync(WebhookDelivery delivery, CancellationToken ct);
+
+    /// <summary>
+    /// True for a topic that asks for an erasure (Shopify's customers/redact, shop/redact): its own body names the
+    /// person, so once handled the inbox must not keep it.
+    /// </summary>
+    bool IsErasure(string topic) => false;
 }

@@ -14,6 +14,9 @@ public interface IWebhookInbox
 
     Task MarkProcessedAsync(long id, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Blanks the stored body of a processed delivery (an erasure request names the person it erases).</summary>
+    Task ForgetBodyAsync(long id, CancellationToken ct);
+
     /// <summary>Records a failed attempt: pending again at <paramref name="retryAt"/>, or Failed when it is null.</summary>
     Task MarkFailedAsync(long id, string lastError, DateTimeOffset? retryAt, CancellationToken ct);
 }

@@ -31,6 +31,9 @@ public sealed partial class WebhookProcessor(
                     throw new InvalidOperationException($"No webhook handler for platform '{delivery.Platform}'.");
                 await handler.HandleAsync(delivery, ct);
                 await inbox.MarkProcessedAsync(delivery.Id, time.GetUtcNow(), ct);
+                // Whatever the handler found (an unknown shop, no matching customer), the request has been answered.
+                if (handler.IsErasure(delivery.Topic))
+                    await inbox.ForgetBodyAsync(delivery.Id, ct);
                 processed++;
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -7,12 +7,16 @@ internal abstract class NewConnectionFactory : IDbConnectionFactory
 {
     protected abstract DbConnection CreateConnection();
 
+    /// <summary>Per-connection settings the provider cannot take from its connection string.</summary>
+    protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = CreateConnection();
         try
         {
             await connection.OpenAsync(ct);
+            await OnOpenedAsync(connection, ct);
             return connection;
         }
         catch

@@ -100,6 +100,12 @@ public abstract class SqlDialect
     /// <summary>True when <paramref name="exception"/> is a unique or primary key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// Runs after an erasure committed, on its connection, so the erased rows leave no copy the engine still keeps on
+    /// disk. Server engines keep dead tuples, logs and backups the app cannot reach (see infra/OPERATIONS.md).
+    /// </summary>
+    public virtual Task AfterErasureAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Prepares the database before migrations run (create the file's folder, the database, journal mode, ...).</summary>
     public virtual Task PrepareDatabaseAsync(string connectionString, ILogger logger, CancellationToken ct) => Task.CompletedTask;
 

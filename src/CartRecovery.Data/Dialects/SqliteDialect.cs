@@ -51,6 +51,17 @@ public sealed class SqliteDialect : SqlDialect
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
         && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
+    // Every connection runs with secure_delete (see SqliteConnectionFactory), so the erased rows' pages are zeroed,
+    // but in WAL mode the zeroed pages are new frames in the -wal file, and the frames before them still hold the
+    // data until a checkpoint copies the log into the database and TRUNCATE cuts the log to nothing. A reader in
+    // the middle of a transaction can hold the checkpoint back; the next erasure, or SQLite's own checkpoint, ends it.
+    public override async Task AfterErasureAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public override async Task PrepareDatabaseAsync(string connectionString, ILogger logger, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

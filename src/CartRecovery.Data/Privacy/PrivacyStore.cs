@@ -22,6 +22,12 @@ internal sealed class PrivacyStore : IPrivacyStore
         ORDER BY m.id
         """;
 
+    private const string MessageIdsSql = """
+        SELECT m.id FROM messages m JOIN carts c ON c.id = m.cart_id
+        WHERE c.store_id = @StoreId AND (@Email IS NULL OR c.email_normalized = @Email)
+        ORDER BY m.id
+        """;
+
     private const string CustomerSuppressionsSql = "SELECT email, reason, created_at FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
 
     private const string EraseCustomerCartsSql = "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email";
@@ -80,6 +86,16 @@ internal sealed class PrivacyStore : IPrivacyStore
             suppressions.Select(s => (object)ToDictionary(s)).ToList());
     }
 
+    public async Task<IReadOnlyList<long>> ListMessageIdsAsync(long storeId, string? email, CancellationToken ct)
+    {
+        var normalized = email is null ? null : EmailNormalizer.Normalize(email);
+        if (email is not null && normalized is null)
+            return [];
+        await using var db = await _connections.OpenAsync(ct);
+        var ids = await db.QueryAsync<long>(new CommandDefinition(MessageIdsSql, new { StoreId = storeId, Email = normalized }, cancellationToken: ct));
+        return ids.ToList();
+    }
+
     public async Task<int> EraseCustomerAsync(long storeId, string email, CancellationToken ct)
     {
         if (EmailNormalizer.Normalize(email) is not { } normalized)
@@ -96,6 +112,7 @@ internal sealed class PrivacyStore : IPrivacyStore
                 erased = count;
         }
         await tx.CommitAsync(ct);
+        await _dialect.AfterErasureAsync(db, ct);
         return erased;
     }
 
@@ -106,6 +123,7 @@ internal sealed class PrivacyStore : IPrivacyStore
         foreach (var sql in EraseStoreSql)
             await db.ExecuteAsync(new CommandDefinition(sql, new { StoreId = storeId }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        await _dialect.AfterErasureAsync(db, ct);
     }
 
     public async Task RecordExportAsync(long storeId, string requestId, CustomerDataExport data, DateTimeOffset at, CancellationToken ct)

@@ -62,6 +62,8 @@ internal sealed class RetentionStore : IRetentionStore
             foreach (var sql in DeleteCartsSql)
                 await db.ExecuteAsync(new CommandDefinition(_dialect.ListParameter(sql), new { Ids = ids.ToArray() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        if (ids.Count > 0)
+            await _dialect.AfterErasureAsync(db, ct);
         return ids.Count;
     }
 
@@ -73,6 +75,8 @@ internal sealed class RetentionStore : IRetentionStore
         foreach (var sql in DeleteRecordsSql)
             deleted += await db.ExecuteAsync(new CommandDefinition(sql, new { StoreId = storeId, Cutoff = DbTime.ToDb(cutoff) }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        if (deleted > 0)
+            await _dialect.AfterErasureAsync(db, ct);
         return deleted;
     }
 }

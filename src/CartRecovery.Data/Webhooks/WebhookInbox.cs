@@ -19,6 +19,8 @@ internal sealed class WebhookInbox : IWebhookInbox
         UPDATE webhook_deliveries SET status = @Processed, processed_at = @At, lease_until = NULL WHERE id = @Id
         """;
 
+    private const string ForgetBodySql = "UPDATE webhook_deliveries SET body = '' WHERE id = @Id";
+
     private const string FailedSql = """
         UPDATE webhook_deliveries
         SET status = @Status, attempts = attempts + 1, last_error = @LastError, next_attempt_at = COALESCE(@RetryAt, next_attempt_at),
@@ -65,6 +67,13 @@ internal sealed class WebhookInbox : IWebhookInbox
         await using var db = await _connections.OpenAsync(ct);
         await db.ExecuteAsync(new CommandDefinition(ProcessedSql,
             new { Id = id, At = DbTime.ToDb(at), Processed = (int)WebhookStatus.Processed }, cancellationToken: ct));
+    }
+
+    public async Task ForgetBodyAsync(long id, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        if (await db.ExecuteAsync(new CommandDefinition(ForgetBodySql, new { Id = id }, cancellationToken: ct)) > 0)
+            await _dialect.AfterErasureAsync(db, ct);
     }
 
     public async Task MarkFailedAsync(long id, string lastError, DateTimeOffset? retryAt, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace CartRecovery.Email.Pickup;
 /// The zero-setup transport: writes each email as <c>{MessageId}.eml</c> into a folder, where a developer opens it
 /// in a mail client or an SMTP relay with a pickup directory takes it from there.
 /// </summary>
-public sealed class PickupFolderTransport : IEmailTransport, ISentEmailLookup
+public sealed class PickupFolderTransport : IEmailTransport, ISentEmailLookup, ISentEmailEraser
 {
     private readonly TimeProvider _time;
 
@@ -65,6 +65,21 @@ public sealed class PickupFolderTransport : IEmailTransport, ISentEmailLookup
     {
         var fileName = $"{messageId}.eml";
         return Task.FromResult(File.Exists(Path.Combine(PickupDirectory, fileName)) ? fileName : null);
+    }
+
+    /// <summary>The .eml files are copies of the emails on our own disk: an erasure of their recipient removes them.</summary>
+    public Task EraseAsync(IReadOnlyCollection<long> messageIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (!Directory.Exists(PickupDirectory))
+            return Task.CompletedTask;
+        foreach (var messageId in messageIds)
+        {
+            ct.ThrowIfCancellationRequested();
+            // File.Delete does not mind a file that is not there (a relay took it, or it was never written).
+            File.Delete(Path.Combine(PickupDirectory, $"{messageId}.eml"));
+        }
+        return Task.CompletedTask;
     }
 
     private static void TryDelete(string path)

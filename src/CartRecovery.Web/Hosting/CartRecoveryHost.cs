@@ -71,6 +71,9 @@ internal static class CartRecoveryHost
         await startup.MigrateAsync(onlyWhenBehind: true, app.Lifetime.ApplicationStopping);
         await startup.SeedAsync(app.Lifetime.ApplicationStopping);
 
+        // Security headers (CSP, framing, nosniff, referrer, HSTS) on every response, errors included: first in line.
+        app.UseSecurityHeaders();
+
         // Requests that fail to bind (a non-numeric id, an oversized body) are the client's fault: 400/413, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

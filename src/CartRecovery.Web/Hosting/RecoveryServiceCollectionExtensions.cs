@@ -1,3 +1,4 @@
+using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Restore;
@@ -35,6 +36,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<WebhookProcessor>();
+        services.AddSingleton<DataErasure>();
         services.AddSingleton<StoreLifecycle>();
         services.AddSingleton<StartupTasks>();
         services.AddSingleton<ISchemaExtension, QuartzSchemaExtension>();

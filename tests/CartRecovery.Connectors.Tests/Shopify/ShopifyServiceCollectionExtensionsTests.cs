@@ -1,6 +1,7 @@
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Privacy;
@@ -34,6 +35,8 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         services.AddSingleton(new RecoveryOptions());
         services.AddSingleton(new OutboundOptions());
         services.AddSingleton<CartIngestion>();
+        services.AddSingleton(Mock.Of<IEmailTransport>());
+        services.AddSingleton<DataErasure>();
         services.AddSingleton<StoreLifecycle>();
         services.AddShopifyConnector();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
@@ -14,7 +15,10 @@ public sealed class StoreLifecycleTests
     private readonly Mock<IMessageStore> _messages = new();
     private readonly Mock<IPrivacyStore> _privacy = new();
 
-    private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, _privacy.Object, NullLogger<StoreLifecycle>.Instance);
+    public StoreLifecycleTests() =>
+        _privacy.Setup(p => p.ListMessageIdsAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+    private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>()), NullLogger<StoreLifecycle>.Instance);
 
     [Fact]
     public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()

@@ -32,6 +32,28 @@ public sealed class WebhookProcessorTests
     }
 
     [Fact]
+    public async Task RunOnce_WhenAnErasureRequestWasHandled_ForgetsItsBody()
+    {
+        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
+        _handler.Setup(h => h.IsErasure("checkouts/update")).Returns(true);
+
+        await Create().RunOnceAsync(10, Ct);
+
+        _inbox.Verify(i => i.ForgetBodyAsync(1, Ct));
+        _inbox.Verify(i => i.ForgetBodyAsync(2, Ct));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenOtherTopicsWereHandled_KeepsTheirBodies()
+    {
+        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1)]);
+
+        await Create().RunOnceAsync(10, Ct);
+
+        _inbox.Verify(i => i.ForgetBodyAsync(It.IsAny<long>(), Ct), Times.Never);
+    }
+
+    [Fact]
     public async Task RunOnce_WhenOneHandlerThrows_RetriesItLaterAndProcessesTheRest()
     {
         _inbox.Setup(i => i.ClaimAsync(It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1, attempts: 2), Delivery(2)]);

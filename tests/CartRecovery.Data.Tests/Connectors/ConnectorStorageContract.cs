@@ -136,6 +136,20 @@ public abstract class ConnectorStorageContract : DatabaseContract
     }
 
     [Fact]
+    public async Task Inbox_ForgetBody_BlanksTheBodyOfThatDeliveryOnly()
+    {
+        await Db.Inbox.AcceptAsync(Delivery("wh-r"), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-k", body: """{"keep":true}"""), Ct);
+        var claimed = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
+        await Db.Inbox.MarkProcessedAsync(claimed[0].Id, T0, Ct);
+
+        await Db.Inbox.ForgetBodyAsync(claimed[0].Id, Ct);
+
+        Assert.Equal("", await Db.ScalarAsync<string>("SELECT body FROM webhook_deliveries WHERE delivery_id = 'wh-r'"));
+        Assert.Equal("""{"keep":true}""", await Db.ScalarAsync<string>("SELECT body FROM webhook_deliveries WHERE delivery_id = 'wh-k'"));
+    }
+
+    [Fact]
     public async Task CancelPendingForStore_CancelsOnlyThatStoresPendingMessages()
     {
         var store = await AddStoreAsync();

@@ -36,6 +36,25 @@ public abstract class PrivacyStoreContract : DatabaseContract
     }
 
     [Fact]
+    public async Task ListMessageIds_ForAnAddressOrAWholeStore_ListsTheirMessagesOnly()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("shop-2");
+        await AddAbandonedCartAsync(store.Id, "c-ada", "Ada@Example.com");
+        await AddAbandonedCartAsync(store.Id, "c-bob", "bob@example.com");
+        await AddAbandonedCartAsync(other.Id, "c-ada", "ada@example.com");
+
+        var ada = await Db.Privacy.ListMessageIdsAsync(store.Id, "ADA@example.com", Ct);
+        var all = await Db.Privacy.ListMessageIdsAsync(store.Id, null, Ct);
+
+        Assert.Equal(3, ada.Count);
+        Assert.Equal(6, all.Count);
+        Assert.Equal(ada.Count, await Db.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM messages m JOIN carts c ON c.id = m.cart_id WHERE c.store_id = @Id AND c.email_normalized = 'ada@example.com'", new { store.Id }));
+        Assert.Empty(await Db.Privacy.ListMessageIdsAsync(store.Id, "not an address", Ct));
+    }
+
+    [Fact]
     public async Task ExportCustomer_ContainsTheCartsMessagesAndSuppressionsAndIsRecorded()
     {
         var store = await AddStoreAsync();

@@ -3,6 +3,7 @@ using CartRecovery.Connectors.Shopify.Checkouts;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Connectors.Tests.Shopify.Checkouts;
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -18,7 +19,11 @@ public sealed class ShopifyWebhookHandlerTests
     private readonly Mock<IStoreRepository> _stores = new();
     private readonly Mock<IPrivacyStore> _privacy = new();
 
-    public ShopifyWebhookHandlerTests() => UseStore(ShopifyTestKit.Store());
+    public ShopifyWebhookHandlerTests()
+    {
+        UseStore(ShopifyTestKit.Store());
+        _privacy.Setup(p => p.ListMessageIdsAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
 
     private void UseStore(Store? store)
     {
@@ -28,10 +33,11 @@ public sealed class ShopifyWebhookHandlerTests
 
     private ShopifyWebhookHandler Handler(ShopifyTestKit kit)
     {
-        var lifecycle = new StoreLifecycle(_stores.Object, kit.Credentials.Object, _carts.Messages.Object, _privacy.Object, NullLogger<StoreLifecycle>.Instance);
+        var erasure = new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>());
+        var lifecycle = new StoreLifecycle(_stores.Object, kit.Credentials.Object, _carts.Messages.Object, erasure, NullLogger<StoreLifecycle>.Instance);
         var ingestion = _carts.Ingestion(kit.Time);
         return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(_carts.Carts.Object, ingestion), new ShopifyImageEnricher(kit.Api()),
-            ingestion, lifecycle, _privacy.Object, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
+            ingestion, lifecycle, _privacy.Object, erasure, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
     }
 
     private static WebhookDelivery Delivery(string topic, string fixture, long? storeId = 1, string? shopRef = ShopifyTestKit.Shop) => new()

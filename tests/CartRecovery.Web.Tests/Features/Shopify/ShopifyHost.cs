@@ -1,4 +1,5 @@
 using System.Net;
+using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Testing.Emulators.Shopify;
@@ -65,6 +66,23 @@ internal sealed class ShopifyHost : IAsyncDisposable
         var callback = await InstallAsync();
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
         return (await App.Service<IStoreRepository>().FindAsync(Platforms.Shopify, Shopify.ShopDomain, Ct))!;
+    }
+
+    /// <summary>
+    /// checkouts/create for the checkout, then idle past the 15-minute cut-off (abandoned), the first step an hour
+    /// later and the offer step a day later, each sent. The hourly Shopify token has expired by the second step:
+    /// sending refreshes it through the rotating refresh token.
+    /// </summary>
+    public async Task AbandonAndSendTwoStepsAsync(long checkoutId)
+    {
+        Assert.Equal([HttpStatusCode.OK], await Shopify.TriggerWebhookAsync("checkouts/create", Shopify.CheckoutPayload(checkoutId)));
+        Assert.Equal(1, await ProcessWebhooksAsync());
+        App.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await App.Service<AbandonmentDetector>().RunOnceAsync(Ct));
+        App.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, (await App.Service<MessageDispatcher>().RunOnceAsync(Ct)).Sent);
+        App.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(1, (await App.Service<MessageDispatcher>().RunOnceAsync(Ct)).Sent);
     }
 
     /// <summary>What the webhook processing job does.</summary>

@@ -31,17 +31,7 @@ public sealed class ShopifyRecoveryTests : IAsyncLifetime
             AcceptsMarketing = true,
             Lines = [new ShopifyEmulatorLine(4401, 7701, "Trail Boots", "EU 42", "BOOT-42", 1, "145.00", "https://cdn.example/boots.png")],
         });
-        Assert.Equal([HttpStatusCode.OK], await _host.Shopify.TriggerWebhookAsync("checkouts/create", _host.Shopify.CheckoutPayload(checkout.Id)));
-        Assert.Equal(1, await _host.ProcessWebhooksAsync());
-
-        // Idle past the 15-minute cut-off: abandoned. Then a day later the offer step is due. The hourly Shopify token
-        // has expired by then: sending refreshes it through the rotating refresh token.
-        _host.App.Time.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(1, await _host.App.Service<AbandonmentDetector>().RunOnceAsync(ShopifyHost.Ct));
-        _host.App.Time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(1, (await _host.App.Service<MessageDispatcher>().RunOnceAsync(ShopifyHost.Ct)).Sent);
-        _host.App.Time.Advance(TimeSpan.FromHours(23));
-        Assert.Equal(1, (await _host.App.Service<MessageDispatcher>().RunOnceAsync(ShopifyHost.Ct)).Sent);
+        await _host.AbandonAndSendTwoStepsAsync(checkout.Id);
 
         var discount = Assert.Single(_host.Shopify.Discounts);
         Assert.Equal((1, true), (discount.UsageLimit, discount.AppliesOncePerCustomer));

@@ -1,0 +1,75 @@
+using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Web.Pages;
+
+namespace CartRecovery.Web.Hosting;
+
+/// <summary>
+/// The headers every response carries, pages, API answers, errors and redirects alike: a Content-Security-Policy that
+/// allows nothing but our own style block, images and forms; no framing; no MIME sniffing; no referrer leaving a page
+/// whose address carries a token; HSTS when the public address is https.
+/// </summary>
+internal static class SecurityHeaders
+{
+    // Our pages have no scripts, one inline style block (allowed by its hash), images from us or the shop's CDN
+    // (cart thumbnails) and forms that post back to us. API answers are JSON, for which the policy costs nothing.
+    private static readonly string BasePolicy =
+        $"default-src 'none'; style-src {HtmlPage.StyleSource}; img-src 'self' https: data:; form-action 'self'; base-uri 'none'";
+
+    // Restore (/r/) and unsubscribe (/u/) addresses are bearer tokens: neither the shop we redirect to nor any link
+    // followed from the page may learn them from the Referer header.
+    private static readonly PathString[] TokenPaths = ["/r", "/u"];
+
+    /// <summary>
+    /// Lets the Shopify admin frame the endpoint (an embedded app page): <c>frame-ancestors https://{shop}
+    /// https://admin.shopify.com</c>, for the shop named by a valid <c>shop</c> query parameter. Every other endpoint
+    /// may not be framed at all.
+    /// </summary>
+    public static TBuilder AllowShopifyAdminFraming<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ShopifyAdminFraming());
+
+    /// <summary>Registers the headers before anything writes a response, so errors and redirects carry them too.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var recovery = app.ApplicationServices.GetRequiredService<RecoveryOptions>();
+        var hsts = recovery.PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
+        return app.Use((http, next) =>
+        {
+            // Set when the response starts, not now: the exception handler and status-code pages clear or replace
+            // the response on their way, and headers set this early would be lost with it.
+            http.Response.OnStarting(() =>
+            {
+                Apply(http, hsts);
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+    }
+
+    private static void Apply(HttpContext http, bool hsts)
+    {
+        var headers = http.Response.Headers;
+        var frameAncestors = FrameAncestors(http);
+        headers.ContentSecurityPolicy = $"{BasePolicy}; frame-ancestors {frameAncestors}";
+        // Browsers that know frame-ancestors ignore X-Frame-Options; older ones only know DENY and SAMEORIGIN.
+        if (frameAncestors == "'none'")
+            headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = TokenPaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            ? "no-referrer"
+            : "strict-origin-when-cross-origin";
+        if (hsts)
+            headers.StrictTransportSecurity = "max-age=31536000";
+    }
+
+    private static string FrameAncestors(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAdminFraming>() is null)
+            return "'none'";
+        var shop = http.Request.Query["shop"].ToString();
+        return ShopifyHmac.IsValidShopDomain(shop) ? $"https://{shop} https://admin.shopify.com" : "'none'";
+    }
+
+    /// <summary>Endpoint metadata: the Shopify admin may frame this endpoint.</summary>
+    private sealed record ShopifyAdminFraming;
+}
