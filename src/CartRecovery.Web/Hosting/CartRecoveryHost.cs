@@ -69,11 +69,8 @@ internal static class CartRecoveryHost
         await startup.MigrateAsync(onlyWhenBehind: true, app.Lifetime.ApplicationStopping);
         await startup.SeedAsync(app.Lifetime.ApplicationStopping);
 
-        // Requests that fail to bind (a non-numeric id, an oversized body) are the client's fault: 400/413, not 500.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapHealth();
