@@ -19,10 +19,13 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public CartRecoveryAppFactory(bool jobsEnabled = false, bool demo = false, bool fakeClock = true,
-        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, int? kestrelPort = null)
+        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, int? kestrelPort = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "cartrecovery-tests", Guid.NewGuid().ToString("N"));
         FakeClock = fakeClock;
         Time = time ?? new FakeTimeProvider(Start);
@@ -84,6 +87,8 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (FakeClock)
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     protected override void Dispose(bool disposing)

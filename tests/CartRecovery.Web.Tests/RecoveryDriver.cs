@@ -31,6 +31,19 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
 
     public Task<DispatchSummary> DispatchAsync() => app.Service<MessageDispatcher>().RunOnceAsync(Ct);
 
+    /// <summary>Reports a cart of the demo store and walks its quick demo sequence (abandoned after 10 s) to its follow-up task.</summary>
+    public async Task<(Cart Cart, Core.Tasks.FollowUpTask Task)> WalkDemoCartToTaskAsync(Store demo, string externalId)
+    {
+        await ReportCartAsync(demo, externalId);
+        Advance(TimeSpan.FromSeconds(11));
+        await DetectAsync();
+        Advance(TimeSpan.FromSeconds(41));
+        await DispatchAsync();
+        var cart = (await CartAsync(demo, externalId))!;
+        var tasks = await app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(demo.Id, null, Ct);
+        return (cart, tasks.Single(t => t.CartId == cart.Id));
+    }
+
     public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);
 
     /// <summary>Reports, abandons and sends step 1 for a new cart; returns the cart and its email.</summary>

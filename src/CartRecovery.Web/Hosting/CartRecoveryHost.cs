@@ -74,11 +74,8 @@ internal static class CartRecoveryHost
         // Security headers (CSP, framing, nosniff, referrer, HSTS) on every response, errors included: first in line.
         app.UseSecurityHeaders();
 
-        // Requests that fail to bind (a non-numeric id, an oversized body) are the client's fault: 400/413, not 500.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapHealth();

@@ -6,6 +6,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Tasks;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -14,9 +15,15 @@ internal static class AdminApiEndpoints
 {
     private const int MaxPageSize = 200;
 
+    /// <summary>
+    /// Admin requests are small JSON documents (a template source, the largest, is capped at 100 KiB): anything over
+    /// 1 MiB is refused with 413 while it arrives, instead of Kestrel's 30 MB default being read and parsed.
+    /// </summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapGet("/stores", async (IStoreRepository stores, CancellationToken ct) =>
             (await stores.ListAsync(ct)).Select(StoreDto.From));
         api.MapGet("/stores/{id:long}/data-exports", async (long id, IStoreRepository stores, IPrivacyStore privacy, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using Microsoft.Extensions.Options;
@@ -36,19 +37,37 @@ internal sealed partial class WebhookIntake(
         return buffer.ToArray();
     }
 
-    /// <summary>Whether the body is one JSON document: a signed body that is not is refused (400) rather than stored to fail forever.</summary>
+    /// <summary>
+    /// Whether the body is one JSON document whose every name and string decodes (valid UTF-8, no lone surrogate
+    /// escape): a signed body that is not is refused (400) rather than stored to fail forever, and nothing that reads
+    /// it later meets a string it cannot decode.
+    /// </summary>
     public static bool IsJson(byte[] body)
     {
         try
         {
-            using var _ = System.Text.Json.JsonDocument.Parse(body);
-            return true;
+            using var document = JsonDocument.Parse(body);
+            return Decodes(document.RootElement);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // JsonElement's string accessors: "Cannot transcode invalid UTF-8" / "incomplete UTF-16" (a lone surrogate).
+            return false;
+        }
     }
+
+    // Recursion is bounded by the reader's default maximum depth (64).
+    private static bool Decodes(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && Decodes(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().All(Decodes),
+        JsonValueKind.String => element.GetString() is not null,
+        _ => true,
+    };
 
     /// <summary>Stores the delivery (a duplicate is acknowledged and dropped) and triggers processing.</summary>
     public async Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)

@@ -5,6 +5,7 @@ using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Pages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -56,15 +57,10 @@ internal static class WooCommerceConnectEndpoints
         app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
             TimeProvider time, CancellationToken ct) =>
         {
-            JsonElement body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
-            }
-            catch (JsonException)
-            {
+            // Bounded like a webhook, and every string decodable (invalid UTF-8 in user_id was a 500).
+            if (await WebhookIntake.ReadBodyAsync(request, ct) is not { } raw || !WebhookIntake.IsJson(raw))
                 return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON.");
-            }
+            var body = JsonSerializer.Deserialize<JsonElement>(raw);
             var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out var u) ? u.ToString() : null;
             var site = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
             if (site is null)

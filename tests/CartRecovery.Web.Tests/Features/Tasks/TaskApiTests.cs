@@ -15,17 +15,7 @@ public sealed class TaskApiTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<long> TaskForNewCartAsync(string cartId)
-    {
-        var store = await _app.DemoStoreAsync();
-        await _drive.ReportCartAsync(store, cartId);
-        _drive.Advance(TimeSpan.FromSeconds(11));
-        await _drive.DetectAsync();
-        _drive.Advance(TimeSpan.FromSeconds(41));
-        await _drive.DispatchAsync();
-        var cart = (await _drive.CartAsync(store, cartId))!;
-        return (await _app.Service<IFollowUpTaskStore>().ListAsync(store.Id, null, _drive.Ct)).Single(t => t.CartId == cart.Id).Id;
-    }
+    private async Task<long> TaskForNewCartAsync(string cartId) => (await _drive.WalkDemoCartToTaskAsync(await _app.DemoStoreAsync(), cartId)).Task.Id;
 
     [Fact]
     public async Task Task_IsListedAssignedAndCompletedWithItsOutcome()

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+
+namespace CartRecovery.Web.Tests.Security;
+
+/// <summary>One method of one endpoint, as the suite attacks it, with what it may answer.</summary>
+public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
+{
+    /// <summary>
+    /// Endpoints that answer anyone with a 2xx/3xx by design (pages, links, public scripts, probes): hostile requests
+    /// still must not make them fail (5xx), store anything when refused, or leave the process unhealthy, but a success
+    /// is not a failure. Everything else (the admin API, webhooks, capture posts, connect callback) must refuse them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Public = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GET /"] = "redirects to the demo shop; takes no input",
+        ["GET /healthz"] = "the load balancer's probe: no input, no auth, by design",
+        ["POST /healthz"] = "health checks answer any method; no input is read",
+        ["PUT /healthz"] = "health checks answer any method; no input is read",
+        ["PATCH /healthz"] = "health checks answer any method; no input is read",
+        ["DELETE /healthz"] = "health checks answer any method; no input is read",
+        ["GET /capture/{publicKey}/script.js"] = "the storefront script every shopper's browser loads (public, cached)",
+        ["OPTIONS /capture/{publicKey}"] = "CORS preflight: 204 for the store's own origin, 403 otherwise",
+        ["GET /r/{token}"] = "restore link from an email: a signed token is the only credential, redirects to the cart",
+        ["GET /u/{token}"] = "unsubscribe confirmation page for the holder of the signed link",
+        ["POST /u/{token}"] = "RFC 8058 one-click unsubscribe: anyone holding the signed link may unsubscribe",
+        ["GET /demo/"] = "demo shop page",
+        ["GET /demo/products/{sku}"] = "demo shop page",
+        ["GET /demo/images/{sku}.svg"] = "demo shop image",
+        ["GET /demo/cart/{cartId}"] = "demo shop cart page (what a demo restore link lands on)",
+        ["POST /demo/cart/{cartId}/order"] = "demo shop checkout: a form post that places the demo order",
+        ["GET /connect/woocommerce"] = "a merchant starts connecting a shop (redirect to the shop's approval page); anonymous by design until tenancy lands",
+        ["GET /connect/woocommerce/return"] = "static page WooCommerce sends the merchant back to",
+        ["GET /auth/shopify"] = "Shopify's install request: refused unless its query carries Shopify's HMAC",
+        ["GET /auth/shopify/callback"] = "Shopify's OAuth callback: refused unless signed and matching the state cookie",
+    };
+
+    /// <summary>Strict endpoints that take no body on a method that usually has one: a hostile body is ignored, so a 2xx is right.</summary>
+    public static readonly IReadOnlyDictionary<string, string> IgnoresBody = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["POST /api/stores/{id:long}/resume-sending"] = "clears the store's paused-sending flag; takes no body",
+    };
+
+    /// <summary>All methods an endpoint answers; one with no method metadata (health checks) answers them all.</summary>
+    public static IEnumerable<AttackSurface> Of(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+        return (methods is { Count: > 0 } ? methods : ["GET", "POST", "PUT", "PATCH", "DELETE"]).Select(m => new AttackSurface(endpoint, m));
+    }
+
+    public string Pattern => Endpoint.RoutePattern.RawText ?? "";
+
+    public string Key => $"{Method} {Pattern}";
+
+    public override string ToString() => Key;
+
+    public bool IsPublic => Public.ContainsKey(Key);
+
+    /// <summary>Paths whose answers are for programs: every refusal is application/problem+json.</summary>
+    public bool IsApi =>
+        Pattern.StartsWith("/api/", StringComparison.Ordinal) || Pattern.StartsWith("/webhooks/", StringComparison.Ordinal)
+        || (Pattern.StartsWith("/capture/", StringComparison.Ordinal) && !Pattern.EndsWith(".js", StringComparison.Ordinal))
+        || Pattern == "/connect/woocommerce/callback";
+
+    public bool IsAdmin => Pattern.StartsWith("/api/", StringComparison.Ordinal);
+
+    /// <summary>The endpoint binds a JSON body (minimal APIs declare it): content-type and type errors must be refused too.</summary>
+    public Type? JsonBody => Endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+
+    /// <summary>A strict endpoint on a body method reads what is sent, so a body that cannot be read must be refused.</summary>
+    public bool ReadsBody => !IsPublic && Method is "POST" or "PUT" or "PATCH" && !IgnoresBody.ContainsKey(Key);
+
+    /// <summary>JSON property names to aim hostile values at: the bound type's, else the fields raw-body endpoints read.</summary>
+    public IReadOnlyList<string> FieldNames => JsonBody is { } type
+        ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList()
+        : ["id", "user_id", "consumer_key", "consumer_secret", "cart_id", "email", "consent", "currency", "items", "total", "RecordType", "MessageID"];
+}

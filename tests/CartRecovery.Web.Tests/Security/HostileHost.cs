@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using CartRecovery.Connectors.WooCommerce.Connect;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Web.Tests.Security;
+
+/// <summary>
+/// The real host as a deployment runs it (Production environment, Kestrel on loopback, a SQLite file) with two
+/// tenants' worth of data to aim at: the demo store with a cart, its message, a task, a sequence and a suppression,
+/// a WooCommerce store (capture and signed webhooks) and a Shopify store standing for "another tenant".
+/// </summary>
+public sealed class HostileHost : IAsyncLifetime
+{
+    public const string ShopifySecret = "hostile-shopify-secret";
+    public const string WooCommerceWebhookSecret = "hostile-woo-webhook-secret";
+    public const string PostmarkUser = "hostile-postmark";
+    public const string PostmarkPassword = "hostile-postmark-password";
+    public const string OwnShopDomain = "hostile-own.myshopify.com";
+    public const string SuppressedEmail = "blocked@example.com";
+
+    private readonly Dictionary<IPAddress, HttpClient> _clients = [];
+    private int _sent;
+
+    public CartRecoveryAppFactory App { get; private set; } = null!;
+    public Uri BaseUrl { get; private set; } = null!;
+    public DatabaseSnapshot Database { get; private set; } = null!;
+    public HostileTargets Targets { get; private set; } = null!;
+    internal ErrorLog Errors { get; } = new();
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = CartRecoveryAppFactory.FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        App = new CartRecoveryAppFactory(kestrelPort: port, settings: new Dictionary<string, string?>
+        {
+            // What ships: no developer exception page, model binding failures answered (not thrown) as in production.
+            [WebHostDefaults.EnvironmentKey] = Environments.Production,
+            ["Recovery:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
+            ["Shopify:ClientId"] = "hostile-client",
+            ["Shopify:ClientSecret"] = ShopifySecret,
+            ["PostmarkWebhooks:Username"] = PostmarkUser,
+            ["PostmarkWebhooks:Password"] = PostmarkPassword,
+            // Thousands of refused requests: keep the log to what a person must see (errors).
+            ["Logging:LogLevel:Default"] = "Error",
+        }, services: s =>
+        {
+            s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
+            s.AddSingleton<ILoggerProvider>(Errors);
+        });
+        App.StartServer();
+        Assert.Equal(Environments.Production, App.Service<IHostEnvironment>().EnvironmentName);
+        Targets = await SeedAsync();
+        Database = DatabaseSnapshot.Open(Path.Combine(App.DataDirectory, "cartrecovery.db"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+            client.Dispose();
+        Database?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>Every endpoint the app maps, from its own data source: a new endpoint is attacked without being named here.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints() =>
+        App.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Sends from a rotating loopback source address (127.0.0.2, .3, …; 20 requests each), so the capture endpoint's
+    /// per-visitor rate limit (30 a minute) does not turn every later attack into a shallow 429.
+    /// </summary>
+    /// <param name="ownConnection">
+    /// A connection of its own, closed afterwards: for bodies the server may stop reading, after which Kestrel closes the
+    /// connection and a pooled one would fail the next request.
+    /// </param>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool ownConnection = false)
+    {
+        var source = IPAddress.Parse($"127.0.0.{2 + _sent++ / 20 % 250}");
+        if (ownConnection)
+        {
+            using var once = NewClient(source);
+            return await once.SendAsync(request, HttpCompletionOption.ResponseContentRead, Ct);
+        }
+        if (!_clients.TryGetValue(source, out var client))
+            _clients[source] = client = NewClient(source);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, Ct);
+    }
+
+    public async Task<HttpStatusCode> HealthAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        using var response = await SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private HttpClient NewClient(IPAddress source) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        // Header values are sent as the bytes given (the attacks include non-ASCII ones).
+        RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    {
+        BaseAddress = BaseUrl,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    private async Task<HostileTargets> SeedAsync()
+    {
+        var stores = App.Service<IStoreRepository>();
+        var drive = new RecoveryDriver(App);
+        var demo = await App.DemoStoreAsync();
+
+        // A cart of the demo store walked to its follow-up task: a cart, its messages, a task.
+        const string cartRef = "chk-hostile";
+        var (cart, task) = await drive.WalkDemoCartToTaskAsync(demo, cartRef);
+        var message = (await App.Service<IMessageStore>().ListForCartAsync(cart.Id, Ct))[0];
+
+        var woo = await stores.UpsertAsync(new Store
+        {
+            Platform = Platforms.WooCommerce, ExternalId = "https://hostile-woo.example/", Name = "Hostile Woo",
+            StorefrontUrl = "https://hostile-woo.example/", Currency = "EUR", SenderEmail = "shop@hostile-woo.example", SenderName = "Hostile Woo",
+        }, Ct);
+        await App.Service<IStoreCredentialStore>().SaveAsync(new StoreCredentials
+        {
+            StoreId = woo.Id, AccessToken = "ck_hostile", UpdatedAt = App.Time.GetUtcNow(),
+            Extra = new Dictionary<string, string>
+            {
+                [WooCommerceStoreConnections.ConsumerSecretKey] = "cs_hostile",
+                [WooCommerceStoreConnections.WebhookSecretKey] = WooCommerceWebhookSecret,
+            },
+        }, Ct);
+        var other = await stores.UpsertAsync(new Store
+        {
+            Platform = Platforms.Shopify, ExternalId = OwnShopDomain, Name = "Other Tenant", StorefrontUrl = $"https://{OwnShopDomain}/",
+            Currency = "USD", SenderEmail = "shop@other.example", SenderName = "Other Tenant",
+        }, Ct);
+
+        using var admin = new HttpClient { BaseAddress = BaseUrl };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", CartRecoveryAppFactory.AdminKey);
+        var ownSequence = await CreateSequenceAsync(admin, demo.Id);
+        var otherSequence = await CreateSequenceAsync(admin, other.Id);
+        (await admin.PostAsJsonAsync($"/api/stores/{demo.Id}/suppressions", new { email = SuppressedEmail }, Ct)).EnsureSuccessStatusCode();
+
+        var links = App.Service<LinkBuilder>();
+        var now = App.Time.GetUtcNow();
+        return new HostileTargets
+        {
+            OwnStore = (await stores.GetAsync(demo.Id, Ct))!,
+            WooStore = (await stores.GetAsync(woo.Id, Ct))!,
+            OtherStore = (await stores.GetAsync(other.Id, Ct))!,
+            CartId = cart.Id,
+            CartExternalId = cartRef,
+            MessageId = message.Id,
+            TaskId = task.Id,
+            OwnSequenceId = ownSequence,
+            OtherSequenceId = otherSequence,
+            RestoreToken = TokenOf(links.Restore(message.Id, now)),
+            UnsubscribeToken = TokenOf(links.Unsubscribe(message.Id, now)),
+        };
+    }
+
+    private static async Task<long> CreateSequenceAsync(HttpClient admin, long storeId)
+    {
+        var created = await admin.PostAsJsonAsync($"/api/stores/{storeId}/sequences", new { preset = "hybrid", name = "hostile" }, Ct);
+        created.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.GetProperty("id").GetInt64();
+    }
+
+    private static string TokenOf(string link) => link[(link.TrimEnd('/').LastIndexOf('/') + 1)..];
+}
