@@ -72,6 +72,23 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
     /// <summary>A strict endpoint on a body method reads what is sent, so a body that cannot be read must be refused.</summary>
     public bool ReadsBody => !IsPublic && Method is "POST" or "PUT" or "PATCH" && !IgnoresBody.ContainsKey(Key);
 
+    /// <summary>
+    /// The handler's simple parameters that are not in the route: bound from the query string (storeId, status, take,
+    /// site, discount, …). Read from the handler's own signature, so a new query parameter is attacked too.
+    /// </summary>
+    public IReadOnlyList<string> QueryNames
+    {
+        get
+        {
+            var route = Endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return (Endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
+                .Where(p => p.Name is not null && !route.Contains(p.Name) && IsSimple(Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
+                .Select(p => p.Name!).ToList();
+        }
+    }
+
+    private static bool IsSimple(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal);
+
     /// <summary>JSON property names to aim hostile values at: the bound type's, else the fields raw-body endpoints read.</summary>
     public IReadOnlyList<string> FieldNames => JsonBody is { } type
         ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList()

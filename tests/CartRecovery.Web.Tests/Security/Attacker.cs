@@ -69,19 +69,21 @@ public sealed class Attacker(HostileHost host)
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
             Fail(what, $"no answer: {error.GetType().Name}: {error.Message}; /healthz {await HealthOrErrorAsync()}");
+            await ExpectUnchangedAsync(what, "no answer");
             return;
         }
 
         using (response)
-            await JudgeAsync(surface, payload, withCredentials, what, response);
+            await JudgeAsync(surface, payload, path, withCredentials, what, response);
     }
 
-    private async Task JudgeAsync(AttackSurface surface, HostilePayload payload, bool withCredentials, string what, HttpResponseMessage response)
+    private async Task JudgeAsync(AttackSurface surface, HostilePayload payload, string path, bool withCredentials, string what,
+        HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync(HostileHost.Ct);
         var contentType = response.Content.Headers.ContentType?.MediaType;
-        if (KnownFindings.Match(surface, payload, withCredentials, status) is { } known)
+        if (KnownFindings.Match(surface, payload, path, withCredentials, status) is { } known)
         {
             _knownSeen.Add(known);
             host.Database.Rebase();
@@ -89,7 +91,10 @@ public sealed class Attacker(HostileHost host)
         }
         var errors = host.Errors.Drain();
         if (status >= 500)
+        {
             Fail(what, $"{status}; the host logged: {string.Join(" | ", errors)}");
+            await ExpectUnchangedAsync(what, $"failed with {status}");
+        }
         if (body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Exception:", StringComparison.Ordinal))
             Fail(what, $"the answer shows a stack trace or exception: {Excerpt(body)}");
 

@@ -14,8 +14,8 @@ public sealed class GeneratedInputTests(HostileHost host) : IClassFixture<Hostil
 {
     public const string SeedVariable = "CARTRECOVERY_HOSTILE_SEED";
     private const ulong DefaultSeed = 20261124;
-    private const int BytesPerSurface = 4;
-    private const int DocumentsPerSurface = 8;
+    private const int BytesPerSurface = 6;
+    private const int DocumentsPerSurface = 16;
 
     private static readonly string[] Words =
     [

@@ -27,6 +27,7 @@ public sealed class HostileInputTests(HostileHost host) : IClassFixture<HostileH
         Assert.Contains(surfaces, s => s.Key == "PATCH /api/stores/{id:long}");
         Assert.Contains(surfaces, s => s.Key == "POST /webhooks/shopify");
         Assert.Contains(surfaces, s => s.Key == "POST /capture/{publicKey}");
+        Assert.Contains(surfaces, s => s.Key == "GET /api/carts" && s.QueryNames.Contains("take"));
     }
 
     [Fact]
@@ -48,11 +49,20 @@ public sealed class HostileInputTests(HostileHost host) : IClassFixture<HostileH
                 foreach (var payload in payloads)
                     await attacker.AttackAsync(surface, fill, payload);
             }
+            var own = RouteFill.For(surface.Endpoint.RoutePattern, host.Targets)[0];
+            foreach (var value in RouteFill.Garbage)
+            {
+                var query = "?" + string.Join('&', surface.QueryNames.Select(name => $"{name}={value}"));
+                if (surface.QueryNames.Count > 0)
+                    await attacker.AttackAsync(surface, own with { Name = $"own, query {Shorten(value)}", Query = query }, HostilePayloads.Basic[0]);
+            }
             await attacker.ExpectHealthyAsync($"after attacking {surface}");
         }
 
         Report(attacker, clock, "fixed");
     }
+
+    private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
     private IEnumerable<AttackSurface> Surfaces() =>
         host.Endpoints().SelectMany(AttackSurface.Of).OrderBy(s => s.Key, StringComparer.Ordinal);

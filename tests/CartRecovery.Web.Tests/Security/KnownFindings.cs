@@ -9,15 +9,20 @@ internal static class KnownFindings
 {
     public const string CaptureInvalidUtf8 = "invalid UTF-8 (or a lone surrogate) in a field posted to /capture/{key} is a 500";
 
-    private static readonly (string Key, Func<AttackSurface, HostilePayload, bool, int, bool> Matches)[] All =
+    public const string ConnectNonAsciiSite =
+        "GET /connect/woocommerce?site= with a non-ASCII host is a 500 (the shop URL goes into the redirect's Location header unencoded) after storing a pending connection";
+
+    private static readonly (string Key, Func<AttackSurface, HostilePayload, string, bool, int, bool> Matches)[] All =
     [
-        (CaptureInvalidUtf8, (surface, payload, withCredentials, status) =>
+        (CaptureInvalidUtf8, (surface, payload, _, withCredentials, status) =>
             surface.Key == "POST /capture/{publicKey}" && withCredentials && status == 500
             && payload.Name is HostilePayloads.InvalidUtf8Name or "lone surrogate in every field"),
+        (ConnectNonAsciiSite, (surface, _, path, _, status) =>
+            surface.Key == "GET /connect/woocommerce" && status == 500 && path.Contains("site=%F0%9F%92%A9", StringComparison.Ordinal)),
     ];
 
     public static IReadOnlyList<string> Keys => All.Select(f => f.Key).ToList();
 
-    public static string? Match(AttackSurface surface, HostilePayload payload, bool withCredentials, int status) =>
-        All.FirstOrDefault(f => f.Matches(surface, payload, withCredentials, status)).Key;
+    public static string? Match(AttackSurface surface, HostilePayload payload, string path, bool withCredentials, int status) =>
+        All.FirstOrDefault(f => f.Matches(surface, payload, path, withCredentials, status)).Key;
 }

@@ -11,6 +11,9 @@ namespace CartRecovery.Web.Tests.Security;
 /// </summary>
 public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> Values)
 {
+    /// <summary>An escaped query string (with its '?') sent after the path, or empty.</summary>
+    public string Query { get; init; } = "";
+
     /// <summary>Garbage for any parameter: signs, overflow, traversal, NUL, invalid UTF-8, markup, 5,000 characters.</summary>
     public static readonly IReadOnlyList<string> Garbage =
     [
@@ -52,7 +55,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
             _ => "",
         })));
         var path = "/" + string.Join('/', segments);
-        return pattern.RawText?.EndsWith('/') == true && path.Length > 1 ? path + "/" : path;
+        return (pattern.RawText?.EndsWith('/') == true && path.Length > 1 ? path + "/" : path) + Query;
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
