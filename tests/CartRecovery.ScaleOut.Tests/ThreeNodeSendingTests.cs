@@ -133,6 +133,9 @@ public sealed class ThreeNodeSendingTests
         ["Email:Transport"] = "postmark",
         ["Postmark:BaseUrl"] = postmark.BaseUrl.AbsoluteUri,
         ["Postmark:ServerToken"] = token,
+        // The Postmark emulator is on loopback http, which the outbound policy refuses by default.
+        ["Outbound:AllowHttp"] = "true",
+        ["Outbound:AllowPrivateNetworks"] = "true",
         ["Recovery:PublicBaseUrl"] = "https://recover.example/",
         ["Recovery:DispatchBatchSize"] = "20",
         // Far above a batch's duration, even on a loaded machine (a lease running out mid-batch would let a second node

@@ -46,6 +46,20 @@ public sealed class ShopifyOnboardingTests
     }
 
     [Fact]
+    public async Task ConnectWithTokenAsync_PrimaryDomainThatIsNotAWebLink_StoresTheMyshopifyAddress()
+    {
+        using var kit = new ShopifyTestKit(r => r.Query.Contains("shop {", StringComparison.Ordinal)
+            ? Respond.Data(new { shop = new { name = "Maple Goods", currencyCode = "USD", primaryDomain = new { url = "javascript:alert(document.domain)" } } })
+            : FakeShopify(r));
+        var stores = Stores();
+
+        var result = await Onboarding(kit, stores.Object).ConnectWithTokenAsync(ShopifyTestKit.Shop, "shpat_custom", null, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Reason);
+        stores.Verify(s => s.UpsertAsync(It.Is<Store>(store => store.StorefrontUrl == "https://" + ShopifyTestKit.Shop + "/"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task ConnectWithTokenAsync_TokenRejected_FailsAndSavesNothing()
     {
         using var kit = new ShopifyTestKit(_ => Respond.Json("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}", HttpStatusCode.Unauthorized));
