@@ -16,6 +16,7 @@ public static class CartEventKinds
     public const string NotEnrolled = "not-enrolled";
     public const string MessageSent = "message-sent";
     public const string MessageFailed = "message-failed";
+    public const string MessageQuarantined = "message-quarantined";
     public const string MessageCancelled = "message-cancelled";
     /// <summary>A due email waits for the store's quiet hours to end.</summary>
     public const string MessageDeferred = "message-deferred";

@@ -9,7 +9,8 @@ public interface IMessageStore
 {
     /// <summary>
     /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, or Claimed with an expired lease,
-    /// oldest due first: sets Claimed, the claimer, the lease and attempts + 1, atomically.
+    /// oldest due first: sets Claimed, the claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically.
+    /// Every outcome below written by the claimer resets the unfinished attempts.
     /// </summary>
     Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
 
@@ -20,6 +21,12 @@ public interface IMessageStore
     /// Claimed by <paramref name="claimer"/> → Pending again at <paramref name="retryAt"/>, or Failed when it is null.
     /// </summary>
     Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Quarantined with <paramref name="reason"/>: never claimed again.</summary>
+    Task<bool> QuarantineAsync(long messageId, string claimer, string reason, CancellationToken ct);
+
+    /// <summary>How many messages are Quarantined, of one store or (null) of all.</summary>
+    Task<int> CountQuarantinedAsync(long? storeId, CancellationToken ct);
 
     /// <summary>Claimed by <paramref name="claimer"/> → Cancelled (the cart no longer wants it).</summary>
     Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct);

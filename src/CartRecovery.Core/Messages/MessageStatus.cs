@@ -12,4 +12,9 @@ public enum MessageStatus
     Failed = 3,
     /// <summary>No longer wanted: the cart converted, the customer opted out, ...</summary>
     Cancelled = 4,
+    /// <summary>
+    /// Set aside for a person: its attempts ended without any result (the process died mid-send) too many times in a
+    /// row (<see cref="Recovery.RecoveryOptions.PoisonAfterUnfinishedAttempts"/>); <c>LastError</c> says so. Never claimed again.
+    /// </summary>
+    Quarantined = 5,
 }

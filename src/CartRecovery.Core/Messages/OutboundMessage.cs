@@ -18,6 +18,11 @@ public sealed record OutboundMessage
     public required DateTimeOffset DueAt { get; init; }
     public MessageStatus Status { get; init; } = MessageStatus.Pending;
     public int Attempts { get; init; }
+    /// <summary>
+    /// Claims in a row that recorded no outcome, this one included: every claim adds one, every outcome (sent, failed,
+    /// retrying, released, cancelled) resets it. Above one, earlier attempts died mid-send.
+    /// </summary>
+    public int UnfinishedAttempts { get; init; }
     public string? LastError { get; init; }
     public string? ClaimedBy { get; init; }
     public DateTimeOffset? LeaseUntil { get; init; }

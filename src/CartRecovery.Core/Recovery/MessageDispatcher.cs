@@ -12,7 +12,8 @@ namespace CartRecovery.Core.Recovery;
 
 /// <summary>
 /// Claims due messages, checks each is still wanted, and sends it (or creates its follow-up task). A claim is a
-/// lease: if this process dies between claim and send, the message is claimed again once the lease runs out.
+/// lease: if this process dies between claim and send, the message is claimed again once the lease runs out; after
+/// <see cref="RecoveryOptions.PoisonAfterUnfinishedAttempts"/> such attempts in a row it is quarantined instead.
 /// </summary>
 public sealed partial class MessageDispatcher(
     IMessageStore messages,
@@ -56,6 +57,9 @@ public sealed partial class MessageDispatcher(
 
     private async Task<Outcome> DispatchAsync(OutboundMessage message, CancellationToken ct)
     {
+        // Before anything that could be what killed the earlier attempts (a template, a payload, a platform call).
+        if (message.UnfinishedAttempts > options.PoisonAfterUnfinishedAttempts)
+            return await QuarantineAsync(message, ct);
         try
         {
             var cart = await carts.GetAsync(message.CartId, ct);
@@ -225,6 +229,19 @@ public sealed partial class MessageDispatcher(
         return Outcome.Cancelled;
     }
 
+    private async Task<Outcome> QuarantineAsync(OutboundMessage message, CancellationToken ct)
+    {
+        var unfinished = message.UnfinishedAttempts - 1;
+        var reason = $"Quarantined: {unfinished} attempts in a row ended without any result (the process died or hung mid-send); "
+            + "it is not tried again. Look for what this message sends that others do not (the store's own templates, the cart).";
+        if (await messages.QuarantineAsync(message.Id, ClaimerId, reason, ct))
+        {
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageQuarantined, $"Step {message.Step} quarantined: {reason}", message.Id), ct);
+            Log.MessageQuarantined(logger, message.Id, message.CartId, message.StoreId, message.Step, unfinished);
+        }
+        return Outcome.Failed;
+    }
+
     private async Task<Outcome> FailAsync(OutboundMessage message, string error, bool permanent, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -244,6 +261,9 @@ public sealed partial class MessageDispatcher(
 
         [LoggerMessage(1302, LogLevel.Warning, "Step {Step} for cart {CartId} failed on attempt {Attempt} (final: {Final}): {Error}")]
         public static partial void StepFailed(ILogger logger, int step, long cartId, int attempt, bool final, string error);
+
+        [LoggerMessage(1305, LogLevel.Error, "Message {MessageId} (step {Step}) of cart {CartId} of store {StoreId} is quarantined: {Unfinished} attempts in a row ended without any result; the cart's other steps go on")]
+        public static partial void MessageQuarantined(ILogger logger, long messageId, long cartId, long storeId, int step, int unfinished);
 
         [LoggerMessage(1304, LogLevel.Error, "Sending paused for store {StoreId}: {Reason}")]
         public static partial void SendingPaused(ILogger logger, long storeId, string reason);

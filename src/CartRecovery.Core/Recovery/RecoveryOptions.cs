@@ -31,6 +31,13 @@ public sealed class RecoveryOptions
 
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// A message whose attempts ended this many times in a row without any result (the process died, or hung past its
+    /// lease, mid-send: a template or payload that kills the process would otherwise kill every node in turn) is
+    /// quarantined on its next claim instead of being tried again.
+    /// </summary>
+    public int PoisonAfterUnfinishedAttempts { get; set; } = 3;
+
     /// <summary>First retry delay; each further attempt doubles it.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -51,7 +51,8 @@ public sealed partial class PostgresDialect : SqlDialect
             LIMIT @Batch
             FOR UPDATE SKIP LOCKED)
         UPDATE messages m
-        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = m.attempts + 1
+        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = m.attempts + 1,
+            unfinished_attempts = m.unfinished_attempts + 1
         FROM next
         WHERE m.id = next.id
         RETURNING m.*

@@ -88,7 +88,8 @@ public sealed partial class SqlServerDialect : SqlDialect
             SELECT TOP (@Batch) * FROM messages WITH (ROWLOCK, READPAST, UPDLOCK)
             WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
             ORDER BY due_at, id)
-        UPDATE next SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1
+        UPDATE next SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1,
+            unfinished_attempts = unfinished_attempts + 1
         OUTPUT inserted.*;
         """;
 

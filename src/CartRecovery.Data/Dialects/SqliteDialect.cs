@@ -34,7 +34,8 @@ public sealed class SqliteDialect : SqlDialect
     // can never claim the same row. RETURNING gives no order guarantee; the store sorts the claimed rows.
     public override string ClaimDueMessages => """
         UPDATE messages
-        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1
+        SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1,
+            unfinished_attempts = unfinished_attempts + 1
         WHERE id IN (SELECT id FROM messages
                      WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
                      ORDER BY due_at, id

@@ -9,7 +9,8 @@ internal sealed class MessageRow
     public const string Columns = """
         id, store_id, cart_id, step, kind, template, offer_kind, offer_value, offer_valid_for_ms, due_at, status,
         attempts, last_error, claimed_by, lease_until, offer_code, offer_expires_at, recipient, sent_at,
-        provider_message_id, clicked_at, delivered_at, opened_at, sequence_id, sequence_version, variant, subject_override
+        provider_message_id, clicked_at, delivered_at, opened_at, sequence_id, sequence_version, variant, subject_override,
+        unfinished_attempts
         """;
 
     /// <summary>Schedules a planned message; the (cart_id, step) key makes a repeated plan a no-op.</summary>
@@ -32,6 +33,7 @@ internal sealed class MessageRow
     public long DueAt { get; set; }
     public int Status { get; set; }
     public int Attempts { get; set; }
+    public int UnfinishedAttempts { get; set; }
     public string? LastError { get; set; }
     public string? ClaimedBy { get; set; }
     public long? LeaseUntil { get; set; }
@@ -62,6 +64,7 @@ internal sealed class MessageRow
         DueAt = DbTime.ToDb(message.DueAt),
         Status = (int)message.Status,
         Attempts = message.Attempts,
+        UnfinishedAttempts = message.UnfinishedAttempts,
         LastError = message.LastError,
         ClaimedBy = message.ClaimedBy,
         LeaseUntil = DbTime.ToDb(message.LeaseUntil),
@@ -93,6 +96,7 @@ internal sealed class MessageRow
         DueAt = DbTime.FromDb(DueAt),
         Status = (MessageStatus)Status,
         Attempts = Attempts,
+        UnfinishedAttempts = UnfinishedAttempts,
         LastError = LastError,
         ClaimedBy = ClaimedBy,
         LeaseUntil = DbTime.FromDb(LeaseUntil),

@@ -7,7 +7,8 @@ namespace CartRecovery.Data.Messages;
 
 /// <summary>
 /// The due-message queue. Every write after a claim is guarded by <c>status = Claimed AND claimed_by = @Claimer</c>,
-/// so a dispatcher whose lease ran out (and whose message was claimed again) cannot overwrite the newer claim.
+/// so a dispatcher whose lease ran out (and whose message was claimed again) cannot overwrite the newer claim. The
+/// claim adds one to <c>unfinished_attempts</c> and every outcome resets it, so the count is right across nodes.
 /// </summary>
 internal sealed class MessageStore : IMessageStore
 {
@@ -16,24 +17,32 @@ internal sealed class MessageStore : IMessageStore
     private const string MarkSentSql = $"""
         UPDATE messages
         SET status = @Sent, recipient = @Recipient, recipient_normalized = @RecipientNormalized,
-            provider_message_id = @ProviderMessageId, sent_at = @SentAt, last_error = NULL, lease_until = NULL
+            provider_message_id = @ProviderMessageId, sent_at = @SentAt, last_error = NULL, lease_until = NULL, unfinished_attempts = 0
         {ClaimGuard}
         """;
 
     private const string MarkRetrySql = $"""
-        UPDATE messages SET status = @Pending, due_at = @RetryAt, last_error = @LastError, claimed_by = NULL, lease_until = NULL
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, last_error = @LastError, claimed_by = NULL, lease_until = NULL,
+            unfinished_attempts = 0
         {ClaimGuard}
         """;
 
     private const string MarkFailedSql = $"""
-        UPDATE messages SET status = @Failed, last_error = @LastError, lease_until = NULL
+        UPDATE messages SET status = @Failed, last_error = @LastError, lease_until = NULL, unfinished_attempts = 0
         {ClaimGuard}
         """;
 
     private const string MarkCancelledSql = $"""
-        UPDATE messages SET status = @Cancelled, last_error = @Reason, lease_until = NULL
+        UPDATE messages SET status = @Cancelled, last_error = @Reason, lease_until = NULL, unfinished_attempts = 0
         {ClaimGuard}
         """;
+
+    private const string QuarantineSql = $"""
+        UPDATE messages SET status = @Quarantined, last_error = @Reason, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string CountQuarantinedSql = "SELECT COUNT(*) FROM messages WHERE status = @Quarantined AND (@StoreId IS NULL OR store_id = @StoreId)";
 
     private const string SetOfferCodeSql = $"""
         UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt
@@ -46,7 +55,8 @@ internal sealed class MessageStore : IMessageStore
 
     // Releasing gives the attempt back: the claim counted one, but nothing was tried (the store's sending is paused).
     private const string ReleaseSql = $"""
-        UPDATE messages SET status = @Pending, due_at = @RetryAt, attempts = attempts - 1, claimed_by = NULL, lease_until = NULL
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, attempts = attempts - 1, claimed_by = NULL, lease_until = NULL,
+            unfinished_attempts = 0
         {ClaimGuard}
         """;
 
@@ -147,6 +157,23 @@ internal sealed class MessageStore : IMessageStore
             Cancelled = (int)MessageStatus.Cancelled,
             Reason = reason,
         }, ct);
+
+    public Task<bool> QuarantineAsync(long messageId, string claimer, string reason, CancellationToken ct) =>
+        UpdateClaimedAsync(QuarantineSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Quarantined = (int)MessageStatus.Quarantined,
+            Reason = reason,
+        }, ct);
+
+    public async Task<int> CountQuarantinedAsync(long? storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(CountQuarantinedSql,
+            new { StoreId = storeId, Quarantined = (int)MessageStatus.Quarantined }, cancellationToken: ct));
+    }
 
     public Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct) =>
         UpdateClaimedAsync(SetOfferCodeSql, new

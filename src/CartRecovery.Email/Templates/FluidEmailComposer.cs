@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Email.Localization;
+using CartRecovery.Email.Templates.Limits;
 using Fluid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,9 @@ namespace CartRecovery.Email.Templates;
 /// <see cref="EmailLanguage.Choose"/>). The HTML part is HTML-encoded by default (a product named
 /// <c>&lt;script&gt;</c> stays text); subject and text parts are plain text and are not encoded. Layouts see the same
 /// variables plus <c>subject</c> and the rendered body as <c>content</c>. A store's own parts (<see cref="ITemplateStore"/>)
-/// replace the built-in ones for the same template and language, part by part.
+/// replace the built-in ones for the same template and language, part by part. A store's part (or a variant subject)
+/// that breaks a <see cref="TemplateLimits"/> limit fails the message with a <see cref="TemplateLimitException"/>
+/// naming the part; one that merely fails to parse or render is replaced by the built-in part.
 /// </summary>
 public sealed partial class FluidEmailComposer : IEmailComposer
 {
@@ -26,7 +29,7 @@ public sealed partial class FluidEmailComposer : IEmailComposer
     private readonly ConcurrentDictionary<(long StoreId, string Name, string Locale, string Part), ParsedOverride> _parsed = new();
 
     // Variant subjects by source: immutable once saved (an edit is a new sequence version), so the source is the key.
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _variantSubjects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ParsedSource> _variantSubjects = new(StringComparer.Ordinal);
 
     /// <summary>Only the built-in templates (no store overrides).</summary>
     /// <exception cref="InvalidOperationException">The catalog lacks a template that a shipped sequence sends.</exception>
@@ -67,6 +70,10 @@ public sealed partial class FluidEmailComposer : IEmailComposer
         try
         {
             return await RenderAsync(own, model, language);
+        }
+        catch (TemplateLimitException error)
+        {
+            throw new TemplateLimitException($"Store {model.Store.Id}'s own '{name}' template or variant subject ({language}) breaks a limit: {error.Message}");
         }
         catch (InvalidOperationException error)
         {
@@ -130,30 +137,37 @@ public sealed partial class FluidEmailComposer : IEmailComposer
     {
         if (model.Message.SubjectOverride is not { Length: > 0 } source)
             return template;
-        var parsed = _variantSubjects.GetOrAdd(source, s => TemplateCatalog.TryParse(s, out var t, out _) ? t : null);
-        if (parsed is null)
+        var parsed = _variantSubjects.GetOrAdd(source, ParsedSource.Parse);
+        if (parsed.Error is { ExceedsLimit: true } limit)
+            throw new TemplateLimitException($"The variant subject of message {model.Message.Id} breaks a limit: {limit}");
+        if (parsed.Template is null)
         {
             _logger.LogWarning("The variant subject of message {MessageId} does not parse; the template's subject is used", model.Message.Id);
             return template;
         }
-        return template with { Subject = parsed };
+        return template with { Subject = parsed.Template };
     }
 
-    // The API refuses a source that does not parse, so failing here means the row was written some other way:
-    // the built-in part is used and the warning is logged once per saved version.
+    // The API refuses a source that does not parse or breaks a limit, so failing here means the row was written some
+    // other way (by hand, or by an older version without the limits): a syntax error falls back to the built-in part,
+    // with the warning logged once per saved version; a broken limit fails every message that would use the part.
     private IFluidTemplate? Parse(StoreTemplate own)
     {
         var key = (own.StoreId, own.Name, own.Locale, own.Part);
         // UpdatedAt has millisecond precision; comparing the source too covers two saves in the same millisecond.
-        if (_parsed.TryGetValue(key, out var cached) && cached.UpdatedAt == own.UpdatedAt && cached.Source == own.Source)
-            return cached.Template;
-        if (!TemplateCatalog.TryParse(own.Source, out var template, out var error))
+        if (!(_parsed.TryGetValue(key, out var cached) && cached.UpdatedAt == own.UpdatedAt && cached.Source == own.Source))
         {
-            _logger.LogWarning("Store {StoreId}'s own {Part} part of '{Template}' ({Language}) does not parse, so the built-in one is used: {Error}",
-                own.StoreId, own.Part, own.Name, own.Locale, error);
+            cached = new ParsedOverride(own.UpdatedAt, own.Source, ParsedSource.Parse(own.Source));
+            _parsed[key] = cached;
+            if (cached.Parsed.Error is { ExceedsLimit: false } error)
+            {
+                _logger.LogWarning("Store {StoreId}'s own {Part} part of '{Template}' ({Language}) does not parse, so the built-in one is used: {Error}",
+                    own.StoreId, own.Part, own.Name, own.Locale, error.ToString());
+            }
         }
-        _parsed[key] = new ParsedOverride(own.UpdatedAt, own.Source, template);
-        return template;
+        if (cached.Parsed.Error is { ExceedsLimit: true } limit)
+            throw new TemplateLimitException($"Store {own.StoreId}'s own {own.Part} part of '{own.Name}' ({own.Locale}) breaks a limit: {limit}");
+        return cached.Parsed.Template;
     }
 
     // Liquid tags leave blank lines and trailing spaces behind; plain-text readers show them all, so the text part
@@ -171,5 +185,11 @@ public sealed partial class FluidEmailComposer : IEmailComposer
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();
 
-    private sealed record ParsedOverride(DateTimeOffset UpdatedAt, string Source, IFluidTemplate? Template);
+    private sealed record ParsedOverride(DateTimeOffset UpdatedAt, string Source, ParsedSource Parsed);
+
+    private sealed record ParsedSource(IFluidTemplate? Template, TemplateParseError? Error)
+    {
+        public static ParsedSource Parse(string source) =>
+            TemplateCatalog.TryParseDetailed(source, out var template, out var error) ? new(template, null) : new(null, error);
+    }
 }

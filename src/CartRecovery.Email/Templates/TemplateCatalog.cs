@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using CartRecovery.Email.Localization;
+using CartRecovery.Email.Templates.Limits;
 using Fluid;
 
 namespace CartRecovery.Email.Templates;
@@ -20,7 +22,7 @@ public sealed partial class TemplateCatalog
     private static readonly string[] Parts = ["subject", "html", "text"];
 
     // FluidParser is thread-safe and costly to build, so one serves the whole process.
-    private static readonly FluidParser Parser = new();
+    private static readonly GuardedFluidParser Parser = new();
 
     private readonly Dictionary<(string Name, string Language), EmailTemplate> _templates;
 
@@ -54,18 +56,36 @@ public sealed partial class TemplateCatalog
         return false;
     }
 
-    /// <summary>As <see cref="TryParse(string, out IFluidTemplate?, out string?)"/>, with the position apart for editors that highlight it.</summary>
+    /// <summary>
+    /// As <see cref="TryParse(string, out IFluidTemplate?, out string?)"/>, with the position apart for editors that
+    /// highlight it. Also refuses what breaks the <see cref="TemplateLimits"/> that apply before rendering (size,
+    /// nesting, syntax depth), and returns the template with its ranges and captures bounded.
+    /// </summary>
     internal static bool TryParseDetailed(string source, [NotNullWhen(true)] out IFluidTemplate? template, [NotNullWhen(false)] out TemplateParseError? error)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (Parser.TryParse(source, out template, out var fluidError))
-        {
-            error = null;
-            return true;
-        }
         template = null;
-        error = Describe(fluidError);
-        return false;
+        if (Encoding.UTF8.GetByteCount(source) > TemplateLimits.MaxSourceBytes)
+        {
+            error = new($"The template is larger than {TemplateLimits.MaxSourceBytes / 1024} KiB", null, null, ExceedsLimit: true);
+            return false;
+        }
+        if (!Parser.TryParseLimited(source, out var parsed, out var fluidError, out var exceedsLimit))
+        {
+            error = Describe(fluidError) with { ExceedsLimit = exceedsLimit };
+            return false;
+        }
+        try
+        {
+            template = SyntaxBounds.Apply(parsed);
+        }
+        catch (TemplateLimitException limit)
+        {
+            error = new(limit.Message, null, null, ExceedsLimit: true);
+            return false;
+        }
+        error = null;
+        return true;
     }
 
     /// <summary>The templates shipped in this assembly.</summary>

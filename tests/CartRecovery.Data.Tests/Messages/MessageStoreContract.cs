@@ -94,6 +94,45 @@ public abstract class MessageStoreContract : DatabaseContract
     }
 
     [Fact]
+    public async Task ClaimDue_AfterClaimsWhoseLeaseRanOutWithoutAnOutcome_CountsThemUntilAnOutcomeResetsTheCount()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = T0.AddHours(1.5);
+
+        var first = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
+        var second = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now + Lease + TimeSpan.FromSeconds(1), Lease, 1, Ct));
+        var third = Assert.Single(await Db.Messages.ClaimDueAsync("node-c", now + 2 * (Lease + TimeSpan.FromSeconds(1)), Lease, 1, Ct));
+        Assert.True(await Db.Messages.MarkFailedAsync(third.Id, "node-c", "transient", now + 3 * Lease, Ct));
+        var afterOutcome = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now + 3 * Lease, Lease, 1, Ct));
+
+        Assert.Equal(messages[0].Id, first.Id);
+        Assert.Equal([1, 2, 3, 1], new[] { first, second, third, afterOutcome }.Select(m => m.UnfinishedAttempts));
+        Assert.Equal(4, afterOutcome.Attempts);
+        Assert.True(await Db.Messages.ReleaseAsync(afterOutcome.Id, "node-a", now + 4 * Lease, Ct));
+        Assert.Equal(0, (await Db.Messages.GetAsync(afterOutcome.Id, Ct))!.UnfinishedAttempts);
+    }
+
+    [Fact]
+    public async Task Quarantine_ByTheClaimer_SetsItAsideForGoodAndCountsIt()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("other-shop");
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = T0.AddHours(1.5);
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
+
+        Assert.False(await Db.Messages.QuarantineAsync(message.Id, "node-b", "not the claimer", Ct));
+        Assert.True(await Db.Messages.QuarantineAsync(message.Id, "node-a", "died mid-send 3 times", Ct));
+
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Quarantined, "died mid-send 3 times"), (stored.Status, stored.LastError));
+        Assert.DoesNotContain(await Db.Messages.ClaimDueAsync("node-a", now + TimeSpan.FromDays(30), Lease, 50, Ct), m => m.Id == message.Id);
+        Assert.Equal((1, 1, 0), (await Db.Messages.CountQuarantinedAsync(store.Id, Ct), await Db.Messages.CountQuarantinedAsync(null, Ct),
+            await Db.Messages.CountQuarantinedAsync(other.Id, Ct)));
+    }
+
+    [Fact]
     public async Task MarkSent_ByTheClaimer_RecordsTheSend()
     {
         var store = await AddStoreAsync();

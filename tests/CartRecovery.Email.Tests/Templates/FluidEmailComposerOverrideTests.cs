@@ -1,5 +1,6 @@
 using CartRecovery.Core.Email;
 using CartRecovery.Email.Templates;
+using CartRecovery.Email.Templates.Limits;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CartRecovery.Email.Tests.Templates;
@@ -37,6 +38,24 @@ public sealed class FluidEmailComposerOverrideTests
         var email = await Composer().ComposeAsync(model, Ct);
 
         Assert.Equal((await new FluidEmailComposer(Catalog).ComposeAsync(model, Ct)).HtmlBody, email.HtmlBody);
+    }
+
+    [Theory]
+    [InlineData("html", "{%if 1%}", "{%endif%}", 2000)]
+    [InlineData("subject", "{{ 'a' ", "| append: 'b' }}", 1)]
+    public async Task ComposeAsync_WhenAStoredOverrideBreaksALimit_FailsNamingThePartInsteadOfSendingAnything(string part, string open, string close, int levels)
+    {
+        // As an older version without the limits could have saved it: straight into the store, past the API.
+        var model = EmailTestData.Model();
+        var source = string.Concat(Enumerable.Repeat(open, levels)) + string.Concat(Enumerable.Repeat(close, levels));
+        if (levels == 1)
+            source = "{% assign s = 'ab' %}" + string.Concat(Enumerable.Repeat("{% assign s = s | append: s %}", 25)) + "{{ s }}";
+        _store.Templates.Add(new StoreTemplate(model.Store.Id, "reminder", "en", part, source, T0));
+
+        var error = await Assert.ThrowsAsync<TemplateLimitException>(() => Composer().ComposeAsync(model, Ct));
+
+        Assert.Contains($"Store {model.Store.Id}'s own", error.Message, StringComparison.Ordinal);
+        Assert.Contains("breaks a limit", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

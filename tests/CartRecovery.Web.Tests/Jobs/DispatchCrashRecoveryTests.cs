@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
@@ -18,13 +20,7 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
     [Fact]
     public async Task ClaimedMessage_WhenItsDispatcherDies_IsSentOnceAfterTheLeaseRunsOut()
     {
-        // The standard sequence (1 h, 24 h, 48 h), so no later step falls due while the test waits out the lease.
-        var demo = await _app.DemoStoreAsync();
-        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { Id = 0, PublicKey = null, ExternalId = "standard", Sequence = "standard" }, _drive.Ct);
-        await _drive.ReportCartAsync(store, "chk-crash");
-        _drive.Advance(TimeSpan.FromSeconds(11));
-        await _drive.DetectAsync();
-        _drive.Advance(TimeSpan.FromHours(1));
+        await StandardStoreWithStepOneDueAsync("chk-crash");
 
         // A node claims step 1 and dies before sending: its claim is in the database, nothing was sent.
         var lease = _app.Service<RecoveryOptions>().ClaimLease;
@@ -47,6 +43,54 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
         // The dead node coming back cannot overwrite the new outcome.
         Assert.False(await _app.Service<IMessageStore>().MarkFailedAsync(message.Id, "node-that-dies", "late", null, _drive.Ct));
         Assert.Equal(0, (await _drive.DispatchAsync()).Claimed);
+    }
+
+    [Fact]
+    public async Task ClaimedMessage_WhoseDispatcherDiesEveryTime_IsQuarantinedAndTheCartsNextStepIsStillSent()
+    {
+        var store = await StandardStoreWithStepOneDueAsync("chk-poison");
+        var options = _app.Service<RecoveryOptions>();
+        var messages = _app.Service<IMessageStore>();
+
+        // Each node that claims step 1 dies mid-send (as a poisonous template did): no outcome, the lease runs out.
+        long poisonId = 0;
+        for (var crash = 1; crash <= options.PoisonAfterUnfinishedAttempts; crash++)
+        {
+            poisonId = Assert.Single(await messages.ClaimDueAsync($"node-{crash}", _app.Time.GetUtcNow(), options.ClaimLease, 10, _drive.Ct)).Id;
+            _drive.Advance(options.ClaimLease + TimeSpan.FromSeconds(1));
+        }
+
+        // The next claim sets it aside instead of trying again, and no later pass takes it.
+        var summary = await _drive.DispatchAsync();
+        Assert.Equal((1, 1, 0), (summary.Claimed, summary.Failed, summary.Sent));
+        _drive.Advance(options.ClaimLease * 2);
+        Assert.Equal(0, (await _drive.DispatchAsync()).Claimed);
+        var poison = (await messages.GetAsync(poisonId, _drive.Ct))!;
+        Assert.Equal(MessageStatus.Quarantined, poison.Status);
+        Assert.Contains("3 attempts in a row ended without any result", poison.LastError, StringComparison.Ordinal);
+        var cart = (await _drive.CartAsync(store, "chk-poison"))!;
+        var events = await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct);
+        Assert.Contains(events, e => e.Kind == CartEventKinds.MessageQuarantined && e.MessageId == poisonId);
+        using (var metrics = JsonDocument.Parse(await _app.AdminClient().GetStringAsync($"/api/metrics?storeId={store.Id}", _drive.Ct)))
+            Assert.Equal(1, metrics.RootElement.GetProperty("quarantinedMessages").GetInt32());
+        Assert.Empty(_app.PickedUpEmails());
+
+        // The cart's other steps go on.
+        _drive.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, (await _drive.DispatchAsync()).Sent);
+        Assert.Single(_app.PickedUpEmails());
+    }
+
+    // The standard sequence (1 h, 24 h, 48 h), so no later step falls due while a test waits out leases.
+    private async Task<Store> StandardStoreWithStepOneDueAsync(string externalId)
+    {
+        var demo = await _app.DemoStoreAsync();
+        var store = await _app.Service<IStoreRepository>().UpsertAsync(demo with { Id = 0, PublicKey = null, ExternalId = "standard", Sequence = "standard" }, _drive.Ct);
+        await _drive.ReportCartAsync(store, externalId);
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+        _drive.Advance(TimeSpan.FromHours(1));
+        return store;
     }
 
     [Fact]

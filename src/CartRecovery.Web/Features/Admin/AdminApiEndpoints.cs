@@ -46,11 +46,13 @@ internal static class AdminApiEndpoints
         api.MapSequences();
         api.MapGet("/carts", ListCartsAsync);
         api.MapGet("/carts/{id:long}", GetCartAsync);
-        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IStoreRepository stores, CancellationToken ct) =>
+        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageStore messages, IStoreRepository stores, CancellationToken ct) =>
         {
             if (storeId is { } id && await stores.GetAsync(id, ct) is null)
                 return ApiResults.StoreNotFound(id);
             var m = await metrics.GetAsync(storeId, ct);
+            // Messages set aside after attempts that died mid-send (Recovery:PoisonAfterUnfinishedAttempts): a person should look.
+            var quarantined = await messages.CountQuarantinedAsync(storeId, ct);
             return Results.Ok(new
             {
                 storeId,
@@ -64,6 +66,7 @@ internal static class AdminApiEndpoints
                 m.RecoveredRevenue,
                 m.RecoveryRate,
                 m.BySteps,
+                QuarantinedMessages = quarantined,
             });
         });
         return app;

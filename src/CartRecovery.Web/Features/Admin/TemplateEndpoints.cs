@@ -1,4 +1,3 @@
-using System.Text;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
@@ -11,14 +10,12 @@ namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>
 /// A store's own templates (<c>/api/stores/{id}/templates/{name}/{locale}/{part}</c>), used instead of the built-in
-/// part when the store sends in that language. A source that does not parse, names an unknown filter or fails with a
-/// sample cart is refused with its line and reason (422) and nothing is saved, so it never breaks a send.
+/// part when the store sends in that language. A source that does not parse, names an unknown filter, fails with a
+/// sample cart or breaks a template limit (size, nesting, steps, output; see <see cref="Email.Templates.Limits.TemplateLimits"/>)
+/// is refused with its line and reason (422) and nothing is saved, so it never breaks a send.
 /// </summary>
 internal static class TemplateEndpoints
 {
-    /// <summary>Far above any real email part, well below what would slow parsing or bloat the database.</summary>
-    public const int MaxSourceBytes = 100 * 1024;
-
     public sealed record TemplateRequest(string? Source);
 
     // The templates a sequence sends; "follow-up" names a task, not an email.
@@ -61,8 +58,6 @@ internal static class TemplateEndpoints
             return invalid;
         if (request?.Source is not { } source)
             return ApiResults.Invalid("source", "source is required");
-        if (Encoding.UTF8.GetByteCount(source) > MaxSourceBytes)
-            return ApiResults.Invalid("source", $"source must be at most {MaxSourceBytes / 1024} KB");
 
         var validation = TemplateValidator.Validate(source);
         if (!validation.IsValid)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using MimeKit;
@@ -109,8 +111,70 @@ public sealed class TemplateApiTests : IDisposable
         var store = await _app.DemoStoreAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await PutAsync(424242, "reminder/en/html", "Hello")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PutAsync(store.Id, "reminder/en/html", new string('x', 100 * 1024 + 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PutAsync(store.Id, "reminder/en/html", new string('x', 64 * 1024 + 1))).StatusCode);
         Assert.Equal(0, (await ListAsync(store.Id)).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("{%if 1%}", "{%endif%}", 2000, true)]
+    [InlineData("{% if true %}", "{% endif %}", 3000, false)]
+    public async Task Put_TemplateNestedThousandsDeep_Is422WithTheReasonAndTheProcessLivesOn(string open, string close, int levels, bool positioned)
+    {
+        // The reproduction (3,000 nested ifs, which is also over the size limit) and a compact one that fits it.
+        var store = await _app.DemoStoreAsync();
+        var source = string.Concat(Enumerable.Repeat(open, levels)) + "x" + string.Concat(Enumerable.Repeat(close, levels));
+
+        var response = await PutAsync(store.Id, "offer/en/html", source);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(_drive.Ct));
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("error").GetString()));
+        if (positioned)
+            Assert.Equal(1, problem.RootElement.GetProperty("line").GetInt32());
+        Assert.Equal(0, (await ListAsync(store.Id)).GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await _app.AdminClient().GetAsync($"/api/stores/{store.Id}/templates", _drive.Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}{{ i }}{% endfor %}")]
+    [InlineData("{% assign s = 'ab' %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{% assign s = s | append: s %}{{ s }}")]
+    public async Task Put_TemplateThatRunsAwayWhenRendered_Is422AndFast(string source)
+    {
+        var store = await _app.DemoStoreAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await PutAsync(store.Id, "offer/en/html", source);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(0, (await ListAsync(store.Id)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenAStoredPartBreaksALimit_FailsThatMessageWithTheReasonAndGoesOn()
+    {
+        // Saved by an older version without the limits (or by hand): straight into the database, past the API.
+        var store = await _app.DemoStoreAsync();
+        var deep = string.Concat(Enumerable.Repeat("{%if 1%}", 2000)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 2000));
+        await _app.Service<ITemplateStore>().SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "html", deep, _app.Time.GetUtcNow()), _drive.Ct);
+        await _drive.ReportCartAsync(store, "chk-deep");
+        _drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
+        await _drive.DetectAsync();
+        _drive.Advance(Core.Sequences.SequencePresets.Find(store.Sequence).Steps[0].Delay);
+
+        var summary = await _drive.DispatchAsync();
+
+        Assert.Equal(1, summary.Failed);
+        var cart = (await _drive.CartAsync(store, "chk-deep"))!;
+        var message = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct))[0];
+        Assert.Equal(MessageStatus.Failed, message.Status);
+        Assert.Contains("breaks a limit", message.LastError, StringComparison.Ordinal);
+        Assert.Contains("nest more than", message.LastError, StringComparison.Ordinal);
+        Assert.Empty(_app.PickedUpEmails());
+        // Another store, and this one once the part is gone, still send.
+        await _app.Service<ITemplateStore>().DeleteAsync(store.Id, "reminder", "en", "html", _drive.Ct);
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-after");
+        Assert.StartsWith(BuiltInSubject, email.Subject, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PutAsync(long storeId, string path, string source) =>
