@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Unicode;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using Microsoft.Extensions.Options;
@@ -37,14 +39,52 @@ internal sealed partial class WebhookIntake(
     }
 
     /// <summary>Whether the body is one JSON document: a signed body that is not is refused (400) rather than stored to fail forever.</summary>
-    public static bool IsJson(byte[] body)
+    public static bool IsJson(byte[] body) => ParseJson(body) is not null;
+
+    /// <summary>
+    /// The body as one JSON document, or null when it is not one, is not UTF-8, or holds a string that does not decode
+    /// (a lone surrogate escape). A JSON reader checks strings only when they are read, deep inside a handler, where the
+    /// failure would be a 500 or a delivery that fails forever; every caller answers null with a 400 instead.
+    /// </summary>
+    public static JsonElement? ParseJson(byte[] body)
+    {
+        if (!Utf8.IsValid(body))
+            return null;
+        try
+        {
+            var root = JsonSerializer.Deserialize<JsonElement>(body);
+            return Decodes(root) ? root : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Decodes(JsonElement element)
     {
         try
         {
-            using var _ = System.Text.Json.JsonDocument.Parse(body);
-            return true;
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(Decodes);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!Decodes(property.Value))
+                            return false;
+                    }
+                    return true;
+                default:
+                    return true;
+            }
         }
-        catch (System.Text.Json.JsonException)
+        catch (InvalidOperationException)
         {
             return false;
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Pages;
 
 namespace CartRecovery.Web.Features.WooCommerce;
@@ -13,6 +14,9 @@ namespace CartRecovery.Web.Features.WooCommerce;
 /// </summary>
 internal static class WooCommerceConnectEndpoints
 {
+    // The callback carries a key pair and a few ids: a few hundred bytes.
+    private const int MaxCallbackBytes = 16 * 1024;
+
     private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromHours(1);
 
     public static IEndpointRouteBuilder MapWooCommerceConnect(this IEndpointRouteBuilder app)
@@ -31,15 +35,10 @@ internal static class WooCommerceConnectEndpoints
         app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
             TimeProvider time, CancellationToken ct) =>
         {
-            JsonElement body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
-            }
-            catch (JsonException)
-            {
-                return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON.");
-            }
+            if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            if (WebhookIntake.ParseJson(raw) is not { } body)
+                return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON in UTF-8.");
             var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out var u) ? u.ToString() : null;
             var site = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
             if (site is null)
