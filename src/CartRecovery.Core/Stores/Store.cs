@@ -3,12 +3,16 @@ namespace CartRecovery.Core.Stores;
 /// <summary>A shop connected to CartRecovery.</summary>
 public sealed record Store
 {
+    private readonly string _name = "";
+    private readonly string _senderName = "";
+
     public long Id { get; init; }
     /// <summary>The connector that serves this store: <see cref="Platforms"/>.</summary>
     public required string Platform { get; init; }
     /// <summary>The platform's id for the shop (Shopify domain, WooCommerce site URL, demo key).</summary>
     public required string ExternalId { get; init; }
-    public required string Name { get; init; }
+    /// <summary>Shown to customers; whatever the platform reports, kept to one line of visible text (<see cref="DisplayText"/>).</summary>
+    public required string Name { get => _name; init => _name = DisplayText.Clean(value); }
     /// <summary>The storefront's home page, where a dead restore link still sends the customer.</summary>
     public required string StorefrontUrl { get; init; }
     public required string Currency { get; init; }
@@ -20,7 +24,8 @@ public sealed record Store
     /// <summary>The recovery sequence carts of this store enrol in (<see cref="Sequences.SequencePresets"/>).</summary>
     public string Sequence { get; init; } = Sequences.SequencePresets.Standard.Name;
     public required string SenderEmail { get; init; }
-    public required string SenderName { get; init; }
+    /// <summary>The From name; whatever set it, kept to one line of visible text (<see cref="DisplayText"/>).</summary>
+    public required string SenderName { get => _senderName; init => _senderName = DisplayText.Clean(value); }
     /// <summary>Where customers' replies go (the shop's support address); null: replies go to the sender.</summary>
     public string? ReplyTo { get; init; }
     /// <summary>Branding shown in emails: logo (absolute https URL), button colour (#RRGGBB), postal address in the footer.</summary>

@@ -80,15 +80,8 @@ internal static class CaptureEndpoint
         if (await WebhookIntake.ReadBodyAsync(http.Request, ct, MaxBodyBytes) is not { } raw)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
-        JsonElement body;
-        try
-        {
-            body = JsonSerializer.Deserialize<JsonElement>(raw);
-        }
-        catch (JsonException)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON"] });
-        }
+        if (WebhookIntake.ParseJson(raw) is not { } body)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON in UTF-8"] });
 
         var result = await capture.CaptureAsync(store, body, ct);
         return result.Accepted

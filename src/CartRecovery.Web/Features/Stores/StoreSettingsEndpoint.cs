@@ -39,7 +39,8 @@ internal static partial class StoreSettingsEndpoint
         }
 
         Check(request.SenderEmail is null || ApiResults.IsEmail(request.SenderEmail), "senderEmail", "senderEmail must be a valid address");
-        Check(request.SenderName is null || request.SenderName.Trim().Length is > 0 and <= 100, "senderName", "senderName must be 1 to 100 characters");
+        Check(request.SenderName is null || (request.SenderName.Trim().Length is > 0 and <= 100 && !DisplayText.HasForbiddenCharacters(request.SenderName)),
+            "senderName", "senderName must be 1 to 100 characters on one line, without control characters");
         Check(request.ReplyTo is null or "" || ApiResults.IsEmail(request.ReplyTo), "replyTo", "replyTo must be a valid address (or empty to clear it)");
         // Mail clients fetch the logo: https only (whatever Outbound:AllowHttp says), no credentials, no private address.
         if (request.LogoUrl is { Length: > 0 } logoText && LogoProblem(logoText, outbound) is { } logoProblem)

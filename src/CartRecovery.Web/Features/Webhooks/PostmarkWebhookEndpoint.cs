@@ -34,9 +34,9 @@ internal static partial class PostmarkWebhookEndpoint
         var body = await WebhookIntake.ReadBodyAsync(request, ct);
         if (body is null)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
-        if (!WebhookIntake.IsJson(body))
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
-        var evt = PostmarkWebhookParser.Parse(JsonSerializer.Deserialize<JsonElement>(body));
+        if (WebhookIntake.ParseJson(body) is not { } json)
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
+        var evt = PostmarkWebhookParser.Parse(json);
 
         var message = evt is null ? null : await FindMessageAsync(evt, messages, ct);
         if (evt is null || message is null)

@@ -44,7 +44,7 @@ internal static class ShopifyWebhookEndpoint
                 detail: "X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required.");
 
         if (!WebhookIntake.IsJson(body))
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
 
         await intake.AcceptAsync(new WebhookDelivery
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using Microsoft.Extensions.Options;
@@ -37,37 +38,57 @@ internal sealed partial class WebhookIntake(
         return buffer.ToArray();
     }
 
+    /// <summary>Whether the body is one JSON document: a signed body that is not is refused (400) rather than stored to fail forever.</summary>
+    public static bool IsJson(byte[] body) => ParseJson(body) is not null;
+
     /// <summary>
-    /// Whether the body is one JSON document whose every name and string decodes (valid UTF-8, no lone surrogate
-    /// escape): a signed body that is not is refused (400) rather than stored to fail forever, and nothing that reads
-    /// it later meets a string it cannot decode.
+    /// The body as one JSON document, or null when it is not one, is not UTF-8, or holds a string that does not decode
+    /// (a lone surrogate escape). A JSON reader checks strings only when they are read, deep inside a handler, where the
+    /// failure would be a 500 or a delivery that fails forever; every caller answers null with a 400 instead.
     /// </summary>
-    public static bool IsJson(byte[] body)
+    public static JsonElement? ParseJson(byte[] body)
     {
+        if (!Utf8.IsValid(body))
+            return null;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return Decodes(document.RootElement);
+            var root = JsonSerializer.Deserialize<JsonElement>(body);
+            return Decodes(root) ? root : null;
         }
         catch (JsonException)
         {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            // JsonElement's string accessors: "Cannot transcode invalid UTF-8" / "incomplete UTF-16" (a lone surrogate).
-            return false;
+            return null;
         }
     }
 
-    // Recursion is bounded by the reader's default maximum depth (64).
-    private static bool Decodes(JsonElement element) => element.ValueKind switch
+    private static bool Decodes(JsonElement element)
     {
-        JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && Decodes(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().All(Decodes),
-        JsonValueKind.String => element.GetString() is not null,
-        _ => true,
-    };
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(Decodes);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!Decodes(property.Value))
+                            return false;
+                    }
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Stores the delivery (a duplicate is acknowledged and dropped) and triggers processing.</summary>
     public async Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)

@@ -37,7 +37,7 @@ internal static class WooCommerceWebhookEndpoint
         if (topic.Length == 0)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing topic", detail: "X-WC-Webhook-Topic is required.");
         if (!WebhookIntake.IsJson(body))
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
 
         await intake.AcceptAsync(new WebhookDelivery
         {

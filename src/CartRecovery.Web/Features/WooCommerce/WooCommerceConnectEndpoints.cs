@@ -22,6 +22,9 @@ namespace CartRecovery.Web.Features.WooCommerce;
 internal static class WooCommerceConnectEndpoints
 {
     public const string RateLimitPolicy = "woocommerce-connect";
+    // The callback carries a key pair and a few ids: a few hundred bytes.
+    private const int MaxCallbackBytes = 16 * 1024;
+
     private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromHours(1);
 
     /// <summary>Per client address: a merchant connects once or twice; a script starting hundreds does not pass.</summary>
@@ -57,10 +60,10 @@ internal static class WooCommerceConnectEndpoints
         app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
             TimeProvider time, CancellationToken ct) =>
         {
-            // Bounded like a webhook, and every string decodable (invalid UTF-8 in user_id was a 500).
-            if (await WebhookIntake.ReadBodyAsync(request, ct) is not { } raw || !WebhookIntake.IsJson(raw))
-                return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON.");
-            var body = JsonSerializer.Deserialize<JsonElement>(raw);
+            if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            if (WebhookIntake.ParseJson(raw) is not { } body)
+                return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON in UTF-8.");
             var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out var u) ? u.ToString() : null;
             var site = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
             if (site is null)

@@ -1,3 +1,4 @@
+using System.Text;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
@@ -104,6 +105,22 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
 
         Assert.Equal((401, 401), (delivery.StatusCode, anonymous.StatusCode));
         Assert.False(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
+    }
+
+    [Fact]
+    public async Task Event_WhoseBodyIsNotValidUtf8_Is400()
+    {
+        var (_, _, sent) = await SendFirstStepAsync();
+        var body = Encoding.UTF8.GetBytes($$"""{"RecordType":"Bounce","MessageID":"{{sent.MessageId}}","Email":"ana@example.com","Type":"HardBounce"}""");
+        body[body.AsSpan().IndexOf("ana@"u8) + 1] = 0xFF;
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Hook) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("postmark:hook-secret"u8));
+
+        var response = await client.SendAsync(request, _drive.Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
@@ -40,6 +42,24 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
 
     private Task<Cart?> CartAsync(long checkoutId) =>
         _host.App.Service<ICartStore>().FindByRefAsync(_store.Id, checkoutId.ToString(System.Globalization.CultureInfo.InvariantCulture), ShopifyHost.Ct);
+
+    [Fact]
+    public async Task Receive_WhenTheSignedBodyIsNotValidUtf8_Is400AndStoresNothing()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"id":1,"email":"ana@example.com"}""");
+        body[body.AsSpan().IndexOf("ana@"u8) + 1] = 0xC3;
+        using var request = new HttpRequestMessage(HttpMethod.Post, _host.WebhookUrl) { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Shopify-Topic", "checkouts/create");
+        request.Headers.Add("X-Shopify-Shop-Domain", _host.Shopify.ShopDomain);
+        request.Headers.Add("X-Shopify-Webhook-Id", "wh-invalid-utf8");
+        request.Headers.Add("X-Shopify-Hmac-Sha256",
+            Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_host.Shopify.ClientSecret), body)));
+
+        var response = await _host.NewBrowser().SendAsync(request, ShopifyHost.Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await _host.ProcessWebhooksAsync());
+    }
 
     [Fact]
     public async Task CheckoutCreate_WhenSigned_IsStoredBeforeTheAckAndBecomesACartWithImages()

@@ -59,6 +59,10 @@ public sealed class StoreSettingsApiTests : IDisposable
     [InlineData("""{"timeZone":"Mars/Olympus"}""", "timeZone")]
     [InlineData("""{"abandonAfterMinutes":0}""", "abandonAfterMinutes")]
     [InlineData("""{"sequence":"aggressive"}""", "sequence")]
+    [InlineData("""{"senderName":"Alpine\r\nBcc: everyone@example.com"}""", "senderName")]
+    [InlineData("""{"senderName":"Alpine\u0000Team"}""", "senderName")]
+    [InlineData("""{"senderName":"Alpine\u001bTeam"}""", "senderName")]
+    [InlineData("""{"senderName":"Alpine\u2028Team"}""", "senderName")]
     public async Task Settings_WithABadValue_Are400NamingTheFieldAndChangeNothing(string body, string field)
     {
         var store = await _app.DemoStoreAsync();

@@ -90,6 +90,24 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Capture_WithInvalidUtf8InTheBody_Is400AndStoresNothing()
+    {
+        // "lea@example.com" with a lone continuation byte in the middle: a JSON reader only notices when it reads the string.
+        var body = Encoding.UTF8.GetBytes(Body());
+        body[body.AsSpan().IndexOf("lea@"u8) + 1] = 0xFF;
+        using var client = new HttpClient { BaseAddress = _host.BaseUrl };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/capture/{_store.PublicKey}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("Origin", Origin);
+
+        var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+    }
+
+    [Fact]
     public async Task Preflight_FromTheStoresOrigin_AllowsPost()
     {
         using var client = new HttpClient { BaseAddress = _host.BaseUrl };

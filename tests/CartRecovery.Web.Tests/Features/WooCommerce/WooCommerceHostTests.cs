@@ -54,6 +54,20 @@ public sealed class WooCommerceHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Callback_WhoseBodyIsNotValidUtf8_Is400AndCreatesNothing()
+    {
+        var body = """{"key_id":1,"user_id":"made-up","consumer_key":"ck_x","consumer_secret":"cs_x","key_permissions":"read_write"}"""u8.ToArray();
+        body[body.AsSpan().IndexOf("made"u8) + 1] = 0xFF;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await _host.Browser().PostAsync("/connect/woocommerce/callback", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await _host.App.Service<IStoreRepository>().ListAsync(Ct));
+    }
+
+    [Fact]
     public async Task ConnectPage_WithABadSiteAddress_ShowsAFriendlyError()
     {
         var response = await _host.Browser().GetAsync("/connect/woocommerce?site=ftp://nope", Ct);
