@@ -44,7 +44,11 @@ public static class WooCommerceSiteUrl
         if (error is not null)
             return false;
         var path = input!.AbsolutePath.TrimEnd('/');
-        site = new Uri(input.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + path);
+        // An internationalized host is kept in its ASCII (punycode) form: the URL goes into a Location header and an id.
+        var authority = input.HostNameType == UriHostNameType.Dns
+            ? $"{input.Scheme}://{input.IdnHost}{(input.IsDefaultPort ? "" : $":{input.Port}")}"
+            : input.GetLeftPart(UriPartial.Authority);
+        site = new Uri(authority.ToLowerInvariant() + path);
         return true;
     }
 

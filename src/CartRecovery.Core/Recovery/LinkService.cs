@@ -34,10 +34,6 @@ public sealed partial class LinkService(
         if (check.State == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 
-        await messages.RecordClickAsync(message.Id, now, ct);
-        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
-        Log.Clicked(logger, cart.Id, store.Id, message.Step);
-
         // A cart that already converted has nothing to restore: send the customer to the shop instead.
         var storefront = storefronts.For(store.Platform);
         var destination = cart.Status.IsConverted()
@@ -48,6 +44,11 @@ public sealed partial class LinkService(
             Log.Refused(logger, cart.Id, store.Id, destination?.Host ?? "(none)");
             return new(RestoreOutcome.Refused, null, store.Name, LinkableOrNull(store.StorefrontUrl));
         }
+
+        // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
+        await messages.RecordClickAsync(message.Id, now, ct);
+        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
+        Log.Clicked(logger, cart.Id, store.Id, message.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }
 

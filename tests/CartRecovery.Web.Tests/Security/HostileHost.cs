@@ -52,6 +52,12 @@ public sealed class HostileHost : IAsyncLifetime
             ["PostmarkWebhooks:Password"] = PostmarkPassword,
             // Thousands of refused requests: keep the log to what a person must see (errors).
             ["Logging:LogLevel:Default"] = "Error",
+            // The outbound policy as it ships, but for plain http (the seeded demo store's restore links are http on
+            // loopback, as with --demo): private networks stay refused.
+            ["Outbound:AllowHttp"] = "true",
+            ["Outbound:AllowPrivateNetworks"] = "false",
+            // Attack the connect start's handler, not its per-address rate limit (tested on its own).
+            ["WooCommerce:ConnectStartsPerMinute"] = "10000",
         }, services: s =>
         {
             s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));

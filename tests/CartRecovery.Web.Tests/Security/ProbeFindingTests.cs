@@ -5,18 +5,14 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Web.Tests.Security;
 
 /// <summary>
-/// Issue 11's findings that other changes fix, as tests against the same real host. Skipped until those changes are
-/// merged (each reason names its finding): unskip, and delete any matching entry in <see cref="KnownFindings"/>.
-/// The template ones must stay skipped until then: today they end the test process (stack overflow) or take
-/// gigabytes and minutes.
+/// The findings of issue 11's probe of the running app, as named regression tests against the same real host the
+/// hostile-input suite attacks: each failed before its fix (the template ones ended the test process).
 /// </summary>
-public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileHost>
+public sealed class ProbeFindingTests(HostileHost host) : IClassFixture<HostileHost>
 {
-    private const string FixedElsewhere = "issue 11 finding fixed on another branch; unskip after merging it: ";
-
     private string Store => $"/api/stores/{host.Targets.OwnStore.Id}";
 
-    [Fact(Skip = FixedElsewhere + KnownFindings.CaptureInvalidUtf8)]
+    [Fact]
     public async Task Capture_WhenAFieldIsInvalidUtf8_Is400AndStoresNothing()
     {
         host.Database.Rebase();
@@ -29,7 +25,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
-    [Theory(Skip = FixedElsewhere + "Liquid templates are untrusted code: nesting depth checked before parsing, step and output budgets (process dies today)")]
+    [Theory]
     [InlineData("nested ifs")]
     [InlineData("long loop")]
     [InlineData("doubling appends")]
@@ -62,7 +58,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
-    [Fact(Skip = FixedElsewhere + "outbound URL policy: /connect/woocommerce accepts a loopback site and stores a pending connection")]
+    [Fact]
     public async Task ConnectWooCommerce_WhenTheSiteIsOnLoopback_Is400AndStoresNothing()
     {
         host.Database.Rebase();
@@ -73,7 +69,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
-    [Fact(Skip = FixedElsewhere + "outbound URL policy (shop site normalization): " + KnownFindings.ConnectNonAsciiSite)]
+    [Fact]
     public async Task ConnectWooCommerce_WhenTheSiteHostIsNotAscii_Is400AndStoresNothing()
     {
         host.Database.Rebase();
@@ -84,7 +80,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
-    [Fact(Skip = FixedElsewhere + "outbound URL policy: POST /api/stores accepts a loopback siteUrl and calls it")]
+    [Fact]
     public async Task CreateStore_WhenTheSiteUrlIsOnLoopback_Is400NamingIt()
     {
         var response = await host.SendJsonAsync(HttpMethod.Post, "/api/stores", JsonSerializer.Serialize(new
@@ -96,7 +92,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Contains("siteUrl", await response.Content.ReadAsStringAsync(HostileHost.Ct), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact(Skip = FixedElsewhere + "display names without control characters: a sender name with CR/LF is accepted")]
+    [Fact]
     public async Task StoreSettings_WhenTheSenderNameHasCrLf_Is400()
     {
         host.Database.Rebase();
@@ -107,7 +103,7 @@ public sealed class KnownFindingTests(HostileHost host) : IClassFixture<HostileH
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
-    [Fact(Skip = FixedElsewhere + "money bounds: a fixed-amount offer of 2^63-1 minor units is accepted")]
+    [Fact]
     public async Task Sequence_WhenAFixedAmountOfferIs2Pow63Minus1_Is400()
     {
         host.Database.Rebase();
