@@ -20,6 +20,8 @@ public static class CartEventKinds
     public const string MessageCancelled = "message-cancelled";
     /// <summary>A due email waits for the store's quiet hours to end.</summary>
     public const string MessageDeferred = "message-deferred";
+    /// <summary>A step went out without its offer (<see cref="Sequences.OfferRules"/>).</summary>
+    public const string OfferWithheld = "offer-withheld";
     public const string TaskCreated = "task-created";
     public const string Clicked = "clicked";
     public const string Converted = "converted";

@@ -31,6 +31,9 @@ public static class OutboundUrlPolicy
         var host = url.IdnHost.TrimEnd('.');
         if (IsLocalName(host))
             return $"{field} must not point at this machine";
+        // A name without a domain (or under .local/.internal) resolves only inside a private network.
+        if (url.HostNameType == UriHostNameType.Dns && (!host.Contains('.', StringComparison.Ordinal) || IsPrivateName(host)))
+            return $"{field} must be a public host name";
         return IPAddress.TryParse(url.HostNameType == UriHostNameType.IPv6 ? url.Host.Trim('[', ']') : host, out var address) && !IsPublic(address)
             ? $"{field} must not point at a private, loopback or link-local address"
             : null;
@@ -102,6 +105,10 @@ public static class OutboundUrlPolicy
         [>= 224, ..] => false,                          // multicast 224/4, reserved 240/4, broadcast
         _ => true,
     };
+
+    private static bool IsPrivateName(string host) =>
+        host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLocalName(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)

@@ -191,6 +191,11 @@ public sealed partial class MessageDispatcher(
             return null;
         if (message.OfferCode is { } code && message.OfferExpiresAt is { } expires)
             return new(code, spec.Describe(cart.Currency), expires);
+        if (OfferRules.WhyNotIssued(spec, cart, store) is { } reason)
+        {
+            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld, $"Step {message.Step} goes out without its offer: {reason}", message.Id), ct);
+            return null;
+        }
 
         var issued = await storefront.IssueOfferAsync(store, cart, spec, time.GetUtcNow() + spec.ValidFor, ct);
         await messages.SetOfferCodeAsync(message.Id, ClaimerId, issued.Code, issued.ExpiresAt, ct);

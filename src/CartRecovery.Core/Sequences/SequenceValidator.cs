@@ -90,8 +90,8 @@ public static partial class SequenceValidator
     {
         if (offer.Kind == OfferKind.Percentage && offer.Value is < 1 or > 100)
             add($"{path}.value", $"{path}.value must be a percentage from 1 to 100");
-        if (offer.Kind == OfferKind.FixedAmount && offer.Value < 1)
-            add($"{path}.value", $"{path}.value must be an amount of 1 or more minor units");
+        if (offer.Kind == OfferKind.FixedAmount && offer.Value is < 1 or > OfferRules.MaxFixedAmountMinor)
+            add($"{path}.value", $"{path}.value must be an amount from 1 to {OfferRules.MaxFixedAmountMinor} minor units");
         if (offer.ValidFor <= TimeSpan.Zero || offer.ValidFor > MaxOfferValidity)
             add($"{path}.validForHours", $"{path}.validForHours must be between 1 and {MaxOfferValidity.TotalHours:0}");
     }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CartRecovery.Core.Security;
 using CartRecovery.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,10 +29,33 @@ internal static class SecretProtectionServiceCollectionExtensions
         var keys = configuration["DataProtection:KeysDirectory"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(storage.DataDirectory, "keys");
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CartRecovery")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys)));
+        // Without a certificate the keys lie on disk as plain XML (on Linux there is no DPAPI to wrap them): whoever
+        // reads the folder can decrypt every stored credential. With one, each key is encrypted to it, and the same
+        // certificate object decrypts them again.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(LoadCertificate(certificatePath, configuration["DataProtection:CertificatePassword"]));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return services;
+    }
+
+    /// <summary>A PKCS#12 (.pfx) file with its private key; a missing file, a wrong password or no private key stop the boot.</summary>
+    private static X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(path), password);
+        }
+        catch (Exception error) when (error is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath '{path}' could not be loaded as a PKCS#12 file with DataProtection:CertificatePassword: {error.Message}", error);
+        }
+        if (!certificate.HasPrivateKey)
+            throw new InvalidOperationException($"DataProtection:CertificatePath '{path}' has no private key; the key ring could not be read back.");
+        return certificate;
     }
 }

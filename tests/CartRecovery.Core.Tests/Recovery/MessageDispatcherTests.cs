@@ -99,6 +99,23 @@ public sealed class MessageDispatcherTests
     }
 
     [Fact]
+    public async Task RunOnce_WhenAFixedAmountOfferIsNotInTheCartsCurrency_SendsTheStepWithoutItAndNotesWhy()
+    {
+        var fiveEuros = new OfferSpec(OfferKind.FixedAmount, 500, TimeSpan.FromHours(48));
+        var f = new DispatcherFixture(Sample.Message(offer: fiveEuros), Sample.Cart() with { Currency = "USD" });
+        EmailModel? model = null;
+        f.Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), Ct)).Callback((EmailModel m, CancellationToken _) => model = m)
+            .ReturnsAsync(new EmailContent("s", "h", "t"));
+
+        Assert.Equal(1, (await f.Create().RunOnceAsync(Ct)).Sent);
+
+        Assert.NotNull(model);
+        Assert.Null(model.Offer);
+        f.Storefront.Verify(s => s.IssueOfferAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<OfferSpec>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+        f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.OfferWithheld && e.Detail.Contains("USD", StringComparison.Ordinal)), Ct));
+    }
+
+    [Fact]
     public async Task RunOnce_WhenRetryingAMessageWhoseCodeWasIssued_ReusesTheCode()
     {
         var message = Sample.Message(offer: TenPercent) with { OfferCode = "BACK-OLD", OfferExpiresAt = Sample.T0.AddHours(40), Attempts = 2 };

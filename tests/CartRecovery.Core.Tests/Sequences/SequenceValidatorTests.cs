@@ -44,6 +44,22 @@ public sealed class SequenceValidatorTests
         Assert.Contains("must be one of reminder, offer", errors["steps[1].template"][0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(OfferRules.MaxFixedAmountMinor + 1)]
+    [InlineData(0L)]
+    public void Validate_FixedAmountOutsideItsBounds_IsRefused(long value)
+    {
+        var errors = Validate(new SequenceDefinition("x", [Email(1, 1, "offer") with { Offer = new OfferSpec(OfferKind.FixedAmount, value, TimeSpan.FromHours(48)) }]));
+
+        Assert.Equal(["steps[0].offer.value"], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_FixedAmountAtItsBound_IsValid() =>
+        Assert.Empty(Validate(new SequenceDefinition("x",
+            [Email(1, 1, "offer") with { Offer = new OfferSpec(OfferKind.FixedAmount, OfferRules.MaxFixedAmountMinor, TimeSpan.FromHours(48)) }])));
+
     [Fact]
     public void Validate_OneVariantOrDuplicateKeys_AreRefused()
     {

@@ -83,6 +83,25 @@ public sealed class SequenceApiTests : IDisposable
         Assert.Equal(0, (await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences", _drive.Ct), HttpStatusCode.OK)).GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(9223372036854775807L)]
+    [InlineData(100_000_001L)]
+    [InlineData(0L)]
+    public async Task Post_FixedAmountOfferOutOfBounds_Is400NamingTheValue(long value)
+    {
+        var store = await _app.DemoStoreAsync();
+        var request = new
+        {
+            name = "Generous",
+            steps = new object[] { new { delaySeconds = 3600, channel = "email", template = "offer", offer = new { kind = "fixed-amount", value, validForHours = 48 } } },
+        };
+
+        var response = await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", request, _drive.Ct);
+
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["steps[0].offer.value"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Fact]
     public async Task Preview_ShowsEachVariantOfTheStepSideBySide()
     {
