@@ -26,8 +26,10 @@ public sealed class DataErasure(IPrivacyStore privacy, IEmailTransport transport
         await EraseCopiesAsync(sent, ct);
     }
 
-    private async Task EraseCopiesAsync(IReadOnlyList<long> messageIds, CancellationToken ct)
+    /// <summary>Removes the copies the transport keeps of these messages (the retention purge deletes their rows itself).</summary>
+    public async Task EraseCopiesAsync(IReadOnlyList<long> messageIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(messageIds);
         if (messageIds.Count > 0 && transport is ISentEmailEraser eraser)
             await eraser.EraseAsync(messageIds, ct);
     }

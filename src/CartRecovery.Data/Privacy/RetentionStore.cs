@@ -24,6 +24,8 @@ internal sealed class RetentionStore : IRetentionStore
         ORDER BY c.id
         """;
 
+    private const string MessagesOfCartsSql = "SELECT id FROM messages WHERE cart_id IN @Ids";
+
     private static readonly string[] DeleteCartsSql =
     [
         "DELETE FROM follow_up_tasks WHERE cart_id IN @Ids",
@@ -52,19 +54,24 @@ internal sealed class RetentionStore : IRetentionStore
         _dialect = dialect;
     }
 
-    public async Task<int> PurgeCartsAsync(long storeId, DateTimeOffset cutoff, int batchSize, CancellationToken ct)
+    public async Task<PurgedCarts> PurgeCartsAsync(long storeId, DateTimeOffset cutoff, int batchSize, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
         var ids = (await db.QueryAsync<long>(new CommandDefinition(_dialect.Page(ExpiredCartsSql),
             new { StoreId = storeId, Cutoff = DbTime.ToDb(cutoff), Skip = 0, Take = batchSize }, tx, cancellationToken: ct))).ToList();
+        List<long> messageIds = [];
         if (ids.Count > 0)
+        {
+            messageIds = (await db.QueryAsync<long>(new CommandDefinition(_dialect.ListParameter(MessagesOfCartsSql),
+                new { Ids = ids.ToArray() }, tx, cancellationToken: ct))).ToList();
             foreach (var sql in DeleteCartsSql)
                 await db.ExecuteAsync(new CommandDefinition(_dialect.ListParameter(sql), new { Ids = ids.ToArray() }, tx, cancellationToken: ct));
+        }
         await tx.CommitAsync(ct);
         if (ids.Count > 0)
             await _dialect.AfterErasureAsync(db, ct);
-        return ids.Count;
+        return new PurgedCarts(ids.Count, messageIds);
     }
 
     public async Task<int> PurgeRecordsAsync(long storeId, DateTimeOffset cutoff, CancellationToken ct)

@@ -9,7 +9,8 @@ namespace CartRecovery.Jobs.Maintenance;
 
 /// <summary>
 /// Erases customer data older than each store's retention (<see cref="SendingPolicy.RetentionDays"/>): carts with their
-/// lines, timeline, messages and tasks, in batches, after rolling the recent days up so the metrics survive. Also
+/// lines, timeline, messages and tasks (and the transport's copies of those emails), in batches, after rolling the
+/// recent days up so the metrics survive. Also
 /// prunes the job run history. Suppressions are kept: they are how an unsubscribe stays honoured.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -18,6 +19,7 @@ public sealed partial class PurgeExpiredDataJob(
     IStoreRepository stores,
     IStorePolicyStore policies,
     IRetentionStore retention,
+    DataErasure erasure,
     IJobRunStore runs,
     IOptions<JobsOptions> options,
     TimeProvider time,
@@ -44,13 +46,14 @@ public sealed partial class PurgeExpiredDataJob(
             // Whole days, and never a day a roll-up may still recount: those must keep every cart they count.
             var cutoff = Min(RecentDaysRollup.Midnight(now.AddDays(-policy.RetentionDays)), recountFrom);
             var storeErased = 0;
-            int count;
+            PurgedCarts purged;
             do
             {
-                count = await retention.PurgeCartsAsync(store.Id, cutoff, batch, ct);
-                storeErased += count;
+                purged = await retention.PurgeCartsAsync(store.Id, cutoff, batch, ct);
+                await erasure.EraseCopiesAsync(purged.MessageIds, ct);
+                storeErased += purged.Carts;
             }
-            while (count == batch);
+            while (purged.Carts == batch);
             var records = await retention.PurgeRecordsAsync(store.Id, cutoff, ct);
             if (storeErased + records > 0)
                 Log.Purged(logger, store.Id, storeErased, records, policy.RetentionDays);

@@ -32,8 +32,13 @@ public abstract class RetentionStoreContract : DatabaseContract
         await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
         await Db.Rollup.RollUpDayAsync(DateOnly.FromDateTime(T0.UtcDateTime), T0, Ct);
 
-        Assert.Equal(1, await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 100, Ct));
+        var oldMessages = await Db.ScalarAsync<long>($"SELECT COUNT(*) FROM messages WHERE cart_id = {old}");
 
+        var purged = await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 100, Ct);
+
+        Assert.Equal(1, purged.Carts);
+        Assert.True(oldMessages > 0);
+        Assert.Equal(oldMessages, purged.MessageIds.Count);
         Assert.Null(await Db.Carts.GetAsync(old, Ct));
         foreach (var table in CartTables)
             Assert.True(0L == await CountAsync(table, old), table);
@@ -43,7 +48,7 @@ public abstract class RetentionStoreContract : DatabaseContract
             Assert.True(await CountAsync(table, elsewhere) > 0, table);
         Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "ada@example.com", Ct));
         Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM daily_store_metrics"));
-        Assert.Equal(0, await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 100, Ct));
+        Assert.Equal(0, (await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 100, Ct)).Carts);
     }
 
     [Fact]
@@ -53,10 +58,10 @@ public abstract class RetentionStoreContract : DatabaseContract
         foreach (var id in new[] { "a", "b", "c" })
             await AddOldCartAsync(store.Id, id);
 
-        Assert.Equal(2, await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct));
+        Assert.Equal(2, (await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct)).Carts);
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM carts"));
-        Assert.Equal(1, await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct));
-        Assert.Equal(0, await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct));
+        Assert.Equal(1, (await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct)).Carts);
+        Assert.Equal(0, (await Db.Retention.PurgeCartsAsync(store.Id, Cutoff, 2, Ct)).Carts);
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM messages"));
     }
 

@@ -23,6 +23,8 @@ public sealed class RetentionPurgeTests : IDisposable
         var store = await _app.DemoStoreAsync();
         await _app.Service<IStorePolicyStore>().SaveAsync(store.Id, SendingPolicy.Default with { RetentionDays = 30 }, _app.Time.GetUtcNow(), _drive.Ct);
         var (old, _) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-old");
+        var oldEmails = Directory.GetFiles(_app.PickupDirectory, "*.eml");
+        Assert.NotEmpty(oldEmails);
         var oldDay = DateOnly.FromDateTime(_app.Time.GetUtcNow().UtcDateTime);
         _drive.Advance(TimeSpan.FromDays(40));
         await _drive.ReportCartAsync(store, "chk-new", "new@example.com");
@@ -38,6 +40,7 @@ public sealed class RetentionPurgeTests : IDisposable
         Assert.Equal(1, await job.PurgeAsync(_drive.Ct));
 
         Assert.Null(await _drive.CartAsync(store, "chk-old"));
+        Assert.All(oldEmails, path => Assert.False(File.Exists(path), $"{path} outlived its cart"));
         Assert.NotNull(await _drive.CartAsync(store, "chk-new"));
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM messages WHERE cart_id = {old.Id}"));
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM cart_lines WHERE cart_id = {old.Id}"));
