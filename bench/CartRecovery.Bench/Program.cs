@@ -36,7 +36,7 @@ builder.Services.AddSingleton<IEmailTransport, RecordingTransport>();
 await using var app = builder.Build();
 var ct = app.Lifetime.ApplicationStopping;
 await app.Services.GetRequiredService<StartupTasks>().MigrateAsync(onlyWhenBehind: false, ct);
-var store = await DemoStore.EnsureAsync(app.Services.GetRequiredService<IStoreRepository>(), new Uri("http://localhost/"), ct);
+var store = await DemoStore.EnsureAsync(app.Services.GetRequiredService<IStoreRepository>(), new Uri("http://localhost/"), TimeProvider.System.GetUtcNow(), ct);
 var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
 var recovery = app.Services.GetRequiredService<RecoveryOptions>();
 // Seed first (the scheduler is not running yet, so seeding speed does not distort the measure), then give every

@@ -5,7 +5,8 @@ namespace CartRecovery.Connectors.Demo;
 /// <summary>The demo store's record. Its storefront is served by this app under <c>/demo/</c>.</summary>
 public static class DemoStore
 {
-    public static Store Definition(Uri publicBaseUrl) => new()
+    /// <param name="now">Becomes the store's creation time the first time it is stored (an upsert keeps the first).</param>
+    public static Store Definition(Uri publicBaseUrl, DateTimeOffset now) => new()
     {
         Platform = Platforms.Demo,
         ExternalId = DemoCatalog.StoreKey,
@@ -19,11 +20,12 @@ public static class DemoStore
         Sequence = Core.Sequences.SequencePresets.Demo.Name,
         SenderEmail = "hello@alpine-demo.example",
         SenderName = "Alpine & Co.",
+        CreatedAt = now,
     };
 
-    public static async Task<Store> EnsureAsync(IStoreRepository stores, Uri publicBaseUrl, CancellationToken ct)
+    public static async Task<Store> EnsureAsync(IStoreRepository stores, Uri publicBaseUrl, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stores);
-        return await stores.UpsertAsync(Definition(publicBaseUrl), ct);
+        return await stores.UpsertAsync(Definition(publicBaseUrl, now), ct);
     }
 }

@@ -76,7 +76,7 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The demo store, created if the demo is off (its storefront is always registered).</summary>
     public Task<Store> DemoStoreAsync() =>
-        DemoStore.EnsureAsync(Service<IStoreRepository>(), new Uri("http://localhost/"), CancellationToken.None);
+        DemoStore.EnsureAsync(Service<IStoreRepository>(), new Uri("http://localhost/"), Time.GetUtcNow(), CancellationToken.None);
 
     public string[] PickedUpEmails() =>
         Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml").Order(StringComparer.Ordinal).ToArray() : [];

@@ -14,6 +14,7 @@ internal sealed partial class StartupTasks(
     IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage,
     RecoveryOptions recovery,
+    TimeProvider time,
     ILogger<StartupTasks> logger)
 {
     /// <param name="onlyWhenBehind">
@@ -36,7 +37,7 @@ internal sealed partial class StartupTasks(
     {
         if (!demo.Value.Enabled)
             return;
-        var store = await DemoStore.EnsureAsync(stores, recovery.PublicBaseUrl, ct);
+        var store = await DemoStore.EnsureAsync(stores, recovery.PublicBaseUrl, time.GetUtcNow(), ct);
         Log.DemoReady(logger, store.Id, store.StorefrontUrl);
     }
 

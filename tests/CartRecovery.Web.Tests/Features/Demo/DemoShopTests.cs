@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
@@ -15,6 +16,26 @@ public sealed class DemoShopTests : IDisposable
     public DemoShopTests() => _drive = new RecoveryDriver(_app);
 
     public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task DemoStore_WhenSeededAndSeededAgainLater_KeepsItsFirstCreationTime()
+    {
+        using var api = _app.AdminClient();
+        var seededAt = _app.Time.GetUtcNow();
+
+        var first = await CreatedAtAsync(api);
+        _drive.Advance(TimeSpan.FromDays(3));
+        await _app.DemoStoreAsync();
+
+        Assert.Equal(seededAt.ToUnixTimeMilliseconds(), first.ToUnixTimeMilliseconds());
+        Assert.Equal(first, await CreatedAtAsync(api));
+    }
+
+    private async Task<DateTimeOffset> CreatedAtAsync(HttpClient api)
+    {
+        var stores = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/stores", _drive.Ct);
+        return stores.EnumerateArray().Single(s => s.GetProperty("platform").GetString() == Platforms.Demo).GetProperty("createdAt").GetDateTimeOffset();
+    }
 
     [Fact]
     public async Task DemoMode_OverTwoSimulatedMinutes_ProducesEmailsClicksAndRecoveries()
