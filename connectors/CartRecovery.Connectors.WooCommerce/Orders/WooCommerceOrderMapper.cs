@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using CartRecovery.Connectors.WooCommerce.Api;
 using CartRecovery.Core;
@@ -100,13 +101,16 @@ public static class WooCommerceOrderMapper
         var quantity = (int)Math.Clamp(WooJson.Long(line, "quantity") ?? 0, 0, int.MaxValue);
         if (quantity == 0)
             return null;
-        var name = WooJson.NonEmpty(line, "name") ?? "Item";
+        // Product titles arrive as WordPress stores them, with HTML entities ("Ship Your Idea &ndash; Black"): decoded
+        // once here, so emails (which escape them again) and the API show the characters.
+        var name = WebUtility.HtmlDecode(WooJson.NonEmpty(line, "name") ?? "Item");
         var productId = WooJson.Long(line, "product_id") is > 0 and var p ? p : (long?)null;
         var variationId = WooJson.Long(line, "variation_id") is > 0 and var v ? v : (long?)null;
-        var parentName = WooJson.NonEmpty(line, "parent_name");
-        // For a variation WooCommerce names the line "Parent - Attributes" and gives the parent title separately.
+        var parentName = WooJson.NonEmpty(line, "parent_name") is { } parent ? WebUtility.HtmlDecode(parent) : null;
+        // For a variation WooCommerce names the line "Parent - Attributes" (older titles: "Parent – Attributes") and
+        // gives the parent title separately.
         var (title, variant) = variationId is not null && parentName is not null
-            ? (parentName, name.StartsWith(parentName + " - ", StringComparison.Ordinal) ? name[(parentName.Length + 3)..] : name)
+            ? (parentName, AfterPrefix(name, parentName + " - ") ?? AfterPrefix(name, parentName + " \u2013 ") ?? name)
             : (name, (string?)null);
         // `price` is total / quantity after discounts; older payloads lack it, so fall back to the line total.
         var unit = WooJson.Decimal(line, "price") is { } price
@@ -121,4 +125,7 @@ public static class WooCommerceOrderMapper
             productId?.ToString(CultureInfo.InvariantCulture), variationId?.ToString(CultureInfo.InvariantCulture),
             WooJson.NonEmpty(line, "sku"), variant, image, productUrl);
     }
+
+    private static string? AfterPrefix(string text, string prefix) =>
+        text.StartsWith(prefix, StringComparison.Ordinal) && text.Length > prefix.Length ? text[prefix.Length..] : null;
 }

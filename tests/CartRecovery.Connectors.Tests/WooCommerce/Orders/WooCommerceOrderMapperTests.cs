@@ -113,6 +113,32 @@ public sealed class WooCommerceOrderMapperTests
     public void Classify_Status_MeansWhatRecoveryNeeds(string status, WooCommerceOrderState expected) =>
         Assert.Equal(expected, WooCommerceOrderStatuses.Classify(status));
 
+    [Theory]
+    [InlineData("Ship Your Idea &ndash; Color: Black", "Ship Your Idea", "Ship Your Idea", "Color: Black")]
+    [InlineData("Ben &amp; Jerry&#8217;s Tee - L", "Ben &amp; Jerry&#8217;s Tee", "Ben & Jerry\u2019s Tee", "L")]
+    public void ToSnapshot_WhenNamesCarryHtmlEntities_DecodesThemOnce(string name, string parentName, string title, string variant)
+    {
+        var order = System.Text.Json.Nodes.JsonNode.Parse(WooCommerceFixtures.Text("order_pending.json"))!.AsObject();
+        var line = order["line_items"]![0]!.AsObject();
+        line["name"] = name;
+        line["parent_name"] = parentName;
+
+        var first = WooCommerceOrderMapper.ToSnapshot(WooCommerceFixtures.Store(), JsonDocument.Parse(order.ToJsonString()).RootElement).Lines[0];
+
+        Assert.Equal((title, variant), (first.Title, first.VariantTitle));
+    }
+
+    [Fact]
+    public void ToSnapshot_WhenANameHoldsAnEncodedEntity_DecodesOnlyOnce()
+    {
+        var order = System.Text.Json.Nodes.JsonNode.Parse(WooCommerceFixtures.Text("order_pending.json"))!.AsObject();
+        order["line_items"]![1]!.AsObject()["name"] = "Socks &amp;amp; more";
+
+        var second = WooCommerceOrderMapper.ToSnapshot(WooCommerceFixtures.Store(), JsonDocument.Parse(order.ToJsonString()).RootElement).Lines[1];
+
+        Assert.Equal("Socks &amp; more", second.Title);
+    }
+
     private static JsonElement Without(string json, string property)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
