@@ -5,6 +5,7 @@ using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -16,7 +17,8 @@ internal static class PreviewEndpoint
 {
     public static RouteGroupBuilder MapPreview(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/preview", PreviewAsync);
+        api.MapGet("/stores/{id:long}/preview", PreviewAsync)
+            .Describe<object>(ApiDescriptions.Templates, "What a step of the store's preset would send to a cart or a sample cart (nothing is sent)", 400, 404);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Sequences;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -33,7 +34,7 @@ internal static class QuestionnaireEndpoint
                 sequence = result.Sequence.Name,
                 steps = result.Sequence.Steps.Select(s => new { s.Number, delayHours = s.Delay.TotalHours, kind = s.Kind.ToString(), s.Template, offer = s.Offer is not null }),
             });
-        });
+        }).Describe<object>(ApiDescriptions.Sequences, "Recommend an automation level and the preset that carries it out from five 1-5 scores", 400);
         return api;
     }
 }

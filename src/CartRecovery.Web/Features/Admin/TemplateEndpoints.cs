@@ -5,6 +5,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Email.Templates;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -32,8 +33,10 @@ internal static class TemplateEndpoints
         api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })));
-        api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync);
+                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })))
+            .Describe<object>(ApiDescriptions.Templates, "List the store's own template parts", 404);
+        api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
+            .Describe<object>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
             IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
         {
@@ -45,7 +48,7 @@ internal static class TemplateEndpoints
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "No such template override",
                     detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
-        });
+        }).DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
         return api;
     }
 
