@@ -13,6 +13,8 @@ internal static class StoreSendingEndpoints
 {
     public sealed record SuppressionRequest(string? Email, string? Reason);
 
+    public sealed record SuppressionResponse(string Email, string Reason, int CancelledMessages);
+
     public static RouteGroupBuilder MapStoreSending(this RouteGroupBuilder api)
     {
         api.MapGet("/stores/{id:long}/suppressions", async (long id, IStoreRepository stores, ISuppressionList suppressions, CancellationToken ct) =>
@@ -29,8 +31,8 @@ internal static class StoreSendingEndpoints
             var reason = string.IsNullOrWhiteSpace(request!.Reason) ? "added by the merchant" : request.Reason.Trim();
             await suppressions.SuppressAsync(id, request.Email!, reason, time.GetUtcNow(), ct);
             var cancelled = await messages.CancelPendingForRecipientAsync(id, request.Email!, reason, ct);
-            return Results.Ok(new { email = request.Email!.Trim(), reason, cancelledMessages = cancelled });
-        }).Describe<object>(ApiDescriptions.Sending, "Suppress an address and cancel its pending messages", 400, 404);
+            return Results.Ok(new SuppressionResponse(request.Email!.Trim(), reason, cancelled));
+        }).Describe<SuppressionResponse>(ApiDescriptions.Sending, "Suppress an address and cancel its pending messages", 400, 404);
 
         api.MapDelete("/stores/{id:long}/suppressions/{email}", async (long id, string email, IStoreRepository stores,
             ISuppressionList suppressions, CancellationToken ct) =>

@@ -19,6 +19,8 @@ internal static class TemplateEndpoints
 {
     public sealed record TemplateRequest(string? Source);
 
+    public sealed record TemplateResponse(string Name, string Locale, string Part, string Source, DateTimeOffset UpdatedAt);
+
     // The templates a sequence sends; "follow-up" names a task, not an email.
     private static readonly string[] Names = SequencePresets.All
         .SelectMany(s => s.Steps)
@@ -33,8 +35,8 @@ internal static class TemplateEndpoints
         api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })))
-            .Describe<object>(ApiDescriptions.Templates, "List the store's own template parts", 404);
+                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))
+            .Describe<IEnumerable<TemplateResponse>>(ApiDescriptions.Templates, "List the store's own template parts", 404);
         api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
             .Describe<object>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
