@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -38,8 +39,28 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             {
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });
+                AddProblemExample(operation, "401", UnauthorizedExample);
+                AddProblemExample(operation, "400", InvalidExample);
             }
         }
         return Task.CompletedTask;
+    }
+
+    // What AdminAuthFilter and ApiResults.Invalid answer, so integrators see a real problem body.
+    private const string UnauthorizedExample = """
+        {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.2","title":"Unauthorized","status":401,
+         "detail":"Send the admin API key as 'Authorization: Bearer <key>'."}
+        """;
+
+    private const string InvalidExample = """
+        {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,
+         "detail":"take must be between 1 and 200","errors":{"take":["take must be between 1 and 200"]}}
+        """;
+
+    private static void AddProblemExample(OpenApiOperation operation, string status, string example)
+    {
+        if (operation.Responses?.TryGetValue(status, out var response) == true
+            && response.Content?.TryGetValue("application/problem+json", out var media) == true && media is OpenApiMediaType problem)
+            problem.Example = JsonNode.Parse(example);
     }
 }

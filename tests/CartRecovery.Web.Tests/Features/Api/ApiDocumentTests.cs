@@ -98,6 +98,8 @@ public sealed partial class ApiDocumentTests
             Assert.True(security.Contains("Bearer"), $"{key} does not require the Bearer scheme");
             var responses = operation.GetProperty("responses");
             AssertProblem(key, responses, "401");
+            var unauthorized = responses.GetProperty("401").GetProperty("content").GetProperty("application/problem+json");
+            Assert.Equal("Unauthorized", unauthorized.GetProperty("example").GetProperty("title").GetString());
             Assert.True(responses.EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{key} declares no 2xx answer");
             Assert.True(operation.TryGetProperty("summary", out _), $"{key} has no summary");
             Assert.True(operation.TryGetProperty("tags", out _), $"{key} has no tag");
