@@ -21,6 +21,11 @@ internal static class TemplateEndpoints
 
     public sealed record TemplateResponse(string Name, string Locale, string Part, string Source, DateTimeOffset UpdatedAt);
 
+    /// <summary>A saved part, with what the step sending it would now send to a sample cart in that language.</summary>
+    public sealed record SavedTemplateResponse(string Name, string Locale, string Part, DateTimeOffset UpdatedAt, TemplatePreview Preview);
+
+    public sealed record TemplatePreview(int Step, string Subject, string Html, string Text);
+
     // The templates a sequence sends; "follow-up" names a task, not an email.
     private static readonly string[] Names = SequencePresets.All
         .SelectMany(s => s.Steps)
@@ -38,7 +43,7 @@ internal static class TemplateEndpoints
                 : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))
             .Describe<IEnumerable<TemplateResponse>>(ApiDescriptions.Templates, "List the store's own template parts", 404);
         api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
-            .Describe<object>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
+            .Describe<SavedTemplateResponse>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
             IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
         {
@@ -79,11 +84,11 @@ internal static class TemplateEndpoints
         var now = time.GetUtcNow();
         await templates.SaveAsync(new StoreTemplate(store.Id, name, locale, part, source, now), ct);
         var preview = await PreviewAsync(store, name, locale, previewer, links, now, ct);
-        return Results.Ok(new { name, locale, part, updatedAt = now, preview });
+        return Results.Ok(new SavedTemplateResponse(name, locale, part, now, preview));
     }
 
     // What the step sending this template would now send to a sample cart in that language.
-    private static async Task<object> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
+    private static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
         DateTimeOffset now, CancellationToken ct)
     {
         var step = SequencePresets.Find(store.Sequence).Steps.Concat(SequencePresets.All.SelectMany(s => s.Steps))
@@ -98,13 +103,7 @@ internal static class TemplateEndpoints
         var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
         var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
         var rendered = await previewer.PreviewAsync(model, ct);
-        return new
-        {
-            step = step.Number,
-            subject = rendered.Content.Subject,
-            html = rendered.Content.HtmlBody,
-            text = rendered.Content.TextBody,
-        };
+        return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);
     }
 
     private static IResult? InvalidRoute(string name, string locale, string part) =>
