@@ -7,6 +7,7 @@ using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Capture;
 using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
@@ -53,6 +54,7 @@ internal static class CartRecoveryHost
             .AddCaptureRateLimit()
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
+            .AddApiReference()
             .AddHealth()
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<WebhookIntake>()
@@ -80,6 +82,7 @@ internal static class CartRecoveryHost
         app.UseRateLimiter();
         app.MapHealth();
         app.MapAdminApi();
+        app.MapApiReference();
         app.MapRestoreLinks();
         app.MapUnsubscribe();
         app.MapDemoStore();

@@ -17,6 +17,8 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
     {
         ["GET /"] = "redirects to the demo shop; takes no input",
         ["GET /healthz"] = "the load balancer's probe: no input, no auth, by design",
+        ["GET /openapi/v1.json"] = "the OpenAPI document for integrators: describes the API, holds no data, reads no input",
+        ["GET /openapi/reference"] = "the API reference page rendered from the same descriptions: no data, no input",
         ["POST /healthz"] = "health checks answer any method; no input is read",
         ["PUT /healthz"] = "health checks answer any method; no input is read",
         ["PATCH /healthz"] = "health checks answer any method; no input is read",

@@ -7,6 +7,7 @@ using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -23,18 +24,16 @@ internal static class AdminApiEndpoints
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .DescribeAdminGroup();
         api.MapGet("/stores", async (IStoreRepository stores, CancellationToken ct) =>
-            (await stores.ListAsync(ct)).Select(StoreDto.From));
+            (await stores.ListAsync(ct)).Select(StoreDto.From))
+            .Describe<IEnumerable<StoreDto>>(ApiDescriptions.Stores, "List the connected stores");
         api.MapGet("/stores/{id:long}/data-exports", async (long id, IStoreRepository stores, IPrivacyStore privacy, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(e => new
-                {
-                    e.RequestId,
-                    e.CreatedAt,
-                    Export = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(e.Json),
-                })));
+                : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(DataExportDto.From)))
+            .Describe<IEnumerable<DataExportDto>>(ApiDescriptions.Stores, "List the store's customer data exports (privacy requests)", 404);
         api.MapCreateStore();
         api.MapStoreSending();
         api.MapStoreTemplates();
@@ -44,8 +43,10 @@ internal static class AdminApiEndpoints
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();
-        api.MapGet("/carts", ListCartsAsync);
-        api.MapGet("/carts/{id:long}", GetCartAsync);
+        api.MapGet("/carts", ListCartsAsync)
+            .Describe<IEnumerable<CartSummaryDto>>(ApiDescriptions.Carts, "List carts, newest first, by store and status (paged by skip and take)", 400);
+        api.MapGet("/carts/{id:long}", GetCartAsync)
+            .Describe<CartDetailDto>(ApiDescriptions.Carts, "A cart with its lines, the messages sent for it and its timeline", 404);
         api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageStore messages, IStoreRepository stores, CancellationToken ct) =>
         {
             if (storeId is { } id && await stores.GetAsync(id, ct) is null)
@@ -53,22 +54,9 @@ internal static class AdminApiEndpoints
             var m = await metrics.GetAsync(storeId, ct);
             // Messages set aside after attempts that died mid-send (Recovery:PoisonAfterUnfinishedAttempts): a person should look.
             var quarantined = await messages.CountQuarantinedAsync(storeId, ct);
-            return Results.Ok(new
-            {
-                storeId,
-                m.AbandonedCarts,
-                m.EmailsSent,
-                m.Delivered,
-                m.Opened,
-                m.Clicked,
-                m.RecoveredOrders,
-                m.UnassistedOrders,
-                m.RecoveredRevenue,
-                m.RecoveryRate,
-                m.BySteps,
-                QuarantinedMessages = quarantined,
-            });
-        });
+            return Results.Ok(new MetricsDto(storeId, m.AbandonedCarts, m.EmailsSent, m.Delivered, m.Opened, m.Clicked, m.RecoveredOrders,
+                m.UnassistedOrders, m.RecoveredRevenue, m.RecoveryRate, m.BySteps, quarantined));
+        }).Describe<MetricsDto>(ApiDescriptions.Metrics, "Recovery metrics of one store, or of all stores", 404);
         return app;
     }
 

@@ -1,5 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Web.Features.Admin;
@@ -43,3 +45,18 @@ internal sealed record CartDetailDto(
         c.PlatformCreatedAt, c.PlatformUpdatedAt, c.AbandonedAt, c.ConvertedAt, c.OrderId, c.OrderTotalMinor, c.RecoveredByStep,
         messages.Select(MessageDto.From).ToList(), timeline);
 }
+
+/// <summary>A customer data export recorded for a privacy request; <c>Export</c> is the document the customer received.</summary>
+internal sealed record DataExportDto(string RequestId, DateTimeOffset CreatedAt, System.Text.Json.JsonElement Export)
+{
+    public static DataExportDto From(RecordedExport e) =>
+        new(e.RequestId, e.CreatedAt, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(e.Json));
+}
+
+/// <summary>
+/// The headline numbers of one store (or all, when <c>StoreId</c> is null). <c>QuarantinedMessages</c> counts messages
+/// set aside after attempts that died mid-send (Recovery:PoisonAfterUnfinishedAttempts): a person should look.
+/// </summary>
+internal sealed record MetricsDto(long? StoreId, long AbandonedCarts, long EmailsSent, long Delivered, long Opened, long Clicked,
+    long RecoveredOrders, long UnassistedOrders, IReadOnlyList<MoneyTotal> RecoveredRevenue, double RecoveryRate,
+    IReadOnlyList<StepMetrics> BySteps, long QuarantinedMessages);

@@ -5,6 +5,7 @@ using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -14,9 +15,13 @@ namespace CartRecovery.Web.Features.Admin;
 /// </summary>
 internal static class PreviewEndpoint
 {
+    /// <summary>What the step would send: its subject, HTML and text bodies and the headers it would carry.</summary>
+    public sealed record PreviewResponse(int Step, string Template, string Subject, string Html, string Text, IReadOnlyDictionary<string, string> Headers);
+
     public static RouteGroupBuilder MapPreview(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/preview", PreviewAsync);
+        api.MapGet("/stores/{id:long}/preview", PreviewAsync)
+            .Describe<PreviewResponse>(ApiDescriptions.Templates, "What a step of the store's preset would send to a cart or a sample cart (nothing is sent)", 400, 404);
         return api;
     }
 
@@ -44,15 +49,8 @@ internal static class PreviewEndpoint
         }
 
         var preview = await previewer.PreviewAsync(PreviewModel(store, cart, chosen, links, time.GetUtcNow()), ct);
-        return Results.Ok(new
-        {
-            step = chosen.Number,
-            template = chosen.Template,
-            subject = preview.Content.Subject,
-            html = preview.Content.HtmlBody,
-            text = preview.Content.TextBody,
-            headers = preview.Headers,
-        });
+        return Results.Ok(new PreviewResponse(chosen.Number, chosen.Template, preview.Content.Subject, preview.Content.HtmlBody,
+            preview.Content.TextBody, preview.Headers));
     }
 
     /// <summary>What <paramref name="step"/> would render for <paramref name="cart"/>: no code issued, no link that restores anything.</summary>

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Sequences;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -9,6 +10,10 @@ namespace CartRecovery.Web.Features.Admin;
 internal static class QuestionnaireEndpoint
 {
     public sealed record QuestionnaireRequest(int? StoreSize, int? ProductComplexity, int? BasketValue, int? Clientele, int? BrandPositioning);
+
+    public sealed record QuestionnaireResponse(int Score, AutomationLevel Level, string Sequence, IReadOnlyList<QuestionnaireStep> Steps);
+
+    public sealed record QuestionnaireStep(int Number, double DelayHours, string Kind, string Template, bool Offer);
 
     public static RouteGroupBuilder MapQuestionnaire(this RouteGroupBuilder api)
     {
@@ -26,14 +31,9 @@ internal static class QuestionnaireEndpoint
 
             var result = AutomationQuestionnaire.Recommend(new(request!.StoreSize!.Value, request.ProductComplexity!.Value,
                 request.BasketValue!.Value, request.Clientele!.Value, request.BrandPositioning!.Value));
-            return Results.Ok(new
-            {
-                score = result.Score,
-                level = result.Level,
-                sequence = result.Sequence.Name,
-                steps = result.Sequence.Steps.Select(s => new { s.Number, delayHours = s.Delay.TotalHours, kind = s.Kind.ToString(), s.Template, offer = s.Offer is not null }),
-            });
-        });
+            return Results.Ok(new QuestionnaireResponse(result.Score, result.Level, result.Sequence.Name, result.Sequence.Steps
+                .Select(s => new QuestionnaireStep(s.Number, s.Delay.TotalHours, s.Kind.ToString(), s.Template, s.Offer is not null)).ToList()));
+        }).Describe<QuestionnaireResponse>(ApiDescriptions.Sequences, "Recommend an automation level and the preset that carries it out from five 1-5 scores", 400);
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -12,10 +13,13 @@ internal static class StoreSendingEndpoints
 {
     public sealed record SuppressionRequest(string? Email, string? Reason);
 
+    public sealed record SuppressionResponse(string Email, string Reason, int CancelledMessages);
+
     public static RouteGroupBuilder MapStoreSending(this RouteGroupBuilder api)
     {
         api.MapGet("/stores/{id:long}/suppressions", async (long id, IStoreRepository stores, ISuppressionList suppressions, CancellationToken ct) =>
-            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id) : Results.Ok(await suppressions.ListAsync(id, ct)));
+            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id) : Results.Ok(await suppressions.ListAsync(id, ct)))
+            .Describe<IReadOnlyList<SuppressedAddress>>(ApiDescriptions.Sending, "List the addresses the store never emails", 404);
 
         api.MapPost("/stores/{id:long}/suppressions", async (long id, SuppressionRequest? request, IStoreRepository stores,
             ISuppressionList suppressions, IMessageStore messages, TimeProvider time, CancellationToken ct) =>
@@ -27,8 +31,8 @@ internal static class StoreSendingEndpoints
             var reason = string.IsNullOrWhiteSpace(request!.Reason) ? "added by the merchant" : request.Reason.Trim();
             await suppressions.SuppressAsync(id, request.Email!, reason, time.GetUtcNow(), ct);
             var cancelled = await messages.CancelPendingForRecipientAsync(id, request.Email!, reason, ct);
-            return Results.Ok(new { email = request.Email!.Trim(), reason, cancelledMessages = cancelled });
-        });
+            return Results.Ok(new SuppressionResponse(request.Email!.Trim(), reason, cancelled));
+        }).Describe<SuppressionResponse>(ApiDescriptions.Sending, "Suppress an address and cancel its pending messages", 400, 404);
 
         api.MapDelete("/stores/{id:long}/suppressions/{email}", async (long id, string email, IStoreRepository stores,
             ISuppressionList suppressions, CancellationToken ct) =>
@@ -38,7 +42,7 @@ internal static class StoreSendingEndpoints
             return await suppressions.RemoveAsync(id, email, ct)
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "Not suppressed", detail: "That address is not on the store's suppression list.");
-        });
+        }).DescribeNoContent(ApiDescriptions.Sending, "Remove an address from the suppression list", 404);
 
         api.MapPost("/stores/{id:long}/resume-sending", async (long id, IStoreRepository stores, CancellationToken ct) =>
         {
@@ -46,7 +50,7 @@ internal static class StoreSendingEndpoints
                 return ApiResults.StoreNotFound(id);
             var resumed = store.SendingPausedReason is null ? store : await stores.UpsertAsync(store with { SendingPausedReason = null }, ct);
             return Results.Ok(StoreDto.From(resumed));
-        });
+        }).Describe<StoreDto>(ApiDescriptions.Sending, "Resume sending after the provider's rejected credentials were fixed", 404);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Email.Templates;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -17,6 +18,13 @@ namespace CartRecovery.Web.Features.Admin;
 internal static class TemplateEndpoints
 {
     public sealed record TemplateRequest(string? Source);
+
+    public sealed record TemplateResponse(string Name, string Locale, string Part, string Source, DateTimeOffset UpdatedAt);
+
+    /// <summary>A saved part, with what the step sending it would now send to a sample cart in that language.</summary>
+    public sealed record SavedTemplateResponse(string Name, string Locale, string Part, DateTimeOffset UpdatedAt, TemplatePreview Preview);
+
+    public sealed record TemplatePreview(int Step, string Subject, string Html, string Text);
 
     // The templates a sequence sends; "follow-up" names a task, not an email.
     private static readonly string[] Names = SequencePresets.All
@@ -32,8 +40,10 @@ internal static class TemplateEndpoints
         api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new { t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt })));
-        api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync);
+                : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))
+            .Describe<IEnumerable<TemplateResponse>>(ApiDescriptions.Templates, "List the store's own template parts", 404);
+        api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
+            .Describe<SavedTemplateResponse>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
             IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
         {
@@ -45,7 +55,7 @@ internal static class TemplateEndpoints
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "No such template override",
                     detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
-        });
+        }).DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
         return api;
     }
 
@@ -74,11 +84,11 @@ internal static class TemplateEndpoints
         var now = time.GetUtcNow();
         await templates.SaveAsync(new StoreTemplate(store.Id, name, locale, part, source, now), ct);
         var preview = await PreviewAsync(store, name, locale, previewer, links, now, ct);
-        return Results.Ok(new { name, locale, part, updatedAt = now, preview });
+        return Results.Ok(new SavedTemplateResponse(name, locale, part, now, preview));
     }
 
     // What the step sending this template would now send to a sample cart in that language.
-    private static async Task<object> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
+    private static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
         DateTimeOffset now, CancellationToken ct)
     {
         var step = SequencePresets.Find(store.Sequence).Steps.Concat(SequencePresets.All.SelectMany(s => s.Steps))
@@ -93,13 +103,7 @@ internal static class TemplateEndpoints
         var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
         var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
         var rendered = await previewer.PreviewAsync(model, ct);
-        return new
-        {
-            step = step.Number,
-            subject = rendered.Content.Subject,
-            html = rendered.Content.HtmlBody,
-            text = rendered.Content.TextBody,
-        };
+        return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);
     }
 
     private static IResult? InvalidRoute(string name, string locale, string part) =>

@@ -3,6 +3,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Email.Templates;
 using CartRecovery.Web.Features.Admin;
 using Microsoft.AspNetCore.Mvc;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Sequences;
 
@@ -20,18 +21,23 @@ internal static class SequenceEndpoints
         api.MapGet(Path, async (long id, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)));
-        api.MapPost(Path, CreateAsync);
+                : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)))
+            .Describe<IEnumerable<SequenceResponse>>(ApiDescriptions.Sequences, "List the store's own sequences (current versions)", 404);
+        api.MapPost(Path, CreateAsync)
+            .DescribeCreated<SequenceResponse>(ApiDescriptions.Sequences, "Create a sequence (steps and conditions, or a preset)", 400, 404);
         api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
             : await sequences.GetAsync(id, sequenceId, ct) is { } found ? Results.Ok(SequenceResponse.From(found))
-            : SequenceNotFound(id, sequenceId));
-        api.MapPut(Path + "/{sequenceId:long}", UpdateAsync);
+            : SequenceNotFound(id, sequenceId))
+            .Describe<SequenceResponse>(ApiDescriptions.Sequences, "A sequence's current version", 404);
+        api.MapPut(Path + "/{sequenceId:long}", UpdateAsync)
+            .Describe<SequenceResponse>(ApiDescriptions.Sequences, "Replace a sequence with a new version (enrolled carts keep theirs)", 400, 404);
         api.MapDelete(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
             TimeProvider time, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
             : await sequences.DeactivateAsync(id, sequenceId, time.GetUtcNow(), ct) ? Results.NoContent()
-            : SequenceNotFound(id, sequenceId));
+            : SequenceNotFound(id, sequenceId))
+            .DescribeNoContent(ApiDescriptions.Sequences, "Deactivate a sequence (scheduled messages still go out)", 404);
         api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
             CancellationToken ct) =>
         {
@@ -39,8 +45,9 @@ internal static class SequenceEndpoints
                 return ApiResults.StoreNotFound(id);
             var versions = await sequences.ListVersionsAsync(id, sequenceId, ct);
             return versions.Count == 0 ? SequenceNotFound(id, sequenceId) : Results.Ok(versions.Select(SequenceResponse.From));
-        });
-        api.MapGet(Path + "/{sequenceId:long}/results", ResultsAsync);
+        }).Describe<IEnumerable<SequenceResponse>>(ApiDescriptions.Sequences, "Every version of a sequence", 404);
+        api.MapGet(Path + "/{sequenceId:long}/results", ResultsAsync)
+            .Describe<object>(ApiDescriptions.Sequences, "Results per step and variant, with significance against the first variant", 404);
         api.MapSequencePreview();
         return api;
     }

@@ -4,6 +4,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Sequences;
 
@@ -15,7 +16,8 @@ internal static class SequencePreviewEndpoint
 {
     public static RouteGroupBuilder MapSequencePreview(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/sequences/{sequenceId:long}/preview", PreviewAsync);
+        api.MapGet("/stores/{id:long}/sequences/{sequenceId:long}/preview", PreviewAsync)
+            .Describe<object>(ApiDescriptions.Sequences, "What an email step sends to a sample cart, per variant (nothing is sent)", 400, 404);
         return api;
     }
 

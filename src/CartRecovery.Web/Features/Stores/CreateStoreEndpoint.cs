@@ -1,4 +1,5 @@
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -10,7 +11,8 @@ internal static class CreateStoreEndpoint
 {
     public static RouteGroupBuilder MapCreateStore(this RouteGroupBuilder api)
     {
-        api.MapPost("/stores", CreateAsync);
+        api.MapPost("/stores", CreateAsync)
+            .DescribeCreated<StoreDto>(ApiDescriptions.Stores, "Connect a shop with credentials the platform accepts", 400, 422, 502);
         return api;
     }
 

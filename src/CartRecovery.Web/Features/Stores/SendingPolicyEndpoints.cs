@@ -1,6 +1,7 @@
 using System.Globalization;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -35,8 +36,10 @@ internal static class SendingPolicyEndpoints
         api.MapGet("/stores/{id:long}/sending-policy", async (long id, IStoreRepository stores, IStorePolicyStore policies, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
-                : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))));
-        api.MapPut("/stores/{id:long}/sending-policy", PutAsync);
+                : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))))
+            .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "The store's sending policy (caps, quiet hours, consent, retention)", 404);
+        api.MapPut("/stores/{id:long}/sending-policy", PutAsync)
+            .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "Replace the store's sending policy (omitted fields take defaults)", 400, 404);
         return api;
     }
 

@@ -3,6 +3,7 @@ using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -19,7 +20,8 @@ internal static partial class StoreSettingsEndpoint
 
     public static RouteGroupBuilder MapStoreSettings(this RouteGroupBuilder api)
     {
-        api.MapPatch("/stores/{id:long}", UpdateAsync);
+        api.MapPatch("/stores/{id:long}", UpdateAsync)
+            .Describe<StoreDto>(ApiDescriptions.Stores, "Change the store's settings (omitted fields stay, an empty string clears)", 400, 404);
         return api;
     }
 

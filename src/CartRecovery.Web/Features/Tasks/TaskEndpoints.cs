@@ -1,6 +1,7 @@
 using CartRecovery.Core.Tasks;
 
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Api;
 
 namespace CartRecovery.Web.Features.Tasks;
 
@@ -26,14 +27,14 @@ internal static class TaskEndpoints
                 parsed = s;
             }
             return Results.Ok(await tasks.ListAsync(storeId, parsed, ct));
-        });
+        }).Describe<IReadOnlyList<FollowUpTask>>(ApiDescriptions.Tasks, "List follow-up tasks by store and status", 400);
 
         api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, CancellationToken ct) =>
         {
             if (request?.Assignee is not { } assignee || assignee.Trim().Length is 0 or > 200)
                 return ApiResults.Invalid("assignee", "assignee must be 1 to 200 characters");
             return await ChangeAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
-        });
+        }).Describe<FollowUpTask>(ApiDescriptions.Tasks, "Assign an open task to a person", 400, 404, 409);
 
         api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, IFollowUpTaskStore tasks, TimeProvider time,
             CancellationToken ct) =>
@@ -41,7 +42,7 @@ internal static class TaskEndpoints
             if (request?.Outcome is not { } outcome || outcome.Trim().Length is 0 or > 2000)
                 return ApiResults.Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
             return await ChangeAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
-        });
+        }).Describe<FollowUpTask>(ApiDescriptions.Tasks, "Complete an open task with its outcome", 400, 404, 409);
         return api;
     }
 
