@@ -71,7 +71,8 @@ public sealed class WooCommerceClient
             ?? (environment is { } e ? WooJson.NonEmpty(e, "home_url") : null);
         var home = Uri.TryCreate(homeText, UriKind.Absolute, out var parsed) ? parsed : connection.SiteUrl;
         return new WooCommerceStoreSettings(
-            Name: (index is { } n ? WooJson.NonEmpty(n, "name") : null) ?? connection.SiteUrl.Host,
+            // The site title is stored HTML-escaped ("Ben &amp; Jerry&#039;s"): decoded once, like product names.
+            Name: (index is { } n && WooJson.NonEmpty(n, "name") is { } title ? System.Net.WebUtility.HtmlDecode(title) : null) ?? connection.SiteUrl.Host,
             HomeUrl: home,
             Currency: currency.ToUpperInvariant(),
             TimeZone: WooCommerceTimeZones.Resolve(

@@ -332,4 +332,18 @@ public sealed class WooCommerceClientTests
         Assert.Equal(("shop@emulated-outfitters.test", "Emulated Outfitters"), (settings.SenderEmail, settings.SenderName));
         Assert.Equal(new Uri("http://shop.test/"), settings.HomeUrl);
     }
+
+    [Fact]
+    public async Task GetStoreSettings_WhenTheSiteTitleHasEscapedCharacters_DecodesThemOnce()
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync(new WooCommerceEmulatorOptions
+        {
+            HomeUrl = WooCommerceTestKit.DefaultHome, StoreName = "Ben & Jerry's <Outdoor>",
+        });
+        var key = kit.Emulator.AddApiKey();
+
+        var settings = await kit.Get<WooCommerceClient>().GetStoreSettingsAsync(kit.Connection(key), Ct);
+
+        Assert.Equal("Ben & Jerry's <Outdoor>", settings.Name);
+    }
 }

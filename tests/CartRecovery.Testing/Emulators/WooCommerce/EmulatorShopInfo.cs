@@ -8,7 +8,8 @@ internal static class EmulatorShopInfo
 {
     public static JsonObject Index(WooCommerceEmulatorOptions options, Uri home) => new()
     {
-        ["name"] = options.StoreName,
+        // get_option('blogname'): WordPress keeps the site title HTML-escaped (sanitize_option runs esc_html on it).
+        ["name"] = System.Net.WebUtility.HtmlEncode(options.StoreName),
         ["description"] = "Gear for the trail",
         ["url"] = Root(home),
         ["home"] = options.ReportedHomeUrl ?? Root(home),
