@@ -24,7 +24,7 @@ internal static class HtmlPage
         td.num { text-align: right; white-space: nowrap; }
         img.thumb { width: 48px; height: 48px; border-radius: 6px; margin-right: 12px; vertical-align: middle; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 16px; }
-        .code { font-family: ui-monospace, Menlo, monospace; background: #fff3c4; padding: 2px 6px; border-radius: 4px; }
+        .code { font-family: ui-monospace, Menlo, monospace; background: #fff3c4; padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
         """;
 
     /// <summary>The CSP source that allows <see cref="Css"/>: <c>'sha256-…'</c> of its UTF-8 bytes.</summary>

@@ -48,7 +48,8 @@ internal static partial class ApiReferenceEndpoints
                 var statuses = string.Join(", ", op.SupportedResponseTypes.Select(r => r.StatusCode).Distinct().Order());
                 var summary = op.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary;
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td><span class=\"code\">{HtmlPage.Encode(op.HttpMethod)} /{HtmlPage.Encode(RouteConstraint().Replace(op.RelativePath ?? "", "}"))}</span>")
-                    .Append(CultureInfo.InvariantCulture, $"<br>{HtmlPage.Encode(summary)}</td><td class=\"num muted\">{HtmlPage.Encode(statuses)}</td></tr>");
+                    // Statuses under the summary, not in a column of their own: a no-wrap column overflowed a phone's width.
+                    .Append(CultureInfo.InvariantCulture, $"<br>{HtmlPage.Encode(summary)}<br><span class=\"muted\">{HtmlPage.Encode(statuses)}</span></td></tr>");
             }
             html.Append("</table>");
         }
