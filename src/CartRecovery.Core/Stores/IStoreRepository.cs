@@ -10,6 +10,10 @@ public interface IStoreRepository
 
     Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct);
 
-    /// <summary>Creates or updates the store keyed by (platform, external id) and returns it with its id.</summary>
+    /// <summary>
+    /// Creates or updates the store keyed by (platform, external id) and returns it with its id and account. A new store
+    /// without <see cref="Store.AccountId"/> gets a new merchant account named after it; an update without one keeps the
+    /// store's account (moving a store between accounts is <see cref="Accounts.IAccountStore.AssignStoreAsync"/>).
+    /// </summary>
     Task<Store> UpsertAsync(Store store, CancellationToken ct);
 }

@@ -45,6 +45,11 @@ public sealed record Store
     /// </summary>
     public string? PublicKey { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The account that owns the store (<see cref="Accounts.Account"/>). A store saved without one gets a new merchant
+    /// account named after it, in the same transaction, so every stored store belongs to exactly one account.
+    /// </summary>
+    public long? AccountId { get; init; }
 
     /// <summary>The store's clock; an unknown zone id (validated at save, so only old rows) falls back to UTC.</summary>
     public TimeZoneInfo ResolveTimeZone() =>

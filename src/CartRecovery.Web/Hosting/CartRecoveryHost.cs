@@ -7,6 +7,7 @@ using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Capture;
 using CartRecovery.Web.Features.Demo;
@@ -54,6 +55,7 @@ internal static class CartRecoveryHost
             .AddCaptureRateLimit()
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
+            .AddCallerAuthentication()
             .AddApiReference()
             .AddHealth()
             .AddSingleton<StoreOnboarding>()
@@ -80,6 +82,8 @@ internal static class CartRecoveryHost
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapAdminApi();
         app.MapApiReference();

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace CartRecovery.Web.Features.Auth;
+
+internal static class AuthServiceCollectionExtensions
+{
+    /// <summary>Every way in (<see cref="CallerSchemes"/>) behind one default scheme, and the role policies.</summary>
+    public static IServiceCollection AddCallerAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(CallerSchemes.Caller)
+            .AddPolicyScheme(CallerSchemes.Caller, null, o => o.ForwardDefaultSelector = CallerSchemes.Select)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CallerSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(CallerSchemes.Session, null)
+            .AddScheme<AuthenticationSchemeOptions, ShopifySessionTokenHandler>(CallerSchemes.ShopifySessionToken, null);
+        services.AddAuthorizationBuilder().AddCallerPolicies();
+        return services;
+    }
+}
