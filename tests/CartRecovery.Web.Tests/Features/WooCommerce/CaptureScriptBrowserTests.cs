@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing.Emulators.WooCommerce;
+using CartRecovery.Web.Tests.Browser;
 using Microsoft.Playwright;
 
 namespace CartRecovery.Web.Tests.Features.WooCommerce;

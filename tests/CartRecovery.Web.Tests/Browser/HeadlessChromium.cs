@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace CartRecovery.Web.Tests.Features.WooCommerce;
+namespace CartRecovery.Web.Tests.Browser;
 
 /// <summary>
 /// Debian's Chromium (<c>/usr/bin/chromium</c>), headless, driven by Playwright's bundled driver. Playwright's own
@@ -61,6 +61,28 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         page.Console += (_, message) => output?.WriteLine($"[browser {message.Type}] {message.Text}");
         page.RequestFailed += (_, request) => output?.WriteLine($"[browser request failed] {request.Method} {request.Url}: {request.Failure}");
         return page;
+    }
+
+    /// <summary>Where page screenshots go: <c>screenshots/</c> under the test output, for a person to look at.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>
+    /// Saves what a merchant sees on this page at desktop (1280 px) and phone (390 px) width, as
+    /// <c>{name}-desktop.png</c> and <c>{name}-phone.png</c>, full page. Returns the two paths.
+    /// </summary>
+    public static async Task<string[]> SaveScreenshotsAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var paths = new List<string>();
+        foreach (var (width, height, suffix) in new[] { (1280, 800, "desktop"), (390, 844, "phone") })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var path = Path.Combine(ScreenshotDirectory, $"{name}-{suffix}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            paths.Add(path);
+        }
+        return [.. paths];
     }
 
     public async ValueTask DisposeAsync()
