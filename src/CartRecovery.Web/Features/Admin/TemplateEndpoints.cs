@@ -6,6 +6,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Email.Templates;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -37,15 +38,16 @@ internal static class TemplateEndpoints
 
     public static RouteGroupBuilder MapStoreTemplates(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/templates", async (long id, StoreAccess stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))
             .Describe<IEnumerable<TemplateResponse>>(ApiDescriptions.Templates, "List the store's own template parts", 404);
         api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<SavedTemplateResponse>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
-            IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+            StoreAccess stores, ITemplateStore templates, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
                 return ApiResults.StoreNotFound(id);
@@ -55,12 +57,13 @@ internal static class TemplateEndpoints
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "No such template override",
                     detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
-        }).DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
+        }).RequireAuthorization(CallerPolicies.Member)
+            .DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
         return api;
     }
 
     private static async Task<IResult> SaveAsync(long id, string name, string locale, string part, TemplateRequest? request,
-        IStoreRepository stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
+        StoreAccess stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);

@@ -1,5 +1,6 @@
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -11,7 +12,7 @@ internal static class CreateStoreEndpoint
 {
     public static RouteGroupBuilder MapCreateStore(this RouteGroupBuilder api)
     {
-        api.MapPost("/stores", CreateAsync)
+        api.MapPost("/stores", CreateAsync).RequireAuthorization(CallerPolicies.Owner)
             .DescribeCreated<StoreDto>(ApiDescriptions.Stores, "Connect a shop with credentials the platform accepts", 400, 422, 502);
         return api;
     }

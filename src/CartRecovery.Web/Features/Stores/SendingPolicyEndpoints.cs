@@ -2,6 +2,7 @@ using System.Globalization;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -33,17 +34,18 @@ internal static class SendingPolicyEndpoints
 
     public static RouteGroupBuilder MapSendingPolicy(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/sending-policy", async (long id, IStoreRepository stores, IStorePolicyStore policies, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/sending-policy", async (long id, StoreAccess stores, IStorePolicyStore policies, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))))
             .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "The store's sending policy (caps, quiet hours, consent, retention)", 404);
         api.MapPut("/stores/{id:long}/sending-policy", PutAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "Replace the store's sending policy (omitted fields take defaults)", 400, 404);
         return api;
     }
 
-    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, IStoreRepository stores, IStorePolicyStore policies,
+    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, StoreAccess stores, IStorePolicyStore policies,
         TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is null)

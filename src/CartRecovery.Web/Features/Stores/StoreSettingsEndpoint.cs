@@ -4,6 +4,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -21,12 +22,13 @@ internal static partial class StoreSettingsEndpoint
     public static RouteGroupBuilder MapStoreSettings(this RouteGroupBuilder api)
     {
         api.MapPatch("/stores/{id:long}", UpdateAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<StoreDto>(ApiDescriptions.Stores, "Change the store's settings (omitted fields stay, an empty string clears)", 400, 404);
         return api;
     }
 
-    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, IStoreRepository stores, OutboundOptions outbound,
-        CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, StoreAccess stores, IStoreRepository repository,
+        OutboundOptions outbound, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -59,7 +61,7 @@ internal static partial class StoreSettingsEndpoint
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
 
-        var updated = await stores.UpsertAsync(store with
+        var updated = await repository.UpsertAsync(store with
         {
             SenderEmail = request.SenderEmail?.Trim() ?? store.SenderEmail,
             SenderName = request.SenderName?.Trim() ?? store.SenderName,
