@@ -7,7 +7,9 @@ using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc;
+using CartRecovery.Web.Features.Accounts;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Admin;
@@ -46,6 +48,10 @@ internal static class AdminApiEndpoints
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();
+        api.MapAccounts();
+        api.MapApiKeys();
+        api.MapTeam();
+        api.MapAudit();
         api.MapGet("/carts", ListCartsAsync)
             .Describe<IEnumerable<CartSummaryDto>>(ApiDescriptions.Carts, "List carts, newest first, by store and status (paged by skip and take)", 400);
         api.MapGet("/carts/{id:long}", GetCartAsync)

@@ -14,6 +14,10 @@ internal static class ApiDescriptions
     public const string Sending = "Sending";
     public const string Tasks = "Tasks";
     public const string Metrics = "Metrics";
+    public const string Accounts = "Accounts";
+    public const string Keys = "API keys";
+    public const string Team = "Team";
+    public const string Audit = "Audit";
 
     private const string Json = "application/json";
 

@@ -15,6 +15,7 @@ internal static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddCallerPolicies();
         services.AddHttpContextAccessor();
         services.AddScoped<StoreAccess>();
+        services.AddSingleton<Audit.AuditTrail>();
         return services;
     }
 }

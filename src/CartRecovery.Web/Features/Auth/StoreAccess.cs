@@ -20,11 +20,13 @@ internal sealed class StoreAccess(IHttpContextAccessor http, IStoreRepository st
     public async Task<Store?> GetAsync(long storeId, CancellationToken ct) =>
         await stores.GetAsync(storeId, ct) is { } store && Scope.CanSee(store) ? store : null;
 
-    /// <summary>The stores the caller may see.</summary>
+    /// <summary>The stores the caller may see: every store for the operator, else its account's (or some of them).</summary>
     public async Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct)
     {
         var scope = Scope;
-        return (await stores.ListAsync(ct)).Where(scope.CanSee).ToList();
+        if (scope.AccountId is not { } account)
+            return scope.IsOperator ? await stores.ListAsync(ct) : [];
+        return (await stores.ListForAccountAsync(account, ct)).Where(scope.CanSee).ToList();
     }
 
     /// <summary>The ids of the stores the caller may see; null for the operator (every store, no filter at all).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
@@ -46,9 +47,9 @@ internal static class SendingPolicyEndpoints
     }
 
     private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, StoreAccess stores, IStorePolicyStore policies,
-        TimeProvider time, CancellationToken ct)
+        AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        if (await stores.GetAsync(id, ct) is null)
+        if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (request is null)
             return ApiResults.Invalid("body", "a JSON body is required");
@@ -90,7 +91,9 @@ internal static class SendingPolicyEndpoints
             Consent = request.Consent == SubscribedOnly ? ConsentRule.SubscribedOnly : ConsentRule.All,
             RetentionDays = request.RetentionDays ?? SendingPolicy.DefaultRetentionDays,
         };
+        var before = SendingPolicyDto.From(await policies.GetAsync(id, ct));
         await policies.SaveAsync(id, policy, time.GetUtcNow(), ct);
+        await audit.RecordAsync(store, "policy.update", before, SendingPolicyDto.From(policy), ct);
         return Results.Ok(SendingPolicyDto.From(policy));
     }
 

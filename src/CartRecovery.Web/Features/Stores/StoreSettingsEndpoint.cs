@@ -4,6 +4,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
@@ -28,7 +29,7 @@ internal static partial class StoreSettingsEndpoint
     }
 
     private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, StoreAccess stores, IStoreRepository repository,
-        OutboundOptions outbound, CancellationToken ct)
+        OutboundOptions outbound, AuditTrail audit, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -75,6 +76,7 @@ internal static partial class StoreSettingsEndpoint
             AbandonAfter = request.AbandonAfterMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : store.AbandonAfter,
             Sequence = request.Sequence is { } preset ? SequencePresets.Find(preset).Name : store.Sequence,
         }, ct);
+        await audit.RecordAsync(updated, "store.settings", StoreDto.From(store), StoreDto.From(updated), ct);
         return Results.Ok(StoreDto.From(updated));
     }
 
