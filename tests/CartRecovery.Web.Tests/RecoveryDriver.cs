@@ -40,7 +40,7 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         Advance(TimeSpan.FromSeconds(41));
         await DispatchAsync();
         var cart = (await CartAsync(demo, externalId))!;
-        var tasks = await app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(demo.Id, null, Ct);
+        var tasks = await app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(demo.Id, null, null, Ct);
         return (cart, tasks.Single(t => t.CartId == cart.Id));
     }
 

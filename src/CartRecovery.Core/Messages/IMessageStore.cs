@@ -25,8 +25,8 @@ public interface IMessageStore
     /// <summary>Claimed by <paramref name="claimer"/> → Quarantined with <paramref name="reason"/>: never claimed again.</summary>
     Task<bool> QuarantineAsync(long messageId, string claimer, string reason, CancellationToken ct);
 
-    /// <summary>How many messages are Quarantined, of one store or (null) of all.</summary>
-    Task<int> CountQuarantinedAsync(long? storeId, CancellationToken ct);
+    /// <summary>How many messages are Quarantined, of these stores or (null) of all.</summary>
+    Task<int> CountQuarantinedAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct);
 
     /// <summary>Claimed by <paramref name="claimer"/> → Cancelled (the cart no longer wants it).</summary>
     Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct);

@@ -5,7 +5,11 @@ public interface IFollowUpTaskStore
     /// <summary>Creates the task unless one exists for its message already; returns the stored task either way.</summary>
     Task<FollowUpTask> CreateAsync(FollowUpTask task, CancellationToken ct);
 
-    Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, CancellationToken ct);
+    /// <summary>
+    /// Tasks by store and status (null: any), oldest first, limited to <paramref name="visibleStoreIds"/> (the stores the
+    /// caller may see; null: no such limit, empty: nothing).
+    /// </summary>
+    Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, IReadOnlyCollection<long>? visibleStoreIds, CancellationToken ct);
 
     Task<FollowUpTask?> GetAsync(long taskId, CancellationToken ct);
 

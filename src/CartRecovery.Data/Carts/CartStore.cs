@@ -68,12 +68,15 @@ internal sealed class CartStore : ICartStore
         ORDER BY c.platform_updated_at, c.id
         """;
 
-    // One statement for every filter combination (a null filter matches all), so each engine's text is fixed and checked.
-    private const string ListSql = $"""
+    // One statement for every filter combination (a null filter matches all), so each engine's text is fixed and checked;
+    // a second one when the caller sees only some stores.
+    private const string ListWhere = $"""
         SELECT {CartRow.Columns} FROM carts c
         WHERE (@StoreId IS NULL OR c.store_id = @StoreId) AND (@Status IS NULL OR c.status = @Status)
-        ORDER BY c.created_at DESC, c.id DESC
         """;
+    private const string ListOrder = "ORDER BY c.created_at DESC, c.id DESC";
+    private const string ListSql = $"{ListWhere} {ListOrder}";
+    private const string ListVisibleSql = $"{ListWhere} AND c.store_id IN @StoreIds {ListOrder}";
 
     private const string TimelineSql = """
         SELECT id, cart_id, at, kind, detail, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
@@ -179,11 +182,13 @@ internal sealed class CartStore : ICartStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
-        var sql = _dialect.Page(ListSql);
+        if (query.StoreIds is { Count: 0 })
+            return [];
+        var sql = query.StoreIds is null ? _dialect.Page(ListSql) : _dialect.Page(_dialect.ListParameter(ListVisibleSql));
 
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.ListAsync(_dialect, db, null, sql,
-            new { query.StoreId, Status = (int?)query.Status, query.Skip, query.Take }, ct);
+            new { query.StoreId, Status = (int?)query.Status, query.Skip, query.Take, StoreIds = query.StoreIds?.ToArray() }, ct);
     }
 
     public async Task<IReadOnlyList<Cart>> FindIdleAsync(DateTimeOffset now, int limit, CancellationToken ct)

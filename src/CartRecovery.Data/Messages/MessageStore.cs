@@ -42,7 +42,8 @@ internal sealed class MessageStore : IMessageStore
         {ClaimGuard}
         """;
 
-    private const string CountQuarantinedSql = "SELECT COUNT(*) FROM messages WHERE status = @Quarantined AND (@StoreId IS NULL OR store_id = @StoreId)";
+    private const string CountQuarantinedSql = "SELECT COUNT(*) FROM messages WHERE status = @Quarantined";
+    private const string CountQuarantinedInSql = $"{CountQuarantinedSql} AND store_id IN @StoreIds";
 
     private const string SetOfferCodeSql = $"""
         UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt
@@ -168,11 +169,14 @@ internal sealed class MessageStore : IMessageStore
             Reason = reason,
         }, ct);
 
-    public async Task<int> CountQuarantinedAsync(long? storeId, CancellationToken ct)
+    public async Task<int> CountQuarantinedAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct)
     {
+        if (storeIds is { Count: 0 })
+            return 0;
         await using var db = await _connections.OpenAsync(ct);
-        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(CountQuarantinedSql,
-            new { StoreId = storeId, Quarantined = (int)MessageStatus.Quarantined }, cancellationToken: ct));
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            storeIds is null ? CountQuarantinedSql : _dialect.ListParameter(CountQuarantinedInSql),
+            new { StoreIds = storeIds?.ToArray(), Quarantined = (int)MessageStatus.Quarantined }, cancellationToken: ct));
     }
 
     public Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct) =>

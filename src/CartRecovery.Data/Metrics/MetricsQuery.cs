@@ -3,6 +3,7 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
 using Dapper;
 
 namespace CartRecovery.Data.Metrics;
@@ -10,57 +11,64 @@ namespace CartRecovery.Data.Metrics;
 /// <summary>The headline numbers in five set-based queries, sent in one round trip.</summary>
 internal sealed class MetricsQuery : IMetricsQuery
 {
-    private const string StoreFilter = "(@StoreId IS NULL OR store_id = @StoreId)";
+    // Every store, or the stores asked for (one, or those the caller may see).
+    private static readonly string AllStoresSql = Statements("1 = 1");
+    private static readonly string SomeStoresSql = Statements("store_id IN @StoreIds");
 
-    private const string Sql = $"""
+    private static string Statements(string storeFilter) => $"""
         SELECT COUNT(CASE WHEN abandoned_at IS NOT NULL THEN 1 END) AS abandoned_carts,
                COUNT(CASE WHEN status = @Recovered THEN 1 END) AS recovered_orders,
                COUNT(CASE WHEN status = @ConvertedUnassisted THEN 1 END) AS unassisted_orders
         FROM carts
-        WHERE {StoreFilter};
+        WHERE {storeFilter};
 
         SELECT COUNT(CASE WHEN status = @Sent AND kind = @Email THEN 1 END) AS emails_sent,
                COUNT(delivered_at) AS delivered,
                COUNT(opened_at) AS opened,
                COUNT(clicked_at) AS clicked
         FROM messages
-        WHERE {StoreFilter};
+        WHERE {storeFilter};
 
         SELECT currency, COALESCE(SUM(order_total_minor), 0) AS amount_minor
         FROM carts
-        WHERE status = @Recovered AND {StoreFilter}
+        WHERE status = @Recovered AND {storeFilter}
         GROUP BY currency
         ORDER BY currency;
 
         SELECT step, COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent, COUNT(delivered_at) AS delivered,
                COUNT(opened_at) AS opened, COUNT(clicked_at) AS clicked
         FROM messages
-        WHERE {StoreFilter}
+        WHERE {storeFilter}
         GROUP BY step
         ORDER BY step;
 
         SELECT recovered_by_step AS step, currency, COUNT(*) AS orders, COALESCE(SUM(order_total_minor), 0) AS amount_minor
         FROM carts
-        WHERE status = @Recovered AND recovered_by_step IS NOT NULL AND {StoreFilter}
+        WHERE status = @Recovered AND recovered_by_step IS NOT NULL AND {storeFilter}
         GROUP BY recovered_by_step, currency
         ORDER BY recovered_by_step, currency;
         """;
 
     private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
 
-    public MetricsQuery(IDbConnectionFactory connections)
+    public MetricsQuery(IDbConnectionFactory connections, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
         DapperSetup.Ensure();
         _connections = connections;
+        _dialect = dialect;
     }
 
-    public async Task<RecoveryMetrics> GetAsync(long? storeId, CancellationToken ct)
+    public async Task<RecoveryMetrics> GetAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct)
     {
+        if (storeIds is { Count: 0 })
+            return new RecoveryMetrics(0, 0, 0, 0, 0, 0, 0, [], []);
         await using var db = await _connections.OpenAsync(ct);
-        await using var results = await db.QueryMultipleAsync(new CommandDefinition(Sql, new
+        await using var results = await db.QueryMultipleAsync(new CommandDefinition(storeIds is null ? AllStoresSql : _dialect.ListParameter(SomeStoresSql), new
         {
-            StoreId = storeId,
+            StoreIds = storeIds?.ToArray(),
             Recovered = (int)CartStatus.Recovered,
             ConvertedUnassisted = (int)CartStatus.ConvertedUnassisted,
             Sent = (int)MessageStatus.Sent,

@@ -17,12 +17,14 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
 
     private const string GetSql = $"SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks WHERE id = @Id";
 
-    // A null filter matches all: one fixed statement for every combination.
-    private const string ListSql = $"""
+    // A null filter matches all: one fixed statement for every combination, and a second when only some stores are visible.
+    private const string ListWhere = $"""
         SELECT {FollowUpTaskRow.Columns} FROM follow_up_tasks
         WHERE (@StoreId IS NULL OR store_id = @StoreId) AND (@Status IS NULL OR status = @Status)
-        ORDER BY created_at, id
         """;
+    private const string ListOrder = "ORDER BY created_at, id";
+    private const string ListSql = $"{ListWhere} {ListOrder}";
+    private const string ListVisibleSql = $"{ListWhere} AND store_id IN @StoreIds {ListOrder}";
     private const string AssignSql = "UPDATE follow_up_tasks SET assignee = @Assignee WHERE id = @Id AND status = @Open";
     private const string CompleteSql = """
         UPDATE follow_up_tasks SET status = @Done, outcome = @Outcome, completed_at = @At WHERE id = @Id AND status = @Open
@@ -55,11 +57,15 @@ internal sealed class FollowUpTaskStore : IFollowUpTaskStore
         return stored.ToTask();
     }
 
-    public async Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, CancellationToken ct)
+    public async Task<IReadOnlyList<FollowUpTask>> ListAsync(long? storeId, FollowUpTaskStatus? status, IReadOnlyCollection<long>? visibleStoreIds,
+        CancellationToken ct)
     {
+        if (visibleStoreIds is { Count: 0 })
+            return [];
+        var sql = visibleStoreIds is null ? ListSql : _dialect.ListParameter(ListVisibleSql);
         await using var db = await _connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(ListSql,
-            new { StoreId = storeId, Status = (int?)status }, cancellationToken: ct));
+        var rows = await db.QueryAsync<FollowUpTaskRow>(new CommandDefinition(sql,
+            new { StoreId = storeId, Status = (int?)status, StoreIds = visibleStoreIds?.ToArray() }, cancellationToken: ct));
         return rows.Select(r => r.ToTask()).ToList();
     }
 

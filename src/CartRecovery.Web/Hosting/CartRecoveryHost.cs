@@ -83,6 +83,7 @@ internal static class CartRecoveryHost
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseApiCallerGate();
         app.UseAuthorization();
         app.MapHealth();
         app.MapAdminApi();

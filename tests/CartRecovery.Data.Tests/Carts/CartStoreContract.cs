@@ -200,6 +200,25 @@ public abstract class CartStoreContract : DatabaseContract
     }
 
     [Fact]
+    public async Task List_LimitedToVisibleStores_ReturnsOnlyTheirCarts()
+    {
+        var first = await AddStoreAsync("first");
+        var second = await AddStoreAsync("second");
+        var third = await AddStoreAsync("third");
+        await AddCartAsync(first.Id, "a-1", T0.AddMinutes(1));
+        await AddCartAsync(second.Id, "b-1", T0.AddMinutes(2));
+        await AddCartAsync(third.Id, "c-1", T0.AddMinutes(3));
+
+        var visible = await Db.Carts.ListAsync(new CartQuery { StoreIds = [first.Id, second.Id] }, Ct);
+        var otherStore = await Db.Carts.ListAsync(new CartQuery(third.Id) { StoreIds = [first.Id] }, Ct);
+        var none = await Db.Carts.ListAsync(new CartQuery { StoreIds = [] }, Ct);
+
+        Assert.Equal(["b-1", "a-1"], visible.Select(c => c.ExternalId));
+        Assert.Empty(otherStore);
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task AddEvent_ThenGetTimeline_ReturnsEventsOldestFirst()
     {
         var store = await AddStoreAsync();

@@ -218,7 +218,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
         var read = (await Db.Messages.GetAsync(found.Id, Ct))!;
         Assert.Equal((T0.AddHours(2), T0.AddHours(4)), (read.DeliveredAt!.Value, read.OpenedAt!.Value));
         Assert.Null(await Db.Messages.FindByProviderIdAsync("unknown", Ct));
-        var metrics = await Db.Metrics.GetAsync(store.Id, Ct);
+        var metrics = await Db.Metrics.GetAsync([store.Id], Ct);
         Assert.Equal((1L, 1L), (metrics.Delivered, metrics.Opened));
         Assert.Equal(messages[0].Id, found.Id);
     }

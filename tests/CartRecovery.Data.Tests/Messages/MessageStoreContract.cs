@@ -128,8 +128,9 @@ public abstract class MessageStoreContract : DatabaseContract
         var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
         Assert.Equal((MessageStatus.Quarantined, "died mid-send 3 times"), (stored.Status, stored.LastError));
         Assert.DoesNotContain(await Db.Messages.ClaimDueAsync("node-a", now + TimeSpan.FromDays(30), Lease, 50, Ct), m => m.Id == message.Id);
-        Assert.Equal((1, 1, 0), (await Db.Messages.CountQuarantinedAsync(store.Id, Ct), await Db.Messages.CountQuarantinedAsync(null, Ct),
-            await Db.Messages.CountQuarantinedAsync(other.Id, Ct)));
+        Assert.Equal((1, 1, 0, 1, 0), (await Db.Messages.CountQuarantinedAsync([store.Id], Ct), await Db.Messages.CountQuarantinedAsync(null, Ct),
+            await Db.Messages.CountQuarantinedAsync([other.Id], Ct), await Db.Messages.CountQuarantinedAsync([store.Id, other.Id], Ct),
+            await Db.Messages.CountQuarantinedAsync([], Ct)));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public abstract class MetricsQueryContract : DatabaseContract
     {
         var (euro, _) = await ArrangeScenarioAsync();
 
-        var metrics = await Db.Metrics.GetAsync(euro, Ct);
+        var metrics = await Db.Metrics.GetAsync([euro], Ct);
 
         Assert.Equal((3L, 5L, 2L, 2L, 1L), (metrics.AbandonedCarts, metrics.EmailsSent, metrics.Clicked, metrics.RecoveredOrders, metrics.UnassistedOrders));
         Assert.Equal([new MoneyTotal("EUR", 8_000)], metrics.RecoveredRevenue);
@@ -44,6 +44,23 @@ public abstract class MetricsQueryContract : DatabaseContract
         Assert.Equal((4L, 6L, 2L, 3L, 1L), (metrics.AbandonedCarts, metrics.EmailsSent, metrics.Clicked, metrics.RecoveredOrders, metrics.UnassistedOrders));
         Assert.Equal([new MoneyTotal("EUR", 8_000), new MoneyTotal("USD", 2_000)], metrics.RecoveredRevenue);
         Assert.Equal((1, 4L, 1L, 2L, "EUR 5000, USD 2000"), Flatten(metrics.BySteps[0]));
+    }
+
+    [Fact]
+    public async Task Get_ForSomeStores_CountsOnlyTheirs()
+    {
+        var (euro, dollar) = await ArrangeScenarioAsync();
+        await AddStoreAsync("empty");
+
+        var both = await Db.Metrics.GetAsync([euro, dollar], Ct);
+        var dollarOnly = await Db.Metrics.GetAsync([dollar], Ct);
+        var none = await Db.Metrics.GetAsync([], Ct);
+
+        Assert.Equal((4L, 6L, 3L), (both.AbandonedCarts, both.EmailsSent, both.RecoveredOrders));
+        Assert.Equal((1L, 1L, 1L), (dollarOnly.AbandonedCarts, dollarOnly.EmailsSent, dollarOnly.RecoveredOrders));
+        Assert.Equal([new MoneyTotal("USD", 2_000)], dollarOnly.RecoveredRevenue);
+        Assert.Equal((0L, 0L), (none.AbandonedCarts, none.EmailsSent));
+        Assert.Empty(none.BySteps);
     }
 
     private static (int, long, long, long, string) Flatten(StepMetrics s) =>

@@ -33,7 +33,7 @@ public abstract class FollowUpTaskStoreContract : DatabaseContract
         var closed = await Db.Tasks.CloseForCartAsync(cart.Id, Ct);
 
         Assert.Equal(1, closed);
-        var byId = (await Db.Tasks.ListAsync(null, null, Ct)).ToDictionary(t => t.Id, t => t.Status);
+        var byId = (await Db.Tasks.ListAsync(null, null, null, Ct)).ToDictionary(t => t.Id, t => t.Status);
         Assert.Equal(FollowUpTaskStatus.Closed, byId[open.Id]);
         Assert.Equal(FollowUpTaskStatus.Done, byId[done.Id]);
         Assert.Equal(FollowUpTaskStatus.Open, byId[other.Id]);
@@ -51,13 +51,19 @@ public abstract class FollowUpTaskStoreContract : DatabaseContract
         await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[1].Id, "earlier"), Ct);
         await Db.Tasks.CreateAsync(NewTask(otherStore.Id, otherCart.Id, otherMessages[2].Id, "elsewhere") with { Status = FollowUpTaskStatus.Done }, Ct);
 
-        var mine = await Db.Tasks.ListAsync(store.Id, null, Ct);
-        var open = await Db.Tasks.ListAsync(null, FollowUpTaskStatus.Open, Ct);
-        var done = await Db.Tasks.ListAsync(otherStore.Id, FollowUpTaskStatus.Done, Ct);
+        var mine = await Db.Tasks.ListAsync(store.Id, null, null, Ct);
+        var open = await Db.Tasks.ListAsync(null, FollowUpTaskStatus.Open, null, Ct);
+        var done = await Db.Tasks.ListAsync(otherStore.Id, FollowUpTaskStatus.Done, null, Ct);
+        var visible = await Db.Tasks.ListAsync(null, null, [otherStore.Id], Ct);
+        var otherThanVisible = await Db.Tasks.ListAsync(store.Id, null, [otherStore.Id], Ct);
+        var none = await Db.Tasks.ListAsync(null, null, [], Ct);
 
         Assert.Equal(["earlier", "later"], mine.Select(t => t.Summary));
         Assert.Equal(["earlier", "later"], open.Select(t => t.Summary));
         Assert.Equal("elsewhere", Assert.Single(done).Summary);
+        Assert.Equal("elsewhere", Assert.Single(visible).Summary);
+        Assert.Empty(otherThanVisible);
+        Assert.Empty(none);
     }
 
     private static FollowUpTask NewTask(long storeId, long cartId, long messageId, string summary) => new()

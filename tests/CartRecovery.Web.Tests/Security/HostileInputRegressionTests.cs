@@ -28,6 +28,49 @@ public sealed class HostileInputRegressionTests(HostileHost host) : IClassFixtur
         Assert.Empty(host.Database.ChangesSinceBaseline());
     }
 
+    [Fact]
+    public async Task AdminApi_WithoutAKeyAndAnOversizedBody_Is401NotA413()
+    {
+        host.Database.Rebase();
+        var account = new string('a', 2 * 1024 * 1024);
+
+        var response = await host.SendJsonAsync(HttpMethod.Put, $"{Store}/sending-policy", $"{{\"account\":\"{account}\"}}", admin: false);
+
+        await AssertUnauthorizedAsync(response);
+        Assert.Empty(host.Database.ChangesSinceBaseline());
+    }
+
+    [Theory]
+    [InlineData("{\"senderName\":", "application/json")]
+    [InlineData("{\"senderName\":\"x\"}", "application/json; charset=x-hostile")]
+    [InlineData("<senderName/>", "application/xml")]
+    public async Task AdminApi_WithoutAKeyAndABodyThatDoesNotBind_Is401NotA4xxAboutTheBody(string body, string contentType)
+    {
+        host.Database.Rebase();
+
+        var response = await host.SendAsync(HttpMethod.Patch, Store, System.Text.Encoding.UTF8.GetBytes(body), contentType, admin: false);
+
+        await AssertUnauthorizedAsync(response);
+        Assert.Empty(host.Database.ChangesSinceBaseline());
+    }
+
+    [Fact]
+    public async Task AdminApi_WithAnUnknownKey_Is401()
+    {
+        var response = await host.SendAsync(HttpMethod.Patch, Store, "{\"senderName\":\"x\"}"u8.ToArray(), admin: false,
+            headers: ("Authorization", "Bearer crk_AAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+
+        await AssertUnauthorizedAsync(response);
+    }
+
+    private static async Task AssertUnauthorizedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"status\":401", await response.Content.ReadAsStringAsync(HostileHost.Ct), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -24,7 +24,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     /// <summary>Parameter names this suite knows a value for; a route with any other name fails the coverage test.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "email", "name", "locale", "part",
+        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "email", "name", "locale", "part", "userId",
     };
 
     /// <summary>The fills for an endpoint: own, another tenant's, unknown, then each garbage value in every parameter.</summary>
@@ -64,6 +64,9 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     {
         "id" when path.StartsWith("/api/carts", StringComparison.Ordinal) => Id(t.CartId),
         "id" when path.StartsWith("/api/tasks", StringComparison.Ordinal) => Id(t.TaskId),
+        // Keys and members are the tenant suite's (TenantIsolationTests): here any id exercises the handler.
+        "id" when path.StartsWith("/api/keys", StringComparison.Ordinal) => "1",
+        "userId" => "1",
         "id" => Id(t.OwnStore.Id),
         "sequenceId" => Id(t.OwnSequenceId),
         "storeId" => Id(t.WooStore.Id),
@@ -94,7 +97,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
 
     private static string Unknown(string name) => name switch
     {
-        "id" or "sequenceId" or "storeId" => "987654321",
+        "id" or "sequenceId" or "storeId" or "userId" => "987654321",
         "publicKey" or "token" => "pk_0000000000000000000000",
         "email" => "nobody@example.com",
         _ => "unknown-" + name,

@@ -7,7 +7,10 @@ using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc;
+using CartRecovery.Web.Features.Accounts;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -24,12 +27,14 @@ internal static class AdminApiEndpoints
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").AddEndpointFilter<AdminAuthFilter>().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+        // Authorization runs before the endpoint binds anything: a caller without a key gets 401 whatever its body.
+        // Every call needs a caller (viewer or more); endpoints that change something ask for more.
+        var api = app.MapGroup("/api").RequireAuthorization(CallerPolicies.Viewer).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .DescribeAdminGroup();
-        api.MapGet("/stores", async (IStoreRepository stores, CancellationToken ct) =>
+        api.MapGet("/stores", async (StoreAccess stores, CancellationToken ct) =>
             (await stores.ListAsync(ct)).Select(StoreDto.From))
             .Describe<IEnumerable<StoreDto>>(ApiDescriptions.Stores, "List the connected stores");
-        api.MapGet("/stores/{id:long}/data-exports", async (long id, IStoreRepository stores, IPrivacyStore privacy, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/data-exports", async (long id, StoreAccess stores, IPrivacyStore privacy, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(DataExportDto.From)))
@@ -43,24 +48,30 @@ internal static class AdminApiEndpoints
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();
+        api.MapAccounts();
+        api.MapApiKeys();
+        api.MapTeam();
+        api.MapAudit();
         api.MapGet("/carts", ListCartsAsync)
             .Describe<IEnumerable<CartSummaryDto>>(ApiDescriptions.Carts, "List carts, newest first, by store and status (paged by skip and take)", 400);
         api.MapGet("/carts/{id:long}", GetCartAsync)
             .Describe<CartDetailDto>(ApiDescriptions.Carts, "A cart with its lines, the messages sent for it and its timeline", 404);
-        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageStore messages, IStoreRepository stores, CancellationToken ct) =>
+        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageStore messages, StoreAccess stores, CancellationToken ct) =>
         {
             if (storeId is { } id && await stores.GetAsync(id, ct) is null)
                 return ApiResults.StoreNotFound(id);
-            var m = await metrics.GetAsync(storeId, ct);
+            var storeIds = storeId is { } one ? [one] : await stores.VisibleStoreIdsAsync(ct);
+            var m = await metrics.GetAsync(storeIds, ct);
             // Messages set aside after attempts that died mid-send (Recovery:PoisonAfterUnfinishedAttempts): a person should look.
-            var quarantined = await messages.CountQuarantinedAsync(storeId, ct);
+            var quarantined = await messages.CountQuarantinedAsync(storeIds, ct);
             return Results.Ok(new MetricsDto(storeId, m.AbandonedCarts, m.EmailsSent, m.Delivered, m.Opened, m.Clicked, m.RecoveredOrders,
                 m.UnassistedOrders, m.RecoveredRevenue, m.RecoveryRate, m.BySteps, quarantined));
         }).Describe<MetricsDto>(ApiDescriptions.Metrics, "Recovery metrics of one store, or of all stores", 404);
         return app;
     }
 
-    private static async Task<IResult> ListCartsAsync(long? storeId, string? status, int? skip, int? take, ICartStore carts, CancellationToken ct)
+    private static async Task<IResult> ListCartsAsync(long? storeId, string? status, int? skip, int? take, ICartStore carts, StoreAccess stores,
+        CancellationToken ct)
     {
         CartStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -74,13 +85,14 @@ internal static class AdminApiEndpoints
         if (take is < 1 or > MaxPageSize)
             return ApiResults.Invalid("take", $"take must be between 1 and {MaxPageSize}");
 
-        var page = await carts.ListAsync(new CartQuery(storeId, parsed, skip ?? 0, take ?? 50), ct);
+        // Another account's store filters to nothing, as a store that does not exist does.
+        var page = await carts.ListAsync(new CartQuery(storeId, parsed, skip ?? 0, take ?? 50) { StoreIds = await stores.VisibleStoreIdsAsync(ct) }, ct);
         return Results.Ok(page.Select(CartSummaryDto.From));
     }
 
-    private static async Task<IResult> GetCartAsync(long id, ICartStore carts, IMessageStore messages, CancellationToken ct)
+    private static async Task<IResult> GetCartAsync(long id, ICartStore carts, IMessageStore messages, StoreAccess stores, CancellationToken ct)
     {
-        var cart = await carts.GetAsync(id, ct);
+        var cart = await stores.GetCartAsync(id, ct);
         if (cart is null)
             return Results.Problem(statusCode: 404, title: "Cart not found", detail: $"There is no cart {id}.");
         var sent = await messages.ListForCartAsync(id, ct);

@@ -10,11 +10,11 @@ namespace CartRecovery.Web.Features.Admin;
 internal sealed record StoreDto(long Id, string Platform, string ExternalId, string Name, string StorefrontUrl, string Currency,
     string TimeZone, string Locale, int AbandonAfterSeconds, string Sequence, StoreStatus Status, string? PublicKey, string? SendingPausedReason,
     string SenderEmail, string SenderName, string? ReplyTo, string? LogoUrl, string? BrandColor, string? PostalAddress, string? MessageStream,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt, long? AccountId)
 {
     public static StoreDto From(Store s) => new(s.Id, s.Platform, s.ExternalId, s.Name, s.StorefrontUrl, s.Currency, s.TimeZone,
         s.Locale, (int)s.AbandonAfter.TotalSeconds, s.Sequence, s.Status, s.PublicKey, s.SendingPausedReason,
-        s.SenderEmail, s.SenderName, s.ReplyTo, s.LogoUrl, s.BrandColor, s.PostalAddress, s.MessageStream, s.CreatedAt);
+        s.SenderEmail, s.SenderName, s.ReplyTo, s.LogoUrl, s.BrandColor, s.PostalAddress, s.MessageStream, s.CreatedAt, s.AccountId);
 }
 
 internal sealed record CartSummaryDto(long Id, long StoreId, string ExternalId, CartStatus Status, string? Email, string Currency,

@@ -17,7 +17,6 @@ internal static class AdminServiceCollectionExtensions
                 : configured;
             return new AdminKey(key);
         });
-        services.AddSingleton<AdminAuthFilter>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -25,7 +26,7 @@ internal static class PreviewEndpoint
         return api;
     }
 
-    private static async Task<IResult> PreviewAsync(long id, int? step, long? cartId, IStoreRepository stores, ICartStore carts,
+    private static async Task<IResult> PreviewAsync(long id, int? step, long? cartId, StoreAccess stores,
         EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
@@ -39,7 +40,7 @@ internal static class PreviewEndpoint
         Cart cart;
         if (cartId is { } wanted)
         {
-            if (await carts.GetAsync(wanted, ct) is not { } found || found.StoreId != store.Id)
+            if (await stores.GetCartAsync(wanted, ct) is not { } found || found.StoreId != store.Id)
                 return ApiResults.Invalid("cartId", $"cartId {wanted} is not a cart of store {store.Id}");
             cart = found;
         }

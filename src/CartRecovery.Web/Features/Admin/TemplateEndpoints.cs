@@ -6,6 +6,8 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Email.Templates;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -37,30 +39,35 @@ internal static class TemplateEndpoints
 
     public static RouteGroupBuilder MapStoreTemplates(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/templates", async (long id, IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/templates", async (long id, StoreAccess stores, ITemplateStore templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))
             .Describe<IEnumerable<TemplateResponse>>(ApiDescriptions.Templates, "List the store's own template parts", 404);
         api.MapPut("/stores/{id:long}/templates/{name}/{locale}/{part}", SaveAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<SavedTemplateResponse>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
-            IStoreRepository stores, ITemplateStore templates, CancellationToken ct) =>
+            StoreAccess stores, ITemplateStore templates, AuditTrail audit, CancellationToken ct) =>
         {
-            if (await stores.GetAsync(id, ct) is null)
+            if (await stores.GetAsync(id, ct) is not { } store)
                 return ApiResults.StoreNotFound(id);
             if (InvalidRoute(name, locale, part) is { } invalid)
                 return invalid;
-            return await templates.DeleteAsync(id, name, locale, part, ct)
-                ? Results.NoContent()
-                : Results.Problem(statusCode: 404, title: "No such template override",
+            var before = await OwnSourceAsync(templates, id, name, locale, part, ct);
+            if (!await templates.DeleteAsync(id, name, locale, part, ct))
+                return Results.Problem(statusCode: 404, title: "No such template override",
                     detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
-        }).DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
+            await audit.RecordAsync(store, "template.delete", new { source = before }, null, ct, TemplateTarget(name, locale, part));
+            return Results.NoContent();
+        }).RequireAuthorization(CallerPolicies.Member)
+            .DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
         return api;
     }
 
     private static async Task<IResult> SaveAsync(long id, string name, string locale, string part, TemplateRequest? request,
-        IStoreRepository stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
+        StoreAccess stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, AuditTrail audit, TimeProvider time,
+        CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -82,7 +89,10 @@ internal static class TemplateEndpoints
         }
 
         var now = time.GetUtcNow();
+        var before = await OwnSourceAsync(templates, store.Id, name, locale, part, ct);
         await templates.SaveAsync(new StoreTemplate(store.Id, name, locale, part, source, now), ct);
+        await audit.RecordAsync(store, "template.save", before is null ? null : new { source = before }, new { source }, ct,
+            TemplateTarget(name, locale, part));
         var preview = await PreviewAsync(store, name, locale, previewer, links, now, ct);
         return Results.Ok(new SavedTemplateResponse(name, locale, part, now, preview));
     }
@@ -105,6 +115,12 @@ internal static class TemplateEndpoints
         var rendered = await previewer.PreviewAsync(model, ct);
         return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);
     }
+
+    private static async Task<string?> OwnSourceAsync(ITemplateStore templates, long storeId, string name, string locale, string part,
+        CancellationToken ct) =>
+        (await templates.ListAsync(storeId, ct)).FirstOrDefault(t => t.Name == name && t.Locale == locale && t.Part == part)?.Source;
+
+    private static string TemplateTarget(string name, string locale, string part) => $"template:{name}/{locale}/{part}";
 
     private static IResult? InvalidRoute(string name, string locale, string part) =>
         !Names.Contains(name, StringComparer.Ordinal) ? ApiResults.Invalid("name", $"name must be one of {string.Join(", ", Names)}")

@@ -2,8 +2,8 @@ namespace CartRecovery.Web.Features.Api;
 
 /// <summary>
 /// How an admin API endpoint describes itself in the OpenAPI document: its tag, a one-line summary, the shape of its
-/// success and the problem+json answers its handler can return. 401 and 413 apply to the whole <c>/api</c> group and
-/// are declared once there (<see cref="DescribeAdminGroup"/>).
+/// success and the problem+json answers its handler can return. 401, 403 and 413 apply to the whole <c>/api</c> group
+/// and are declared once there (<see cref="DescribeAdminGroup"/>).
 /// </summary>
 internal static class ApiDescriptions
 {
@@ -14,12 +14,20 @@ internal static class ApiDescriptions
     public const string Sending = "Sending";
     public const string Tasks = "Tasks";
     public const string Metrics = "Metrics";
+    public const string Accounts = "Accounts";
+    public const string Keys = "API keys";
+    public const string Team = "Team";
+    public const string Audit = "Audit";
 
     private const string Json = "application/json";
 
-    /// <summary>Every <c>/api</c> call needs the Bearer key (401 otherwise) and refuses bodies over the size limit (413).</summary>
+    /// <summary>
+    /// Every <c>/api</c> call needs a Bearer key (401 otherwise), a role that allows it (403 otherwise) and refuses
+    /// bodies over the size limit (413).
+    /// </summary>
     public static RouteGroupBuilder DescribeAdminGroup(this RouteGroupBuilder api) => api
         .WithMetadata(ProblemMetadata(StatusCodes.Status401Unauthorized))
+        .WithMetadata(ProblemMetadata(StatusCodes.Status403Forbidden))
         .WithMetadata(ProblemMetadata(StatusCodes.Status413PayloadTooLarge));
 
     /// <summary>

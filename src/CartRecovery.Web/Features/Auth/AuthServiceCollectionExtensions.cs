@@ -13,6 +13,9 @@ internal static class AuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(CallerSchemes.Session, null)
             .AddScheme<AuthenticationSchemeOptions, ShopifySessionTokenHandler>(CallerSchemes.ShopifySessionToken, null);
         services.AddAuthorizationBuilder().AddCallerPolicies();
+        services.AddHttpContextAccessor();
+        services.AddScoped<StoreAccess>();
+        services.AddSingleton<Audit.AuditTrail>();
         return services;
     }
 }

@@ -4,6 +4,8 @@ using CartRecovery.Email.Templates;
 using CartRecovery.Web.Features.Admin;
 using Microsoft.AspNetCore.Mvc;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Sequences;
 
@@ -18,27 +20,26 @@ internal static class SequenceEndpoints
 
     public static RouteGroupBuilder MapSequences(this RouteGroupBuilder api)
     {
-        api.MapGet(Path, async (long id, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
+        api.MapGet(Path, async (long id, StoreAccess stores, ISequenceStore sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)))
             .Describe<IEnumerable<SequenceResponse>>(ApiDescriptions.Sequences, "List the store's own sequences (current versions)", 404);
         api.MapPost(Path, CreateAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .DescribeCreated<SequenceResponse>(ApiDescriptions.Sequences, "Create a sequence (steps and conditions, or a preset)", 400, 404);
-        api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct) =>
+        api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
             : await sequences.GetAsync(id, sequenceId, ct) is { } found ? Results.Ok(SequenceResponse.From(found))
             : SequenceNotFound(id, sequenceId))
             .Describe<SequenceResponse>(ApiDescriptions.Sequences, "A sequence's current version", 404);
         api.MapPut(Path + "/{sequenceId:long}", UpdateAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<SequenceResponse>(ApiDescriptions.Sequences, "Replace a sequence with a new version (enrolled carts keep theirs)", 400, 404);
-        api.MapDelete(Path + "/{sequenceId:long}", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
-            TimeProvider time, CancellationToken ct) =>
-            await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
-            : await sequences.DeactivateAsync(id, sequenceId, time.GetUtcNow(), ct) ? Results.NoContent()
-            : SequenceNotFound(id, sequenceId))
+        api.MapDelete(Path + "/{sequenceId:long}", DeactivateAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .DescribeNoContent(ApiDescriptions.Sequences, "Deactivate a sequence (scheduled messages still go out)", 404);
-        api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences,
+        api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, StoreAccess stores, ISequenceStore sequences,
             CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
@@ -52,30 +53,47 @@ internal static class SequenceEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, IStoreRepository stores, ISequenceStore sequences,
-        [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, StoreAccess stores, ISequenceStore sequences,
+        [FromServices] TemplateCatalog catalog, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        if (await stores.GetAsync(id, ct) is null)
+        if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (Parse(request, catalog, out var definition) is { } invalid)
             return invalid;
         var created = await sequences.CreateAsync(id, definition, time.GetUtcNow(), ct);
+        await audit.RecordAsync(store, "sequence.create", null, SequenceResponse.From(created), ct, Target(created.Id));
         return Results.Created($"/api/stores/{id}/sequences/{created.Id}", SequenceResponse.From(created));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, long sequenceId, SequenceRequest? request, IStoreRepository stores,
-        ISequenceStore sequences, [FromServices] TemplateCatalog catalog, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, long sequenceId, SequenceRequest? request, StoreAccess stores,
+        ISequenceStore sequences, [FromServices] TemplateCatalog catalog, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        if (await stores.GetAsync(id, ct) is null)
+        if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (Parse(request, catalog, out var definition) is { } invalid)
             return invalid;
-        return await sequences.UpdateAsync(id, sequenceId, definition, time.GetUtcNow(), ct) is { } updated
-            ? Results.Ok(SequenceResponse.From(updated))
-            : SequenceNotFound(id, sequenceId);
+        var before = await sequences.GetAsync(id, sequenceId, ct);
+        if (before is null || await sequences.UpdateAsync(id, sequenceId, definition, time.GetUtcNow(), ct) is not { } updated)
+            return SequenceNotFound(id, sequenceId);
+        await audit.RecordAsync(store, "sequence.update", SequenceResponse.From(before), SequenceResponse.From(updated), ct, Target(sequenceId));
+        return Results.Ok(SequenceResponse.From(updated));
     }
 
-    private static async Task<IResult> ResultsAsync(long id, long sequenceId, IStoreRepository stores, ISequenceStore sequences, CancellationToken ct)
+    private static async Task<IResult> DeactivateAsync(long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, AuditTrail audit,
+        TimeProvider time, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is not { } store)
+            return ApiResults.StoreNotFound(id);
+        var before = await sequences.GetAsync(id, sequenceId, ct);
+        if (before is null || !await sequences.DeactivateAsync(id, sequenceId, time.GetUtcNow(), ct))
+            return SequenceNotFound(id, sequenceId);
+        await audit.RecordAsync(store, "sequence.deactivate", SequenceResponse.From(before), null, ct, Target(sequenceId));
+        return Results.NoContent();
+    }
+
+    private static string Target(long sequenceId) => $"sequence:{sequenceId}";
+
+    private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is null)
             return ApiResults.StoreNotFound(id);

@@ -5,6 +5,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Sequences;
 
@@ -21,7 +22,7 @@ internal static class SequencePreviewEndpoint
         return api;
     }
 
-    private static async Task<IResult> PreviewAsync(long id, long sequenceId, int? step, IStoreRepository stores, ISequenceStore sequences,
+    private static async Task<IResult> PreviewAsync(long id, long sequenceId, int? step, StoreAccess stores, ISequenceStore sequences,
         EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)

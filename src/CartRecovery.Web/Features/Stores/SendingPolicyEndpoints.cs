@@ -2,6 +2,8 @@ using System.Globalization;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -33,20 +35,21 @@ internal static class SendingPolicyEndpoints
 
     public static RouteGroupBuilder MapSendingPolicy(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/sending-policy", async (long id, IStoreRepository stores, IStorePolicyStore policies, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/sending-policy", async (long id, StoreAccess stores, IStorePolicyStore policies, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))))
             .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "The store's sending policy (caps, quiet hours, consent, retention)", 404);
         api.MapPut("/stores/{id:long}/sending-policy", PutAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "Replace the store's sending policy (omitted fields take defaults)", 400, 404);
         return api;
     }
 
-    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, IStoreRepository stores, IStorePolicyStore policies,
-        TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, StoreAccess stores, IStorePolicyStore policies,
+        AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        if (await stores.GetAsync(id, ct) is null)
+        if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (request is null)
             return ApiResults.Invalid("body", "a JSON body is required");
@@ -88,7 +91,9 @@ internal static class SendingPolicyEndpoints
             Consent = request.Consent == SubscribedOnly ? ConsentRule.SubscribedOnly : ConsentRule.All,
             RetentionDays = request.RetentionDays ?? SendingPolicy.DefaultRetentionDays,
         };
+        var before = SendingPolicyDto.From(await policies.GetAsync(id, ct));
         await policies.SaveAsync(id, policy, time.GetUtcNow(), ct);
+        await audit.RecordAsync(store, "policy.update", before, SendingPolicyDto.From(policy), ct);
         return Results.Ok(SendingPolicyDto.From(policy));
     }
 

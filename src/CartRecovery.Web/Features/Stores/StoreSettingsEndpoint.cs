@@ -4,6 +4,8 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -21,12 +23,13 @@ internal static partial class StoreSettingsEndpoint
     public static RouteGroupBuilder MapStoreSettings(this RouteGroupBuilder api)
     {
         api.MapPatch("/stores/{id:long}", UpdateAsync)
+            .RequireAuthorization(CallerPolicies.Member)
             .Describe<StoreDto>(ApiDescriptions.Stores, "Change the store's settings (omitted fields stay, an empty string clears)", 400, 404);
         return api;
     }
 
-    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, IStoreRepository stores, OutboundOptions outbound,
-        CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(long id, StoreSettingsRequest? request, StoreAccess stores, IStoreRepository repository,
+        OutboundOptions outbound, AuditTrail audit, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -59,7 +62,7 @@ internal static partial class StoreSettingsEndpoint
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
 
-        var updated = await stores.UpsertAsync(store with
+        var updated = await repository.UpsertAsync(store with
         {
             SenderEmail = request.SenderEmail?.Trim() ?? store.SenderEmail,
             SenderName = request.SenderName?.Trim() ?? store.SenderName,
@@ -73,6 +76,7 @@ internal static partial class StoreSettingsEndpoint
             AbandonAfter = request.AbandonAfterMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : store.AbandonAfter,
             Sequence = request.Sequence is { } preset ? SequencePresets.Find(preset).Name : store.Sequence,
         }, ct);
+        await audit.RecordAsync(updated, "store.settings", StoreDto.From(store), StoreDto.From(updated), ct);
         return Results.Ok(StoreDto.From(updated));
     }
 

@@ -1,7 +1,7 @@
 using CartRecovery.Core.Tasks;
-
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Auth;
 
 namespace CartRecovery.Web.Features.Tasks;
 
@@ -17,7 +17,7 @@ internal static class TaskEndpoints
 
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
     {
-        api.MapGet("/tasks", async (long? storeId, string? status, IFollowUpTaskStore tasks, CancellationToken ct) =>
+        api.MapGet("/tasks", async (long? storeId, string? status, IFollowUpTaskStore tasks, StoreAccess stores, CancellationToken ct) =>
         {
             FollowUpTaskStatus? parsed = null;
             if (!string.IsNullOrEmpty(status))
@@ -26,33 +26,41 @@ internal static class TaskEndpoints
                     return ApiResults.Invalid("status", $"status must be one of {string.Join(", ", Enum.GetNames<FollowUpTaskStatus>())}");
                 parsed = s;
             }
-            return Results.Ok(await tasks.ListAsync(storeId, parsed, ct));
+            // Another account's store filters to nothing, as a store that does not exist does.
+            return Results.Ok(await tasks.ListAsync(storeId, parsed, await stores.VisibleStoreIdsAsync(ct), ct));
         }).Describe<IReadOnlyList<FollowUpTask>>(ApiDescriptions.Tasks, "List follow-up tasks by store and status", 400);
 
-        api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, CancellationToken ct) =>
+        api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, StoreAccess stores, CancellationToken ct) =>
         {
             if (request?.Assignee is not { } assignee || assignee.Trim().Length is 0 or > 200)
                 return ApiResults.Invalid("assignee", "assignee must be 1 to 200 characters");
-            return await ChangeAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
-        }).Describe<FollowUpTask>(ApiDescriptions.Tasks, "Assign an open task to a person", 400, 404, 409);
+            if (await stores.GetTaskAsync(id, ct) is null)
+                return TaskNotFound(id);
+            return await ChangedAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
+        }).RequireAuthorization(CallerPolicies.Member)
+            .Describe<FollowUpTask>(ApiDescriptions.Tasks, "Assign an open task to a person", 400, 404, 409);
 
-        api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, IFollowUpTaskStore tasks, TimeProvider time,
-            CancellationToken ct) =>
+        api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, IFollowUpTaskStore tasks, StoreAccess stores,
+            TimeProvider time, CancellationToken ct) =>
         {
             if (request?.Outcome is not { } outcome || outcome.Trim().Length is 0 or > 2000)
                 return ApiResults.Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
-            return await ChangeAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
-        }).Describe<FollowUpTask>(ApiDescriptions.Tasks, "Complete an open task with its outcome", 400, 404, 409);
+            if (await stores.GetTaskAsync(id, ct) is null)
+                return TaskNotFound(id);
+            return await ChangedAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
+        }).RequireAuthorization(CallerPolicies.Member)
+            .Describe<FollowUpTask>(ApiDescriptions.Tasks, "Complete an open task with its outcome", 400, 404, 409);
         return api;
     }
 
-    private static async Task<IResult> ChangeAsync(long id, IFollowUpTaskStore tasks, bool changed, CancellationToken ct)
+    private static async Task<IResult> ChangedAsync(long id, IFollowUpTaskStore tasks, bool changed, CancellationToken ct)
     {
-        var task = await tasks.GetAsync(id, ct);
-        if (task is null)
-            return Results.Problem(statusCode: 404, title: "Task not found", detail: $"There is no task {id}.");
+        if (await tasks.GetAsync(id, ct) is not { } task)
+            return TaskNotFound(id);
         return changed
             ? Results.Ok(task)
             : Results.Problem(statusCode: 409, title: "Task not open", detail: $"Task {id} is {task.Status}; only open tasks change.");
     }
+
+    private static IResult TaskNotFound(long id) => Results.Problem(statusCode: 404, title: "Task not found", detail: $"There is no task {id}.");
 }

@@ -53,7 +53,7 @@ public sealed class DemoShopTests : IDisposable
         }
 
         Assert.NotEmpty(_app.PickedUpEmails());
-        var metrics = await _app.Service<IMetricsQuery>().GetAsync(store.Id, _drive.Ct);
+        var metrics = await _app.Service<IMetricsQuery>().GetAsync([store.Id], _drive.Ct);
         Assert.True(metrics.AbandonedCarts > 0, "no cart was abandoned");
         Assert.True(metrics.EmailsSent > 0, "no email was sent");
         Assert.True(metrics.Clicked > 0, "no restore link was clicked");

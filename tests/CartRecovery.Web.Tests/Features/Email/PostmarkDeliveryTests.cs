@@ -75,7 +75,7 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
         foreach (var type in new[] { "Delivery", "Open", "Click" })
             Assert.Equal(200, (await _postmark.SendWebhookAsync(Hook, type, sent.MessageId, "postmark", "hook-secret", _drive.Ct)).StatusCode);
 
-        var metrics = await _app.Service<IMetricsQuery>().GetAsync(store.Id, _drive.Ct);
+        var metrics = await _app.Service<IMetricsQuery>().GetAsync([store.Id], _drive.Ct);
         Assert.Equal((1L, 1L, 1L), (metrics.Delivered, metrics.Opened, metrics.Clicked));
     }
 

@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using CartRecovery.Core.Accounts;
+using CartRecovery.Web.Tests.Features.Accounts;
+using static CartRecovery.Web.Tests.Features.Accounts.AccountRequests;
+
+namespace CartRecovery.Web.Tests.Security;
+
+/// <summary>
+/// The hostile host (<see cref="HostileHost"/>: a store with a cart, its message, a task, a sequence and a suppression,
+/// a WooCommerce store and a Shopify store) split between two accounts created through the API: account A owns the
+/// first two stores and everything in them, account B the Shopify store. Each account gets API keys through the API.
+/// </summary>
+public sealed class TenantHost : IAsyncLifetime
+{
+    public const string OwnerEmailA = "owner@tenant-a.example";
+    public const string OwnerEmailB = "owner@tenant-b.example";
+    public const string AccountNameA = "Tenant A Alpine";
+
+    public HostileHost Host { get; } = new();
+    public HostileTargets Targets => Host.Targets;
+    public static CancellationToken Ct => HostileHost.Ct;
+
+    public long AccountA { get; private set; }
+    public long AccountB { get; private set; }
+    public long OwnerUserA { get; private set; }
+    public long OwnerUserB { get; private set; }
+
+    /// <summary>A's keys by role, and one more (the "spare") for the key endpoints to aim at.</summary>
+    public IssuedKey OwnerKeyA { get; private set; } = null!;
+    public IssuedKey MemberKeyA { get; private set; } = null!;
+    public IssuedKey ViewerKeyA { get; private set; } = null!;
+    public IssuedKey SpareKeyA { get; private set; } = null!;
+    public IssuedKey OwnerKeyB { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        using var operatorClient = Client(CartRecoveryAppFactory.AdminKey);
+        (AccountA, OwnerUserA) = await operatorClient.CreateAccountAsync(AccountNameA, OwnerEmailA, "agency");
+        (AccountB, OwnerUserB) = await operatorClient.CreateAccountAsync("Tenant B Bistro", OwnerEmailB);
+        // The API has no verb that moves a shop between accounts (connecting never does): the data layer's does.
+        var accounts = Host.App.Service<IAccountStore>();
+        await accounts.AssignStoreAsync(Targets.OwnStore.Id, AccountA, Ct);
+        await accounts.AssignStoreAsync(Targets.WooStore.Id, AccountA, Ct);
+        await accounts.AssignStoreAsync(Targets.OtherStore.Id, AccountB, Ct);
+
+        OwnerKeyA = await operatorClient.CreateKeyAsync(AccountA, "A owner", "owner");
+        MemberKeyA = await operatorClient.CreateKeyAsync(AccountA, "A member", "member");
+        ViewerKeyA = await operatorClient.CreateKeyAsync(AccountA, "A viewer", "viewer");
+        SpareKeyA = await operatorClient.CreateKeyAsync(AccountA, "A spare", "member");
+        OwnerKeyB = await operatorClient.CreateKeyAsync(AccountB, "B owner", "owner");
+        Host.Database.Rebase();
+    }
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+
+    public HttpClient Client(string bearer)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return client;
+    }
+}
