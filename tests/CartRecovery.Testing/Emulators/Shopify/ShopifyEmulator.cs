@@ -107,6 +107,13 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             grant.RefreshTokenExpiresIn is { } refreshSeconds ? now.AddSeconds(refreshSeconds) : null);
     }
 
+    /// <summary>
+    /// A session token App Bridge would hand the app's page in this shop's admin right now, for staff user
+    /// <paramref name="userId"/>: valid for one minute of the emulator's clock.
+    /// </summary>
+    public string MintSessionToken(string userId = "902541635") =>
+        ShopifySessionTokens.Sign(ShopifySessionTokens.Claims(ClientId, ShopDomain, userId, _state.Now), ClientSecret);
+
     /// <summary>Expires every expiring access token now (GraphQL answers 401); refresh tokens keep working.</summary>
     public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();
 
