@@ -138,6 +138,26 @@ internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyT
         return new Uri(QueryHelpers.AddQueryString(bare, parameters.OrderBy(p => p.Key, StringComparer.Ordinal)!));
     }
 
+    /// <summary>
+    /// How the admin opens an embedded app's App URL in its iframe: embedded=1, host, id_token (a fresh session token),
+    /// locale, session, shop and timestamp, signed with hmac like every Shopify redirect.
+    /// </summary>
+    public Uri BuildEmbeddedUrl(Uri appUrl, string idToken, string locale)
+    {
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("embedded", "1"),
+            new("host", Host()),
+            new("id_token", idToken),
+            new("locale", locale),
+            new("session", ShopifyEmulatorState.Hex($"admin-session:{Options.ShopDomain}")),
+            new("shop", Options.ShopDomain),
+            new("timestamp", Timestamp()),
+        };
+        parameters.Add(new("hmac", ShopifySignatures.QueryHmac(parameters, Options.ClientSecret)));
+        return new Uri(QueryHelpers.AddQueryString(appUrl.GetLeftPart(UriPartial.Path), parameters.OrderBy(p => p.Key, StringComparer.Ordinal)!));
+    }
+
     // host = base64 of "admin.shopify.com/store/{handle}" (shopify.dev "App Bridge host"); Shopify sends it without
     // '=' padding, so decoders must re-pad.
     private string Host()
