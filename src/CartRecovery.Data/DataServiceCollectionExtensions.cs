@@ -85,6 +85,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<ISignInLinkStore, SignInLinkStore>();
+        services.AddSingleton<IInvitationStore, InvitationStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

@@ -58,6 +58,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public IRetentionStore Retention => _services.GetRequiredService<IRetentionStore>();
     public IAccountStore Accounts => _services.GetRequiredService<IAccountStore>();
     public IApiKeyStore ApiKeys => _services.GetRequiredService<IApiKeyStore>();
+    public ISessionStore Sessions => _services.GetRequiredService<ISessionStore>();
+    public ISignInLinkStore SignInLinks => _services.GetRequiredService<ISignInLinkStore>();
+    public IInvitationStore Invitations => _services.GetRequiredService<IInvitationStore>();
+    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
     public IDbConnectionFactory Connections => _services.GetRequiredService<IDbConnectionFactory>();
     public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
     public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();

@@ -46,6 +46,8 @@ public static partial class SqlServerStatements
         (typeof(AccountRow), "InsertSql", Dialect.InsertReturningId),
         (typeof(AccountStore), "InsertUserSql", Dialect.InsertReturningId),
         (typeof(ApiKeyStore), "InsertSql", Dialect.InsertReturningId),
+        (typeof(InvitationStore), "InsertSql", Dialect.InsertReturningId),
+        (typeof(AuditLog), "ListSql", Dialect.Page),
     ];
 
     public static IReadOnlyList<(string Name, string Sql)> All { get; } = Harvest();
