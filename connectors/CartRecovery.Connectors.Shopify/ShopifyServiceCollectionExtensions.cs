@@ -58,6 +58,8 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<ShopifyStoreRegistration>();
         services.AddSingleton<ShopifyInstallFlow>();
         services.AddSingleton<ShopifyOnboarding>();
+        services.AddSingleton<ShopifySessionTokenVerifier>();
+        services.AddSingleton<ShopifyManagedInstall>();
         services.AddSingleton<ShopifyCartReporter>();
         services.AddSingleton<ShopifyImageEnricher>();
         services.AddSingleton<ShopifyStorefront>();

@@ -95,25 +95,10 @@ public sealed class ShopifyInstallFlow
                 $"Shopify refused the authorization code for {shop} ({error.StatusCode}); start the install again.");
         }
 
-        var missing = ShopifyScopes.Missing(options.Scopes, token.Scope);
-        if (missing.Count > 0)
-            return InstallResult.Fail(ShopifyInstallError.ScopesNotGranted,
-                $"The app needs these access scopes, which were not granted: {string.Join(", ", missing)}.");
-
-        var now = _time.GetUtcNow();
-        return await _registration.ConnectAsync(shop, null, new ShopifyConnection(shopBase, token.AccessToken), storeId => new StoreCredentials
-        {
-            StoreId = storeId,
-            AccessToken = token.AccessToken,
-            AccessTokenExpiresAt = token.ExpiresIn is { } lifetime ? now + lifetime : null,
-            RefreshToken = token.RefreshToken,
-            RefreshTokenExpiresAt = token.RefreshTokenExpiresIn is { } refreshLifetime ? now + refreshLifetime : null,
-            Scopes = token.Scope,
-            UpdatedAt = now,
-        }, ct);
+        return await _registration.ConnectGrantAsync(shop, shopBase, token, options.Scopes, ct);
     }
 
-    private const string NotConfiguredReason = "Shopify is not configured: set Shopify:ClientId and Shopify:ClientSecret.";
+    internal const string NotConfiguredReason = "Shopify is not configured: set Shopify:ClientId and Shopify:ClientSecret.";
 
     private (ShopifyInstallError Error, string Reason)? Verify(IReadOnlyDictionary<string, string> query, ShopifyOptions options)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Connectors.Shopify.Auth;
 
 /// <summary>
-/// Shopify's token endpoint: exchanges an authorization code, refreshes an expiring offline token. Neither call is
+/// Shopify's token endpoint: exchanges an authorization code or a session token, refreshes an expiring offline token. No call is
 /// retried here (a code works once; the caller owns refresh retries). Failures are <see cref="ShopifyApiException"/>; the
 /// client does not log.
 /// </summary>
@@ -31,6 +31,22 @@ public sealed class ShopifyOAuthClient
             ["client_id"] = _options.Value.ClientId,
             ["client_secret"] = _options.Value.ClientSecret,
             ["code"] = code,
+            ["expiring"] = "1",
+        }, ct);
+
+    /// <summary>
+    /// Token exchange (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/token-exchange):
+    /// trades a verified session token for an expiring offline access token and its refresh token, with no redirect.
+    /// </summary>
+    public Task<ShopifyTokenResponse> ExchangeSessionTokenAsync(Uri shopBase, string sessionToken, CancellationToken ct) =>
+        PostAsync(shopBase, new Dictionary<string, string>
+        {
+            ["client_id"] = _options.Value.ClientId,
+            ["client_secret"] = _options.Value.ClientSecret,
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token"] = sessionToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:id_token",
+            ["requested_token_type"] = "urn:shopify:params:oauth:token-type:offline-access-token",
             ["expiring"] = "1",
         }, ct);
 

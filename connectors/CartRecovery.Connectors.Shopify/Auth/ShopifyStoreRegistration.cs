@@ -78,6 +78,30 @@ public sealed class ShopifyStoreRegistration
         return InstallResult.Ok(store);
     }
 
+    /// <summary>
+    /// The end of both public-app installs (authorization code and token exchange): checks the granted scopes against
+    /// <paramref name="requiredScopes"/>, then connects the shop with the expiring offline token and its refresh token.
+    /// </summary>
+    internal async Task<InstallResult> ConnectGrantAsync(string shop, Uri shopBase, ShopifyTokenResponse token, string requiredScopes, CancellationToken ct)
+    {
+        var missing = ShopifyScopes.Missing(requiredScopes, token.Scope);
+        if (missing.Count > 0)
+            return InstallResult.Fail(ShopifyInstallError.ScopesNotGranted,
+                $"The app needs these access scopes, which were not granted: {string.Join(", ", missing)}.");
+
+        var now = _time.GetUtcNow();
+        return await ConnectAsync(shop, null, new ShopifyConnection(shopBase, token.AccessToken), storeId => new StoreCredentials
+        {
+            StoreId = storeId,
+            AccessToken = token.AccessToken,
+            AccessTokenExpiresAt = token.ExpiresIn is { } lifetime ? now + lifetime : null,
+            RefreshToken = token.RefreshToken,
+            RefreshTokenExpiresAt = token.RefreshTokenExpiresIn is { } refreshLifetime ? now + refreshLifetime : null,
+            Scopes = token.Scope,
+            UpdatedAt = now,
+        }, ct);
+    }
+
     private async Task<ShopifyShopInfo> ReadShopAsync(string shop, ShopifyConnection connection, CancellationToken ct)
     {
         var data = await _client.QueryAsync(connection, ShopQuery, null, ct);

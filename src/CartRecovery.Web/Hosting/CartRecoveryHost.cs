@@ -56,6 +56,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
             .AddCallerAuthentication()
+            .AddShopifyEmbedded()
             .AddApiReference()
             .AddHealth()
             .AddSingleton<StoreOnboarding>()
@@ -92,6 +93,7 @@ internal static class CartRecoveryHost
         app.MapUnsubscribe();
         app.MapDemoStore();
         app.MapShopifyInstall();
+        app.MapShopifyEmbedded();
         app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();
         app.MapWooCommerceWebhooks();

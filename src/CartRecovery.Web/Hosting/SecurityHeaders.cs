@@ -28,6 +28,16 @@ internal static class SecurityHeaders
     public static TBuilder AllowShopifyAdminFraming<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ShopifyAdminFraming());
 
+    /// <summary>
+    /// The embedded app's page runs App Bridge, which Shopify requires from its CDN, and our own script file: the policy
+    /// of this endpoint allows exactly that CDN script and scripts of ours (no inline script), and fetches back to us.
+    /// </summary>
+    public static TBuilder AllowShopifyAppBridge<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ShopifyAppBridge());
+
+    /// <summary>Shopify's App Bridge script (https://shopify.dev/docs/api/app-bridge-library): always loaded from here.</summary>
+    public const string AppBridgeScript = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
+
     /// <summary>Registers the headers before anything writes a response, so errors and redirects carry them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -50,7 +60,10 @@ internal static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         var frameAncestors = FrameAncestors(http);
-        headers.ContentSecurityPolicy = $"{BasePolicy}; frame-ancestors {frameAncestors}";
+        var scripts = http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAppBridge>() is null
+            ? ""
+            : $"; script-src {AppBridgeScript} 'self'; connect-src 'self'";
+        headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; frame-ancestors {frameAncestors}";
         // Browsers that know frame-ancestors ignore X-Frame-Options; older ones only know DENY and SAMEORIGIN.
         if (frameAncestors == "'none'")
             headers.XFrameOptions = "DENY";
@@ -72,4 +85,7 @@ internal static class SecurityHeaders
 
     /// <summary>Endpoint metadata: the Shopify admin may frame this endpoint.</summary>
     private sealed record ShopifyAdminFraming;
+
+    /// <summary>Endpoint metadata: the page loads App Bridge and our own scripts.</summary>
+    private sealed record ShopifyAppBridge;
 }

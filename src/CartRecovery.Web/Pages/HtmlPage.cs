@@ -24,6 +24,9 @@ internal static class HtmlPage
         td.num { text-align: right; white-space: nowrap; }
         img.thumb { width: 48px; height: 48px; border-radius: 6px; margin-right: 12px; vertical-align: middle; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 16px; }
+        .summary { grid-template-columns: repeat(2, minmax(0, 1fr)); margin: 0 0 16px; }
+        .tile { padding: 16px; border: 1px solid #e4e7eb; border-radius: 8px; }
+        .tile strong { display: block; margin-top: 4px; font-size: 24px; overflow-wrap: anywhere; }
         .code { font-family: ui-monospace, Menlo, monospace; background: #fff3c4; padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
         """;
 
@@ -33,14 +36,19 @@ internal static class HtmlPage
 
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
-    public static IResult Render(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK) =>
+    /// <summary>
+    /// The page; <paramref name="headHtml"/> adds trusted markup to the head (the embedded app's App Bridge tags) and
+    /// <paramref name="lang"/> names the page's language.
+    /// </summary>
+    public static IResult Render(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string lang = "en", string headHtml = "") =>
         Results.Content($$"""
             <!doctype html>
-            <html lang="en">
+            <html lang="{{Encode(lang)}}">
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <meta name="robots" content="noindex">
+              {{headHtml}}
               <title>{{Encode(title)}}</title>
               <style>{{Css}}</style>
             </head>

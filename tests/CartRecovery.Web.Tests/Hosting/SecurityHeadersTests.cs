@@ -112,6 +112,27 @@ public sealed class SecurityHeadersTests : IDisposable
         Assert.Equal(expected == "'none'", response.Headers.Contains("X-Frame-Options"));
     }
 
+    [Theory]
+    [InlineData("/embedded", true)]
+    [InlineData("/plain", false)]
+    public async Task ScriptSources_OnlyOnEndpointsThatAllowShopifyAppBridge_AllowAppBridgeAndOurOwnScripts(string path, bool allowed)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(new RecoveryOptions());
+        await using var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.MapGet("/embedded", () => "embedded page").AllowShopifyAdminFraming().AllowShopifyAppBridge();
+        app.MapGet("/plain", () => "plain page");
+        await app.StartAsync(Ct);
+
+        var csp = Csp(await app.GetTestClient().GetAsync(path + "?shop=acme.myshopify.com", Ct));
+
+        Assert.Equal(allowed, csp.Contains("; script-src https://cdn.shopify.com/shopifycloud/app-bridge.js 'self'; connect-src 'self';", StringComparison.Ordinal));
+        Assert.Equal(allowed, csp.Contains("script-src", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
     private static void AssertStrictHeaders(HttpResponseMessage response, string referrerPolicy)
     {
         var csp = Csp(response);

@@ -37,6 +37,7 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /connect/woocommerce/return"] = "static page WooCommerce sends the merchant back to",
         ["GET /auth/shopify"] = "Shopify's install request: refused unless its query carries Shopify's HMAC",
         ["GET /auth/shopify/callback"] = "Shopify's OAuth callback: refused unless signed and matching the state cookie",
+        ["GET /shopify/app.js"] = "the embedded app page's own script (public, cached); the page and its API calls need a session token",
     };
 
     /// <summary>Strict endpoints that take no body on a method that usually has one: a hostile body is ignored, so a 2xx is right.</summary>

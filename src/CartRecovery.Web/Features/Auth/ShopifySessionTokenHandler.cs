@@ -1,17 +1,56 @@
 using System.Text.Encodings.Web;
+using CartRecovery.Web.Features.Shopify;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Features.Auth;
 
-/// <summary>A Shopify App Bridge session token from an embedded page. Not verified yet: such a bearer is refused.</summary>
-internal sealed class ShopifySessionTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+/// <summary>
+/// <c>Authorization: Bearer &lt;session token&gt;</c> from the embedded app's page (App Bridge's <c>shopify.idToken()</c>):
+/// verified, the shop installed if needed, the staff user made a member on first visit (<see cref="ShopifyEmbeddedSignIn"/>).
+/// A refused token gets 401 with <c>X-Shopify-Retry-Invalid-Session-Request: 1</c>, which tells App Bridge to fetch a
+/// fresh token and send the request once more.
+/// </summary>
+internal sealed class ShopifySessionTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ShopifyEmbeddedSignIn signIn)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
-        Task.FromResult(AuthenticateResult.Fail("Shopify session tokens are not accepted yet."));
+    public const string RetryHeader = "X-Shopify-Retry-Invalid-Session-Request";
+    private const string Bearer = "Bearer ";
+    private ShopifyEmbeddedCaller? _refused;
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => CallerChallenges.UnauthorizedAsync(Context);
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var caller = await signIn.SignInAsync(header[Bearer.Length..].Trim(), recordSignIn: false, Context.RequestAborted);
+        if (!caller.Succeeded)
+        {
+            _refused = caller;
+            return AuthenticateResult.Fail(caller.Reason ?? "Refused.");
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller.Scope!, Scheme.Name), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        switch (_refused?.Failure)
+        {
+            case ShopifyEmbeddedFailure.InstallFailed:
+                // The token was good: asking App Bridge for another one would not help.
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Shop not connected",
+                    detail: _refused.Reason).ExecuteAsync(Context);
+            case ShopifyEmbeddedFailure.NoAccess:
+                return CallerChallenges.ForbiddenAsync(Context);
+            default:
+                Response.Headers[RetryHeader] = "1";
+                Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                    detail: "The Shopify session token is missing, invalid or expired; fetch a fresh one with shopify.idToken().")
+                    .ExecuteAsync(Context);
+        }
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => CallerChallenges.ForbiddenAsync(Context);
 }

@@ -107,6 +107,20 @@ public sealed class ShopifyEmulator : IAsyncDisposable
             grant.RefreshTokenExpiresIn is { } refreshSeconds ? now.AddSeconds(refreshSeconds) : null);
     }
 
+    /// <summary>
+    /// A session token App Bridge would hand the app's page in this shop's admin right now, for staff user
+    /// <paramref name="userId"/>: valid for one minute of the emulator's clock.
+    /// </summary>
+    public string MintSessionToken(string userId = "902541635") =>
+        ShopifySessionTokens.Sign(ShopifySessionTokens.Claims(ClientId, ShopDomain, userId, _state.Now), ClientSecret);
+
+    /// <summary>
+    /// The address the admin frames when a staff user opens the embedded app at <paramref name="appUrl"/> (its App URL),
+    /// with a fresh session token for <paramref name="userId"/> and the admin's <paramref name="locale"/>.
+    /// </summary>
+    public Uri BuildEmbeddedUrl(Uri appUrl, string userId = "902541635", string locale = "en") =>
+        _oauth.BuildEmbeddedUrl(appUrl, MintSessionToken(userId), locale);
+
     /// <summary>Expires every expiring access token now (GraphQL answers 401); refresh tokens keep working.</summary>
     public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();
 

@@ -10,11 +10,14 @@ namespace CartRecovery.Testing.Emulators.Shopify;
 
 /// <summary>
 /// Authorization code grant (shopify.dev .../access-tokens/authorization-code-grant), expiring offline tokens and
-/// their refresh (.../offline-access-tokens), and the token exchange that migrates a non-expiring token.
+/// their refresh (.../offline-access-tokens), and token exchange (.../token-exchange): a session token (ID token) for an
+/// online or offline access token, or a non-expiring offline token for an expiring one.
 /// </summary>
 internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyTokenStore tokens)
 {
     private const string OfflineTokenType = "urn:shopify:params:oauth:token-type:offline-access-token";
+    private const string OnlineTokenType = "urn:shopify:params:oauth:token-type:online-access-token";
+    private const string IdTokenType = "urn:ietf:params:oauth:token-type:id_token";
 
     private ShopifyEmulatorOptions Options => state.Options;
 
@@ -79,20 +82,48 @@ internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyT
 
         if (grantType == "urn:ietf:params:oauth:grant-type:token-exchange")
         {
-            if (Field("subject_token_type") != OfflineTokenType || Field("requested_token_type") != OfflineTokenType)
-            {
-                return ErrorAsync(context.Response, "invalid_request", "The emulator only exchanges offline access tokens.");
-            }
-
-            return tokens.Migrate(Field("subject_token")) is { } migrated
-                ? GrantAsync(context.Response, migrated)
-                : ErrorAsync(context.Response, "invalid_subject_token", "The subject token is invalid or already expiring.");
+            return ExchangeAsync(context.Response, Field);
         }
 
         var expiring = Field("expiring") is "1" or "true";
         return tokens.ExchangeCode(Field("code"), expiring) is { } grant
             ? GrantAsync(context.Response, grant)
             : ErrorAsync(context.Response, "invalid_request", "The authorization code was not found or was already used");
+    }
+
+    private Task ExchangeAsync(HttpResponse response, Func<string, string?> field)
+    {
+        var subjectType = field("subject_token_type");
+        var requested = field("requested_token_type");
+        if (subjectType == IdTokenType)
+        {
+            if (requested is not (OfflineTokenType or OnlineTokenType))
+            {
+                return ErrorAsync(response, "invalid_request", "The requested_token_type must be an online or offline access token.");
+            }
+
+            // The session token must be one App Bridge issued for this app and this shop, still within its minute.
+            if (!ShopifySessionTokens.IsValid(field("subject_token"), Options.ClientId, Options.ClientSecret, Options.ShopDomain, state.Now))
+            {
+                return ErrorAsync(response, "invalid_subject_token", "Token exchange cannot be performed due to an invalid subject token.");
+            }
+
+            return GrantAsync(response, tokens.Issue(Options.Scopes, requested == OnlineTokenType, field("expiring") is "1" or "true"));
+        }
+
+        if (subjectType == OfflineTokenType)
+        {
+            if (requested != OfflineTokenType)
+            {
+                return ErrorAsync(response, "invalid_request", "An offline access token can only be exchanged for an offline access token.");
+            }
+
+            return tokens.Migrate(field("subject_token")) is { } migrated
+                ? GrantAsync(response, migrated)
+                : ErrorAsync(response, "invalid_subject_token", "The subject token is invalid or already expiring.");
+        }
+
+        return ErrorAsync(response, "invalid_subject_token_type", "The subject_token_type is not supported.");
     }
 
     /// <summary>The install request Shopify sends to the App URL: shop, timestamp, host and their hmac.</summary>
@@ -105,6 +136,26 @@ internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyT
         parameters.Add(new("hmac", ShopifySignatures.QueryHmac(parameters, Options.ClientSecret)));
         var bare = appInstallUrl.GetLeftPart(UriPartial.Path);
         return new Uri(QueryHelpers.AddQueryString(bare, parameters.OrderBy(p => p.Key, StringComparer.Ordinal)!));
+    }
+
+    /// <summary>
+    /// How the admin opens an embedded app's App URL in its iframe: embedded=1, host, id_token (a fresh session token),
+    /// locale, session, shop and timestamp, signed with hmac like every Shopify redirect.
+    /// </summary>
+    public Uri BuildEmbeddedUrl(Uri appUrl, string idToken, string locale)
+    {
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("embedded", "1"),
+            new("host", Host()),
+            new("id_token", idToken),
+            new("locale", locale),
+            new("session", ShopifyEmulatorState.Hex($"admin-session:{Options.ShopDomain}")),
+            new("shop", Options.ShopDomain),
+            new("timestamp", Timestamp()),
+        };
+        parameters.Add(new("hmac", ShopifySignatures.QueryHmac(parameters, Options.ClientSecret)));
+        return new Uri(QueryHelpers.AddQueryString(appUrl.GetLeftPart(UriPartial.Path), parameters.OrderBy(p => p.Key, StringComparer.Ordinal)!));
     }
 
     // host = base64 of "admin.shopify.com/store/{handle}" (shopify.dev "App Bridge host"); Shopify sends it without

@@ -94,11 +94,14 @@ internal sealed class ShopifyTokenStore(ShopifyEmulatorState state)
         }
     }
 
-    public ShopifyTokenGrant Issue(string scope, bool expiring)
+    public ShopifyTokenGrant Issue(string scope, bool expiring) => Issue(scope, online: false, expiring);
+
+    /// <summary>A token granted without a code: token exchange of a session token, or a test minting one.</summary>
+    public ShopifyTokenGrant Issue(string scope, bool online, bool expiring)
     {
         lock (_gate)
         {
-            return IssueOffline(scope, expiring);
+            return online ? IssueOnline(scope) : IssueOffline(scope, expiring);
         }
     }
 

@@ -35,6 +35,8 @@ public sealed partial class ApiDocumentTests
         ["POST /demo/cart/{cartId}/order"] = "demo shop checkout form",
         ["GET /auth/shopify"] = "Shopify's app install request",
         ["GET /auth/shopify/callback"] = "Shopify's OAuth callback",
+        ["GET /shopify"] = "the embedded app's page, framed by the Shopify admin",
+        ["GET /shopify/app.js"] = "the embedded app page's script",
         ["GET /connect/woocommerce"] = "a merchant's browser starts connecting a WooCommerce shop",
         ["GET /connect/woocommerce/return"] = "page WooCommerce sends the merchant back to",
         ["POST /connect/woocommerce/callback"] = "WooCommerce posts the shop's keys here during connect",

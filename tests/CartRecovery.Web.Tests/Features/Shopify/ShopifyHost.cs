@@ -68,6 +68,16 @@ internal sealed class ShopifyHost : IAsyncDisposable
         return (await App.Service<IStoreRepository>().FindAsync(Platforms.Shopify, Shopify.ShopDomain, Ct))!;
     }
 
+    /// <summary>A checkout by Lena (who accepts marketing) for one pair of Trail Boots at <paramref name="price"/>.</summary>
+    public ShopifyEmulatorCheckout AddBootsCheckout(long id = 7001, string price = "145.00") => Shopify.AddCheckout(new ShopifyEmulatorCheckout
+    {
+        Id = id,
+        Email = "lena@example.com",
+        FirstName = "Lena",
+        AcceptsMarketing = true,
+        Lines = [new ShopifyEmulatorLine(4401, 7701, "Trail Boots", "EU 42", "BOOT-42", 1, price, "https://cdn.example/boots.png")],
+    });
+
     /// <summary>
     /// checkouts/create for the checkout, then idle past the 15-minute cut-off (abandoned), the first step an hour
     /// later and the offer step a day later, each sent. The hourly Shopify token has expired by the second step:

@@ -23,14 +23,7 @@ public sealed class ShopifyRecoveryTests : IAsyncLifetime
     public async Task InstalledShop_CheckoutAbandonedOfferSentOrderPlacedThenRedacted_LeavesNoTrace()
     {
         var store = await _host.InstalledStoreAsync();
-        var checkout = _host.Shopify.AddCheckout(new ShopifyEmulatorCheckout
-        {
-            Id = 7001,
-            Email = "lena@example.com",
-            FirstName = "Lena",
-            AcceptsMarketing = true,
-            Lines = [new ShopifyEmulatorLine(4401, 7701, "Trail Boots", "EU 42", "BOOT-42", 1, "145.00", "https://cdn.example/boots.png")],
-        });
+        var checkout = _host.AddBootsCheckout();
         await _host.AbandonAndSendTwoStepsAsync(checkout.Id);
 
         var discount = Assert.Single(_host.Shopify.Discounts);
