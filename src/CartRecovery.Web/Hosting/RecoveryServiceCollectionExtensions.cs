@@ -35,6 +35,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value);
         services.AddSingleton<PlanGate>();
         services.AddSingleton<UsageStatements>();
+        services.AddSingleton<PlanSubscriptions>();
         services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();
