@@ -62,13 +62,6 @@ public sealed class PlanSubscriptions(
         return next ?? stored;
     }
 
-    /// <summary>The platform ended every subscription of the store (the app was uninstalled).</summary>
-    public async Task CancelAsync(long storeId, CancellationToken ct)
-    {
-        if (await subscriptions.GetAsync(storeId, ct) is { ExternalId: not null } stored && stored.Status != SubscriptionStatus.Cancelled)
-            await subscriptions.UpsertAsync(stored with { Status = SubscriptionStatus.Cancelled, UpdatedAt = time.GetUtcNow() }, ct);
-    }
-
     /// <summary>
     /// Charges, on the platform, what the emails beyond the plan's included ones cost this period and has not been
     /// charged yet (whole cents). Returns the amount charged now.
