@@ -1,4 +1,5 @@
 using CartRecovery.Core.Billing;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Jobs;
@@ -12,6 +13,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
 using CartRecovery.Data.Billing;
+using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connectors;
 using CartRecovery.Data.Privacy;
@@ -84,6 +86,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMetricsRollup, MetricsRollup>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
+        services.AddSingleton<IAccountStore, AccountStore>();
+        services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<ISignInLinkStore, SignInLinkStore>();
+        services.AddSingleton<IInvitationStore, InvitationStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

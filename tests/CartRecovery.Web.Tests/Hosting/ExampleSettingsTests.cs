@@ -4,6 +4,7 @@ using System.Text.Json;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Data;
@@ -37,6 +38,7 @@ public sealed class ExampleSettingsTests
         [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
         [OutboundOptions.Section] = typeof(OutboundOptions),
         [BillingOptions.Section] = typeof(BillingOptions),
+        [AccountsOptions.Section] = typeof(AccountsOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>
