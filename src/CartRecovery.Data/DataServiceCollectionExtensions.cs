@@ -1,5 +1,5 @@
-using CartRecovery.Core.Billing;
 using CartRecovery.Core.Accounts;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Jobs;

@@ -14,6 +14,7 @@ internal static class ApiDescriptions
     public const string Sending = "Sending";
     public const string Tasks = "Tasks";
     public const string Metrics = "Metrics";
+    public const string Billing = "Billing";
 
     private const string Json = "application/json";
 
