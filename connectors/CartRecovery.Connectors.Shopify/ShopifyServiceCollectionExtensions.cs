@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Connectors.Shopify.Billing;
 using CartRecovery.Connectors.Shopify.Checkouts;
 using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,8 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<ShopifyStorefront>());
         services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<ShopifyPoller>());
         services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<ShopifyWebhookHandler>());
+        services.AddSingleton<ShopifyBilling>();
+        services.AddSingleton<IPlatformBilling>(sp => sp.GetRequiredService<ShopifyBilling>());
         return services;
     }
 

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Accounts;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Jobs;
@@ -11,6 +12,7 @@ using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Billing;
 using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connectors;
@@ -80,6 +82,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISequenceStore, SequenceStore>();
         services.AddSingleton<ICustomerHistory, CustomerHistory>();
         services.AddSingleton<IJobRunStore, JobRunStore>();
+        services.AddSingleton<ISubscriptionStore, SubscriptionStore>();
         services.AddSingleton<IMetricsRollup, MetricsRollup>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();

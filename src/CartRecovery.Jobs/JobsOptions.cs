@@ -41,6 +41,9 @@ public sealed class JobsOptions
     /// <summary>How many UTC days, today included, each roll-up recounts (late deliveries and clicks land in their day).</summary>
     public int RollUpDays { get; set; } = 3;
 
+    /// <summary>How often stores billed by their platform (Shopify) are synced and charged their usage beyond the plan.</summary>
+    public TimeSpan ChargeUsageEvery { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often customer data older than each store's retention is erased (and old job runs pruned).</summary>
     public TimeSpan PurgeExpiredDataEvery { get; set; } = TimeSpan.FromHours(6);
 

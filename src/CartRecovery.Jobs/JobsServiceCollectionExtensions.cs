@@ -1,4 +1,5 @@
 using CartRecovery.Core.Accounts;
+using CartRecovery.Jobs.Billing;
 using CartRecovery.Jobs.Connectors;
 using CartRecovery.Jobs.History;
 using CartRecovery.Jobs.Maintenance;
@@ -51,6 +52,8 @@ public static class JobsServiceCollectionExtensions
                 "Keeps one poll job per active store");
             AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
             AddEvery<RollUpMetricsJob>(q, RollUpMetricsJob.Key, options.RollUpMetricsEvery, "Rolls up per-store daily metrics of the recent days");
+            AddEvery<ChargeUsageJob>(q, ChargeUsageJob.Key, options.ChargeUsageEvery,
+                "Syncs Shopify subscriptions and charges usage beyond each store's plan (when Billing:Enabled)");
             AddEvery<PurgeExpiredDataJob>(q, PurgeExpiredDataJob.Key, options.PurgeExpiredDataEvery,
                 "Erases customer data older than each store's retention, after the roll-up; prunes job history");
             // Every run of every job goes into job_runs (start, end, outcome, error, items).

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
@@ -49,4 +50,8 @@ internal static class Sample
         Status = MessageStatus.Claimed,
         Attempts = 1,
     };
+
+    /// <summary>Plans off, as on a self-hosted deployment: every email may go as far as billing is concerned.</summary>
+    public static PlanGate NoPlans(TimeProvider time) =>
+        new(new BillingOptions(), Moq.Mock.Of<ISubscriptionStore>(), Moq.Mock.Of<IMessageStore>(), [], time);
 }

@@ -48,4 +48,13 @@ public abstract class DatabaseContract : IAsyncLifetime
         Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, TestData.Plan(cart, T0), Ct));
         return ((await Db.Carts.GetAsync(cart.Id, Ct))!, await Db.Messages.ListForCartAsync(cart.Id, Ct));
     }
+
+    /// <summary>Abandons a cart and marks its first (email) step sent at <paramref name="sentAt"/>.</summary>
+    protected async Task SendFirstStepAsync(long storeId, string externalId, string email, DateTimeOffset sentAt)
+    {
+        var (_, messages) = await AddAbandonedCartAsync(storeId, externalId, email.Trim());
+        await Db.ExecuteAsync("UPDATE messages SET status = @Claimed, claimed_by = 'test' WHERE id = @Id",
+            new { Id = messages[0].Id, Claimed = (int)MessageStatus.Claimed });
+        Assert.True(await Db.Messages.MarkSentAsync(messages[0].Id, "test", email, "provider-id", sentAt, Ct));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Checkouts;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Recovery;
@@ -24,12 +25,14 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
     private readonly StoreLifecycle _lifecycle;
     private readonly IPrivacyStore _privacy;
     private readonly DataErasure _erasure;
+    private readonly PlanSubscriptions _billing;
     private readonly TimeProvider _time;
     private readonly ILogger<ShopifyWebhookHandler> _logger;
 
     public ShopifyWebhookHandler(
         IStoreRepository stores, ShopifyCartReporter reporter, ShopifyImageEnricher images, CartIngestion ingestion,
-        StoreLifecycle lifecycle, IPrivacyStore privacy, DataErasure erasure, TimeProvider time, ILogger<ShopifyWebhookHandler> logger)
+        StoreLifecycle lifecycle, IPrivacyStore privacy, DataErasure erasure, PlanSubscriptions billing, TimeProvider time,
+        ILogger<ShopifyWebhookHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(reporter);
@@ -38,10 +41,11 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(privacy);
         ArgumentNullException.ThrowIfNull(erasure);
+        ArgumentNullException.ThrowIfNull(billing);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        (_stores, _reporter, _images, _ingestion, _lifecycle, _privacy, _erasure, _time, _logger) =
-            (stores, reporter, images, ingestion, lifecycle, privacy, erasure, time, logger);
+        (_stores, _reporter, _images, _ingestion, _lifecycle, _privacy, _erasure, _billing, _time, _logger) =
+            (stores, reporter, images, ingestion, lifecycle, privacy, erasure, billing, time, logger);
     }
 
     public string Platform => Platforms.Shopify;
@@ -75,6 +79,10 @@ public sealed partial class ShopifyWebhookHandler : IWebhookHandler
             case ShopifyWebhookTopics.AppUninstalled:
                 // The token is already revoked: only local state changes here, no API call.
                 await _lifecycle.UninstallAsync(store.Id, ct);
+                break;
+            // The payload is only a hint: Shopify's currentAppInstallation is the truth about the subscription.
+            case ShopifyWebhookTopics.AppSubscriptionsUpdate when store.Status == StoreStatus.Active:
+                await _billing.SyncAsync(store, ct);
                 break;
             case ShopifyWebhookTopics.CustomersRedact:
                 await RedactCustomerAsync(store, body, ct);

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Shopify.Webhooks;
 public sealed class ShopifyWebhookRegistrar
 {
     /// <summary>GraphQL <c>WebhookSubscriptionTopic</c> values.</summary>
-    internal static readonly IReadOnlyList<string> Topics = ["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED"];
+    internal static readonly IReadOnlyList<string> Topics = ["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED", "APP_SUBSCRIPTIONS_UPDATE"];
 
     // WebhookSubscriptionInput.uri replaced the deprecated callbackUrl (2025-10 and later); the pinned version takes uri.
     private const string CreateMutation = """

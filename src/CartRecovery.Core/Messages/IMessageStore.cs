@@ -65,4 +65,7 @@ public interface IMessageStore
     /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts.
     /// </summary>
     Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>How many recovery emails (not follow-up tasks) the store sent in [<paramref name="start"/>, <paramref name="until"/>): what a plan counts.</summary>
+    Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct);
 }

@@ -116,7 +116,7 @@ public sealed partial class MessageDispatcher(
             return null;
         if (await messages.ReleaseAsync(message.Id, ClaimerId, until, ct))
             await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.MessageDeferred,
-                $"Step {message.Step} waits for the end of {decision.Reason}, until {until:u}", message.Id), ct);
+                $"Step {message.Step} waits until {until:u}: {decision.Reason}", message.Id), ct);
         return Outcome.Retrying;
     }
 

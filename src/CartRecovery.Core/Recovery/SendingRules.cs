@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
@@ -6,10 +7,10 @@ namespace CartRecovery.Core.Recovery;
 
 /// <summary>
 /// The store's <see cref="SendingPolicy"/> applied to one cart: whether it may enter a sequence (age, contents, consent)
-/// and whether a due email may go out now (consent, quiet hours, frequency cap). Follow-up tasks are not emails and
+/// and whether a due email may go out now (consent, quiet hours, the store's plan, frequency cap). Follow-up tasks are not emails and
 /// are not asked about. Unsubscribes and suppressions are checked by the dispatcher in every case.
 /// </summary>
-public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messages, RecoveryOptions options, TimeProvider time)
+public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messages, PlanGate plans, RecoveryOptions options, TimeProvider time)
 {
     public const string EmptyCart = "the cart is empty";
     public const string NoConsent = "the customer gave no marketing consent and the store emails subscribed customers only";
@@ -42,6 +43,10 @@ public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messa
         var now = time.GetUtcNow();
         if (policy.QuietHours is { } quiet && quiet.NextAllowed(now, store.ResolveTimeZone()) is var opens && opens > now)
             return SendingDecision.Wait(opens, $"quiet hours {Clock(quiet.Start)}-{Clock(quiet.End)} ({store.TimeZone})");
+
+        // Over its plan the store keeps its carts and messages: they wait for the next period (or a bigger plan).
+        if (await plans.CheckAsync(store, ct) is { PausedReason: { } paused, RecheckAt: { } recheck })
+            return SendingDecision.Wait(recheck, paused);
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
         // checked on their own when they fall due. Emails are counted once sent; two nodes sending to one address in

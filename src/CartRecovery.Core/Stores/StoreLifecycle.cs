@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
 using Microsoft.Extensions.Logging;
@@ -10,11 +11,14 @@ public sealed partial class StoreLifecycle(
     IStoreCredentialStore credentials,
     IMessageStore messages,
     DataErasure erasure,
+    ISubscriptionStore subscriptions,
+    TimeProvider time,
     ILogger<StoreLifecycle> logger)
 {
     /// <summary>
     /// The merchant removed the app: stop (status Uninstalled, so pollers skip it and nothing is sent), cancel every
-    /// pending message and drop the credentials, which the platform has revoked anyway. Data stays until redact.
+    /// pending message and drop the credentials, which the platform has revoked anyway; the platform ended the app's
+    /// subscription too (Shopify cancels it on uninstall). Data stays until redact.
     /// </summary>
     public async Task<bool> UninstallAsync(long storeId, CancellationToken ct)
     {
@@ -25,6 +29,8 @@ public sealed partial class StoreLifecycle(
             await stores.UpsertAsync(store with { Status = StoreStatus.Uninstalled }, ct);
         var cancelled = await messages.CancelPendingForStoreAsync(storeId, "the store uninstalled the app", ct);
         await credentials.DeleteAsync(storeId, ct);
+        if (await subscriptions.GetAsync(storeId, ct) is { ExternalId: not null, Status: not SubscriptionStatus.Cancelled } subscription)
+            await subscriptions.UpsertAsync(subscription with { Status = SubscriptionStatus.Cancelled, UpdatedAt = time.GetUtcNow() }, ct);
         Log.Uninstalled(logger, storeId, cancelled);
         return true;
     }

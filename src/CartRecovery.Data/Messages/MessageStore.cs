@@ -80,6 +80,11 @@ internal sealed class MessageStore : IMessageStore
         WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND store_id IN @StoreIds
         """;
 
+    private const string CountStoreEmailsSentSql = """
+        SELECT COUNT(*) FROM messages
+        WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until AND status = @Sent AND kind = @Kind
+        """;
+
     private const string CancelForStoreSql = """
         UPDATE messages SET status = @Cancelled, last_error = @Reason
         WHERE store_id = @StoreId AND (status = @Pending OR status = @Claimed)
@@ -278,6 +283,19 @@ internal sealed class MessageStore : IMessageStore
             StoreIds = storeIds.ToArray(),
             Email = normalized,
             Since = DbTime.ToDb(since),
+            Sent = (int)MessageStatus.Sent,
+            Kind = (int)Core.Sequences.StepKind.Email,
+        }, cancellationToken: ct));
+    }
+
+    public async Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(CountStoreEmailsSentSql, new
+        {
+            StoreId = storeId,
+            Start = DbTime.ToDb(start),
+            Until = DbTime.ToDb(until),
             Sent = (int)MessageStatus.Sent,
             Kind = (int)Core.Sequences.StepKind.Email,
         }, cancellationToken: ct));

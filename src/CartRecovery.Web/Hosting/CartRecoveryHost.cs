@@ -8,6 +8,7 @@ using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
+using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Capture;
 using CartRecovery.Web.Features.Demo;
@@ -93,6 +94,7 @@ internal static class CartRecoveryHost
         app.MapUnsubscribe();
         app.MapDemoStore();
         app.MapShopifyInstall();
+        app.MapBillingReturn();
         app.MapShopifyEmbedded();
         app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();

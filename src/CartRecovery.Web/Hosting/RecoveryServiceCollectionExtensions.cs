@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
@@ -29,6 +30,12 @@ internal static class RecoveryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton<LinkBuilder>();
         services.AddSingleton<StorefrontRegistry>();
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value);
+        services.AddSingleton<PlanGate>();
+        services.AddSingleton<UsageStatements>();
+        services.AddSingleton<PlanSubscriptions>();
         services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();

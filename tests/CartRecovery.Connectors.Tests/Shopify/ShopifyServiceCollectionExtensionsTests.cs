@@ -1,5 +1,6 @@
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
@@ -37,6 +38,10 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         services.AddSingleton<CartIngestion>();
         services.AddSingleton(Mock.Of<IEmailTransport>());
         services.AddSingleton<DataErasure>();
+        services.AddSingleton(Mock.Of<ISubscriptionStore>());
+        services.AddSingleton(new BillingOptions());
+        services.AddSingleton<PlanGate>();
+        services.AddSingleton<PlanSubscriptions>();
         services.AddSingleton<StoreLifecycle>();
         services.AddShopifyConnector();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -28,7 +28,7 @@ public sealed class AbandonmentDetectorTests
 
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
         new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
-        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), _options, _time), _options, _time, NullLogger<AbandonmentDetector>.Instance);
+        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), Sample.NoPlans(_time), _options, _time), _options, _time, NullLogger<AbandonmentDetector>.Instance);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()

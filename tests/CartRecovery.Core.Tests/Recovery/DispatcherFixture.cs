@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
@@ -28,6 +29,9 @@ internal sealed class DispatcherFixture
     public FakeTimeProvider Time { get; } = new(Sample.T0);
     public RecoveryOptions Options { get; } = new() { PublicBaseUrl = new("https://recover.example/") };
     public List<EmailMessage> Sent { get; } = [];
+    /// <summary>Off, as on a self-hosted deployment; tests of plan limits turn it on and add plans.</summary>
+    public BillingOptions Billing { get; } = new();
+    public Mock<ISubscriptionStore> Subscriptions { get; } = new();
 
     public DispatcherFixture(OutboundMessage message, Cart? cart = null)
     {
@@ -52,6 +56,7 @@ internal sealed class DispatcherFixture
     public MessageDispatcher Create() => new(
         Messages.Object, Carts.Object, Stores.Object, Suppressions.Object, Tasks.Object,
         new StorefrontRegistry([Storefront.Object]), Composer.Object, Transport.Object,
-        new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object, Options, Time),
+        new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object,
+            new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time),
         Options, Time, NullLogger<MessageDispatcher>.Instance);
 }

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
@@ -45,6 +46,39 @@ public sealed class MessageDispatcherSendingRulesTests
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageCancelled && e.Detail.Contains("frequency cap", StringComparison.Ordinal)), Ct));
         // The cart stays abandoned: a later step is checked again when it falls due.
         f.Carts.Verify(c => c.CloseAsync(It.IsAny<long>(), It.IsAny<CartStatus>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheStoreUsedItsPlan_KeepsTheEmailUntilTheNextPeriodWithoutUsingAnAttempt()
+    {
+        var f = new DispatcherFixture(Sample.Message());
+        f.Billing.Enabled = true;
+        f.Billing.Plans.Add(new Plan { Name = "Starter", IncludedEmails = 500 });
+        f.Billing.DefaultPlan = "Starter";
+        f.Messages.Setup(m => m.CountStoreEmailsSentAsync(1, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(500);
+        f.Messages.Setup(m => m.ReleaseAsync(100, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(true);
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal((0, 1, 0, 0), (summary.Sent, summary.Retrying, summary.Cancelled, summary.Failed));
+        Assert.Empty(f.Sent);
+        // Sample.T0 is in November 2026: an invoiced store's period is the calendar month.
+        var december = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), december, Ct));
+        f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageDeferred && e.Detail.Contains("Starter plan", StringComparison.Ordinal)), Ct));
+        f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheStoreHasEmailsLeftOnItsPlan_Sends()
+    {
+        var f = new DispatcherFixture(Sample.Message());
+        f.Billing.Enabled = true;
+        f.Billing.Plans.Add(new Plan { Name = "Starter", IncludedEmails = 500 });
+        f.Billing.DefaultPlan = "Starter";
+        f.Messages.Setup(m => m.CountStoreEmailsSentAsync(1, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(499);
+
+        Assert.Equal(1, (await f.Create().RunOnceAsync(Ct)).Sent);
     }
 
     [Fact]

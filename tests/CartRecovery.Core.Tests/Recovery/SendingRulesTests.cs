@@ -22,7 +22,7 @@ public sealed class SendingRulesTests
         _policies.Setup(p => p.CapGroupAsync(1, Ct)).ReturnsAsync([1L, 2L]);
     }
 
-    private SendingRules Create() => new(_policies.Object, _messages.Object, _options, _time);
+    private SendingRules Create() => new(_policies.Object, _messages.Object, Sample.NoPlans(_time), _options, _time);
 
     private void EmailsAlreadySent(int count) =>
         _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", Sample.T0 - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);

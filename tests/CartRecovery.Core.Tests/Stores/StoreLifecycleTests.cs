@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
@@ -18,7 +19,8 @@ public sealed class StoreLifecycleTests
     public StoreLifecycleTests() =>
         _privacy.Setup(p => p.ListMessageIdsAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
-    private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>()), NullLogger<StoreLifecycle>.Instance);
+    private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>()),
+        Mock.Of<ISubscriptionStore>(), TimeProvider.System, NullLogger<StoreLifecycle>.Instance);
 
     [Fact]
     public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()

@@ -78,13 +78,4 @@ public abstract class StorePolicyStoreContract : DatabaseContract
         Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id], "ada@example.com", T0, Ct));
         Assert.Equal(0, await Db.Messages.CountEmailsSentAsync([], "ada@example.com", T0, Ct));
     }
-
-    /// <summary>Abandons a cart and marks its first (email) step sent at <paramref name="sentAt"/>.</summary>
-    private async Task SendFirstStepAsync(long storeId, string externalId, string email, DateTimeOffset sentAt)
-    {
-        var (_, messages) = await AddAbandonedCartAsync(storeId, externalId, email.Trim());
-        await Db.ExecuteAsync("UPDATE messages SET status = @Claimed, claimed_by = 'test' WHERE id = @Id",
-            new { Id = messages[0].Id, Claimed = (int)MessageStatus.Claimed });
-        Assert.True(await Db.Messages.MarkSentAsync(messages[0].Id, "test", email, "provider-id", sentAt, Ct));
-    }
 }

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Billing;
 using System.Reflection;
 using System.Text.Json;
 using CartRecovery.Connectors.Demo;
@@ -36,6 +37,7 @@ public sealed class ExampleSettingsTests
         [PostmarkOptions.Section] = typeof(PostmarkOptions),
         [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
         [OutboundOptions.Section] = typeof(OutboundOptions),
+        [BillingOptions.Section] = typeof(BillingOptions),
         [AccountsOptions.Section] = typeof(AccountsOptions),
     };
 
@@ -92,8 +94,14 @@ public sealed class ExampleSettingsTests
             var bound = configuration.GetSection(section).Get(type) ?? Activator.CreateInstance(type)!;
             var defaults = Activator.CreateInstance(type)!;
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
-                Assert.True(Equals(property.GetValue(defaults), property.GetValue(bound)),
+                Assert.True(SameValue(property.GetValue(defaults), property.GetValue(bound)),
                     $"{section}:{property.Name} in the example ({property.GetValue(bound)}) differs from the default ({property.GetValue(defaults)})");
         }
     }
+
+    /// <summary>Lists (such as the billing plans) compare by their items; everything else by value.</summary>
+    private static bool SameValue(object? a, object? b) =>
+        a is System.Collections.IList left && b is System.Collections.IList right
+            ? left.Cast<object>().SequenceEqual(right.Cast<object>())
+            : Equals(a, b);
 }

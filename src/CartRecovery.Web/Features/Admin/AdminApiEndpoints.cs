@@ -9,6 +9,7 @@ using CartRecovery.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc;
 using CartRecovery.Web.Features.Accounts;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
 
@@ -48,6 +49,7 @@ internal static class AdminApiEndpoints
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();
+        api.MapBilling();
         api.MapAccounts();
         api.MapApiKeys();
         api.MapTeam();

@@ -18,6 +18,7 @@ internal static class ApiDescriptions
     public const string Keys = "API keys";
     public const string Team = "Team";
     public const string Audit = "Audit";
+    public const string Billing = "Billing";
 
     private const string Json = "application/json";
 

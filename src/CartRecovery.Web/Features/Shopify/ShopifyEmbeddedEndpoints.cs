@@ -71,7 +71,7 @@ internal static class ShopifyEmbeddedEndpoints
         if (!string.Equals(query["shop"].ToString(), store.ExternalId, StringComparison.OrdinalIgnoreCase))
             return Refused(text, text.OpenFromAdminTitle, text.WrongShop, StatusCodes.Status400BadRequest);
 
-        var summary = RecoverySummaryDto.From(store.Id, await metrics.GetAsync(store.Id, ct));
+        var summary = RecoverySummaryDto.From(store.Id, await metrics.GetAsync([store.Id], ct));
         return HtmlPage.Render($"CartRecovery · {store.Name}", Body(text, store, summary), lang: text.Lang, headHtml: $"""
             <meta name="shopify-api-key" content="{HtmlPage.Encode(options.Value.ClientId)}">
               <script src="{SecurityHeaders.AppBridgeScript}"></script>
@@ -114,6 +114,6 @@ internal static class ShopifyEmbeddedEndpoints
         var store = await stores.GetAsync(id, ct);
         if (store is null || !http.Scope().CanSee(store))
             return ApiResults.StoreNotFound(id);
-        return Results.Ok(RecoverySummaryDto.From(store.Id, await metrics.GetAsync(store.Id, ct)));
+        return Results.Ok(RecoverySummaryDto.From(store.Id, await metrics.GetAsync([store.Id], ct)));
     }
 }

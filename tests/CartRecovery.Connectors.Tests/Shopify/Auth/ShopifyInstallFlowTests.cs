@@ -161,7 +161,7 @@ public sealed class ShopifyInstallFlowTests
         await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         var subscriptions = kit.Handler.GraphQl.Where(r => r.Query.Contains("webhookSubscriptionCreate", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED"],
+        Assert.Equal(["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED", "APP_SUBSCRIPTIONS_UPDATE"],
             subscriptions.Select(s => s.Variables.GetProperty("topic").GetString()));
         Assert.All(subscriptions, s =>
         {

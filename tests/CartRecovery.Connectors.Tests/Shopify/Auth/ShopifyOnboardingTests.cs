@@ -110,7 +110,7 @@ public sealed class ShopifyOnboardingTests
             Assert.Equal("shpat_custom", r.Header("X-Shopify-Access-Token"));
             Assert.Equal("http://127.0.0.1:5123/admin/api/2026-10/graphql.json", r.Uri.AbsoluteUri);
         });
-        Assert.Equal(6, kit.Handler.GraphQl.Count);   // the shop, then five webhook subscriptions
+        Assert.Equal(7, kit.Handler.GraphQl.Count);   // the shop, then six webhook subscriptions
         stores.Verify(s => s.UpsertAsync(It.Is<Store>(store => store.ExternalId == ShopifyTestKit.Shop
             && store.ApiBaseUrl == "http://127.0.0.1:5123/" && store.Status == StoreStatus.Active), It.IsAny<CancellationToken>()), Times.Once);
         kit.Credentials.Verify(c => c.SaveAsync(It.Is<StoreCredentials>(saved => saved.StoreId == 77 && saved.AccessToken == "shpat_custom"

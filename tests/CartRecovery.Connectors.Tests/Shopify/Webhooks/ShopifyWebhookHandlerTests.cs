@@ -2,6 +2,7 @@ using System.Net;
 using CartRecovery.Connectors.Shopify.Checkouts;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Connectors.Tests.Shopify.Checkouts;
+using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Privacy;
@@ -31,13 +32,21 @@ public sealed class ShopifyWebhookHandlerTests
         _stores.Setup(s => s.FindAsync(Platforms.Shopify, ShopifyTestKit.Shop, It.IsAny<CancellationToken>())).ReturnsAsync(store);
     }
 
+    private readonly Mock<ISubscriptionStore> _subscriptions = new();
+    private readonly Mock<IPlatformBilling> _billing = new();
+
     private ShopifyWebhookHandler Handler(ShopifyTestKit kit)
     {
         var erasure = new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>());
-        var lifecycle = new StoreLifecycle(_stores.Object, kit.Credentials.Object, _carts.Messages.Object, erasure, NullLogger<StoreLifecycle>.Instance);
+        var lifecycle = new StoreLifecycle(_stores.Object, kit.Credentials.Object, _carts.Messages.Object, erasure,
+            _subscriptions.Object, kit.Time, NullLogger<StoreLifecycle>.Instance);
         var ingestion = _carts.Ingestion(kit.Time);
+        _billing.SetupGet(b => b.Platform).Returns(Platforms.Shopify);
+        var options = new BillingOptions();
+        var billing = new PlanSubscriptions(options, _subscriptions.Object,
+            new PlanGate(options, _subscriptions.Object, _carts.Messages.Object, [_billing.Object], kit.Time), _carts.Messages.Object, [_billing.Object], kit.Time);
         return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(_carts.Carts.Object, ingestion), new ShopifyImageEnricher(kit.Api()),
-            ingestion, lifecycle, _privacy.Object, erasure, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
+            ingestion, lifecycle, _privacy.Object, erasure, billing, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
     }
 
     private static WebhookDelivery Delivery(string topic, string fixture, long? storeId = 1, string? shopRef = ShopifyTestKit.Shop) => new()
@@ -189,6 +198,33 @@ public sealed class ShopifyWebhookHandlerTests
         kit.Credentials.Verify(c => c.DeleteAsync(1, It.IsAny<CancellationToken>()), Times.Once);
         _carts.Messages.Verify(m => m.CancelPendingForStoreAsync(1, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(kit.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AppUninstalled_MarksTheShopifySubscriptionCancelled()
+    {
+        using var kit = new ShopifyTestKit(VariantImages);
+        _subscriptions.Setup(s => s.GetAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(new StoreSubscription
+        {
+            StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active, ExternalId = "gid://shopify/AppSubscription/1029266947",
+        });
+
+        await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.AppUninstalled, "app_uninstalled.json"), TestContext.Current.CancellationToken);
+
+        _subscriptions.Verify(s => s.UpsertAsync(It.Is<StoreSubscription>(x => x.Status == SubscriptionStatus.Cancelled), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task HandleAsync_AppSubscriptionsUpdate_ReadsTheSubscriptionFromShopify()
+    {
+        using var kit = new ShopifyTestKit(VariantImages);
+        var active = new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active, ExternalId = "gid://shopify/AppSubscription/1029266947" };
+        _billing.Setup(b => b.SyncAsync(It.Is<Store>(s => s.Id == 1), It.IsAny<CancellationToken>())).ReturnsAsync(active);
+
+        await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.AppSubscriptionsUpdate, "app_subscriptions_update.json"), TestContext.Current.CancellationToken);
+
+        _subscriptions.Verify(s => s.UpsertAsync(It.Is<StoreSubscription>(x => x.ExternalId == active.ExternalId && x.Status == SubscriptionStatus.Active),
+            It.IsAny<CancellationToken>()));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ShopifyEmulatorState _state;
+    private readonly ShopifyBillingMutations _billing;
     private readonly ShopifyTokenStore _tokens;
     private readonly ShopifyOAuthEndpoints _oauth;
     private readonly ShopifyPayloads _payloads;
@@ -35,7 +36,8 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         _compliance = new ShopifyCompliancePayloads(_state);
         _webhooks = new ShopifyWebhookSender(_state);
         var bucket = new ShopifyCostBucket(options.MaximumAvailable, options.RestoreRate, options.TimeProvider);
-        Router = new ShopifyEmulatorRouter(_state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket));
+        _billing = new ShopifyBillingMutations(_state);
+        Router = new ShopifyEmulatorRouter(_state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket), _billing);
     }
 
     /// <summary>http://127.0.0.1:{port}/ — stands for https://{shop}.myshopify.com/.</summary>
@@ -79,6 +81,7 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        emulator._state.BaseUrl = emulator.BaseUrl;
         return emulator;
     }
 
@@ -180,6 +183,39 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     public string ShopRedactPayload() => ShopifyJson.Write(_compliance.ShopRedact());
 
     public string AppUninstalledPayload() => ShopifyJson.Write(_compliance.AppUninstalled());
+
+    /// <summary>The app subscriptions the app asked for, with their usage records.</summary>
+    public IReadOnlyList<ShopifyEmulatorAppSubscription> AppSubscriptions => _state.AppSubscriptions();
+
+    /// <summary>The merchant approves (or declines) a pending subscription, as at its confirmation URL.</summary>
+    public ShopifyEmulatorAppSubscription AnswerAppSubscription(string id, bool approve = true) =>
+        _billing.Answer(id, approve) ?? throw new InvalidOperationException($"No pending app subscription {id}.");
+
+    /// <summary>What uninstalling does to billing: every subscription of the app is cancelled.</summary>
+    public void CancelAppSubscriptions() => _billing.CancelAll();
+
+    /// <summary>
+    /// An <c>app_subscriptions/update</c> body for a subscription (webhook reference: the subscription with its GraphQL id,
+    /// name and status).
+    /// </summary>
+    public string AppSubscriptionsUpdatePayload(string id)
+    {
+        var subscription = _state.AppSubscriptions().FirstOrDefault(s => s.Id == id) ?? throw new InvalidOperationException($"No app subscription {id}.");
+        return ShopifyJson.Write(new System.Text.Json.Nodes.JsonObject
+        {
+            ["app_subscription"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["admin_graphql_api_id"] = subscription.Id,
+                ["name"] = subscription.Name,
+                ["status"] = subscription.Status,
+                ["admin_graphql_api_shop_id"] = ShopifyFormats.Gid("Shop", ShopId),
+                ["created_at"] = ShopifyFormats.RestTime(subscription.CreatedAt, IanaTimezone),
+                ["updated_at"] = ShopifyFormats.RestTime(_state.Now, IanaTimezone),
+                ["currency"] = subscription.Currency,
+                ["capped_amount"] = subscription.CappedAmount is { } cap ? ShopifyFormats.RestMoney(cap) : null,
+            },
+        });
+    }
 
     /// <summary>
     /// POSTs <paramref name="jsonBody"/> to <paramref name="target"/> as Shopify would, signed with the client secret

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace CartRecovery.Testing.Emulators.Shopify;
 
 /// <summary>Records every request, then routes it. Unknown paths get Shopify's {"errors":"Not Found"} 404.</summary>
-internal sealed partial class ShopifyEmulatorRouter(ShopifyEmulatorState state, ShopifyOAuthEndpoints oauth, ShopifyGraphQlEndpoint graphQl)
+internal sealed partial class ShopifyEmulatorRouter(
+    ShopifyEmulatorState state, ShopifyOAuthEndpoints oauth, ShopifyGraphQlEndpoint graphQl, ShopifyBillingMutations billing)
 {
     public async Task DispatchAsync(HttpContext context)
     {
@@ -31,11 +32,23 @@ internal sealed partial class ShopifyEmulatorRouter(ShopifyEmulatorState state, 
         {
             await graphQl.HandleAsync(context, match.Groups["version"].Value, body);
         }
+        else if (ChargeConfirmationPath().Match(path) is { Success: true } charge && HttpMethods.IsGet(request.Method)
+            && billing.Answer(ShopifyFormats.Gid("AppSubscription", long.Parse(charge.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)),
+                approve: request.Query["decline"] != "1") is { } answered)
+        {
+            // The merchant approved (or declined, ?decline=1) in the admin; Shopify sends them back to the app's return URL.
+            var back = new UriBuilder(answered.ReturnUrl);
+            back.Query = (back.Query.Length > 1 ? back.Query[1..] + "&" : "") + $"charge_id={charge.Groups["id"].Value}";
+            context.Response.Redirect(back.Uri.ToString());
+        }
         else
         {
             await ShopifyHttp.WriteAsync(context.Response, StatusCodes.Status404NotFound, new JsonObject { ["errors"] = "Not Found" });
         }
     }
+
+    [GeneratedRegex(@"^/admin/charges/(?<id>\d{1,18})/confirm_recurring_application_charge$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChargeConfirmationPath();
 
     // shopify.dev/docs/api/usage/versioning: versions are named YYYY-MM (quarterly) or "unstable".
     [GeneratedRegex(@"^/admin/api/(?<version>\d{4}-(0[1-9]|1[0-2])|unstable)/graphql\.json$", RegexOptions.CultureInvariant)]

@@ -14,6 +14,7 @@ internal sealed class ShopifyEmulatorState(ShopifyEmulatorOptions options)
     private readonly Dictionary<long, ShopifyEmulatorLine> _catalog = [];
     private readonly List<ShopifyEmulatorDiscount> _discounts = [];
     private readonly List<ShopifyEmulatorWebhookSubscription> _subscriptions = [];
+    private readonly List<ShopifyEmulatorAppSubscription> _appSubscriptions = [];
     private readonly List<ShopifyRecordedRequest> _requests = [];
     private readonly List<ShopifyDeliveredWebhook> _deliveries = [];
     private int _failuresLeft;
@@ -22,6 +23,9 @@ internal sealed class ShopifyEmulatorState(ShopifyEmulatorOptions options)
     private long _lastId = 1000;
 
     public ShopifyEmulatorOptions Options { get; } = options;
+
+    /// <summary>The emulator's own address once it listens (for URLs it hands out, such as charge confirmations).</summary>
+    public Uri BaseUrl { get; set; } = new("http://127.0.0.1/");
 
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
@@ -182,6 +186,19 @@ internal sealed class ShopifyEmulatorState(ShopifyEmulatorOptions options)
     }
 
     /// <summary>A stable pseudo-random hex string, so tokens and recovery keys are the same in every run.</summary>
+    public void AddAppSubscription(ShopifyEmulatorAppSubscription subscription) => Add(_appSubscriptions, subscription);
+
+    public IReadOnlyList<ShopifyEmulatorAppSubscription> AppSubscriptions() => Snapshot(_appSubscriptions);
+
+    /// <summary>Changes subscriptions under the state's lock (approval, usage, cancellation).</summary>
+    public T ChangeAppSubscriptions<T>(Func<List<ShopifyEmulatorAppSubscription>, T> change)
+    {
+        lock (_gate)
+        {
+            return change(_appSubscriptions);
+        }
+    }
+
     public static string Hex(string seed, int length = 32) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..length];
 

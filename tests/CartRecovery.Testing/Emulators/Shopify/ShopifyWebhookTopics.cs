@@ -12,6 +12,7 @@ public static class ShopifyWebhookTopics
     {
         ["APP_UNINSTALLED"] = "app/uninstalled",
         ["APP_SCOPES_UPDATE"] = "app/scopes_update",
+        ["APP_SUBSCRIPTIONS_UPDATE"] = "app_subscriptions/update",
         ["CHECKOUTS_CREATE"] = "checkouts/create",
         ["CHECKOUTS_UPDATE"] = "checkouts/update",
         ["CHECKOUTS_DELETE"] = "checkouts/delete",

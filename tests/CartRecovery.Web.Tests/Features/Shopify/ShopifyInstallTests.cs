@@ -32,7 +32,7 @@ public sealed class ShopifyInstallTests : IAsyncLifetime
         Assert.DoesNotContain(credentials.RefreshToken, payload, StringComparison.Ordinal);
 
         var topics = _host.Shopify.WebhookSubscriptions.Select(s => s.TopicHeader).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["app/uninstalled", "checkouts/create", "checkouts/delete", "checkouts/update", "orders/create"], topics);
+        Assert.Equal(["app/uninstalled", "app_subscriptions/update", "checkouts/create", "checkouts/delete", "checkouts/update", "orders/create"], topics);
         Assert.All(_host.Shopify.WebhookSubscriptions, s => Assert.Equal(_host.WebhookUrl, s.Uri));
     }
 
@@ -111,7 +111,7 @@ public sealed class ShopifyInstallTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ShopifyHost.Ct));
         Assert.Equal(_host.Shopify.ShopDomain, json.RootElement.GetProperty("externalId").GetString());
-        Assert.Equal(5, _host.Shopify.WebhookSubscriptions.Count);
+        Assert.Equal(6, _host.Shopify.WebhookSubscriptions.Count);
     }
 
     [Fact]

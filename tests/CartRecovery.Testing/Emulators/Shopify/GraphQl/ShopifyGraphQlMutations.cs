@@ -9,6 +9,7 @@ namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 internal sealed class ShopifyGraphQlMutations(ShopifyEmulatorState state, ShopifyGraphQlAppObjects appObjects)
 {
     private readonly ShopifyDiscountMutations _discounts = new(state, appObjects);
+    private readonly ShopifyBillingMutations _billing = new(state);
 
     public JsonNode? Resolve(GqlField field, GqlVariables variables) => field.Name switch
     {
@@ -20,6 +21,17 @@ internal sealed class ShopifyGraphQlMutations(ShopifyEmulatorState state, Shopif
             "DiscountCodeBasic", "basicCodeDiscount", field.Argument("basicCodeDiscount", variables) as JsonObject ?? []),
         "discountCodeFreeShippingCreate" => _discounts.Create(
             "DiscountCodeFreeShipping", "freeShippingCodeDiscount", field.Argument("freeShippingCodeDiscount", variables) as JsonObject ?? []),
+        "appSubscriptionCreate" => _billing.CreateSubscription(
+            field.Argument("name", variables).AsString(),
+            field.Argument("returnUrl", variables).AsString(),
+            field.Argument("test", variables).AsBool() ?? false,
+            field.Argument("trialDays", variables).AsLong(),
+            field.Argument("lineItems", variables) as JsonArray ?? []),
+        "appUsageRecordCreate" => _billing.CreateUsageRecord(
+            field.Argument("subscriptionLineItemId", variables).AsString(),
+            field.Argument("price", variables) as JsonObject,
+            field.Argument("description", variables).AsString(),
+            field.Argument("idempotencyKey", variables).AsString()),
         _ => null,
     };
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 
-/// <summary>QueryRoot fields: shop, abandonedCheckouts, nodes/node, webhookSubscriptions, codeDiscountNodeByCode.</summary>
+/// <summary>QueryRoot fields: shop, abandonedCheckouts, nodes/node, webhookSubscriptions, codeDiscountNodeByCode, currentAppInstallation.</summary>
 internal sealed class ShopifyGraphQlQueries(ShopifyEmulatorState state, ShopifyGraphQlObjects objects, ShopifyGraphQlAppObjects appObjects)
 {
     public JsonNode? Resolve(GqlField field, GqlVariables variables, ShopifyGraphQlRun run) => field.Name switch
@@ -16,6 +16,12 @@ internal sealed class ShopifyGraphQlQueries(ShopifyEmulatorState state, ShopifyG
             .Where(d => string.Equals(d.Code, field.Argument("code", variables).AsString(), StringComparison.OrdinalIgnoreCase))
             .Select(appObjects.DiscountNode)
             .FirstOrDefault(),
+        "currentAppInstallation" => new JsonObject
+        {
+            ["__typename"] = "AppInstallation",
+            ["id"] = ShopifyFormats.Gid("AppInstallation", state.Options.ShopId),
+            ["activeSubscriptions"] = new JsonArray([.. state.AppSubscriptions().Where(s => s.Status == "ACTIVE").Select(s => (JsonNode)ShopifyBillingMutations.Subscription(s))]),
+        },
         _ => null,
     };
 

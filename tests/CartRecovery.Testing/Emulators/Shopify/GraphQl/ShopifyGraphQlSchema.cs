@@ -16,9 +16,10 @@ internal static class ShopifyGraphQlSchema
     private static readonly Dictionary<string, Dictionary<string, string>> Types = Build(new()
     {
         ["QueryRoot"] = "shop:Shop abandonedCheckouts:AbandonedCheckoutConnection nodes:Node node:Node " +
-            "webhookSubscriptions:WebhookSubscriptionConnection codeDiscountNodeByCode:DiscountCodeNode",
+            "webhookSubscriptions:WebhookSubscriptionConnection codeDiscountNodeByCode:DiscountCodeNode currentAppInstallation:AppInstallation",
         ["Mutation"] = "webhookSubscriptionCreate:WebhookSubscriptionCreatePayload webhookSubscriptionDelete:WebhookSubscriptionDeletePayload " +
-            "discountCodeBasicCreate:DiscountCodeBasicCreatePayload discountCodeFreeShippingCreate:DiscountCodeFreeShippingCreatePayload",
+            "discountCodeBasicCreate:DiscountCodeBasicCreatePayload discountCodeFreeShippingCreate:DiscountCodeFreeShippingCreatePayload " +
+            "appSubscriptionCreate:AppSubscriptionCreatePayload appUsageRecordCreate:AppUsageRecordCreatePayload",
         ["Shop"] = "id:ID name:String email:String contactEmail:String currencyCode:CurrencyCode ianaTimezone:String " +
             "myshopifyDomain:String url:URL primaryDomain:Domain",
         ["Domain"] = "id:ID host:String url:URL sslEnabled:Boolean",
@@ -80,6 +81,17 @@ internal static class ShopifyGraphQlSchema
         ["DiscountRedeemCodeConnection"] = "edges:DiscountRedeemCodeEdge nodes:DiscountRedeemCode pageInfo:PageInfo",
         ["DiscountRedeemCodeEdge"] = "cursor:String node:DiscountRedeemCode",
         ["DiscountRedeemCode"] = "id:ID code:String asyncUsageCount:Int",
+        ["AppInstallation"] = "id:ID activeSubscriptions:AppSubscription",
+        ["AppSubscription"] = "id:ID name:String status:AppSubscriptionStatus test:Boolean trialDays:Int createdAt:DateTime " +
+            "currentPeriodEnd:DateTime returnUrl:URL lineItems:AppSubscriptionLineItem",
+        ["AppSubscriptionLineItem"] = "id:ID plan:AppPlanV2",
+        ["AppPlanV2"] = "pricingDetails:AppPricingDetails",
+        ["AppPricingDetails"] = "",
+        ["AppRecurringPricing"] = "price:MoneyV2 interval:AppPricingInterval",
+        ["AppUsagePricing"] = "terms:String cappedAmount:MoneyV2 balanceUsed:MoneyV2 interval:AppPricingInterval",
+        ["AppSubscriptionCreatePayload"] = "appSubscription:AppSubscription confirmationUrl:URL userErrors:UserError",
+        ["AppUsageRecordCreatePayload"] = "appUsageRecord:AppUsageRecord userErrors:UserError",
+        ["AppUsageRecord"] = "id:ID createdAt:DateTime description:String idempotencyKey:String price:MoneyV2",
     });
 
     // Interfaces and unions, with the concrete types the emulator can return for them.
@@ -89,6 +101,7 @@ internal static class ShopifyGraphQlSchema
         ["Media"] = ["MediaImage"],
         ["DiscountCode"] = ["DiscountCodeBasic", "DiscountCodeFreeShipping"],
         ["WebhookSubscriptionEndpoint"] = ["WebhookHttpEndpoint"],
+        ["AppPricingDetails"] = ["AppRecurringPricing", "AppUsagePricing"],
     };
 
     // Enum arguments the emulator checks, with their documented values (enums/AbandonedCheckoutSortKeys: there is
@@ -114,6 +127,8 @@ internal static class ShopifyGraphQlSchema
         ["Mutation.webhookSubscriptionDelete"] = ["id!"],
         ["Mutation.discountCodeBasicCreate"] = ["basicCodeDiscount!"],
         ["Mutation.discountCodeFreeShippingCreate"] = ["freeShippingCodeDiscount!"],
+        ["Mutation.appSubscriptionCreate"] = ["name!", "lineItems!", "returnUrl!", "test", "trialDays", "replacementBehavior"],
+        ["Mutation.appUsageRecordCreate"] = ["subscriptionLineItemId!", "price!", "description!", "idempotencyKey"],
         ["AbandonedCheckout.lineItems"] = ["first", "after", "last", "before", "reverse"],
         ["DiscountCodeBasic.codes"] = ["first", "after", "last", "before", "reverse", "sortKey", "query", "savedSearchId"],
         ["DiscountCodeFreeShipping.codes"] = ["first", "after", "last", "before", "reverse", "sortKey", "query", "savedSearchId"],

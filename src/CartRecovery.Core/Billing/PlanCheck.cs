@@ -1,0 +1,17 @@
+namespace CartRecovery.Core.Billing;
+
+/// <summary>Whether a store's plan lets one more email go out now, and if not why and until when.</summary>
+public sealed record PlanCheck
+{
+    public static readonly PlanCheck Allowed = new();
+
+    /// <summary>Why sending waits (shown to the merchant), or null when it may go on.</summary>
+    public string? PausedReason { get; private init; }
+
+    /// <summary>When to look again: the next period, or a short while for a plan awaiting approval.</summary>
+    public DateTimeOffset? RecheckAt { get; private init; }
+
+    public bool IsAllowed => PausedReason is null;
+
+    public static PlanCheck Paused(string reason, DateTimeOffset recheckAt) => new() { PausedReason = reason, RecheckAt = recheckAt };
+}

@@ -1,0 +1,52 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Core.Billing;
+
+/// <summary>
+/// Whether a store's plan lets its next recovery email go out. A store over its plan keeps capturing carts and
+/// enrolling them; only sending waits (nothing is dropped) until the next period or a bigger plan.
+/// </summary>
+public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscriptions, IMessageStore messages,
+    IEnumerable<IPlatformBilling> platformBillings, TimeProvider time)
+{
+    /// <summary>How soon to look again at a store whose plan waits for the merchant's approval.</summary>
+    public static readonly TimeSpan ApprovalRecheck = TimeSpan.FromMinutes(15);
+
+    private readonly HashSet<string> _billedPlatforms = platformBillings.Select(b => b.Platform).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<PlanCheck> CheckAsync(Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!options.Enabled)
+            return PlanCheck.Allowed;
+        var now = time.GetUtcNow();
+        var (plan, subscription) = await EffectivePlanAsync(store, ct);
+        if (IsBilledByPlatform(store) && IsPaid(plan) && subscription?.Status != SubscriptionStatus.Active)
+            return PlanCheck.Paused($"the {subscription?.Plan ?? plan.Name} plan is waiting for the merchant's approval", now + ApprovalRecheck);
+
+        var period = BillingPeriod.For(IsBilledByPlatform(store) ? subscription : null, now);
+        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
+        return sent < plan.EmailAllowance
+            ? PlanCheck.Allowed
+            : PlanCheck.Paused(FormattableString.Invariant(
+                $"the {plan.Name} plan's {plan.EmailAllowance} recovery emails for the period until {period.End:u} are used up"), period.End);
+    }
+
+    /// <summary>
+    /// The plan the store is on now: its subscription's while that is active (an invoiced store's subscription is the
+    /// plan someone chose for it), else the default plan.
+    /// </summary>
+    public async Task<(Plan Plan, StoreSubscription? Subscription)> EffectivePlanAsync(Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var subscription = await subscriptions.GetAsync(store.Id, ct);
+        var current = subscription is { Status: SubscriptionStatus.Active } ? options.Find(subscription.Plan) : null;
+        return (current ?? options.Find(options.DefaultPlan) ?? throw new InvalidOperationException(options.Problem()), subscription);
+    }
+
+    public bool IsBilledByPlatform(Store store) => _billedPlatforms.Contains(store.Platform);
+
+    /// <summary>A plan that costs anything must be approved on platforms that bill apps themselves.</summary>
+    public static bool IsPaid(Plan plan) => plan.MonthlyPrice > 0 || plan.HasUsagePricing;
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using CartRecovery.Core.Billing;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Billing;
+
+/// <summary>The plan of each store, one row per store.</summary>
+internal sealed class SubscriptionStore : ISubscriptionStore
+{
+    private const string GetSql = $"SELECT {StoreSubscriptionRow.Columns} FROM store_subscriptions WHERE store_id = @StoreId";
+
+    private const string FindByExternalIdSql = $"SELECT {StoreSubscriptionRow.Columns} FROM store_subscriptions WHERE external_id = @ExternalId";
+
+    private const string UpdateSql = """
+        UPDATE store_subscriptions
+        SET plan_name = @PlanName, status = @Status, external_id = @ExternalId, usage_line_item_id = @UsageLineItemId,
+            confirmation_url = @ConfirmationUrl, test = @Test, trial_ends_at = @TrialEndsAt, current_period_end = @CurrentPeriodEnd,
+            usage_charged_micros = @UsageChargedMicros, usage_period_end = @UsagePeriodEnd, updated_at = @UpdatedAt
+        WHERE store_id = @StoreId
+        """;
+
+    private const string InsertSql = $"""
+        INSERT INTO store_subscriptions ({StoreSubscriptionRow.Columns})
+        VALUES (@StoreId, @PlanName, @Status, @ExternalId, @UsageLineItemId, @ConfirmationUrl, @Test, @TrialEndsAt,
+                @CurrentPeriodEnd, @UsageChargedMicros, @UsagePeriodEnd, @UpdatedAt)
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+
+    public SubscriptionStore(IDbConnectionFactory connections, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+    }
+
+    public async Task<StoreSubscription?> GetAsync(long storeId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<StoreSubscriptionRow>(new CommandDefinition(GetSql, new { StoreId = storeId }, cancellationToken: ct));
+        return row?.ToSubscription();
+    }
+
+    public async Task<StoreSubscription?> FindByExternalIdAsync(string externalId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(externalId);
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<StoreSubscriptionRow>(
+            new CommandDefinition(FindByExternalIdSql, new { ExternalId = externalId }, cancellationToken: ct));
+        return row?.ToSubscription();
+    }
+
+    public async Task UpsertAsync(StoreSubscription subscription, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var row = StoreSubscriptionRow.From(subscription);
+        try
+        {
+            await UpsertOnceAsync(row, ct);
+        }
+        catch (DbException error) when (_dialect.IsUniqueViolation(error))
+        {
+            // Another writer inserted the row between our update and our insert: the update finds it now.
+            await UpsertOnceAsync(row, ct);
+        }
+    }
+
+    // Update-then-insert, as for sending policies: portable, and a subscription changes rarely.
+    private async Task UpsertOnceAsync(StoreSubscriptionRow row, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        if (await db.ExecuteAsync(new CommandDefinition(UpdateSql, row, tx, cancellationToken: ct)) == 0)
+            await db.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,67 @@
+using CartRecovery.Core.Billing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartRecovery.Data.Tests.Billing;
+
+/// <summary>Each store's plan, and the count of a store's sent emails in a period that the plan limits.</summary>
+public abstract class SubscriptionStoreContract : DatabaseContract
+{
+    private ISubscriptionStore Subscriptions => Db.Services.GetRequiredService<ISubscriptionStore>();
+
+    private static StoreSubscription Shopify(long storeId) => new()
+    {
+        StoreId = storeId,
+        Plan = "Growth",
+        Status = SubscriptionStatus.Active,
+        ExternalId = "gid://shopify/AppSubscription/4019585080",
+        UsageLineItemId = "gid://shopify/AppSubscriptionLineItem/4019585080?v=1&index=1",
+        ConfirmationUrl = "https://shop-1.myshopify.com/admin/charges/4019585080/confirm_recurring_application_charge?signature=x",
+        Test = true,
+        TrialEndsAt = T0.AddDays(7),
+        CurrentPeriodEnd = T0.AddDays(30),
+        UsageCharged = 1.234567m,
+        UsagePeriodEnd = T0.AddDays(30),
+        UpdatedAt = T0,
+    };
+
+    [Fact]
+    public async Task Get_ForAStoreWithoutASubscription_IsNull()
+    {
+        var store = await AddStoreAsync();
+
+        Assert.Null(await Subscriptions.GetAsync(store.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Upsert_ThenGet_RoundTripsEveryField_AndASecondUpsertReplacesTheRow()
+    {
+        var store = await AddStoreAsync();
+
+        await Subscriptions.UpsertAsync(Shopify(store.Id), Ct);
+        Assert.Equal(Shopify(store.Id), await Subscriptions.GetAsync(store.Id, Ct));
+        Assert.Equal(Shopify(store.Id), await Subscriptions.FindByExternalIdAsync("gid://shopify/AppSubscription/4019585080", Ct));
+
+        var invoiced = new StoreSubscription { StoreId = store.Id, Plan = "Free", Status = SubscriptionStatus.Active, UpdatedAt = T0.AddHours(1) };
+        await Subscriptions.UpsertAsync(invoiced, Ct);
+        Assert.Equal(invoiced, await Subscriptions.GetAsync(store.Id, Ct));
+        Assert.Null(await Subscriptions.FindByExternalIdAsync("gid://shopify/AppSubscription/4019585080", Ct));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM store_subscriptions"));
+    }
+
+    [Fact]
+    public async Task CountStoreEmailsSent_CountsTheStoresSentEmailsInTheHalfOpenPeriod()
+    {
+        var shop = await AddStoreAsync("shop-a");
+        var other = await AddStoreAsync("shop-b");
+        await SendFirstStepAsync(shop.Id, "chk-1", "ada@example.com", T0);
+        await SendFirstStepAsync(shop.Id, "chk-2", "bob@example.com", T0.AddDays(1));
+        await SendFirstStepAsync(shop.Id, "chk-3", "cy@example.com", T0.AddDays(2));
+        await SendFirstStepAsync(other.Id, "chk-4", "ada@example.com", T0.AddDays(1));
+
+        Assert.Equal(2, await Db.Messages.CountStoreEmailsSentAsync(shop.Id, T0, T0.AddDays(2), Ct));
+        Assert.Equal(3, await Db.Messages.CountStoreEmailsSentAsync(shop.Id, T0, T0.AddDays(2).AddMilliseconds(1), Ct));
+        Assert.Equal(1, await Db.Messages.CountStoreEmailsSentAsync(other.Id, T0, T0.AddDays(30), Ct));
+        // Scheduled (unsent) steps do not count.
+        Assert.Equal(0, await Db.Messages.CountStoreEmailsSentAsync(shop.Id, T0.AddDays(3), T0.AddDays(60), Ct));
+    }
+}
