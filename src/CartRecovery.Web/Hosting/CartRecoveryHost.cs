@@ -14,6 +14,7 @@ using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Unsubscribe;
 using CartRecovery.Web.Features.WooCommerce;
@@ -56,6 +57,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
             .AddCallerAuthentication()
+            .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()
             .AddSingleton<StoreOnboarding>()
@@ -93,6 +95,7 @@ internal static class CartRecoveryHost
         app.MapShopifyInstall();
         app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();
+        app.MapAccountSignIn();
         app.MapWooCommerceWebhooks();
         app.MapPostmarkWebhooks();
         app.MapCapture();
