@@ -35,6 +35,7 @@ public sealed class ExampleSettingsTests
         [PostmarkOptions.Section] = typeof(PostmarkOptions),
         [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
         [OutboundOptions.Section] = typeof(OutboundOptions),
+        [Features.SignIn.AccountsOptions.Section] = typeof(Features.SignIn.AccountsOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

@@ -27,6 +27,8 @@ internal static class SignInServiceCollectionExtensions
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<AccountEmails>();
         services.AddSingleton<SignInLinks>();
+        // Door 3: who owns a shop connected through WooCommerce (the connect endpoints themselves map with the connector's).
+        services.AddSingleton<WooCommerce.WooCommerceConnectOwner>();
         return services;
     }
 
