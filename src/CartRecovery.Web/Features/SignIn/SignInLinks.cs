@@ -19,13 +19,13 @@ internal sealed class SignInLinks(ISignInLinkStore links, IAccountStore accounts
 
     /// <summary>Counts the request against the limits and, when the address belongs to a person with an account, emails the link.</summary>
     /// <param name="client">The client's IP address, for the per-client limit.</param>
-    public async Task<SignInRequestOutcome> RequestAsync(string email, string? client, string language, string? returnUrl, CancellationToken ct)
+    public async Task<SignInRequestOutcome> RequestAsync(string email, string client, string language, string? returnUrl, CancellationToken ct)
     {
         email = Normalize(email);
         var since = time.GetUtcNow() - RateWindow;
         if (await links.CountForEmailSinceAsync(email, since, ct) >= options.Value.SignInLinksPerAddressPerHour)
             return SignInRequestOutcome.TooManyForAddress;
-        if (client is not null && await links.CountFromSinceAsync(client, since, ct) >= options.Value.SignInLinksPerClientPerHour)
+        if (await links.CountFromSinceAsync(client, since, ct) >= options.Value.SignInLinksPerClientPerHour)
             return SignInRequestOutcome.TooManyFromClient;
         // Stored whoever asks, so the limits count every request; only a person with an account is sent the link.
         var link = await IssueAsync(email, client, returnUrl, ct);
