@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Jobs;
@@ -10,6 +11,7 @@ using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connectors;
 using CartRecovery.Data.Privacy;
@@ -81,6 +83,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMetricsRollup, MetricsRollup>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
+        services.AddSingleton<IAccountStore, AccountStore>();
+        services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<ISignInLinkStore, SignInLinkStore>();
+        services.AddSingleton<IInvitationStore, InvitationStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

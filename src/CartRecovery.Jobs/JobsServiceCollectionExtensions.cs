@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Jobs.Connectors;
 using CartRecovery.Jobs.History;
 using CartRecovery.Jobs.Maintenance;
@@ -64,6 +65,10 @@ public static class JobsServiceCollectionExtensions
                 });
         });
         services.AddSingleton<RecentDaysRollup>();
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(o => o.AuditRetentionDays >= 1, "Accounts:AuditRetentionDays must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton<AccountRecordsPurge>();
         services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

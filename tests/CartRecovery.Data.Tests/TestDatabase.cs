@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
@@ -14,9 +15,12 @@ using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using CartRecovery.Data.Schema;
 using Dapper;
+using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Data.Tests;
 
@@ -52,6 +56,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public IJobRunStore JobRuns => _services.GetRequiredService<IJobRunStore>();
     public IMetricsRollup Rollup => _services.GetRequiredService<IMetricsRollup>();
     public IRetentionStore Retention => _services.GetRequiredService<IRetentionStore>();
+    public IAccountStore Accounts => _services.GetRequiredService<IAccountStore>();
+    public IApiKeyStore ApiKeys => _services.GetRequiredService<IApiKeyStore>();
+    public ISessionStore Sessions => _services.GetRequiredService<ISessionStore>();
+    public ISignInLinkStore SignInLinks => _services.GetRequiredService<ISignInLinkStore>();
+    public IInvitationStore Invitations => _services.GetRequiredService<IInvitationStore>();
+    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
     public IDbConnectionFactory Connections => _services.GetRequiredService<IDbConnectionFactory>();
     public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
     public SqlDialect Dialect => _services.GetRequiredService<SqlDialect>();
@@ -102,6 +112,28 @@ public sealed class TestDatabase : IAsyncDisposable
         if (migrate)
             await database.Migrator.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
+    }
+
+    /// <summary>
+    /// Applies the embedded scripts up to and including <paramref name="lastScript"/> (e.g. <c>0011_unfinished_attempts.sql</c>),
+    /// journaled as the migrator journals them, so that a later <see cref="DatabaseMigrator.MigrateAsync"/> applies the rest
+    /// to a database holding data from before them.
+    /// </summary>
+    public async Task MigrateThroughAsync(string lastScript)
+    {
+        var connectionString = _services.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString();
+        await Dialect.PrepareDatabaseAsync(connectionString, NullLogger.Instance, TestContext.Current.CancellationToken);
+        var folder = $"{typeof(DatabaseMigrator).Namespace}.{Dialect.Name}.";
+        var result = Dialect.DeployTo(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly,
+                name => name.StartsWith(folder, StringComparison.Ordinal) && string.CompareOrdinal(name[folder.Length..], lastScript) <= 0)
+            .WithTransactionPerScript()
+            .WithVariablesDisabled()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+            throw new InvalidOperationException($"Migrating through {lastScript} failed: {result.Error?.Message}", result.Error);
     }
 
     /// <summary>Runs a query straight against the database, for assertions on what was actually stored.</summary>

@@ -15,4 +15,7 @@ public interface IInvitationStore
     Task<bool> AcceptAsync(long invitationId, DateTimeOffset now, CancellationToken ct);
 
     Task<bool> RevokeAsync(long accountId, long invitationId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Deletes invitations that expired before <paramref name="now"/>, accepted or not. Returns how many.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct);
 }

@@ -8,6 +8,9 @@ public interface IStoreRepository
 
     Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct);
 
+    /// <summary>The stores of one account, by name.</summary>
+    Task<IReadOnlyList<Store>> ListForAccountAsync(long accountId, CancellationToken ct);
+
     Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct);
 
     /// <summary>

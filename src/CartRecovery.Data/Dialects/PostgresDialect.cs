@@ -58,6 +58,10 @@ public sealed partial class PostgresDialect : SqlDialect
         RETURNING m.*
         """;
 
+    // READ COMMITTED lets two transactions read the same team and both write: the row lock makes the second wait and
+    // then read what the first committed.
+    public override string LockAccount => "SELECT id FROM accounts WHERE id = @AccountId FOR UPDATE";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: UniqueViolation };
 

@@ -37,23 +37,24 @@ public abstract class SqlDialect
         $"{insertSql} ON CONFLICT ({conflictColumns}) DO NOTHING";
 
     /// <summary>
-    /// Inserts or updates a store keyed by (platform, external_id), keeping its id, created_at and public_key, and
-    /// returns its id. Parameters: the <c>StoreRow</c> properties.
+    /// Inserts or updates a store keyed by (platform, external_id), keeping its id, created_at and public_key (and its
+    /// account_id when <c>@AccountId</c> is null), and returns its id. Parameters: the <c>StoreRow</c> properties.
     /// </summary>
     public virtual string UpsertStore => """
         INSERT INTO stores (platform, external_id, name, storefront_url, currency, time_zone, locale,
                             abandon_after_ms, sequence, sender_email, sender_name, created_at, status, api_base_url, public_key,
-                            sending_paused_reason, reply_to, logo_url, brand_color, postal_address, message_stream)
+                            sending_paused_reason, reply_to, logo_url, brand_color, postal_address, message_stream, account_id)
         VALUES (@Platform, @ExternalId, @Name, @StorefrontUrl, @Currency, @TimeZone, @Locale,
                 @AbandonAfterMs, @Sequence, @SenderEmail, @SenderName, @CreatedAt, @Status, @ApiBaseUrl, @PublicKey,
-                @SendingPausedReason, @ReplyTo, @LogoUrl, @BrandColor, @PostalAddress, @MessageStream)
+                @SendingPausedReason, @ReplyTo, @LogoUrl, @BrandColor, @PostalAddress, @MessageStream, @AccountId)
         ON CONFLICT (platform, external_id) DO UPDATE SET
             name = excluded.name, storefront_url = excluded.storefront_url, currency = excluded.currency,
             time_zone = excluded.time_zone, locale = excluded.locale, abandon_after_ms = excluded.abandon_after_ms,
             sequence = excluded.sequence, sender_email = excluded.sender_email, sender_name = excluded.sender_name,
             status = excluded.status, api_base_url = excluded.api_base_url, sending_paused_reason = excluded.sending_paused_reason,
             reply_to = excluded.reply_to, logo_url = excluded.logo_url, brand_color = excluded.brand_color,
-            postal_address = excluded.postal_address, message_stream = excluded.message_stream
+            postal_address = excluded.postal_address, message_stream = excluded.message_stream,
+            account_id = COALESCE(excluded.account_id, stores.account_id)
         RETURNING id
         """;
 
@@ -92,6 +93,13 @@ public abstract class SqlDialect
     /// Parameters: <c>@Claimer</c>, <c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>, <c>@Pending</c>, <c>@Claimed</c>.
     /// </summary>
     public abstract string ClaimDueMessages { get; }
+
+    /// <summary>
+    /// Selects the id of account <c>@AccountId</c> and holds a lock on its row until the transaction ends, so that changes
+    /// to one account's team queue one after the other (the last-owner rule reads the team, then writes it). SQLite
+    /// needs no lock here: <see cref="BeginWriteAsync"/> already serializes every writer.
+    /// </summary>
+    public virtual string LockAccount => "SELECT id FROM accounts WHERE id = @AccountId";
 
     /// <summary>Starts a transaction that takes the write lock up front (SQLite: BEGIN IMMEDIATE).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

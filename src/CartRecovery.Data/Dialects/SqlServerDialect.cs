@@ -62,6 +62,7 @@ public sealed partial class SqlServerDialect : SqlDialect
         ["name", "storefront_url", "currency", "time_zone", "locale", "abandon_after_ms", "sequence", "sender_email", "sender_name",
          "status", "api_base_url", "sending_paused_reason", "reply_to", "logo_url", "brand_color", "postal_address", "message_stream"],
         insertOnly: ["created_at", "public_key"],
+        keptWhenNull: ["account_id"],
         then: "SELECT id FROM stores WHERE platform = @Platform AND external_id = @ExternalId;");
 
     public override string UpsertStoreCredentials => Upsert("store_credentials", ["store_id"], ["payload", "updated_at"]);
@@ -93,6 +94,8 @@ public sealed partial class SqlServerDialect : SqlDialect
         OUTPUT inserted.*;
         """;
 
+    public override string LockAccount => "SELECT id FROM accounts WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE id = @AccountId";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqlException { Number: DuplicateKeyInUniqueIndex or UniqueConstraintViolation };
 
@@ -111,16 +114,20 @@ public sealed partial class SqlServerDialect : SqlDialect
     /// <summary>
     /// Update the row of <paramref name="keys"/>, else insert it, in one transaction: UPDLOCK + SERIALIZABLE hold the key
     /// range until the INSERT, so a concurrent upsert of the same key waits instead of failing on the primary key.
-    /// Parameters are the columns in PascalCase (<c>store_id</c> = <c>@StoreId</c>).
+    /// Parameters are the columns in PascalCase (<c>store_id</c> = <c>@StoreId</c>). A <paramref name="keptWhenNull"/>
+    /// column keeps its stored value when its parameter is null.
     /// </summary>
-    private static string Upsert(string table, string[] keys, string[] updates, string[]? insertOnly = null, string? then = null)
+    private static string Upsert(string table, string[] keys, string[] updates, string[]? insertOnly = null, string[]? keptWhenNull = null,
+        string? then = null)
     {
-        var columns = keys.Concat(updates).Concat(insertOnly ?? []).ToList();
+        var columns = keys.Concat(updates).Concat(insertOnly ?? []).Concat(keptWhenNull ?? []).ToList();
+        var assignments = updates.Select(c => $"{c} = {Parameter(c)}")
+            .Concat((keptWhenNull ?? []).Select(c => $"{c} = COALESCE({Parameter(c)}, {c})"));
         return $"""
             SET XACT_ABORT ON;
             BEGIN TRANSACTION;
             UPDATE {table} WITH (UPDLOCK, SERIALIZABLE)
-            SET {string.Join(", ", updates.Select(c => $"{c} = {Parameter(c)}"))}
+            SET {string.Join(", ", assignments)}
             WHERE {string.Join(" AND ", keys.Select(c => $"{c} = {Parameter(c)}"))};
             IF @@ROWCOUNT = 0
                 INSERT INTO {table} ({string.Join(", ", columns)})

@@ -43,6 +43,11 @@ internal sealed class PrivacyStore : IPrivacyStore
         // Stored payloads (checkouts, orders) carry the address in any case; the pattern is lower-case, and LIKE is
         // case-sensitive on PostgreSQL (and may be on SQL Server, by collation), so the body is lowered too.
         "DELETE FROM webhook_deliveries WHERE store_id = @StoreId AND lower(body) LIKE @Pattern ESCAPE '\\'",
+        // An audited change may name the customer (a suppression added by hand, its before/after JSON).
+        """
+        DELETE FROM audit_log WHERE store_id = @StoreId
+            AND (lower(target) LIKE @Pattern ESCAPE '\' OR lower(before_json) LIKE @Pattern ESCAPE '\' OR lower(after_json) LIKE @Pattern ESCAPE '\')
+        """,
     ];
 
     private static readonly string[] EraseStoreSql =
@@ -55,6 +60,7 @@ internal sealed class PrivacyStore : IPrivacyStore
         "DELETE FROM webhook_deliveries WHERE store_id = @StoreId",
         "DELETE FROM connector_state WHERE store_id = @StoreId",
         "DELETE FROM store_credentials WHERE store_id = @StoreId",
+        "DELETE FROM audit_log WHERE store_id = @StoreId",
     ];
 
     private const string ListExportsSql = """

@@ -1,4 +1,6 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using Dapper;
@@ -12,6 +14,8 @@ internal sealed class StoreRepository : IStoreRepository
     private const string FindSql = $"SELECT {StoreRow.Columns} FROM stores WHERE platform = @Platform AND external_id = @ExternalId";
     private const string FindByPublicKeySql = $"SELECT {StoreRow.Columns} FROM stores WHERE public_key = @PublicKey";
     private const string ListSql = $"SELECT {StoreRow.Columns} FROM stores ORDER BY name, id";
+    private const string ListForAccountSql = $"SELECT {StoreRow.Columns} FROM stores WHERE account_id = @AccountId ORDER BY name, id";
+    private const string SetAccountSql = "UPDATE stores SET account_id = @AccountId WHERE id = @Id";
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
@@ -54,7 +58,17 @@ internal sealed class StoreRepository : IStoreRepository
         return rows.Select(r => r.ToStore()).ToList();
     }
 
-    /// <summary>Creates or updates the store; an update keeps the stored id and creation time.</summary>
+    public async Task<IReadOnlyList<Store>> ListForAccountAsync(long accountId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<StoreRow>(new CommandDefinition(ListForAccountSql, new { AccountId = accountId }, cancellationToken: ct));
+        return rows.Select(r => r.ToStore()).ToList();
+    }
+
+    /// <summary>
+    /// Creates or updates the store; an update keeps the stored id and creation time, and its account unless one is given.
+    /// A new store without an account gets a merchant account named after it, in the same transaction.
+    /// </summary>
     public async Task<Store> UpsertAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -62,6 +76,14 @@ internal sealed class StoreRepository : IStoreRepository
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
         var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.UpsertStore, StoreRow.From(store), tx, cancellationToken: ct));
         var row = await db.QuerySingleAsync<StoreRow>(new CommandDefinition(GetSql, new { Id = id }, tx, cancellationToken: ct));
+        if (row.AccountId is null)
+        {
+            // Only a row this transaction inserted has no account, and it stays invisible (and locked) until the commit:
+            // a concurrent upsert of the same store waits, then keeps this account.
+            row.AccountId = await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.InsertReturningId(AccountRow.InsertSql),
+                new { row.Name, Kind = (long)AccountKind.Merchant, row.CreatedAt }, tx, cancellationToken: ct));
+            await db.ExecuteAsync(new CommandDefinition(SetAccountSql, new { row.AccountId, row.Id }, tx, cancellationToken: ct));
+        }
         await tx.CommitAsync(ct);
         return row.ToStore();
     }

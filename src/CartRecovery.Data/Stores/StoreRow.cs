@@ -8,7 +8,7 @@ internal sealed class StoreRow
     public const string Columns = """
         id, platform, external_id, name, storefront_url, currency, time_zone, locale, abandon_after_ms, sequence,
         sender_email, sender_name, created_at, status, api_base_url, public_key, sending_paused_reason,
-        reply_to, logo_url, brand_color, postal_address, message_stream
+        reply_to, logo_url, brand_color, postal_address, message_stream, account_id
         """;
 
     public long Id { get; set; }
@@ -33,6 +33,7 @@ internal sealed class StoreRow
     public string? BrandColor { get; set; }
     public string? PostalAddress { get; set; }
     public string? MessageStream { get; set; }
+    public long? AccountId { get; set; }
 
     public static StoreRow From(Store store) => new()
     {
@@ -57,6 +58,7 @@ internal sealed class StoreRow
         BrandColor = store.BrandColor,
         PostalAddress = store.PostalAddress,
         MessageStream = store.MessageStream,
+        AccountId = store.AccountId,
         // A new store gets its key here; an existing one keeps its own (the upsert never overwrites it).
         PublicKey = store.PublicKey ?? System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)),
     };
@@ -85,5 +87,6 @@ internal sealed class StoreRow
         BrandColor = BrandColor,
         PostalAddress = PostalAddress,
         MessageStream = MessageStream,
+        AccountId = AccountId,
     };
 }

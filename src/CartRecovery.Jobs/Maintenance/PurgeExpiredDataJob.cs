@@ -11,7 +11,8 @@ namespace CartRecovery.Jobs.Maintenance;
 /// Erases customer data older than each store's retention (<see cref="SendingPolicy.RetentionDays"/>): carts with their
 /// lines, timeline, messages and tasks (and the transport's copies of those emails), in batches, after rolling the
 /// recent days up so the metrics survive. Also
-/// prunes the job run history. Suppressions are kept: they are how an unsubscribe stays honoured.
+/// prunes the job run history and what accounts keep only for a while (<see cref="AccountRecordsPurge"/>). Suppressions
+/// are kept: they are how an unsubscribe stays honoured.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class PurgeExpiredDataJob(
@@ -21,6 +22,7 @@ public sealed partial class PurgeExpiredDataJob(
     IRetentionStore retention,
     DataErasure erasure,
     IJobRunStore runs,
+    AccountRecordsPurge accountRecords,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<PurgeExpiredDataJob> logger) : IJob
@@ -60,6 +62,9 @@ public sealed partial class PurgeExpiredDataJob(
             erased += storeErased;
         }
         await runs.PruneAsync(now - options.Value.KeepJobRunsFor, ct);
+        var purgedRecords = await accountRecords.PurgeAsync(now, ct);
+        if (purgedRecords.Total > 0)
+            Log.AccountRecordsPurged(logger, purgedRecords.Sessions, purgedRecords.SignInLinks, purgedRecords.Invitations, purgedRecords.AuditEntries);
         return erased;
     }
 
@@ -69,5 +74,8 @@ public sealed partial class PurgeExpiredDataJob(
     {
         [LoggerMessage(2301, LogLevel.Information, "Retention purge of store {StoreId}: {Carts} carts and {Records} other records older than {RetentionDays} days erased")]
         public static partial void Purged(ILogger logger, long storeId, int carts, int records, int retentionDays);
+
+        [LoggerMessage(2302, LogLevel.Information, "Retention purge of accounts: {Sessions} sessions, {SignInLinks} sign-in links and {Invitations} invitations expired, {AuditEntries} audit entries past retention deleted")]
+        public static partial void AccountRecordsPurged(ILogger logger, int sessions, int signInLinks, int invitations, int auditEntries);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 
@@ -19,6 +20,9 @@ public abstract class PrivacyStoreContract : DatabaseContract
             Platform = Platforms.Shopify, DeliveryId = "wh", Topic = "checkouts/update", StoreId = store.Id,
             Body = """{"email":"ADA@example.com"}""", ReceivedAt = T0,
         }, Ct);
+        await Db.Audit.AppendAsync(Audited(store, "suppression.add", after: """{"email":"Ada@Example.com"}"""), Ct);
+        await Db.Audit.AppendAsync(Audited(store, "suppression.remove", before: """{"email":"bob@example.com"}"""), Ct);
+        await Db.Audit.AppendAsync(Audited(store, "suppression.add") with { Target = "suppression:ada@example.com" }, Ct);
 
         Assert.Equal(1, await Db.Privacy.EraseCustomerAsync(store.Id, "ada@example.com", Ct));
 
@@ -30,9 +34,11 @@ public abstract class PrivacyStoreContract : DatabaseContract
             "SELECT COUNT(*) FROM cart_events WHERE cart_id = @Id",
             "SELECT COUNT(*) FROM suppressions",
             "SELECT COUNT(*) FROM webhook_deliveries",
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'suppression.add'",
         })
             Assert.True(0L == await Db.ScalarAsync<long>(sql, new { cart.Id }), sql);
         Assert.NotNull(await Db.Carts.FindAsync(store.Id, "c-bob", Ct));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log"));
     }
 
     [Fact]
@@ -82,6 +88,9 @@ public abstract class PrivacyStoreContract : DatabaseContract
         await AddAbandonedCartAsync(other.Id, "c2");
         await Db.ConnectorState.SetAsync(store.Id, "cursor", "x", Ct);
         await Db.Credentials.SaveAsync(new StoreCredentials { StoreId = store.Id, AccessToken = "t", UpdatedAt = T0 }, Ct);
+        await Db.Audit.AppendAsync(Audited(store, "store.settings", after: """{"name":"Shop"}"""), Ct);
+        await Db.Audit.AppendAsync(Audited(other, "store.settings"), Ct);
+        await Db.Audit.AppendAsync(Audited(store, "key.create") with { StoreId = null }, Ct);
 
         await Db.Privacy.EraseStoreDataAsync(store.Id, Ct);
 
@@ -90,5 +99,13 @@ public abstract class PrivacyStoreContract : DatabaseContract
         Assert.Null(await Db.Credentials.GetAsync(store.Id, Ct));
         Assert.NotNull(await Db.Stores.GetAsync(store.Id, Ct));
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM carts WHERE store_id = @Id", new { other.Id }));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE store_id = @Id", new { store.Id }));
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log"));
     }
+
+    private static AuditEntry Audited(Store store, string action, string? before = null, string? after = null) => new()
+    {
+        AccountId = store.AccountId!.Value, StoreId = store.Id, At = T0, Actor = Actor.Operator, Action = action,
+        Target = $"store:{store.Id}", Before = before, After = after,
+    };
 }

@@ -4,6 +4,8 @@ public sealed class PostgresDatabaseMigratorTests : DatabaseMigratorContract
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
 
+    protected override Task<TestDatabase> CreateEmptyDatabaseAsync() => TestDatabases.PostgresAsync(migrate: false);
+
     [Fact]
     public async Task Migrate_WhenNodesStartTogether_AppliesEveryScriptOnceUnderTheAdvisoryLock()
     {

@@ -6,6 +6,8 @@ public sealed class SqliteDatabaseMigratorTests : DatabaseMigratorContract
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.SqliteAsync();
 
+    protected override Task<TestDatabase> CreateEmptyDatabaseAsync() => TestDatabase.CreateSqliteAsync(migrate: false);
+
     [Fact]
     public async Task Migrate_CreatesTheDataDirectoryAndTurnsOnWal()
     {
@@ -45,13 +47,16 @@ public sealed class SqliteDatabaseMigratorTests : DatabaseMigratorContract
         var tables = await Db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
         var indexes = await Db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'");
 
-        Assert.Equal(["cart_events", "cart_lines", "cart_refs", "carts", "connector_state", "daily_store_metrics", "data_exports", "follow_up_tasks",
-            "job_runs", "messages", "pending_connections", "schema_versions", "sending_policies", "sequence_versions", "sequences", "store_credentials", "store_templates", "stores", "suppressions", "webhook_deliveries"], tables);
+        Assert.Equal(["accounts", "api_keys", "audit_log", "cart_events", "cart_lines", "cart_refs", "carts", "connector_state", "daily_store_metrics",
+            "data_exports", "follow_up_tasks", "invitations", "job_runs", "memberships", "messages", "pending_connections", "schema_versions",
+            "sending_policies", "sequence_versions", "sequences", "sign_in_links", "store_credentials", "store_templates", "stores", "suppressions",
+            "user_logins", "user_sessions", "users", "webhook_deliveries"], tables);
         Assert.Subset(indexes.ToHashSet(), new HashSet<string>
         {
             "ix_messages_status_due_at", "ix_messages_status_lease_until", "ix_carts_status_platform_updated_at",
             "ix_carts_store_created_at", "ix_cart_events_cart_at", "ix_messages_sequence_step", "ix_sequences_store",
             "ix_messages_recipient_normalized_sent_at", "ix_job_runs_job_started", "ix_daily_store_metrics_day",
+            "ix_stores_account", "ix_audit_log_account_at", "ix_api_keys_account",
         });
         Assert.DoesNotContain(tables, t => t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase));
     }

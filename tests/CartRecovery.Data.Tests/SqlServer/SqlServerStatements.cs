@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Dialects;
 using CartRecovery.Data.Jobs;
@@ -42,6 +43,11 @@ public static partial class SqlServerStatements
         (typeof(WebhookInbox), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "platform, delivery_id")),
         (typeof(SuppressionList), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "store_id, email_normalized")),
         (typeof(FollowUpTaskStore), "InsertSql", sql => Dialect.InsertIgnoringDuplicates(sql, "message_id")),
+        (typeof(AccountRow), "InsertSql", Dialect.InsertReturningId),
+        (typeof(AccountStore), "InsertUserSql", Dialect.InsertReturningId),
+        (typeof(ApiKeyStore), "InsertSql", Dialect.InsertReturningId),
+        (typeof(InvitationStore), "InsertSql", Dialect.InsertReturningId),
+        (typeof(AuditLog), "ListSql", Dialect.Page),
     ];
 
     public static IReadOnlyList<(string Name, string Sql)> All { get; } = Harvest();

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
 using static CartRecovery.Data.Tests.TestData;
 
@@ -14,7 +15,7 @@ public abstract class StoreRepositoryContract : DatabaseContract
 
         Assert.True(saved.Id > 0);
         Assert.NotNull(saved.PublicKey);
-        Assert.Equal(store with { Id = saved.Id, PublicKey = saved.PublicKey }, saved);
+        Assert.Equal(store with { Id = saved.Id, PublicKey = saved.PublicKey, AccountId = saved.AccountId }, saved);
         Assert.Equal(saved, await Db.Stores.GetAsync(saved.Id, Ct));
         Assert.Equal(saved, await Db.Stores.FindAsync(Platforms.Demo, "shop-1", Ct));
     }
@@ -50,5 +51,64 @@ public abstract class StoreRepositoryContract : DatabaseContract
         Assert.Null(await Db.Stores.GetAsync(404, Ct));
         Assert.Null(await Db.Stores.FindAsync(Platforms.Shopify, "nope", Ct));
         Assert.Empty(await Db.Stores.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Upsert_WhenNewWithoutAccount_CreatesAMerchantAccountNamedAfterTheStore()
+    {
+        var saved = await Db.Stores.UpsertAsync(Store("shop-1") with { Name = "Café Ada" }, Ct);
+
+        var account = await Db.Accounts.GetAsync(saved.AccountId!.Value, Ct);
+
+        Assert.Equal(new Account { Id = saved.AccountId.Value, Name = "Café Ada", Kind = AccountKind.Merchant, CreatedAt = saved.CreatedAt }, account);
+        Assert.Equal(saved, await Db.Stores.GetAsync(saved.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Upsert_WhenUpdatedWithoutAccount_KeepsTheStoresAccount()
+    {
+        var first = await Db.Stores.UpsertAsync(Store("shop-1"), Ct);
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+        await Db.Accounts.AssignStoreAsync(first.Id, agency.Id, Ct);
+
+        var second = await Db.Stores.UpsertAsync(Store("shop-1") with { Name = "Renamed" }, Ct);
+
+        Assert.Equal(agency.Id, second.AccountId);
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM accounts"));
+    }
+
+    [Fact]
+    public async Task Upsert_WhenGivenAnAccount_SavesTheStoreInIt()
+    {
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, T0, Ct);
+
+        var created = await Db.Stores.UpsertAsync(Store("shop-1") with { AccountId = agency.Id }, Ct);
+        var moved = await Db.Stores.UpsertAsync(Store("shop-1") with { AccountId = other.Id }, Ct);
+
+        Assert.Equal((agency.Id, other.Id), (created.AccountId, moved.AccountId));
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM accounts"));
+    }
+
+    [Fact]
+    public async Task Upsert_WhenTheSameNewStoreIsSavedConcurrently_CreatesOneStoreInOneAccount()
+    {
+        var saved = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Db.Stores.UpsertAsync(Store("shop-1"), Ct), Ct)));
+
+        Assert.Single(saved.Select(s => (s.Id, s.AccountId)).Distinct());
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM accounts"));
+    }
+
+    [Fact]
+    public async Task ListForAccount_ReturnsOnlyThatAccountsStoresByName()
+    {
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+        var zeta = await Db.Stores.UpsertAsync(Store("zeta") with { AccountId = agency.Id }, Ct);
+        var alpha = await Db.Stores.UpsertAsync(Store("alpha") with { AccountId = agency.Id }, Ct);
+        var alone = await Db.Stores.UpsertAsync(Store("alone"), Ct);
+
+        Assert.Equal([alpha.Id, zeta.Id], (await Db.Stores.ListForAccountAsync(agency.Id, Ct)).Select(s => s.Id));
+        Assert.Equal([alone.Id], (await Db.Stores.ListForAccountAsync(alone.AccountId!.Value, Ct)).Select(s => s.Id));
+        Assert.Empty(await Db.Stores.ListForAccountAsync(404, Ct));
     }
 }

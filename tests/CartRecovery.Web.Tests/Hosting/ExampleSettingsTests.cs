@@ -3,6 +3,7 @@ using System.Text.Json;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Data;
@@ -35,7 +36,7 @@ public sealed class ExampleSettingsTests
         [PostmarkOptions.Section] = typeof(PostmarkOptions),
         [PostmarkWebhookOptions.Section] = typeof(PostmarkWebhookOptions),
         [OutboundOptions.Section] = typeof(OutboundOptions),
-        [Features.SignIn.AccountsOptions.Section] = typeof(Features.SignIn.AccountsOptions),
+        [AccountsOptions.Section] = typeof(AccountsOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

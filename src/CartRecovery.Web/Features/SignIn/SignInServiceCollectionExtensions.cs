@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Features.Invitations;
 using Microsoft.Extensions.Options;

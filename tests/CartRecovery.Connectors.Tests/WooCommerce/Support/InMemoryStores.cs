@@ -11,6 +11,7 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, 
     private readonly ConcurrentDictionary<long, StoreCredentials> _credentials = new();
     private readonly ConcurrentDictionary<(long, string), string> _state = new();
     private long _nextId;
+    private long _nextAccountId;
 
     public IReadOnlyCollection<Store> Stores => [.. _stores.Values];
     public IReadOnlyCollection<StoreCredentials> Credentials => [.. _credentials.Values];
@@ -24,13 +25,21 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, 
 
     public Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Store>>([.. _stores.Values]);
 
+    public Task<IReadOnlyList<Store>> ListForAccountAsync(long accountId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Store>>([.. _stores.Values.Where(s => s.AccountId == accountId)]);
+
     public Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct) =>
         Task.FromResult(_stores.Values.FirstOrDefault(s => s.PublicKey == publicKey));
 
     public Task<Store> UpsertAsync(Store store, CancellationToken ct)
     {
         var existing = _stores.Values.FirstOrDefault(s => s.Platform == store.Platform && s.ExternalId == store.ExternalId);
-        var saved = store with { Id = existing?.Id ?? Interlocked.Increment(ref _nextId) };
+        // As the real repository: a new store without an account gets one of its own; an update keeps the store's.
+        var saved = store with
+        {
+            Id = existing?.Id ?? Interlocked.Increment(ref _nextId),
+            AccountId = store.AccountId ?? existing?.AccountId ?? Interlocked.Increment(ref _nextAccountId),
+        };
         _stores[saved.Id] = saved;
         return Task.FromResult(saved);
     }

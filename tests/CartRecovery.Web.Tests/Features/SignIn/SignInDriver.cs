@@ -57,7 +57,7 @@ internal static partial class SignInDriver
     public static Uri LinkIn(this CartRecoveryAppFactory app, string to, string prefix)
     {
         var email = app.Emails().Last(m => m.To.Mailboxes.Any(a => a.Address == to));
-        var link = Links().Matches(email.TextBody).Select(m => new Uri(m.Value)).First(u => u.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal));
+        var link = Links().Matches(email.TextBody ?? "").Select(m => new Uri(m.Value)).First(u => u.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal));
         return link;
     }
 

@@ -1,9 +1,12 @@
-namespace CartRecovery.Web.Features.SignIn;
+namespace CartRecovery.Core.Accounts;
 
-/// <summary>How people sign in outside Shopify (section <c>Accounts</c>): sessions, sign-in links, invitations.</summary>
+/// <summary>Accounts, sign-in and the audit log (section <c>Accounts</c>).</summary>
 public sealed class AccountsOptions
 {
     public const string Section = "Accounts";
+
+    /// <summary>Days an audit log entry is kept before the retention purge deletes it.</summary>
+    public int AuditRetentionDays { get; set; } = 365;
 
     /// <summary>A browser not used for this long is signed out.</summary>
     public double SessionIdleHours { get; set; } = 12;
