@@ -147,6 +147,7 @@ internal static class WooCommerceConnectEndpoints
     private static IResult ConnectForm(HttpContext http, IAntiforgery antiforgery, Uri site, string? email, string? error)
     {
         var texts = SignInTexts.For(http.Request);
+        Hosting.SecurityHeaders.AllowFormActionTo(http, site);
         var signedIn = CallerClaims.ScopeOf(http.User) is { Actor.Kind: ActorKind.User } scope ? scope.Actor.Label : null;
         var who = signedIn is not null
             ? $"""<p class="muted">{HtmlPage.Encode(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SignedInAs, signedIn))}</p>"""
