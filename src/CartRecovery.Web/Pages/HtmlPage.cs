@@ -25,6 +25,7 @@ internal static class HtmlPage
         img.thumb { width: 48px; height: 48px; border-radius: 6px; margin-right: 12px; vertical-align: middle; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 16px; }
         .code { font-family: ui-monospace, Menlo, monospace; background: #fff3c4; padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
+        form { margin: 0 0 16px; }
         label { display: block; font-weight: 600; margin: 0 0 6px; }
         input[type=email], select { box-sizing: border-box; width: 100%; padding: 10px 12px; margin: 0 0 16px; border: 1px solid #c1c7d0; border-radius: 8px; font: inherit; background: #fff; }
         form.inline { display: inline-block; margin: 0 8px 8px 0; }

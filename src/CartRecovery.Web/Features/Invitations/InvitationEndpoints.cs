@@ -22,16 +22,16 @@ internal static class InvitationEndpoints
 
     public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/team/invitations").RequireAuthorization(CallerPolicies.Owner).DescribeAdminGroup()
+        var api = app.MapGroup("/api/team").RequireAuthorization(CallerPolicies.Owner).DescribeAdminGroup()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AdminApiEndpoints.MaxBodyBytes));
-        api.MapPost("", CreateAsync)
+        api.MapPost("/invitations", CreateAsync)
             .DescribeCreated<InvitationDto>(Tag, "Invite a person by email with a role (not above yours) and optionally some stores only", 400, 403);
-        api.MapGet("", async (HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/invitations", async (HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
                 http.Scope().AccountId is { } accountId
                     ? Results.Ok((await invitations.ListOpenAsync(accountId, time.GetUtcNow(), ct)).Select(InvitationDto.From))
                     : NoAccount())
             .Describe<IEnumerable<InvitationDto>>(Tag, "List the account's open invitations", 400, 403);
-        api.MapDelete("/{id:long}", async (long id, HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
+        api.MapDelete("/invitations/{id:long}", async (long id, HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
                 http.Scope().AccountId is not { } accountId ? NoAccount()
                 : await invitations.RevokeAsync(accountId, id, time.GetUtcNow(), ct) ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "Invitation not found", detail: $"There is no open invitation {id}."))
