@@ -4,7 +4,7 @@ namespace CartRecovery.Web.Cli;
 
 /// <summary>
 /// The executable's command line: <c>run</c> (the default, serves the app) and the operator's verbs (<c>migrate</c>,
-/// <c>jobs</c>, <c>stores</c>, <c>send-test</c>). Every verb takes <c>--help</c>, and configuration overrides in ASP.NET
+/// <c>jobs</c>, <c>stores</c>, <c>send-test</c>, <c>accounts</c>). Every verb takes <c>--help</c>, and configuration overrides in ASP.NET
 /// Core's form (<c>--Storage:DataDirectory=/var/lib/cartrecovery</c>) so that it works on the same database as the app.
 /// </summary>
 public static class Cli
@@ -58,12 +58,13 @@ public static class Cli
         root.Subcommands.Add(JobsCommand.Create(context));
         root.Subcommands.Add(StoresCommand.Create(context));
         root.Subcommands.Add(SendTestCommand.Create(context));
+        root.Subcommands.Add(AccountsCommand.Create(context));
         return root;
     }
 
     private static async Task<int> UnknownCommandAsync(CliContext context, ParseResult parse, string word)
     {
-        await context.Error.WriteLineAsync($"Unknown command '{word}'. Commands: run (default), migrate, jobs, stores, send-test.");
+        await context.Error.WriteLineAsync($"Unknown command '{word}'. Commands: run (default), migrate, jobs, stores, send-test, accounts.");
         await WriteHelpAsync(parse.RootCommandResult.Command, context.Output);
         return UsageError;
     }

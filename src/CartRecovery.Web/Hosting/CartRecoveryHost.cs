@@ -15,6 +15,7 @@ using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Unsubscribe;
 using CartRecovery.Web.Features.WooCommerce;
@@ -58,6 +59,7 @@ internal static class CartRecoveryHost
             .AddAdminApi()
             .AddCallerAuthentication()
             .AddShopifyEmbedded()
+            .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()
             .AddSingleton<StoreOnboarding>()
@@ -98,6 +100,7 @@ internal static class CartRecoveryHost
         app.MapShopifyEmbedded();
         app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();
+        app.MapAccountSignIn();
         app.MapWooCommerceWebhooks();
         app.MapPostmarkWebhooks();
         app.MapCapture();

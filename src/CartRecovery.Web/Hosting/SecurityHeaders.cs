@@ -14,7 +14,20 @@ internal static class SecurityHeaders
     // Our pages have no scripts, one inline style block (allowed by its hash), images from us or the shop's CDN
     // (cart thumbnails) and forms that post back to us. API answers are JSON, for which the policy costs nothing.
     private static readonly string BasePolicy =
-        $"default-src 'none'; style-src {HtmlPage.StyleSource}; img-src 'self' https: data:; form-action 'self'; base-uri 'none'";
+        $"default-src 'none'; style-src {HtmlPage.StyleSource}; img-src 'self' https: data:; base-uri 'none'";
+
+    private static readonly object FormActionKey = new();
+
+    /// <summary>
+    /// Lets this page's form lead to <paramref name="origin"/> too: browsers apply form-action to the redirects that
+    /// follow a submission (the WooCommerce connect form's answer redirects to the shop's approval page).
+    /// </summary>
+    public static void AllowFormActionTo(HttpContext http, Uri origin)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(origin);
+        http.Items[FormActionKey] = origin.GetLeftPart(UriPartial.Authority);
+    }
 
     // Restore (/r/) and unsubscribe (/u/) addresses are bearer tokens: neither the shop we redirect to nor any link
     // followed from the page may learn them from the Referer header.
@@ -63,7 +76,8 @@ internal static class SecurityHeaders
         var scripts = http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAppBridge>() is null
             ? ""
             : $"; script-src {AppBridgeScript} 'self'; connect-src 'self'";
-        headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; frame-ancestors {frameAncestors}";
+        var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
+        headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; form-action {formAction}; frame-ancestors {frameAncestors}";
         // Browsers that know frame-ancestors ignore X-Frame-Options; older ones only know DENY and SAMEORIGIN.
         if (frameAncestors == "'none'")
             headers.XFrameOptions = "DENY";

@@ -1,8 +1,10 @@
 using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data;
 using CartRecovery.Data.Schema;
+using CartRecovery.Web.Features.SignIn;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Hosting;
@@ -14,6 +16,8 @@ internal sealed partial class StartupTasks(
     IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage,
     RecoveryOptions recovery,
+    IAccountStore accounts,
+    SignInLinks signInLinks,
     TimeProvider time,
     ILogger<StartupTasks> logger)
 {
@@ -39,6 +43,26 @@ internal sealed partial class StartupTasks(
             return;
         var store = await DemoStore.EnsureAsync(stores, recovery.PublicBaseUrl, time.GetUtcNow(), ct);
         Log.DemoReady(logger, store.Id, store.StorefrontUrl);
+        await EnsureDemoOwnerAsync(store, ct);
+    }
+
+    /// <summary>The demo owner's address: a reserved test domain, never a real mailbox.</summary>
+    public const string DemoOwnerEmail = "owner@demo.cartrecovery.test";
+
+    /// <summary>
+    /// The demo store's account gets its owner, and the console a fresh sign-in link for them, so a newcomer opens it
+    /// and is in with no mail server. Written to the console, not the log: the link is a credential, logs are kept.
+    /// </summary>
+    private async Task EnsureDemoOwnerAsync(Core.Stores.Store store, CancellationToken ct)
+    {
+        if (store.AccountId is not { } accountId)
+            return;
+        var now = time.GetUtcNow();
+        var owner = await accounts.GetOrCreateUserByEmailAsync(DemoOwnerEmail, now, ct);
+        if (await accounts.GetMembershipAsync(accountId, owner.Id, ct) is null)
+            await accounts.SetMembershipAsync(new Membership { AccountId = accountId, UserId = owner.Id, Role = AccountRole.Owner, CreatedAt = now }, ct);
+        var link = await signInLinks.IssueAsync(DemoOwnerEmail, "console", null, ct);
+        await Console.Out.WriteLineAsync($"Demo: sign in as {DemoOwnerEmail} (valid {SignInLinks.Lifetime.TotalMinutes:0} minutes, once): {link.AbsoluteUri}");
     }
 
     private static partial class Log

@@ -28,6 +28,19 @@ internal static class HtmlPage
         .tile { padding: 16px; border: 1px solid #e4e7eb; border-radius: 8px; }
         .tile strong { display: block; margin-top: 4px; font-size: 24px; overflow-wrap: anywhere; }
         .code { font-family: ui-monospace, Menlo, monospace; background: #fff3c4; padding: 2px 6px; border-radius: 4px; overflow-wrap: anywhere; }
+        form { margin: 0 0 16px; }
+        label { display: block; font-weight: 600; margin: 0 0 6px; }
+        input[type=email], select { box-sizing: border-box; width: 100%; padding: 10px 12px; margin: 0 0 16px; border: 1px solid #c1c7d0; border-radius: 8px; font: inherit; background: #fff; }
+        form.inline { display: inline-block; margin: 0 8px 8px 0; }
+        button.secondary { background: #fff; color: #1f2933; border: 1px solid #c1c7d0; padding: 9px 16px; font-size: 14px; }
+        .error { color: #b42318; margin: -8px 0 16px; }
+        .bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 8px; border-bottom: 1px solid #e4e7eb; padding: 0 0 16px; margin: 0 0 20px; }
+        .bar h1 { margin: 0; }
+        .badge { display: inline-block; padding: 2px 10px; border-radius: 10px; background: #e4e7eb; font-size: 13px; }
+        .badge.ok { background: #d3f5e1; color: #0b6b3a; }
+        th { text-align: left; font-size: 13px; color: #616e7c; font-weight: 600; padding: 8px 0; border-bottom: 1px solid #e4e7eb; }
+        section { margin: 0 0 24px; }
+        h2 { font-size: 17px; margin: 0 0 8px; }
         """;
 
     /// <summary>The CSP source that allows <see cref="Css"/>: <c>'sha256-…'</c> of its UTF-8 bytes.</summary>

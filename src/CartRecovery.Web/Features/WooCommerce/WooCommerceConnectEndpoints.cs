@@ -2,21 +2,27 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Connectors.WooCommerce.Connect;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Auth;
+using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Webhooks;
 using CartRecovery.Web.Pages;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Features.WooCommerce;
 
 /// <summary>
-/// WooCommerce's key-authorization flow. <c>GET /connect/woocommerce?site=</c> sends the merchant to their shop's
-/// approval page with a one-time connection id; WooCommerce POSTs the keys to the callback (which answers exactly 200
-/// when they are good, anything else makes WooCommerce delete them), then sends the merchant back to the return page.
-/// The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
+/// WooCommerce's key-authorization flow, and door 3 of sign-in. <c>GET /connect/woocommerce?site=</c> shows a form
+/// (asking for the owner's email when nobody is signed in); its POST sends the merchant to their shop's approval page
+/// with a one-time connection id; WooCommerce POSTs the keys to the callback (which answers exactly 200 when they are
+/// good, anything else makes WooCommerce delete them), then sends the merchant back to the return page, where the
+/// starting browser is signed in (<see cref="WooCommerceConnectOwner"/>). The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
 /// client address may start a few connections a minute, and pending connections are capped in total.
 /// </summary>
 internal static class WooCommerceConnectEndpoints
@@ -41,46 +47,125 @@ internal static class WooCommerceConnectEndpoints
 
     public static IEndpointRouteBuilder MapWooCommerceConnect(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/connect/woocommerce", async (string? site, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
-            RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/connect/woocommerce", (string? site, HttpContext http, IAntiforgery antiforgery, OutboundOptions outbound) =>
+            CheckSite(site, outbound, out var siteUrl) ?? ConnectForm(http, antiforgery, siteUrl!, null, null))
+            .ExcludeFromDescription();
+
+        app.MapPost("/connect/woocommerce", async (HttpContext http, IAntiforgery antiforgery, WooCommerceConnectFlow flow,
+            IPendingConnectionStore pending, RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options,
+            SessionCookie cookie, TimeProvider time, CancellationToken ct) =>
         {
-            if (!WooCommerceSiteUrl.TryNormalize(site, out var siteUrl, out var error))
-                return Refused(error ?? "The shop address is not valid.");
-            if (OutboundUrlPolicy.Check(siteUrl, outbound, "The shop address") is { } refused)
-                return Refused(refused + ".");
+            var texts = SignInTexts.For(http.Request);
+            if (await PageForms.ReadAsync(http, antiforgery) is not { } form)
+                return PageForms.Expired(texts);
+            if (CheckSite(form["site"], outbound, out var siteUrl) is { } refused)
+                return refused;
+            // A signed-in person connects for themselves; anyone else says who will own the shop's account.
+            var session = CallerClaims.ScopeOf(http.User) is { Actor.Kind: ActorKind.User } ? await cookie.FindLiveAsync(http, ct) : null;
+            var email = form["email"].ToString().Trim();
+            if (session is null && !ApiResults.IsEmail(email))
+                return ConnectForm(http, antiforgery, siteUrl!, email, texts.EmailInvalid);
+            var (nonce, nonceHash) = WooCommerceConnectOwner.NewNonce();
+            var start = new ConnectStart(siteUrl!.AbsoluteUri, session?.UserId, session is null ? SignInLinks.Normalize(email) : null, nonceHash,
+                texts.Language);
             var id = WooCommerceConnectFlow.NewConnectionId();
             var now = time.GetUtcNow();
-            if (!await pending.TryCreateAsync(id, Platforms.WooCommerce, siteUrl!.AbsoluteUri, now, now + ConnectionLifetime,
+            if (!await pending.TryCreateAsync(id, Platforms.WooCommerce, start.ToJson(), now, now + ConnectionLifetime,
                     options.Value.MaxPendingConnections, ct))
                 return Busy();
+            http.Response.Cookies.Append(WooCommerceConnectOwner.NonceCookie, nonce, new CookieOptions
+            {
+                HttpOnly = true,
+                // Lax: the shop sends the browser back with a top-level GET, which carries Lax cookies.
+                SameSite = SameSiteMode.Lax,
+                Secure = cookie.Secure,
+                Path = WooCommerceConnectOwner.CookiePath,
+                Expires = now + ConnectionLifetime,
+            });
             return Results.Redirect(flow.Start(siteUrl, new Uri(recovery.PublicBaseUrl, "connect/woocommerce/return"),
                 new Uri(recovery.PublicBaseUrl, "connect/woocommerce/callback"), id).AbsoluteUri);
-        }).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
         app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
-            TimeProvider time, CancellationToken ct) =>
+            IStoreRepository stores, WooCommerceConnectOwner owner, IOptions<WooCommerceOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
             if (WebhookIntake.ParseJson(raw) is not { } body)
                 return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON in UTF-8.");
             var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out var u) ? u.ToString() : null;
-            var site = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
-            if (site is null)
+            var payload = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
+            if (payload is null)
                 return Results.Problem(statusCode: 400, title: "Unknown connection", detail: "This connection id is unknown, used or expired.");
-            var result = await flow.CompleteAsync(body, userId!, new Uri(site), ct);
-            return result.Succeeded
-                ? Results.Ok()
-                : Results.Problem(statusCode: 400, title: "Keys not accepted", detail: result.Error);
+            var start = ConnectStart.Parse(payload);
+            var site = new Uri(start.Site);
+            var isNew = await stores.FindAsync(Platforms.WooCommerce, WooCommerceSiteUrl.ExternalId(site), ct) is null;
+            var result = await flow.CompleteAsync(body, userId!, site, ct);
+            if (!result.Succeeded)
+                return Results.Problem(statusCode: 400, title: "Keys not accepted", detail: result.Error);
+            await owner.CompleteAsync(start, result.Store!, isNew, options.Value.MaxPendingConnections, ct);
+            return Results.Ok();
         }).DisableAntiforgery().ExcludeFromDescription();
 
-        app.MapGet("/connect/woocommerce/return", (string? success) => success == "1"
-            ? HtmlPage.Render("Shop connected", """
-                <h1>Your shop is connected</h1>
-                <p>CartRecovery now reads pending and failed orders, receives order webhooks and runs the standard recovery sequence.</p>
-                """)
-            : Refused("The connection was not approved in WooCommerce.")).ExcludeFromDescription();
+        app.MapGet("/connect/woocommerce/return", ReturnAsync).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// Where WooCommerce sends the browser back. The browser that started the connection redeems what the callback left
+    /// for its nonce: a new person is signed in, a signed-in person moves to the new account; anyone else sees the page.
+    /// </summary>
+    private static async Task<IResult> ReturnAsync(string? success, HttpContext http, WooCommerceConnectOwner owner, SessionCookie cookie,
+        ISessionStore sessions, CancellationToken ct)
+    {
+        var texts = SignInTexts.For(http.Request);
+        if (success != "1")
+            return Refused("The connection was not approved in WooCommerce.");
+        var grant = await owner.RedeemAsync(http, ct);
+        http.Response.Cookies.Delete(WooCommerceConnectOwner.NonceCookie, new CookieOptions { Path = WooCommerceConnectOwner.CookiePath });
+        if (grant is { SignIn: true })
+        {
+            if (await cookie.FindLiveAsync(http, ct) is { } session && session.UserId == grant.UserId)
+                await sessions.SwitchAccountAsync(session.TokenHash, grant.AccountId, ct);
+            else
+                await cookie.SignInAsync(http, grant.UserId, grant.AccountId, ct);
+            return Results.Redirect(LocalUrl.Home);
+        }
+        var text = grant is null ? texts.ConnectedText : texts.ConnectedEmailText;
+        return PageForms.Message(texts, texts.ConnectedTitle, text);
+    }
+
+    private static IResult? CheckSite(string? site, OutboundOptions outbound, out Uri? siteUrl)
+    {
+        if (!WooCommerceSiteUrl.TryNormalize(site, out siteUrl, out var error))
+            return Refused(error ?? "The shop address is not valid.");
+        if (OutboundUrlPolicy.Check(siteUrl!, outbound, "The shop address") is { } refused)
+            return Refused(refused + ".");
+        return null;
+    }
+
+    private static IResult ConnectForm(HttpContext http, IAntiforgery antiforgery, Uri site, string? email, string? error)
+    {
+        var texts = SignInTexts.For(http.Request);
+        Hosting.SecurityHeaders.AllowFormActionTo(http, site);
+        var signedIn = CallerClaims.ScopeOf(http.User) is { Actor.Kind: ActorKind.User } scope ? scope.Actor.Label : null;
+        var who = signedIn is not null
+            ? $"""<p class="muted">{HtmlPage.Encode(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SignedInAs, signedIn))}</p>"""
+            : $"""
+              <p>{HtmlPage.Encode(texts.ConnectIntro)}</p>
+              <label for="email">{HtmlPage.Encode(texts.EmailLabel)}</label>
+              <input id="email" name="email" type="email" autocomplete="email" required value="{HtmlPage.Encode(email)}">
+              {(error is null ? "" : $"""<p class="error" role="alert">{HtmlPage.Encode(error)}</p>""")}
+              """;
+        return HtmlPage.Render(texts.ConnectTitle, $"""
+            <h1>{HtmlPage.Encode(texts.ConnectTitle)}</h1>
+            <p><span class="code">{HtmlPage.Encode(site.Host)}</span></p>
+            <form method="post" action="/connect/woocommerce">
+            {PageForms.Token(http, antiforgery)}{PageForms.Hidden("site", site.AbsoluteUri)}
+            {who}
+            <button type="submit">{HtmlPage.Encode(texts.ConnectButton)}</button>
+            </form>
+            """, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, texts.Language);
     }
 
     private static IResult Busy() => HtmlPage.Render("Try again later", """

@@ -65,7 +65,7 @@ public sealed class WooCommerceConnectBoundsTests
         Assert.Equal(25, statuses.Count(s => s == HttpStatusCode.Redirect));
         Assert.Equal(475, statuses.Count(s => s == HttpStatusCode.ServiceUnavailable));
         Assert.Equal(25, await PendingRowsAsync(app));
-        var busy = await browser.GetAsync("/connect/woocommerce?site=https://one-more.example", Ct);
+        var busy = await StartAsync(browser, "https://one-more.example");
         Assert.Contains("try again in a few minutes", await busy.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
@@ -78,11 +78,11 @@ public sealed class WooCommerceConnectBoundsTests
         });
         using var browser = app.BrowserClient();
         Assert.All(await StartAsync(browser, 3), status => Assert.Equal(HttpStatusCode.Redirect, status));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync("/connect/woocommerce?site=https://late.example", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await StartAsync(browser, "https://late.example")).StatusCode);
 
         app.Time.Advance(TimeSpan.FromMinutes(61));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/connect/woocommerce?site=https://later.example", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(browser, "https://later.example")).StatusCode);
         Assert.Equal(1, await PendingRowsAsync(app));
     }
 
@@ -106,14 +106,27 @@ public sealed class WooCommerceConnectBoundsTests
         Assert.Empty(await app.Service<IStoreRepository>().ListAsync(Ct));
     }
 
-    /// <summary>Anonymous starts for <paramref name="count"/> different shops, one after the other.</summary>
+    /// <summary>Anonymous starts for <paramref name="count"/> different shops, one after the other (the form's POST).</summary>
     private static async Task<List<HttpStatusCode>> StartAsync(HttpClient browser, int count)
     {
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < count; i++)
-            statuses.Add((await browser.GetAsync($"/connect/woocommerce?site=https://shop-{i}.example", Ct)).StatusCode);
+            statuses.Add((await StartAsync(browser, $"https://shop-{i}.example")).StatusCode);
         return statuses;
     }
+
+    /// <summary>The connect form posted for the site, with the antiforgery token of a form page this browser loaded once.</summary>
+    private static async Task<HttpResponseMessage> StartAsync(HttpClient browser, string site)
+    {
+        if (!Tokens.TryGetValue(browser, out var token))
+        {
+            token = SignIn.SignInDriver.AntiforgeryToken(await browser.GetStringAsync("/connect/woocommerce?site=https://form.example", Ct));
+            Tokens.Add(browser, token);
+        }
+        return await SignIn.SignInDriver.PostFormAsync(browser, "/connect/woocommerce", ("__af", token), ("site", site), ("email", "merchant@shop.example"));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, string> Tokens = new();
 
     private static async Task<long> PendingRowsAsync(CartRecoveryAppFactory app)
     {

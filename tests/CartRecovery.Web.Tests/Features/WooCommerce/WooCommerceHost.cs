@@ -47,17 +47,34 @@ internal sealed class WooCommerceHost : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Connect → shop approval (the emulator POSTs the keys to our callback) → return page.</summary>
-    public async Task<(HttpResponseMessage Return, Store? Store)> ConnectAsync()
+    /// <summary>Connect form (the owner's email) → shop approval (the emulator POSTs the keys to our callback) → return page.</summary>
+    public async Task<(HttpResponseMessage Return, Store? Store)> ConnectAsync(HttpClient? browser = null, string email = "merchant@shop.example")
     {
-        using var browser = Browser();
-        var start = await browser.GetAsync($"/connect/woocommerce?site={Uri.EscapeDataString(Shop.BaseUrl.AbsoluteUri)}", Ct);
+        using var own = browser is null ? Browser() : null;
+        var client = browser ?? own!;
+        var start = await StartAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        var approval = await browser.GetAsync(start.Headers.Location, Ct);
-        Assert.Equal(HttpStatusCode.Redirect, approval.StatusCode);
-        var back = await browser.GetAsync(approval.Headers.Location, Ct);
+        var back = await ApproveAsync(client, start.Headers.Location!);
         var stores = await App.Service<IStoreRepository>().ListAsync(Ct);
         return (back, stores.SingleOrDefault(s => s.Platform == Platforms.WooCommerce));
+    }
+
+    /// <summary>The connect form for the emulated shop, posted (with the email when nobody is signed in).</summary>
+    public async Task<HttpResponseMessage> StartAsync(HttpClient browser, string? email)
+    {
+        var page = $"/connect/woocommerce?site={Uri.EscapeDataString(Shop.BaseUrl.AbsoluteUri)}";
+        var fields = new List<(string, string)> { ("site", Shop.BaseUrl.AbsoluteUri) };
+        if (email is not null)
+            fields.Add(("email", email));
+        return await SignIn.SignInDriver.SubmitAsync(browser, page, "/connect/woocommerce", [.. fields]);
+    }
+
+    /// <summary>The merchant approves in the shop (which calls our callback) and is sent back to our return page.</summary>
+    public static async Task<HttpResponseMessage> ApproveAsync(HttpClient browser, Uri approvalPage)
+    {
+        var approval = await browser.GetAsync(approvalPage, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, approval.StatusCode);
+        return await browser.GetAsync(approval.Headers.Location, Ct);
     }
 
     public Task<int> ProcessWebhooksAsync() => App.Service<WebhookProcessor>().RunOnceAsync(50, Ct);
