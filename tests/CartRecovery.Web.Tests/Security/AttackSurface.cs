@@ -41,6 +41,9 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /connect/woocommerce/return"] = "static page WooCommerce sends the merchant back to",
         ["GET /auth/shopify"] = "Shopify's install request: refused unless its query carries Shopify's HMAC",
         ["GET /auth/shopify/callback"] = "Shopify's OAuth callback: refused unless signed and matching the state cookie",
+        ["GET /billing/return"] = "where Shopify sends a merchant back after a plan approval: re-reads a pending subscription from Shopify, shows no data",
+        ["POST /connect/woocommerce"] = "starts the connect flow for an address and an email (antiforgery form); anonymous by design",
+        ["POST /sign-in"] = "asks for a sign-in link (antiforgery form): the same answer for every address, rate limited",
         ["GET /shopify/app.js"] = "the embedded app page's own script (public, cached); the page and its API calls need a session token",
     };
 

@@ -31,6 +31,8 @@ public sealed class TenantHost : IAsyncLifetime
     public IssuedKey ViewerKeyA { get; private set; } = null!;
     public IssuedKey SpareKeyA { get; private set; } = null!;
     public IssuedKey OwnerKeyB { get; private set; } = null!;
+    /// <summary>An open invitation of account A (B must not see or revoke it).</summary>
+    public long InvitationA { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -49,6 +51,14 @@ public sealed class TenantHost : IAsyncLifetime
         ViewerKeyA = await operatorClient.CreateKeyAsync(AccountA, "A viewer", "viewer");
         SpareKeyA = await operatorClient.CreateKeyAsync(AccountA, "A spare", "member");
         OwnerKeyB = await operatorClient.CreateKeyAsync(AccountB, "B owner", "owner");
+        using (var ownerA = Client(OwnerKeyA.Token))
+        using (var invited = await ownerA.PostAsync("/api/team/invitations",
+            new StringContent("""{"email":"invited-a@example.com","role":"viewer"}""", System.Text.Encoding.UTF8, "application/json"), Ct))
+        {
+            invited.EnsureSuccessStatusCode();
+            using var json = System.Text.Json.JsonDocument.Parse(await invited.Content.ReadAsStringAsync(Ct));
+            InvitationA = json.RootElement.GetProperty("id").GetInt64();
+        }
         Host.Database.Rebase();
     }
 

@@ -34,7 +34,7 @@ internal static class BillingEndpoints
             if (await stores.GetAsync(id, ct) is not { } store)
                 return ApiResults.StoreNotFound(id);
             if (!options.Enabled)
-                return Results.Problem(statusCode: 409, title: "Billing is off", detail: "This deployment has no plans (Billing:Enabled is false).");
+                return BillingOff();
             if (options.Find(request?.Plan) is not { } plan)
                 return ApiResults.Invalid("plan", $"plan must be one of {string.Join(", ", options.Plans.Select(p => p.Name))}");
             var returnUrl = new Uri(recovery.PublicBaseUrl, string.Create(CultureInfo.InvariantCulture, $"{ReturnPath.TrimStart('/')}?store={store.Id}"));
@@ -43,8 +43,8 @@ internal static class BillingEndpoints
         }).RequireAuthorization(CallerPolicies.Owner)
             .Describe<ChoosePlanResponse>(ApiDescriptions.Billing, "Choose the store's plan (a paid Shopify plan answers with the URL where the merchant approves it)", 400, 404, 409);
 
-        api.MapGet("/usage", async (string? month, string? format, long? storeId, StoreAccess stores, UsageStatements statements, TimeProvider time,
-            CancellationToken ct) =>
+        api.MapGet("/usage", async (string? month, string? format, long? storeId, StoreAccess stores, BillingOptions options,
+            UsageStatements statements, TimeProvider time, CancellationToken ct) =>
         {
             if (!TryMonth(month, time, out var first))
                 return ApiResults.Invalid("month", "month must be YYYY-MM");
@@ -57,13 +57,15 @@ internal static class BillingEndpoints
                 chosen = await stores.ListAsync(ct);
             if (storeId is { } missing && chosen.Count == 0)
                 return ApiResults.StoreNotFound(missing);
+            if (!options.Enabled)
+                return BillingOff();
             var rows = new List<UsageStatement>();
             foreach (var store in chosen)
                 rows.Add(await statements.ForMonthAsync(store, first, ct));
             return format == "csv"
                 ? Results.Text(UsageStatementCsv.Write(rows), "text/csv; charset=utf-8")
                 : Results.Ok(rows);
-        }).Describe<IReadOnlyList<UsageStatement>>(ApiDescriptions.Billing, "Monthly usage statements per store (format=csv for a spreadsheet)", 400, 404);
+        }).Describe<IReadOnlyList<UsageStatement>>(ApiDescriptions.Billing, "Monthly usage statements per store (format=csv for a spreadsheet)", 400, 404, 409);
         return api;
     }
 
@@ -87,6 +89,9 @@ internal static class BillingEndpoints
         }).ExcludeFromDescription();
         return app;
     }
+
+    private static IResult BillingOff() =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Billing is off", detail: "This deployment has no plans (Billing:Enabled is false).");
 
     private static async Task<BillingDto> DescribeAsync(Store store, BillingOptions options, PlanGate plans, IMessageStore messages, TimeProvider time,
         CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed partial class ApiDocumentTests
     private static readonly IReadOnlyDictionary<string, string> NotInDocument = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["GET /"] = "redirects a browser to the demo shop",
+        ["GET /billing/return"] = "the page Shopify sends a merchant back to after approving a plan",
         ["* /healthz"] = "the load balancer's probe, documented in OPERATIONS.md",
         ["GET /openapi/v1.json"] = "the document itself",
         ["GET /openapi/reference"] = "the reference page for people, rendered from the document's descriptions",
