@@ -13,6 +13,12 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscrip
     /// <summary>How soon to look again at a store whose plan waits for the merchant's approval.</summary>
     public static readonly TimeSpan ApprovalRecheck = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How soon to look again at a store that used its allowance: a bigger plan may be chosen before the period ends, and
+    /// its waiting emails should go within the hour, not at the end of the month.
+    /// </summary>
+    public static readonly TimeSpan AllowanceRecheck = TimeSpan.FromHours(1);
+
     private readonly HashSet<string> _billedPlatforms = platformBillings.Select(b => b.Platform).ToHashSet(StringComparer.Ordinal);
 
     public async Task<PlanCheck> CheckAsync(Store store, CancellationToken ct)
@@ -30,7 +36,8 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscrip
         return sent < plan.EmailAllowance
             ? PlanCheck.Allowed
             : PlanCheck.Paused(FormattableString.Invariant(
-                $"the {plan.Name} plan's {plan.EmailAllowance} recovery emails for the period until {period.End:u} are used up"), period.End);
+                $"the {plan.Name} plan's {plan.EmailAllowance} recovery emails for the period until {period.End:u} are used up"),
+                period.End < now + AllowanceRecheck ? period.End : now + AllowanceRecheck);
     }
 
     /// <summary>

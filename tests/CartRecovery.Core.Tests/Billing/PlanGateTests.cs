@@ -45,7 +45,7 @@ public sealed class PlanGateTests
 
         Assert.Equal(allowed, check.IsAllowed);
         if (!allowed)
-            Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), check.RecheckAt);
+            Assert.Equal(Sample.T0 + PlanGate.AllowanceRecheck, check.RecheckAt);
     }
 
     [Theory]

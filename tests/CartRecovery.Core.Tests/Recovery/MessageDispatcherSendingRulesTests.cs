@@ -62,9 +62,8 @@ public sealed class MessageDispatcherSendingRulesTests
 
         Assert.Equal((0, 1, 0, 0), (summary.Sent, summary.Retrying, summary.Cancelled, summary.Failed));
         Assert.Empty(f.Sent);
-        // Sample.T0 is in November 2026: an invoiced store's period is the calendar month.
-        var december = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), december, Ct));
+        // Looked at again within the hour (a bigger plan may come before the period ends), never dropped.
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), Sample.T0 + PlanGate.AllowanceRecheck, Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageDeferred && e.Detail.Contains("Starter plan", StringComparison.Ordinal)), Ct));
         f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
     }
