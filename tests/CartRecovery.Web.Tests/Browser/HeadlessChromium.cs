@@ -78,6 +78,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         foreach (var (width, height, suffix) in new[] { (1280, 800, "desktop"), (390, 844, "phone") })
         {
             await page.SetViewportSizeAsync(width, height);
+            // A resize makes every frame lay out and paint again (an embedded app's iframe too): wait two animation
+            // frames in each, or the shot can catch a frame still blank.
+            foreach (var frame in page.Frames)
+                await frame.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
             var path = Path.Combine(ScreenshotDirectory, $"{name}-{suffix}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             paths.Add(path);
