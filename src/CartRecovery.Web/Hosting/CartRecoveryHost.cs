@@ -19,6 +19,7 @@ using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Unsubscribe;
 using CartRecovery.Web.Features.WooCommerce;
+using CartRecovery.Web.Pages.AppShell;
 using CartRecovery.Web.Features.Webhooks;
 using Quartz;
 
@@ -62,6 +63,7 @@ internal static class CartRecoveryHost
             .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()
+            .AddWebApp()
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<WebhookIntake>()
             .Configure<PostmarkWebhookOptions>(builder.Configuration.GetSection(PostmarkWebhookOptions.Section))
@@ -85,6 +87,7 @@ internal static class CartRecoveryHost
         // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
         app.UseStatusCodePages();
+        app.UseWebApp();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseApiCallerGate();
@@ -101,6 +104,7 @@ internal static class CartRecoveryHost
         app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();
         app.MapAccountSignIn();
+        app.MapWebApp();
         app.MapWooCommerceWebhooks();
         app.MapPostmarkWebhooks();
         app.MapCapture();

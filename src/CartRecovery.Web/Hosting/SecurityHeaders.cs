@@ -11,10 +11,10 @@ namespace CartRecovery.Web.Hosting;
 /// </summary>
 internal static class SecurityHeaders
 {
-    // Our pages have no scripts, one inline style block (allowed by its hash), images from us or the shop's CDN
+    // Our pages have no inline script, one inline style block (allowed by its hash) or our stylesheet, images from us or the shop's CDN
     // (cart thumbnails) and forms that post back to us. API answers are JSON, for which the policy costs nothing.
     private static readonly string BasePolicy =
-        $"default-src 'none'; style-src {HtmlPage.StyleSource}; img-src 'self' https: data:; base-uri 'none'";
+        $"default-src 'none'; style-src 'self' {HtmlPage.StyleSource}; img-src 'self' https: data:; base-uri 'none'";
 
     private static readonly object FormActionKey = new();
 
@@ -73,9 +73,10 @@ internal static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         var frameAncestors = FrameAncestors(http);
-        var scripts = http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAppBridge>() is null
-            ? ""
-            : $"; script-src {AppBridgeScript} 'self'; connect-src 'self'";
+        var metadata = http.GetEndpoint()?.Metadata;
+        var scripts = metadata?.GetMetadata<ShopifyAppBridge>() is not null
+            ? $"; script-src {AppBridgeScript} 'self'; connect-src 'self'"
+            : metadata?.GetMetadata<OwnScriptsAttribute>() is not null ? "; script-src 'self'" : "";
         var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
         headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; form-action {formAction}; frame-ancestors {frameAncestors}";
         // Browsers that know frame-ancestors ignore X-Frame-Options; older ones only know DENY and SAMEORIGIN.

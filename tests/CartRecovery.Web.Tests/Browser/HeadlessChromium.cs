@@ -68,13 +68,14 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     /// <summary>
     /// Saves what a merchant sees on this page at desktop (1280 px) and phone (390 px) width, as
-    /// <c>{name}-desktop.png</c> and <c>{name}-phone.png</c>, full page. Returns the two paths.
+    /// <c>{name}-desktop.png</c> and <c>{name}-phone.png</c>, full page, then puts the page back at its own size. Returns the two paths.
     /// </summary>
     public static async Task<string[]> SaveScreenshotsAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
         Directory.CreateDirectory(ScreenshotDirectory);
         var paths = new List<string>();
+        var before = page.ViewportSize;
         foreach (var (width, height, suffix) in new[] { (1280, 800, "desktop"), (390, 844, "phone") })
         {
             await page.SetViewportSizeAsync(width, height);
@@ -86,6 +87,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             paths.Add(path);
         }
+        // The test goes on at the width it had (a phone-width page folds its menu away).
+        if (before is not null)
+            await page.SetViewportSizeAsync(before.Width, before.Height);
         return [.. paths];
     }
 

@@ -22,7 +22,6 @@ internal static class SignInEndpoints
         app.MapPost("/sign-out", SignOutAsync).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/sign-out/everywhere", SignOutEverywhereAsync).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/app/switch", SwitchAccountAsync).DisableAntiforgery().ExcludeFromDescription();
-        app.MapGet("/app", AppPage.RenderAsync).ExcludeFromDescription();
         return app;
     }
 

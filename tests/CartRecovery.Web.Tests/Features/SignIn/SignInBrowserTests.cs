@@ -53,7 +53,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.ClickAsync("button:has-text('Sign in')");
         await page.WaitForURLAsync(Url("app"));
         Assert.Equal("Alpine & Co.", await page.InnerTextAsync("h1"));
-        Assert.Contains("Owner", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Owner", await page.InnerTextAsync("nav .who"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "app");
 
         await page.ClickAsync("button:has-text('Sign out everywhere')");
@@ -102,7 +102,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(Url("app"));
 
         Assert.Equal("Alpine & Co.", await page.InnerTextAsync("h1"));
-        Assert.Contains("Member", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Member", await page.InnerTextAsync("nav .who"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "app-member");
     }
 
@@ -117,7 +117,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(Url("app"));
 
-        Assert.Contains("Owner", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Owner", await page.InnerTextAsync("nav .who"), StringComparison.Ordinal);
         Assert.Contains("WooCommerce", await page.InnerTextAsync("table"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "app-after-connect");
         await page.ClickAsync("button:has-text('Sign out')");

@@ -81,7 +81,7 @@ internal static partial class SignInDriver
         return browser;
     }
 
-    [GeneratedRegex("""name="__af" value="([^"]+)""")]
+    [GeneratedRegex("""name="__af"[^>]*? value="([^"]+)""")]
     private static partial Regex TokenField();
 
     [GeneratedRegex("""https?://[^\s<>"]+""")]

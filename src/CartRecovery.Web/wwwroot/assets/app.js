@@ -1,0 +1,18 @@
+// CartRecovery's own script: small conveniences only; every page works without it.
+document.documentElement.classList.add('js');
+document.addEventListener('change', (event) => {
+  // A select marked data-autosubmit submits its form when changed (the store switcher).
+  const target = event.target;
+  if (target instanceof HTMLSelectElement && target.hasAttribute('data-autosubmit') && target.form) {
+    target.form.requestSubmit();
+  }
+});
+
+document.addEventListener('click', (event) => {
+  // The menu button (phones) shows and hides the sidebar.
+  const button = event.target instanceof Element ? event.target.closest('.nav-button') : null;
+  if (!button) return;
+  const nav = document.getElementById(button.getAttribute('aria-controls'));
+  const open = nav.classList.toggle('open');
+  button.setAttribute('aria-expanded', String(open));
+});
