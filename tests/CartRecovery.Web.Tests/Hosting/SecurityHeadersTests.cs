@@ -67,7 +67,7 @@ public sealed class SecurityHeadersTests : IDisposable
         var styles = Regex.Matches(html, "<style>(.*?)</style>", RegexOptions.Singleline);
         var css = Assert.Single(styles).Groups[1].Value;
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(css)));
-        Assert.Contains($"style-src 'sha256-{hash}'", Csp(response), StringComparison.Ordinal);
+        Assert.Contains($"style-src 'self' 'sha256-{hash}'", Csp(response), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", Csp(response), StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }

@@ -36,7 +36,7 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /connect/woocommerce"] = "the connect form for a shop address (asks the owner's email); anonymous by design",
         ["GET /sign-in"] = "the sign-in page: a form, reads only returnUrl",
         ["GET /sign-in/link"] = "the page a sign-in email opens: shows a button, uses nothing up",
-        ["GET /app"] = "landing page: redirects to sign-in without a session",
+        ["POST /app/language"] = "the language button (antiforgery form): sets the caller's own language cookie, reads nothing else",
         ["GET /invitations/{token}"] = "invitation page: 410 for anything but an open invitation's token",
         ["GET /connect/woocommerce/return"] = "static page WooCommerce sends the merchant back to",
         ["GET /auth/shopify"] = "Shopify's install request: refused unless its query carries Shopify's HMAC",
@@ -60,7 +60,14 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         return (methods is { Count: > 0 } ? methods : ["GET", "POST", "PUT", "PATCH", "DELETE"]).Select(m => new AttackSurface(endpoint, m));
     }
 
-    public string Pattern => Endpoint.RoutePattern.RawText ?? "";
+    /// <summary>The route as a path; Razor Pages write theirs without the leading slash.</summary>
+    public string Pattern => Endpoint.RoutePattern.RawText is { } raw ? (raw.StartsWith('/') ? raw : "/" + raw) : "";
+
+    /// <summary>
+    /// A page of the signed-in web app (Razor Pages): for people, behind the session cookie. Without a session it
+    /// redirects to the sign-in page; a form post without its antiforgery token is a 400.
+    /// </summary>
+    public bool IsPage => Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null;
 
     public string Key => $"{Method} {Pattern}";
 

@@ -104,7 +104,10 @@ public sealed class Attacker(HostileHost host)
             Refusal.TypedJson => surface.JsonBody is not null,
             _ => false,
         }));
-        if (status is >= 400 and < 500)
+        // A page's refusal of a caller without a session is the way to the sign-in page.
+        var toSignIn = surface.IsPage && status == 302
+            && response.Headers.Location?.OriginalString.StartsWith("/sign-in", StringComparison.Ordinal) == true;
+        if (status is >= 400 and < 500 || toSignIn)
         {
             await ExpectUnchangedAsync(what, $"refused with {status}");
             // Kestrel refuses some requests before the app runs (NUL in the path, a request line over 8 KiB, 32 KiB of
@@ -180,6 +183,10 @@ public sealed class Attacker(HostileHost host)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{HostileHost.PostmarkUser}:{HostileHost.PostmarkPassword}")));
+        }
+        else if (surface.IsPage)
+        {
+            request.Headers.Add("Cookie", host.SessionCookie);
         }
         else if (pattern.StartsWith("/capture/", StringComparison.Ordinal))
         {

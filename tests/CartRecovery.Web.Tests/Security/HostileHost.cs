@@ -26,6 +26,7 @@ public sealed class HostileHost : IAsyncLifetime
     public const string PostmarkPassword = "hostile-postmark-password";
     public const string OwnShopDomain = "hostile-own.myshopify.com";
     public const string SuppressedEmail = "blocked@example.com";
+    public const string OwnerEmail = "owner@hostile-own.example";
 
     private readonly Dictionary<IPAddress, HttpClient> _clients = [];
     private int _sent;
@@ -66,6 +67,14 @@ public sealed class HostileHost : IAsyncLifetime
         App.StartServer();
         Assert.Equal(Environments.Production, App.Service<IHostEnvironment>().EnvironmentName);
         Targets = await SeedAsync();
+        // A person who owns the first store's account, signed in: the web app's pages are attacked with their session.
+        var accounts = App.Service<CartRecovery.Core.Accounts.IAccountStore>();
+        var person = await accounts.GetOrCreateUserByEmailAsync(OwnerEmail, App.Time.GetUtcNow(), Ct);
+        await accounts.SetMembershipAsync(new CartRecovery.Core.Accounts.Membership
+        {
+            AccountId = Targets.OwnStore.AccountId!.Value, UserId = person.Id, Role = CartRecovery.Core.Accounts.AccountRole.Owner, CreatedAt = App.Time.GetUtcNow(),
+        }, Ct);
+        SessionCookie = await SignInAsync(OwnerEmail);
         Database = DatabaseSnapshot.Open(Path.Combine(App.DataDirectory, "cartrecovery.db"));
     }
 
@@ -75,6 +84,32 @@ public sealed class HostileHost : IAsyncLifetime
             client.Dispose();
         Database?.Dispose();
         await App.DisposeAsync();
+    }
+
+    /// <summary>The session cookie (<c>cr_session=…</c>) of <see cref="OwnerEmail"/>, signed in at start.</summary>
+    public string SessionCookie { get; private set; } = "";
+
+    /// <summary>Signs the person in through a fresh email link over real HTTP; returns their session cookie as a Cookie header value.</summary>
+    public async Task<string> SignInAsync(string email)
+    {
+        var (browser, cookie) = await SignInBrowserAsync(email);
+        browser.Dispose();
+        return cookie;
+    }
+
+    /// <summary>
+    /// Signs the person in through a fresh email link over real HTTP; returns the browser (its own cookie jar, redirects
+    /// not followed) and the session cookie as a Cookie header value.
+    /// </summary>
+    public async Task<(HttpClient Browser, string SessionCookie)> SignInBrowserAsync(string email)
+    {
+        var link = await App.Service<CartRecovery.Web.Features.SignIn.SignInLinks>().IssueAsync(email, "test", null, Ct);
+        var jar = new CookieContainer();
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        using var response = await CartRecovery.Web.Tests.Features.SignIn.SignInDriver.UseLinkAsync(browser, link);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = jar.GetCookies(BaseUrl)[CartRecovery.Web.Features.SignIn.SessionCookie.Name] ?? throw new InvalidOperationException("No session cookie after sign-in.");
+        return (browser, $"{cookie.Name}={cookie.Value}");
     }
 
     /// <summary>Every endpoint the app maps, from its own data source: a new endpoint is attacked without being named here.</summary>

@@ -31,6 +31,12 @@ public sealed class TenantHost : IAsyncLifetime
     public IssuedKey ViewerKeyA { get; private set; } = null!;
     public IssuedKey SpareKeyA { get; private set; } = null!;
     public IssuedKey OwnerKeyB { get; private set; } = null!;
+    /// <summary>B's owner signed in (the email-link door): a browser with its cookies, and the session cookie alone.</summary>
+    public HttpClient BrowserB { get; private set; } = null!;
+    public string SessionB { get; private set; } = "";
+    /// <summary>A's owner signed in.</summary>
+    public HttpClient BrowserA { get; private set; } = null!;
+
     /// <summary>An open invitation of account A (B must not see or revoke it).</summary>
     public long InvitationA { get; private set; }
 
@@ -59,10 +65,17 @@ public sealed class TenantHost : IAsyncLifetime
             using var json = System.Text.Json.JsonDocument.Parse(await invited.Content.ReadAsStringAsync(Ct));
             InvitationA = json.RootElement.GetProperty("id").GetInt64();
         }
+        (BrowserB, SessionB) = await Host.SignInBrowserAsync(OwnerEmailB);
+        (BrowserA, _) = await Host.SignInBrowserAsync(OwnerEmailA);
         Host.Database.Rebase();
     }
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        BrowserA?.Dispose();
+        BrowserB?.Dispose();
+        await Host.DisposeAsync();
+    }
 
     public HttpClient Client(string bearer)
     {

@@ -68,13 +68,11 @@ public sealed class TenantIsolationTests(TenantHost tenants) : IClassFixture<Ten
             ["POST /api/stores"] = (HttpStatusCode.Conflict, "B names A's shop itself (its address): connecting never moves a shop between accounts"),
         };
 
-    /// <summary>
-    /// Every way account B calls the API. The API key is here today; B's signed-in session (the email-link door) goes
-    /// here too once sign-in exists: each caller runs the whole suite.
-    /// </summary>
+    /// <summary>Every way account B calls the API: its key and its owner's signed-in session. Each runs the whole suite.</summary>
     private IReadOnlyList<(string Name, Action<HttpRequestMessage> Authorize)> CallersOfB() =>
     [
         ("B's API key", request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tenants.OwnerKeyB.Token)),
+        ("B's session", request => request.Headers.Add("Cookie", tenants.SessionB)),
     ];
 
     [Fact]
@@ -82,8 +80,8 @@ public sealed class TenantIsolationTests(TenantHost tenants) : IClassFixture<Ten
     {
         var surfaces = tenants.Host.Endpoints().SelectMany(AttackSurface.Of).ToList();
 
-        var unaccounted = surfaces.Where(s => !s.IsAdmin && !s.IsPublic && !ScopedOtherwise.ContainsKey(s.Key)).Select(s => s.Key).ToList();
-        var unfillable = surfaces.Where(s => s.IsAdmin).SelectMany(s => s.Endpoint.RoutePattern.Parameters
+        var unaccounted = surfaces.Where(s => !s.IsAdmin && !s.IsPage && !s.IsPublic && !ScopedOtherwise.ContainsKey(s.Key)).Select(s => s.Key).ToList();
+        var unfillable = surfaces.Where(s => s.IsAdmin || s.IsPage).SelectMany(s => s.Endpoint.RoutePattern.Parameters
             .Where(p => !TryFill(p.Name, s.Pattern, out _)).Select(p => $"{s.Key}: {{{p.Name}}}")).ToList();
         var noBody = surfaces.Where(s => s.IsAdmin && s.ReadsBody && !ValidBodies.ContainsKey(s.Key)).Select(s => s.Key).ToList();
         var stale = ScopedOtherwise.Keys.Concat(ValidBodies.Keys).Concat(OtherRefusals.Keys).Where(k => surfaces.All(s => s.Key != k)).ToList();
@@ -228,17 +226,19 @@ public sealed class TenantIsolationTests(TenantHost tenants) : IClassFixture<Ten
         if (OtherRefusals.TryGetValue(surface.Key, out var allowed) && allowed.Status == status)
             return null;
         if ((int)status is >= 200 and < 300)
-            return MarkersOfA().FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leak
+            return MarkersOfA(tenants).FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leak
                 ? $"{(int)status} showing A's '{leak}': {Excerpt(body)}"
                 : null;
         return $"{(int)status} (404 or an answer without A's data due): {Excerpt(body)}";
     }
 
     /// <summary>What identifies account A in any answer.</summary>
-    private IEnumerable<string> MarkersOfA()
+    internal static IEnumerable<string> MarkersOfA(TenantHost tenants)
     {
         var t = tenants.Targets;
         yield return TenantHost.AccountNameA;
+        yield return t.OwnStore.Name;
+        yield return t.WooStore.Name;
         yield return TenantHost.OwnerEmailA;
         yield return t.OwnStore.ExternalId;
         yield return t.OwnStore.PublicKey!;

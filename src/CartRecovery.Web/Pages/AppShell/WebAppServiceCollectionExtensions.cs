@@ -2,6 +2,7 @@ using System.Globalization;
 using CartRecovery.Web.Features.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 
 namespace CartRecovery.Web.Pages.AppShell;
 
@@ -14,7 +15,10 @@ internal static class WebAppServiceCollectionExtensions
     {
         services.AddScoped<WorkspaceLoader>();
         services.AddLocalization();
-        services.AddRazorPages().AddViewLocalization();
+        // A page answers GET and its forms' POST; any other method is a 405 before the page runs.
+        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",
+            page => page.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Post]))))
+            .AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(PageLanguage.English);

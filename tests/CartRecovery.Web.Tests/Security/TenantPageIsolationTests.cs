@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Web.Tests.Features.SignIn;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+
+namespace CartRecovery.Web.Tests.Security;
+
+/// <summary>
+/// Tenant isolation of the web app (issues 12 and 13): every page, enumerated from the app's own endpoint data source,
+/// opened and posted by account B's signed-in owner on account A's ids (the <c>store</c> parameter and every route id).
+/// B gets a 404 page or a page that shows nothing of A, and A's data is unchanged; the same page opened by A is not a
+/// 404, so the refusal is the scoping's doing. A page with a route parameter the suite cannot fill fails it.
+/// </summary>
+public sealed class TenantPageIsolationTests(TenantHost tenants) : IClassFixture<TenantHost>
+{
+    [Fact]
+    public async Task EveryPage_OpenedByAnotherAccountOnTheFirstAccountsIds_Is404OrShowsNothingOfIt()
+    {
+        var failures = new List<string>();
+        var pages = Pages();
+        Assert.Contains(pages, p => p.Pattern == "/app");
+
+        foreach (var page in pages)
+        {
+            if (PathFor(page) is not { } path)
+            {
+                failures.Add($"{page.Pattern}: a route parameter the suite has no id of account A for (teach {nameof(TenantPageIsolationTests)})");
+                continue;
+            }
+            using (var asB = await tenants.BrowserB.GetAsync(path, TenantHost.Ct))
+            {
+                if (await JudgeAsync(asB) is { } failure)
+                    failures.Add($"B's GET {path} → {failure}");
+            }
+            using var asA = await tenants.BrowserA.GetAsync(path, TenantHost.Ct);
+            if (asA.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden || IsSignIn(asA))
+                failures.Add($"A's own GET {path} → {(int)asA.StatusCode}: the suite's ids are wrong, so B's answer proves nothing");
+        }
+        tenants.Host.Database.Rebase();
+
+        Assert.True(failures.Count == 0, $"{failures.Count} page isolation failures:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EveryPageForm_PostedByAnotherAccountOnTheFirstAccountsIds_ChangesNothingOfIt()
+    {
+        var failures = new List<string>();
+        var db = tenants.Host.Database;
+        var token = SignInDriver.AntiforgeryToken(await tenants.BrowserB.GetStringAsync("/app", TenantHost.Ct));
+        db.Rebase();
+
+        foreach (var page in Pages())
+        {
+            if (PathFor(page) is not { } path)
+                continue;
+            foreach (var handler in await PostHandlersAsync(page))
+            {
+                var url = handler.Length == 0 ? path : $"{path}&handler={Uri.EscapeDataString(handler)}";
+                using var response = await tenants.BrowserB.PostFormAsync(url, [("__af", token), .. FormOfA()]);
+                if (await JudgeAsync(response, allowBadRequest: true) is { } failure)
+                    failures.Add($"B's POST {url} → {failure}");
+                if (db.ChangesSinceBaseline() is { Count: > 0 } changes)
+                {
+                    failures.Add($"B's POST {url} → {(int)response.StatusCode}, and the database changed: {string.Join("; ", changes)}");
+                    db.Rebase();
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} page isolation failures:\n" + string.Join("\n", failures));
+    }
+
+    private async Task<string?> JudgeAsync(HttpResponseMessage response, bool allowBadRequest = false)
+    {
+        var status = (int)response.StatusCode;
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TenantHost.Ct));
+        if (status == 404 || (allowBadRequest && status == 400))
+            return null;
+        if (status is >= 200 and < 400)
+        {
+            var location = response.Headers.Location?.OriginalString ?? "";
+            return TenantIsolationTests.MarkersOfA(tenants).Concat(IdsOfA(location))
+                .FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase) || location.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leak
+                ? $"{status} showing A's '{leak}'"
+                : null;
+        }
+        return $"{status} (a 404 page or a page without A's data due)";
+    }
+
+    // A redirect may carry ids (PRG back to the page): one that names A's store sends B somewhere it must not be.
+    private IEnumerable<string> IdsOfA(string location) =>
+        location.Length == 0 ? [] : [$"store={Id(tenants.Targets.OwnStore.Id)}", $"store={Id(tenants.Targets.WooStore.Id)}"];
+
+    private static bool IsSignIn(HttpResponseMessage response) =>
+        response.Headers.Location?.OriginalString.StartsWith("/sign-in", StringComparison.Ordinal) == true;
+
+    private List<AttackSurface> Pages() => tenants.Host.Endpoints().SelectMany(AttackSurface.Of)
+        .Where(s => s.IsPage && s.Method == "GET").OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>The page with A's ids in its route and A's first store chosen, or null when a parameter has no id here.</summary>
+    private string? PathFor(AttackSurface page)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var parameter in page.Endpoint.RoutePattern.Parameters)
+        {
+            if (Fill(parameter.Name, page.Pattern) is not { } value)
+                return null;
+            values[parameter.Name] = Uri.EscapeDataString(value);
+        }
+        return new RouteFill("A's ids", values).PathFor(page.Endpoint.RoutePattern) + $"?store={Id(tenants.Targets.OwnStore.Id)}";
+    }
+
+    private string? Fill(string name, string path)
+    {
+        var t = tenants.Targets;
+        bool Under(string prefix) => path.StartsWith(prefix, StringComparison.Ordinal);
+        return name switch
+        {
+            "id" when Under("/app/carts") => Id(t.CartId),
+            "id" when Under("/app/tasks") => Id(t.TaskId),
+            "id" when Under("/app/sequences") => Id(t.OwnSequenceId),
+            "id" when Under("/app/keys") => Id(tenants.SpareKeyA.Id),
+            "id" when Under("/app/team/invitations") => Id(tenants.InvitationA),
+            "id" when Under("/app/team") => Id(tenants.OwnerUserA),
+            "storeId" => Id(t.OwnStore.Id),
+            "sequenceId" => Id(t.OwnSequenceId),
+            "userId" => Id(tenants.OwnerUserA),
+            "name" => SequencePresets.ReminderTemplate,
+            "locale" => StoreTemplate.Locales[0],
+            "part" => StoreTemplate.HtmlPart,
+            _ => null,
+        };
+    }
+
+    /// <summary>Form fields a page might read, all aimed at A: its store, cart, task, sequence, member, key.</summary>
+    private IEnumerable<(string, string)> FormOfA()
+    {
+        var t = tenants.Targets;
+        yield return ("store", Id(t.OwnStore.Id));
+        yield return ("storeId", Id(t.OwnStore.Id));
+        yield return ("storeIds", Id(t.OwnStore.Id));
+        yield return ("cartId", Id(t.CartId));
+        yield return ("taskId", Id(t.TaskId));
+        yield return ("sequenceId", Id(t.OwnSequenceId));
+        yield return ("userId", Id(tenants.OwnerUserA));
+        yield return ("keyId", Id(tenants.SpareKeyA.Id));
+        yield return ("invitationId", Id(tenants.InvitationA));
+        yield return ("email", HostileHost.SuppressedEmail);
+    }
+
+    /// <summary>The page's POST handlers by name ("" for the unnamed one), from its compiled descriptor.</summary>
+    private async Task<IReadOnlyList<string>> PostHandlersAsync(AttackSurface page)
+    {
+        var descriptor = page.Endpoint.Metadata.GetMetadata<PageActionDescriptor>()!;
+        var compiled = await tenants.Host.App.Service<PageLoader>().LoadAsync(descriptor, page.Endpoint.Metadata);
+        return compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.Name ?? "").Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
