@@ -10,8 +10,12 @@ public interface IAccountStore
     /// <summary>Every account (the operator's view).</summary>
     Task<IReadOnlyList<Account>> ListAsync(CancellationToken ct);
 
-    /// <summary>Moves a store into an account (a store belongs to exactly one).</summary>
-    Task AssignStoreAsync(long storeId, long accountId, CancellationToken ct);
+    /// <summary>
+    /// Moves a store into an account (a store belongs to exactly one); false when there is no such store. The account it
+    /// leaves is deleted when nothing refers to it any more (the account made for the store alone when it was saved
+    /// without one: no people, keys, invitations, sessions, audit entries or other stores).
+    /// </summary>
+    Task<bool> AssignStoreAsync(long storeId, long accountId, CancellationToken ct);
 
     Task<User?> GetUserAsync(long userId, CancellationToken ct);
 

@@ -14,7 +14,17 @@ internal sealed class AccountStore : IAccountStore
 {
     private const string GetSql = $"SELECT {AccountRow.Columns} FROM accounts WHERE id = @Id";
     private const string ListSql = $"SELECT {AccountRow.Columns} FROM accounts ORDER BY name, id";
+    private const string StoreAccountSql = "SELECT account_id FROM stores WHERE id = @StoreId";
     private const string AssignStoreSql = "UPDATE stores SET account_id = @AccountId WHERE id = @StoreId";
+    private const string DeleteIfUnusedSql = """
+        DELETE FROM accounts WHERE id = @Id
+          AND NOT EXISTS (SELECT 1 FROM stores WHERE account_id = @Id)
+          AND NOT EXISTS (SELECT 1 FROM memberships WHERE account_id = @Id)
+          AND NOT EXISTS (SELECT 1 FROM api_keys WHERE account_id = @Id)
+          AND NOT EXISTS (SELECT 1 FROM user_sessions WHERE account_id = @Id)
+          AND NOT EXISTS (SELECT 1 FROM invitations WHERE account_id = @Id)
+          AND NOT EXISTS (SELECT 1 FROM audit_log WHERE account_id = @Id)
+        """;
 
     private const string GetUserSql = $"SELECT {UserRow.Columns} FROM users WHERE id = @Id";
     private const string FindUserByEmailSql = $"SELECT {UserRow.Columns} FROM users WHERE email = @Email";
@@ -76,10 +86,17 @@ internal sealed class AccountStore : IAccountStore
         return rows.Select(r => r.ToAccount()).ToList();
     }
 
-    public async Task AssignStoreAsync(long storeId, long accountId, CancellationToken ct)
+    public async Task<bool> AssignStoreAsync(long storeId, long accountId, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(AssignStoreSql, new { StoreId = storeId, AccountId = accountId }, cancellationToken: ct));
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var previous = await db.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(StoreAccountSql, new { StoreId = storeId }, tx, cancellationToken: ct));
+        if (await db.ExecuteAsync(new CommandDefinition(AssignStoreSql, new { StoreId = storeId, AccountId = accountId }, tx, cancellationToken: ct)) == 0)
+            return false;
+        if (previous is { } left && left != accountId)
+            await db.ExecuteAsync(new CommandDefinition(DeleteIfUnusedSql, new { Id = left }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<User?> GetUserAsync(long userId, CancellationToken ct)

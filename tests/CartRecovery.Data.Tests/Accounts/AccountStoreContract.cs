@@ -23,11 +23,47 @@ public abstract class AccountStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
 
-        await Db.Accounts.AssignStoreAsync(store.Id, agency.Id, Ct);
+        Assert.True(await Db.Accounts.AssignStoreAsync(store.Id, agency.Id, Ct));
 
         Assert.Equal(agency.Id, (await Db.Stores.GetAsync(store.Id, Ct))!.AccountId);
         Assert.Equal([store.Id], (await Db.Stores.ListForAccountAsync(agency.Id, Ct)).Select(s => s.Id));
         Assert.Empty(await Db.Stores.ListForAccountAsync(store.AccountId!.Value, Ct));
+    }
+
+    [Fact]
+    public async Task AssignStore_FromTheAccountMadeForItAlone_DeletesThatAccount()
+    {
+        var store = await AddStoreAsync();
+        var made = store.AccountId!.Value;
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+
+        await Db.Accounts.AssignStoreAsync(store.Id, agency.Id, Ct);
+
+        Assert.Null(await Db.Accounts.GetAsync(made, Ct));
+        Assert.Equal([agency.Id], (await Db.Accounts.ListAsync(Ct)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task AssignStore_FromAnAccountWithAPerson_KeepsThatAccount()
+    {
+        var store = await AddStoreAsync();
+        var before = store.AccountId!.Value;
+        var person = await Db.Accounts.GetOrCreateUserByEmailAsync("owner@example.com", T0, Ct);
+        await Db.Accounts.SetMembershipAsync(new Membership { AccountId = before, UserId = person.Id, Role = AccountRole.Owner, CreatedAt = T0 }, Ct);
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+
+        await Db.Accounts.AssignStoreAsync(store.Id, agency.Id, Ct);
+
+        Assert.NotNull(await Db.Accounts.GetAsync(before, Ct));
+    }
+
+    [Fact]
+    public async Task AssignStore_UnknownStore_ReturnsFalseAndChangesNothing()
+    {
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+
+        Assert.False(await Db.Accounts.AssignStoreAsync(404, agency.Id, Ct));
+        Assert.Equal([agency.Id], (await Db.Accounts.ListAsync(Ct)).Select(a => a.Id));
     }
 
     [Fact]
