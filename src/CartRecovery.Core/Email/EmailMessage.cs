@@ -17,8 +17,11 @@ public sealed record EmailMessage
     public required string TextBody { get; init; }
     /// <summary>A stable RFC 5322 Message-ID (without angle brackets), the same on every attempt.</summary>
     public required string InternetMessageId { get; init; }
-    /// <summary>HTTPS one-click unsubscribe URL, for <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post</c> (RFC 8058).</summary>
-    public required string UnsubscribeUrl { get; init; }
+    /// <summary>
+    /// HTTPS one-click unsubscribe URL, for <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post</c> (RFC 8058). Every
+    /// recovery email has one; null for a transactional email (a sign-in link, an invitation), which is not a list.
+    /// </summary>
+    public string? UnsubscribeUrl { get; init; }
     /// <summary>Groups messages for the provider's statistics (the sequence step).</summary>
     public string? Tag { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();

@@ -13,9 +13,11 @@ internal static class PostmarkMessageMapper
             throw Invalid(email, "has an invalid sender address");
         if (!PostmarkAddress.IsValid(email.To))
             throw Invalid(email, "has an invalid recipient address");
-        if (!Uri.TryCreate(email.UnsubscribeUrl, UriKind.Absolute, out var unsubscribe)
-            || (unsubscribe.Scheme != Uri.UriSchemeHttps && unsubscribe.Scheme != Uri.UriSchemeHttp))
-            throw Invalid(email, "has no absolute http(s) unsubscribe URL");
+        Uri? unsubscribe = null;
+        if (email.UnsubscribeUrl is not null
+            && (!Uri.TryCreate(email.UnsubscribeUrl, UriKind.Absolute, out unsubscribe)
+                || (unsubscribe.Scheme != Uri.UriSchemeHttps && unsubscribe.Scheme != Uri.UriSchemeHttp)))
+            throw Invalid(email, "has an unsubscribe URL that is not absolute http(s)");
         // Postmark refuses metadata whose keys differ only by case; better to say so than to get an opaque 422.
         if (email.Metadata.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() != email.Metadata.Count)
             throw Invalid(email, "has metadata keys that differ only by case");
@@ -37,10 +39,10 @@ internal static class PostmarkMessageMapper
         };
     }
 
-    private static List<PostmarkHeader> Headers(EmailMessage email, Uri unsubscribe, PostmarkOptions options)
+    private static List<PostmarkHeader> Headers(EmailMessage email, Uri? unsubscribe, PostmarkOptions options)
     {
         var headers = new List<PostmarkHeader>(3);
-        if (options.SendListUnsubscribeHeaders)
+        if (options.SendListUnsubscribeHeaders && unsubscribe is not null)
         {
             // RFC 8058 one-click: the HTTPS link only (we have no mailto address). One-click needs HTTPS, so a plain
             // http link (a local setup) gets the classic RFC 2369 header without List-Unsubscribe-Post.

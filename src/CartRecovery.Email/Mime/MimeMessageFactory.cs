@@ -14,9 +14,11 @@ internal static class MimeMessageFactory
     /// <exception cref="EmailSendException">An address or the unsubscribe URL is unusable (not transient).</exception>
     public static MimeMessage Create(EmailMessage email, DateTimeOffset date)
     {
-        if (!Uri.TryCreate(email.UnsubscribeUrl, UriKind.Absolute, out var unsubscribe)
-            || (unsubscribe.Scheme != Uri.UriSchemeHttps && unsubscribe.Scheme != Uri.UriSchemeHttp))
-            throw new EmailSendException($"Message {email.MessageId} has no absolute http(s) unsubscribe URL.", isTransient: false);
+        Uri? unsubscribe = null;
+        if (email.UnsubscribeUrl is not null
+            && (!Uri.TryCreate(email.UnsubscribeUrl, UriKind.Absolute, out unsubscribe)
+                || (unsubscribe.Scheme != Uri.UriSchemeHttps && unsubscribe.Scheme != Uri.UriSchemeHttp)))
+            throw new EmailSendException($"Message {email.MessageId} has an unsubscribe URL that is not absolute http(s).", isTransient: false);
 
         var message = new MimeMessage
         {
@@ -31,9 +33,12 @@ internal static class MimeMessageFactory
             message.ReplyTo.Add(Mailbox(null, email.ReplyTo, "reply-to", email.MessageId));
 
         // RFC 8058 one-click unsubscribe: mailbox providers POST "List-Unsubscribe=One-Click" to the URL. Gmail and
-        // Yahoo require both headers from bulk senders.
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // Yahoo require both headers from bulk senders. A transactional email has none.
+        if (unsubscribe is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (!string.IsNullOrWhiteSpace(email.Tag))
             message.Headers.Add(HeaderPrefix + "Tag", email.Tag);
         foreach (var (key, value) in email.Metadata)

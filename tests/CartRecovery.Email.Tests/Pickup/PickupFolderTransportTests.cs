@@ -87,6 +87,16 @@ public sealed class PickupFolderTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_TransactionalEmail_HasNoUnsubscribeHeaders()
+    {
+        await SendAsync(Transport(_temp.Path), EmailTestData.Message() with { UnsubscribeUrl = null });
+
+        var mime = Load(Path.Combine(_temp.Path, "7.eml"));
+        Assert.False(mime.Headers.Contains("List-Unsubscribe"));
+        Assert.False(mime.Headers.Contains("List-Unsubscribe-Post"));
+    }
+
+    [Fact]
     public async Task SendAsync_WritesTagAndMetadataHeaders()
     {
         await SendAsync(Transport(_temp.Path), EmailTestData.Message());

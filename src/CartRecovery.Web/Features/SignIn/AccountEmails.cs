@@ -61,9 +61,8 @@ internal sealed partial class AccountEmails(IEmailTransport transport, IOptions<
             HtmlBody = html,
             TextBody = plain,
             InternetMessageId = $"{Guid.NewGuid():N}@{host}",
-            // Transports require an unsubscribe address (List-Unsubscribe); a sign-in email is not a list, so it points
-            // at the sign-in page, where a one-click POST without an antiforgery token changes nothing.
-            UnsubscribeUrl = new Uri(recovery.PublicBaseUrl, "sign-in").AbsoluteUri,
+            // A sign-in link or an invitation is not a list: no List-Unsubscribe headers.
+            UnsubscribeUrl = null,
             Tag = tag,
         };
         try

@@ -29,6 +29,8 @@ public sealed class EmailLinkSignInTests
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cr_session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        // A sign-in email is not a list: no unsubscribe headers for mailbox providers to act on.
+        Assert.False(app.Emails()[^1].Headers.Contains("List-Unsubscribe"));
     }
 
     [Fact]
