@@ -28,20 +28,24 @@ internal sealed class ShopifyHost : IAsyncDisposable
     public Uri WebhookUrl => new(BaseUrl, "webhooks/shopify");
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ShopifyHost> StartAsync()
+    /// <param name="settings">More configuration for the host (billing plans, …).</param>
+    public static async Task<ShopifyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         // Whole seconds, as Shopify's timestamps are: no sub-second drift between our clock and the platform's.
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var shopify = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time });
         var port = CartRecoveryAppFactory.FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri,
             ["Shopify:ClientId"] = shopify.ClientId,
             ["Shopify:ClientSecret"] = shopify.ClientSecret,
             ["Shopify:ApiBaseUrl"] = shopify.BaseUrl.AbsoluteUri,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: all);
         app.StartServer();
         return new ShopifyHost(shopify, app, baseUrl);
     }
