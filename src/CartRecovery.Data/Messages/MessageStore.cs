@@ -80,9 +80,15 @@ internal sealed class MessageStore : IMessageStore
         WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND store_id IN @StoreIds
         """;
 
+    // The ledger of sent emails (email_sends) outlives the messages: erasure and retention delete those.
     private const string CountStoreEmailsSentSql = """
-        SELECT COUNT(*) FROM messages
-        WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until AND status = @Sent AND kind = @Kind
+        SELECT COUNT(*) FROM email_sends WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until
+        """;
+
+    private const string RecordEmailSendSql = """
+        INSERT INTO email_sends (message_id, store_id, sent_at)
+        SELECT id, store_id, sent_at FROM messages
+        WHERE id = @Id AND kind = @Kind AND NOT EXISTS (SELECT 1 FROM email_sends WHERE message_id = @Id)
         """;
 
     private const string CancelForStoreSql = """
@@ -121,8 +127,12 @@ internal sealed class MessageStore : IMessageStore
         return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.ToMessage()).ToList();
     }
 
-    public Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct) =>
-        UpdateClaimedAsync(MarkSentSql, new
+    /// <summary>Marks the message sent and, for an email, records the send in the ledger plans count (one transaction).</summary>
+    public async Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var marked = await db.ExecuteAsync(new CommandDefinition(MarkSentSql, new
         {
             Id = messageId,
             Claimer = claimer,
@@ -132,7 +142,12 @@ internal sealed class MessageStore : IMessageStore
             RecipientNormalized = EmailNormalizer.Normalize(recipient),
             ProviderMessageId = providerMessageId,
             SentAt = DbTime.ToDb(sentAt),
-        }, ct);
+        }, tx, cancellationToken: ct)) > 0;
+        if (marked)
+            await db.ExecuteAsync(new CommandDefinition(RecordEmailSendSql, new { Id = messageId, Kind = (int)Core.Sequences.StepKind.Email }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return marked;
+    }
 
     public Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct) =>
         retryAt is { } at
@@ -296,8 +311,6 @@ internal sealed class MessageStore : IMessageStore
             StoreId = storeId,
             Start = DbTime.ToDb(start),
             Until = DbTime.ToDb(until),
-            Sent = (int)MessageStatus.Sent,
-            Kind = (int)Core.Sequences.StepKind.Email,
         }, cancellationToken: ct));
     }
 

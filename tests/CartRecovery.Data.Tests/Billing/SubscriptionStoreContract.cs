@@ -64,4 +64,17 @@ public abstract class SubscriptionStoreContract : DatabaseContract
         // Scheduled (unsent) steps do not count.
         Assert.Equal(0, await Db.Messages.CountStoreEmailsSentAsync(shop.Id, T0.AddDays(3), T0.AddDays(60), Ct));
     }
+
+    [Fact]
+    public async Task CountStoreEmailsSent_AfterTheCustomerIsErased_StillCountsWhatWasSent()
+    {
+        var shop = await AddStoreAsync("shop-a");
+        await SendFirstStepAsync(shop.Id, "chk-1", "ada@example.com", T0);
+        await SendFirstStepAsync(shop.Id, "chk-2", "bob@example.com", T0.AddHours(1));
+
+        Assert.True(await Db.Privacy.EraseCustomerAsync(shop.Id, "ada@example.com", Ct) > 0);
+
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE status = 2"));
+        Assert.Equal(2, await Db.Messages.CountStoreEmailsSentAsync(shop.Id, T0, T0.AddDays(1), Ct));
+    }
 }
