@@ -24,7 +24,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, ICartStore carts, IMess
     [BindProperty(SupportsGet = true)] public string? Min { get; set; }
     [BindProperty(SupportsGet = true)] public string? Max { get; set; }
     [BindProperty(SupportsGet = true)] public string? Email { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of results (<c>?p=</c>: Razor Pages keeps <c>page</c> for its own route value).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int? Erased { get; set; }
 
     public override string Title => text["Carts"];
@@ -146,7 +147,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, ICartStore carts, IMess
                 query.Add(new(key, value));
         }
         if (page > 1)
-            query.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
+            query.Add(new("p", page.ToString(CultureInfo.InvariantCulture)));
         return "/app/carts" + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 }
