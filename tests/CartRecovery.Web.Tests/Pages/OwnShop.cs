@@ -48,7 +48,7 @@ internal sealed class OwnShop(AppSite site, Store store, string owner)
     /// <summary>Walks a cart on to its follow-up task (step 2 at 24 h, the task at 48 h).</summary>
     public async Task<Core.Tasks.FollowUpTask> FollowUpAsync(string externalId, string email)
     {
-        var cart = await AbandonedAndEmailedAsync(externalId, email, Line("Wool Beanie", 2, 2_500, "ALP-HAT"));
+        var cart = await AbandonedAndEmailedAsync(externalId, email, Line("Wool Beanie", 2, 2_500, "ALP-BNE-01"));
         Drive.Advance(TimeSpan.FromHours(24));
         await Drive.DispatchAsync();
         Drive.Advance(TimeSpan.FromHours(24));

@@ -25,7 +25,7 @@ public sealed class CartsPageTests : IAsyncLifetime
     {
         var shop = await OwnShop.CreateAsync(_site, "nordic");
         var cart = await shop.AbandonedAndEmailedAsync("chk-walk", "lea@example.com",
-            shop.Line("Ridgeline Down Jacket", 1, 18_900, "ALP-JKT-M"), shop.Line("Wool Beanie", 2, 2_500, "ALP-HAT"));
+            shop.Line("Ridgeline Down Jacket", 1, 18_900, "ALP-JKT-M"), shop.Line("Wool Beanie", 2, 2_500, "ALP-BNE-01"));
         var sent = (await _site.App.Service<IMessageStore>().ListForCartAsync(cart.Id, AppSite.Ct))[0];
         await _site.App.Service<IMessageStore>().RecordOpenAsync(sent.Id, _site.App.Time.GetUtcNow(), AppSite.Ct);
         var page = await _site.SignInAsync(shop.Owner);
@@ -199,7 +199,7 @@ public sealed class CartsPageTests : IAsyncLifetime
     public async Task CartPages_InFrench_AreTranslated()
     {
         var shop = await OwnShop.CreateAsync(_site, "paris");
-        var cart = await shop.AbandonedAndEmailedAsync("chk-fr", "chloe@example.com", shop.Line("Bonnet en laine", 2, 2_800, "ALP-HAT"));
+        var cart = await shop.AbandonedAndEmailedAsync("chk-fr", "chloe@example.com", shop.Line("Bonnet en laine", 2, 2_800, "ALP-BNE-01"));
         var page = await _site.SignInAsync(shop.Owner, "fr-FR");
 
         await page.GotoAsync(_site.Url("app/carts"));
