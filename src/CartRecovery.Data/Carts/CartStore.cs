@@ -73,6 +73,10 @@ internal sealed class CartStore : ICartStore
     private const string ListWhere = $"""
         SELECT {CartRow.Columns} FROM carts c
         WHERE (@StoreId IS NULL OR c.store_id = @StoreId) AND (@Status IS NULL OR c.status = @Status)
+          AND (@AbandonedFrom IS NULL OR c.abandoned_at >= @AbandonedFrom)
+          AND (@AbandonedBefore IS NULL OR c.abandoned_at < @AbandonedBefore)
+          AND (@MinTotal IS NULL OR c.total_minor >= @MinTotal) AND (@MaxTotal IS NULL OR c.total_minor <= @MaxTotal)
+          AND (@EmailPattern IS NULL OR c.email_normalized LIKE @EmailPattern ESCAPE '\')
         """;
     private const string ListOrder = "ORDER BY c.created_at DESC, c.id DESC";
     private const string ListSql = $"{ListWhere} {ListOrder}";
@@ -188,7 +192,20 @@ internal sealed class CartStore : ICartStore
 
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.ListAsync(_dialect, db, null, sql,
-            new { query.StoreId, Status = (int?)query.Status, query.Skip, query.Take, StoreIds = query.StoreIds?.ToArray() }, ct);
+            new
+            {
+                query.StoreId,
+                Status = (int?)query.Status,
+                AbandonedFrom = DbTime.ToDb(query.AbandonedFrom),
+                AbandonedBefore = DbTime.ToDb(query.AbandonedBefore),
+                MinTotal = query.MinTotalMinor,
+                MaxTotal = query.MaxTotalMinor,
+                // Addresses are stored lower-cased in email_normalized, so the search is case-insensitive on every engine.
+                EmailPattern = EmailNormalizer.Normalize(query.EmailContains) is { } part ? LikePattern.Containing(part) : null,
+                query.Skip,
+                query.Take,
+                StoreIds = query.StoreIds?.ToArray(),
+            }, ct);
     }
 
     public async Task<IReadOnlyList<Cart>> FindIdleAsync(DateTimeOffset now, int limit, CancellationToken ct)

@@ -106,8 +106,7 @@ internal sealed class PrivacyStore : IPrivacyStore
     {
         if (EmailNormalizer.Normalize(email) is not { } normalized)
             return 0;
-        var pattern = "%" + normalized.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = LikePattern.Containing(normalized);
         await using var db = await _connections.OpenAsync(ct);
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
         var erased = 0;

@@ -44,6 +44,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<DataErasure>();
+        services.AddSingleton<SequenceStop>();
         services.AddSingleton<StoreLifecycle>();
         services.AddSingleton<StartupTasks>();
         services.AddSingleton<ISchemaExtension, QuartzSchemaExtension>();

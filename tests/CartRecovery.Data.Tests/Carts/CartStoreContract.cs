@@ -219,6 +219,36 @@ public abstract class CartStoreContract : DatabaseContract
     }
 
     [Fact]
+    public async Task List_FiltersByAbandonedDateValueAndEmailInTheQuery()
+    {
+        var store = await AddStoreAsync();
+        async Task<Cart> AbandonedAsync(string externalId, string? email, long unitPrice, DateTimeOffset abandonedAt)
+        {
+            var cart = (await Db.Carts.UpsertAsync(Snapshot(store.Id, externalId, T0.AddDays(-10), email, [Line("Mug", 1, unitPrice)]),
+                T0.AddDays(-10), Ct)).Cart;
+            Assert.True(await Db.Carts.AbandonAsync(cart.Id, abandonedAt, [], Ct));
+            return cart;
+        }
+        await AbandonedAsync("early", "Zoe.Martin@Example.com", 1_000, T0.AddDays(-3));
+        await AbandonedAsync("middle", "bob_smith@example.com", 5_000, T0.AddDays(-2));
+        await AbandonedAsync("late", "bobXsmith@example.com", 9_000, T0.AddDays(-1));
+        await AbandonedAsync("no-email", null, 5_000, T0.AddDays(-2));
+        await AddCartAsync(store.Id, "active", T0, "zoe.martin@example.com");
+
+        async Task<string[]> ListAsync(CartQuery query) => [.. (await Db.Carts.ListAsync(query, Ct)).Select(c => c.ExternalId).Order()];
+
+        Assert.Equal(["middle", "no-email"], await ListAsync(new CartQuery { AbandonedFrom = T0.AddDays(-2), AbandonedBefore = T0.AddDays(-1) }));
+        // Totals are the lines plus 4.95 of shipping (TestData.Snapshot).
+        Assert.Equal(["late", "middle", "no-email"], await ListAsync(new CartQuery { MinTotalMinor = 5_495 }));
+        Assert.Equal(["middle", "no-email"], await ListAsync(new CartQuery { MinTotalMinor = 5_495, MaxTotalMinor = 5_495 }));
+        Assert.Equal(["active", "early"], await ListAsync(new CartQuery { EmailContains = "  ZOE.martin " }));
+        // The underscore is the address's own character, not LIKE's any-one-character.
+        Assert.Equal(["middle"], await ListAsync(new CartQuery { EmailContains = "bob_" }));
+        Assert.Equal(["early"], await ListAsync(new CartQuery(store.Id, CartStatus.Abandoned) { EmailContains = "zoe", MaxTotalMinor = 2_000 }));
+        Assert.Empty(await ListAsync(new CartQuery { EmailContains = "%" }));
+    }
+
+    [Fact]
     public async Task AddEvent_ThenGetTimeline_ReturnsEventsOldestFirst()
     {
         var store = await AddStoreAsync();

@@ -17,6 +17,8 @@ internal static class AdminServiceCollectionExtensions
                 : configured;
             return new AdminKey(key);
         });
+        // Use cases the API and the pages share.
+        services.AddScoped<Tasks.TaskActions>();
         return services;
     }
 }

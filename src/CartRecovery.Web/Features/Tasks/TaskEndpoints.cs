@@ -30,37 +30,31 @@ internal static class TaskEndpoints
             return Results.Ok(await tasks.ListAsync(storeId, parsed, await stores.VisibleStoreIdsAsync(ct), ct));
         }).Describe<IReadOnlyList<FollowUpTask>>(ApiDescriptions.Tasks, "List follow-up tasks by store and status", 400);
 
-        api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, IFollowUpTaskStore tasks, StoreAccess stores, CancellationToken ct) =>
+        api.MapPost("/tasks/{id:long}/assign", async (long id, AssignRequest? request, TaskActions actions, CancellationToken ct) =>
         {
-            if (request?.Assignee is not { } assignee || assignee.Trim().Length is 0 or > 200)
-                return ApiResults.Invalid("assignee", "assignee must be 1 to 200 characters");
-            if (await stores.GetTaskAsync(id, ct) is null)
-                return TaskNotFound(id);
-            return await ChangedAsync(id, tasks, await tasks.AssignAsync(id, assignee.Trim(), ct), ct);
+            if (TaskActions.ValidAssignee(request?.Assignee) is not { } assignee)
+                return ApiResults.Invalid("assignee", $"assignee must be 1 to {TaskActions.MaxAssigneeLength} characters");
+            return Result(id, await actions.AssignAsync(id, assignee, ct));
         }).RequireAuthorization(CallerPolicies.Member)
             .Describe<FollowUpTask>(ApiDescriptions.Tasks, "Assign an open task to a person", 400, 404, 409);
 
-        api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, IFollowUpTaskStore tasks, StoreAccess stores,
-            TimeProvider time, CancellationToken ct) =>
+        api.MapPost("/tasks/{id:long}/complete", async (long id, CompleteRequest? request, TaskActions actions, CancellationToken ct) =>
         {
-            if (request?.Outcome is not { } outcome || outcome.Trim().Length is 0 or > 2000)
-                return ApiResults.Invalid("outcome", "outcome must be 1 to 2000 characters (what came of the call or message)");
-            if (await stores.GetTaskAsync(id, ct) is null)
-                return TaskNotFound(id);
-            return await ChangedAsync(id, tasks, await tasks.CompleteAsync(id, outcome.Trim(), time.GetUtcNow(), ct), ct);
+            if (TaskActions.ValidOutcome(request?.Outcome) is not { } outcome)
+                return ApiResults.Invalid("outcome", $"outcome must be 1 to {TaskActions.MaxOutcomeLength} characters (what came of the call or message)");
+            return Result(id, await actions.CompleteAsync(id, outcome, ct));
         }).RequireAuthorization(CallerPolicies.Member)
             .Describe<FollowUpTask>(ApiDescriptions.Tasks, "Complete an open task with its outcome", 400, 404, 409);
         return api;
     }
 
-    private static async Task<IResult> ChangedAsync(long id, IFollowUpTaskStore tasks, bool changed, CancellationToken ct)
+    private static IResult Result(long id, TaskChange change) => change switch
     {
-        if (await tasks.GetAsync(id, ct) is not { } task)
-            return TaskNotFound(id);
-        return changed
-            ? Results.Ok(task)
-            : Results.Problem(statusCode: 409, title: "Task not open", detail: $"Task {id} is {task.Status}; only open tasks change.");
-    }
+        { Result: TaskChangeResult.Changed, Task: { } task } => Results.Ok(task),
+        { Result: TaskChangeResult.NotOpen, Task: { } task } =>
+            Results.Problem(statusCode: 409, title: "Task not open", detail: $"Task {id} is {task.Status}; only open tasks change."),
+        _ => TaskNotFound(id),
+    };
 
     private static IResult TaskNotFound(long id) => Results.Problem(statusCode: 404, title: "Task not found", detail: $"There is no task {id}.");
 }
