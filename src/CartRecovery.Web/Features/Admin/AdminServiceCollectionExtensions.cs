@@ -17,6 +17,8 @@ internal static class AdminServiceCollectionExtensions
                 : configured;
             return new AdminKey(key);
         });
+        services.AddScoped<TemplateOverrides>();
+        services.AddScoped<Sequences.SequenceChanges>();
         return services;
     }
 }

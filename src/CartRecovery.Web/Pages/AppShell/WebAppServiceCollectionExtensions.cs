@@ -13,6 +13,7 @@ internal static class WebAppServiceCollectionExtensions
     public static IServiceCollection AddWebApp(this IServiceCollection services)
     {
         services.AddScoped<WorkspaceLoader>();
+        services.AddSingleton<Previews.EmailPreviews>();
         services.AddLocalization();
         services.AddRazorPages().AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
