@@ -81,8 +81,8 @@ internal static class TemplateEndpoints
         return Results.Ok(new SavedTemplateResponse(name, locale, part, now, preview));
     }
 
-    // What the step sending this template would now send to a sample cart in that language.
-    private static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
+    /// <summary>What the step sending this template would now send to a sample cart in that language.</summary>
+    internal static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
         DateTimeOffset now, CancellationToken ct)
     {
         var step = SequencePresets.Find(store.Sequence).Steps.Concat(SequencePresets.All.SelectMany(s => s.Steps))
