@@ -113,12 +113,8 @@ public sealed class StepForm
         };
     }
 
-    /// <summary>The step's delay as a person reads it ("24 hours").</summary>
-    internal static string Describe(TimeSpan delay, Func<string, string> translate)
-    {
-        var form = From(new SequenceStep(1, delay, StepKind.Email, ""), "USD");
-        return string.Format(CultureInfo.CurrentCulture, "{0} {1}", form.Delay, translate(form.Unit));
-    }
+    /// <summary>The unit's word for this delay: "hour" for 1, "hours" otherwise.</summary>
+    internal string UnitWord => Delay is 1 ? Unit.TrimEnd('s') : Unit;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -8,14 +8,13 @@ using Microsoft.Playwright;
 namespace CartRecovery.Web.Tests.Pages.Sequences;
 
 /// <summary>The sequences list, the editor with its live preview and versions, and the questionnaire, in Chromium.</summary>
-public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<EditorSite>
+public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(editors), IClassFixture<EditorSite>
 {
-    private AppSite Site => editors.Site;
     private ISequenceStore Sequences => Site.App.Service<ISequenceStore>();
 
     private async Task<(Store Store, StoreSequence Sequence)> ShopWithSequenceAsync(string name = "Atelier Lumen")
     {
-        var store = await editors.OwnStoreAsync(name);
+        var store = await Editors.OwnStoreAsync(name);
         var sequence = await Sequences.CreateAsync(store.Id, SequencePresets.Standard with { Name = "Summer recovery" },
             Site.App.Time.GetUtcNow(), AppSite.Ct);
         return (store, sequence);
@@ -25,7 +24,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Editor_WhenAStepChanges_PreviewFollowsAndSavingAddsAVersion()
     {
         var (store, sequence) = await ShopWithSequenceAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
 
         await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
         Assert.Equal("Summer recovery", await page.InnerTextAsync("h1"));
@@ -44,6 +43,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
         await EditorSite.FramedEmailAsync(page, "#preview .preview-desktop iframe >> nth=0", "25%");
         await EditorSite.FramedEmailAsync(page, "#preview .preview-phone iframe >> nth=0", "25%");
         Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor");
 
         await page.ClickAsync(".page-head button:has-text('Save as a new version')");
@@ -63,7 +63,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Save_WhenADelayIsNegative_ShowsTheFieldErrorAndSavesNothing()
     {
         var (store, sequence) = await ShopWithSequenceAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
 
         await page.FillAsync("#delay-0", "-2");
@@ -74,6 +74,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
         Assert.Equal("true", await page.GetAttributeAsync("#delay-0", "aria-invalid"));
         Assert.Equal("-2", await page.InputValueAsync("#delay-0"));
         Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-error");
     }
 
@@ -81,7 +82,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task List_ShowsPresetsAndOwnSequences_AndSwitchesThem()
     {
         var (store, sequence) = await ShopWithSequenceAsync("Maison Verte");
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/sequences?store={store.Id}"));
 
         Assert.Contains("Summer recovery", await page.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -96,14 +97,15 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
         await page.ClickAsync("button:has-text('Activate')");
         await page.WaitForSelectorAsync(".banner.success");
         Assert.True((await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct))!.Active);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-list");
     }
 
     [Fact]
     public async Task Questionnaire_WhenAnswered_RecommendsAPresetExplainsWhyAndUsesIt()
     {
-        var store = await editors.OwnStoreAsync("Boutique Soleil");
-        var page = await Site.SignInAsync(locale: "fr-FR");
+        var store = await Editors.OwnStoreAsync("Boutique Soleil");
+        var page = await SignInAsync(locale: "fr-FR");
         await page.GotoAsync(Site.Url($"app/sequences/questionnaire?store={store.Id}"));
         Assert.Equal("Quelle séquence convient à ma boutique ?", await page.InnerTextAsync("h1"));
 
@@ -114,6 +116,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
         var recommendation = page.Locator(".recommendation");
         await Assertions.Expect(recommendation).ToContainTextAsync("Votre score : 10 sur 25.");
         await Assertions.Expect(recommendation).ToContainTextAsync("Douce");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-questionnaire-fr");
         await page.ClickAsync(".recommendation button[name=preset]");
         await page.WaitForSelectorAsync(".banner.success");
@@ -123,7 +126,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     [Fact]
     public async Task Questionnaire_WhenAnAnswerIsMissing_AsksForEveryScore()
     {
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
 
         await page.GotoAsync(Site.Url("app/sequences/questionnaire?storeSize=3&clientele=9"));
 
@@ -137,7 +140,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     {
         var (store, sequence) = await ShopWithSequenceAsync();
         await Site.PersonAsync("seq-viewer@example.com", store.AccountId!.Value, AccountRole.Viewer);
-        var page = await Site.SignInAsync("seq-viewer@example.com");
+        var page = await SignInAsync("seq-viewer@example.com");
         await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
         Assert.Equal(0, await page.Locator("button:has-text('Save as a new version')").CountAsync());
 
@@ -157,7 +160,7 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Save_WithoutTheAntiforgeryToken_ChangesNothing()
     {
         var (store, sequence) = await ShopWithSequenceAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
 
         var response = await EditorSite.PostAsync(page, Site.Url($"app/sequences/{sequence.Id}?store={store.Id}&handler=Save"),
@@ -171,10 +174,10 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     [Fact]
     public async Task Editor_WhenTheSequenceIsAnotherAccounts_IsNotFound()
     {
-        var other = await editors.OtherAccountStoreAsync();
+        var other = await Editors.OtherAccountStoreAsync();
         var theirs = await Sequences.CreateAsync(other.Id, SequencePresets.Gentle with { Name = "Not yours" }, Site.App.Time.GetUtcNow(), AppSite.Ct);
-        var own = await editors.OwnStoreAsync();
-        var page = await Site.SignInAsync();
+        var own = await Editors.OwnStoreAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/sequences?store={own.Id}"));
 
         var post = await EditorSite.PostAsync(page, Site.Url($"app/sequences?store={other.Id}&handler=Deactivate"),
@@ -191,15 +194,17 @@ public sealed class SequencePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Pages_InFrench_AreTranslated()
     {
         var (store, sequence) = await ShopWithSequenceAsync("Épicerie Fine");
-        var page = await Site.SignInAsync(locale: "fr-FR");
+        var page = await SignInAsync(locale: "fr-FR");
 
         await page.GotoAsync(Site.Url($"app/sequences?store={store.Id}"));
         Assert.Equal("Séquences", await page.InnerTextAsync("h1"));
         Assert.Contains("Vos séquences", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-list-fr");
         await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
         Assert.Contains("Attendre après l'abandon", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Contains("Enregistrer une nouvelle version", await page.InnerTextAsync(".page-head"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-fr");
     }
 }

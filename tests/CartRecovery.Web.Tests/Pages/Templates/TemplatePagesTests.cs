@@ -8,16 +8,15 @@ using Microsoft.Playwright;
 namespace CartRecovery.Web.Tests.Pages.Templates;
 
 /// <summary>The templates list and the Liquid editor: errors at line and column before saving, preview, revert.</summary>
-public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<EditorSite>
+public sealed class TemplatePagesTests(EditorSite editors) : EditorPageTests(editors), IClassFixture<EditorSite>
 {
-    private const string Original = "<p>Original words of {{ shop.name }}</p>";
+    private const string Original = "<p>Original words of {{ store.name }}</p>";
 
-    private AppSite Site => editors.Site;
     private ITemplateStore Templates => Site.App.Service<ITemplateStore>();
 
     private async Task<Store> ShopWithOwnReminderAsync(string name = "Atelier Lumen")
     {
-        var store = await editors.OwnStoreAsync(name);
+        var store = await Editors.OwnStoreAsync(name);
         await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "html", Original, Site.App.Time.GetUtcNow()), AppSite.Ct);
         return store;
     }
@@ -29,7 +28,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Save_WhenTheLiquidHasAnError_ShowsLineAndColumnAndKeepsTheStoredTemplate_ThenAGoodOneSaves()
     {
         var store = await ShopWithOwnReminderAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/templates/reminder/en?store={store.Id}&part=html"));
         Assert.Equal(Original, await page.InputValueAsync("#source"));
 
@@ -41,15 +40,22 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
         await Assertions.Expect(error).ToContainTextAsync("Line 2, column");
         Assert.Equal("true", await page.GetAttributeAsync("#source", "aria-invalid"));
         Assert.Equal(Original, await StoredAsync(store));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-editor-error");
 
+        // The browser itself loads the framed email (the page's policy lets it frame our preview, which may be framed by us).
+        var framed = page.WaitForResponseAsync(r => r.Url.Contains("/app/preview/", StringComparison.Ordinal));
         await page.FillAsync("#source", "<p>Hello again, {{ customer.first_name }}, from the test</p>");
+        var loaded = await framed;
+        Assert.Equal(200, loaded.Status);
+        Assert.Contains("sandbox", await loaded.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         await EditorSite.FramedEmailAsync(page, "#preview .preview-desktop iframe", "Hello again, Alex, from the test");
         await page.ClickAsync("button:has-text('Save')");
 
         await page.WaitForSelectorAsync(".banner.success");
         Assert.Equal("<p>Hello again, {{ customer.first_name }}, from the test</p>", await StoredAsync(store));
         await EditorSite.FramedEmailAsync(page, "#preview .preview-phone iframe", "Hello again, Alex, from the test");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-editor");
     }
 
@@ -58,6 +64,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     {
         var store = await ShopWithOwnReminderAsync();
         var context = await Site.Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        Track(context);
         var page = await context.NewPageAsync();
         var link = await Site.App.Service<CartRecovery.Web.Features.SignIn.SignInLinks>().IssueAsync(AppSite.DemoOwner, "test", null, AppSite.Ct);
         await page.GotoAsync(link.AbsoluteUri);
@@ -75,7 +82,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Revert_WhenConfirmed_SendsTheBuiltInAgain()
     {
         var store = await ShopWithOwnReminderAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/templates?store={store.Id}"));
         Assert.Equal(1, await page.Locator("td .badge.info").CountAsync());
         await page.ClickAsync("a[href*='reminder/en'][href*='part=html']");
@@ -96,7 +103,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     {
         var store = await ShopWithOwnReminderAsync();
         await Site.PersonAsync("tpl-viewer@example.com", store.AccountId!.Value, AccountRole.Viewer);
-        var page = await Site.SignInAsync("tpl-viewer@example.com");
+        var page = await SignInAsync("tpl-viewer@example.com");
         await page.GotoAsync(Site.Url($"app/templates/reminder/en?store={store.Id}&part=html"));
         Assert.Equal(0, await page.Locator("button:text-is('Save')").CountAsync());
 
@@ -114,7 +121,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Save_WithoutTheAntiforgeryToken_ChangesNothing()
     {
         var store = await ShopWithOwnReminderAsync();
-        var page = await Site.SignInAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/templates/reminder/en?store={store.Id}&part=html"));
 
         var response = await EditorSite.PostAsync(page, Site.Url($"app/templates/reminder/en?store={store.Id}&part=html&handler=Save"),
@@ -127,10 +134,10 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     [Fact]
     public async Task Editor_WhenTheShopIsAnotherAccounts_IsNotFound()
     {
-        var other = await editors.OtherAccountStoreAsync();
+        var other = await Editors.OtherAccountStoreAsync();
         await Templates.SaveAsync(new StoreTemplate(other.Id, "reminder", "en", "html", "<p>Secret words</p>", Site.App.Time.GetUtcNow()), AppSite.Ct);
-        var own = await editors.OwnStoreAsync();
-        var page = await Site.SignInAsync();
+        var own = await Editors.OwnStoreAsync();
+        var page = await SignInAsync();
         await page.GotoAsync(Site.Url($"app/templates?store={own.Id}"));
 
         var save = await EditorSite.PostAsync(page, Site.Url($"app/templates/reminder/en?store={other.Id}&part=html&handler=Revert"),
@@ -146,14 +153,16 @@ public sealed class TemplatePagesTests(EditorSite editors) : IClassFixture<Edito
     public async Task Pages_InFrench_AreTranslated()
     {
         var store = await ShopWithOwnReminderAsync("Épicerie Fine");
-        var page = await Site.SignInAsync(locale: "fr-FR");
+        var page = await SignInAsync(locale: "fr-FR");
 
         await page.GotoAsync(Site.Url($"app/templates?store={store.Id}"));
         Assert.Equal("Modèles d'e-mails", await page.InnerTextAsync("h1"));
         Assert.Contains("Personnalisé", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-list-fr");
         await page.GotoAsync(Site.Url($"app/templates/offer/fr?store={store.Id}&part=subject"));
         Assert.Contains("Vérifier et prévisualiser", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-editor-fr");
     }
 }
