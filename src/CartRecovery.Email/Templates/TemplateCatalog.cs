@@ -88,6 +88,26 @@ public sealed partial class TemplateCatalog
         return true;
     }
 
+    /// <summary>
+    /// The shipped Liquid source of one part (<c>subject</c>, <c>html</c> or <c>text</c>) in <paramref name="language"/>,
+    /// or its English original when it has no such translation; null when no template has that name.
+    /// </summary>
+    public static string? BuiltInSource(string name, string language, string part)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var assembly = typeof(TemplateCatalog).Assembly;
+        foreach (var stem in new[] { $"{name}.{language}", name })
+        {
+            using var stream = assembly.GetManifestResourceStream($"{ResourcePrefix}{stem}.{part}{Extension}");
+            if (stream is not null)
+            {
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd();
+            }
+        }
+        return null;
+    }
+
     /// <summary>The templates shipped in this assembly.</summary>
     /// <exception cref="InvalidOperationException">A template is broken or incomplete.</exception>
     public static TemplateCatalog FromEmbeddedResources()

@@ -79,6 +79,15 @@ internal static class SecurityHeaders
             : metadata?.GetMetadata<OwnScriptsAttribute>() is not null ? "; script-src 'self'" : "";
         var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
         headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; form-action {formAction}; frame-ancestors {frameAncestors}";
+        // --- Email previews (web app): the editors frame rendered emails, which carry a policy of their own. ---
+        if (metadata?.GetMetadata<FramesEmailPreviewsAttribute>() is not null)
+            headers.ContentSecurityPolicy += FramesEmailPreviewsAttribute.Directives;
+        if (metadata?.GetMetadata<EmailPreviewDocumentAttribute>() is not null)
+        {
+            headers.ContentSecurityPolicy = EmailPreviewDocumentAttribute.Policy;
+            frameAncestors = "'self'";
+            headers.XFrameOptions = "SAMEORIGIN";
+        }
         // Browsers that know frame-ancestors ignore X-Frame-Options; older ones only know DENY and SAMEORIGIN.
         if (frameAncestors == "'none'")
             headers.XFrameOptions = "DENY";

@@ -82,7 +82,11 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             // A resize makes every frame lay out and paint again (an embedded app's iframe too): wait two animation
             // frames in each, or the shot can catch a frame still blank.
             foreach (var frame in page.Frames)
-                await frame.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            {
+                // A sandboxed frame without scripts (an email preview) never runs this: wait for it a moment, not forever.
+                var painted = frame.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+                await Task.WhenAny(painted, Task.Delay(TimeSpan.FromSeconds(1)));
+            }
             var path = Path.Combine(ScreenshotDirectory, $"{name}-{suffix}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             paths.Add(path);

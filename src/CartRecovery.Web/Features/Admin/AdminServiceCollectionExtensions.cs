@@ -19,6 +19,8 @@ internal static class AdminServiceCollectionExtensions
         });
         // Use cases the API and the pages share.
         services.AddScoped<Tasks.TaskActions>();
+        services.AddScoped<TemplateOverrides>();
+        services.AddScoped<Sequences.SequenceChanges>();
         return services;
     }
 }

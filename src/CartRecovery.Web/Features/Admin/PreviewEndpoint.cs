@@ -55,12 +55,12 @@ internal static class PreviewEndpoint
     }
 
     /// <summary>What <paramref name="step"/> would render for <paramref name="cart"/>: no code issued, no link that restores anything.</summary>
-    internal static EmailModel PreviewModel(Store store, Cart cart, SequenceStep step, LinkBuilder links, DateTimeOffset now)
+    internal static EmailModel PreviewModel(Store store, Cart cart, SequenceStep step, LinkBuilder links, DateTimeOffset now, StepVariant? variant = null)
     {
         var message = new OutboundMessage
         {
-            StoreId = store.Id, CartId = cart.Id, Step = step.Number, Kind = step.Kind, Template = step.Template,
-            Offer = step.Offer, DueAt = now,
+            StoreId = store.Id, CartId = cart.Id, Step = step.Number, Kind = step.Kind, Template = variant?.Template ?? step.Template,
+            Offer = step.Offer, DueAt = now, Variant = variant?.Key, SubjectOverride = variant?.Subject,
         };
         // A preview must not create a discount on the platform: the code is a visible placeholder.
         var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;

@@ -15,17 +15,23 @@ internal static class QuestionnaireEndpoint
 
     public sealed record QuestionnaireStep(int Number, double DelayHours, string Kind, string Template, bool Offer);
 
+    /// <summary>Each answer must be a score from 1 to 5; the errors are keyed by the JSON field.</summary>
+    internal static Dictionary<string, string[]> Check(QuestionnaireRequest? request)
+    {
+        var answers = new (string Field, int? Value)[]
+        {
+            ("storeSize", request?.StoreSize), ("productComplexity", request?.ProductComplexity), ("basketValue", request?.BasketValue),
+            ("clientele", request?.Clientele), ("brandPositioning", request?.BrandPositioning),
+        };
+        return answers.Where(a => a.Value is not (>= 1 and <= 5))
+            .ToDictionary(a => a.Field, a => new[] { $"{a.Field} must be a score from 1 to 5" });
+    }
+
     public static RouteGroupBuilder MapQuestionnaire(this RouteGroupBuilder api)
     {
         api.MapPost("/questionnaire", (QuestionnaireRequest? request) =>
         {
-            var answers = new (string Field, int? Value)[]
-            {
-                ("storeSize", request?.StoreSize), ("productComplexity", request?.ProductComplexity), ("basketValue", request?.BasketValue),
-                ("clientele", request?.Clientele), ("brandPositioning", request?.BrandPositioning),
-            };
-            var errors = answers.Where(a => a.Value is not (>= 1 and <= 5))
-                .ToDictionary(a => a.Field, a => new[] { $"{a.Field} must be a score from 1 to 5" });
+            var errors = Check(request);
             if (errors.Count > 0)
                 return Results.ValidationProblem(errors);
 

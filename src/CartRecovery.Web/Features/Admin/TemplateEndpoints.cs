@@ -28,15 +28,6 @@ internal static class TemplateEndpoints
 
     public sealed record TemplatePreview(int Step, string Subject, string Html, string Text);
 
-    // The templates a sequence sends; "follow-up" names a task, not an email.
-    private static readonly string[] Names = SequencePresets.All
-        .SelectMany(s => s.Steps)
-        .Where(s => s.Kind == StepKind.Email)
-        .Select(s => s.Template)
-        .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)
-        .ToArray();
-
     public static RouteGroupBuilder MapStoreTemplates(this RouteGroupBuilder api)
     {
         api.MapGet("/stores/{id:long}/templates", async (long id, StoreAccess stores, ITemplateStore templates, CancellationToken ct) =>
@@ -48,17 +39,15 @@ internal static class TemplateEndpoints
             .RequireAuthorization(CallerPolicies.Member)
             .Describe<SavedTemplateResponse>(ApiDescriptions.Templates, "Save the store's own template part (refused with its line and reason when invalid)", 400, 404, 422);
         api.MapDelete("/stores/{id:long}/templates/{name}/{locale}/{part}", async (long id, string name, string locale, string part,
-            StoreAccess stores, ITemplateStore templates, AuditTrail audit, CancellationToken ct) =>
+            StoreAccess stores, TemplateOverrides overrides, CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is not { } store)
                 return ApiResults.StoreNotFound(id);
             if (InvalidRoute(name, locale, part) is { } invalid)
                 return invalid;
-            var before = await OwnSourceAsync(templates, id, name, locale, part, ct);
-            if (!await templates.DeleteAsync(id, name, locale, part, ct))
+            if (!await overrides.RevertAsync(store, name, locale, part, ct))
                 return Results.Problem(statusCode: 404, title: "No such template override",
                     detail: $"Store {id} has no own {part} part of '{name}' in '{locale}'; it sends the built-in one.");
-            await audit.RecordAsync(store, "template.delete", new { source = before }, null, ct, TemplateTarget(name, locale, part));
             return Results.NoContent();
         }).RequireAuthorization(CallerPolicies.Member)
             .DescribeNoContent(ApiDescriptions.Templates, "Delete the store's own template part (the built-in one is sent again)", 400, 404);
@@ -66,8 +55,7 @@ internal static class TemplateEndpoints
     }
 
     private static async Task<IResult> SaveAsync(long id, string name, string locale, string part, TemplateRequest? request,
-        StoreAccess stores, ITemplateStore templates, EmailPreviewer previewer, LinkBuilder links, AuditTrail audit, TimeProvider time,
-        CancellationToken ct)
+        StoreAccess stores, TemplateOverrides overrides, EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
@@ -76,7 +64,7 @@ internal static class TemplateEndpoints
         if (request?.Source is not { } source)
             return ApiResults.Invalid("source", "source is required");
 
-        var validation = TemplateValidator.Validate(source);
+        var validation = await overrides.SaveAsync(store, name, locale, part, source, ct);
         if (!validation.IsValid)
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The template is invalid",
@@ -89,16 +77,12 @@ internal static class TemplateEndpoints
         }
 
         var now = time.GetUtcNow();
-        var before = await OwnSourceAsync(templates, store.Id, name, locale, part, ct);
-        await templates.SaveAsync(new StoreTemplate(store.Id, name, locale, part, source, now), ct);
-        await audit.RecordAsync(store, "template.save", before is null ? null : new { source = before }, new { source }, ct,
-            TemplateTarget(name, locale, part));
         var preview = await PreviewAsync(store, name, locale, previewer, links, now, ct);
         return Results.Ok(new SavedTemplateResponse(name, locale, part, now, preview));
     }
 
-    // What the step sending this template would now send to a sample cart in that language.
-    private static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
+    /// <summary>What the step sending this template would now send to a sample cart in that language.</summary>
+    internal static async Task<TemplatePreview> PreviewAsync(Store store, string name, string locale, EmailPreviewer previewer, LinkBuilder links,
         DateTimeOffset now, CancellationToken ct)
     {
         var step = SequencePresets.Find(store.Sequence).Steps.Concat(SequencePresets.All.SelectMany(s => s.Steps))
@@ -116,14 +100,8 @@ internal static class TemplateEndpoints
         return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);
     }
 
-    private static async Task<string?> OwnSourceAsync(ITemplateStore templates, long storeId, string name, string locale, string part,
-        CancellationToken ct) =>
-        (await templates.ListAsync(storeId, ct)).FirstOrDefault(t => t.Name == name && t.Locale == locale && t.Part == part)?.Source;
-
-    private static string TemplateTarget(string name, string locale, string part) => $"template:{name}/{locale}/{part}";
-
     private static IResult? InvalidRoute(string name, string locale, string part) =>
-        !Names.Contains(name, StringComparer.Ordinal) ? ApiResults.Invalid("name", $"name must be one of {string.Join(", ", Names)}")
+        !TemplateOverrides.Names.Contains(name, StringComparer.Ordinal) ? ApiResults.Invalid("name", $"name must be one of {string.Join(", ", TemplateOverrides.Names)}")
         : !StoreTemplate.Locales.Contains(locale, StringComparer.Ordinal) ? ApiResults.Invalid("locale", $"locale must be one of {string.Join(", ", StoreTemplate.Locales)}")
         : !StoreTemplate.Parts.Contains(part, StringComparer.Ordinal) ? ApiResults.Invalid("part", $"part must be one of {string.Join(", ", StoreTemplate.Parts)}")
         : null;

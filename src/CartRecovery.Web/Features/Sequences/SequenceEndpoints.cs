@@ -53,45 +53,37 @@ internal static class SequenceEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, StoreAccess stores, ISequenceStore sequences,
-        [FromServices] TemplateCatalog catalog, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, StoreAccess stores, SequenceChanges changes, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
-        if (Parse(request, catalog, out var definition) is { } invalid)
-            return invalid;
-        var created = await sequences.CreateAsync(id, definition, time.GetUtcNow(), ct);
-        await audit.RecordAsync(store, "sequence.create", null, SequenceResponse.From(created), ct, Target(created.Id));
-        return Results.Created($"/api/stores/{id}/sequences/{created.Id}", SequenceResponse.From(created));
+        if (request is null)
+            return MissingBody();
+        var outcome = await changes.CreateAsync(store, request, ct);
+        return outcome.Saved is not { } created
+            ? Invalid(outcome.Errors)
+            : Results.Created($"/api/stores/{id}/sequences/{created.Id}", SequenceResponse.From(created));
     }
 
     private static async Task<IResult> UpdateAsync(long id, long sequenceId, SequenceRequest? request, StoreAccess stores,
-        ISequenceStore sequences, [FromServices] TemplateCatalog catalog, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        SequenceChanges changes, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
-        if (Parse(request, catalog, out var definition) is { } invalid)
-            return invalid;
-        var before = await sequences.GetAsync(id, sequenceId, ct);
-        if (before is null || await sequences.UpdateAsync(id, sequenceId, definition, time.GetUtcNow(), ct) is not { } updated)
-            return SequenceNotFound(id, sequenceId);
-        await audit.RecordAsync(store, "sequence.update", SequenceResponse.From(before), SequenceResponse.From(updated), ct, Target(sequenceId));
-        return Results.Ok(SequenceResponse.From(updated));
+        if (request is null)
+            return MissingBody();
+        var outcome = await changes.UpdateAsync(store, sequenceId, request, ct);
+        return outcome.Saved is { } updated ? Results.Ok(SequenceResponse.From(updated))
+            : outcome.Errors.Count > 0 ? Invalid(outcome.Errors)
+            : SequenceNotFound(id, sequenceId);
     }
 
-    private static async Task<IResult> DeactivateAsync(long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, AuditTrail audit,
-        TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DeactivateAsync(long id, long sequenceId, StoreAccess stores, SequenceChanges changes, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
-        var before = await sequences.GetAsync(id, sequenceId, ct);
-        if (before is null || !await sequences.DeactivateAsync(id, sequenceId, time.GetUtcNow(), ct))
-            return SequenceNotFound(id, sequenceId);
-        await audit.RecordAsync(store, "sequence.deactivate", SequenceResponse.From(before), null, ct, Target(sequenceId));
-        return Results.NoContent();
+        return await changes.DeactivateAsync(store, sequenceId, ct) ? Results.NoContent() : SequenceNotFound(id, sequenceId);
     }
-
-    private static string Target(long sequenceId) => $"sequence:{sequenceId}";
 
     private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, CancellationToken ct)
     {
@@ -124,17 +116,10 @@ internal static class SequenceEndpoints
         summary = !s.EnoughData ? "not enough data" : s.SignificantAt95 ? "significant at 95%" : "not significant",
     };
 
-    private static IResult? Parse(SequenceRequest? request, TemplateCatalog catalog, out SequenceDefinition definition)
-    {
-        definition = null!;
-        if (request is null)
-            return ApiResults.Invalid("body", "a JSON sequence (or {\"preset\":\"hybrid\"}) is required");
-        var (parsed, errors) = request.ToDefinition(catalog.Names);
-        if (parsed is null)
-            return Results.ValidationProblem(errors, detail: string.Join("; ", errors.Values.SelectMany(e => e)));
-        definition = parsed;
-        return null;
-    }
+    private static IResult MissingBody() => ApiResults.Invalid("body", "a JSON sequence (or {\"preset\":\"hybrid\"}) is required");
+
+    private static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, detail: string.Join("; ", errors.Values.SelectMany(e => e)));
 
     internal static IResult SequenceNotFound(long storeId, long sequenceId) =>
         Results.Problem(statusCode: 404, title: "Sequence not found", detail: $"Store {storeId} has no sequence {sequenceId}.");

@@ -14,6 +14,7 @@ internal static class WebAppServiceCollectionExtensions
     public static IServiceCollection AddWebApp(this IServiceCollection services)
     {
         services.AddScoped<WorkspaceLoader>();
+        services.AddSingleton<Previews.EmailPreviews>();
         services.AddLocalization();
         // A page answers GET and its forms' POST; any other method is a 405 before the page runs.
         services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",

@@ -1,0 +1,89 @@
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Email.Templates;
+using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Audit;
+
+namespace CartRecovery.Web.Features.Sequences;
+
+/// <summary>
+/// Every change to a store's own sequences, from the API and from the pages alike: the request is checked by
+/// <see cref="SequenceRequest.ToDefinition"/> (nothing is stored when it has errors), each save adds an immutable
+/// version, and every change is audited.
+/// </summary>
+internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository stores, TemplateCatalog catalog, AuditTrail audit, TimeProvider time)
+{
+    /// <summary>The result of a create or update: the saved version, or the per-field errors (JSON paths) and nothing saved.</summary>
+    public sealed record Outcome(StoreSequence? Saved, IReadOnlyDictionary<string, string[]> Errors);
+
+    /// <summary>The template names an email step may send.</summary>
+    public IReadOnlyCollection<string> EmailTemplates => catalog.Names;
+
+    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) Check(SequenceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ToDefinition(catalog.Names);
+    }
+
+    public async Task<Outcome> CreateAsync(Store store, SequenceRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (definition, errors) = Check(request);
+        if (definition is null)
+            return new(null, errors);
+        var created = await sequences.CreateAsync(store.Id, definition, time.GetUtcNow(), ct);
+        await audit.RecordAsync(store, "sequence.create", null, SequenceResponse.From(created), ct, Target(created.Id));
+        return new(created, errors);
+    }
+
+    /// <summary>Adds a version (active again); null Saved and no errors when the store has no such sequence.</summary>
+    public async Task<Outcome> UpdateAsync(Store store, long sequenceId, SequenceRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var (definition, errors) = Check(request);
+        if (definition is null)
+            return new(null, errors);
+        var before = await sequences.GetAsync(store.Id, sequenceId, ct);
+        if (before is null || await sequences.UpdateAsync(store.Id, sequenceId, definition, time.GetUtcNow(), ct) is not { } updated)
+            return new(null, errors);
+        await audit.RecordAsync(store, "sequence.update", SequenceResponse.From(before), SequenceResponse.From(updated), ct, Target(sequenceId));
+        return new(updated, errors);
+    }
+
+    /// <summary>Stops new carts enrolling (scheduled messages still go out); false when the store has no such sequence.</summary>
+    public async Task<bool> DeactivateAsync(Store store, long sequenceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var before = await sequences.GetAsync(store.Id, sequenceId, ct);
+        if (before is null || !await sequences.DeactivateAsync(store.Id, sequenceId, time.GetUtcNow(), ct))
+            return false;
+        await audit.RecordAsync(store, "sequence.deactivate", SequenceResponse.From(before), null, ct, Target(sequenceId));
+        return true;
+    }
+
+    /// <summary>Lets new carts enrol again: the current definition becomes a new, active version. False when there is no such sequence.</summary>
+    public async Task<bool> ActivateAsync(Store store, long sequenceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (await sequences.GetAsync(store.Id, sequenceId, ct) is not { } before
+            || await sequences.UpdateAsync(store.Id, sequenceId, before.Definition, time.GetUtcNow(), ct) is not { } activated)
+            return false;
+        await audit.RecordAsync(store, "sequence.update", SequenceResponse.From(before), SequenceResponse.From(activated), ct, Target(sequenceId));
+        return true;
+    }
+
+    /// <summary>
+    /// The preset new carts enrol in while the store has no active sequence of its own (the <c>sequence</c> setting of
+    /// <c>PATCH /api/stores/{id}</c>); audited as that setting.
+    /// </summary>
+    public async Task<Store> UsePresetAsync(Store store, SequenceDefinition preset, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(preset);
+        var updated = await stores.UpsertAsync(store with { Sequence = preset.Name }, ct);
+        await audit.RecordAsync(updated, "store.settings", StoreDto.From(store), StoreDto.From(updated), ct);
+        return updated;
+    }
+
+    private static string Target(long sequenceId) => $"sequence:{sequenceId}";
+}

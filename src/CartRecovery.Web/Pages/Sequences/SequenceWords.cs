@@ -1,0 +1,80 @@
+using CartRecovery.Core.Sequences;
+
+namespace CartRecovery.Web.Pages.Sequences;
+
+/// <summary>
+/// The English words the sequence and template pages show for the API's names (presets, templates, offer kinds,
+/// conditions, parts, languages); the pages translate them like any other text.
+/// </summary>
+internal static class SequenceWords
+{
+    public static string Preset(string name) => name switch
+    {
+        "standard" => "Hybrid: emails, then your team",
+        "automated" => "Fully automated",
+        "gentle" => "Gentle",
+        "demo" => "Demo",
+        _ => name,
+    };
+
+    public static string PresetAbout(string name) => name switch
+    {
+        "standard" => "A reminder after 1 hour, an offer after a day, then a follow-up task for your team.",
+        "automated" => "A reminder after 1 hour and an offer after a day; no one needs to step in.",
+        "gentle" => "One reminder a day later, no discount; your team recovers the rest by hand.",
+        _ => "",
+    };
+
+    public static string Template(string name) => name switch
+    {
+        SequencePresets.ReminderTemplate => "Reminder",
+        SequencePresets.OfferTemplate => "Reminder with an offer",
+        _ => name,
+    };
+
+    public static string OfferKind(string? kind) => kind switch
+    {
+        "percentage" => "Percentage off",
+        "fixed-amount" => "Amount off",
+        "free-shipping" => "Free shipping",
+        _ => "No offer",
+    };
+
+    public static string Customer(string name) => name switch
+    {
+        "new" => "New customers only",
+        "returning" => "Returning customers only",
+        _ => "All customers",
+    };
+
+    public static string Consent(string name) => name switch
+    {
+        "subscribed" => "Subscribed to marketing only",
+        "not-declined" => "Everyone who has not declined",
+        _ => "Everyone",
+    };
+
+    public static string Why(AutomationLevel level) => level switch
+    {
+        AutomationLevel.MostlyManual =>
+            "A small, personal shop recovers most carts best by hand: one gentle reminder, then your team picks up the phone.",
+        AutomationLevel.Hybrid =>
+            "Your shop is in between: automatic reminders with an offer do most of the work, and your team follows up on the carts that are left.",
+        _ => "At your size and with your customers, a fully automated sequence recovers the most carts for the least effort.",
+    };
+
+    public static string Part(string part) => part switch
+    {
+        "subject" => "Subject",
+        "html" => "HTML body",
+        "text" => "Plain-text body",
+        _ => part,
+    };
+
+    public static string Language(string locale) => locale switch
+    {
+        "en" => "English",
+        "fr" => "French",
+        _ => locale,
+    };
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using CartRecovery.Core.Accounts;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Web.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace CartRecovery.Web.Tests.Pages.Sequences;
+
+/// <summary>The sequences list, the editor with its live preview and versions, and the questionnaire, in Chromium.</summary>
+public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(editors), IClassFixture<EditorSite>
+{
+    private ISequenceStore Sequences => Site.App.Service<ISequenceStore>();
+
+    private async Task<(Store Store, StoreSequence Sequence)> ShopWithSequenceAsync(string name = "Atelier Lumen")
+    {
+        var store = await Editors.OwnStoreAsync(name);
+        var sequence = await Sequences.CreateAsync(store.Id, SequencePresets.Standard with { Name = "Summer recovery" },
+            Site.App.Time.GetUtcNow(), AppSite.Ct);
+        return (store, sequence);
+    }
+
+    [Fact]
+    public async Task Editor_WhenAStepChanges_PreviewFollowsAndSavingAddsAVersion()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Equal("Summer recovery", await page.InnerTextAsync("h1"));
+        var firstSubject = await page.InnerTextAsync("#preview [data-preview-subject]");
+        // The live preview: typing a variant's subject re-renders the email without saving anything.
+        await page.FillAsync("input[name='Form.Steps[0].Variants[0].Key']", "calm");
+        await page.FillAsync("input[name='Form.Steps[0].Variants[0].Subject']", "Still thinking it over, {{ customer.first_name }}?");
+        await page.FillAsync("input[name='Form.Steps[0].Variants[1].Key']", "bold");
+        await page.FillAsync("input[name='Form.Steps[0].Variants[1].Subject']", "Your basket misses you");
+        await Assertions.Expect(page.Locator("#preview [data-preview-subject]").First).ToHaveTextAsync("Still thinking it over, Alex?");
+        Assert.NotEqual("Still thinking it over, Alex?", firstSubject);
+        Assert.Equal(2, await page.Locator("#preview section.email-preview").CountAsync());
+        // The offer step: a bigger discount shows in the email itself, at both widths.
+        await page.SelectOptionAsync("#preview-step", "1");
+        await page.FillAsync("#offer-value-1", "25");
+        await EditorSite.FramedEmailAsync(page, "#preview .preview-desktop iframe >> nth=0", "25%");
+        await EditorSite.FramedEmailAsync(page, "#preview .preview-phone iframe >> nth=0", "25%");
+        Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor");
+
+        await page.ClickAsync(".page-head button:has-text('Save as a new version')");
+
+        await page.WaitForSelectorAsync(".banner.success");
+        var versions = await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct);
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        var saved = versions[^1].Definition;
+        Assert.Equal(["calm", "bold"], saved.Steps[0].Variants.Select(v => v.Key));
+        Assert.Equal(25, saved.Steps[1].Offer!.Value);
+        Assert.Equal(10, versions[0].Definition.Steps[1].Offer!.Value);
+        Assert.Equal(2, await page.Locator(".versions .version-list > li").CountAsync());
+        Assert.Contains("Version 1", await page.InnerTextAsync(".versions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_WhenADelayIsNegative_ShowsTheFieldErrorAndSavesNothing()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+
+        await page.FillAsync("#delay-0", "-2");
+        await page.ClickAsync("form#sequence-form .button-row button:has-text('Save as a new version')");
+
+        var error = page.Locator("#delay-0-error");
+        await Assertions.Expect(error).ToContainTextAsync("steps[0].delaySeconds must be between 0 and");
+        Assert.Equal("true", await page.GetAttributeAsync("#delay-0", "aria-invalid"));
+        Assert.Equal("-2", await page.InputValueAsync("#delay-0"));
+        Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-error");
+    }
+
+    [Fact]
+    public async Task List_ShowsPresetsAndOwnSequences_AndSwitchesThem()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync("Maison Verte");
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences?store={store.Id}"));
+
+        Assert.Contains("Summer recovery", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.ClickAsync("button:has-text('Turn off')");
+        await page.WaitForSelectorAsync(".banner.success");
+        Assert.False((await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct))!.Active);
+
+        await page.ClickAsync("button[name=preset][value=gentle]");
+        await page.WaitForSelectorAsync(".banner.success");
+        Assert.Equal("gentle", (await Site.App.Service<IStoreRepository>().GetAsync(store.Id, AppSite.Ct))!.Sequence);
+
+        await page.ClickAsync("button:has-text('Activate')");
+        await page.WaitForSelectorAsync(".banner.success");
+        Assert.True((await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct))!.Active);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-list");
+    }
+
+    [Fact]
+    public async Task Questionnaire_WhenAnswered_RecommendsAPresetExplainsWhyAndUsesIt()
+    {
+        var store = await Editors.OwnStoreAsync("Boutique Soleil");
+        var page = await SignInAsync(locale: "fr-FR");
+        await page.GotoAsync(Site.Url($"app/sequences/questionnaire?store={store.Id}"));
+        Assert.Equal("Quelle séquence convient à ma boutique ?", await page.InnerTextAsync("h1"));
+
+        foreach (var field in new[] { "storeSize", "productComplexity", "basketValue", "clientele", "brandPositioning" })
+            await page.CheckAsync($"input[name={field}][value='2']");
+        await page.ClickAsync("form.questionnaire button[type=submit]");
+
+        var recommendation = page.Locator(".recommendation");
+        await Assertions.Expect(recommendation).ToContainTextAsync("Votre score : 10 sur 25.");
+        await Assertions.Expect(recommendation).ToContainTextAsync("Douce");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-questionnaire-fr");
+        await page.ClickAsync(".recommendation button[name=preset]");
+        await page.WaitForSelectorAsync(".banner.success");
+        Assert.Equal("gentle", (await Site.App.Service<IStoreRepository>().GetAsync(store.Id, AppSite.Ct))!.Sequence);
+    }
+
+    [Fact]
+    public async Task Questionnaire_WhenAnAnswerIsMissing_AsksForEveryScore()
+    {
+        var page = await SignInAsync();
+
+        await page.GotoAsync(Site.Url("app/sequences/questionnaire?storeSize=3&clientele=9"));
+
+        await Assertions.Expect(page.Locator(".banner.critical")).ToBeVisibleAsync();
+        Assert.Equal(4, await page.Locator("fieldset.factor[aria-invalid=true]").CountAsync());
+        Assert.Equal(0, await page.Locator(".recommendation").CountAsync());
+    }
+
+    [Fact]
+    public async Task Save_WhenTheCallerIsAViewer_IsRefusedAndChangesNothing()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        await Site.PersonAsync("seq-viewer@example.com", store.AccountId!.Value, AccountRole.Viewer);
+        var page = await SignInAsync("seq-viewer@example.com");
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Equal(0, await page.Locator("button:has-text('Save as a new version')").CountAsync());
+
+        var response = await EditorSite.PostAsync(page, Site.Url($"app/sequences/{sequence.Id}?store={store.Id}&handler=Save"),
+            new Dictionary<string, string> { ["Form.Name"] = "Hijacked", ["Form.Steps[0].Delay"] = "1", ["Form.Steps[0].Unit"] = "hours",
+                ["Form.Steps[0].Channel"] = "email", ["Form.Steps[0].Template"] = "reminder" });
+        var off = await EditorSite.PostAsync(page, Site.Url($"app/sequences?store={store.Id}&handler=Deactivate"),
+            new Dictionary<string, string> { ["sequenceId"] = sequence.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal((int)HttpStatusCode.Forbidden, off.Status);
+        var current = await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct);
+        Assert.Equal((1, "Summer recovery", true), (current!.Version, current.Definition.Name, current.Active));
+    }
+
+    [Fact]
+    public async Task Save_WithoutTheAntiforgeryToken_ChangesNothing()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+
+        var response = await EditorSite.PostAsync(page, Site.Url($"app/sequences/{sequence.Id}?store={store.Id}&handler=Save"),
+            new Dictionary<string, string> { ["Form.Name"] = "Forged", ["Form.Steps[0].Delay"] = "1", ["Form.Steps[0].Unit"] = "hours",
+                ["Form.Steps[0].Channel"] = "email", ["Form.Steps[0].Template"] = "reminder" }, withToken: false);
+
+        Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
+        Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+    }
+
+    [Fact]
+    public async Task Editor_WhenTheSequenceIsAnotherAccounts_IsNotFound()
+    {
+        var other = await Editors.OtherAccountStoreAsync();
+        var theirs = await Sequences.CreateAsync(other.Id, SequencePresets.Gentle with { Name = "Not yours" }, Site.App.Time.GetUtcNow(), AppSite.Ct);
+        var own = await Editors.OwnStoreAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences?store={own.Id}"));
+
+        var post = await EditorSite.PostAsync(page, Site.Url($"app/sequences?store={other.Id}&handler=Deactivate"),
+            new Dictionary<string, string> { ["sequenceId"] = theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var viaOwnShop = await page.GotoAsync(Site.Url($"app/sequences/{theirs.Id}?store={own.Id}"));
+        var viaTheirShop = await page.GotoAsync(Site.Url($"app/sequences/{theirs.Id}?store={other.Id}"));
+        var theirList = await page.GotoAsync(Site.Url($"app/sequences?store={other.Id}"));
+
+        Assert.Equal([404, 404, 404, 404], new[] { viaOwnShop!.Status, viaTheirShop!.Status, theirList!.Status, post.Status });
+        Assert.True((await Sequences.GetAsync(other.Id, theirs.Id, AppSite.Ct))!.Active);
+    }
+
+    [Fact]
+    public async Task Pages_InFrench_AreTranslated()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync("Épicerie Fine");
+        var page = await SignInAsync(locale: "fr-FR");
+
+        await page.GotoAsync(Site.Url($"app/sequences?store={store.Id}"));
+        Assert.Equal("Séquences", await page.InnerTextAsync("h1"));
+        Assert.Contains("Vos séquences", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-list-fr");
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Contains("Attendre après l'abandon", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Enregistrer une nouvelle version", await page.InnerTextAsync(".page-head"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-fr");
+    }
+}
