@@ -52,8 +52,8 @@ internal sealed class MetricsQuery : IMetricsQuery
     // Carts abandoned in the period; EXISTS keeps a cart with two emails or two clicks counted once.
     private const string FunnelSql = """
         SELECT COUNT(*) AS abandoned,
-               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.cart_id = c.id AND m.kind = @Email AND m.status = @Sent) THEN 1 END) AS emailed,
-               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.cart_id = c.id AND m.clicked_at IS NOT NULL) THEN 1 END) AS clicked,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages e WHERE e.cart_id = c.id AND e.kind = @Email AND e.status = @Sent) THEN 1 END) AS emailed,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages k WHERE k.cart_id = c.id AND k.clicked_at IS NOT NULL) THEN 1 END) AS clicked,
                COUNT(CASE WHEN c.status = @Recovered THEN 1 END) AS recovered
         FROM carts c
         WHERE c.store_id IN @StoreIds AND c.abandoned_at >= @From AND c.abandoned_at < @Until
