@@ -12,6 +12,7 @@ public static class DemoServiceCollectionExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DemoShop>();
+        services.AddSingleton<DemoHistory>();
         services.AddSingleton<IStorefront, DemoStorefront>();
         services.AddSingleton<IStorePoller, DemoPoller>();
         return services;

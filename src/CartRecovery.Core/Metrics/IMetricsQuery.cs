@@ -4,4 +4,7 @@ public interface IMetricsQuery
 {
     /// <summary>Metrics of these stores (one, or those the caller may see), or of every store when <paramref name="storeIds"/> is null.</summary>
     Task<RecoveryMetrics> GetAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct);
+
+    /// <summary>The carts of these stores abandoned in [<paramref name="from"/>, <paramref name="until"/>) and how far they went.</summary>
+    Task<RecoveryFunnel> GetFunnelAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

@@ -49,6 +49,16 @@ internal sealed class MetricsQuery : IMetricsQuery
         ORDER BY recovered_by_step, currency;
         """;
 
+    // Carts abandoned in the period; EXISTS keeps a cart with two emails or two clicks counted once.
+    private const string FunnelSql = """
+        SELECT COUNT(*) AS abandoned,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages e WHERE e.cart_id = c.id AND e.kind = @Email AND e.status = @Sent) THEN 1 END) AS emailed,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages k WHERE k.cart_id = c.id AND k.clicked_at IS NOT NULL) THEN 1 END) AS clicked,
+               COUNT(CASE WHEN c.status = @Recovered THEN 1 END) AS recovered
+        FROM carts c
+        WHERE c.store_id IN @StoreIds AND c.abandoned_at >= @From AND c.abandoned_at < @Until
+        """;
+
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
 
@@ -97,6 +107,32 @@ internal sealed class MetricsQuery : IMetricsQuery
 
         return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Delivered, messages.Opened, messages.Clicked, carts.RecoveredOrders,
             carts.UnassistedOrders, revenue, bySteps);
+    }
+
+    public async Task<RecoveryFunnel> GetFunnelAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storeIds);
+        if (storeIds.Count == 0)
+            return RecoveryFunnel.Empty;
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleAsync<FunnelRow>(new CommandDefinition(_dialect.ListParameter(FunnelSql), new
+        {
+            StoreIds = storeIds.ToArray(),
+            From = DbTime.ToDb(from),
+            Until = DbTime.ToDb(until),
+            Recovered = (int)CartStatus.Recovered,
+            Sent = (int)MessageStatus.Sent,
+            Email = (int)StepKind.Email,
+        }, cancellationToken: ct));
+        return new RecoveryFunnel(row.Abandoned, row.Emailed, row.Clicked, row.Recovered);
+    }
+
+    private sealed class FunnelRow
+    {
+        public long Abandoned { get; set; }
+        public long Emailed { get; set; }
+        public long Clicked { get; set; }
+        public long Recovered { get; set; }
     }
 
     private sealed class CartCounts

@@ -18,6 +18,7 @@ internal sealed partial class StartupTasks(
     RecoveryOptions recovery,
     IAccountStore accounts,
     SignInLinks signInLinks,
+    DemoHistory history,
     TimeProvider time,
     ILogger<StartupTasks> logger)
 {
@@ -43,6 +44,9 @@ internal sealed partial class StartupTasks(
             return;
         var store = await DemoStore.EnsureAsync(stores, recovery.PublicBaseUrl, time.GetUtcNow(), ct);
         Log.DemoReady(logger, store.Id, store.StorefrontUrl);
+        // Two months of past carts, written once, so the app has figures to show on the first visit.
+        if (await history.EnsureAsync(store, time.GetUtcNow(), ct) is var written and > 0)
+            Log.DemoHistory(logger, written, store.Id);
         await EnsureDemoOwnerAsync(store, ct);
     }
 
@@ -72,5 +76,8 @@ internal sealed partial class StartupTasks(
 
         [LoggerMessage(4002, LogLevel.Information, "Demo store {StoreId} is open at {StorefrontUrl}; emails land in the pickup folder")]
         public static partial void DemoReady(ILogger logger, long storeId, string storefrontUrl);
+
+        [LoggerMessage(4003, LogLevel.Information, "Demo store {StoreId} got {Carts} carts of history")]
+        public static partial void DemoHistory(ILogger logger, int carts, long storeId);
     }
 }

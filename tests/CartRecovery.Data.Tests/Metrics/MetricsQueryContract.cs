@@ -63,6 +63,22 @@ public abstract class MetricsQueryContract : DatabaseContract
         Assert.Empty(none.BySteps);
     }
 
+    [Fact]
+    public async Task GetFunnel_ForAPeriod_CountsEachAbandonedCartOnceAtEachStage()
+    {
+        var (euro, dollar) = await ArrangeScenarioAsync();
+
+        var both = await Db.Metrics.GetFunnelAsync([euro, dollar], T0.AddDays(-1), T0.AddDays(1), Ct);
+        var dollarOnly = await Db.Metrics.GetFunnelAsync([dollar], T0.AddDays(-1), T0.AddDays(1), Ct);
+        var later = await Db.Metrics.GetFunnelAsync([euro, dollar], T0.AddMilliseconds(1), T0.AddDays(1), Ct);
+
+        // Cart 3 got two emails and a task but counts once; the active cart 4 was never abandoned.
+        Assert.Equal(new RecoveryFunnel(4, 4, 2, 3), both);
+        Assert.Equal(new RecoveryFunnel(1, 1, 0, 1), dollarOnly);
+        Assert.Equal(RecoveryFunnel.Empty, later);
+        Assert.Equal(RecoveryFunnel.Empty, await Db.Metrics.GetFunnelAsync([], T0.AddDays(-1), T0.AddDays(1), Ct));
+    }
+
     private static (int, long, long, long, string) Flatten(StepMetrics s) =>
         (s.Step, s.Sent, s.Clicked, s.RecoveredOrders, string.Join(", ", s.RecoveredRevenue.Select(r => $"{r.Currency} {r.AmountMinor}")));
 

@@ -16,6 +16,10 @@ internal static class AuthServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<StoreAccess>();
         services.AddSingleton<Audit.AuditTrail>();
+        // The account rules the API and the pages share (team, keys, invitations).
+        services.AddScoped<Accounts.TeamChanges>();
+        services.AddScoped<Accounts.ApiKeyIssuer>();
+        services.AddScoped<Invitations.InvitationSender>();
         return services;
     }
 }

@@ -1,13 +1,10 @@
 using CartRecovery.Core.Accounts;
-using CartRecovery.Core.Recovery;
-using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Pages;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Features.Invitations;
 
@@ -42,39 +39,12 @@ internal static class InvitationEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(CreateInvitationRequest? body, HttpContext http, IInvitationStore invitations, IAccountStore accounts,
-        IStoreRepository stores, AccountEmails emails, IOptions<AccountsOptions> options, RecoveryOptions recovery, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateInvitationRequest? body, HttpContext http, InvitationSender sender, CancellationToken ct)
     {
-        var scope = http.Scope();
-        if (scope.AccountId is not { } accountId)
-            return NoAccount();
-        if (body is null || !ApiResults.IsEmail(body.Email))
-            return ApiResults.Invalid("email", "email must be a valid address");
-        if (!TryParseRole(body.Role, out var role))
-            return ApiResults.Invalid("role", "role must be viewer, member or owner");
-        var visible = (await stores.ListAsync(ct)).Where(scope.CanSee).Select(s => s.Id).ToHashSet();
-        var storeIds = body.StoreIds?.Distinct().ToList();
-        if (InvitationRules.Check(scope, role, storeIds, visible) is { } refused)
-            return ApiResults.Invalid(refused.Field, refused.Rule);
-        if (await accounts.GetAsync(accountId, ct) is not { } account)
-            return NoAccount();
-
-        var token = SecretToken.New();
-        var now = time.GetUtcNow();
-        var days = options.Value.InvitationDays;
-        var invitation = await invitations.CreateAsync(new Invitation
-        {
-            AccountId = accountId,
-            Email = SignInLinks.Normalize(body.Email!),
-            Role = role,
-            StoreIds = storeIds,
-            InvitedByUserId = scope.Actor.Kind == ActorKind.User ? scope.Actor.Id : null,
-            CreatedAt = now,
-            ExpiresAt = now + TimeSpan.FromDays(days),
-        }, SecretToken.Hash(token), ct);
-        await emails.SendInvitationAsync(invitation.Email, account, role, days, new Uri(recovery.PublicBaseUrl, "invitations/" + token),
-            PageLanguage.Of(http.Request), ct);
-        return Results.Created($"/api/team/invitations/{invitation.Id}", InvitationDto.From(invitation));
+        var issued = await sender.InviteAsync(http.Scope(), body?.Email, body?.Role, body?.StoreIds, PageLanguage.Of(http.Request), ct);
+        return issued.Sent is { } invitation
+            ? Results.Created($"/api/team/invitations/{invitation.Id}", InvitationDto.From(invitation))
+            : ApiResults.Invalid(issued.Field!, issued.Rule!);
     }
 
     private static async Task<IResult> InvitationPageAsync(string token, HttpContext http, IAntiforgery antiforgery, IInvitationStore invitations,
@@ -114,13 +84,6 @@ internal static class InvitationEndpoints
             await accounts.SetMembershipAsync(membership, ct);
         await cookie.SignInAsync(http, user.Id, invitation.AccountId, ct);
         return Results.Redirect(LocalUrl.Home);
-    }
-
-    private static bool TryParseRole(string? text, out AccountRole role)
-    {
-        role = default;
-        return text is { Length: > 0 } && !char.IsAsciiDigit(text[0]) && text[0] != '-' && Enum.TryParse(text, ignoreCase: true, out role)
-            && Enum.IsDefined(role);
     }
 
     private static IResult NoAccount() => ApiResults.Invalid("account",

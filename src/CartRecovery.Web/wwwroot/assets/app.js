@@ -16,3 +16,9 @@ document.addEventListener('click', (event) => {
   const open = nav.classList.toggle('open');
   button.setAttribute('aria-expanded', String(open));
 });
+
+/* --- Dashboard, team and keys --- */
+// A new API key's token is selected when its field gets focus, ready to copy.
+document.querySelectorAll('[data-select-on-focus]').forEach(function (field) {
+  field.addEventListener('focus', function () { field.select(); });
+});

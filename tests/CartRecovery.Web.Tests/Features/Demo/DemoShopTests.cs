@@ -42,6 +42,8 @@ public sealed class DemoShopTests : IDisposable
     {
         var store = (await _app.Service<IStoreRepository>().FindAsync(Platforms.Demo, DemoCatalog.StoreKey, _drive.Ct))!;
         var poller = _app.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.Demo);
+        // The demo's seeded history counts emails that were never written to the pickup folder.
+        var history = (await _app.Service<IMetricsQuery>().GetAsync([store.Id], _drive.Ct)).EmailsSent;
 
         // What the poll, detection and dispatch jobs do, a simulated second at a time.
         for (var second = 0; second < 120; second++)
@@ -59,7 +61,7 @@ public sealed class DemoShopTests : IDisposable
         Assert.True(metrics.Clicked > 0, "no restore link was clicked");
         Assert.True(metrics.RecoveredOrders > 0, "no cart was recovered");
         Assert.True(metrics.UnassistedOrders > 0, "no shopper bought right away");
-        Assert.Equal(metrics.EmailsSent, _app.PickedUpEmails().Length);
+        Assert.Equal(metrics.EmailsSent - history, _app.PickedUpEmails().Length);
     }
 
     [Fact]

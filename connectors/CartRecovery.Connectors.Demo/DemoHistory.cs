@@ -1,0 +1,167 @@
+using System.Globalization;
+using CartRecovery.Core;
+using CartRecovery.Core.Attribution;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Connectors.Demo;
+
+/// <summary>
+/// Gives a new demo store about two months of past life, so the dashboard, the carts, the follow-ups and the portfolio
+/// have something to show on the first visit: carts captured and abandoned, the standard sequence's emails sent,
+/// opened and clicked, orders recovered (or placed without help), a few follow-up tasks. Written through the same
+/// stores the live app uses (merge, abandon with a plan, claim and mark sent, delivery/open/click reports, conversion
+/// with the attribution policy), with the event times of the past; deterministic from <c>Demo:Seed</c>; written once.
+/// </summary>
+public sealed class DemoHistory(
+    ICartStore carts,
+    IMessageStore messages,
+    IFollowUpTaskStore tasks,
+    IMetricsRollup rollup,
+    RecoveryOptions recovery,
+    IOptions<DemoOptions> options)
+{
+    /// <summary>Days of history before today.</summary>
+    public const int Days = 60;
+
+    private const string Claimer = "demo-history";
+    private static readonly string[] FirstNames = ["Ana", "Louis", "Chloé", "Marc", "Inès", "Tom", "Léa", "Hugo", "Emma", "Noah", "Jade", "Paul"];
+    private static readonly string[] Outcomes = ["reached", "no answer", "not interested"];
+
+    /// <summary>The external id of the first history cart; its presence means the history was written.</summary>
+    public static string CartId(int number) => "history-" + number.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes the history unless it is there already. Returns how many carts were written.</summary>
+    public async Task<int> EnsureAsync(Store store, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (await carts.FindAsync(store.Id, CartId(1), ct) is not null)
+            return 0;
+        var random = new Random(options.Value.Seed ?? 2026);
+        var first = now.UtcDateTime.Date.AddDays(-Days);
+        var number = 0;
+        for (var day = 0; day < Days; day++)
+        {
+            // A little more traffic on weekends and a slow climb over the two months.
+            var date = first.AddDays(day);
+            var count = 3 + random.Next(4) + (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 2 : 0) + day / 20;
+            for (var i = 0; i < count; i++)
+            {
+                var arrived = new DateTimeOffset(date, TimeSpan.Zero).AddMinutes(7 * 60 + random.Next(15 * 60));
+                if (arrived >= now)
+                    continue;
+                await PlayCartAsync(store, ++number, arrived, now, random, ct);
+            }
+        }
+        for (var day = DateOnly.FromDateTime(first); day <= DateOnly.FromDateTime(now.UtcDateTime); day = day.AddDays(1))
+            await rollup.RollUpDayAsync(day, now, ct);
+        return number;
+    }
+
+    private async Task PlayCartAsync(Store store, int number, DateTimeOffset arrived, DateTimeOffset now, Random random, CancellationToken ct)
+    {
+        var externalId = CartId(number);
+        var name = FirstNames[random.Next(FirstNames.Length)];
+        var email = $"{name.ToLowerInvariant().Replace('é', 'e').Replace('è', 'e')}.{number.ToString(CultureInfo.InvariantCulture)}@example.com";
+        var lines = Lines(store, random);
+        var total = lines.Sum(l => l.LineTotalMinor);
+        var restoreUrl = new Uri(new Uri(store.StorefrontUrl), $"cart/{externalId}").AbsoluteUri;
+        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: name, Locale: "en", AcceptsMarketing: true, Country: "FR"),
+            lines, store.Currency, total, total, restoreUrl, arrived, arrived);
+        var cart = (await carts.UpsertAsync(snapshot, arrived, ct)).Cart;
+
+        // One in six buys before the cart counts as abandoned.
+        if (random.Next(6) == 0)
+        {
+            await ConvertAsync(cart, total, arrived.AddMinutes(5 + random.Next(10)), ct);
+            return;
+        }
+        var abandonedAt = arrived.AddMinutes(15);
+        var plan = SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Standard, abandonedAt).Where(m => m.DueAt < now).ToList();
+        if (!await carts.AbandonAsync(cart.Id, abandonedAt, plan, ct))
+            return;
+
+        // What this shopper will do: come back through a step's link, come back after the offer on their own, or not.
+        var comesBackAtStep = random.Next(100) switch { < 14 => 1, < 24 => 2, < 28 => 3, _ => 0 };
+        foreach (var planned in (await messages.ListForCartAsync(cart.Id, ct)).OrderBy(m => m.Step))
+        {
+            if (!await SendAsync(cart, planned, email, ct))
+                continue;
+            var opened = planned.Kind == StepKind.Email && (comesBackAtStep == planned.Step || random.Next(100) < 45);
+            var clicked = opened && (comesBackAtStep == planned.Step || random.Next(100) < 15);
+            if (planned.Kind == StepKind.Email)
+            {
+                await messages.RecordDeliveredAsync(planned.Id, planned.DueAt.AddSeconds(20), ct);
+                if (opened && planned.DueAt.AddMinutes(40) < now)
+                    await messages.RecordOpenAsync(planned.Id, planned.DueAt.AddMinutes(40), ct);
+                if (clicked && planned.DueAt.AddMinutes(45) < now)
+                {
+                    await messages.RecordClickAsync(planned.Id, planned.DueAt.AddMinutes(45), ct);
+                    await carts.AddEventAsync(new(cart.Id, planned.DueAt.AddMinutes(45), CartEventKinds.Clicked, "Restore link clicked", planned.Id), ct);
+                }
+            }
+            else
+            {
+                await OpenTaskAsync(cart, planned, email, total, random, now, ct);
+            }
+            if (comesBackAtStep == planned.Step && planned.DueAt.AddHours(1) < now)
+            {
+                // Some recovered orders add an item while back in the shop.
+                await ConvertAsync(cart, total + (random.Next(4) == 0 ? 2900 : 0), planned.DueAt.AddHours(1), ct);
+                return;
+            }
+        }
+    }
+
+    private static List<CartLine> Lines(Store store, Random random)
+    {
+        var count = 1 + (random.Next(3) == 0 ? 1 : 0) + (random.Next(6) == 0 ? 1 : 0);
+        return DemoCatalog.Products.OrderBy(_ => random.Next()).Take(count).Select(product => new CartLine(product.Title, 1 + (random.Next(8) == 0 ? 1 : 0),
+            product.PriceMinor, product.Sku, product.Sku, product.Sku, product.Variant,
+            new Uri(new Uri(store.StorefrontUrl), $"images/{product.Sku}.svg").AbsoluteUri)).ToList();
+    }
+
+    /// <summary>Claims the message at its due time and marks it sent then, as the dispatcher does; false if it was not claimable.</summary>
+    private async Task<bool> SendAsync(Cart cart, OutboundMessage planned, string email, CancellationToken ct)
+    {
+        var claimed = await messages.ClaimDueAsync(Claimer, planned.DueAt, TimeSpan.FromMinutes(1), 100, ct);
+        // Only this cart's step is ours to send; anything else that fell due by then goes back as it was.
+        foreach (var other in claimed.Where(m => m.Id != planned.Id))
+            await messages.ReleaseAsync(other.Id, Claimer, other.DueAt, ct);
+        if (!claimed.Any(m => m.Id == planned.Id))
+            return false;
+        var isEmail = planned.Kind == StepKind.Email;
+        if (!await messages.MarkSentAsync(planned.Id, Claimer, isEmail ? email : null, isEmail ? $"demo-history-{planned.Id}" : null, planned.DueAt, ct))
+            return false;
+        await carts.AddEventAsync(new(cart.Id, planned.DueAt, isEmail ? CartEventKinds.MessageSent : CartEventKinds.TaskCreated,
+            isEmail ? $"Step {planned.Step} email sent" : $"Step {planned.Step}: follow-up task created", planned.Id), ct);
+        return true;
+    }
+
+    private async Task OpenTaskAsync(Cart cart, OutboundMessage planned, string email, long total, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var task = await tasks.CreateAsync(new FollowUpTask
+        {
+            StoreId = cart.StoreId, CartId = cart.Id, MessageId = planned.Id, CreatedAt = planned.DueAt,
+            Summary = $"Follow up with {email} about a cart of {Money.Format(total, cart.Currency)} ({cart.Lines.Count} lines)",
+        }, ct);
+        // Older tasks were worked; the last few days' stay open in the queue.
+        if (planned.DueAt < now.AddDays(-4))
+            await tasks.CompleteAsync(task.Id, Outcomes[random.Next(Outcomes.Length)], planned.DueAt.AddHours(3), ct);
+    }
+
+    private async Task ConvertAsync(Cart cart, long total, DateTimeOffset orderedAt, CancellationToken ct)
+    {
+        var sent = await messages.ListForCartAsync(cart.Id, ct);
+        var attribution = AttributionPolicy.Attribute(sent, orderedAt, recovery.AttributionWindow);
+        var orderId = "demo-order-" + cart.ExternalId;
+        if (await carts.ConvertAsync(new CartConversion(cart.Id, orderId, total, orderedAt, attribution), orderedAt, ct))
+            await tasks.CloseForCartAsync(cart.Id, ct);
+    }
+}

@@ -1,0 +1,27 @@
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Sequences;
+
+namespace CartRecovery.Web.Pages.Dashboard;
+
+/// <summary>One day of the chart: what was abandoned and what came back that (UTC) day, revenue per currency.</summary>
+public sealed record DashboardDay(DateOnly Day, long Abandoned, long EmailsSent, long RecoveredOrders, IReadOnlyList<MoneyTotal> Revenue)
+{
+    public long RevenueIn(string currency) => Revenue.Where(r => r.Currency == currency).Sum(r => r.AmountMinor);
+}
+
+/// <summary>A store sequence's results per step and variant, with the significance the API computes.</summary>
+public sealed record SequenceReport(string Name, int Version, IReadOnlyList<StepResults> Steps);
+
+/// <summary>What the dashboard shows for one shop or the whole account over the last <see cref="Days"/> days.</summary>
+public sealed record DashboardReport(
+    int Days,
+    RecoveryFunnel Funnel,
+    IReadOnlyList<MoneyTotal> RecoveredRevenue,
+    long EmailsSent,
+    IReadOnlyList<DashboardDay> ByDay,
+    IReadOnlyList<StepMetrics> BySteps,
+    IReadOnlyList<SequenceReport> Sequences)
+{
+    /// <summary>The currency the chart draws: the one that brought the most revenue (totals are never converted).</summary>
+    public string? ChartCurrency => RecoveredRevenue.OrderByDescending(r => r.AmountMinor).Select(r => r.Currency).FirstOrDefault();
+}

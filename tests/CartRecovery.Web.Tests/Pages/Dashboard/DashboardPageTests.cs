@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
+using CartRecovery.Web.Tests.Browser;
+using CartRecovery.Web.Tests.Features.SignIn;
+
+namespace CartRecovery.Web.Tests.Pages.Dashboard;
+
+/// <summary>The home dashboard over the demo store's seeded history: figures, funnel, chart, both languages, isolation.</summary>
+public sealed class DashboardPageTests : IAsyncLifetime
+{
+    private AppSite _site = null!;
+
+    public async ValueTask InitializeAsync() => _site = await AppSite.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_site is not null)
+            await _site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_DemoStore_ShowsTheSeededHistoryWithNonZeroFigures()
+    {
+        var demo = await _site.DemoStoreAsync();
+        var page = await _site.SignInAsync();
+
+        await page.GotoAsync(_site.Url($"app?store={demo.Id}"));
+
+        // The page shows what the API's own query counts for the same 30 days.
+        var now = _site.App.Time.GetUtcNow();
+        var from = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-29), TimeSpan.Zero);
+        var expected = await _site.App.Service<IMetricsQuery>().GetFunnelAsync([demo.Id], from, now, AppSite.Ct);
+        var funnel = new List<long>();
+        foreach (var stage in new[] { "abandoned", "emailed", "clicked", "recovered" })
+            funnel.Add(long.Parse(await page.InnerTextAsync($"li[data-stage={stage}] .funnel-count"), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-US")));
+        Assert.Equal([expected.Abandoned, expected.Emailed, expected.Clicked, expected.Recovered], funnel);
+        Assert.True(funnel[0] > 50 && funnel[0] >= funnel[1] && funnel[1] > funnel[2] && funnel[2] > 0 && funnel[3] > 0, string.Join(" > ", funnel));
+        var revenue = await page.InnerTextAsync("[data-figure=revenue] .value");
+        Assert.EndsWith(" EUR", revenue, StringComparison.Ordinal);
+        Assert.True(decimal.Parse(revenue[..^4], NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")) > 100, revenue);
+        Assert.Equal(expected.RecoveryRate.ToString("P1", CultureInfo.GetCultureInfo("en-US")), await page.InnerTextAsync("[data-figure=rate] .value"));
+        // The chart: one bar per day, some of them tall, with a text alternative and a table of the same figures.
+        Assert.Equal(30, await page.Locator("svg.revenue-chart rect.bar").CountAsync());
+        Assert.True(await page.Locator("svg.revenue-chart rect.bar:not(.empty-bar)").CountAsync() > 5);
+        Assert.Contains("recovered over 30 days", await page.TextContentAsync("svg.revenue-chart desc"), StringComparison.Ordinal);
+        Assert.Equal(30, await page.Locator(".chart-table tbody tr").CountAsync());
+        Assert.Equal(3, await page.Locator("table.steps tbody tr").CountAsync());
+        await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-store");
+
+        await page.ClickAsync("nav.tabs a:has-text('Last 90 days')");
+        await page.WaitForURLAsync(_site.Url($"app?store={demo.Id}&days=90"));
+        Assert.Equal(90, await page.Locator("svg.revenue-chart rect.bar").CountAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_WholeAccount_SumsTheShopsAndListsThem()
+    {
+        var page = await _site.SignInAsync();
+
+        Assert.StartsWith("Alpine & Co.", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Contains("Demo", await page.InnerTextAsync("table"), StringComparison.Ordinal);
+        Assert.True(await page.Locator("svg.revenue-chart rect.bar:not(.empty-bar)").CountAsync() > 5);
+        Assert.NotEqual("0", await page.InnerTextAsync("li[data-stage=recovered] .funnel-count"));
+        await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-account");
+    }
+
+    [Fact]
+    public async Task Dashboard_InFrench_ShowsFrenchWordsAndNumbers()
+    {
+        var demo = await _site.DemoStoreAsync();
+        var page = await _site.SignInAsync(locale: "fr-FR");
+
+        await page.GotoAsync(_site.Url($"app?store={demo.Id}"));
+
+        Assert.Equal("Chiffre d’affaires récupéré", await page.InnerTextAsync("[data-figure=revenue] .label"));
+        Assert.Contains("Entonnoir de récupération", await page.InnerTextAsync("#funnel-title"), StringComparison.Ordinal);
+        // French money: a comma before the cents.
+        Assert.Matches("^[\\d\u00A0\u202F ]+,\\d\\d EUR$", await page.InnerTextAsync("[data-figure=revenue] .value"));
+        await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-store-fr");
+    }
+
+    [Fact]
+    public async Task Dashboard_OfAShopThatNeverCapturedACart_SaysWhatToDoNext()
+    {
+        var (account, _) = await _site.App.PersonAsync("new@merchant.example", accountName: "New Merchant");
+        await _site.App.Service<IStoreRepository>().UpsertAsync(TestData.Store(name: "Fresh Shop") with
+        {
+            Platform = Platforms.WooCommerce, ExternalId = "https://fresh.example", AccountId = account.Id,
+        }, AppSite.Ct);
+        var page = await _site.SignInAsync("new@merchant.example");
+
+        Assert.True(await page.IsVisibleAsync("[data-empty=no-carts]"));
+        Assert.Equal("/app/settings", new Uri(await page.GetAttributeAsync("[data-empty=no-carts] a", "href") ?? "", UriKind.Relative).OriginalString);
+        Assert.Equal(0, await page.Locator("svg.revenue-chart").CountAsync());
+        await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-empty");
+    }
+
+    [Fact]
+    public async Task Dashboard_WithAnotherAccountsStore_IsNotFound()
+    {
+        var demo = await _site.DemoStoreAsync();
+        await _site.App.PersonAsync("owner@other.example", accountName: "Other");
+        var other = await _site.SignedInHttpAsync("owner@other.example");
+
+        var response = await other.GetAsync($"/app?store={demo.Id}", AppSite.Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(demo.Name, await response.Content.ReadAsStringAsync(AppSite.Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoHistory_WhenTheDemoStartsAgain_WritesNothingMore()
+    {
+        var demo = await _site.DemoStoreAsync();
+        var before = await _site.App.Service<IMetricsQuery>().GetAsync([demo.Id], AppSite.Ct);
+
+        var written = await _site.App.Service<DemoHistory>().EnsureAsync(demo, _site.App.Time.GetUtcNow(), AppSite.Ct);
+
+        Assert.Equal(0, written);
+        var after = await _site.App.Service<IMetricsQuery>().GetAsync([demo.Id], AppSite.Ct);
+        Assert.Equal((before.AbandonedCarts, before.EmailsSent, before.RecoveredOrders), (after.AbandonedCarts, after.EmailsSent, after.RecoveredOrders));
+        Assert.True(before.RecoveredOrders > 0 && before.EmailsSent > before.AbandonedCarts / 2);
+    }
+}
