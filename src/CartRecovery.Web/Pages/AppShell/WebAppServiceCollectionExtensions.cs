@@ -1,4 +1,5 @@
 using System.Globalization;
+using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
@@ -13,6 +14,7 @@ internal static class WebAppServiceCollectionExtensions
     public static IServiceCollection AddWebApp(this IServiceCollection services)
     {
         services.AddScoped<WorkspaceLoader>();
+        services.AddScoped<PlanNotices>();
         services.AddLocalization();
         services.AddRazorPages().AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -23,10 +25,15 @@ internal static class WebAppServiceCollectionExtensions
             // The person's choice (the language button) first, else the browser's.
             o.RequestCultureProviders =
             [
+                // Inside the Shopify admin: the admin's language (no cookie can be kept in its frame).
+                new CustomRequestCultureProvider(http => Task.FromResult(ShopifyEmbeddedRequest.IsEmbeddedPage(http.Request)
+                    && http.Request.Query["locale"].ToString() is { Length: >= 2 } locale
+                        ? new ProviderCultureResult(locale[..2].ToLowerInvariant()) : null)),
                 new CookieRequestCultureProvider { CookieName = PageLanguage.CookieName },
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        EmbeddedAntiforgery.Register(services);
         return services;
     }
 

@@ -16,3 +16,16 @@ document.addEventListener('click', (event) => {
   const open = nav.classList.toggle('open');
   button.setAttribute('aria-expanded', String(open));
 });
+
+/* --- Settings --- */
+// A button with data-copy="id" copies that field's text (the capture snippet) and says so.
+document.addEventListener('click', function (event) {
+  var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
+  var field = button ? document.getElementById(button.getAttribute('data-copy')) : null;
+  if (!field || !navigator.clipboard) {
+    return;
+  }
+  navigator.clipboard.writeText(field.value).then(function () {
+    button.textContent = button.getAttribute('data-copied-text');
+  });
+});
