@@ -213,7 +213,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
 
         await page.GotoAsync(_site.Url($"app/settings?store={store.Id}"));
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Paramètres");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Réglages");
         await Assertions.Expect(page.Locator("button:has-text('Enregistrer l’identité')")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator(".plan-notice").CountAsync());
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-branding-fr");
