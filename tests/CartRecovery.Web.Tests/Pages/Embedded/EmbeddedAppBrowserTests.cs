@@ -147,6 +147,7 @@ public sealed class EmbeddedAppBrowserTests : IAsyncLifetime
         await app.Locator(".tabs a:text-is('Connection')").ClickAsync();
         await Assertions.Expect(app.Locator("button:has-text('Pause sending')")).ToBeVisibleAsync();
         Assert.Contains("embedded=1", new Uri(LastPage("/app/settings").Url).Query, StringComparison.Ordinal);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "embedded-settings");
 
         // No cookie of ours is needed: the form carries a fresh session token instead.
         await page.Context.ClearCookiesAsync();
@@ -156,7 +157,6 @@ public sealed class EmbeddedAppBrowserTests : IAsyncLifetime
         var store = await _host.App.Service<IStoreRepository>().FindAsync(Platforms.Shopify, _host.Shopify.ShopDomain, ShopifyHost.Ct);
         Assert.NotNull(store!.SendingPausedReason);
         Assert.Empty(await page.Context.CookiesAsync([AppOrigin]));
-        await HeadlessChromium.SaveScreenshotsAsync(page, "embedded-settings");
     }
 
     [Fact]
