@@ -86,6 +86,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMetricsRollup, MetricsRollup>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IStorePolicyStore, StorePolicyStore>();
+        services.AddSingleton<IStoreActivity, StoreActivityQuery>();
         services.AddSingleton<IAccountStore, AccountStore>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<ISessionStore, SessionStore>();

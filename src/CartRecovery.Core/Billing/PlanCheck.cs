@@ -11,7 +11,11 @@ public sealed record PlanCheck
     /// <summary>When to look again: the next period, or a short while for a plan awaiting approval.</summary>
     public DateTimeOffset? RecheckAt { get; private init; }
 
+    /// <summary>Why, as something a page can act on (approve, upgrade, choose a plan again); null when sending may go on.</summary>
+    public PlanPause? Cause { get; private init; }
+
     public bool IsAllowed => PausedReason is null;
 
-    public static PlanCheck Paused(string reason, DateTimeOffset recheckAt) => new() { PausedReason = reason, RecheckAt = recheckAt };
+    public static PlanCheck Paused(string reason, DateTimeOffset recheckAt, PlanPause cause) =>
+        new() { PausedReason = reason, RecheckAt = recheckAt, Cause = cause };
 }

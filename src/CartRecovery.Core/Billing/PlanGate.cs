@@ -29,7 +29,8 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscrip
         var now = time.GetUtcNow();
         var (plan, subscription) = await EffectivePlanAsync(store, ct);
         if (IsBilledByPlatform(store) && IsPaid(plan) && subscription?.Status != SubscriptionStatus.Active)
-            return PlanCheck.Paused($"the {subscription?.Plan ?? plan.Name} plan is waiting for the merchant's approval", now + ApprovalRecheck);
+            return PlanCheck.Paused($"the {subscription?.Plan ?? plan.Name} plan is waiting for the merchant's approval", now + ApprovalRecheck,
+                subscription?.Status is null or SubscriptionStatus.Pending ? PlanPause.ApprovalPending : PlanPause.Cancelled);
 
         var period = BillingPeriod.For(IsBilledByPlatform(store) ? subscription : null, now);
         var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
@@ -37,7 +38,7 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscrip
             ? PlanCheck.Allowed
             : PlanCheck.Paused(FormattableString.Invariant(
                 $"the {plan.Name} plan's {plan.EmailAllowance} recovery emails for the period until {period.End:u} are used up"),
-                period.End < now + AllowanceRecheck ? period.End : now + AllowanceRecheck);
+                period.End < now + AllowanceRecheck ? period.End : now + AllowanceRecheck, PlanPause.AllowanceUsed);
     }
 
     /// <summary>

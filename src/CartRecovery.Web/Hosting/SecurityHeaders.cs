@@ -41,6 +41,19 @@ internal static class SecurityHeaders
     public static TBuilder AllowShopifyAdminFraming<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ShopifyAdminFraming());
 
+    private static readonly object EmbeddedShopKey = new();
+
+    /// <summary>
+    /// Lets the Shopify admin of <paramref name="shop"/> (the shop a verified session token was issued in) frame this
+    /// response and its page load App Bridge: the app's pages, when they run embedded. Other responses stay unframeable.
+    /// </summary>
+    public static void AllowShopifyAdminFraming(HttpContext http, string shop)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (ShopifyHmac.IsValidShopDomain(shop))
+            http.Items[EmbeddedShopKey] = shop;
+    }
+
     /// <summary>
     /// The embedded app's page runs App Bridge, which Shopify requires from its CDN, and our own script file: the policy
     /// of this endpoint allows exactly that CDN script and scripts of ours (no inline script), and fetches back to us.
@@ -74,7 +87,7 @@ internal static class SecurityHeaders
         var headers = http.Response.Headers;
         var frameAncestors = FrameAncestors(http);
         var metadata = http.GetEndpoint()?.Metadata;
-        var scripts = metadata?.GetMetadata<ShopifyAppBridge>() is not null
+        var scripts = metadata?.GetMetadata<ShopifyAppBridge>() is not null || http.Items.ContainsKey(EmbeddedShopKey)
             ? $"; script-src {AppBridgeScript} 'self'; connect-src 'self'"
             : metadata?.GetMetadata<OwnScriptsAttribute>() is not null ? "; script-src 'self'" : "";
         var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
@@ -101,6 +114,8 @@ internal static class SecurityHeaders
 
     private static string FrameAncestors(HttpContext http)
     {
+        if (http.Items.TryGetValue(EmbeddedShopKey, out var verified))
+            return $"https://{verified} https://admin.shopify.com";
         if (http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAdminFraming>() is null)
             return "'none'";
         var shop = http.Request.Query["shop"].ToString();

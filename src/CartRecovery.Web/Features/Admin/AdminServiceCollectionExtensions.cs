@@ -8,6 +8,7 @@ internal static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
+        services.AddSingleton<StoreSending>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(sp =>
         {

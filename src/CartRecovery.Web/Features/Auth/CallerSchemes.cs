@@ -22,7 +22,8 @@ internal static class CallerSchemes
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
-            return Session;
+            // A page of the app inside the Shopify admin carries its session token in the query or the form, never a cookie.
+            return Shopify.ShopifyEmbeddedRequest.IsEmbeddedPage(http.Request) ? ShopifySessionToken : Session;
         var token = header.AsSpan(Bearer.Length).Trim();
         return token.Count('.') == 2 ? ShopifySessionToken : ApiKey;
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -22,19 +23,43 @@ internal sealed class ShopifySessionTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        var fromForm = false;
+        string token;
+        if (header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+            token = header[Bearer.Length..].Trim();
+        else if (!ShopifyEmbeddedRequest.IsEmbeddedPage(Request))
             return AuthenticateResult.NoResult();
-        var caller = await signIn.SignInAsync(header[Bearer.Length..].Trim(), recordSignIn: false, Context.RequestAborted);
+        else if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+            token = Request.Query[ShopifyEmbeddedRequest.TokenField].ToString();
+        else
+        {
+            // A form posted from inside the admin: our script put a fresh token in the form just before submitting (the
+            // one in the address is older than a token's minute). Only the form's token vouches for a change.
+            token = Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[ShopifyEmbeddedRequest.TokenField].ToString() : "";
+            fromForm = true;
+        }
+        if (token.Length == 0)
+            return AuthenticateResult.NoResult();
+        var caller = await signIn.SignInAsync(token, recordSignIn: false, Context.RequestAborted);
         if (!caller.Succeeded)
         {
             _refused = caller;
             return AuthenticateResult.Fail(caller.Reason ?? "Refused.");
+        }
+        if (header.Length == 0)
+        {
+            ShopifyEmbeddedRequest.Set(Context, new ShopifyEmbeddedRequest(caller.Store!.ExternalId, Request.Query["host"].ToString(),
+                Request.Query["locale"].ToString(), fromForm));
+            SecurityHeaders.AllowShopifyAdminFraming(Context, caller.Store.ExternalId);
         }
         return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller.Scope!, Scheme.Name), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // A page of the app loaded in the admin without a (valid) token: the bounce page gets a fresh one.
+        if (Request.Headers.Authorization.Count == 0 && _refused?.Failure is null or ShopifyEmbeddedFailure.InvalidToken)
+            return ShopifyEmbeddedBounce.ChallengeAsync(Context);
         switch (_refused?.Failure)
         {
             case ShopifyEmbeddedFailure.InstallFailed:

@@ -93,7 +93,8 @@ internal static class BillingEndpoints
     private static IResult BillingOff() =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Billing is off", detail: "This deployment has no plans (Billing:Enabled is false).");
 
-    private static async Task<BillingDto> DescribeAsync(Store store, BillingOptions options, PlanGate plans, IMessageStore messages, TimeProvider time,
+    /// <summary>The store's plan and this period's usage, for the API and the settings page.</summary>
+    public static async Task<BillingDto> DescribeAsync(Store store, BillingOptions options, PlanGate plans, IMessageStore messages, TimeProvider time,
         CancellationToken ct)
     {
         var catalogue = options.Plans.Select(PlanDto.From).ToList();

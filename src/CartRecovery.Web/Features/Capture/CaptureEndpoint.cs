@@ -38,6 +38,13 @@ internal static class CaptureEndpoint
         return app;
     }
 
+    /// <summary>The tag the merchant adds to the shop's pages (shown on the settings page to copy).</summary>
+    public static string Snippet(Uri publicBaseUrl, string publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return $"<script src=\"{publicBaseUrl.AbsoluteUri}capture/{Uri.EscapeDataString(publicKey)}/script.js\" async></script>";
+    }
+
     private static readonly Lazy<string> ScriptTemplate = new(() =>
     {
         using var stream = typeof(CaptureEndpoint).Assembly.GetManifestResourceStream("CartRecovery.Web.capture.js")!;

@@ -28,6 +28,7 @@ internal static class ShopifyEmbeddedEndpoints
 
     public static IEndpointRouteBuilder MapShopifyEmbedded(this IEndpointRouteBuilder app)
     {
+        app.MapShopifyEmbeddedBounce();
         app.MapGet("/shopify", PageAsync).AllowShopifyAdminFraming().AllowShopifyAppBridge().ExcludeFromDescription();
         app.MapGet(ScriptPath, (HttpContext http) =>
         {
@@ -71,6 +72,9 @@ internal static class ShopifyEmbeddedEndpoints
         if (!string.Equals(query["shop"].ToString(), store.ExternalId, StringComparison.OrdinalIgnoreCase))
             return Refused(text, text.OpenFromAdminTitle, text.WrongShop, StatusCodes.Status400BadRequest);
 
+        // The App URL lands on the app's dashboard, embedded: the same query (shop, host, embedded, locale, the token).
+        if (query["embedded"] == "1")
+            return Results.Redirect("/app" + http.Request.QueryString);
         var summary = RecoverySummaryDto.From(store.Id, await metrics.GetAsync([store.Id], ct));
         return HtmlPage.Render($"CartRecovery · {store.Name}", Body(text, store, summary), lang: text.Lang, headHtml: $"""
             <meta name="shopify-api-key" content="{HtmlPage.Encode(options.Value.ClientId)}">

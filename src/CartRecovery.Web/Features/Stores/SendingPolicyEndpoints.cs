@@ -13,9 +13,9 @@ namespace CartRecovery.Web.Features.Stores;
 /// </summary>
 internal static class SendingPolicyEndpoints
 {
-    private const string All = "all";
-    private const string SubscribedOnly = "subscribed-only";
-    private const string ClockFormat = "HH:mm";
+    public const string All = "all";
+    public const string SubscribedOnly = "subscribed-only";
+    public const string ClockFormat = "HH:mm";
 
     public sealed record FrequencyCapDto(int? MaxEmails, int? WindowDays);
 
@@ -54,51 +54,14 @@ internal static class SendingPolicyEndpoints
         if (request is null)
             return ApiResults.Invalid("body", "a JSON body is required");
 
-        var errors = new Dictionary<string, string[]>();
-        void Check(bool ok, string field, string rule)
-        {
-            if (!ok)
-                errors[field] = [rule];
-        }
-
-        var account = string.IsNullOrWhiteSpace(request.Account) ? null : request.Account.Trim();
-        Check(account is null || account.Length <= 100, "account", "account must be at most 100 characters (or empty for none)");
-        var cap = request.FrequencyCap;
-        Check(cap?.MaxEmails is null or (>= 0 and <= 20), "frequencyCap.maxEmails", "frequencyCap.maxEmails must be between 0 (no cap) and 20");
-        Check(cap?.WindowDays is null or (>= 1 and <= 90), "frequencyCap.windowDays", "frequencyCap.windowDays must be between 1 and 90");
-        TimeOnly start = default, end = default;
-        if (request.QuietHours is { } quiet)
-        {
-            var startOk = TryParseClock(quiet.Start, out start);
-            var endOk = TryParseClock(quiet.End, out end);
-            Check(startOk, "quietHours.start", "quietHours.start must be a local time HH:mm such as 21:00");
-            Check(endOk, "quietHours.end", "quietHours.end must be a local time HH:mm such as 08:00");
-            Check(!startOk || !endOk || start != end, "quietHours", "quietHours must end at another time than it starts (null for none)");
-        }
-        Check(request.MaxCartAgeHours is null or (>= 1 and <= 2160), "maxCartAgeHours", "maxCartAgeHours must be between 1 and 2160 (90 days), or null for the deployment's default");
-        Check(request.Consent is null or All or SubscribedOnly, "consent", $"consent must be {All} or {SubscribedOnly}");
-        Check(request.RetentionDays is null or (>= 1 and <= 3650), "retentionDays", "retentionDays must be between 1 and 3650");
-        if (errors.Count > 0)
+        if (SendingPolicyRules.Parse(request, out var policy) is { Count: > 0 } errors)
             return Results.ValidationProblem(errors);
 
-        var policy = new SendingPolicy
-        {
-            Account = account,
-            FrequencyCap = new FrequencyCap(cap?.MaxEmails ?? FrequencyCap.Default.MaxEmails,
-                cap?.WindowDays is { } days ? TimeSpan.FromDays(days) : FrequencyCap.Default.Window),
-            QuietHours = request.QuietHours is null ? null : new QuietHours(start, end),
-            MaxCartAge = request.MaxCartAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
-            Consent = request.Consent == SubscribedOnly ? ConsentRule.SubscribedOnly : ConsentRule.All,
-            RetentionDays = request.RetentionDays ?? SendingPolicy.DefaultRetentionDays,
-        };
         var before = SendingPolicyDto.From(await policies.GetAsync(id, ct));
         await policies.SaveAsync(id, policy, time.GetUtcNow(), ct);
         await audit.RecordAsync(store, "policy.update", before, SendingPolicyDto.From(policy), ct);
         return Results.Ok(SendingPolicyDto.From(policy));
     }
 
-    private static bool TryParseClock(string? value, out TimeOnly time) =>
-        TimeOnly.TryParseExact(value, ClockFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-
-    private static string Clock(TimeOnly time) => time.ToString(ClockFormat, CultureInfo.InvariantCulture);
+    public static string Clock(TimeOnly time) => time.ToString(ClockFormat, CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,11 @@
+using System.Globalization;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Web.Features.Auth;
+using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -55,7 +58,17 @@ internal abstract class AppPageModel(WorkspaceLoader loader) : PageModel
         await next();
     }
 
-    /// <summary>A link to a page of the app that keeps the chosen shop.</summary>
-    public string Link(string path, long? storeId = null) =>
-        (storeId ?? Workspace.Store?.Id) is { } id ? $"{path}?store={id}" : path;
+    /// <summary>Set when the page runs inside the Shopify admin (verified by its session token), else null.</summary>
+    public ShopifyEmbeddedRequest? Embedded => ShopifyEmbeddedRequest.Of(HttpContext);
+
+    /// <summary>A link to a page of the app that keeps the chosen shop (and, embedded, the admin's parameters).</summary>
+    public string Link(string path, long? storeId = null)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if ((storeId ?? Workspace.Store?.Id) is { } id)
+            query.Add(new("store", id.ToString(CultureInfo.InvariantCulture)));
+        if (Embedded is { } embedded)
+            query.AddRange(embedded.LinkParameters());
+        return QueryHelpers.AddQueryString(path, query);
+    }
 }

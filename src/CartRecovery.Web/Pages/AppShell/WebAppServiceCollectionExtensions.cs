@@ -1,4 +1,5 @@
 using System.Globalization;
+using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
@@ -15,6 +16,7 @@ internal static class WebAppServiceCollectionExtensions
     {
         services.AddScoped<WorkspaceLoader>();
         services.AddSingleton<Previews.EmailPreviews>();
+        services.AddScoped<PlanNotices>();
         services.AddLocalization();
         // A page answers GET and its forms' POST; any other method is a 405 before the page runs.
         services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",
@@ -28,10 +30,15 @@ internal static class WebAppServiceCollectionExtensions
             // The person's choice (the language button) first, else the browser's.
             o.RequestCultureProviders =
             [
+                // Inside the Shopify admin: the admin's language (no cookie can be kept in its frame).
+                new CustomRequestCultureProvider(http => Task.FromResult(ShopifyEmbeddedRequest.IsEmbeddedPage(http.Request)
+                    && http.Request.Query["locale"].ToString() is { Length: >= 2 } locale
+                        ? new ProviderCultureResult(locale[..2].ToLowerInvariant()) : null)),
                 new CookieRequestCultureProvider { CookieName = PageLanguage.CookieName },
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        EmbeddedAntiforgery.Register(services);
         return services;
     }
 

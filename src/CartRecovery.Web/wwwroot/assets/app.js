@@ -21,4 +21,15 @@ document.addEventListener('click', (event) => {
 // A new API key's token is selected when its field gets focus, ready to copy.
 document.querySelectorAll('[data-select-on-focus]').forEach(function (field) {
   field.addEventListener('focus', function () { field.select(); });
+/* --- Settings --- */
+// A button with data-copy="id" copies that field's text (the capture snippet) and says so.
+document.addEventListener('click', function (event) {
+  var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
+  var field = button ? document.getElementById(button.getAttribute('data-copy')) : null;
+  if (!field || !navigator.clipboard) {
+    return;
+  }
+  navigator.clipboard.writeText(field.value).then(function () {
+    button.textContent = button.getAttribute('data-copied-text');
+  });
 });

@@ -1,0 +1,259 @@
+using CartRecovery.Core.Billing;
+using CartRecovery.Core.Jobs;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Outbound;
+using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Jobs.Connectors;
+using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Billing;
+using CartRecovery.Web.Features.Capture;
+using CartRecovery.Web.Features.Stores;
+using CartRecovery.Web.Pages.AppShell;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using static CartRecovery.Web.Features.Stores.SendingPolicyEndpoints;
+
+namespace CartRecovery.Web.Pages.Settings;
+
+/// <summary>
+/// <c>/app/settings</c>: one shop's settings in tabs — branding, sending policy, suppressions, the connection's health
+/// with the capture snippet, and the plan. Every change goes through the rules and actions the API uses.
+/// </summary>
+internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
+    ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
+    BillingOptions billing, PlanGate plans, IMessageStore messages, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
+    TimeProvider time) : AppPageModel(loader)
+{
+    public static readonly string[] Tabs = ["branding", "sending", "suppressions", "health", "plan"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tab { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    [BindProperty] public BrandingForm Branding { get; set; } = new();
+    [BindProperty] public PolicyForm Policy { get; set; } = new();
+    [BindProperty] public string? SuppressEmail { get; set; }
+    [BindProperty] public string? SuppressReason { get; set; }
+
+    public Store Shop { get; private set; } = null!;
+    public IReadOnlyList<SuppressedAddress> Suppressed { get; private set; } = [];
+    public StoreHealth Health { get; private set; } = null!;
+    public BillingDto? Plan { get; private set; }
+    public string? CaptureSnippet { get; private set; }
+    /// <summary>The field errors of the form just posted, in the page's language, by form field name.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public override string Title => text["Settings"];
+
+    public string CurrentTab => Tabs.Contains(Tab) ? Tab! : Tabs[0];
+
+    public string TabLink(string tab) => QueryHelpers.AddQueryString(Link("/app/settings", Shop.Id), "tab", tab);
+
+    public string PostTo(string handler) => QueryHelpers.AddQueryString(TabLink(CurrentTab), "handler", handler);
+
+    public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        await LoadAsync(fillForms: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBrandingAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        Tab = "branding";
+        var request = new StoreSettingsEndpoint.StoreSettingsRequest(Branding.SenderEmail ?? "", Branding.SenderName ?? "", Branding.ReplyTo ?? "",
+            Branding.LogoUrl ?? "", Branding.BrandColor ?? "", Branding.PostalAddress ?? "", null, null, null, null, null);
+        var errors = StoreSettingsRules.Validate(request, outbound);
+        if (errors.Count > 0)
+        {
+            foreach (var field in errors.Keys)
+                Errors[field] = FieldMessage(field);
+            await LoadAsync(fillForms: false, ct);
+            return Page();
+        }
+        var updated = await stores.UpsertAsync(StoreSettingsRules.Apply(Shop, request), ct);
+        await audit.RecordAsync(updated, "store.settings", StoreDto.From(Shop), StoreDto.From(updated), ct);
+        return Saved("branding", "saved");
+    }
+
+    public async Task<IActionResult> OnPostPolicyAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        Tab = "sending";
+        var quiet = string.IsNullOrWhiteSpace(Policy.QuietStart) && string.IsNullOrWhiteSpace(Policy.QuietEnd)
+            ? null
+            : new QuietHoursDto(Policy.QuietStart?.Trim(), Policy.QuietEnd?.Trim());
+        var request = new SendingPolicyDto(Policy.Account, new FrequencyCapDto(Policy.MaxEmails, Policy.WindowDays), quiet,
+            Policy.MaxCartAgeHours, Policy.SubscribedOnly ? SubscribedOnly : All, Policy.RetentionDays);
+        var errors = SendingPolicyRules.Parse(request, out var policy);
+        // A number the browser could not bind never reaches the rules: it is as wrong as one out of range.
+        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.Errors.Count > 0 && k.StartsWith("Policy.", StringComparison.Ordinal)))
+            errors[PolicyField(key["Policy.".Length..])] = ["invalid"];
+        if (errors.Count > 0)
+        {
+            foreach (var field in errors.Keys)
+                Errors[field] = FieldMessage(field);
+            await LoadAsync(fillForms: false, ct);
+            return Page();
+        }
+        var before = SendingPolicyDto.From(await policies.GetAsync(Shop.Id, ct));
+        await policies.SaveAsync(Shop.Id, policy, time.GetUtcNow(), ct);
+        await audit.RecordAsync(Shop, "policy.update", before, SendingPolicyDto.From(policy), ct);
+        return Saved("sending", "saved");
+    }
+
+    public async Task<IActionResult> OnPostSuppressAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        Tab = "suppressions";
+        if (!ApiResults.IsEmail(SuppressEmail))
+        {
+            Errors["email"] = FieldMessage("email");
+            await LoadAsync(fillForms: false, ct);
+            return Page();
+        }
+        await sending.SuppressAsync(Shop, SuppressEmail!, SuppressReason, ct);
+        return Saved("suppressions", "suppressed");
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(string? email, CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        return email is { Length: > 0 } && await sending.LiftAsync(Shop, email, ct) ? Saved("suppressions", "lifted") : NotFoundPage();
+    }
+
+    public async Task<IActionResult> OnPostPauseAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        await sending.PauseAsync(Shop, ct);
+        return Saved("health", "paused");
+    }
+
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        await sending.ResumeAsync(Shop, ct);
+        return Saved("health", "resumed");
+    }
+
+    /// <summary>The chosen shop, else the first; false when a shop was asked for that the person may not see (or none exists).</summary>
+    private bool Choose()
+    {
+        var store = StoreId is null ? Workspace.StoreOrFirst : Workspace.Store;
+        if (store is null)
+            return false;
+        Shop = store;
+        return true;
+    }
+
+    private RedirectResult Saved(string tab, string done) =>
+        Redirect(QueryHelpers.AddQueryString(TabLink(tab), "done", done));
+
+    private NotFoundPageResult NotFoundPage() => new NotFoundPageResult(text["Not found"], text["This shop does not exist, or you may not see it."]);
+
+    private async Task LoadAsync(bool fillForms, CancellationToken ct)
+    {
+        var policy = await policies.GetAsync(Shop.Id, ct);
+        if (fillForms)
+        {
+            Branding = BrandingForm.From(Shop);
+            Policy = PolicyForm.From(policy);
+        }
+        Suppressed = await suppressions.ListAsync(Shop.Id, ct);
+        var seen = await activity.GetAsync(Shop.Id, ct);
+        var poll = PollStoreJob.KeyFor(Shop.Id);
+        var lastPoll = await jobRuns.ListAsync(poll.Group, poll.Name, 1, ct) is [var latest, ..] ? latest : null;
+        var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
+        Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
+        if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
+            CaptureSnippet = CaptureEndpoint.Snippet(recovery.PublicBaseUrl, key);
+        if (billing.Enabled)
+            Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, messages, time, ct);
+    }
+
+    /// <summary>The message beside a field whose rule broke (the API's field names; the rules are the API's).</summary>
+    private string FieldMessage(string field) => field switch
+    {
+        "senderEmail" or "replyTo" or "email" => text["Enter an email address such as hello@example.com."],
+        "senderName" => text["Enter 1 to 100 characters on one line."],
+        "logoUrl" => text["Enter the https address of an image on a public site (or leave it empty)."],
+        "brandColor" => text["Enter a colour as # and six hex digits, such as #1A73E8 (or leave it empty)."],
+        "postalAddress" => text["Use at most 300 characters."],
+        "account" => text["Use at most 100 characters."],
+        "frequencyCap.maxEmails" => text["Enter a number from 0 (no cap) to 20."],
+        "frequencyCap.windowDays" => text["Enter a number of days from 1 to 90."],
+        "quietHours.start" or "quietHours.end" => text["Enter a time as HH:mm, such as 21:00."],
+        "quietHours" => text["Quiet hours must end at another time than they start."],
+        "maxCartAgeHours" => text["Enter a number of hours from 1 to 2160, or leave it empty."],
+        "retentionDays" => text["Enter a number of days from 1 to 3650."],
+        _ => text["Check this value."],
+    };
+
+    private static string PolicyField(string property) => property switch
+    {
+        nameof(PolicyForm.MaxEmails) => "frequencyCap.maxEmails",
+        nameof(PolicyForm.WindowDays) => "frequencyCap.windowDays",
+        nameof(PolicyForm.MaxCartAgeHours) => "maxCartAgeHours",
+        nameof(PolicyForm.RetentionDays) => "retentionDays",
+        _ => property,
+    };
+
+    public sealed class BrandingForm
+    {
+        public string? SenderName { get; set; }
+        public string? SenderEmail { get; set; }
+        public string? ReplyTo { get; set; }
+        public string? LogoUrl { get; set; }
+        public string? BrandColor { get; set; }
+        public string? PostalAddress { get; set; }
+
+        public static BrandingForm From(Store store) => new()
+        {
+            SenderName = store.SenderName, SenderEmail = store.SenderEmail, ReplyTo = store.ReplyTo, LogoUrl = store.LogoUrl,
+            BrandColor = store.BrandColor, PostalAddress = store.PostalAddress,
+        };
+    }
+
+    public sealed class PolicyForm
+    {
+        public int? MaxEmails { get; set; }
+        public int? WindowDays { get; set; }
+        public string? QuietStart { get; set; }
+        public string? QuietEnd { get; set; }
+        public int? MaxCartAgeHours { get; set; }
+        public bool SubscribedOnly { get; set; }
+        public int? RetentionDays { get; set; }
+        public string? Account { get; set; }
+
+        public static PolicyForm From(SendingPolicy policy)
+        {
+            var dto = SendingPolicyDto.From(policy);
+            return new()
+            {
+                MaxEmails = dto.FrequencyCap?.MaxEmails, WindowDays = dto.FrequencyCap?.WindowDays, QuietStart = dto.QuietHours?.Start,
+                QuietEnd = dto.QuietHours?.End, MaxCartAgeHours = dto.MaxCartAgeHours, SubscribedOnly = dto.Consent == SendingPolicyEndpoints.SubscribedOnly,
+                RetentionDays = dto.RetentionDays, Account = dto.Account,
+            };
+        }
+    }
+}
+
+/// <summary>What the health card shows: the last poll run, the last webhook, the token's expiry, the capture script's last post.</summary>
+internal sealed record StoreHealth(JobRun? LastPoll, DateTimeOffset? LastWebhookAt, DateTimeOffset? TokenExpiresAt, DateTimeOffset? LastCaptureAt,
+    bool UsesCaptureScript);
