@@ -24,7 +24,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     /// <summary>Parameter names this suite knows a value for; a route with any other name fails the coverage test.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "email", "name", "locale", "part", "userId",
+        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "email", "name", "locale", "part", "userId", "key",
     };
 
     /// <summary>The fills for an endpoint: own, another tenant's, unknown, then each garbage value in every parameter.</summary>
@@ -79,6 +79,8 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
         "name" => SequencePresets.ReminderTemplate,
         "locale" => StoreTemplate.Locales[0],
         "part" => StoreTemplate.HtmlPart,
+        // A rendered email preview's random key: only the person who rendered it finds it, so any value exercises the page.
+        "key" => "preview-key",
         _ => throw new InvalidOperationException($"no value for route parameter '{name}': teach RouteFill or allow-list the endpoint"),
     };
 

@@ -13,6 +13,7 @@ internal sealed class ShowModel(WorkspaceLoader loader, EmailPreviews previews) 
 {
     public override string Title => "";
 
-    public IActionResult OnGet(string key) =>
-        previews.Find(Workspace.Person.Id, key) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
+    // From the route only: a form body (even a broken one sent with the GET) is not read for it.
+    public IActionResult OnGet([FromRoute] string? key) =>
+        key is not null && previews.Find(Workspace.Person.Id, key) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
 }
