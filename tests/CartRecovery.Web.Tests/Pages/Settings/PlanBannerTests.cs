@@ -34,7 +34,8 @@ public sealed class PlanBannerTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".plan-notice")).ToContainTextAsync("Empty plan");
         await page.ClickAsync(".plan-notice a:has-text('See the plan and usage')");
 
-        await Assertions.Expect(page.Locator("[data-plan=usage]")).ToHaveTextAsync("0 / 0");
+        // The demo's seeded history counts against the plan of no emails: some number over an allowance of 0.
+        await Assertions.Expect(page.Locator("[data-plan=usage]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ / 0$"));
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-plan-over");
     }
 }
