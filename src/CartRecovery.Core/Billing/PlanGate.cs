@@ -21,19 +21,29 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscrip
 
     private readonly HashSet<string> _billedPlatforms = platformBillings.Select(b => b.Platform).ToHashSet(StringComparer.Ordinal);
 
-    public async Task<PlanCheck> CheckAsync(Store store, CancellationToken ct)
+    public async Task<PlanCheck> CheckAsync(Store store, CancellationToken ct) =>
+        options.Enabled ? (await EvaluateAsync(store, ct)).Check : PlanCheck.Allowed;
+
+    /// <summary>
+    /// Where the store stands on its plan now, read once: the plan, its subscription, the period, the emails sent in it
+    /// and whether one more may go. Pages and the billing API describe the same reading the sender acts on.
+    /// </summary>
+    public async Task<PlanStanding> EvaluateAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (!options.Enabled)
-            return PlanCheck.Allowed;
         var now = time.GetUtcNow();
         var (plan, subscription) = await EffectivePlanAsync(store, ct);
-        if (IsBilledByPlatform(store) && IsPaid(plan) && subscription?.Status != SubscriptionStatus.Active)
+        var byPlatform = IsBilledByPlatform(store);
+        var period = BillingPeriod.For(byPlatform ? subscription : null, now);
+        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
+        return new PlanStanding(plan, subscription, byPlatform, period, sent, Decide(plan, subscription, byPlatform, period, sent, now));
+    }
+
+    private static PlanCheck Decide(Plan plan, StoreSubscription? subscription, bool byPlatform, BillingPeriod period, long sent, DateTimeOffset now)
+    {
+        if (byPlatform && IsPaid(plan) && subscription?.Status != SubscriptionStatus.Active)
             return PlanCheck.Paused($"the {subscription?.Plan ?? plan.Name} plan is waiting for the merchant's approval", now + ApprovalRecheck,
                 subscription?.Status is null or SubscriptionStatus.Pending ? PlanPause.ApprovalPending : PlanPause.Cancelled);
-
-        var period = BillingPeriod.For(IsBilledByPlatform(store) ? subscription : null, now);
-        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
         return sent < plan.EmailAllowance
             ? PlanCheck.Allowed
             : PlanCheck.Paused(FormattableString.Invariant(

@@ -44,7 +44,6 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /billing/return"] = "where Shopify sends a merchant back after a plan approval: re-reads a pending subscription from Shopify, shows no data",
         ["POST /connect/woocommerce"] = "starts the connect flow for an address and an email (antiforgery form); anonymous by design",
         ["POST /sign-in"] = "asks for a sign-in link (antiforgery form): the same answer for every address, rate limited",
-        ["GET /shopify/app.js"] = "the embedded app page's own script (public, cached); the page and its API calls need a session token",
         ["GET /app/session-token"] = "the embedded pages' bounce: loads App Bridge only, which reloads a page of /app with a fresh session token; no data",
     };
 

@@ -21,11 +21,10 @@ internal static class BillingEndpoints
 
     public static RouteGroupBuilder MapBilling(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/billing", async (long id, StoreAccess stores, BillingOptions options, PlanGate plans,
-            IMessageStore messages, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/billing", async (long id, StoreAccess stores, BillingOptions options, PlanGate plans, CancellationToken ct) =>
                 await stores.GetAsync(id, ct) is not { } store
                     ? ApiResults.StoreNotFound(id)
-                    : Results.Ok(await DescribeAsync(store, options, plans, messages, time, ct)))
+                    : Results.Ok(await DescribeAsync(store, options, plans, ct)))
             .Describe<BillingDto>(ApiDescriptions.Billing, "The store's plan, this period's emails against it, and why sending waits if it does", 404);
 
         api.MapPut("/stores/{id:long}/billing", async (long id, ChoosePlanRequest? request, StoreAccess stores, BillingOptions options,
@@ -94,17 +93,12 @@ internal static class BillingEndpoints
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Billing is off", detail: "This deployment has no plans (Billing:Enabled is false).");
 
     /// <summary>The store's plan and this period's usage, for the API and the settings page.</summary>
-    public static async Task<BillingDto> DescribeAsync(Store store, BillingOptions options, PlanGate plans, IMessageStore messages, TimeProvider time,
-        CancellationToken ct)
+    public static async Task<BillingDto> DescribeAsync(Store store, BillingOptions options, PlanGate plans, CancellationToken ct)
     {
         var catalogue = options.Plans.Select(PlanDto.From).ToList();
         if (!options.Enabled)
             return new BillingDto(false, null, null, false, null, null, null, null, null, 0, null, null, 0, options.Currency, null, catalogue);
-        var (plan, subscription) = await plans.EffectivePlanAsync(store, ct);
-        var byPlatform = plans.IsBilledByPlatform(store);
-        var period = BillingPeriod.For(byPlatform ? subscription : null, time.GetUtcNow());
-        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
-        var check = await plans.CheckAsync(store, ct);
+        var (plan, subscription, byPlatform, period, sent, check) = await plans.EvaluateAsync(store, ct);
         var pending = subscription is { Status: SubscriptionStatus.Pending } ? subscription : null;
         return new BillingDto(true, plan.Name, subscription?.Status,
             byPlatform, pending?.Plan, pending?.ConfirmationUrl, subscription?.TrialEndsAt, period.Start, period.End, sent, plan.IncludedEmails,

@@ -1,23 +1,12 @@
-using System.Globalization;
-
 namespace CartRecovery.Web.Features.Shopify;
 
 /// <summary>
-/// The embedded page's words in the admin's language: Shopify opens the app with the staff user's <c>locale</c>
+/// The embedded entry's words in the admin's language: Shopify opens the app with the staff user's <c>locale</c>
 /// (<c>fr</c>, <c>fr-CA</c>, <c>en-US</c>...). French for any French locale, English otherwise.
 /// </summary>
 internal sealed record ShopifyEmbeddedText(
     string Lang,
-    CultureInfo Culture,
-    string Heading,
-    string Intro,
-    string Abandoned,
-    string Sent,
-    string Recovered,
-    string Revenue,
     string Loading,
-    string Live,
-    string LiveFailed,
     string OpenFromAdminTitle,
     string OpenFromAdmin,
     string NotConnectedTitle,
@@ -25,11 +14,8 @@ internal sealed record ShopifyEmbeddedText(
     string WrongShop)
 {
     private static readonly ShopifyEmbeddedText English = new(
-        "en", CultureInfo.GetCultureInfo("en-US"),
-        "Cart recovery",
-        "What CartRecovery did for {0} since it was installed.",
-        "Abandoned carts", "Emails sent", "Recovered orders", "Recovered revenue",
-        "Refreshing…", "Up to date.", "Could not refresh the figures; reload the app to try again.",
+        "en",
+        "Loading…",
         "Open CartRecovery from your Shopify admin",
         "This page only works inside your Shopify admin. Open Apps › CartRecovery there (the session may also have expired: reload the app).",
         "Your shop could not be connected",
@@ -37,11 +23,8 @@ internal sealed record ShopifyEmbeddedText(
         "This page was opened for another shop than your session's. Open CartRecovery from your Shopify admin.");
 
     private static readonly ShopifyEmbeddedText French = new(
-        "fr", CultureInfo.GetCultureInfo("fr-FR"),
-        "Relance des paniers",
-        "Ce que CartRecovery a fait pour {0} depuis son installation.",
-        "Paniers abandonnés", "E-mails envoyés", "Commandes récupérées", "Chiffre d’affaires récupéré",
-        "Actualisation…", "Chiffres à jour.", "Impossible d’actualiser les chiffres ; rechargez l’application pour réessayer.",
+        "fr",
+        "Chargement…",
         "Ouvrez CartRecovery depuis votre administration Shopify",
         "Cette page ne fonctionne que dans votre administration Shopify. Ouvrez-y Applications › CartRecovery (la session a peut-être aussi expiré : rechargez l’application).",
         "Votre boutique n’a pas pu être connectée",

@@ -21,7 +21,10 @@ namespace CartRecovery.Web.Pages.AppShell;
 [OwnScripts]
 internal abstract class AppPageModel(WorkspaceLoader loader) : PageModel
 {
-    /// <summary>The shop chosen in the store switcher (<c>?store=</c>); none = the whole account.</summary>
+    /// <summary>
+    /// The shop chosen in the store switcher (<c>?store=</c>); none = the whole account. A shop the person may not see
+    /// answers the 404 page before any handler runs, so <see cref="Workspace.Store"/> is set whenever this is.
+    /// </summary>
     [BindProperty(SupportsGet = true, Name = "store")]
     public long? StoreId { get; set; }
 
@@ -49,6 +52,12 @@ internal abstract class AppPageModel(WorkspaceLoader loader) : PageModel
             return;
         }
         Workspace = workspace;
+        if (StoreId is not null && workspace.Store is null)
+        {
+            // A shop the person may not see (another account's) reads exactly like a missing one.
+            context.Result = new NotFoundPageResult();
+            return;
+        }
         var needed = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method) ? RoleToView : RoleToChange;
         if (!workspace.Scope.Allows(needed))
         {

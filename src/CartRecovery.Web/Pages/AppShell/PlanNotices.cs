@@ -7,7 +7,7 @@ namespace CartRecovery.Web.Pages.AppShell;
 /// The banner every page shows when the chosen shop's plan holds its emails back (<see cref="PlanGate"/> decides):
 /// why, and what to do — approve the plan on the platform, or choose a bigger one.
 /// </summary>
-internal sealed class PlanNotices(BillingOptions options, PlanGate plans, ISubscriptionStore subscriptions)
+internal sealed class PlanNotices(BillingOptions options, PlanGate plans)
 {
     public sealed record Notice(Store Store, PlanPause Cause, string Plan, string? ApproveUrl);
 
@@ -17,12 +17,11 @@ internal sealed class PlanNotices(BillingOptions options, PlanGate plans, ISubsc
         ArgumentNullException.ThrowIfNull(workspace);
         if (!options.Enabled || (workspace.Store ?? (workspace.Stores is [var only] ? only : null)) is not { } store)
             return null;
-        var check = await plans.CheckAsync(store, ct);
-        if (check.Cause is not { } cause)
+        var standing = await plans.EvaluateAsync(store, ct);
+        if (standing.Check.Cause is not { } cause)
             return null;
-        var (plan, subscription) = await plans.EffectivePlanAsync(store, ct);
-        var pending = subscription ?? await subscriptions.GetAsync(store.Id, ct);
-        return new Notice(store, cause, pending?.Plan ?? plan.Name,
+        var pending = standing.Subscription;
+        return new Notice(store, cause, pending?.Plan ?? standing.Plan.Name,
             cause == PlanPause.ApprovalPending && pending is { Status: SubscriptionStatus.Pending, ConfirmationUrl: { } url } ? url : null);
     }
 }

@@ -29,9 +29,6 @@ internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        // Another account's shop reads like a missing one.
-        if (StoreId is not null && Workspace.Store is null)
-            return NotFound();
         if (!DashboardReports.Periods.Contains(Days))
             Days = DashboardReports.Periods[0];
         if (InView.Count == 0)

@@ -100,7 +100,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
-        if (ChosenShop.Of(Workspace, StoreId) is not { } store)
+        if (Workspace.StoreOrFirst is not { } store)
             return NotFound();
         Shop = store;
         if (id == "new")

@@ -14,7 +14,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 internal sealed class IndexModel(WorkspaceLoader loader, ISequenceStore sequences, SequenceChanges changes, IStringLocalizer<IndexModel> texts)
     : AppPageModel(loader)
 {
-    public Store? Shop => ChosenShop.Of(Workspace, StoreId);
+    public Store? Shop => Workspace.StoreOrFirst;
     public IReadOnlyList<StoreSequence> Own { get; private set; } = [];
     public static IReadOnlyList<SequenceDefinition> Presets { get; } = [SequencePresets.Standard, SequencePresets.Automated, SequencePresets.Gentle];
     public bool OwnApply => Own.Any(s => s.Active);
@@ -23,8 +23,6 @@ internal sealed class IndexModel(WorkspaceLoader loader, ISequenceStore sequence
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (StoreId is not null && Shop is null)
-            return NotFound();
         if (Shop is { } shop)
             Own = await sequences.ListAsync(shop.Id, ct);
         return Page();

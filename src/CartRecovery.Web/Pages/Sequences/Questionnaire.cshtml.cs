@@ -56,7 +56,7 @@ internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges
     /// <summary>Uses the recommended preset for the shop (as the sequences page's "Use this preset").</summary>
     public async Task<IActionResult> OnPostUseAsync(string preset, CancellationToken ct)
     {
-        if (ChosenShop.Of(Workspace, StoreId) is not { } shop || !SequencePresets.TryFind(preset, out var chosen))
+        if (Workspace.StoreOrFirst is not { } shop || !SequencePresets.TryFind(preset, out var chosen))
             return NotFound();
         await changes.UsePresetAsync(shop, chosen, ct);
         TempData["Done"] = texts["New carts now use the {0} preset.", texts[SequenceWords.Preset(chosen.Name)]].Value;

@@ -25,7 +25,7 @@ namespace CartRecovery.Web.Pages.Settings;
 /// </summary>
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
-    BillingOptions billing, PlanGate plans, IMessageStore messages, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
+    BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
     TimeProvider time) : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "suppressions", "health", "plan"];
@@ -152,10 +152,10 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         return Saved("health", "resumed");
     }
 
-    /// <summary>The chosen shop, else the first; false when a shop was asked for that the person may not see (or none exists).</summary>
+    /// <summary>The chosen shop, else the first; false when the account has no shop yet.</summary>
     private bool Choose()
     {
-        var store = StoreId is null ? Workspace.StoreOrFirst : Workspace.Store;
+        var store = Workspace.StoreOrFirst;
         if (store is null)
             return false;
         Shop = store;
@@ -165,7 +165,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     private RedirectResult Saved(string tab, string done) =>
         Redirect(QueryHelpers.AddQueryString(TabLink(tab), "done", done));
 
-    private NotFoundPageResult NotFoundPage() => new NotFoundPageResult(text["Not found"], text["This shop does not exist, or you may not see it."]);
+    private static NotFoundPageResult NotFoundPage() => new();
 
     private async Task LoadAsync(bool fillForms, CancellationToken ct)
     {
@@ -184,7 +184,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = CaptureEndpoint.Snippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)
-            Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, messages, time, ct);
+            Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, ct);
     }
 
     /// <summary>The message beside a field whose rule broke (the API's field names; the rules are the API's).</summary>

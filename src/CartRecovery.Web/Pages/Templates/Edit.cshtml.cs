@@ -96,7 +96,7 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
 
     private async Task<IActionResult?> LoadAsync(string name, string locale, CancellationToken ct)
     {
-        if (ChosenShop.Of(Workspace, StoreId) is not { } store || !TemplateOverrides.IsKnown(name, locale, Part))
+        if (Workspace.StoreOrFirst is not { } store || !TemplateOverrides.IsKnown(name, locale, Part))
             return NotFound();
         (Shop, Name, Locale) = (store, name, locale);
         Source ??= "";

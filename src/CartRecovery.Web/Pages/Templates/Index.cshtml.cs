@@ -10,7 +10,7 @@ namespace CartRecovery.Web.Pages.Templates;
 /// <summary><c>/app/templates</c>: the shop's emails per language, each part built-in or customised.</summary>
 internal sealed class IndexModel(WorkspaceLoader loader, ITemplateStore templates, IStringLocalizer<IndexModel> texts) : AppPageModel(loader)
 {
-    public Store? Shop => ChosenShop.Of(Workspace, StoreId);
+    public Store? Shop => Workspace.StoreOrFirst;
     public IReadOnlyList<StoreTemplate> Own { get; private set; } = [];
     public static IReadOnlyList<string> Names => TemplateOverrides.Names;
 
@@ -18,8 +18,6 @@ internal sealed class IndexModel(WorkspaceLoader loader, ITemplateStore template
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (StoreId is not null && Shop is null)
-            return NotFound();
         if (Shop is { } shop)
             Own = await templates.ListAsync(shop.Id, ct);
         return Page();
