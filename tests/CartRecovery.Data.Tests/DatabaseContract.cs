@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
 
 namespace CartRecovery.Data.Tests;
 
@@ -31,6 +32,12 @@ public abstract class DatabaseContract : IAsyncLifetime
 
     protected Task<Store> AddStoreAsync(string externalId = "shop-1", TimeSpan? abandonAfter = null, string currency = "EUR") =>
         Db.Stores.UpsertAsync(TestData.Store(externalId, abandonAfter, currency), Ct);
+
+    /// <summary>A verified Shopify delivery for the store, accepted into the inbox at <paramref name="receivedAt"/>.</summary>
+    protected Task<bool> AcceptWebhookAsync(long storeId, string deliveryId, DateTimeOffset receivedAt) => Db.Inbox.AcceptAsync(new WebhookDelivery
+    {
+        Platform = Platforms.Shopify, DeliveryId = deliveryId, Topic = "checkouts/update", StoreId = storeId, Body = "{}", ReceivedAt = receivedAt,
+    }, Ct);
 
     /// <summary>An Active cart last updated at <paramref name="updatedAt"/>.</summary>
     protected async Task<Cart> AddCartAsync(long storeId, string externalId, DateTimeOffset updatedAt, string? email = "ada@example.com",

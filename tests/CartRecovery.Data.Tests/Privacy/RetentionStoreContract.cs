@@ -3,7 +3,6 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Tasks;
-using CartRecovery.Core.Webhooks;
 
 namespace CartRecovery.Data.Tests.Privacy;
 
@@ -70,12 +69,12 @@ public abstract class RetentionStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        await AcceptAsync(store.Id, "old-processed", T0);
-        await AcceptAsync(store.Id, "new-processed", Cutoff.AddHours(1));
-        await AcceptAsync(other.Id, "other-processed", T0);
+        await AcceptWebhookAsync(store.Id, "old-processed", T0);
+        await AcceptWebhookAsync(store.Id, "new-processed", Cutoff.AddHours(1));
+        await AcceptWebhookAsync(other.Id, "other-processed", T0);
         foreach (var delivery in await Db.Inbox.ClaimAsync(Cutoff.AddHours(2), Cutoff.AddHours(3), 10, Ct))
             await Db.Inbox.MarkProcessedAsync(delivery.Id, Cutoff.AddHours(2), Ct);
-        await AcceptAsync(store.Id, "old-pending", T0);
+        await AcceptWebhookAsync(store.Id, "old-pending", T0);
         var export = new CustomerDataExport(store.Id, "ada@example.com", [], [], []);
         await Db.Privacy.RecordExportAsync(store.Id, "req-old", export, T0, Ct);
         await Db.Privacy.RecordExportAsync(store.Id, "req-new", export, Cutoff, Ct);
@@ -118,9 +117,4 @@ public abstract class RetentionStoreContract : DatabaseContract
 
     private Task<long> CountAsync(string table, long cartId) =>
         Db.ScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE cart_id = @CartId", new { CartId = cartId });
-
-    private Task<bool> AcceptAsync(long storeId, string deliveryId, DateTimeOffset receivedAt) => Db.Inbox.AcceptAsync(new WebhookDelivery
-    {
-        Platform = Platforms.Shopify, DeliveryId = deliveryId, Topic = "checkouts/update", StoreId = storeId, Body = "{}", ReceivedAt = receivedAt,
-    }, Ct);
 }

@@ -1,5 +1,4 @@
 using CartRecovery.Core.Stores;
-using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Data.Tests.Stores;
@@ -26,9 +25,9 @@ public abstract class StoreActivityContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        await AcceptAsync(store.Id, "old", T0);
-        await AcceptAsync(store.Id, "new", T0.AddHours(2));
-        await AcceptAsync(other.Id, "other", T0.AddHours(5));
+        await AcceptWebhookAsync(store.Id, "old", T0);
+        await AcceptWebhookAsync(store.Id, "new", T0.AddHours(2));
+        await AcceptWebhookAsync(other.Id, "other", T0.AddHours(5));
         await AddCartAsync(store.Id, "capture:abc", T0.AddHours(1));
         await AddCartAsync(store.Id, "capture:abc", T0.AddHours(3));
         await AddCartAsync(store.Id, "checkout-9", T0.AddHours(4));
@@ -39,9 +38,4 @@ public abstract class StoreActivityContract : DatabaseContract
         Assert.Equal(T0.AddHours(2), activity.LastWebhookAt);
         Assert.Equal(T0.AddHours(3), activity.LastCaptureAt);
     }
-
-    private Task<bool> AcceptAsync(long storeId, string deliveryId, DateTimeOffset receivedAt) => Db.Inbox.AcceptAsync(new WebhookDelivery
-    {
-        Platform = Platforms.Shopify, DeliveryId = deliveryId, Topic = "checkouts/update", StoreId = storeId, Body = "{}", ReceivedAt = receivedAt,
-    }, Ct);
 }
