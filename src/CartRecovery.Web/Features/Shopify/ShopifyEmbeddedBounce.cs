@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Shopify;
+using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -33,19 +34,21 @@ internal static class ShopifyEmbeddedBounce
             return HtmlPage.Render(text.OpenFromAdminTitle, $"<h1>{HtmlPage.Encode(text.OpenFromAdminTitle)}</h1><p>{HtmlPage.Encode(text.OpenFromAdmin)}</p>",
                 StatusCodes.Status401Unauthorized, text.Lang).ExecuteAsync(http);
         var kept = request.Query.Where(p => p.Key != ShopifyEmbeddedRequest.TokenField).ToList();
-        var page = QueryHelpers.AddQueryString(request.Path, kept);
+        // Absolute, on the public address (what Shopify's own libraries send: a proxy may rewrite the Host header).
+        var publicBase = http.RequestServices.GetRequiredService<RecoveryOptions>().PublicBaseUrl;
+        var page = QueryHelpers.AddQueryString(new Uri(publicBase, request.Path.Value!.TrimStart('/')).AbsoluteUri, kept);
         var bounce = QueryHelpers.AddQueryString(Path, kept.Where(p => p.Key is "shop" or "host" or "embedded" or "locale")
             .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())).Append(new(ReloadParameter, page)));
         http.Response.Redirect(bounce);
         return Task.CompletedTask;
     }
 
-    private static IResult Page(HttpContext http, IOptions<ShopifyOptions> options)
+    private static IResult Page(HttpContext http, IOptions<ShopifyOptions> options, RecoveryOptions recovery)
     {
         var reload = http.Request.Query[ReloadParameter].ToString();
         var text = ShopifyEmbeddedText.For(http.Request.Query["locale"].ToString());
-        // App Bridge reloads whatever this names: only a page of this app.
-        if (!reload.StartsWith("/app", StringComparison.Ordinal) || reload.StartsWith("//", StringComparison.Ordinal) || !options.Value.IsConfigured)
+        // App Bridge reloads whatever this names: only a page of this app, on its public address.
+        if (!IsAppPage(reload, recovery.PublicBaseUrl) || !options.Value.IsConfigured)
             return HtmlPage.Render(text.OpenFromAdminTitle, $"<h1>{HtmlPage.Encode(text.OpenFromAdminTitle)}</h1><p>{HtmlPage.Encode(text.OpenFromAdmin)}</p>",
                 StatusCodes.Status400BadRequest, text.Lang);
         return HtmlPage.Render("CartRecovery", $"<p class=\"muted\">{HtmlPage.Encode(text.Loading)}</p>", lang: text.Lang, headHtml: $"""
@@ -53,4 +56,9 @@ internal static class ShopifyEmbeddedBounce
               <script src="{SecurityHeaders.AppBridgeScript}"></script>
             """);
     }
+
+    private static bool IsAppPage(string reload, Uri publicBase) =>
+        Uri.TryCreate(reload, UriKind.Absolute, out var url)
+        && Uri.Compare(url, publicBase, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        && url.AbsolutePath.StartsWith(new Uri(publicBase, "app").AbsolutePath, StringComparison.Ordinal);
 }

@@ -53,7 +53,13 @@ public sealed class EmbeddedAppBrowserTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _chromium = await HeadlessChromium.LaunchAsync();
-        _host = await ShopifyHost.StartAsync();
+        // Deployed as in infra/: the public https address the browser reaches (the bounce page reloads pages there), a
+        // proxy in front that terminates TLS and says so in X-Forwarded-Proto.
+        _host = await ShopifyHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Recovery:PublicBaseUrl"] = $"{AppOrigin}/",
+            ["FORWARDEDHEADERS_ENABLED"] = "true",
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -98,7 +104,9 @@ public sealed class EmbeddedAppBrowserTests : IAsyncLifetime
         await page.Context.RouteAsync($"{AppOrigin}/**", async route =>
         {
             var local = new Uri(_host.BaseUrl, new Uri(route.Request.Url).PathAndQuery);
-            var fetched = await route.FetchAsync(new RouteFetchOptions { Url = local.AbsoluteUri, MaxRedirects = 0 });
+            // Forwarded as a TLS-terminating proxy forwards (the app trusts X-Forwarded-Proto from loopback, as deployed).
+            var headers = new Dictionary<string, string>(route.Request.Headers) { ["X-Forwarded-Proto"] = "https" };
+            var fetched = await route.FetchAsync(new RouteFetchOptions { Url = local.AbsoluteUri, MaxRedirects = 0, Headers = headers });
             // Playwright routes only the first request of a redirect chain: the browser's next request would miss this
             // forwarding. So the redirect is handed over as a page that goes on to its Location, through the route again.
             if (fetched.Status is >= 300 and < 400 && fetched.Headers.TryGetValue("location", out var location))

@@ -50,7 +50,8 @@ public sealed class EmbeddedAppRequestTests : IAsyncLifetime
         var bounce = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/app/session-token?", bounce, StringComparison.Ordinal);
         var reload = HttpUtility.ParseQueryString(new Uri(_host.BaseUrl, bounce).Query)["shopify-reload"]!;
-        Assert.StartsWith("/app/settings?", reload, StringComparison.Ordinal);
+        // Absolute on the public address, as Shopify's own libraries send it (a proxy may rewrite the Host header).
+        Assert.StartsWith(new Uri(_host.BaseUrl, "app/settings?").AbsoluteUri, reload, StringComparison.Ordinal);
         Assert.DoesNotContain("id_token", reload, StringComparison.Ordinal);
 
         var page = await _host.Browser.GetAsync(bounce, Ct);
