@@ -7,4 +7,13 @@ public interface IMetricsQuery
 
     /// <summary>The carts of these stores abandoned in [<paramref name="from"/>, <paramref name="until"/>) and how far they went.</summary>
     Task<RecoveryFunnel> GetFunnelAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>
+    /// The activity of these stores in [<paramref name="from"/>, <paramref name="until"/>) by quarter hour, so a caller
+    /// can add it up by each store's own local day (the daily roll-up counts UTC days).
+    /// </summary>
+    Task<IReadOnlyList<MetricsBucket>> GetQuarterHoursAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>Per step: the messages sent in [<paramref name="from"/>, <paramref name="until"/>) and the orders they recovered.</summary>
+    Task<IReadOnlyList<StepMetrics>> GetStepsAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

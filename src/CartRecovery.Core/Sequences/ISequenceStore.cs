@@ -23,4 +23,7 @@ public interface ISequenceStore
 
     /// <summary>Sent, opened, clicked, recovered and revenue per step and variant, over every version.</summary>
     Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, CancellationToken ct);
+
+    /// <summary>The same, for the messages sent in [<paramref name="from"/>, <paramref name="until"/>) and the orders they recovered.</summary>
+    Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

@@ -59,6 +59,42 @@ internal sealed class MetricsQuery : IMetricsQuery
         WHERE c.store_id IN @StoreIds AND c.abandoned_at >= @From AND c.abandoned_at < @Until
         """;
 
+    // Integer division of the epoch milliseconds gives the quarter hour; the same on every engine.
+    private const string QuarterHoursSql = """
+        SELECT store_id, currency, bucket, SUM(abandoned) AS abandoned, SUM(sent) AS emails_sent, SUM(recovered) AS recovered_orders,
+               SUM(revenue) AS recovered_revenue_minor
+        FROM (
+            SELECT store_id, currency, abandoned_at / @Bucket AS bucket, 1 AS abandoned, 0 AS sent, 0 AS recovered, 0 AS revenue
+            FROM carts WHERE store_id IN @StoreIds AND abandoned_at >= @From AND abandoned_at < @Until
+            UNION ALL
+            SELECT store_id, currency, converted_at / @Bucket, 0, 0, 1, COALESCE(order_total_minor, 0)
+            FROM carts WHERE store_id IN @StoreIds AND status = @Recovered AND converted_at >= @From AND converted_at < @Until
+            UNION ALL
+            SELECT m.store_id, c.currency, m.sent_at / @Bucket, 0, 1, 0, 0
+            FROM messages m JOIN carts c ON c.id = m.cart_id
+            WHERE m.store_id IN @StoreIds AND m.status = @Sent AND m.kind = @Email AND m.sent_at >= @From AND m.sent_at < @Until
+        ) events
+        GROUP BY store_id, currency, bucket
+        ORDER BY bucket, store_id, currency
+        """;
+
+    // The messages sent in the period, and the orders recovered by a step whose message was sent in the period.
+    private const string StepsSql = """
+        SELECT step, COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent, COUNT(delivered_at) AS delivered,
+               COUNT(opened_at) AS opened, COUNT(clicked_at) AS clicked
+        FROM messages
+        WHERE store_id IN @StoreIds AND sent_at >= @From AND sent_at < @Until
+        GROUP BY step
+        ORDER BY step;
+
+        SELECT c.recovered_by_step AS step, c.currency, COUNT(*) AS orders, COALESCE(SUM(c.order_total_minor), 0) AS amount_minor
+        FROM carts c
+        WHERE c.store_id IN @StoreIds AND c.status = @Recovered AND c.recovered_by_step IS NOT NULL
+          AND EXISTS (SELECT 1 FROM messages m WHERE m.cart_id = c.id AND m.step = c.recovered_by_step AND m.sent_at >= @From AND m.sent_at < @Until)
+        GROUP BY c.recovered_by_step, c.currency
+        ORDER BY c.recovered_by_step, c.currency;
+        """;
+
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
 
@@ -88,22 +124,7 @@ internal sealed class MetricsQuery : IMetricsQuery
         var carts = await results.ReadSingleAsync<CartCounts>();
         var messages = await results.ReadSingleAsync<MessageCounts>();
         var revenue = (await results.ReadAsync<RevenueRow>()).Select(r => new MoneyTotal(r.Currency, r.AmountMinor)).ToList();
-        var stepMessages = (await results.ReadAsync<StepMessageCounts>()).ToDictionary(s => s.Step);
-        var stepOrders = (await results.ReadAsync<StepOrders>()).ToLookup(s => s.Step);
-
-        // A step may have orders but no message rows left in scope (or the reverse); list every step either knows.
-        var steps = stepMessages.Keys.Union(stepOrders.Select(g => g.Key)).Order();
-        var bySteps = steps.Select(step =>
-        {
-            var counts = stepMessages.GetValueOrDefault(step);
-            var orders = stepOrders[step].ToList();
-            return new StepMetrics(step, counts?.Sent ?? 0, counts?.Clicked ?? 0, orders.Sum(o => o.Orders),
-                orders.Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList())
-            {
-                Delivered = counts?.Delivered ?? 0,
-                Opened = counts?.Opened ?? 0,
-            };
-        }).ToList();
+        var bySteps = await ReadStepsAsync(results);
 
         return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Delivered, messages.Opened, messages.Clicked, carts.RecoveredOrders,
             carts.UnassistedOrders, revenue, bySteps);
@@ -125,6 +146,76 @@ internal sealed class MetricsQuery : IMetricsQuery
             Email = (int)StepKind.Email,
         }, cancellationToken: ct));
         return new RecoveryFunnel(row.Abandoned, row.Emailed, row.Clicked, row.Recovered);
+    }
+
+    public async Task<IReadOnlyList<MetricsBucket>> GetQuarterHoursAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storeIds);
+        if (storeIds.Count == 0)
+            return [];
+        var bucket = (long)MetricsBucket.Length.TotalMilliseconds;
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<BucketRow>(new CommandDefinition(_dialect.ListParameter(QuarterHoursSql), new
+        {
+            StoreIds = storeIds.ToArray(),
+            Bucket = bucket,
+            From = DbTime.ToDb(from),
+            Until = DbTime.ToDb(until),
+            Recovered = (int)CartStatus.Recovered,
+            Sent = (int)MessageStatus.Sent,
+            Email = (int)StepKind.Email,
+        }, cancellationToken: ct));
+        return rows.Select(r => new MetricsBucket(r.StoreId, DbTime.FromDb(r.Bucket * bucket), r.Currency, r.Abandoned, r.EmailsSent, r.RecoveredOrders,
+            r.RecoveredRevenueMinor)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StepMetrics>> GetStepsAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storeIds);
+        if (storeIds.Count == 0)
+            return [];
+        await using var db = await _connections.OpenAsync(ct);
+        await using var results = await db.QueryMultipleAsync(new CommandDefinition(_dialect.ListParameter(StepsSql), new
+        {
+            StoreIds = storeIds.ToArray(),
+            From = DbTime.ToDb(from),
+            Until = DbTime.ToDb(until),
+            Recovered = (int)CartStatus.Recovered,
+            Sent = (int)MessageStatus.Sent,
+        }, cancellationToken: ct));
+        return await ReadStepsAsync(results);
+    }
+
+    private static async Task<List<StepMetrics>> ReadStepsAsync(SqlMapper.GridReader results)
+    {
+        var stepMessages = (await results.ReadAsync<StepMessageCounts>()).ToDictionary(s => s.Step);
+        var stepOrders = (await results.ReadAsync<StepOrders>()).ToLookup(s => s.Step);
+
+        // A step may have orders but no message rows left in scope (or the reverse); list every step either knows.
+        var steps = stepMessages.Keys.Union(stepOrders.Select(g => g.Key)).Order();
+        return steps.Select(step =>
+        {
+            var counts = stepMessages.GetValueOrDefault(step);
+            var orders = stepOrders[step].ToList();
+            return new StepMetrics(step, counts?.Sent ?? 0, counts?.Clicked ?? 0, orders.Sum(o => o.Orders),
+                orders.Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList())
+            {
+                Delivered = counts?.Delivered ?? 0,
+                Opened = counts?.Opened ?? 0,
+            };
+        }).ToList();
+    }
+
+    private sealed class BucketRow
+    {
+        public long StoreId { get; set; }
+        public string Currency { get; set; } = "";
+        public long Bucket { get; set; }
+        public long Abandoned { get; set; }
+        public long EmailsSent { get; set; }
+        public long RecoveredOrders { get; set; }
+        public long RecoveredRevenueMinor { get; set; }
     }
 
     private sealed class FunnelRow

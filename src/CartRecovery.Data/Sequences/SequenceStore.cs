@@ -42,13 +42,14 @@ internal sealed class SequenceStore : ISequenceStore
                COUNT(opened_at) AS opened,
                COUNT(clicked_at) AS clicked
         FROM messages
-        WHERE sequence_id = @SequenceId
+        WHERE sequence_id = @SequenceId AND (@From IS NULL OR sent_at >= @From) AND (@Until IS NULL OR sent_at < @Until)
         GROUP BY step, variant;
 
         SELECT m.step, m.variant, c.currency, COUNT(*) AS orders, COALESCE(SUM(c.order_total_minor), 0) AS amount_minor
         FROM messages m
         JOIN carts c ON c.id = m.cart_id
         WHERE m.sequence_id = @SequenceId AND c.status = @Recovered AND c.recovered_by_step = m.step
+          AND (@From IS NULL OR m.sent_at >= @From) AND (@Until IS NULL OR m.sent_at < @Until)
         GROUP BY m.step, m.variant, c.currency;
         """;
 
@@ -121,12 +122,19 @@ internal sealed class SequenceStore : ISequenceStore
         return rows.Select(r => r.ToSequence()).ToList();
     }
 
-    public async Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, CancellationToken ct)
+    public Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, CancellationToken ct) => CountResultsAsync(sequenceId, null, null, ct);
+
+    public Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        CountResultsAsync(sequenceId, (DateTimeOffset?)from, until, ct);
+
+    private async Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, DateTimeOffset? from, DateTimeOffset? until, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
         await using var results = await db.QueryMultipleAsync(new CommandDefinition(ResultsSql, new
         {
             SequenceId = sequenceId,
+            From = DbTime.ToDb(from),
+            Until = DbTime.ToDb(until),
             Sent = (int)MessageStatus.Sent,
             Recovered = (int)CartStatus.Recovered,
         }, cancellationToken: ct));

@@ -79,6 +79,39 @@ public abstract class MetricsQueryContract : DatabaseContract
         Assert.Equal(RecoveryFunnel.Empty, await Db.Metrics.GetFunnelAsync([], T0.AddDays(-1), T0.AddDays(1), Ct));
     }
 
+    [Fact]
+    public async Task GetQuarterHours_ForAPeriod_CountsEachEventInItsQuarterHour()
+    {
+        var (euro, dollar) = await ArrangeScenarioAsync();
+
+        var buckets = await Db.Metrics.GetQuarterHoursAsync([euro], T0.AddMinutes(-1), T0.AddDays(1), Ct);
+        var later = await Db.Metrics.GetQuarterHoursAsync([euro, dollar], T0.AddHours(4), T0.AddDays(1), Ct);
+
+        // Abandoned at T0; step 1 emails at T0 + 1 hour, step 2 at + 2 (step 3 is a task, not an email); orders at + 5, the unassisted one not recovered.
+        Assert.Equal(
+        [
+            (T0, 3L, 0L, 0L, 0L),
+            (T0.AddHours(1), 0L, 3L, 0L, 0L),
+            (T0.AddHours(2), 0L, 2L, 0L, 0L),
+            (T0.AddHours(5), 0L, 0L, 2L, 8_000L),
+        ], buckets.Select(b => (b.Start, b.Abandoned, b.EmailsSent, b.RecoveredOrders, b.RecoveredRevenueMinor)));
+        Assert.All(buckets, b => Assert.Equal((euro, "EUR"), (b.StoreId, b.Currency)));
+        Assert.Equal([(euro, 2L), (dollar, 1L)], later.Select(b => (b.StoreId, b.RecoveredOrders)));
+        Assert.Empty(await Db.Metrics.GetQuarterHoursAsync([], T0, T0.AddDays(1), Ct));
+    }
+
+    [Fact]
+    public async Task GetSteps_ForAPeriod_CountsTheMessagesSentInItAndTheOrdersTheyRecovered()
+    {
+        var (euro, _) = await ArrangeScenarioAsync();
+
+        var all = await Db.Metrics.GetStepsAsync([euro], T0, T0.AddDays(1), Ct);
+        var fromStep2 = await Db.Metrics.GetStepsAsync([euro], T0.AddHours(2), T0.AddDays(1), Ct);
+
+        Assert.Equal([(1, 3L, 1L, 1L, "EUR 5000"), (2, 2L, 1L, 1L, "EUR 3000"), (3, 1L, 0L, 0L, "")], all.Select(Flatten));
+        Assert.Equal([(2, 2L, 1L, 1L, "EUR 3000"), (3, 1L, 0L, 0L, "")], fromStep2.Select(Flatten));
+    }
+
     private static (int, long, long, long, string) Flatten(StepMetrics s) =>
         (s.Step, s.Sent, s.Clicked, s.RecoveredOrders, string.Join(", ", s.RecoveredRevenue.Select(r => $"{r.Currency} {r.AmountMinor}")));
 

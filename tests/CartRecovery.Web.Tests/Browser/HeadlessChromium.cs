@@ -87,6 +87,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                 var painted = frame.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
                 await Task.WhenAny(painted, Task.Delay(TimeSpan.FromSeconds(1)));
             }
+            await PaintFramesAsync(page, width, height);
             var path = Path.Combine(ScreenshotDirectory, $"{name}-{suffix}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
             paths.Add(path);
@@ -95,6 +96,26 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         if (before is not null)
             await page.SetViewportSizeAsync(before.Width, before.Height);
         return [.. paths];
+    }
+
+    /// <summary>
+    /// Chromium does not paint a cross-origin frame while it is off screen (the email previews are sandboxed, so their
+    /// origin is opaque), and a full-page shot does not wake it: the frames had loaded, yet the shot showed them blank
+    /// below the fold (checked live: the frames' documents were there, and scrolled into view they showed). So the window
+    /// is made as tall as the page and each frame scrolled into view once: every frame is on screen when the shot is taken.
+    /// </summary>
+    private static async Task PaintFramesAsync(IPage page, int width, int height)
+    {
+        var pageHeight = await page.EvaluateAsync<int>("() => Math.ceil(document.documentElement.scrollHeight)");
+        if (pageHeight > height)
+            await page.SetViewportSizeAsync(width, Math.Min(pageHeight, 16_000));
+        foreach (var frame in page.Frames.Where(f => f != page.MainFrame && !f.IsDetached))
+        {
+            if (await frame.FrameElementAsync() is { } element && await element.IsVisibleAsync())
+                await element.ScrollIntoViewIfNeededAsync();
+            var painted = frame.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            await Task.WhenAny(painted, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -27,9 +27,19 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
 
     public async Task<Outcome> CreateAsync(Store store, SequenceRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var (definition, errors) = Check(request);
-        if (definition is null)
+        return definition is null ? new(null, errors) : await CreateAsync(store, definition, ct);
+    }
+
+    /// <summary>
+    /// Creates a sequence from a definition that is already built (another shop's sequence, copied by the portfolio);
+    /// it is checked against the same rules as a request.
+    /// </summary>
+    public async Task<Outcome> CreateAsync(Store store, SequenceDefinition definition, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var errors = SequenceValidator.Validate(definition, catalog.Names);
+        if (errors.Count > 0)
             return new(null, errors);
         var created = await sequences.CreateAsync(store.Id, definition, time.GetUtcNow(), ct);
         await audit.RecordAsync(store, "sequence.create", null, SequenceResponse.From(created), ct, Target(created.Id));
@@ -39,9 +49,16 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
     /// <summary>Adds a version (active again); null Saved and no errors when the store has no such sequence.</summary>
     public async Task<Outcome> UpdateAsync(Store store, long sequenceId, SequenceRequest request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var (definition, errors) = Check(request);
-        if (definition is null)
+        return definition is null ? new(null, errors) : await UpdateAsync(store, sequenceId, definition, ct);
+    }
+
+    /// <summary>Adds a version from a definition that is already built; checked against the same rules as a request.</summary>
+    public async Task<Outcome> UpdateAsync(Store store, long sequenceId, SequenceDefinition definition, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var errors = SequenceValidator.Validate(definition, catalog.Names);
+        if (errors.Count > 0)
             return new(null, errors);
         var before = await sequences.GetAsync(store.Id, sequenceId, ct);
         if (before is null || await sequences.UpdateAsync(store.Id, sequenceId, definition, time.GetUtcNow(), ct) is not { } updated)

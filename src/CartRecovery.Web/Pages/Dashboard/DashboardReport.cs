@@ -3,7 +3,7 @@ using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Web.Pages.Dashboard;
 
-/// <summary>One day of the chart: what was abandoned and what came back that (UTC) day, revenue per currency.</summary>
+/// <summary>One day of the chart: what was abandoned and what came back that day (each shop's own local day), revenue per currency.</summary>
 public sealed record DashboardDay(DateOnly Day, long Abandoned, long EmailsSent, long RecoveredOrders, IReadOnlyList<MoneyTotal> Revenue)
 {
     public long RevenueIn(string currency) => Revenue.Where(r => r.Currency == currency).Sum(r => r.AmountMinor);

@@ -6,10 +6,13 @@ namespace CartRecovery.Web.Pages.Dashboard;
 
 /// <summary>
 /// Builds the dashboard from what the API reads: the funnel and the per-step metrics (<see cref="IMetricsQuery"/>, as
-/// <c>/api/metrics</c>), the daily roll-up (<see cref="IMetricsRollup"/>) and each store sequence's results with their
-/// significance (<see cref="SequenceResults"/>, as <c>/api/stores/{id}/sequences/{id}/results</c>).
+/// <c>/api/metrics</c>) and each store sequence's results with their significance (<see cref="SequenceResults"/>, as
+/// <c>/api/stores/{id}/sequences/{id}/results</c>), all over the chosen period. Days are each shop's own local days: a
+/// shop's period starts at its local midnight <see cref="DashboardReport.Days"/> days back, and its activity is added
+/// up by quarter hour into the local day it fell on. Across shops in several zones, each shop's figures land on its own
+/// date.
 /// </summary>
-internal sealed class DashboardReports(IMetricsQuery metrics, IMetricsRollup rollup, ISequenceStore sequences, TimeProvider time)
+internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceStore sequences, TimeProvider time)
 {
     public static readonly int[] Periods = [30, 90];
 
@@ -17,36 +20,62 @@ internal sealed class DashboardReports(IMetricsQuery metrics, IMetricsRollup rol
     {
         ArgumentNullException.ThrowIfNull(stores);
         var now = time.GetUtcNow();
-        var last = DateOnly.FromDateTime(now.UtcDateTime);
+        var shops = stores.Select(s => new ShopDays(s)).ToList();
+        var starts = shops.ToDictionary(s => s.Store.Id, s => s.Start(s.DayOf(now).AddDays(1 - days)));
+        var last = shops.Max(s => s.DayOf(now));
         var first = last.AddDays(1 - days);
-        var ids = stores.Select(s => s.Id).ToList();
-        var funnel = await metrics.GetFunnelAsync(ids, new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), now, ct);
-        var rows = new List<DailyStoreMetrics>();
-        foreach (var id in ids)
-            rows.AddRange(await rollup.ListAsync(id, first, last, ct));
+
+        var buckets = await metrics.GetQuarterHoursAsync(starts.Keys, starts.Values.Min(), now, ct);
+        var byShopDay = shops
+            .SelectMany(shop => buckets.Where(b => b.StoreId == shop.Store.Id && b.Start >= starts[shop.Store.Id]).Select(b => (Day: shop.DayOf(b.Start), Bucket: b)))
+            .ToLookup(x => x.Day, x => x.Bucket);
         var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(day =>
         {
-            var of = rows.Where(r => r.Day == day).ToList();
-            return new DashboardDay(day, of.Sum(r => r.CartsAbandoned), of.Sum(r => r.EmailsSent), of.Sum(r => r.RecoveredOrders), Totals(of));
+            var of = byShopDay[day].ToList();
+            return new DashboardDay(day, of.Sum(b => b.Abandoned), of.Sum(b => b.EmailsSent), of.Sum(b => b.RecoveredOrders), Totals(of));
         }).ToList();
-        var allTime = await metrics.GetAsync(ids, ct);
-        return new DashboardReport(days, funnel, Totals(rows), rows.Sum(r => r.EmailsSent), byDay, allTime.BySteps,
-            stores is [var one] ? await SequencesAsync(one, ct) : []);
+        var inPeriod = byShopDay.SelectMany(g => g).ToList();
+
+        var funnel = RecoveryFunnel.Empty;
+        var steps = new List<StepMetrics>();
+        foreach (var shop in shops)
+        {
+            var from = starts[shop.Store.Id];
+            var own = await metrics.GetFunnelAsync([shop.Store.Id], from, now, ct);
+            funnel = new RecoveryFunnel(funnel.Abandoned + own.Abandoned, funnel.Emailed + own.Emailed, funnel.Clicked + own.Clicked,
+                funnel.Recovered + own.Recovered);
+            steps.AddRange(await metrics.GetStepsAsync([shop.Store.Id], from, now, ct));
+        }
+        return new DashboardReport(days, funnel, Totals(inPeriod), inPeriod.Sum(b => b.EmailsSent), byDay, Merge(steps),
+            shops is [var one] ? await SequencesAsync(one.Store, starts[one.Store.Id], now, ct) : []);
     }
 
-    private static List<MoneyTotal> Totals(IEnumerable<DailyStoreMetrics> rows) => rows
-        .Where(r => r.RecoveredRevenueMinor != 0)
-        .GroupBy(r => r.Currency, StringComparer.Ordinal)
+    private static List<MoneyTotal> Totals(IEnumerable<MetricsBucket> buckets) => buckets
+        .Where(b => b.RecoveredRevenueMinor != 0)
+        .GroupBy(b => b.Currency, StringComparer.Ordinal)
         .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new MoneyTotal(g.Key, g.Sum(r => r.RecoveredRevenueMinor)))
+        .Select(g => new MoneyTotal(g.Key, g.Sum(b => b.RecoveredRevenueMinor)))
         .ToList();
 
-    private async Task<List<SequenceReport>> SequencesAsync(Store store, CancellationToken ct)
+    /// <summary>One row per step across shops; revenue stays per currency.</summary>
+    private static List<StepMetrics> Merge(IEnumerable<StepMetrics> steps) => steps
+        .GroupBy(s => s.Step)
+        .OrderBy(g => g.Key)
+        .Select(g => new StepMetrics(g.Key, g.Sum(s => s.Sent), g.Sum(s => s.Clicked), g.Sum(s => s.RecoveredOrders),
+            g.SelectMany(s => s.RecoveredRevenue).GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new MoneyTotal(c.Key, c.Sum(r => r.AmountMinor))).ToList())
+        {
+            Delivered = g.Sum(s => s.Delivered),
+            Opened = g.Sum(s => s.Opened),
+        })
+        .ToList();
+
+    private async Task<List<SequenceReport>> SequencesAsync(Store store, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
         var reports = new List<SequenceReport>();
         foreach (var sequence in await sequences.ListAsync(store.Id, ct))
         {
-            var counts = await sequences.CountResultsAsync(sequence.Id, ct);
+            var counts = await sequences.CountResultsAsync(sequence.Id, from, until, ct);
             if (counts.Count > 0)
                 reports.Add(new SequenceReport(sequence.Definition.Name, sequence.Version, SequenceResults.Build(counts, sequence.Definition)));
         }

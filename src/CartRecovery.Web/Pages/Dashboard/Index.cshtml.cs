@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Pages.Dashboard;
 /// <c>/app</c>: where a signed-in person lands. The recovery figures of the chosen shop, or of the whole account (money
 /// summed per currency), over the last 30 or 90 days; the account's shops; what to do next when there is nothing yet.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, IMetricsRollup rollup, ISequenceStore sequences, ICartStore carts,
+internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, ISequenceStore sequences, ICartStore carts,
     TimeProvider time) : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true, Name = "days")]
@@ -36,7 +36,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, 
         var ids = InView.Select(s => s.Id).ToList();
         NothingCaptured = (await carts.ListAsync(new CartQuery(null, null, 0, 1) { StoreIds = ids }, ct)).Count == 0;
         if (!NothingCaptured)
-            Report = await new DashboardReports(metrics, rollup, sequences, time).BuildAsync(InView, Days, ct);
+            Report = await new DashboardReports(metrics, sequences, time).BuildAsync(InView, Days, ct);
         return Page();
     }
 

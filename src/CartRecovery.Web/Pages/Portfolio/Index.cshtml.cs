@@ -5,7 +5,8 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
-using CartRecovery.Web.Features.Audit;
+using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Pages.AppShell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,8 @@ namespace CartRecovery.Web.Pages.Portfolio;
 /// server-side (<c>?sort=</c>), with links into each shop.
 /// </summary>
 internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, IMetricsRollup rollup, ICartStore carts, IMessageStore messages,
-    ISequenceStore sequences, ITemplateStore templates, IStoreRepository stores, AuditTrail audit, TimeProvider time, IStringLocalizer<IndexModel> text)
+    ISequenceStore sequences, ITemplateStore templates, SequenceChanges changes, TemplateOverrides overrides, TimeProvider time,
+    IStringLocalizer<IndexModel> text)
     : AppPageModel(loader)
 {
     /// <summary>What to apply: <c>sequence:{storeId}:{sequenceId}</c>, <c>preset:{name}</c> or <c>templates:{storeId}</c>.</summary>
@@ -61,7 +63,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, 
             targets.Add(target);
         }
         var parts = (Source ?? "").Split(':');
-        var apply = new BulkApply(sequences, templates, stores, audit, time);
+        var apply = new BulkApply(changes, overrides, sequences, templates);
         Func<Task<IReadOnlyList<AppliedChange>>>? run = null;
         switch (parts)
         {

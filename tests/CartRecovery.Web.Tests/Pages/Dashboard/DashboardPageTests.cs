@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CartRecovery.Connectors.Demo;
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing;
@@ -30,9 +31,9 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         await page.GotoAsync(_site.Url($"app?store={demo.Id}"));
 
-        // The page shows what the API's own query counts for the same 30 days.
+        // The page shows what the API's own query counts for the same 30 days, from midnight in the shop (Paris).
         var now = _site.App.Time.GetUtcNow();
-        var from = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-29), TimeSpan.Zero);
+        var from = LocalMidnight(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, demo.ResolveTimeZone()).DateTime).AddDays(-29), demo.ResolveTimeZone());
         var expected = await _site.App.Service<IMetricsQuery>().GetFunnelAsync([demo.Id], from, now, AppSite.Ct);
         var funnel = new List<long>();
         foreach (var stage in new[] { "abandoned", "emailed", "clicked", "recovered" })
@@ -54,6 +55,41 @@ public sealed class DashboardPageTests : IAsyncLifetime
         await page.ClickAsync("nav.tabs a:has-text('Last 90 days')");
         await page.WaitForURLAsync(_site.Url($"app?store={demo.Id}&days=90"));
         Assert.Equal(90, await page.Locator("svg.revenue-chart rect.bar").CountAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_OfAShopInAucklandNearMidnight_CountsEachCartOnTheShopsOwnDay()
+    {
+        var (account, _) = await _site.App.PersonAsync("kiwi@merchant.example", accountName: "Kiwi Merchant");
+        var store = await _site.App.Service<IStoreRepository>().UpsertAsync(TestData.Store(name: "Kiwi Shop", timeZone: "Pacific/Auckland") with
+        {
+            Platform = Platforms.WooCommerce, ExternalId = "https://kiwi.example", AccountId = account.Id,
+        }, AppSite.Ct);
+        var zone = store.ResolveTimeZone();
+        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_site.App.Time.GetUtcNow(), zone).DateTime).AddDays(-1);
+        var midnight = LocalMidnight(yesterday, zone);
+        var carts = _site.App.Service<ICartStore>();
+        foreach (var (id, at) in new[] { ("late", midnight.AddMinutes(-10)), ("early", midnight.AddMinutes(10)) })
+        {
+            var cart = (await new RecoveryDriver(_site.App).ReportCartAsync(store, id, updatedAt: at.AddHours(-1))).Cart;
+            Assert.True(await carts.AbandonAsync(cart.Id, at, [], AppSite.Ct));
+        }
+        // Twenty minutes apart on one UTC day (Auckland is 12 or 13 hours ahead): only the shop's own days tell them apart.
+        Assert.Equal(midnight.AddMinutes(-10).UtcDateTime.Date, midnight.AddMinutes(10).UtcDateTime.Date);
+
+        var page = await _site.SignInAsync("kiwi@merchant.example");
+
+        string Abandoned(DateOnly day) => $".chart-table tr[data-day='{day:yyyy-MM-dd}'] td >> nth=0";
+        Assert.Equal("1", await page.TextContentAsync(Abandoned(yesterday)));
+        Assert.Equal("1", await page.TextContentAsync(Abandoned(yesterday.AddDays(-1))));
+        Assert.Equal("2", await page.InnerTextAsync("li[data-stage=abandoned] .funnel-count"));
+        Assert.Contains("Pacific/Auckland", await page.InnerTextAsync("[data-days-rule]"), StringComparison.Ordinal);
+    }
+
+    private static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     [Fact]

@@ -86,7 +86,9 @@ public sealed class PortfolioPageTests : IAsyncLifetime
 
         await page.WaitForSelectorAsync("[data-summary]");
         Assert.Contains("created (version 1)", await page.InnerTextAsync($"[data-summary] li[data-store='{quiet.Id}']"), StringComparison.Ordinal);
-        Assert.Contains("new version 2 (was version 1)", await page.InnerTextAsync($"[data-summary] li[data-store='{third.Id}']"), StringComparison.Ordinal);
+        var thirdSummary = await page.InnerTextAsync($"[data-summary] li[data-store='{third.Id}']");
+        Assert.Contains("new version 2 (was version 1)", thirdSummary, StringComparison.Ordinal);
+        Assert.Contains("Changed: delays.", thirdSummary, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromHours(2), Assert.Single(await sequences.ListAsync(quiet.Id, AppSite.Ct)).Definition.Steps[0].Delay);
         var updated = Assert.Single(await sequences.ListAsync(third.Id, AppSite.Ct));
         Assert.Equal((older.Id, 2, TimeSpan.FromHours(2)), (updated.Id, updated.Version, updated.Definition.Steps[0].Delay));
@@ -103,6 +105,12 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         Assert.Contains("1 added, 0 replaced", await page.InnerTextAsync($"[data-summary] li[data-store='{quiet.Id}']"), StringComparison.Ordinal);
         var copied = Assert.Single(await _site.App.Service<ITemplateStore>().ListAsync(third.Id, AppSite.Ct));
         Assert.Equal("Still thinking, {{ customer.first_name }}?", copied.Source);
+
+        // Each shop's change is audited in that shop, like the single-shop pages and the API audit it.
+        var audit = await _site.App.Service<IAuditLog>().ListAsync(busy.AccountId!.Value, 0, 50, AppSite.Ct);
+        Assert.Equal(["sequence.create", "template.save"], audit.Where(e => e.StoreId == quiet.Id).Select(e => e.Action).Reverse());
+        Assert.Equal(["sequence.update", "template.save"], audit.Where(e => e.StoreId == third.Id).Select(e => e.Action).Reverse());
+        Assert.Contains(audit, e => e.StoreId == third.Id && e.Action == "sequence.update" && e.Target == $"sequence:{older.Id}");
     }
 
     [Fact]
