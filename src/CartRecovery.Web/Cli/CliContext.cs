@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CartRecovery.Web.Hosting;
-using Microsoft.Extensions.Logging.Console;
 
 namespace CartRecovery.Web.Cli;
 
@@ -53,10 +52,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, CliOptions
         try
         {
             var builder = CartRecoveryHost.CreateBuilder(overrides);
-            // Tables go to stdout; the app's log (warnings and worse) to stderr.
+            // Tables go to stdout; the app's log (warnings and worse, one line each) to stderr. Retries of outbound
+            // calls are not news to an operator: the verb reports how the call ended (a shop that does not answer).
             builder.Logging.ClearProviders();
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            builder.Logging.AddProvider(new CliLogger(Error));
+            builder.Logging.AddFilter<CliLogger>("Polly", LogLevel.Error);
             Options.ConfigureServices?.Invoke(builder.Services);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<StartupTasks>().MigrateAsync(onlyWhenBehind: !alwaysMigrate, ct);
