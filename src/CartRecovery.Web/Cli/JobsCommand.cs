@@ -15,15 +15,15 @@ internal static class JobsCommand
     public static Command Create(CliContext context) => Cli.Group(context, "jobs", "Scheduled jobs: list, trigger, pause, resume, history",
         List(context),
         Trigger(context),
-        OnJob(context, "pause", "Pause a job: its triggers stop firing on every node until resumed", async (scheduler, key, ct) =>
+        OnJob(context, "pause", "Pause a job: its triggers stop firing on every node until resumed", async (scheduler, key, _, ct) =>
         {
             await scheduler.PauseJob(key, ct);
-            return $"Paused {key}.";
+            return (true, $"Paused {key}.");
         }),
-        OnJob(context, "resume", "Resume a paused job (a missed fire does not replay: it runs at its next interval)", async (scheduler, key, ct) =>
+        OnJob(context, "resume", "Resume a paused job (a missed fire does not replay: it runs at its next interval)", async (scheduler, key, _, ct) =>
         {
             await scheduler.ResumeJob(key, ct);
-            return $"Resumed {key}.";
+            return (true, $"Resumed {key}.");
         }),
         History(context));
 
@@ -86,18 +86,23 @@ internal static class JobsCommand
     // own triggers live in their job's group.
     private static string? TriggerText(JobRun run) => run.TriggerGroup == TriggerKey.DefaultGroup ? "manual" : run.TriggerName;
 
-    private static Command OnJob(CliContext context, string name, string description, Func<IScheduler, JobKey, CancellationToken, Task<string>> act)
+    /// <summary>A verb on one job; <paramref name="act"/> returns what to tell the operator, or a refusal (stderr, exit 1).</summary>
+    private static Command OnJob(CliContext context, string name, string description,
+        Func<IScheduler, JobKey, ParseResult, CancellationToken, Task<(bool Done, string Message)>> act, params Option[] options)
     {
         var job = JobArgument();
         var command = CliContext.Verb(name, description);
         command.Arguments.Add(job);
+        foreach (var option in options)
+            command.Options.Add(option);
         command.SetAction((parse, ct) => context.WithServicesAsync(parse, async (services, token) =>
         {
             var scheduler = await WritableSchedulerAsync(services, token);
             if (await ResolveAsync(context, scheduler, parse.GetRequiredValue(job), token) is not { } key)
                 return 1;
-            await context.Output.WriteLineAsync(await act(scheduler, key, token));
-            return 0;
+            var (done, message) = await act(scheduler, key, parse, token);
+            await (done ? context.Output : context.Error).WriteLineAsync(message);
+            return done ? 0 : 1;
         }, ct));
         return command;
     }
@@ -105,26 +110,14 @@ internal static class JobsCommand
     /// <summary>A paused job stays paused for a reason: running it anyway takes <c>--force</c>.</summary>
     private static Command Trigger(CliContext context)
     {
-        var job = JobArgument();
         var force = new Option<bool>("--force") { Description = "Run it even though it is paused (it stays paused afterwards)" };
-        var command = CliContext.Verb("trigger", "Run a job now, once (on whichever node picks it up)");
-        command.Arguments.Add(job);
-        command.Options.Add(force);
-        command.SetAction((parse, ct) => context.WithServicesAsync(parse, async (services, token) =>
+        return OnJob(context, "trigger", "Run a job now, once (on whichever node picks it up)", async (scheduler, key, parse, ct) =>
         {
-            var scheduler = await WritableSchedulerAsync(services, token);
-            if (await ResolveAsync(context, scheduler, parse.GetRequiredValue(job), token) is not { } key)
-                return 1;
-            if (await IsPausedAsync(scheduler, key, token) && !parse.GetValue(force))
-            {
-                await context.Error.WriteLineAsync($"{key} is paused: nothing triggered. Resume it (jobs resume {key}), or run it once anyway with jobs trigger {key} --force.");
-                return 1;
-            }
-            await scheduler.TriggerJob(key, token);
-            await context.Output.WriteLineAsync($"Triggered {key}: a running node will start it within seconds.");
-            return 0;
-        }, ct));
-        return command;
+            if (await IsPausedAsync(scheduler, key, ct) && !parse.GetValue(force))
+                return (false, $"{key} is paused: nothing triggered. Resume it (jobs resume {key}), or run it once anyway with jobs trigger {key} --force.");
+            await scheduler.TriggerJob(key, ct);
+            return (true, $"Triggered {key}: a running node will start it within seconds.");
+        }, force);
     }
 
     private static async Task<bool> IsPausedAsync(IScheduler scheduler, JobKey key, CancellationToken ct)

@@ -68,7 +68,10 @@ internal static class CartRecoveryHost
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<WebhookIntake>()
             .Configure<PostmarkWebhookOptions>(builder.Configuration.GetSection(PostmarkWebhookOptions.Section))
-            .AddProblemDetails();
+            .AddProblemDetails(o => o.CustomizeProblemDetails = RequestFailures.Describe);
+        // Requests the endpoints cannot read reach the exception handler in every environment (not a bare 400 outside
+        // Development), which answers with a problem that says what is wrong.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
@@ -102,7 +105,11 @@ internal static class CartRecoveryHost
         app.UseSecurityHeaders();
 
         // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = RequestFailures.StatusCodeFor,
+            SuppressDiagnosticsCallback = c => RequestFailures.IsClientFault(c.Exception),
+        });
         app.UseStatusCodePages();
         app.UseWebApp();
         app.UseRateLimiter();
