@@ -52,11 +52,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error, CliOptions
         try
         {
             var builder = CartRecoveryHost.CreateBuilder(overrides);
-            // Tables go to stdout; the app's log (warnings and worse, one line each) to stderr. Retries of outbound
-            // calls are not news to an operator: the verb reports how the call ended (a shop that does not answer).
+            // Tables go to stdout; the app's log (warnings and worse, one line each) to stderr. Outbound calls and their
+            // retries are not logged here: the verb reports how each ended (a shop that does not answer, in one line).
+            // The key ring's storage advice belongs to the server's log, not to every verb.
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new CliLogger(Error));
-            builder.Logging.AddFilter<CliLogger>("Polly", LogLevel.Error);
+            builder.Logging.AddFilter<CliLogger>("Polly", LogLevel.None);
+            builder.Logging.AddFilter<CliLogger>("CartRecovery.Connectors", LogLevel.Error);
+            builder.Logging.AddFilter<CliLogger>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             Options.ConfigureServices?.Invoke(builder.Services);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<StartupTasks>().MigrateAsync(onlyWhenBehind: !alwaysMigrate, ct);
