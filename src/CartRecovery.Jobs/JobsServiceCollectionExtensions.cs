@@ -42,20 +42,8 @@ public static class JobsServiceCollectionExtensions
                 JobStoreProvider.Configure(store, provider, connectionString, options);
                 store.UseSystemTextJsonSerializer();
             });
-            AddEvery<DetectAbandonedCartsJob>(q, DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");
-            if (JobStoreProvider.IsClustered(provider))
-                AddDispatchLanes(q, options.SendDueMessagesEvery);
-            else
-                AddEvery<SendDueMessagesJob>(q, SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
-            // Per-store poll jobs are created by this one; a minute (or the poll interval, if shorter) until a new store is polled.
-            AddEvery<SyncStorePollsJob>(q, SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
-                "Keeps one poll job per active store");
-            AddEvery<ProcessWebhooksJob>(q, ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
-            AddEvery<RollUpMetricsJob>(q, RollUpMetricsJob.Key, options.RollUpMetricsEvery, "Rolls up per-store daily metrics of the recent days");
-            AddEvery<ChargeUsageJob>(q, ChargeUsageJob.Key, options.ChargeUsageEvery,
-                "Syncs Shopify subscriptions and charges usage beyond each store's plan (when Billing:Enabled)");
-            AddEvery<PurgeExpiredDataJob>(q, PurgeExpiredDataJob.Key, options.PurgeExpiredDataEvery,
-                "Erases customer data older than each store's retention, after the roll-up; prunes job history");
+            // The fixed jobs are written to the job store by JobScheduleWriter, not registered here: Quartz would
+            // re-register them (starting now) every time any process, even a read-only verb, creates the scheduler.
             // Every run of every job goes into job_runs (start, end, outcome, error, items).
             q.AddJobListener<JobRunRecorder>();
             configure?.Invoke(q);
@@ -67,6 +55,11 @@ public static class JobsServiceCollectionExtensions
                     h.StandbyStatus = HealthStatus.Unhealthy;
                 });
         });
+        foreach (var job in FixedJobs(provider, options))
+            services.AddSingleton(job);
+        services.AddSingleton<JobScheduleWriter>();
+        // Before Quartz's hosted service: the schedule is in place when the scheduler starts.
+        services.AddHostedService<WriteJobScheduleOnStart>();
         services.AddSingleton<RecentDaysRollup>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
             .Validate(o => o.AuditRetentionDays >= 1, "Accounts:AuditRetentionDays must be at least 1")
@@ -80,10 +73,28 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
     /// <summary>How many dispatch runs a cluster may have going at once (on any nodes).</summary>
     public const int ClusteredDispatchLanes = 3;
+
+    /// <summary>The app's fixed jobs and their intervals, as configuration asks for them.</summary>
+    private static IEnumerable<ScheduledJob> FixedJobs(string provider, JobsOptions options)
+    {
+        yield return ScheduledJob.Every<DetectAbandonedCartsJob>(DetectAbandonedCartsJob.Key, options.DetectAbandonedEvery, "Marks idle carts abandoned and enrols them");
+        yield return JobStoreProvider.IsClustered(provider)
+            ? DispatchLanes(options.SendDueMessagesEvery)
+            : ScheduledJob.Every<SendDueMessagesJob>(SendDueMessagesJob.Key, options.SendDueMessagesEvery, "Claims and sends due messages");
+        // Per-store poll jobs are created by this one; a minute (or the poll interval, if shorter) until a new store is polled.
+        yield return ScheduledJob.Every<SyncStorePollsJob>(SyncStorePollsJob.Key, Min(options.PollStoresEvery, TimeSpan.FromMinutes(1)),
+            "Keeps one poll job per active store");
+        yield return ScheduledJob.Every<ProcessWebhooksJob>(ProcessWebhooksJob.Key, options.ProcessWebhooksEvery, "Processes stored webhook deliveries");
+        yield return ScheduledJob.Every<RollUpMetricsJob>(RollUpMetricsJob.Key, options.RollUpMetricsEvery, "Rolls up per-store daily metrics of the recent days");
+        yield return ScheduledJob.Every<ChargeUsageJob>(ChargeUsageJob.Key, options.ChargeUsageEvery,
+            "Syncs Shopify subscriptions and charges usage beyond each store's plan (when Billing:Enabled)");
+        yield return ScheduledJob.Every<PurgeExpiredDataJob>(PurgeExpiredDataJob.Key, options.PurgeExpiredDataEvery,
+            "Erases customer data older than each store's retention, after the roll-up; prunes job history");
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
     /// On a cluster, sending scales out: the dispatch job allows concurrent runs, and it has <see cref="ClusteredDispatchLanes"/>
@@ -91,38 +102,11 @@ public static class JobsServiceCollectionExtensions
     /// most that many runs claim and send at once, wherever they land. Claims keep them apart (each claim takes rows no
     /// other claim holds). The count is fixed rather than a setting: a lane trigger once stored stays in the job store.
     /// </summary>
-    private static void AddDispatchLanes(IQuartzBuilder q, TimeSpan interval)
+    private static ScheduledJob DispatchLanes(TimeSpan interval)
     {
         var key = SendDueMessagesJob.Key;
-        q.AddJob<SendDueMessagesJob>(j => j.WithIdentity(key).WithDescription("Claims and sends due messages").StoreDurably()
-            .DisallowConcurrentExecution(false));
-        for (var lane = 1; lane <= ClusteredDispatchLanes; lane++)
-        {
-            // Lane 1 keeps the single-node trigger's identity.
-            var name = lane == 1 ? $"{key.Name}-every" : $"{key.Name}-every-lane-{lane}";
-            q.AddTrigger(t => t
-                .ForJob(key)
-                .WithIdentity(name, key.Group)
-                .StartNow()
-                .WithOverlapPolicy(OverlapPolicy.Skip)
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        }
-    }
-
-    /// <summary>
-    /// A durable job on a forever-repeating simple trigger. A late poll should not replay the polls it missed
-    /// (each run catches up on everything due anyway), hence next-with-remaining-count on misfire.
-    /// </summary>
-    public static void AddEvery<TJob>(IQuartzBuilder q, JobKey key, TimeSpan interval, string description) where TJob : IJob
-    {
-        ArgumentNullException.ThrowIfNull(q);
-        q.AddJob<TJob>(j => j.WithIdentity(key).WithDescription(description).StoreDurably());
-        q.AddTrigger(t => t
-            .ForJob(key)
-            .WithIdentity($"{key.Name}-every", key.Group)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        // Lane 1 keeps the single-node trigger's identity.
+        var lanes = Enumerable.Range(1, ClusteredDispatchLanes).Select(lane => lane == 1 ? $"{key.Name}-every" : $"{key.Name}-every-lane-{lane}").ToList();
+        return new ScheduledJob(key, typeof(SendDueMessagesJob), "Claims and sends due messages", interval, lanes, AllowConcurrent: true, SkipOverlap: true);
     }
 }

@@ -25,4 +25,11 @@ public sealed record EmailMessage
     /// <summary>Groups messages for the provider's statistics (the sequence step).</summary>
     public string? Tag { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A <see cref="MessageId"/> for an email that is not stored (a sign-in link, a test send). Recovery messages are
+    /// numbered by the database; these take random ids far above any row id, so each has its own (the pickup transport
+    /// names its files by id).
+    /// </summary>
+    public static long NewUnstoredId() => (BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | (1L << 61);
 }

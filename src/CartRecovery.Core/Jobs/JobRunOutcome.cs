@@ -7,4 +7,7 @@ public enum JobRunOutcome
     Succeeded = 1,
     Failed = 2,
     Vetoed = 3,
+
+    /// <summary>Stopped by the app shutting down before it finished; the next run, on any node, picks up the rest.</summary>
+    Cancelled = 4,
 }

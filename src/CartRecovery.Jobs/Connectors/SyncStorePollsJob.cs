@@ -2,6 +2,7 @@ using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CartRecovery.Jobs.History;
 using Quartz;
 
 namespace CartRecovery.Jobs.Connectors;
@@ -23,7 +24,15 @@ public sealed partial class SyncStorePollsJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Result = await SyncAsync(context.Scheduler, cancellationToken);
+        try
+        {
+            context.Result = await SyncAsync(context.Scheduler, cancellationToken);
+        }
+        catch (Exception e) when (StoppedByShutdown.Is(context, e))
+        {
+            // The next start syncs again; nothing half-done matters (each poll job is added or removed whole).
+            context.Result = StoppedByShutdown.Result;
+        }
     }
 
     /// <summary>Returns how many jobs were added or removed.</summary>

@@ -37,8 +37,9 @@ public sealed partial class JobRunRecorder(IJobRunStore runs, TimeProvider time,
         ArgumentNullException.ThrowIfNull(context);
         if (!_open.TryRemove(context.FireInstanceId, out var id))
             return;
-        var error = jobException is null ? null : (jobException.InnerException ?? jobException).Message;
-        var outcome = jobException is null ? JobRunOutcome.Succeeded : JobRunOutcome.Failed;
+        var stopped = context.Result == StoppedByShutdown.Result || (jobException is not null && StoppedByShutdown.Is(context, jobException));
+        var error = jobException is null || stopped ? null : (jobException.InnerException ?? jobException).Message;
+        var outcome = stopped ? JobRunOutcome.Cancelled : jobException is null ? JobRunOutcome.Succeeded : JobRunOutcome.Failed;
         await TryAsync(context, async () =>
         {
             await runs.FinishAsync(id, time.GetUtcNow(), outcome, error, Items(context.Result), cancellationToken);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CartRecovery.Web.Hosting;
-using Microsoft.Extensions.Logging.Console;
 
 namespace CartRecovery.Web.Cli;
 
@@ -53,10 +52,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error, CliOptions
         try
         {
             var builder = CartRecoveryHost.CreateBuilder(overrides);
-            // Tables go to stdout; the app's log (warnings and worse) to stderr.
+            // Tables go to stdout; the app's log (warnings and worse, one line each) to stderr. Outbound calls and their
+            // retries are not logged here: the verb reports how each ended (a shop that does not answer, in one line).
+            // The key ring's storage advice belongs to the server's log, not to every verb.
             builder.Logging.ClearProviders();
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            builder.Logging.AddProvider(new CliLogger(Error));
+            builder.Logging.AddFilter<CliLogger>("Polly", LogLevel.None);
+            builder.Logging.AddFilter<CliLogger>("CartRecovery.Connectors", LogLevel.Error);
+            builder.Logging.AddFilter<CliLogger>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             Options.ConfigureServices?.Invoke(builder.Services);
             await using var app = builder.Build();
             await app.Services.GetRequiredService<StartupTasks>().MigrateAsync(onlyWhenBehind: !alwaysMigrate, ct);

@@ -47,6 +47,10 @@ internal static class SendTestCommand
             var content = await services.GetRequiredService<IEmailComposer>().ComposeAsync(model, token);
             var message = RecoveryEmail.Create(model, content with { Subject = "[Test] " + content.Subject }, recovery.PublicBaseUrl.Host) with
             {
+                // Not a stored message: its own ids, so that no test replaces the last one's file and mailboxes do not
+                // drop it as a repeat of an earlier Message-ID.
+                MessageId = EmailMessage.NewUnstoredId(),
+                InternetMessageId = $"test-{Guid.NewGuid():N}@{recovery.PublicBaseUrl.Host}",
                 To = to,
                 ToName = null,
                 Tag = "test",

@@ -32,24 +32,29 @@ internal sealed class StoreImporter(TextWriter output, TextWriter error, IStoreR
 
         var imported = 0;
         var refused = 0;
+        var unreachable = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             if (badRows.Contains(i + 1))
                 continue;
+            var (platform, externalId) = StoreOnboarding.Identity(rows[i])!.Value;
+            await output.WriteLineAsync($"row {i + 1} of {rows.Count}: connecting {platform} {externalId}...");
             var result = await onboarding.ConnectAsync(rows[i], ct);
             if (result.Store is { } store)
             {
                 imported++;
                 await output.WriteLineAsync($"row {i + 1}: connected store {store.Id} ({store.Platform} {store.ExternalId})");
+                continue;
             }
+            if (result.Failure == OnboardingFailure.Unreachable)
+                unreachable++;
             else
-            {
                 refused++;
-                await error.WriteLineAsync($"row {i + 1}: {result.Problem!.Field}: {result.Problem.Problem}");
-            }
+            await error.WriteLineAsync($"row {i + 1}: {result.Problem!.Field}: {result.Problem.Problem}");
         }
-        await output.WriteLineAsync($"Imported {imported} of {rows.Count} rows ({badRows.Count} skipped as invalid, {refused} refused by the platform).");
-        return refused == 0 ? 0 : 1;
+        await output.WriteLineAsync($"Imported {imported} of {rows.Count} rows ({badRows.Count} skipped as invalid, {refused} refused by the platform, " +
+            $"{unreachable} not answering).");
+        return refused + unreachable == 0 ? 0 : 1;
     }
 
     private async Task<List<(int Row, FieldProblem Problem)>> ValidateAsync(IReadOnlyList<CreateStoreRequest> rows, CancellationToken ct)

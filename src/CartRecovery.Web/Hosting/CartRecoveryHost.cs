@@ -41,6 +41,7 @@ internal static class CartRecoveryHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         DemoMode.Apply(builder.Configuration);
+        HostAddresses.UseDefaultWhenUnset(builder);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
         builder.Services.AddOutboundPolicy();
@@ -67,25 +68,48 @@ internal static class CartRecoveryHost
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<WebhookIntake>()
             .Configure<PostmarkWebhookOptions>(builder.Configuration.GetSection(PostmarkWebhookOptions.Section))
-            .AddProblemDetails();
+            .AddProblemDetails(o => o.CustomizeProblemDetails = RequestFailures.Describe);
+        // Requests the endpoints cannot read reach the exception handler in every environment (not a bare 400 outside
+        // Development), which answers with a problem that says what is wrong.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 
+    /// <summary>Exit code of a start that could not listen: the port is taken.</summary>
+    public const int PortInUse = 3;
+
     /// <summary>Migrates, seeds the demo store when asked, maps every endpoint and serves until stopped.</summary>
-    public static async Task<int> RunAsync(string[] hostArgs)
+    public static Task<int> RunAsync(string[] hostArgs) => RunAsync(hostArgs, Console.Out, Console.Error);
+
+    /// <param name="output">Where the start-up notes for the person at the console go (the demo's sign-in link).</param>
+    /// <param name="error">Where a start that cannot go ahead says why, in one line.</param>
+    /// <param name="configure">Last-word changes to the builder (tests capture the log).</param>
+    public static async Task<int> RunAsync(string[] hostArgs, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = CreateBuilder(hostArgs).Build();
+        var builder = CreateBuilder(hostArgs);
+        configure?.Invoke(builder);
+        await using var app = builder.Build();
+        // Checked before anything is migrated, seeded or logged: nothing may claim the app is open on a port it cannot have.
+        if (HostAddresses.FindBusyPort(app) is var (port, address))
+        {
+            await error.WriteLineAsync(HostAddresses.BusyPortMessage(port, address));
+            return PortInUse;
+        }
 
         var startup = app.Services.GetRequiredService<StartupTasks>();
         await startup.MigrateAsync(onlyWhenBehind: true, app.Lifetime.ApplicationStopping);
-        await startup.SeedAsync(app.Lifetime.ApplicationStopping);
+        var demoStore = await startup.SeedAsync(app.Lifetime.ApplicationStopping);
 
         // Security headers (CSP, framing, nosniff, referrer, HSTS) on every response, errors included: first in line.
         app.UseSecurityHeaders();
 
         // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestFailures.StatusCodeFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = RequestFailures.StatusCodeFor,
+            SuppressDiagnosticsCallback = c => RequestFailures.IsClientFault(c.Exception),
+        });
         app.UseStatusCodePages();
         app.UseWebApp();
         app.UseRateLimiter();
@@ -110,7 +134,18 @@ internal static class CartRecoveryHost
         app.MapCapture();
         app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 
-        await app.RunAsync();
+        try
+        {
+            await app.StartAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Another process took the port between the check above and the bind.
+            await error.WriteLineAsync(e.Message);
+            return PortInUse;
+        }
+        await startup.AnnounceAsync(demoStore, output, app.Lifetime.ApplicationStopping);
+        await app.WaitForShutdownAsync();
         return 0;
     }
 }

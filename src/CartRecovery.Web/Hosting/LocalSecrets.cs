@@ -11,11 +11,14 @@ internal static class LocalSecrets
     /// <summary>The key's bytes.</summary>
     public static byte[] GetOrCreate(string dataDirectory, string name) => Convert.FromBase64String(GetOrCreateText(dataDirectory, name));
 
+    /// <summary>The absolute path of the key file <paramref name="name"/>.</summary>
+    public static string PathOf(string dataDirectory, string name) => Path.Combine(Path.GetFullPath(dataDirectory), "secrets", name);
+
     /// <summary>The key as stored in its file: base64 of 32 random bytes, as an operator copies it.</summary>
     public static string GetOrCreateText(string dataDirectory, string name)
     {
-        var directory = Path.Combine(Path.GetFullPath(dataDirectory), "secrets");
-        var path = Path.Combine(directory, name);
+        var path = PathOf(dataDirectory, name);
+        var directory = Path.GetDirectoryName(path)!;
         if (File.Exists(path))
             return File.ReadAllText(path).Trim();
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CartRecovery.Web.Hosting;
 
 /// <summary>
@@ -17,6 +19,42 @@ internal static class RequestFailures
         IOException or InvalidDataException when ThrownBy(error, "Microsoft.AspNetCore.WebUtilities.") => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>A request the client got wrong: answered with a problem, not logged as our failure.</summary>
+    public static bool IsClientFault(Exception error) => StatusCodeFor(error) < StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// Says in the problem what the framework could not read, for every JSON endpoint at once: a body that does not parse
+    /// gets the parser's reason and where (line and byte, 1-based, and the JSON path when it is known).
+    /// </summary>
+    public static void Describe(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Exception is not BadHttpRequestException bad)
+            return;
+        if (bad.InnerException is not JsonException json)
+        {
+            context.ProblemDetails.Detail ??= bad.Message;
+            return;
+        }
+        var line = json.LineNumber + 1;
+        var bytePosition = json.BytePositionInLine + 1;
+        context.ProblemDetails.Title = "The JSON body is not valid";
+        context.ProblemDetails.Detail = $"{Reason(json)} At line {line}, byte {bytePosition}{(string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" ({json.Path})")}.";
+        context.ProblemDetails.Extensions["line"] = line;
+        context.ProblemDetails.Extensions["bytePositionInLine"] = bytePosition;
+        if (!string.IsNullOrEmpty(json.Path))
+            context.ProblemDetails.Extensions["path"] = json.Path;
+    }
+
+    // The parser's sentence without the position it appends ("... Path: $ | LineNumber: 0 | BytePositionInLine: 5.").
+    private static string Reason(JsonException json)
+    {
+        var message = json.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var reason = (cut >= 0 ? message[..cut] : message).Trim();
+        return reason.EndsWith('.') ? reason : reason + ".";
+    }
 
     // The frame that threw, or its async state machine's outer type: a prefix of the full type name.
     private static bool ThrownBy(Exception error, string typeNamePrefix)

@@ -18,6 +18,9 @@ internal sealed class CliRunner : IDisposable
         _settings.AddRange(settings);
     }
 
+    /// <summary>Last-word service overrides for every verb (a fake clock).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     public string DataDirectory { get; }
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "cartrecovery.db")};Pooling=False";
@@ -26,7 +29,7 @@ internal sealed class CliRunner : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await global::CartRecovery.Web.Cli.Cli.InvokeAsync([.. args, .. _settings], output, error, new CliOptions(), TestContext.Current.CancellationToken);
+        var code = await global::CartRecovery.Web.Cli.Cli.InvokeAsync([.. args, .. _settings], output, error, new CliOptions { ConfigureServices = Services }, TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -47,6 +47,46 @@ public sealed class JobsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Trigger_PausedJob_RefusesUnlessForced()
+    {
+        await _cli.RunAsync("jobs", "pause", "send-due-messages");
+        const string OneOffSql = "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'send-due-messages' AND TRIGGER_NAME <> 'send-due-messages-every'";
+
+        var refused = await _cli.RunAsync("jobs", "trigger", "send-due-messages");
+
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("recovery.send-due-messages is paused", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("0", await _cli.ScalarAsync(OneOffSql));
+
+        var forced = await _cli.RunAsync("jobs", "trigger", "send-due-messages", "--force");
+
+        Assert.True(forced.Code == 0, forced.Error);
+        Assert.Equal("1", await _cli.ScalarAsync(OneOffSql));
+        Assert.Equal("PAUSED", await _cli.ScalarAsync(TriggerStateSql));
+    }
+
+    [Fact]
+    public async Task History_ShowsOurRunIdsAndCallsOneOffTriggersManual()
+    {
+        await _cli.RunAsync("jobs", "trigger", "detect-abandoned-carts");
+        var manualGroup = await _cli.ScalarAsync("SELECT TRIGGER_GROUP FROM QRTZ_TRIGGERS WHERE JOB_NAME = 'detect-abandoned-carts' AND TRIGGER_NAME <> 'detect-abandoned-carts-every'");
+        Assert.Equal(Quartz.TriggerKey.DefaultGroup, manualGroup);
+        await _cli.ScalarAsync($"""
+            INSERT INTO job_runs (job_group, job_name, trigger_group, trigger_name, instance_id, fire_instance_id, started_at, finished_at, outcome, items)
+            VALUES ('recovery', 'detect-abandoned-carts', '{manualGroup}', 'MT_3f2a9c0d1e', 'NON_CLUSTERED', '638812345678901234', 1767258000000, 1767258001000, 1, 4)
+            """);
+
+        var history = await _cli.RunAsync("jobs", "history", "detect-abandoned-carts");
+
+        Assert.True(history.Code == 0, history.Error);
+        Assert.Matches(@"(?m)^RUN\s+STARTED", history.Output);
+        Assert.Matches(@"(?m)^1\s+2026-01-01 09:00:00Z\s+2026-01-01 09:00:01Z\s+1\.000\s+Succeeded\s+4\s+NON_CLUSTERED\s+manual", history.Output);
+        Assert.DoesNotContain("638812345678901234", history.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MT_3f2a9c0d1e", history.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownJob_FailsAndNamesTheJobs()
     {
         var result = await _cli.RunAsync("jobs", "pause", "nope");

@@ -88,7 +88,62 @@ public sealed class StoresCommandTests : IAsyncLifetime
         var eml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_cli.PickupDirectory, "*.eml")), TestContext.Current.CancellationToken);
         Assert.Contains("Subject: [Test]", eml, StringComparison.Ordinal);
         Assert.Contains("To: merchant@example.com", eml, StringComparison.Ordinal);
+        Assert.DoesNotContain("cart-0.", eml, StringComparison.Ordinal);
         Assert.Equal(2, (await _cli.RunAsync("send-test", "1", "not-an-address")).Code);
         Assert.Equal(1, (await _cli.RunAsync("send-test", "99", "merchant@example.com")).Code);
+    }
+
+    [Fact]
+    public async Task SendTest_Twice_GivesEachEmailItsOwnFileAndMessageId()
+    {
+        var token = _shopify.IssueOfflineToken(expiring: false).AccessToken;
+        await _cli.RunAsync("stores", "import", _cli.File("one.json", $$"""[{"platform":"shopify","shopDomain":"{{_shopify.ShopDomain}}","accessToken":"{{token}}"}]"""));
+
+        Assert.Equal(0, (await _cli.RunAsync("send-test", "1", "merchant@example.com")).Code);
+        Assert.Equal(0, (await _cli.RunAsync("send-test", "1", "merchant@example.com")).Code);
+
+        var files = Directory.GetFiles(_cli.PickupDirectory, "*.eml");
+        Assert.Equal(2, files.Length);
+        var ids = new List<string>();
+        foreach (var file in files)
+        {
+            var eml = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            ids.Add(System.Text.RegularExpressions.Regex.Match(eml, "(?im)^Message-Id: (.+)$").Groups[1].Value.Trim());
+        }
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.All(ids, id => Assert.StartsWith("<test-", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_ShowsWhenEachStoreWasCreated()
+    {
+        var token = _shopify.IssueOfflineToken(expiring: false).AccessToken;
+        await _cli.RunAsync("stores", "import", _cli.File("one.json", $$"""[{"platform":"shopify","shopDomain":"{{_shopify.ShopDomain}}","accessToken":"{{token}}"}]"""));
+
+        var list = await _cli.RunAsync("stores", "list");
+
+        Assert.Matches($@"(?m){_shopify.ShopDomain}.*\s20\d\d-\d\d-\d\d \d\d:\d\d:\d\dZ\s*$", list.Output);
+        Assert.DoesNotContain("0001-01-01", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WooCommerceSiteThatDoesNotAnswer_OneLineForTheRowAndASummary()
+    {
+        var closedPort = CartRecoveryAppFactory.FreePort();
+        var token = _shopify.IssueOfflineToken(expiring: false).AccessToken;
+        var file = _cli.File("mixed.csv", $"""
+            platform,shopDomain,accessToken,siteUrl,consumerKey,consumerSecret
+            shopify,{_shopify.ShopDomain},{token},,,
+            woocommerce,,,http://127.0.0.1:{closedPort},ck_key,cs_secret
+            """);
+
+        var result = await _cli.RunAsync("stores", "import", file);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("row 1 of 2: connecting shopify " + _shopify.ShopDomain, result.Output, StringComparison.Ordinal);
+        Assert.Contains("row 2 of 2: connecting woocommerce", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Imported 1 of 2 rows (0 skipped as invalid, 0 refused by the platform, 1 not answering).", result.Output, StringComparison.Ordinal);
+        var errorLine = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("row 2: siteUrl:", errorLine, StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,11 @@ using System.Text;
 namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>The admin API's bearer key, compared in constant time.</summary>
-internal sealed class AdminKey(string key)
+/// <param name="filePath">The generated key's file, or null when the key is configured (<c>Admin:ApiKey</c>).</param>
+internal sealed class AdminKey(string key, string? filePath = null)
 {
+    public string? FilePath { get; } = filePath;
+
     private readonly byte[] _hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     public bool Matches(string? presented) =>

@@ -6,6 +6,9 @@ namespace CartRecovery.Web.Features.Admin;
 
 internal static class AdminServiceCollectionExtensions
 {
+    /// <summary>The generated key's file name under <c>{Storage:DataDirectory}/secrets</c>.</summary>
+    public const string AdminKeyFile = "admin-api-key";
+
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
         services.AddSingleton<StoreSending>();
@@ -13,10 +16,10 @@ internal static class AdminServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
-            var key = string.IsNullOrWhiteSpace(configured)
-                ? LocalSecrets.GetOrCreateText(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "admin-api-key")
-                : configured;
-            return new AdminKey(key);
+            if (!string.IsNullOrWhiteSpace(configured))
+                return new AdminKey(configured);
+            var dataDirectory = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
+            return new AdminKey(LocalSecrets.GetOrCreateText(dataDirectory, AdminKeyFile), LocalSecrets.PathOf(dataDirectory, AdminKeyFile));
         });
         // Use cases the API and the pages share.
         services.AddScoped<Tasks.TaskActions>();

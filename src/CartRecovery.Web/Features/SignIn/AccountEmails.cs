@@ -51,9 +51,7 @@ internal sealed partial class AccountEmails(IEmailTransport transport, IOptions<
         var from = string.IsNullOrWhiteSpace(options.Value.FromAddress) ? $"no-reply@{host}" : options.Value.FromAddress.Trim();
         var message = new EmailMessage
         {
-            // Recovery messages are numbered by the database; these are not stored, so they take random ids far above
-            // any row id (the pickup transport names its files by id).
-            MessageId = (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue) | (1L << 61),
+            MessageId = EmailMessage.NewUnstoredId(),
             FromAddress = from,
             FromName = options.Value.FromName,
             To = to,
