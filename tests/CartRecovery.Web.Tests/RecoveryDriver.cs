@@ -44,6 +44,19 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         return (cart, tasks.Single(t => t.CartId == cart.Id));
     }
 
+    /// <summary>The first email sent for <paramref name="cart"/> (its step 1).</summary>
+    public MimeMessage FirstEmailOf(Cart cart) => app.PickedUpEmails().Select(f => MimeMessage.Load(f))
+        .First(m => m.MessageId?.StartsWith($"cart-{cart.Id}.step-1.", StringComparison.Ordinal) == true);
+
+    /// <summary>Asserts what every opt-out leaves: the cart closed as opted out, its follow-up task closed.</summary>
+    public async Task AssertOptedOutAsync(Cart cart, Core.Tasks.FollowUpTask task)
+    {
+        Assert.Equal(CartStatus.OptedOut, (await app.Service<ICartStore>().GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(Core.Tasks.FollowUpTaskStatus.Closed, (await app.Service<Core.Tasks.IFollowUpTaskStore>().GetAsync(task.Id, Ct))!.Status);
+        var timeline = await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct);
+        Assert.Contains(timeline, e => e.Kind == CartEventKinds.OptedOut && e.Detail.EndsWith("its open follow-up task was closed", StringComparison.Ordinal));
+    }
+
     public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);
 
     /// <summary>Reports, abandons and sends step 1 for a new cart; returns the cart and its email.</summary>

@@ -15,7 +15,7 @@ public sealed partial class LinkService(
     IMessageStore messages,
     ICartStore carts,
     IStoreRepository stores,
-    ISuppressionList suppressions,
+    OptOut optOut,
     StorefrontRegistry storefronts,
     OutboundOptions outbound,
     TimeProvider time,
@@ -83,13 +83,10 @@ public sealed partial class LinkService(
         var target = await FindUnsubscribeTargetAsync(token, ct);
         if (target is null)
             return null;
-        var now = time.GetUtcNow();
-        var messageId = signer.Check(token, TokenPurpose.Unsubscribe, now).MessageId;
-        await suppressions.SuppressAsync(target.StoreId, target.Email, "unsubscribed", now, ct);
-        var cancelled = await messages.CancelPendingForRecipientAsync(target.StoreId, target.Email, "unsubscribed", ct);
-        if (await messages.GetAsync(messageId, ct) is { } message)
-            await carts.CloseAsync(message.CartId, CartStatus.OptedOut, "unsubscribed", now, ct);
-        Log.Unsubscribed(logger, target.StoreId, cancelled);
+        var messageId = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow()).MessageId;
+        var cartId = (await messages.GetAsync(messageId, ct))?.CartId;
+        var result = await optOut.RecordAsync(new(target.StoreId, target.Email, "unsubscribed", cartId), ct);
+        Log.Unsubscribed(logger, target.StoreId, result.CancelledMessages);
         return target;
     }
 

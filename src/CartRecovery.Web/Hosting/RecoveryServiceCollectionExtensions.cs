@@ -5,6 +5,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Data;
 using CartRecovery.Data.Schema;
@@ -42,6 +43,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
+        services.AddSingleton<OptOut>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<DataErasure>();
         services.AddSingleton<SequenceStop>();

@@ -74,6 +74,18 @@ public sealed class UnsubscribeEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_ClosesTheCartAndItsOpenFollowUpTask()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (cart, task) = await _drive.WalkDemoCartToTaskAsync(store, "chk-task");
+
+        var response = await _app.BrowserClient().PostAsync(RecoveryDriver.UnsubscribePath(_drive.FirstEmailOf(cart)), null, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _drive.AssertOptedOutAsync(cart, task);
+    }
+
+    [Fact]
     public async Task Post_WhenTwice_IsStillFine()
     {
         var store = await _app.DemoStoreAsync();
