@@ -11,6 +11,9 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
 {
     public CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
 
+    /// <summary>The language the next reported carts' customers shop in.</summary>
+    public string Locale { get; set; } = "en";
+
     public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string? email = "ana@example.com", DateTimeOffset? updatedAt = null, params CartLine[] lines) =>
         ReportCartAsync(store, externalId, $"http://localhost/demo/cart/{externalId}", email, updatedAt, lines);
 
@@ -20,7 +23,7 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         var at = updatedAt ?? app.Time.GetUtcNow();
         IReadOnlyList<CartLine> list = lines.Length > 0 ? lines : [new CartLine("Ridgeline Down Jacket", 1, 18900, "p1", "v1", "ALP-JKT-M", "Size M", "http://localhost/demo/images/ALP-JKT-M.svg")];
         var total = list.Sum(l => l.LineTotalMinor);
-        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: "en"), list, store.Currency, total, total,
+        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: Locale), list, store.Currency, total, total,
             restoreUrl, at, at);
         return app.Service<CartIngestion>().ReportCartAsync(snapshot, Ct);
     }

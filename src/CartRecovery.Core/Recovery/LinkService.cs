@@ -15,6 +15,7 @@ public sealed partial class LinkService(
     IMessageStore messages,
     ICartStore carts,
     IStoreRepository stores,
+    ISuppressionList suppressions,
     OptOut optOut,
     StorefrontRegistry storefronts,
     OutboundOptions outbound,
@@ -74,7 +75,13 @@ public sealed partial class LinkService(
         var email = message?.Recipient ?? cart?.Contact.Email;
         if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
             return null;
-        return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email));
+        return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email))
+        {
+            Locale = string.IsNullOrWhiteSpace(cart.Contact.Locale) ? store.Locale : cart.Contact.Locale.Trim(),
+            LogoUrl = LinkableOrNull(store.LogoUrl),
+            BrandColor = store.BrandColor,
+            AlreadyUnsubscribed = await suppressions.IsSuppressedAsync(store.Id, email, ct),
+        };
     }
 
     /// <summary>Suppresses the address for the store at once and cancels every pending message to it.</summary>
