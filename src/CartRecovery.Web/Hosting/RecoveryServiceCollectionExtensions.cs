@@ -40,6 +40,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();
+        services.AddSingleton<SequenceReachCheck>();
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
