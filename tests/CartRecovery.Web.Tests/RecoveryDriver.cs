@@ -11,6 +11,9 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
 {
     public CancellationToken Ct { get; } = TestContext.Current.CancellationToken;
 
+    /// <summary>The language the next reported carts' customers shop in.</summary>
+    public string Locale { get; set; } = "en";
+
     public Task<CartMergeResult> ReportCartAsync(Store store, string externalId, string? email = "ana@example.com", DateTimeOffset? updatedAt = null, params CartLine[] lines) =>
         ReportCartAsync(store, externalId, $"http://localhost/demo/cart/{externalId}", email, updatedAt, lines);
 
@@ -20,7 +23,7 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         var at = updatedAt ?? app.Time.GetUtcNow();
         IReadOnlyList<CartLine> list = lines.Length > 0 ? lines : [new CartLine("Ridgeline Down Jacket", 1, 18900, "p1", "v1", "ALP-JKT-M", "Size M", "http://localhost/demo/images/ALP-JKT-M.svg")];
         var total = list.Sum(l => l.LineTotalMinor);
-        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: "en"), list, store.Currency, total, total,
+        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: "Ana", Locale: Locale), list, store.Currency, total, total,
             restoreUrl, at, at);
         return app.Service<CartIngestion>().ReportCartAsync(snapshot, Ct);
     }
@@ -42,6 +45,19 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         var cart = (await CartAsync(demo, externalId))!;
         var tasks = await app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(demo.Id, null, null, Ct);
         return (cart, tasks.Single(t => t.CartId == cart.Id));
+    }
+
+    /// <summary>The first email sent for <paramref name="cart"/> (its step 1).</summary>
+    public MimeMessage FirstEmailOf(Cart cart) => app.PickedUpEmails().Select(f => MimeMessage.Load(f))
+        .First(m => m.MessageId?.StartsWith($"cart-{cart.Id}.step-1.", StringComparison.Ordinal) == true);
+
+    /// <summary>Asserts what every opt-out leaves: the cart closed as opted out, its follow-up task closed.</summary>
+    public async Task AssertOptedOutAsync(Cart cart, Core.Tasks.FollowUpTask task)
+    {
+        Assert.Equal(CartStatus.OptedOut, (await app.Service<ICartStore>().GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(Core.Tasks.FollowUpTaskStatus.Closed, (await app.Service<Core.Tasks.IFollowUpTaskStore>().GetAsync(task.Id, Ct))!.Status);
+        var timeline = await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct);
+        Assert.Contains(timeline, e => e.Kind == CartEventKinds.OptedOut && e.Detail.EndsWith("its open follow-up task was closed", StringComparison.Ordinal));
     }
 
     public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);

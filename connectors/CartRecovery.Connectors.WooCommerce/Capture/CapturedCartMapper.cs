@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using CartRecovery.Connectors.WooCommerce.Offers;
 using CartRecovery.Core;
 using CartRecovery.Core.Carts;
@@ -34,8 +35,11 @@ public static class CapturedCartMapper
         var site = new Uri(store.ExternalId);
         var currency = cart.Currency ?? store.Currency;
         var root = site.AbsoluteUri.TrimEnd('/');
+        // The Store API entity-encodes product names as HTML ("Ship Your Idea &#8211; Black", "Ben &#038; Jerry&#8217;s"),
+        // and the script passes them on as it reads them: decoded once here, like order lines, so emails and the API
+        // show the characters.
         var lines = cart.Items.Select(i => new CartLine(
-            i.Name,
+            WebUtility.HtmlDecode(i.Name),
             i.Quantity,
             Money.ParseMajor(i.Price.ToString(CultureInfo.InvariantCulture), currency),
             i.ProductId.ToString(CultureInfo.InvariantCulture),

@@ -43,7 +43,10 @@ public sealed partial class AbandonmentDetector(
             {
                 await RecordEnrolmentAsync(cart, chosen, now, ct);
                 enrolled++;
-                Log.Abandoned(logger, cart.Id, store.Id, chosen.Plan.Count);
+                if (chosen.Matched)
+                    Log.Abandoned(logger, cart.Id, store.Id, chosen.Plan.Count);
+                else
+                    Log.NotEnrolled(logger, cart.Id, store.Id);
             }
         }
         return enrolled;
@@ -63,5 +66,10 @@ public sealed partial class AbandonmentDetector(
     {
         [LoggerMessage(1201, LogLevel.Information, "Cart {CartId} of store {StoreId} abandoned; {Steps} steps scheduled")]
         public static partial void Abandoned(ILogger logger, long cartId, long storeId, int steps);
+
+        // A warning, not information: a store whose own sequences match none of its carts sends nothing at all, and
+        // only a person changing the sequences' conditions fixes that.
+        [LoggerMessage(1202, LogLevel.Warning, "Cart {CartId} of store {StoreId} abandoned, but none of the store's active sequences matches it: nothing is scheduled")]
+        public static partial void NotEnrolled(ILogger logger, long cartId, long storeId);
     }
 }

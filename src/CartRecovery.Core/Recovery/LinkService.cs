@@ -16,6 +16,7 @@ public sealed partial class LinkService(
     ICartStore carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
+    OptOut optOut,
     StorefrontRegistry storefronts,
     OutboundOptions outbound,
     TimeProvider time,
@@ -74,7 +75,13 @@ public sealed partial class LinkService(
         var email = message?.Recipient ?? cart?.Contact.Email;
         if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
             return null;
-        return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email));
+        return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email))
+        {
+            Locale = string.IsNullOrWhiteSpace(cart.Contact.Locale) ? store.Locale : cart.Contact.Locale.Trim(),
+            LogoUrl = LinkableOrNull(store.LogoUrl),
+            BrandColor = store.BrandColor,
+            AlreadyUnsubscribed = await suppressions.IsSuppressedAsync(store.Id, email, ct),
+        };
     }
 
     /// <summary>Suppresses the address for the store at once and cancels every pending message to it.</summary>
@@ -83,13 +90,10 @@ public sealed partial class LinkService(
         var target = await FindUnsubscribeTargetAsync(token, ct);
         if (target is null)
             return null;
-        var now = time.GetUtcNow();
-        var messageId = signer.Check(token, TokenPurpose.Unsubscribe, now).MessageId;
-        await suppressions.SuppressAsync(target.StoreId, target.Email, "unsubscribed", now, ct);
-        var cancelled = await messages.CancelPendingForRecipientAsync(target.StoreId, target.Email, "unsubscribed", ct);
-        if (await messages.GetAsync(messageId, ct) is { } message)
-            await carts.CloseAsync(message.CartId, CartStatus.OptedOut, "unsubscribed", now, ct);
-        Log.Unsubscribed(logger, target.StoreId, cancelled);
+        var messageId = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow()).MessageId;
+        var cartId = (await messages.GetAsync(messageId, ct))?.CartId;
+        var result = await optOut.RecordAsync(new(target.StoreId, target.Email, "unsubscribed", cartId), ct);
+        Log.Unsubscribed(logger, target.StoreId, result.CancelledMessages);
         return target;
     }
 

@@ -20,6 +20,7 @@ public sealed partial class MessageDispatcher(
     ICartStore carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
+    OptOut optOut,
     IFollowUpTaskStore tasks,
     StorefrontRegistry storefronts,
     IEmailComposer composer,
@@ -93,7 +94,7 @@ public sealed partial class MessageDispatcher(
         {
             var cart = await carts.GetAsync(message.CartId, ct);
             if (cart?.Contact.Email is { } email)
-                await OptOutAsync(cart, email, "the email provider reports the address as inactive", ct);
+                await optOut.RecordAsync(new(cart.StoreId, email, "the email provider reports the address as inactive", cart.Id), ct);
             return await CancelAsync(message, error.Message, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -127,7 +128,7 @@ public sealed partial class MessageDispatcher(
             return await CancelAsync(message, "the cart has no email address", ct);
         if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
         {
-            await carts.CloseAsync(cart.Id, CartStatus.OptedOut, "the address is suppressed", time.GetUtcNow(), ct);
+            await optOut.RecordAsync(new(store.Id, email, "the address is suppressed", cart.Id), ct);
             return await CancelAsync(message, "the address is suppressed", ct);
         }
 
@@ -211,14 +212,6 @@ public sealed partial class MessageDispatcher(
         if (await messages.MarkSentAsync(message.Id, ClaimerId, null, null, now, ct))
             await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, $"Step {message.Step}: follow-up task created", message.Id), ct);
         return Outcome.Sent;
-    }
-
-    private async Task OptOutAsync(Cart cart, string email, string reason, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await suppressions.SuppressAsync(cart.StoreId, email, reason, now, ct);
-        await messages.CancelPendingForRecipientAsync(cart.StoreId, email, reason, ct);
-        await carts.CloseAsync(cart.Id, CartStatus.OptedOut, reason, now, ct);
     }
 
     private async Task<Outcome> ReleaseAsync(OutboundMessage message, CancellationToken ct)

@@ -33,15 +33,25 @@ public sealed class SequenceEnrolment
         if (own.Count == 0)
             return new(SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Find(store.Sequence), abandonedAt), null, Matched: true);
 
+        if (await FirstMatchAsync(own, cart, ct) is { } sequence)
+            return new(SequencePlanner.Plan(cart.Id, sequence, abandonedAt), sequence, Matched: true);
+        return new([], null, Matched: false);
+    }
+
+    /// <summary>The first of <paramref name="active"/> (by priority, then age) whose conditions <paramref name="cart"/> meets, or null.</summary>
+    public async Task<StoreSequence?> FirstMatchAsync(IEnumerable<StoreSequence> active, Cart cart, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        ArgumentNullException.ThrowIfNull(cart);
         bool? returning = null;
-        foreach (var sequence in own.OrderBy(s => s.Definition.Priority).ThenBy(s => s.Id))
+        foreach (var sequence in active.OrderBy(s => s.Definition.Priority).ThenBy(s => s.Id))
         {
             var conditions = sequence.Definition.Conditions;
             if (conditions.NeedsCustomerHistory)
                 returning ??= await _history.IsReturningAsync(cart, ct);
             if (conditions.Matches(cart, returning ?? false))
-                return new(SequencePlanner.Plan(cart.Id, sequence, abandonedAt), sequence, Matched: true);
+                return sequence;
         }
-        return new([], null, Matched: false);
+        return null;
     }
 }

@@ -1,4 +1,9 @@
+using System.Data.Common;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using Dapper;
@@ -20,6 +25,26 @@ internal sealed class SuppressionList : ISuppressionList
     private const string ListSql = """
         SELECT store_id, email, reason, created_at FROM suppressions WHERE store_id = @StoreId ORDER BY created_at, email_normalized
         """;
+
+    // The address's carts in the store, and the cart the opt-out came through (its address may have changed since).
+    private const string OptOutCarts = "(cart_id = @CartId OR cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email))";
+
+    private const string CancelMessagesSql = $"""
+        UPDATE messages SET status = @Cancelled, last_error = @Reason
+        WHERE store_id = @StoreId AND (status = @Pending OR status = @Claimed) AND {OptOutCarts}
+        """;
+
+    private const string OpenCartsSql = """
+        SELECT id, status FROM carts
+        WHERE store_id = @StoreId AND (email_normalized = @Email OR id = @CartId) AND (status = @Active OR status = @Abandoned)
+        ORDER BY id
+        """;
+
+    private const string CloseCartSql = "UPDATE carts SET status = @OptedOut, updated_at = @Now WHERE id = @Id AND status = @Current";
+
+    private const string CloseCartTasksSql = "UPDATE follow_up_tasks SET status = @Closed WHERE cart_id = @Id AND status = @Open";
+
+    private const string CloseOtherTasksSql = $"UPDATE follow_up_tasks SET status = @Closed WHERE store_id = @StoreId AND status = @Open AND {OptOutCarts}";
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
@@ -71,5 +96,66 @@ internal sealed class SuppressionList : ISuppressionList
             return false;
         await using var db = await _connections.OpenAsync(ct);
         return await db.ExecuteAsync(new CommandDefinition(DeleteSql, new { StoreId = storeId, Email = normalized }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<OptOutResult> OptOutAsync(OptOutRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var normalized = EmailNormalizer.Normalize(record.Email)
+            ?? throw new ArgumentException("An address to opt out must not be empty.", nameof(record));
+        var param = new
+        {
+            record.StoreId,
+            Email = normalized,
+            record.CartId,
+            record.Reason,
+            Now = DbTime.ToDb(record.Now),
+            Cancelled = (int)MessageStatus.Cancelled,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+            Active = (int)CartStatus.Active,
+            Abandoned = (int)CartStatus.Abandoned,
+            Closed = (int)FollowUpTaskStatus.Closed,
+            Open = (int)FollowUpTaskStatus.Open,
+        };
+
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        await db.ExecuteAsync(new CommandDefinition(_dialect.InsertIgnoringDuplicates(InsertSql, "store_id, email_normalized"), new
+        {
+            record.StoreId,
+            EmailNormalized = normalized,
+            Email = record.Email.Trim(),
+            record.Reason,
+            CreatedAt = DbTime.ToDb(record.SuppressedAt),
+        }, tx, cancellationToken: ct));
+        var cancelled = await db.ExecuteAsync(new CommandDefinition(CancelMessagesSql, param, tx, cancellationToken: ct));
+        var (closedCarts, closedTasks) = await CloseOpenCartsAsync(db, tx, record, param, ct);
+        closedTasks += await db.ExecuteAsync(new CommandDefinition(CloseOtherTasksSql, param, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new(cancelled, closedCarts, closedTasks);
+    }
+
+    private static async Task<(int Carts, int Tasks)> CloseOpenCartsAsync(DbConnection db, DbTransaction tx, OptOutRecord record, object param,
+        CancellationToken ct)
+    {
+        var open = await db.QueryAsync<(long Id, long Status)>(new CommandDefinition(OpenCartsSql, param, tx, cancellationToken: ct));
+        int carts = 0, tasks = 0;
+        foreach (var (id, status) in open.ToList())
+        {
+            if (!CartLifecycle.CanMove((CartStatus)status, CartStatus.OptedOut))
+                continue;
+            var moved = await db.ExecuteAsync(new CommandDefinition(CloseCartSql,
+                new { Id = id, Current = status, OptedOut = (int)CartStatus.OptedOut, Now = DbTime.ToDb(record.Now) }, tx, cancellationToken: ct));
+            if (moved == 0)
+                continue;
+            var cartTasks = await db.ExecuteAsync(new CommandDefinition(CloseCartTasksSql,
+                new { Id = id, Closed = (int)FollowUpTaskStatus.Closed, Open = (int)FollowUpTaskStatus.Open }, tx, cancellationToken: ct));
+            var detail = cartTasks == 0 ? record.Reason : $"{record.Reason}; its open follow-up task was closed";
+            await CartEventWriter.AddAsync(db, tx, new(id, record.Now, CartEventKinds.OptedOut, detail), ct);
+            carts++;
+            tasks += cartTasks;
+        }
+        return (carts, tasks);
     }
 }

@@ -27,6 +27,7 @@ internal static class MimeMessageFactory
             Subject = email.Subject,
             Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
         };
+        KeepTextLinesWhole(message);
         message.From.Add(Mailbox(email.FromName, email.FromAddress, "sender", email.MessageId));
         message.To.Add(Mailbox(email.ToName, email.To, "recipient", email.MessageId));
         if (!string.IsNullOrWhiteSpace(email.ReplyTo))
@@ -45,6 +46,25 @@ internal static class MimeMessageFactory
             message.Headers.Add(HeaderPrefix + HeaderName(key), value);
         return message;
     }
+
+    /// <summary>
+    /// Quoted-printable (MimeKit's choice for UTF-8 text) folds every line at 76 characters with soft breaks, which cuts
+    /// the restore and unsubscribe links of the text part in two for anyone reading it as it travels (a raw view, a
+    /// plain-text reader that does not undo the folding). Sent as 8bit, each line stays whole; SMTP allows lines of up
+    /// to 998 octets, and MailKit re-encodes the part for a server that does not offer 8BITMIME.
+    /// </summary>
+    private static void KeepTextLinesWhole(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => p.IsPlain))
+        {
+            var text = part.Text;
+            if (text.Split('\n').All(line => System.Text.Encoding.UTF8.GetByteCount(line) <= MaxLineOctets))
+                part.ContentTransferEncoding = ContentEncoding.EightBit;
+        }
+    }
+
+    // RFC 5322 section 2.1.1: at most 998 characters a line, excluding the CRLF.
+    private const int MaxLineOctets = 998;
 
     /// <summary>
     /// The message's own headers, decoded, as a preview shows them. MIME structure headers (MIME-Version, which

@@ -30,8 +30,9 @@ public sealed class PickupFolderTransport : IEmailTransport, ISentEmailLookup, I
     {
         ArgumentNullException.ThrowIfNull(message);
         var mime = MimeMessageFactory.Create(message, _time.GetUtcNow());
-        // 7-bit with short lines is what relays reading a pickup folder accept without rewriting the message.
-        mime.Prepare(EncodingConstraint.SevenBit);
+        // 8-bit with lines of at most 998 octets (RFC 5322), not 7-bit: quoted-printable would fold the text part's links
+        // at 76 characters. A relay that reads the folder and meets a next hop without 8BITMIME re-encodes on its way.
+        mime.Prepare(EncodingConstraint.EightBit, 998);
 
         var fileName = $"{message.MessageId}.eml";
         var temporary = Path.Combine(PickupDirectory, $".{fileName}.{Guid.NewGuid():N}.tmp");

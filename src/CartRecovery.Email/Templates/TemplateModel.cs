@@ -60,10 +60,27 @@ internal static class TemplateModel
                     ["code"] = offer.Code,
                     // The step's offer spec says it in the email's language; the issued description is English.
                     ["description"] = model.Message.Offer is { } spec ? phrases.Offer(spec, cart.Currency, culture) : offer.Description,
-                    ["expires_at"] = phrases.Date(InStoreTime(offer.ExpiresAt, store), culture),
+                    ["expires_at"] = WithZone(InStoreTime(offer.ExpiresAt, store), local => phrases.Date(local, culture)),
                 }
                 : null,
         };
+    }
+
+    /// <summary>
+    /// A wall-clock time followed by its offset from UTC ("18:00 (UTC+1)"): the customer may not live where the shop
+    /// does, and an offset reads the same in every language.
+    /// </summary>
+    public static string WithZone(DateTimeOffset local, Func<DateTimeOffset, string> wallClock)
+    {
+        ArgumentNullException.ThrowIfNull(wallClock);
+        var offset = local.Offset;
+        if (offset == TimeSpan.Zero)
+            return $"{wallClock(local)} (UTC)";
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var abs = offset.Duration();
+        var hours = ((int)abs.TotalHours).ToString(CultureInfo.InvariantCulture);
+        var zone = abs.Minutes == 0 ? hours : $"{hours}:{abs.Minutes.ToString("00", CultureInfo.InvariantCulture)}";
+        return $"{wallClock(local)} (UTC{sign}{zone})";
     }
 
     /// <summary>A moment on the store's clock, which is what its customers read; an unknown time zone falls back to UTC.</summary>

@@ -18,6 +18,19 @@ internal static class SecurityHeaders
 
     private static readonly object FormActionKey = new();
 
+    private static readonly object StyleKey = new();
+
+    /// <summary>
+    /// Lets this page carry one more style block, <paramref name="css"/>, allowed by its hash like the base one (a
+    /// shop's brand colour on the pages its customers see).
+    /// </summary>
+    public static void AllowStyle(HttpContext http, string css)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(css);
+        http.Items[StyleKey] = $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)))}'";
+    }
+
     /// <summary>
     /// Lets this page's form lead to <paramref name="origin"/> too: browsers apply form-action to the redirects that
     /// follow a submission (the WooCommerce connect form's answer redirects to the shop's approval page).
@@ -91,7 +104,10 @@ internal static class SecurityHeaders
             ? $"; script-src {AppBridgeScript} 'self'; connect-src 'self'"
             : metadata?.GetMetadata<OwnScriptsAttribute>() is not null ? "; script-src 'self'" : "";
         var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
-        headers.ContentSecurityPolicy = $"{BasePolicy}{scripts}; form-action {formAction}; frame-ancestors {frameAncestors}";
+        var policy = http.Items.TryGetValue(StyleKey, out var style)
+            ? BasePolicy.Replace(HtmlPage.StyleSource, $"{HtmlPage.StyleSource} {style}", StringComparison.Ordinal)
+            : BasePolicy;
+        headers.ContentSecurityPolicy = $"{policy}{scripts}; form-action {formAction}; frame-ancestors {frameAncestors}";
         // --- Email previews (web app): the editors frame rendered emails, which carry a policy of their own. ---
         if (metadata?.GetMetadata<FramesEmailPreviewsAttribute>() is not null)
             headers.ContentSecurityPolicy += FramesEmailPreviewsAttribute.Directives;

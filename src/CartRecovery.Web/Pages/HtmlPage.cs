@@ -54,6 +54,13 @@ internal static class HtmlPage
     /// <paramref name="lang"/> names the page's language.
     /// </summary>
     public static IResult Render(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string lang = "en", string headHtml = "") =>
+        Render(title, bodyHtml, statusCode, lang, headHtml, extraCss: null);
+
+    /// <summary>
+    /// The page with a second style block, <paramref name="extraCss"/>, which the caller allows by its hash
+    /// (<c>SecurityHeaders.AllowStyle</c>) and builds from checked values only.
+    /// </summary>
+    public static IResult Render(string title, string bodyHtml, int statusCode, string lang, string headHtml, string? extraCss) =>
         Results.Content($$"""
             <!doctype html>
             <html lang="{{Encode(lang)}}">
@@ -63,7 +70,7 @@ internal static class HtmlPage
               <meta name="robots" content="noindex">
               {{headHtml}}
               <title>{{Encode(title)}}</title>
-              <style>{{Css}}</style>
+              <style>{{Css}}</style>{{(extraCss is null ? "" : $"<style>{extraCss}</style>")}}
             </head>
             <body><main>
             {{bodyHtml}}

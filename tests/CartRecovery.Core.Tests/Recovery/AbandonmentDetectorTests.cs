@@ -3,7 +3,6 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -26,9 +25,11 @@ public sealed class AbandonmentDetectorTests
         _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default);
     }
 
+    private readonly Mock<Microsoft.Extensions.Logging.ILogger<AbandonmentDetector>> _logger = new();
+
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
         new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
-        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), Sample.NoPlans(_time), _options, _time), _options, _time, NullLogger<AbandonmentDetector>.Instance);
+        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), Sample.NoPlans(_time), _options, _time), _options, _time, _logger.Object);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()
@@ -40,8 +41,12 @@ public sealed class AbandonmentDetectorTests
         _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
         _carts.Setup(c => c.AbandonAsync(cart.Id, _time.GetUtcNow(), It.Is<IReadOnlyList<OutboundMessage>>(p => p.Count == 0), Ct)).ReturnsAsync(true);
 
+        _logger.Setup(l => l.IsEnabled(It.IsAny<Microsoft.Extensions.Logging.LogLevel>())).Returns(true);
+
         Assert.Equal(1, await Create().RunOnceAsync(Ct));
         _carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.NotEnrolled && e.CartId == cart.Id), Ct));
+        _logger.Verify(l => l.Log(Microsoft.Extensions.Logging.LogLevel.Warning, It.Is<Microsoft.Extensions.Logging.EventId>(e => e.Id == 1202),
+            It.IsAny<It.IsAnyType>(), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
     }
 
     [Fact]

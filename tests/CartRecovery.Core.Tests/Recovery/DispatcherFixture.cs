@@ -54,7 +54,8 @@ internal sealed class DispatcherFixture
     }
 
     public MessageDispatcher Create() => new(
-        Messages.Object, Carts.Object, Stores.Object, Suppressions.Object, Tasks.Object,
+        Messages.Object, Carts.Object, Stores.Object, Suppressions.Object,
+        new OptOut(Suppressions.Object, Time, NullLogger<OptOut>.Instance), Tasks.Object,
         new StorefrontRegistry([Storefront.Object]), Composer.Object, Transport.Object,
         new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object,
             new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time),

@@ -56,7 +56,7 @@ public sealed class MessageDispatcherTests
         await f.Create().RunOnceAsync(Ct);
 
         Assert.Empty(f.Sent);
-        f.Carts.Verify(c => c.CloseAsync(10, CartStatus.OptedOut, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct));
+        f.Suppressions.Verify(s => s.OptOutAsync(new(1, "ana@example.com", "the address is suppressed", 10, Sample.T0, Sample.T0), Ct));
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public sealed class MessageDispatcherTests
         f.Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), Ct)).ThrowsAsync(new EmailSendException("inactive", false, recipientSuppressed: true));
 
         Assert.Equal(1, (await f.Create().RunOnceAsync(Ct)).Cancelled);
-        f.Suppressions.Verify(s => s.SuppressAsync(1, "ana@example.com", It.IsAny<string>(), Sample.T0, Ct));
-        f.Messages.Verify(m => m.CancelPendingForRecipientAsync(1, "ana@example.com", It.IsAny<string>(), Ct));
+        f.Suppressions.Verify(s => s.OptOutAsync(
+            new(1, "ana@example.com", "the email provider reports the address as inactive", 10, Sample.T0, Sample.T0), Ct));
     }
 
     [Fact]

@@ -1,3 +1,8 @@
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Tasks;
+
 namespace CartRecovery.Data.Tests.Suppression;
 
 public abstract class SuppressionListContract : DatabaseContract
@@ -46,4 +51,70 @@ public abstract class SuppressionListContract : DatabaseContract
 
         await Assert.ThrowsAsync<ArgumentException>(() => Db.Suppressions.SuppressAsync(store.Id, " ", "unsubscribed", T0, Ct));
     }
+
+    [Fact]
+    public async Task OptOut_ClosesTheAddressCartsCancelsTheirMessagesAndClosesTheirOpenTasks()
+    {
+        var store = await AddStoreAsync("shop-1");
+        var other = await AddStoreAsync("shop-2");
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1", "Ada@Example.com");
+        var active = await AddCartAsync(store.Id, "chk-2", T0, " ada@example.com ");
+        var (bob, _) = await AddAbandonedCartAsync(store.Id, "chk-3", "bob@example.com");
+        var (elsewhere, _) = await AddAbandonedCartAsync(other.Id, "chk-4", "ada@example.com");
+        var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
+
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ADA@example.com", "unsubscribed", null, T0, T0.AddMinutes(1)), Ct);
+
+        Assert.Equal(new OptOutResult(CancelledMessages: 3, ClosedCarts: 2, ClosedTasks: 1), result);
+        Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "ada@example.com", Ct));
+        Assert.False(await Db.Suppressions.IsSuppressedAsync(other.Id, "ada@example.com", Ct));
+        Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(active.Id, Ct))!.Status);
+        Assert.Equal(CartStatus.Abandoned, (await Db.Carts.GetAsync(bob.Id, Ct))!.Status);
+        Assert.Equal(CartStatus.Abandoned, (await Db.Carts.GetAsync(elsewhere.Id, Ct))!.Status);
+        Assert.All(await Db.Messages.ListForCartAsync(cart.Id, Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.All(await Db.Messages.ListForCartAsync(bob.Id, Ct), m => Assert.Equal(MessageStatus.Pending, m.Status));
+        Assert.Equal(FollowUpTaskStatus.Closed, (await Db.Tasks.GetAsync(task.Id, Ct))!.Status);
+        var optedOut = Assert.Single(await Db.Carts.GetTimelineAsync(cart.Id, Ct), e => e.Kind == CartEventKinds.OptedOut);
+        Assert.Equal("unsubscribed; its open follow-up task was closed", optedOut.Detail);
+    }
+
+    [Fact]
+    public async Task OptOut_ClosesTheCartItCameThroughEvenUnderAnotherAddress()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1", "new@example.com");
+        var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
+
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "old@example.com", "postmark: HardBounce", cart.Id, T0, T0), Ct);
+
+        Assert.Equal(new OptOutResult(3, 1, 1), result);
+        Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(FollowUpTaskStatus.Closed, (await Db.Tasks.GetAsync(task.Id, Ct))!.Status);
+        Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "old@example.com", Ct));
+    }
+
+    [Fact]
+    public async Task OptOut_WhenTheCartClosedBefore_StillClosesItsOpenTaskAndKeepsTheFirstReason()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "expired", T0, Ct));
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "added by the merchant", T0, Ct);
+
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, T0.AddDays(1), T0.AddDays(1)), Ct);
+        var again = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, T0.AddDays(1), T0.AddDays(1)), Ct);
+
+        Assert.Equal(new OptOutResult(0, 0, 1), result);
+        Assert.Equal(default, again);
+        Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(FollowUpTaskStatus.Closed, (await Db.Tasks.GetAsync(task.Id, Ct))!.Status);
+        Assert.Equal("added by the merchant", Assert.Single(await Db.Suppressions.ListAsync(store.Id, Ct)).Reason);
+    }
+
+    private static FollowUpTask NewTask(long storeId, long cartId, long messageId) => new()
+    {
+        StoreId = storeId, CartId = cartId, MessageId = messageId, Summary = "Call Ada", CreatedAt = T0.AddHours(3),
+    };
 }

@@ -87,6 +87,22 @@ public sealed class PickupFolderTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_WritesEveryLinkOfTheTextPartOnOneLine()
+    {
+        var unsubscribe = "https://recover.shop-with-a-long-name.example.com/u/AQIAAAAAAAAAB2unsubscribe-token-that-is-long-enough";
+        var restore = "https://recover.shop-with-a-long-name.example.com/r/AQEAAAAAAAAAB2restore-token-that-is-long-enough";
+        var text = $"Your cart at Maple Goods: Café crème set\n\nReturn to your cart:\n{restore}\n\n--\nUnsubscribe: {unsubscribe}\n";
+
+        await SendAsync(Transport(_temp.Path), EmailTestData.Message() with { TextBody = text, UnsubscribeUrl = unsubscribe });
+
+        var raw = await File.ReadAllTextAsync(Path.Combine(_temp.Path, "7.eml"), TestContext.Current.CancellationToken);
+        var lines = raw.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, l => l == restore);
+        Assert.Contains(lines, l => l == $"Unsubscribe: {unsubscribe}");
+        Assert.Equal(text, Load(Path.Combine(_temp.Path, "7.eml")).TextBody!.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task SendAsync_TransactionalEmail_HasNoUnsubscribeHeaders()
     {
         await SendAsync(Transport(_temp.Path), EmailTestData.Message() with { UnsubscribeUrl = null });

@@ -1,4 +1,3 @@
-using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Web.Features.Audit;
@@ -9,8 +8,7 @@ namespace CartRecovery.Web.Features.Admin;
 /// A store's sending controls as one set of actions, for the API and the settings page alike: suppress an address
 /// (its pending messages cancelled), lift a suppression, pause and resume sending; each change audited.
 /// </summary>
-internal sealed class StoreSending(ISuppressionList suppressions, IMessageStore messages, IStoreRepository repository, AuditTrail audit,
-    TimeProvider time)
+internal sealed class StoreSending(ISuppressionList suppressions, OptOut optOut, IStoreRepository repository, AuditTrail audit)
 {
     /// <summary>Why sending waits when the merchant paused it (shown as the store's paused reason).</summary>
     public const string PausedByMerchant = "paused by the merchant";
@@ -19,13 +17,15 @@ internal sealed class StoreSending(ISuppressionList suppressions, IMessageStore 
     {
         ArgumentNullException.ThrowIfNull(store);
         var why = string.IsNullOrWhiteSpace(reason) ? "added by the merchant" : reason.Trim();
-        await suppressions.SuppressAsync(store.Id, email, why, time.GetUtcNow(), ct);
-        var cancelled = await messages.CancelPendingForRecipientAsync(store.Id, email, why, ct);
+        var result = await optOut.RecordAsync(new(store.Id, email, why), ct);
         // The customer's address never goes into the audit in clear: its fingerprint tells entries about it apart.
         var fingerprint = AuditTrail.Fingerprint(email);
-        await audit.RecordAsync(store, "suppression.add", null, new { email = fingerprint, reason = why, cancelledMessages = cancelled }, ct,
-            $"suppression:{fingerprint}");
-        return new StoreSendingEndpoints.SuppressionResponse(email.Trim(), why, cancelled);
+        await audit.RecordAsync(store, "suppression.add", null, new
+        {
+            email = fingerprint, reason = why, cancelledMessages = result.CancelledMessages,
+            closedCarts = result.ClosedCarts, closedTasks = result.ClosedTasks,
+        }, ct, $"suppression:{fingerprint}");
+        return new StoreSendingEndpoints.SuppressionResponse(email.Trim(), why, result.CancelledMessages);
     }
 
     /// <summary>False when the address was not on the list.</summary>

@@ -25,6 +25,9 @@ internal static class SequenceEndpoints
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)))
             .Describe<IEnumerable<SequenceResponse>>(ApiDescriptions.Sequences, "List the store's own sequences (current versions)", 404);
+        api.MapGet(Path + "/reach", ReachAsync)
+            .Describe<SequenceReachResponse>(ApiDescriptions.Sequences,
+                "How many carts abandoned in the last 30 days each active sequence would have taken, and a warning when none would", 404);
         api.MapPost(Path, CreateAsync)
             .RequireAuthorization(CallerPolicies.Member)
             .DescribeCreated<SequenceResponse>(ApiDescriptions.Sequences, "Create a sequence (steps and conditions, or a preset)", 400, 404);
@@ -51,6 +54,13 @@ internal static class SequenceEndpoints
             .Describe<object>(ApiDescriptions.Sequences, "Results per step and variant, with significance against the first variant", 404);
         api.MapSequencePreview();
         return api;
+    }
+
+    private static async Task<IResult> ReachAsync(long id, StoreAccess stores, SequenceReachCheck reach, CancellationToken ct)
+    {
+        if (await stores.GetAsync(id, ct) is null)
+            return ApiResults.StoreNotFound(id);
+        return Results.Ok(SequenceReachResponse.From(await reach.CheckAsync(id, ct)));
     }
 
     private static async Task<IResult> CreateAsync(long id, SequenceRequest? request, StoreAccess stores, SequenceChanges changes, CancellationToken ct)

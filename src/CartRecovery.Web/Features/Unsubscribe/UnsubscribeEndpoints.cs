@@ -1,46 +1,78 @@
+using System.Text.RegularExpressions;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages;
 
 namespace CartRecovery.Web.Features.Unsubscribe;
 
 /// <summary>
-/// <c>GET /u/{token}</c> asks for confirmation (link scanners follow GETs, so a GET must not unsubscribe);
-/// <c>POST /u/{token}</c> unsubscribes at once, both from the confirmation page and as the RFC 8058 one-click POST
-/// mail providers send with <c>List-Unsubscribe=One-Click</c>.
+/// <c>GET /u/{token}</c> asks for confirmation (link scanners follow GETs, so a GET must not unsubscribe), or says the
+/// address is unsubscribed already; <c>POST /u/{token}</c> unsubscribes at once, both from the confirmation page and as
+/// the RFC 8058 one-click POST mail providers send with <c>List-Unsubscribe=One-Click</c>. The page speaks for the shop
+/// (its logo, name and colour) in the recipient's language (English or French).
 /// </summary>
-internal static class UnsubscribeEndpoints
+internal static partial class UnsubscribeEndpoints
 {
     public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/u/{token}", async (string token, LinkService links, CancellationToken ct) =>
+        app.MapGet("/u/{token}", async (string token, HttpContext http, LinkService links, CancellationToken ct) =>
         {
             var target = await links.FindUnsubscribeTargetAsync(token, ct);
             if (target is null)
                 return NotFound();
-            return HtmlPage.Render("Unsubscribe", $"""
-                <h1>Unsubscribe from {HtmlPage.Encode(target.StoreName)}?</h1>
-                <p>{HtmlPage.Encode(target.MaskedEmail)} will no longer receive reminders about carts left at {HtmlPage.Encode(target.StoreName)}.</p>
-                <form method="post" action="/u/{HtmlPage.Encode(token)}"><button type="submit">Unsubscribe</button></form>
+            if (target.AlreadyUnsubscribed)
+                return Unsubscribed(http, target);
+            var text = UnsubscribeTexts.For(target.Locale);
+            return Branded(http, target, text.AskTitle, $"""
+                <h1>{HtmlPage.Encode(string.Format(text.Culture, text.AskHeading, target.StoreName))}</h1>
+                <p>{HtmlPage.Encode(string.Format(text.Culture, text.AskBody, target.MaskedEmail, target.StoreName))}</p>
+                <form method="post" action="/u/{HtmlPage.Encode(token)}"><button type="submit">{HtmlPage.Encode(text.AskButton)}</button></form>
                 """);
         }).ExcludeFromDescription();
 
-        app.MapPost("/u/{token}", async (string token, LinkService links, CancellationToken ct) =>
+        app.MapPost("/u/{token}", async (string token, HttpContext http, LinkService links, CancellationToken ct) =>
         {
             var target = await links.UnsubscribeAsync(token, ct);
-            if (target is null)
-                return NotFound();
-            return HtmlPage.Render("You are unsubscribed", $"""
-                <h1>You're unsubscribed</h1>
-                <p>{HtmlPage.Encode(target.MaskedEmail)} won't receive any more cart reminders from {HtmlPage.Encode(target.StoreName)}.</p>
-                {BackLink(target)}
-                """);
+            return target is null ? NotFound() : Unsubscribed(http, target);
         }).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 
+    private static IResult Unsubscribed(HttpContext http, UnsubscribeTarget target)
+    {
+        var text = UnsubscribeTexts.For(target.Locale);
+        return Branded(http, target, text.DoneTitle, $"""
+            <h1>{HtmlPage.Encode(text.DoneHeading)}</h1>
+            <p>{HtmlPage.Encode(string.Format(text.Culture, text.DoneBody, target.MaskedEmail, target.StoreName))}</p>
+            {BackLink(target, text)}
+            """);
+    }
+
+    /// <summary>The shop's logo (or its name) above the page, and its colour on the button and links when it set one.</summary>
+    private static IResult Branded(HttpContext http, UnsubscribeTarget target, string title, string bodyHtml)
+    {
+        var header = target.LogoUrl is { } logo
+            ? $"""<header class="brand"><img class="logo" src="{HtmlPage.Encode(logo)}" alt="{HtmlPage.Encode(target.StoreName)}"></header>"""
+            : $"""<header class="brand"><strong>{HtmlPage.Encode(target.StoreName)}</strong></header>""";
+        var css = BrandCss(target.BrandColor);
+        SecurityHeaders.AllowStyle(http, css);
+        return HtmlPage.Render(title, header + bodyHtml, StatusCodes.Status200OK, UnsubscribeTexts.For(target.Locale).Language, "", css);
+    }
+
+    // Only a checked #RRGGBB goes into the style block (the settings accept nothing else, but rows predate that rule).
+    private static string BrandCss(string? color)
+    {
+        var brand = color is not null && HexColor().IsMatch(color) ? color : "#1f6feb";
+        return $"header.brand {{ margin: 0 0 24px; padding: 0 0 16px; border-bottom: 3px solid {brand}; font-size: 20px; }} "
+            + $"img.logo {{ max-height: 48px; max-width: 200px; }} button {{ background: {brand}; }} main a {{ color: {brand}; }}";
+    }
+
+    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
+    private static partial Regex HexColor();
+
     /// <summary>A link back to the shop, only when its address is a web link (LinkService already dropped anything else).</summary>
-    private static string BackLink(UnsubscribeTarget target) => target.StoreUrl is { } url
-        ? $"""<p><a href="{HtmlPage.Encode(url)}">Back to {HtmlPage.Encode(target.StoreName)}</a></p>"""
+    private static string BackLink(UnsubscribeTarget target, UnsubscribeTexts text) => target.StoreUrl is { } url
+        ? $"""<p><a href="{HtmlPage.Encode(url)}">{HtmlPage.Encode(string.Format(text.Culture, text.BackTo, target.StoreName))}</a></p>"""
         : "";
 
     private static IResult NotFound() => HtmlPage.Render("Link not found", """

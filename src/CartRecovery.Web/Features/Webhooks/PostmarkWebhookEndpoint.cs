@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Email.Postmark.Webhooks;
@@ -24,7 +23,7 @@ internal static partial class PostmarkWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMessageStore messages,
-        ICartStore carts, ISuppressionList suppressions, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        OptOut optOut, ISuppressionList suppressions, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!Authorized(request, options.Value))
         {
@@ -60,9 +59,7 @@ internal static partial class PostmarkWebhookEndpoint
         if (recipient is not null && evt.ShouldSuppress)
         {
             var reason = $"postmark: {evt.RecordType} {evt.BounceType ?? evt.SuppressionReason}".Trim();
-            await suppressions.SuppressAsync(message.StoreId, recipient, reason, at, ct);
-            await messages.CancelPendingForRecipientAsync(message.StoreId, recipient, reason, ct);
-            await carts.CloseAsync(message.CartId, CartStatus.OptedOut, reason, time.GetUtcNow(), ct);
+            await optOut.RecordAsync(new(message.StoreId, recipient, reason, message.CartId, at), ct);
             Log.Suppressed(loggers.CreateLogger(typeof(PostmarkWebhookEndpoint)), message.StoreId, evt.RecordType.ToString());
         }
         else if (recipient is not null && evt.ShouldUnsuppress)

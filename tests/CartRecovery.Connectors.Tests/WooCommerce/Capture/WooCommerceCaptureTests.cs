@@ -34,6 +34,22 @@ public sealed class WooCommerceCaptureTests
         Assert.Equal("http://shop.test/checkout-link/?products=93:1,41:2", cart.RestoreUrl);
     }
 
+    [Fact]
+    public async Task Capture_WithStoreApiNamesAsHtml_StoresTheDecodedNames()
+    {
+        await using var kit = await WooCommerceTestKit.StartAsync();
+        var (store, _) = await kit.SeedStoreAsync();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Body)!.AsObject();
+        body["items"]![0]!["name"] = "Ship Your Idea &#8211; Color: Black";
+        body["items"]![1]!["name"] = "Ben &#038; Jerry&#8217;s &amp;amp; Socks";
+
+        Assert.True((await kit.Get<WooCommerceCapture>().CaptureAsync(store, JsonDocument.Parse(body.ToJsonString()).RootElement, Ct)).Accepted);
+
+        var cart = Assert.Single(kit.Carts.All);
+        // Decoded once: an entity the shop typed into its title ("&amp;" shown as text) stays text.
+        Assert.Equal(["Ship Your Idea \u2013 Color: Black", "Ben & Jerry\u2019s &amp; Socks"], cart.Lines.Select(l => l.Title));
+    }
+
     [Theory]
     [InlineData("9.8.5", false, "http://shop.test/cart/")]
     [InlineData(null, false, "http://shop.test/cart/")]

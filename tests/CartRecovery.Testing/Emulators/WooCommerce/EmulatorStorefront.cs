@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -101,6 +102,15 @@ internal static class EmulatorStorefront
         await EmulatorHttp.WriteJsonAsync(response, 200, cart);
     }
 
+    /// <summary>
+    /// The Store API's <c>prepare_html_response</c>: texts go out as HTML after <c>wptexturize</c>, so " - " becomes an
+    /// en dash entity, an apostrophe a right quote entity and a bare ampersand <c>&amp;#038;</c> (entities already in
+    /// the title stay as they are).
+    /// </summary>
+    internal static string StoreApiText(string text) =>
+        Regex.Replace(text, "&(?!#?[A-Za-z0-9]+;)", "&#038;")
+            .Replace(" - ", " &#8211; ", StringComparison.Ordinal).Replace("'", "&#8217;", StringComparison.Ordinal);
+
     private static JsonObject Item(StorefrontCartItem item, string currency, int minorUnit, string root)
     {
         var id = item.Id.ToString(CultureInfo.InvariantCulture);
@@ -116,7 +126,7 @@ internal static class EmulatorStorefront
             ["type"] = "simple",
             ["quantity"] = item.Quantity,
             ["quantity_limits"] = new JsonObject { ["minimum"] = 1, ["maximum"] = 9999, ["multiple_of"] = 1, ["editable"] = true },
-            ["name"] = item.Name,
+            ["name"] = StoreApiText(item.Name),
             ["short_description"] = "",
             ["description"] = "",
             ["sku"] = item.Sku ?? "",

@@ -38,6 +38,18 @@ public sealed class StoreSendingApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/stores/{store.Id}/suppressions/ana@example.com", _drive.Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task AddSuppression_ClosesTheCustomersCartAndItsOpenFollowUpTask()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (cart, task) = await _drive.WalkDemoCartToTaskAsync(store, "chk-task");
+
+        var added = await _app.AdminClient().PostAsJsonAsync($"/api/stores/{store.Id}/suppressions", new { email = " ANA@example.com" }, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        await _drive.AssertOptedOutAsync(cart, task);
+    }
+
     [Theory]
     [InlineData("""{"email":"not an address"}""")]
     [InlineData("""{}""")]

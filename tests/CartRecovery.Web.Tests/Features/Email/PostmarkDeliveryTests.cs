@@ -96,6 +96,17 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpamComplaint_ClosesTheCartAndItsOpenFollowUpTask()
+    {
+        var (cart, task) = await _drive.WalkDemoCartToTaskAsync(await _app.DemoStoreAsync(), "chk-task");
+
+        var response = await _postmark.SendWebhookAsync(Hook, "SpamComplaint", _postmark.Messages[0].MessageId, "postmark", "hook-secret", _drive.Ct);
+
+        Assert.Equal(200, response.StatusCode);
+        await _drive.AssertOptedOutAsync(cart, task);
+    }
+
+    [Fact]
     public async Task Events_WithBadCredentials_Are401AndChangeNothing()
     {
         var (store, _, sent) = await SendFirstStepAsync();
@@ -149,6 +160,7 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
 
         Assert.Equal((0, 1), (summary.Sent, summary.Cancelled));
         Assert.True(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "gone@example.com", _drive.Ct));
+        Assert.Equal(CartStatus.OptedOut, (await _drive.CartAsync(store, "chk-gone"))!.Status);
     }
 
     [Fact]

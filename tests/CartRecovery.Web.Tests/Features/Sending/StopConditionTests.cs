@@ -42,6 +42,30 @@ public sealed class StopConditionTests : IDisposable
     }
 
     [Fact]
+    public async Task DueEmailToASuppressedAddress_ClosesTheCartAndItsOpenFollowUpTask()
+    {
+        var store = await _app.DemoStoreAsync();
+        var cart = await AbandonAsync(store, "chk-suppressed");
+        _drive.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, (await _drive.DispatchAsync()).Sent);
+        // Quiet hours hold step 2 (an email) while step 3 creates its follow-up task: the task is open, the email waits.
+        var policies = _app.Service<IStorePolicyStore>();
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Time.GetUtcNow(), store.ResolveTimeZone()).DateTime);
+        var policy = await policies.GetAsync(store.Id, _drive.Ct);
+        await policies.SaveAsync(store.Id, policy with { QuietHours = new(local.AddHours(-1), local.AddHours(2)) }, _app.Time.GetUtcNow(), _drive.Ct);
+        _drive.Advance(TimeSpan.FromSeconds(40));
+        await _drive.DispatchAsync();
+        var task = Assert.Single(await _app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(store.Id, Core.Tasks.FollowUpTaskStatus.Open, null, _drive.Ct));
+        // On the list without this cart being closed: a suppression recorded before opt-outs closed carts.
+        await _app.Service<Core.Suppression.ISuppressionList>().SuppressAsync(store.Id, "ana@example.com", "imported", _app.Time.GetUtcNow(), _drive.Ct);
+
+        _drive.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(1, (await _drive.DispatchAsync()).Cancelled);
+
+        await _drive.AssertOptedOutAsync(cart, task);
+    }
+
+    [Fact]
     public async Task Purchase_CancelsTheRemainingSteps()
     {
         var store = await _app.DemoStoreAsync();

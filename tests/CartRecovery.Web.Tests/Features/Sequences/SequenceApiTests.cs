@@ -191,4 +191,31 @@ public sealed class SequenceApiTests : IDisposable
         Assert.All(await _app.Service<IMessageStore>().ListForCartAsync(preset.Id, _drive.Ct), m => Assert.Null(m.SequenceId));
         Assert.NotEmpty(await _app.Service<IMessageStore>().ListForCartAsync(preset.Id, _drive.Ct));
     }
+
+    [Fact]
+    public async Task Reach_WhenTheOnlySequenceMatchesNoRecentCart_CountsZeroAndWarns()
+    {
+        var store = await _app.DemoStoreAsync();
+        var japan = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences",
+            new { preset = "gentle", conditions = new { countries = new[] { "JP" } } }, _drive.Ct), HttpStatusCode.Created);
+        await _drive.ReportCartAsync(store, "chk-a", "ana@example.com");
+        await _drive.ReportCartAsync(store, "chk-b", "bea@example.com");
+        _drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await _drive.DetectAsync());
+
+        var reach = await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/reach", _drive.Ct), HttpStatusCode.OK);
+
+        Assert.Equal((2, 2), (reach.GetProperty("carts").GetInt32(), reach.GetProperty("unmatched").GetInt32()));
+        var only = Assert.Single(reach.GetProperty("sequences").EnumerateArray());
+        Assert.Equal((japan.GetProperty("id").GetInt64(), 0), (only.GetProperty("sequenceId").GetInt64(), only.GetProperty("carts").GetInt32()));
+        Assert.StartsWith("None of the store's active sequences matches any of its 2 carts", reach.GetProperty("warning").GetString(), StringComparison.Ordinal);
+
+        var everyone = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", new { preset = "gentle" }, _drive.Ct), HttpStatusCode.Created);
+        reach = await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/reach", _drive.Ct), HttpStatusCode.OK);
+
+        Assert.Equal(0, reach.GetProperty("unmatched").GetInt32());
+        Assert.Contains(reach.GetProperty("sequences").EnumerateArray(),
+            c => c.GetProperty("sequenceId").GetInt64() == everyone.GetProperty("id").GetInt64() && c.GetProperty("carts").GetInt32() == 2);
+        Assert.False(reach.TryGetProperty("warning", out var warning) && warning.ValueKind != JsonValueKind.Null);
+    }
 }

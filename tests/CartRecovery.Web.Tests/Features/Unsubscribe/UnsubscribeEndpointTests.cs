@@ -74,6 +74,18 @@ public sealed class UnsubscribeEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_ClosesTheCartAndItsOpenFollowUpTask()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (cart, task) = await _drive.WalkDemoCartToTaskAsync(store, "chk-task");
+
+        var response = await _app.BrowserClient().PostAsync(RecoveryDriver.UnsubscribePath(_drive.FirstEmailOf(cart)), null, _drive.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _drive.AssertOptedOutAsync(cart, task);
+    }
+
+    [Fact]
     public async Task Post_WhenTwice_IsStillFine()
     {
         var store = await _app.DemoStoreAsync();
@@ -113,5 +125,41 @@ public sealed class UnsubscribeEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await _app.Service<ISuppressionList>().ListAsync(store.Id, _drive.Ct));
+    }
+
+    [Fact]
+    public async Task Get_AfterUnsubscribing_SaysSoInsteadOfAskingAgain()
+    {
+        var store = await _app.DemoStoreAsync();
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-again");
+        var client = _app.BrowserClient();
+        await client.PostAsync(RecoveryDriver.UnsubscribePath(email), null, _drive.Ct);
+
+        var html = await client.GetStringAsync(RecoveryDriver.UnsubscribePath(email), _drive.Ct);
+
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Contains("unsubscribed", html, StringComparison.Ordinal);
+        Assert.Contains("a***@example.com", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ForAFrenchRecipient_AsksInFrenchUnderTheShopsLogoAndColour()
+    {
+        var store = await _app.Service<CartRecovery.Core.Stores.IStoreRepository>().UpsertAsync(
+            await _app.DemoStoreAsync() with { LogoUrl = "https://cdn.example/logo.png", BrandColor = "#AA3300" }, _drive.Ct);
+        _drive.Locale = "fr-FR";
+        var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-fr");
+
+        var response = await _app.BrowserClient().GetAsync(RecoveryDriver.UnsubscribePath(email), _drive.Ct);
+
+        var html = await response.Content.ReadAsStringAsync(_drive.Ct);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("Me désabonner", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("<img class=\"logo\" src=\"https://cdn.example/logo.png\"", html, StringComparison.Ordinal);
+        var brandCss = System.Text.RegularExpressions.Regex.Match(html, "<style>([^<]*#AA3300[^<]*)</style>").Groups[1].Value;
+        Assert.NotEmpty(brandCss);
+        // The brand's style block is allowed by its own hash, as the base one is: no 'unsafe-inline'.
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(brandCss)));
+        Assert.Contains($"'sha256-{hash}'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

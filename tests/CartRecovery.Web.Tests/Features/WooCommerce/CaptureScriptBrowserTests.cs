@@ -57,7 +57,8 @@ public sealed class CaptureScriptBrowserTests : IAsyncLifetime
         _host.Shop.SetStorefrontCart(
         [
             new StorefrontCartItem(7701, "Trail Boots", 1, 145 * scale, "https://shop.example/wp-content/uploads/boots.jpg"),
-            new StorefrontCartItem(7702, "Wool Socks", 2, socksPrice),
+            // The Store API sends names as HTML ("Wool Socks &#8211; Men&#8217;s"); the cart keeps the characters.
+            new StorefrontCartItem(7702, "Wool Socks - Men's", 2, socksPrice),
         ], minorUnit);
         var page = await OpenCheckoutAsync(_host.Shop.BaseUrl);
 
@@ -75,7 +76,7 @@ public sealed class CaptureScriptBrowserTests : IAsyncLifetime
                 Assert.Equal(("Trail Boots", 1, 14500L, "7701"), (boots.Title, boots.Quantity, boots.UnitPriceMinor, boots.ProductId));
                 Assert.Equal("https://shop.example/wp-content/uploads/boots.jpg", boots.ImageUrl);
             },
-            socks => Assert.Equal(("Wool Socks", 2, socksCents, "7702"), (socks.Title, socks.Quantity, socks.UnitPriceMinor, socks.ProductId)));
+            socks => Assert.Equal(("Wool Socks \u2013 Men\u2019s", 2, socksCents, "7702"), (socks.Title, socks.Quantity, socks.UnitPriceMinor, socks.ProductId)));
         Assert.Equal(14500 + (2 * socksCents), cart.TotalMinor);
     }
 

@@ -60,4 +60,36 @@ public sealed class WooCommerceRecoveryTests : IAsyncLifetime
         cart = (await _host.App.Service<ICartStore>().GetAsync(cart.Id, Ct))!;
         Assert.Equal((CartStatus.Recovered, 2), (cart.Status, cart.RecoveredByStep));
     }
+
+    [Fact]
+    public async Task PolledOrder_WithNamesAsWordPressStoresThem_ShowsTheCharactersInEmailsAndTheApi()
+    {
+        var (_, connected) = await _host.ConnectAsync();
+        var store = connected!;
+        var orderId = _host.Shop.AddOrder(o => o.Status("pending").Billing("lea@example.com")
+            .Line("Ship Your Idea &ndash; Color: Black", 1, "20.00", 7710, variationId: 7711, parentName: "Ship Your Idea")
+            .Line("Ben &amp; Jerry&#8217;s Tee", 1, "15.00", 7720));
+        await _host.App.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.WooCommerce).PollAsync(store, Ct);
+        var cart = (await _host.App.Service<ICartStore>().FindByRefAsync(store.Id, orderId.ToString(CultureInfo.InvariantCulture), Ct))!;
+
+        _host.App.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await _host.App.Service<AbandonmentDetector>().RunOnceAsync(Ct));
+        _host.App.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, (await _host.App.Service<MessageDispatcher>().RunOnceAsync(Ct)).Sent);
+
+        var email = _host.App.PickedUpEmails().Select(f => MimeMessage.Load(f)).Single();
+        Assert.Contains("Ship Your Idea", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ben & Jerry\u2019s Tee", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ben &amp; Jerry\u2019s Tee", email.HtmlBody, StringComparison.Ordinal);
+        foreach (var body in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.DoesNotContain("ndash", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("&#8217;", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("&amp;amp;", body, StringComparison.Ordinal);
+        }
+        using var api = System.Text.Json.JsonDocument.Parse(await _host.Admin().GetStringAsync($"/api/carts/{cart.Id}", Ct));
+        var lines = api.RootElement.GetProperty("lines").EnumerateArray()
+            .Select(l => (l.GetProperty("title").GetString(), l.TryGetProperty("variantTitle", out var v) ? v.GetString() : null)).ToList();
+        Assert.Equal([("Ship Your Idea", "Color: Black"), ("Ben & Jerry\u2019s Tee", null)], lines);
+    }
 }
