@@ -175,9 +175,7 @@ public sealed class DemoShopTests : IDisposable
 
         var browser = _app.BrowserClient();
         var page = await browser.GetStringAsync($"/demo/cart/chk-code?discount={offer.Code}", _drive.Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
-        var order = await browser.PostAsync("/demo/cart/chk-code/order",
-            new FormUrlEncodedContent([new("__af", token), new("discount", offer.Code)]), _drive.Ct);
+        var order = await _drive.PlaceDemoOrderAsync(browser, "chk-code", offer.Code);
 
         Assert.Contains(offer.Code, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);
