@@ -31,7 +31,6 @@ public sealed class DemoHistory(
     public const int Days = 60;
 
     private const string Claimer = "demo-history";
-    private static readonly string[] FirstNames = ["Ana", "Louis", "Chloé", "Marc", "Inès", "Tom", "Léa", "Hugo", "Emma", "Noah", "Jade", "Paul"];
     private static readonly string[] Outcomes = ["reached", "no answer", "not interested"];
 
     /// <summary>The external id of the first history cart; its presence means the history was written.</summary>
@@ -67,12 +66,12 @@ public sealed class DemoHistory(
     private async Task PlayCartAsync(Store store, int number, DateTimeOffset arrived, DateTimeOffset now, Random random, CancellationToken ct)
     {
         var externalId = CartId(number);
-        var name = FirstNames[random.Next(FirstNames.Length)];
-        var email = $"{name.ToLowerInvariant().Replace('é', 'e').Replace('è', 'e')}.{number.ToString(CultureInfo.InvariantCulture)}@example.com";
-        var lines = Lines(store, random);
+        var person = DemoPeople.Pick(number, random);
+        var email = person.Email(number);
+        var lines = Lines(store, person.Locale, random);
         var total = lines.Sum(l => l.LineTotalMinor);
         var restoreUrl = new Uri(new Uri(store.StorefrontUrl), $"cart/{externalId}").AbsoluteUri;
-        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: name, Locale: "en", AcceptsMarketing: true, Country: "FR"),
+        var snapshot = new CartSnapshot(store.Id, externalId, new CartContact(email, FirstName: person.FirstName, LastName: person.LastName, Locale: person.Locale, AcceptsMarketing: true, Country: person.Country),
             lines, store.Currency, total, total, restoreUrl, arrived, arrived);
         var cart = (await carts.UpsertAsync(snapshot, arrived, ct)).Cart;
 
@@ -119,12 +118,12 @@ public sealed class DemoHistory(
         }
     }
 
-    private static List<CartLine> Lines(Store store, Random random)
+    private static List<CartLine> Lines(Store store, string language, Random random)
     {
+        // Distinct products, so a cart never holds two lines of one variant.
         var count = 1 + (random.Next(3) == 0 ? 1 : 0) + (random.Next(6) == 0 ? 1 : 0);
-        return DemoCatalog.Products.OrderBy(_ => random.Next()).Take(count).Select(product => new CartLine(product.Title, 1 + (random.Next(8) == 0 ? 1 : 0),
-            product.PriceMinor, product.Sku, product.Sku, product.Sku, product.Variant,
-            new Uri(new Uri(store.StorefrontUrl), $"images/{product.Sku}.svg").AbsoluteUri)).ToList();
+        return DemoCatalog.Products.OrderBy(_ => random.Next()).Take(count).Select(product => DemoCartLines.Line(new Uri(store.StorefrontUrl), product,
+            product.Variants[random.Next(product.Variants.Count)], language, 1 + (random.Next(8) == 0 ? 1 : 0))).ToList();
     }
 
     /// <summary>Claims the message at its due time and marks it sent then, as the dispatcher does; false if it was not claimable.</summary>

@@ -24,8 +24,6 @@ public sealed class DemoShop(
     IOptions<DemoOptions> options,
     TimeProvider time)
 {
-    private static readonly string[] FirstNames = ["Léa", "Hugo", "Amelia", "Noah", "Sofia", "Lukas", "Chloé", "Mateo", "Ines", "Oliver"];
-    private static readonly string[] LastNames = ["Martin", "Schmidt", "Rossi", "García", "Dubois", "Novak", "Jensen", "Silva"];
     private static readonly TimeSpan ClickToOrder = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, DemoShopper> _shoppers = new();
@@ -85,12 +83,13 @@ public sealed class DemoShop(
         var shopper = new DemoShopper(cartId, behaviour, now);
         _shoppers[cartId] = shopper;
 
-        var first = FirstNames[_random.Next(FirstNames.Length)];
-        var last = LastNames[_random.Next(LastNames.Length)];
+        var person = DemoPeople.Pick(number, _random);
         // One guest in ten never types an email: such carts are kept but cannot be recovered by email.
-        var email = number % 10 == 7 ? null : $"{Slug(first)}.{Slug(last)}{number}@example.com";
-        var contact = new CartContact(email, null, first, last, "en", AcceptsMarketing: _random.Next(3) > 0);
-        var lines = Enumerable.Range(0, 1 + _random.Next(2)).Select(_ => Line(store, DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)])).ToList();
+        var email = number % 10 == 7 ? null : person.Email(number);
+        var contact = new CartContact(email, null, person.FirstName, person.LastName, person.Locale, AcceptsMarketing: _random.Next(3) > 0, Country: person.Country);
+        IReadOnlyList<CartLine> lines = [];
+        for (var i = 1 + _random.Next(2); i > 0; i--)
+            lines = DemoCartLines.Add(lines, RandomLine(store, person.Locale));
         await ReportAsync(store, cartId, contact, lines, now, ct);
     }
 
@@ -102,8 +101,8 @@ public sealed class DemoShop(
             var cart = await carts.FindAsync(store.Id, shopper.CartId, ct);
             if (cart is not null && cart.Status == CartStatus.Active)
             {
-                var extra = Line(store, DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)]);
-                await ReportAsync(store, shopper.CartId, cart.Contact, [.. cart.Lines, extra], now, ct);
+                var extra = RandomLine(store, cart.Contact.Locale ?? DemoShopLanguage.English);
+                await ReportAsync(store, shopper.CartId, cart.Contact, DemoCartLines.Add(cart.Lines, extra), now, ct);
                 return 1;
             }
         }
@@ -157,17 +156,32 @@ public sealed class DemoShop(
         return cart is null ? null : (await messages.ListForCartAsync(cart.Id, ct)).Select(m => m.OfferCode).LastOrDefault(c => c is not null);
     }
 
+    /// <summary>Reports the cart as the shop now holds it (the storefront's visitors and the simulated shoppers alike).</summary>
+    public async Task<CartMergeResult> ReportCartAsync(Store store, string cartId, CartContact contact, IReadOnlyList<CartLine> lines, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        // The merge keeps only news newer than what it holds, as a platform's updated_at always moves on with a change:
+        // two clicks within one millisecond (or on a clock that stands still) still make two changes.
+        var previous = await carts.FindAsync(store.Id, cartId, ct);
+        var now = time.GetUtcNow();
+        if (previous is not null && now <= previous.PlatformUpdatedAt)
+            now = previous.PlatformUpdatedAt.AddMilliseconds(1);
+        return await ReportAsync(store, cartId, contact, lines, now, ct);
+    }
+
     private Task<CartMergeResult> ReportAsync(Store store, string cartId, CartContact contact, IReadOnlyList<CartLine> lines, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var total = lines.Sum(l => l.LineTotalMinor);
         var restoreUrl = new Uri(new Uri(store.StorefrontUrl), $"cart/{cartId}").AbsoluteUri;
         return ingestion.ReportCartAsync(new CartSnapshot(store.Id, cartId, contact, lines, store.Currency, total, total, restoreUrl, now, now), ct);
     }
 
-    private static CartLine Line(Store store, DemoProduct product) => new(
-        product.Title, 1, product.PriceMinor, product.Sku, product.Sku, product.Sku, product.Variant,
-        ImageUrl: new Uri(new Uri(store.StorefrontUrl), $"images/{product.Sku}.svg").AbsoluteUri,
-        ProductUrl: new Uri(new Uri(store.StorefrontUrl), $"products/{product.Sku}").AbsoluteUri);
+    private CartLine RandomLine(Store store, string language)
+    {
+        var product = DemoCatalog.Products[_random.Next(DemoCatalog.Products.Count)];
+        return DemoCartLines.Line(new Uri(store.StorefrontUrl), product, product.Variants[_random.Next(product.Variants.Count)], language);
+    }
 
     /// <summary>
     /// Every ten shoppers play this mix (about the field's proportions, made generous so the demo shows every path).
@@ -179,7 +193,4 @@ public sealed class DemoShop(
         DemoBehaviour.BuysAfterOffer, DemoBehaviour.ClicksThenBuys, DemoBehaviour.Leaves, DemoBehaviour.BuysRightAway,
         DemoBehaviour.Leaves, DemoBehaviour.ClicksThenBuys,
     ];
-
-    private static string Slug(string name) =>
-        new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
 }

@@ -30,6 +30,19 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
 
     public void Advance(TimeSpan by) => app.Time.Advance(by);
 
+    /// <summary>
+    /// Places the order of a demo cart as a shopper's browser does: opens the cart page (where a restore link lands)
+    /// and posts its "Place order" form with the page's antiforgery token and <paramref name="discount"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PlaceDemoOrderAsync(HttpClient browser, string cartId, string discount = "")
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.GetStringAsync($"/demo/cart/{Uri.EscapeDataString(cartId)}", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await browser.PostAsync($"/demo/cart/{Uri.EscapeDataString(cartId)}/order",
+            new FormUrlEncodedContent([new("__af", token), new("discount", discount)]), Ct);
+    }
+
     public Task<int> DetectAsync() => app.Service<AbandonmentDetector>().RunOnceAsync(Ct);
 
     public Task<DispatchSummary> DispatchAsync() => app.Service<MessageDispatcher>().RunOnceAsync(Ct);

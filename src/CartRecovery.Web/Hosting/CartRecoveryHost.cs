@@ -11,7 +11,6 @@ using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Capture;
-using CartRecovery.Web.Features.Demo;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
@@ -121,7 +120,7 @@ internal static class CartRecoveryHost
         app.MapApiReference();
         app.MapRestoreLinks();
         app.MapUnsubscribe();
-        app.MapDemoStore();
+        app.MapDemoConnector();
         app.MapShopifyInstall();
         app.MapBillingReturn();
         app.MapShopifyEmbedded();

@@ -51,7 +51,7 @@ public sealed class RecoveryPathTests : IDisposable
         var landing = await browser.GetStringAsync(click.Headers.Location, _drive.Ct);
         Assert.Contains("Ridgeline Down Jacket", landing, StringComparison.Ordinal);
         _drive.Advance(TimeSpan.FromMinutes(3));
-        var order = await browser.PostAsync("/demo/cart/chk-1/order", new FormUrlEncodedContent([]), _drive.Ct);
+        var order = await _drive.PlaceDemoOrderAsync(browser, "chk-1");
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);
 
         cart = (await _drive.CartAsync(store, "chk-1"))!;
@@ -108,7 +108,7 @@ public sealed class RecoveryPathTests : IDisposable
         await _drive.ReportCartAsync(store, "chk-quick");
         _drive.Advance(TimeSpan.FromSeconds(3));
 
-        var order = await _app.BrowserClient().PostAsync("/demo/cart/chk-quick/order", new FormUrlEncodedContent([]), _drive.Ct);
+        var order = await _drive.PlaceDemoOrderAsync(_app.BrowserClient(), "chk-quick");
 
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);
         Assert.Equal(CartStatus.ConvertedUnassisted, (await _drive.CartAsync(store, "chk-quick"))!.Status);

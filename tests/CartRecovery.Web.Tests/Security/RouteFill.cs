@@ -24,7 +24,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     /// <summary>Parameter names this suite knows a value for; a route with any other name fails the coverage test.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "email", "name", "locale", "part", "userId", "key",
+        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "handle", "email", "name", "locale", "part", "userId", "key",
     };
 
     /// <summary>The fills for an endpoint: own, another tenant's, unknown, then each garbage value in every parameter.</summary>
@@ -75,6 +75,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
         "token" => t.RestoreToken,
         "cartId" => t.CartExternalId,
         "sku" => "ALP-JKT-M",
+        "handle" => "ridgeline-down-jacket",
         "email" => HostileHost.SuppressedEmail,
         "name" => SequencePresets.ReminderTemplate,
         "locale" => StoreTemplate.Locales[0],

@@ -21,6 +21,7 @@ document.addEventListener('click', (event) => {
 // A new API key's token is selected when its field gets focus, ready to copy.
 document.querySelectorAll('[data-select-on-focus]').forEach(function (field) {
   field.addEventListener('focus', function () { field.select(); });
+});
 /* --- Settings --- */
 // A button with data-copy="id" copies that field's text (the capture snippet) and says so.
 document.addEventListener('click', function (event) {
@@ -32,4 +33,21 @@ document.addEventListener('click', function (event) {
   navigator.clipboard.writeText(field.value).then(function () {
     button.textContent = button.getAttribute('data-copied-text');
   });
+});
+
+/* --- Carts: product thumbnails --- */
+// A shop's product image can be gone (a deleted product, an expired CDN link, a SKU the demo shop never sold): show
+// the neutral placeholder the page uses for lines without an image instead of a broken picture.
+document.querySelectorAll('img.thumb').forEach(function (image) {
+  function usePlaceholder() {
+    var placeholder = document.createElement('span');
+    placeholder.className = 'thumb placeholder';
+    placeholder.setAttribute('aria-hidden', 'true');
+    image.replaceWith(placeholder);
+  }
+  if (image.complete && image.naturalWidth === 0) {
+    usePlaceholder();
+  } else {
+    image.addEventListener('error', usePlaceholder);
+  }
 });

@@ -89,11 +89,80 @@ public sealed class DemoShopTests : IDisposable
         var client = _app.BrowserClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/", _drive.Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/products/ridgeline-down-jacket", _drive.Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/products/ALP-JKT-M", _drive.Ct)).StatusCode);
-        Assert.Equal("image/svg+xml", (await client.GetAsync("/demo/images/ALP-JKT-M.svg", _drive.Ct)).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/products/no-such-product", _drive.Ct)).StatusCode);
+        Assert.Equal("text/css", (await client.GetAsync("/demo/assets/shop.css", _drive.Ct)).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demo/cart", _drive.Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/cart/no-such-cart", _drive.Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/demo/cart/no-such-cart/order", null, _drive.Ct)).StatusCode);
+        // A form post without its antiforgery token is refused before anything is looked up.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/demo/cart/no-such-cart/order", null, _drive.Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Thumbnail_IsAPngThatEmailClientsShow()
+    {
+        var client = _app.BrowserClient();
+
+        var png = await client.GetAsync("/demo/images/ALP-JKT-M.png", _drive.Ct);
+        var bytes = await png.Content.ReadAsByteArrayAsync(_drive.Ct);
+        var oldLink = await client.GetAsync("/demo/images/ALP-JKT-M.svg", _drive.Ct);
+
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        // IHDR: width and height, 8-bit truecolour.
+        Assert.Equal(DemoThumbnails.Size, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(DemoThumbnails.Size, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldLink.StatusCode);
+        Assert.Equal("/demo/images/ALP-JKT-M.png", oldLink.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/demo/images/NO-SUCH.png", _drive.Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Shoppers_OverTwoSimulatedMinutes_NeverPutOneVariantOnTwoLines()
+    {
+        var store = await PlayAsync(seconds: 120);
+
+        var carts = await ShopperCartsAsync(store);
+        Assert.True(carts.Count >= 10, $"only {carts.Count} shoppers");
+        Assert.All(carts, cart => Assert.Equal(cart.Lines.Count, cart.Lines.DistinctBy(l => l.VariantId).Count()));
+        Assert.All(carts.SelectMany(c => c.Lines), line => Assert.EndsWith(".png", line.ImageUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Shoppers_OneInFive_AreFrenchAndGetFrenchEmails()
+    {
+        var store = await PlayAsync(seconds: 120);
+
+        var carts = await ShopperCartsAsync(store);
+        var french = carts.Where(c => c.Contact.Locale == "fr").ToList();
+        Assert.Equal(carts.Count / 5, french.Count);
+        Assert.All(french, cart => Assert.Equal("FR", cart.Contact.Country));
+        var emails = _app.PickedUpEmails().Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        var frenchEmail = Assert.Single(emails, e => e.To.Mailboxes.Single().Address == french[0].Contact.Email && e.MessageId?.Contains(".step-1.", StringComparison.Ordinal) == true);
+        Assert.Contains("votre panier chez", frenchEmail.Subject ?? "", StringComparison.Ordinal);
+        Assert.Contains(" €", (frenchEmail.TextBody ?? "").Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    /// <summary>What the poll, detection and dispatch jobs do, a simulated second at a time.</summary>
+    private async Task<Store> PlayAsync(int seconds)
+    {
+        var store = (await _app.Service<IStoreRepository>().FindAsync(Platforms.Demo, DemoCatalog.StoreKey, _drive.Ct))!;
+        var poller = _app.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.Demo);
+        for (var second = 0; second < seconds; second++)
+        {
+            await poller.PollAsync(store, _drive.Ct);
+            await _drive.DetectAsync();
+            await _drive.DispatchAsync();
+            _drive.Advance(TimeSpan.FromSeconds(1));
+        }
+        return store;
+    }
+
+    /// <summary>The carts of the simulated shoppers (not the seeded history).</summary>
+    private async Task<List<Cart>> ShopperCartsAsync(Store store) =>
+        (await _app.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct))
+            .Where(c => c.ExternalId.StartsWith("demo-", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task CartPage_WithAnIssuedCode_ShowsTheDiscountAndOrdersAtTheDiscountedTotal()
@@ -104,9 +173,9 @@ public sealed class DemoShopTests : IDisposable
         var offer = await _app.Service<IEnumerable<IStorefront>>().Single(s => s.Platform == Platforms.Demo)
             .IssueOfferAsync(store, cart, new(Core.Sequences.OfferKind.Percentage, 10, TimeSpan.FromDays(2)), _app.Time.GetUtcNow().AddDays(2), _drive.Ct);
 
-        var page = await _app.BrowserClient().GetStringAsync($"/demo/cart/chk-code?discount={offer.Code}", _drive.Ct);
-        var order = await _app.BrowserClient().PostAsync("/demo/cart/chk-code/order",
-            new FormUrlEncodedContent([new("discount", offer.Code)]), _drive.Ct);
+        var browser = _app.BrowserClient();
+        var page = await browser.GetStringAsync($"/demo/cart/chk-code?discount={offer.Code}", _drive.Ct);
+        var order = await _drive.PlaceDemoOrderAsync(browser, "chk-code", offer.Code);
 
         Assert.Contains(offer.Code, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);

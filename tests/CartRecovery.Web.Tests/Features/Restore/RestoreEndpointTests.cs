@@ -134,7 +134,7 @@ public sealed class RestoreEndpointTests : IDisposable
     {
         var store = await _app.DemoStoreAsync();
         var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-done");
-        await _app.BrowserClient().PostAsync("/demo/cart/chk-done/order", new FormUrlEncodedContent([]), _drive.Ct);
+        await _drive.PlaceDemoOrderAsync(_app.BrowserClient(), "chk-done");
 
         var response = await _app.BrowserClient().GetAsync(RecoveryDriver.RestorePath(email), _drive.Ct);
 

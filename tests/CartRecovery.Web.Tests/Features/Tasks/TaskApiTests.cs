@@ -38,7 +38,7 @@ public sealed class TaskApiTests : IDisposable
     public async Task Order_ClosesTheOpenTaskSoItCannotBeCompleted()
     {
         var id = await TaskForNewCartAsync("chk-task-order");
-        await _app.BrowserClient().PostAsync("/demo/cart/chk-task-order/order", new FormUrlEncodedContent([]), _drive.Ct);
+        await _drive.PlaceDemoOrderAsync(_app.BrowserClient(), "chk-task-order");
 
         var response = await _app.AdminClient().PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "too late" }, _drive.Ct);
 
