@@ -48,12 +48,14 @@ public static class ShopifyCheckoutMapper
         var shipping = Child(checkout, "shipping_address");
         var contact = new CartContact(
             Email: Text(checkout, "email") ?? Text(customer, "email"),
-            Phone: Text(checkout, "phone") ?? Text(customer, "phone") ?? Text(shipping, "phone") ?? Text(billing, "phone"),
+            // The number the buyer gave for SMS marketing is the one their SMS consent is about.
+            Phone: Text(checkout, "sms_marketing_phone") ?? Text(checkout, "phone") ?? Text(customer, "phone") ?? Text(shipping, "phone") ?? Text(billing, "phone"),
             FirstName: Text(customer, "first_name") ?? Text(billing, "first_name") ?? Text(shipping, "first_name"),
             LastName: Text(customer, "last_name") ?? Text(billing, "last_name") ?? Text(shipping, "last_name"),
             Locale: Text(checkout, "customer_locale"),
             AcceptsMarketing: Bool(checkout, "buyer_accepts_marketing"),
-            Country: CartContact.CountryCode(Text(shipping, "country_code"), Text(billing, "country_code")));
+            Country: CartContact.CountryCode(Text(shipping, "country_code"), Text(billing, "country_code")),
+            AcceptsSms: Bool(checkout, "buyer_accepts_sms_marketing"));
 
         var lines = Array(checkout, "line_items").Select(line => new CartLine(
             Title: Text(line, "title") ?? Text(line, "presentment_title") ?? UntitledLine,
@@ -98,16 +100,19 @@ public static class ShopifyCheckoutMapper
 
         var customer = Child(node, "customer");
         var emailAddress = Child(customer, "defaultEmailAddress");
+        var phoneNumber = Child(customer, "defaultPhoneNumber");
         var shipping = Child(node, "shippingAddress");
         var billing = Child(node, "billingAddress");
         var contact = new CartContact(
             Email: Text(emailAddress, "emailAddress") ?? Text(customer, "email"),
-            Phone: Text(Child(customer, "defaultPhoneNumber"), "phoneNumber") ?? Text(customer, "phone") ?? Text(shipping, "phone") ?? Text(billing, "phone"),
+            Phone: Text(phoneNumber, "phoneNumber") ?? Text(customer, "phone") ?? Text(shipping, "phone") ?? Text(billing, "phone"),
             FirstName: Text(customer, "firstName") ?? Text(billing, "firstName") ?? Text(shipping, "firstName"),
             LastName: Text(customer, "lastName") ?? Text(billing, "lastName") ?? Text(shipping, "lastName"),
             Locale: Text(customer, "locale"),
             AcceptsMarketing: Consent(Text(emailAddress, "marketingState") ?? Text(Child(customer, "emailMarketingConsent"), "marketingState")),
-            Country: CartContact.CountryCode(Text(shipping, "countryCodeV2"), Text(billing, "countryCodeV2")));
+            Country: CartContact.CountryCode(Text(shipping, "countryCodeV2"), Text(billing, "countryCodeV2")),
+            // CustomerPhoneNumber.marketingState: SMS consent, apart from the email's (PENDING or REDACTED is no).
+            AcceptsSms: Consent(Text(phoneNumber, "marketingState")));
 
         var lines = Nodes(Child(node, "lineItems")).Select(line => new CartLine(
             Title: Text(line, "title") ?? UntitledLine,

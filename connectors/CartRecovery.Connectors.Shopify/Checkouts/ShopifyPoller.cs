@@ -51,7 +51,7 @@ public sealed partial class ShopifyPoller : IStorePoller
                 lastName
                 locale
                 defaultEmailAddress { emailAddress marketingState }
-                defaultPhoneNumber { phoneNumber }
+                defaultPhoneNumber { phoneNumber marketingState }
               }
               shippingAddress { firstName lastName phone countryCodeV2 }
               subtotalPriceSet { shopMoney { amount currencyCode } }

@@ -16,6 +16,7 @@ public static class CaptureValidator
     public const int MaxUrlLength = 2048;
     public const int MaxQuantity = 9999;
     public const decimal MaxPrice = 10_000_000m;
+    public const int MaxPhoneLength = 32;
 
     public static CaptureValidation Validate(JsonElement body)
     {
@@ -35,6 +36,8 @@ public static class CaptureValidator
             errors.Add(new("consent", "is required and must be true or false"));
         else if (consent.ValueKind == JsonValueKind.False)
             errors.Add(new("consent", "must be true: without the shopper's consent nothing is stored"));
+
+        var (phone, smsConsent) = ValidatePhone(body, errors);
 
         string? currency = null;
         if (body.TryGetProperty("currency", out var c) && c.ValueKind != JsonValueKind.Null)
@@ -62,7 +65,33 @@ public static class CaptureValidator
 
         return errors.Count > 0
             ? new(null, errors)
-            : new(new CapturedCart(cartId!, email!.Trim(), true, currency, items), []);
+            : new(new CapturedCart(cartId!, email!.Trim(), true, currency, items, phone, smsConsent), []);
+    }
+
+    // The phone is optional and kept as typed (texting normalizes it with the store's country); only characters people
+    // type in a phone field are accepted. "sms_consent" is the store's SMS checkbox, absent when the store has none.
+    private static (string? Phone, bool? SmsConsent) ValidatePhone(JsonElement body, List<CaptureError> errors)
+    {
+        string? phone = null;
+        if (body.TryGetProperty("phone", out var p) && p.ValueKind != JsonValueKind.Null && !(p.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(p.GetString())))
+        {
+            phone = p.ValueKind == JsonValueKind.String ? p.GetString()!.Trim() : null;
+            if (phone is null || phone.Length > MaxPhoneLength || phone.Count(char.IsAsciiDigit) < 4
+                || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '.' or '(' or ')'))
+            {
+                errors.Add(new("phone", $"must be a phone number of at most {MaxPhoneLength} digits, spaces, '+', '-', '.', '(' or ')'"));
+                phone = null;
+            }
+        }
+        bool? smsConsent = null;
+        if (body.TryGetProperty("sms_consent", out var s) && s.ValueKind != JsonValueKind.Null)
+        {
+            if (s.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                smsConsent = s.GetBoolean();
+            else
+                errors.Add(new("sms_consent", "must be true or false"));
+        }
+        return (phone, smsConsent);
     }
 
     private static CapturedCartItem? ValidateItem(JsonElement item, string path, List<CaptureError> errors)

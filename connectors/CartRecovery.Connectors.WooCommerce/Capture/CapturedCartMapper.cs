@@ -58,7 +58,7 @@ public static class CapturedCartMapper
         return new CartSnapshot(
             store.Id,
             ExternalIdPrefix + cart.CartId,
-            new CartContact(cart.Email, AcceptsMarketing: cart.Consent),
+            new CartContact(cart.Email, cart.Phone, AcceptsMarketing: cart.Consent, AcceptsSms: cart.SmsConsent),
             lines,
             currency,
             total,

@@ -2,7 +2,10 @@ namespace CartRecovery.Core.Carts;
 
 /// <summary>
 /// How to reach the customer. Every field is optional: platforms may redact any of them. <see cref="Country"/> is the
-/// ISO 3166-1 alpha-2 code of the shipping address, else the billing address.
+/// ISO 3166-1 alpha-2 code of the shipping address, else the billing address. <see cref="Phone"/> is kept as the customer
+/// typed it: texting turns it into E.164 with the store's country (<see cref="Sms.MobileNumber"/>), so a number that
+/// cannot be reached stays visible to the merchant and is never texted. <see cref="AcceptsSms"/> is the customer's SMS
+/// marketing consent, separate from the email consent in <see cref="AcceptsMarketing"/>.
 /// </summary>
 public sealed record CartContact(
     string? Email = null,
@@ -11,7 +14,8 @@ public sealed record CartContact(
     string? LastName = null,
     string? Locale = null,
     bool? AcceptsMarketing = null,
-    string? Country = null)
+    string? Country = null,
+    bool? AcceptsSms = null)
 {
     public static readonly CartContact Empty = new();
 
@@ -23,7 +27,8 @@ public sealed record CartContact(
         LastName ?? fallback.LastName,
         Locale ?? fallback.Locale,
         AcceptsMarketing ?? fallback.AcceptsMarketing,
-        Country ?? fallback.Country);
+        Country ?? fallback.Country,
+        AcceptsSms ?? fallback.AcceptsSms);
 
     public bool CanBeEmailed => !string.IsNullOrWhiteSpace(Email);
 

@@ -31,7 +31,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     }
 
     /// <summary>The first instant at which the wall clock of <paramref name="zone"/> shows <paramref name="local"/> or later.</summary>
-    private static DateTimeOffset FirstInstantAtOrAfter(DateTime local, TimeZoneInfo zone)
+    internal static DateTimeOffset FirstInstantAtOrAfter(DateTime local, TimeZoneInfo zone)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsAmbiguousTime(local))

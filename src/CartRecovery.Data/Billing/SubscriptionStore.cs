@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CartRecovery.Core.Billing;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -58,25 +57,6 @@ internal sealed class SubscriptionStore : ISubscriptionStore
     public async Task UpsertAsync(StoreSubscription subscription, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var row = StoreSubscriptionRow.From(subscription);
-        try
-        {
-            await UpsertOnceAsync(row, ct);
-        }
-        catch (DbException error) when (_dialect.IsUniqueViolation(error))
-        {
-            // Another writer inserted the row between our update and our insert: the update finds it now.
-            await UpsertOnceAsync(row, ct);
-        }
-    }
-
-    // Update-then-insert, as for sending policies: portable, and a subscription changes rarely.
-    private async Task UpsertOnceAsync(StoreSubscriptionRow row, CancellationToken ct)
-    {
-        await using var db = await _connections.OpenAsync(ct);
-        await using var tx = await _dialect.BeginWriteAsync(db, ct);
-        if (await db.ExecuteAsync(new CommandDefinition(UpdateSql, row, tx, cancellationToken: ct)) == 0)
-            await db.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await UpdateOrInsert.SaveAsync(_connections, _dialect, UpdateSql, InsertSql, StoreSubscriptionRow.From(subscription), ct);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class CartRow
         c.locale, c.accepts_marketing, c.currency, c.subtotal_minor, c.total_minor, c.restore_url,
         c.platform_created_at, c.platform_updated_at, c.abandoned_at, c.converted_at, c.order_id,
         c.order_total_minor, c.recovered_by_step, c.created_at, c.updated_at, c.platform_refs, c.presentment_currency,
-        c.presentment_total_minor, c.country
+        c.presentment_total_minor, c.country, c.accepts_sms
         """;
 
     public long Id { get; set; }
@@ -45,6 +45,7 @@ internal sealed class CartRow
     public long? PresentmentTotalMinor { get; set; }
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; set; }
+    public long? AcceptsSms { get; set; }
 
     public static CartRow From(Cart cart) => new()
     {
@@ -76,6 +77,7 @@ internal sealed class CartRow
         PresentmentCurrency = cart.PresentmentCurrency,
         PresentmentTotalMinor = cart.PresentmentTotalMinor,
         Country = cart.Contact.Country,
+        AcceptsSms = cart.Contact.AcceptsSms is { } sms ? (sms ? 1 : 0) : null,
     };
 
     public Cart ToCart(IReadOnlyList<CartLine> lines) => new()
@@ -84,7 +86,8 @@ internal sealed class CartRow
         StoreId = StoreId,
         ExternalId = ExternalId,
         Status = (CartStatus)Status,
-        Contact = new CartContact(Email, Phone, FirstName, LastName, Locale, AcceptsMarketing is { } accepts ? accepts != 0 : null, Country),
+        Contact = new CartContact(Email, Phone, FirstName, LastName, Locale, AcceptsMarketing is { } accepts ? accepts != 0 : null, Country,
+            AcceptsSms is { } sms ? sms != 0 : null),
         Lines = lines,
         Currency = Currency,
         SubtotalMinor = SubtotalMinor,

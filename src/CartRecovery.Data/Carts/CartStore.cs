@@ -18,11 +18,11 @@ internal sealed class CartStore : ICartStore
         INSERT INTO carts (store_id, external_id, status, email, email_normalized, phone, first_name, last_name, locale,
                            accepts_marketing, currency, subtotal_minor, total_minor, restore_url, platform_created_at,
                            platform_updated_at, created_at, updated_at, platform_refs, presentment_currency,
-                           presentment_total_minor, country)
+                           presentment_total_minor, country, accepts_sms)
         VALUES (@StoreId, @ExternalId, @Status, @Email, @EmailNormalized, @Phone, @FirstName, @LastName, @Locale,
                 @AcceptsMarketing, @Currency, @SubtotalMinor, @TotalMinor, @RestoreUrl, @PlatformCreatedAt,
                 @PlatformUpdatedAt, @CreatedAt, @UpdatedAt, @PlatformRefs, @PresentmentCurrency, @PresentmentTotalMinor,
-                @Country)
+                @Country, @AcceptsSms)
         """;
 
     // Only what CartMerger may change; the status and order columns belong to the lifecycle methods.
@@ -33,7 +33,7 @@ internal sealed class CartStore : ICartStore
             subtotal_minor = @SubtotalMinor, total_minor = @TotalMinor, restore_url = @RestoreUrl,
             platform_created_at = @PlatformCreatedAt, platform_updated_at = @PlatformUpdatedAt, updated_at = @UpdatedAt,
             platform_refs = @PlatformRefs, presentment_currency = @PresentmentCurrency,
-            presentment_total_minor = @PresentmentTotalMinor, country = @Country
+            presentment_total_minor = @PresentmentTotalMinor, country = @Country, accepts_sms = @AcceptsSms
         WHERE id = @Id
         """;
 

@@ -56,6 +56,7 @@ internal sealed class PrivacyStore : IPrivacyStore
         "DELETE FROM cart_events WHERE cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId)",
         "DELETE FROM carts WHERE store_id = @StoreId",
         "DELETE FROM suppressions WHERE store_id = @StoreId",
+        "DELETE FROM sms_suppressions WHERE store_id = @StoreId",
         "DELETE FROM data_exports WHERE store_id = @StoreId",
         "DELETE FROM webhook_deliveries WHERE store_id = @StoreId",
         "DELETE FROM connector_state WHERE store_id = @StoreId",

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -52,26 +51,7 @@ internal sealed class StorePolicyStore : IStorePolicyStore
     public async Task SaveAsync(long storeId, SendingPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var row = SendingPolicyRow.From(storeId, policy, now);
-        try
-        {
-            await SaveOnceAsync(row, ct);
-        }
-        catch (DbException error) when (_dialect.IsUniqueViolation(error))
-        {
-            // Another writer inserted the row between our update and our insert: the update finds it now.
-            await SaveOnceAsync(row, ct);
-        }
-    }
-
-    // Update-then-insert instead of a dialect upsert: portable, and the policy is saved rarely.
-    private async Task SaveOnceAsync(SendingPolicyRow row, CancellationToken ct)
-    {
-        await using var db = await _connections.OpenAsync(ct);
-        await using var tx = await _dialect.BeginWriteAsync(db, ct);
-        if (await db.ExecuteAsync(new CommandDefinition(UpdateSql, row, tx, cancellationToken: ct)) == 0)
-            await db.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await UpdateOrInsert.SaveAsync(_connections, _dialect, UpdateSql, InsertSql, SendingPolicyRow.From(storeId, policy, now), ct);
     }
 
     public async Task<IReadOnlyList<long>> CapGroupAsync(long storeId, CancellationToken ct)

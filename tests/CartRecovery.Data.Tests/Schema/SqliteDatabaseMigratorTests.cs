@@ -49,7 +49,8 @@ public sealed class SqliteDatabaseMigratorTests : DatabaseMigratorContract
 
         Assert.Equal(["accounts", "api_keys", "audit_log", "cart_events", "cart_lines", "cart_refs", "carts", "connector_state", "daily_store_metrics",
             "data_exports", "email_sends", "follow_up_tasks", "invitations", "job_runs", "memberships", "messages", "pending_connections", "schema_versions",
-            "sending_policies", "sequence_versions", "sequences", "sign_in_links", "store_credentials", "store_subscriptions", "store_templates", "stores", "suppressions",
+            "sending_policies", "sequence_versions", "sequences", "sign_in_links", "sms_suppressions", "store_credentials", "store_sms_settings", "store_subscriptions",
+            "store_templates", "stores", "suppressions",
             "user_logins", "user_sessions", "users", "webhook_deliveries"], tables);
         Assert.Subset(indexes.ToHashSet(), new HashSet<string>
         {

@@ -2,7 +2,9 @@
  * Add to the shop's pages:  <script src="{{BASE}}capture/{{KEY}}/script.js" async></script>
  * When the shopper has typed a valid email at checkout and consented (a checkbox with id "cartrecovery-consent",
  * or window.cartRecoveryConsent = true set by the shop's consent tool), the cart read from WooCommerce's Store API
- * is posted to CartRecovery, so a cart that never becomes an order can still be recovered. Nothing is sent otherwise. */
+ * is posted to CartRecovery, so a cart that never becomes an order can still be recovered. Nothing is sent otherwise.
+ * The billing phone goes with it when typed; texts need their own consent: a checkbox with id "cartrecovery-sms-consent"
+ * (or window.cartRecoverySmsConsent = true/false); without either, no SMS consent is reported. */
 (function () {
   "use strict";
   var endpoint = "{{BASE}}capture/{{KEY}}";
@@ -22,6 +24,18 @@
   function consented() {
     var box = document.getElementById("cartrecovery-consent");
     return window.cartRecoveryConsent === true || (box !== null && box.checked === true);
+  }
+
+  function smsConsent() {
+    var box = document.getElementById("cartrecovery-sms-consent");
+    if (typeof window.cartRecoverySmsConsent === "boolean") return window.cartRecoverySmsConsent;
+    return box !== null ? box.checked === true : null;
+  }
+
+  function phone() {
+    var input = document.getElementById("billing_phone") || document.querySelector("input[type=tel]");
+    var value = input ? input.value.trim() : "";
+    return /^[0-9 +().-]{4,32}$/.test(value) ? value : null;
   }
 
   function emailInput() {
@@ -68,6 +82,8 @@
             cart_id: cartId(),
             email: input.value.trim(),
             consent: true,
+            phone: phone(),
+            sms_consent: smsConsent(),
             currency: cart.totals && cart.totals.currency_code,
             items: toItems(cart)
           })
@@ -83,7 +99,8 @@
 
   document.addEventListener("change", function (event) {
     var target = event.target;
-    if (target && (target === emailInput() || target.id === "cartrecovery-consent")) schedule();
+    if (target && (target === emailInput() || target.id === "cartrecovery-consent" || target.id === "cartrecovery-sms-consent"
+      || target.id === "billing_phone")) schedule();
   }, true);
   document.addEventListener("blur", function (event) {
     if (event.target === emailInput()) schedule();

@@ -57,7 +57,7 @@ public sealed class ShopifyCheckoutMapperTests
     public void FromWebhook_Checkout_MapsContactRestoreUrlAndTimes()
     {
         var snapshot = Webhook("checkout_create.json");
-        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true, "US"), snapshot.Contact);
+        Assert.Equal(new CartContact("anna.berg@example.com", "+1 207-555-0142", "Anna", "Berg", "en-US", true, "US", AcceptsSms: false), snapshot.Contact);
         Assert.Equal("https://maple-goods.example.com/73528852512/checkouts/b1946ac92492d2347c6235b4d2611184/recover?key=4f1c1e0a6b8d2e7f93a1", snapshot.RestoreUrl);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 15, 12, 31, TimeSpan.Zero), snapshot.CreatedAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 15, 20, 4, TimeSpan.Zero), snapshot.UpdatedAt);

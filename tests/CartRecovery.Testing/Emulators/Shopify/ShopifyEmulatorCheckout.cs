@@ -25,6 +25,9 @@ public sealed record ShopifyEmulatorCheckout
 
     public bool AcceptsMarketing { get; init; }
 
+    /// <summary>The buyer subscribed their phone to SMS marketing (a separate checkbox from the email one).</summary>
+    public bool AcceptsSms { get; init; }
+
     /// <summary>Overrides the customer's email marketing state (SUBSCRIBED, UNSUBSCRIBED, REDACTED, ...).</summary>
     public string? EmailMarketingState { get; init; }
 

@@ -28,8 +28,8 @@ internal sealed class ShopifyPayloads(ShopifyEmulatorState state, ShopifyGraphQl
         body["email"] = checkout.Email;
         body["gateway"] = null;
         body["buyer_accepts_marketing"] = checkout.AcceptsMarketing;
-        body["buyer_accepts_sms_marketing"] = false;
-        body["sms_marketing_phone"] = null;
+        body["buyer_accepts_sms_marketing"] = checkout.AcceptsSms;
+        body["sms_marketing_phone"] = checkout.AcceptsSms ? checkout.Phone : null;
         body["created_at"] = RestTime(checkout.CreatedAt, Zone);
         body["updated_at"] = RestTime(checkout.UpdatedAt, Zone);
         body["completed_at"] = RestTime(checkout.CompletedAt, Zone);

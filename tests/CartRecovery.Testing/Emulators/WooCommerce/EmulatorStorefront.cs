@@ -35,8 +35,15 @@ internal static class EmulatorStorefront
                 <label for="billing_email">Email address&nbsp;<abbr class="required" title="required">*</abbr></label>
                 <input type="email" class="input-text" name="billing_email" id="billing_email" autocomplete="email username">
               </p>
+              <p class="form-row form-row-wide validate-phone" id="billing_phone_field">
+                <label for="billing_phone">Phone&nbsp;<span class="optional">(optional)</span></label>
+                <input type="tel" class="input-text" name="billing_phone" id="billing_phone" autocomplete="tel">
+              </p>
               <p class="form-row">
                 <label><input type="checkbox" id="cartrecovery-consent" name="cartrecovery_consent"> Email me my cart if I don't finish</label>
+              </p>
+              <p class="form-row">
+                <label><input type="checkbox" id="cartrecovery-sms-consent" name="cartrecovery_sms_consent"> Text me about my cart</label>
               </p>
               <button type="submit" class="button alt" name="woocommerce_checkout_place_order" id="place_order">Place order</button>
             </form>

@@ -81,6 +81,37 @@ public sealed class CaptureScriptBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Script_WithPhoneAndTheSmsCheckbox_CapturesThePhoneAsTypedAndTheSmsConsent()
+    {
+        _host.Shop.SetStorefrontCart([new StorefrontCartItem(7701, "Trail Boots", 1, 14500)]);
+        var page = await OpenCheckoutAsync(_host.Shop.BaseUrl);
+
+        await page.Locator("#billing_phone").PressSequentiallyAsync("06 12 34 56 78");
+        await page.CheckAsync("#cartrecovery-sms-consent");
+        await page.CheckAsync("#cartrecovery-consent");
+        await page.Locator("#billing_email").PressSequentiallyAsync(Email);
+        await page.Locator("#billing_email").BlurAsync();
+
+        var cart = await WaitForCartAsync();
+        Assert.Equal(("06 12 34 56 78", true, true), (cart.Contact.Phone, cart.Contact.AcceptsSms, cart.Contact.AcceptsMarketing));
+    }
+
+    [Fact]
+    public async Task Script_WithoutTheSmsCheckboxTicked_ReportsNoSmsConsent()
+    {
+        _host.Shop.SetStorefrontCart([new StorefrontCartItem(7701, "Trail Boots", 1, 14500)]);
+        var page = await OpenCheckoutAsync(_host.Shop.BaseUrl);
+
+        await page.Locator("#billing_phone").PressSequentiallyAsync("+33 6 12 34 56 78");
+        await page.CheckAsync("#cartrecovery-consent");
+        await page.Locator("#billing_email").PressSequentiallyAsync(Email);
+        await page.Locator("#billing_email").BlurAsync();
+
+        var cart = await WaitForCartAsync();
+        Assert.Equal(("+33 6 12 34 56 78", false), (cart.Contact.Phone, cart.Contact.AcceptsSms));
+    }
+
+    [Fact]
     public async Task Script_WithoutConsent_SendsAndStoresNothing()
     {
         _host.Shop.SetStorefrontCart([new StorefrontCartItem(7701, "Trail Boots", 1, 14500)]);

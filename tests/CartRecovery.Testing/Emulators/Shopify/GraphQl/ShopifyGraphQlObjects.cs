@@ -124,6 +124,7 @@ internal sealed class ShopifyGraphQlObjects(ShopifyEmulatorState state)
             {
                 ["__typename"] = "CustomerPhoneNumber",
                 ["phoneNumber"] = checkout.Phone,
+                ["marketingState"] = checkout.AcceptsSms ? "SUBSCRIBED" : "NOT_SUBSCRIBED",
             },
         };
     }

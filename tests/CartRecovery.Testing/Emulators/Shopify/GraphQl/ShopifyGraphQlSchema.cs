@@ -49,7 +49,7 @@ internal static class ShopifyGraphQlSchema
             "marketingOptInLevel:CustomerMarketingOptInLevel consentUpdatedAt:DateTime",
         ["CustomerEmailAddress"] = "emailAddress:String marketingState:CustomerEmailAddressMarketingState " +
             "marketingOptInLevel:CustomerMarketingOptInLevel marketingUpdatedAt:DateTime",
-        ["CustomerPhoneNumber"] = "phoneNumber:String",
+        ["CustomerPhoneNumber"] = "phoneNumber:String marketingState:CustomerSmsMarketingState",
         ["MailingAddress"] = "id:ID firstName:String lastName:String name:String company:String address1:String address2:String " +
             "city:String province:String provinceCode:String zip:String country:String countryCodeV2:CountryCode phone:String",
         ["ProductVariant"] = "id:ID title:String displayName:String sku:String price:Money image:Image product:Product",

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CartRecovery.Core.Sms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CartRecovery.Testing.Emulators.Twilio;
+
+/// <summary>
+/// Twilio's Messages API on loopback (127.0.0.1, random port), as documented: HTTP Basic with the account SID and auth
+/// token, form-encoded bodies, <c>POST /2010-04-01/Accounts/{Sid}/Messages.json</c> (201 with the Message resource) and
+/// <c>GET …/Messages/{Sid}.json</c>, errors as <c>{code, message, more_info, status}</c> (20003 authenticate, 21211
+/// invalid To, 21604/21602/21603 missing fields, 21610 unsubscribed recipient, 20404 not found), and status callbacks
+/// posted back form-encoded with a valid <c>X-Twilio-Signature</c>.
+/// </summary>
+public sealed partial class TwilioEmulator : IAsyncDisposable
+{
+    public const string AccountSid = "AC00000000000000000000000000000001";
+    public const string AuthToken = "emulator-auth-token";
+
+    private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly List<TwilioEmulatorMessage> _messages = [];
+    private readonly HttpClient _outbound = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private int _next;
+
+    private TwilioEmulator()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", CreateAsync);
+        _app.MapGet("/2010-04-01/Accounts/{account}/Messages/{sid}.json", Fetch);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Numbers that replied STOP to our sender: sends to them are refused with 21610.</summary>
+    public ISet<string> Unsubscribed { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public IReadOnlyList<TwilioEmulatorMessage> Messages
+    {
+        get { lock (_gate) return [.. _messages]; }
+    }
+
+    public static async Task<TwilioEmulator> StartAsync(CancellationToken ct = default)
+    {
+        var emulator = new TwilioEmulator();
+        await emulator._app.StartAsync(ct);
+        var address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    /// <summary>
+    /// Posts a status callback for an accepted message, the way Twilio does: form fields MessageSid, MessageStatus,
+    /// AccountSid, From, To (and ErrorCode when given), signed with the auth token over the callback URL. Returns the answer's status.
+    /// </summary>
+    public async Task<int> DeliverStatusAsync(string sid, string status, int? errorCode = null, string? forgedSignature = null)
+    {
+        var message = Messages.Single(m => m.Sid == sid);
+        var url = message.StatusCallback ?? throw new InvalidOperationException("The message has no StatusCallback.");
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = sid, ["SmsSid"] = sid, ["MessageStatus"] = status, ["SmsStatus"] = status,
+            ["AccountSid"] = AccountSid, ["To"] = message.To, ["From"] = message.From ?? "+15005550006", ["ApiVersion"] = "2010-04-01",
+        };
+        if (errorCode is { } code)
+            form["ErrorCode"] = code.ToString(CultureInfo.InvariantCulture);
+        lock (_gate)
+            _messages[_messages.FindIndex(m => m.Sid == sid)] = message with { Status = status };
+        return await PostSignedAsync(url, form, forgedSignature);
+    }
+
+    /// <summary>Posts an inbound text to <paramref name="webhook"/> as Twilio's incoming-message webhook does.</summary>
+    public Task<int> DeliverInboundAsync(Uri webhook, string from, string to, string body, string? forgedSignature = null) =>
+        PostSignedAsync(webhook, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MessageSid"] = NewSid(), ["AccountSid"] = AccountSid, ["From"] = from, ["To"] = to, ["Body"] = body,
+            ["NumMedia"] = "0", ["ApiVersion"] = "2010-04-01",
+        }, forgedSignature);
+
+    private async Task<int> PostSignedAsync(Uri url, Dictionary<string, string> form, string? forgedSignature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", forgedSignature ?? TwilioRequestSigner.Sign(AuthToken, url.AbsoluteUri, form));
+        using var response = await _outbound.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    private async Task<IResult> CreateAsync(HttpContext context, string account)
+    {
+        if (!Authenticated(context, account))
+            return Error(401, 20003, "Authenticate");
+        if (!context.Request.HasFormContentType)
+            return Error(400, 21609, "The request body must be application/x-www-form-urlencoded");
+        var form = await context.Request.ReadFormAsync();
+        string? Field(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+
+        var to = Field("To");
+        var body = Field("Body");
+        var from = Field("From");
+        var service = Field("MessagingServiceSid");
+        if (to is null)
+            return Error(400, 21604, "A 'To' phone number is required.");
+        if (body is null)
+            return Error(400, 21602, "Message body is required.");
+        if (from is null && service is null)
+            return Error(400, 21603, "A 'From' phone number is required.");
+        if (!E164().IsMatch(to))
+            return Error(400, 21211, $"Invalid 'To' Phone Number: {to}");
+        if (Unsubscribed.Contains(to))
+            return Error(400, 21610, "Attempt to send to unsubscribed recipient");
+
+        var callback = Field("StatusCallback") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null;
+        // With a Messaging Service Twilio answers "accepted" and picks the sender later; with a number, "queued".
+        var message = new TwilioEmulatorMessage(NewSid(), to, from, service, body, service is null ? "queued" : "accepted",
+            SmsBudget.Measure(body).Parts, callback);
+        lock (_gate)
+            _messages.Add(message);
+        return Results.Json(Resource(message), statusCode: 201);
+    }
+
+    private IResult Fetch(HttpContext context, string account, string sid)
+    {
+        if (!Authenticated(context, account))
+            return Error(401, 20003, "Authenticate");
+        var message = Messages.FirstOrDefault(m => m.Sid == sid);
+        return message is null ? Error(404, 20404, $"The requested resource /2010-04-01/Accounts/{account}/Messages/{sid}.json was not found") : Results.Json(Resource(message));
+    }
+
+    private static bool Authenticated(HttpContext context, string account)
+    {
+        if (!AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header) || header.Scheme != "Basic" || header.Parameter is null)
+            return false;
+        string credentials;
+        try
+        {
+            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return account == AccountSid && credentials == $"{AccountSid}:{AuthToken}";
+    }
+
+    private static JsonObject Resource(TwilioEmulatorMessage m) => new()
+    {
+        ["sid"] = m.Sid,
+        ["account_sid"] = AccountSid,
+        ["messaging_service_sid"] = m.MessagingServiceSid,
+        ["to"] = m.To,
+        ["from"] = m.From,
+        ["body"] = m.Body,
+        ["status"] = m.Status,
+        ["num_segments"] = m.Segments.ToString(CultureInfo.InvariantCulture),
+        ["direction"] = "outbound-api",
+        ["api_version"] = "2010-04-01",
+        ["price"] = null,
+        ["error_code"] = null,
+        ["error_message"] = null,
+        ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{m.Sid}.json",
+    };
+
+    private static IResult Error(int status, int code, string message) => Results.Json(new JsonObject
+    {
+        ["code"] = code,
+        ["message"] = message,
+        ["more_info"] = $"https://www.twilio.com/docs/errors/{code}",
+        ["status"] = status,
+    }, statusCode: status);
+
+    private string NewSid() => "SM" + Interlocked.Increment(ref _next).ToString("x32", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex E164();
+
+    public async ValueTask DisposeAsync()
+    {
+        _outbound.Dispose();
+        await _app.DisposeAsync();
+    }
+}
