@@ -69,7 +69,8 @@ internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICar
             .Select(m => new TimelineEntry(m.OpenedAt!.Value, "Email opened", text["Step {0}", m.Step])));
         entries.AddRange(Tasks.Where(t => t.CompletedAt is not null)
             .Select(t => new TimelineEntry(t.CompletedAt!.Value, "Follow-up done", t.Outcome)));
-        return entries.OrderByDescending(e => e.At).ToList();
+        // Newest first; events of one instant too (they are stored in the order they happened).
+        return Enumerable.Reverse(entries).OrderByDescending(e => e.At).ToList();
     }
 
     /// <summary>The friendly not-found page inside the app (a missing cart and another account's cart look the same).</summary>

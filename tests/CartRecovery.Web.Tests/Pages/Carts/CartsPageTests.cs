@@ -45,6 +45,9 @@ public sealed class CartsPageTests : IAsyncLifetime
         var timeline = await page.InnerTextAsync("ol.timeline");
         foreach (var entry in new[] { "Captured", "Abandoned", "Message sent", "Email opened" })
             Assert.Contains(entry, timeline, StringComparison.Ordinal);
+        // Newest first, events of one instant included (the fake clock puts several on the same instant).
+        var order = new[] { "Email opened", "Message sent", "Abandoned", "Captured" }.Select(e => timeline.IndexOf(e, StringComparison.Ordinal)).ToList();
+        Assert.Equal(order.Order(), order);
         // Dates on the shop's clock (Paris, UTC+1 in winter): the test clock starts at a known instant.
         var abandonedAt = TimeZoneInfo.ConvertTime(cart.AbandonedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
         Assert.Contains(abandonedAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync(".cart-meta"), StringComparison.Ordinal);
