@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using CartRecovery.Core.Accounts;
+using CartRecovery.Core.Email;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Web.Tests.Features.Accounts;
 using static CartRecovery.Web.Tests.Features.Accounts.AccountRequests;
 
@@ -83,4 +86,45 @@ public sealed class TenantHost : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         return client;
     }
+
+    /// <summary>Every page of the app that answers GET, from the app's own endpoint data source.</summary>
+    public List<AttackSurface> PagesOfA() => Host.Endpoints().SelectMany(AttackSurface.Of)
+        .Where(s => s.IsPage && s.Method == "GET").OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>The page with A's ids in its route and A's first store chosen, or null when a parameter has no id here.</summary>
+    public string? PathOfA(AttackSurface page)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var parameter in page.Endpoint.RoutePattern.Parameters)
+        {
+            if (Fill(parameter.Name, page.Pattern) is not { } value)
+                return null;
+            values[parameter.Name] = Uri.EscapeDataString(value);
+        }
+        return new RouteFill("A's ids", values).PathFor(page.Endpoint.RoutePattern) + $"?store={Id(Targets.OwnStore.Id)}";
+    }
+
+    private string? Fill(string name, string path)
+    {
+        var t = Targets;
+        bool Under(string prefix) => path.StartsWith(prefix, StringComparison.Ordinal);
+        return name switch
+        {
+            "id" when Under("/app/carts") => Id(t.CartId),
+            "id" when Under("/app/tasks") => Id(t.TaskId),
+            "id" when Under("/app/sequences") => Id(t.OwnSequenceId),
+            "id" when Under("/app/keys") => Id(SpareKeyA.Id),
+            "id" when Under("/app/team/invitations") => Id(InvitationA),
+            "id" when Under("/app/team") => Id(OwnerUserA),
+            "storeId" => Id(t.OwnStore.Id),
+            "sequenceId" => Id(t.OwnSequenceId),
+            "userId" => Id(OwnerUserA),
+            "name" => SequencePresets.ReminderTemplate,
+            "locale" => StoreTemplate.Locales[0],
+            "part" => StoreTemplate.HtmlPart,
+            _ => null,
+        };
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

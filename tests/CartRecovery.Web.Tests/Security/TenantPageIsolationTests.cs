@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using CartRecovery.Core.Email;
-using CartRecovery.Core.Sequences;
 using CartRecovery.Web.Tests.Features.SignIn;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
@@ -111,43 +109,9 @@ public sealed class TenantPageIsolationTests(TenantHost tenants) : IClassFixture
     private static bool IsSignIn(HttpResponseMessage response) =>
         response.Headers.Location?.OriginalString.StartsWith("/sign-in", StringComparison.Ordinal) == true;
 
-    private List<AttackSurface> Pages() => tenants.Host.Endpoints().SelectMany(AttackSurface.Of)
-        .Where(s => s.IsPage && s.Method == "GET" && !ScopedOtherwise.ContainsKey(s.Pattern)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+    private List<AttackSurface> Pages() => tenants.PagesOfA().Where(s => !ScopedOtherwise.ContainsKey(s.Pattern)).ToList();
 
-    /// <summary>The page with A's ids in its route and A's first store chosen, or null when a parameter has no id here.</summary>
-    private string? PathFor(AttackSurface page)
-    {
-        var values = new Dictionary<string, string>();
-        foreach (var parameter in page.Endpoint.RoutePattern.Parameters)
-        {
-            if (Fill(parameter.Name, page.Pattern) is not { } value)
-                return null;
-            values[parameter.Name] = Uri.EscapeDataString(value);
-        }
-        return new RouteFill("A's ids", values).PathFor(page.Endpoint.RoutePattern) + $"?store={Id(tenants.Targets.OwnStore.Id)}";
-    }
-
-    private string? Fill(string name, string path)
-    {
-        var t = tenants.Targets;
-        bool Under(string prefix) => path.StartsWith(prefix, StringComparison.Ordinal);
-        return name switch
-        {
-            "id" when Under("/app/carts") => Id(t.CartId),
-            "id" when Under("/app/tasks") => Id(t.TaskId),
-            "id" when Under("/app/sequences") => Id(t.OwnSequenceId),
-            "id" when Under("/app/keys") => Id(tenants.SpareKeyA.Id),
-            "id" when Under("/app/team/invitations") => Id(tenants.InvitationA),
-            "id" when Under("/app/team") => Id(tenants.OwnerUserA),
-            "storeId" => Id(t.OwnStore.Id),
-            "sequenceId" => Id(t.OwnSequenceId),
-            "userId" => Id(tenants.OwnerUserA),
-            "name" => SequencePresets.ReminderTemplate,
-            "locale" => StoreTemplate.Locales[0],
-            "part" => StoreTemplate.HtmlPart,
-            _ => null,
-        };
-    }
+    private string? PathFor(AttackSurface page) => tenants.PathOfA(page);
 
     /// <summary>Form fields a page might read, all aimed at A: its store, cart, task, sequence, member, key.</summary>
     private IEnumerable<(string, string)> FormOfA()
