@@ -90,8 +90,9 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences
         return Redirect(Link($"/app/sequences/{saved.Id}", Shop.Id));
     }
 
-    /// <summary>The first error of a field (by the API's path), or null.</summary>
-    public string? Error(string field) => Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? rules[0] : null;
+    /// <summary>The first error of a field (by the API's path) in the page's words, or null.</summary>
+    public string? Error(string field) =>
+        Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? SequenceErrorTexts.Say(rules[0], texts) : null;
 
     /// <summary>aria-invalid for a field.</summary>
     public string Invalid(string field) => Errors.ContainsKey(field) ? "true" : "false";

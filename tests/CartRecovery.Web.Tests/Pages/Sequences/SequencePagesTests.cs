@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Tests.Browser;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 
 namespace CartRecovery.Web.Tests.Pages.Sequences;
@@ -70,12 +72,44 @@ public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(edi
         await page.ClickAsync("form#sequence-form .button-row button:has-text('Save as a new version')");
 
         var error = page.Locator("#delay-0-error");
-        await Assertions.Expect(error).ToContainTextAsync("steps[0].delaySeconds must be between 0 and");
+        // The merchant's words for the API's rule (the API keeps "steps[0].delaySeconds must be between 0 and …").
+        await Assertions.Expect(error).ToHaveTextAsync("The wait must be between 0 and 30 days.");
         Assert.Equal("true", await page.GetAttributeAsync("#delay-0", "aria-invalid"));
         Assert.Equal("-2", await page.InputValueAsync("#delay-0"));
         Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-error");
+    }
+
+    [Fact]
+    public async Task Save_InFrench_ShowsTheFieldErrorInFrench()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync(locale: "fr-FR");
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+
+        await page.FillAsync("#delay-0", "-2");
+        await page.ClickAsync("form#sequence-form .button-row button:has-text('Enregistrer une nouvelle version')");
+
+        await Assertions.Expect(page.Locator("#delay-0-error")).ToHaveTextAsync("Le délai doit être compris entre 0 et 30 jours.");
+        Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+    }
+
+    [Fact]
+    public void ErrorTexts_EveryRule_HasItsFrenchWords()
+    {
+        var texts = Site.App.Service<IStringLocalizer<CartRecovery.Web.Pages.Sequences.EditModel>>();
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var missing = CartRecovery.Web.Pages.Sequences.SequenceErrorTexts.Texts.Where(t => texts[t].ResourceNotFound).ToList();
+            Assert.Empty(missing);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
