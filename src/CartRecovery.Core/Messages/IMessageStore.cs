@@ -57,9 +57,6 @@ public interface IMessageStore
     /// <summary>Cancels every Pending or Claimed message of the store (it was uninstalled). Returns how many.</summary>
     Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
 
-    /// <summary>Cancels every Pending or Claimed message to carts of the store with that email. Returns how many.</summary>
-    Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct);
-
     /// <summary>
     /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to <paramref name="email"/>
     /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts.

@@ -66,14 +66,6 @@ internal sealed class MessageStore : IMessageStore
     private const string RecordOpenSql = "UPDATE messages SET opened_at = @At WHERE id = @Id AND opened_at IS NULL";
     private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
 
-    // Pending messages carry no recipient yet (it is set when sent), so the address is matched on the cart.
-    private const string CancelForRecipientSql = """
-        UPDATE messages SET status = @Cancelled, last_error = @Reason
-        WHERE store_id = @StoreId
-          AND (status = @Pending OR status = @Claimed)
-          AND cart_id IN (SELECT id FROM carts WHERE store_id = @StoreId AND email_normalized = @Email)
-        """;
-
     // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores).
     private const string CountEmailsSentSql = """
         SELECT COUNT(*) FROM messages
@@ -264,22 +256,6 @@ internal sealed class MessageStore : IMessageStore
         return await db.ExecuteAsync(new CommandDefinition(CancelForStoreSql, new
         {
             StoreId = storeId,
-            Reason = reason,
-            Cancelled = (int)MessageStatus.Cancelled,
-            Pending = (int)MessageStatus.Pending,
-            Claimed = (int)MessageStatus.Claimed,
-        }, cancellationToken: ct));
-    }
-
-    public async Task<int> CancelPendingForRecipientAsync(long storeId, string email, string reason, CancellationToken ct)
-    {
-        if (EmailNormalizer.Normalize(email) is not { } normalized)
-            return 0;
-        await using var db = await _connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(CancelForRecipientSql, new
-        {
-            StoreId = storeId,
-            Email = normalized,
             Reason = reason,
             Cancelled = (int)MessageStatus.Cancelled,
             Pending = (int)MessageStatus.Pending,

@@ -229,29 +229,6 @@ public abstract class MessageStoreContract : DatabaseContract
     }
 
     [Fact]
-    public async Task CancelPendingForRecipient_MatchesTheAddressIgnoringCaseAndSpaces_WithinTheStoreOnly()
-    {
-        var store = await AddStoreAsync("shop-1");
-        var otherStore = await AddStoreAsync("shop-2");
-        var (_, mine) = await AddAbandonedCartAsync(store.Id, "chk-1", email: "Ada@Example.com");
-        var (_, otherStoreSame) = await AddAbandonedCartAsync(otherStore.Id, "chk-2", email: "ada@example.com");
-        var (_, someoneElse) = await AddAbandonedCartAsync(store.Id, "chk-3", email: "bob@example.com");
-        var longLease = TimeSpan.FromHours(10);
-        Assert.Equal(3, (await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), longLease, 10, Ct)).Count);
-        Assert.True(await Db.Messages.MarkSentAsync(mine[0].Id, "node-a", "Ada@Example.com", null, T0.AddHours(1), Ct));
-        Assert.Contains(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(2), longLease, 10, Ct), m => m.Id == mine[1].Id);
-
-        var cancelled = await Db.Messages.CancelPendingForRecipientAsync(store.Id, "  ADA@example.COM ", "unsubscribed", Ct);
-
-        Assert.Equal(2, cancelled);
-        var after = await Db.Messages.ListForCartAsync(mine[0].CartId, Ct);
-        Assert.Equal([MessageStatus.Sent, MessageStatus.Cancelled, MessageStatus.Cancelled], after.Select(m => m.Status));
-        Assert.Equal("unsubscribed", after[2].LastError);
-        Assert.DoesNotContain(await Db.Messages.ListForCartAsync(otherStoreSame[0].CartId, Ct), m => m.Status == MessageStatus.Cancelled);
-        Assert.DoesNotContain(await Db.Messages.ListForCartAsync(someoneElse[0].CartId, Ct), m => m.Status == MessageStatus.Cancelled);
-    }
-
-    [Fact]
     public async Task Get_WhenMessageIsUnknown_ReturnsNull()
     {
         Assert.Null(await Db.Messages.GetAsync(404, Ct));
