@@ -1,0 +1,48 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
+
+namespace CartRecovery.Core.Reasons;
+
+/// <summary>
+/// Answers the reason a customer gave with the sequence's next steps: shipping cost → the next email offers free
+/// shipping; total price → the next offer step comes now (within <see cref="OfferSoonest"/>) instead of later;
+/// payment problem → a person on the merchant's team calls at once; just looking → no more messages. Needing time,
+/// comparing and other reasons leave the sequence as it was planned.
+/// </summary>
+public static class ReasonBranching
+{
+    /// <summary>The earliest an offer brought forward goes out: long enough after the click not to feel like a reflex.</summary>
+    public static readonly TimeSpan OfferSoonest = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long the free-shipping code given for a shipping-cost reason stays valid.</summary>
+    public static readonly TimeSpan FreeShippingValidFor = TimeSpan.FromDays(2);
+
+    /// <param name="pending">The cart's messages still pending, in any order.</param>
+    public static ReasonPlan Plan(LeaveReason reason, IReadOnlyList<OutboundMessage> pending, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var upcoming = pending.Where(m => m.Status == MessageStatus.Pending).OrderBy(m => m.DueAt).ThenBy(m => m.Step).ToList();
+        var customerFacing = upcoming.Where(m => m.Kind != StepKind.FollowUpTask).ToList();
+        return reason switch
+        {
+            LeaveReason.ShippingCost when customerFacing.FirstOrDefault(m => m.Kind == StepKind.Email) is { } next =>
+                Unchanged("free shipping offered in the next email") with
+                {
+                    ReplaceOffer = new Dictionary<long, OfferSpec> { [next.Id] = new(OfferKind.FreeShipping, 0, FreeShippingValidFor) },
+                },
+            LeaveReason.TotalPrice when customerFacing.FirstOrDefault(m => m.Offer is not null) is { } offer && offer.DueAt > now + OfferSoonest =>
+                Unchanged($"the offer of step {offer.Step} brought forward") with
+                {
+                    // Steps between now and the offer would arrive after it: the offer replaces them.
+                    Cancel = customerFacing.TakeWhile(m => m.Id != offer.Id).Select(m => m.Id).ToList(),
+                    Reschedule = new Dictionary<long, DateTimeOffset> { [offer.Id] = now + OfferSoonest },
+                },
+            LeaveReason.PaymentProblem => Unchanged("a follow-up task for the team, now") with { FollowUpNow = true },
+            LeaveReason.JustLooking => Unchanged("sequence stopped: just looking") with { Cancel = upcoming.Select(m => m.Id).ToList() },
+            _ => Unchanged("sequence continues as planned"),
+        };
+    }
+
+    private static ReasonPlan Unchanged(string timeline) =>
+        new([], new Dictionary<long, DateTimeOffset>(), new Dictionary<long, OfferSpec>(), false, timeline);
+}
