@@ -7,6 +7,7 @@ using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,8 @@ namespace CartRecovery.Connectors.Shopify;
 public static partial class ShopifyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, and its storefront, poller and
-    /// webhook handler. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
+    /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, its storefront, poller,
+    /// webhook handler and store connector, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
     /// IConnectorStateStore, IPrivacyStore, CartIngestion, StoreLifecycle, RecoveryOptions).
     /// </summary>
     public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
@@ -60,6 +61,7 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<ShopifyStoreRegistration>();
         services.AddSingleton<ShopifyInstallFlow>();
         services.AddSingleton<ShopifyOnboarding>();
+        services.AddSingleton<IStoreConnector, ShopifyStoreConnector>();
         services.AddSingleton<ShopifySessionTokenVerifier>();
         services.AddSingleton<ShopifyManagedInstall>();
         services.AddSingleton<ShopifyCartReporter>();

@@ -5,6 +5,7 @@ using CartRecovery.Connectors.WooCommerce.Offers;
 using CartRecovery.Connectors.WooCommerce.Orders;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
 using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,8 @@ public static class WooCommerceServiceCollectionExtensions
 
     /// <summary>
     /// Registers the WooCommerce connector: options (section <c>WooCommerce</c>), the REST client's HTTP pipeline, the
-    /// storefront, poller and webhook handler, and the connect and capture services the host's endpoints call.
+    /// storefront, poller, webhook handler and store connector, and what its endpoints
+    /// (<see cref="WooCommerceConnectorEndpoints.MapWooCommerceConnector"/>) use, with the capture rate limit.
     /// Needs from the host: <see cref="Core.Recovery.CartIngestion"/>, <see cref="Core.Recovery.RecoveryOptions"/>,
     /// the store repository, credential and connector-state stores.
     /// </summary>
@@ -72,6 +74,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceStoreConnections>();
         services.AddSingleton<WooCommerceWebhookRegistrar>();
         services.AddSingleton<WooCommerceConnectFlow>();
+        services.AddSingleton<IStoreConnector, WooCommerceStoreConnector>();
         services.AddSingleton<WooCommerceOrderIngestion>();
         services.AddSingleton<WooCommerceCapture>();
         services.AddSingleton<WooCommerceStorefront>();
@@ -80,6 +83,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<WooCommerceStorefront>());
         services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<WooCommercePoller>());
         services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<WooCommerceWebhookHandler>());
+        services.AddCaptureRateLimit();
         return services;
     }
 }

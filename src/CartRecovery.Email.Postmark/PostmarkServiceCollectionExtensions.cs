@@ -1,4 +1,5 @@
 using CartRecovery.Email.Postmark.Sending;
+using CartRecovery.Email.Postmark.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -14,7 +15,8 @@ public static class PostmarkServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Postmark options (section <c>Postmark</c>, validated at startup), the <see cref="PostmarkClient"/>
-    /// typed HTTP client with its retry pipeline, and <see cref="PostmarkTransport"/> as a concrete singleton. It does not
+    /// typed HTTP client with its retry pipeline, <see cref="PostmarkTransport"/> as a concrete singleton, and the webhook's
+    /// options (section <c>PostmarkWebhooks</c>). It does not
     /// register <see cref="Core.Email.IEmailTransport"/>: the host picks the transport from <c>Email:Transport</c>
     /// (e.g. <c>sp =&gt; sp.GetRequiredService&lt;PostmarkTransport&gt;()</c>), and only then is the server token required.
     /// </summary>
@@ -63,6 +65,8 @@ public static class PostmarkServiceCollectionExtensions
             });
 
         services.TryAddSingleton<PostmarkTransport>();
+        // Postmark's webhook (PostmarkEmailEndpoints.MapPostmarkEmail) is open to whoever knows these credentials.
+        services.AddOptions<PostmarkWebhookOptions>().BindConfiguration(PostmarkWebhookOptions.Section);
         return services;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class StoreImporter(TextWriter output, TextWriter error, IStoreR
         {
             if (badRows.Contains(i + 1))
                 continue;
-            var (platform, externalId) = StoreOnboarding.Identity(rows[i])!.Value;
+            var (platform, externalId, _) = onboarding.Identity(rows[i])!.Value;
             await output.WriteLineAsync($"row {i + 1} of {rows.Count}: connecting {platform} {externalId}...");
             var result = await onboarding.ConnectAsync(rows[i], ct);
             if (result.Store is { } store)
@@ -46,7 +46,7 @@ internal sealed class StoreImporter(TextWriter output, TextWriter error, IStoreR
                 await output.WriteLineAsync($"row {i + 1}: connected store {store.Id} ({store.Platform} {store.ExternalId})");
                 continue;
             }
-            if (result.Failure == OnboardingFailure.Unreachable)
+            if (result.Failure == StoreConnectionFailure.Unreachable)
                 unreachable++;
             else
                 refused++;
@@ -65,12 +65,11 @@ internal sealed class StoreImporter(TextWriter output, TextWriter error, IStoreR
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 1;
-            var rowProblems = StoreOnboarding.Validate(rows[i]);
+            var rowProblems = onboarding.Validate(rows[i]);
             problems.AddRange(rowProblems.Select(p => (row, p)));
-            if (rowProblems.Count > 0 || StoreOnboarding.Identity(rows[i]) is not var (platform, externalId))
+            if (rowProblems.Count > 0 || onboarding.Identity(rows[i]) is not var (platform, externalId, field))
                 continue;
             var key = (platform, externalId.ToUpperInvariant());
-            var field = platform == Platforms.Shopify ? "shopDomain" : "siteUrl";
             if (seen.TryGetValue(key, out var first))
                 problems.Add((row, new FieldProblem(field, $"{externalId} is already on row {first}")));
             else if (existing.TryGetValue(key, out var store))

@@ -5,12 +5,12 @@ using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
-using CartRecovery.Web.Features.Capture;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
@@ -44,6 +44,8 @@ internal static class CartRecoveryHost
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
         builder.Services.AddOutboundPolicy();
+        // Every rate-limit policy (the connectors' included) refuses with 429.
+        builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         builder.Services.AddWooCommerceConnectRateLimit();
         builder.Services
             .AddCartRecoveryData()
@@ -55,7 +57,6 @@ internal static class CartRecoveryHost
             .AddDemoConnector()
             .AddShopifyConnector()
             .AddWooCommerceConnector()
-            .AddCaptureRateLimit()
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
             .AddCallerAuthentication()
@@ -65,8 +66,7 @@ internal static class CartRecoveryHost
             .AddHealth()
             .AddWebApp()
             .AddSingleton<StoreOnboarding>()
-            .AddSingleton<WebhookIntake>()
-            .Configure<PostmarkWebhookOptions>(builder.Configuration.GetSection(PostmarkWebhookOptions.Section))
+            .AddSingleton<IWebhookIntake, WebhookIntake>()
             .AddProblemDetails(o => o.CustomizeProblemDetails = RequestFailures.Describe);
         // Requests the endpoints cannot read reach the exception handler in every environment (not a bare 400 outside
         // Development), which answers with a problem that says what is wrong.
@@ -121,16 +121,14 @@ internal static class CartRecoveryHost
         app.MapRestoreLinks();
         app.MapUnsubscribe();
         app.MapDemoConnector();
-        app.MapShopifyInstall();
+        app.MapShopifyConnector();
+        app.MapWooCommerceConnector();
+        app.MapPostmarkEmail();
         app.MapBillingReturn();
         app.MapShopifyEmbedded();
-        app.MapShopifyWebhooks();
         app.MapWooCommerceConnect();
         app.MapAccountSignIn();
         app.MapWebApp();
-        app.MapWooCommerceWebhooks();
-        app.MapPostmarkWebhooks();
-        app.MapCapture();
         app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 
         try

@@ -11,7 +11,7 @@ using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Smtp;
-using CartRecovery.Web.Features.Webhooks;
+using CartRecovery.Email.Postmark.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Hosting;

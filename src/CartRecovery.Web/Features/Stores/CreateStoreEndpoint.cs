@@ -37,7 +37,7 @@ internal static class CreateStoreEndpoint
         }
         if (request is null)
             return ApiResults.Invalid("body", "a JSON body is required");
-        if (StoreOnboarding.Identity(request) is { } identity && await repository.FindAsync(identity.Platform, identity.ExternalId, ct) is { } existing
+        if (onboarding.Identity(request) is { } identity && await repository.FindAsync(identity.Platform, identity.ExternalId, ct) is { } existing
             && target is not null && existing.AccountId != target)
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Shop connected elsewhere",
                 detail: "This shop is connected to another account; its owner (or the operator) can move it.");
@@ -57,8 +57,8 @@ internal static class CreateStoreEndpoint
         var problemField = result.Problem!;
         return result.Failure switch
         {
-            OnboardingFailure.Invalid => ApiResults.Invalid(problemField.Field, problemField.Problem),
-            OnboardingFailure.Unreachable => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Shop unreachable", detail: problemField.Problem),
+            StoreConnectionFailure.Invalid => ApiResults.Invalid(problemField.Field, problemField.Problem),
+            StoreConnectionFailure.Unreachable => Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Shop unreachable", detail: problemField.Problem),
             _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Credentials rejected", detail: problemField.Problem),
         };
     }

@@ -1,3 +1,5 @@
+using CartRecovery.Core.Stores;
+
 namespace CartRecovery.Web.Features.Stores;
 
 /// <summary>
@@ -12,4 +14,17 @@ public sealed record CreateStoreRequest(
     string? SiteUrl,
     string? ConsumerKey,
     string? ConsumerSecret,
-    string? WebhookSecret);
+    string? WebhookSecret)
+{
+    /// <summary>The fields for the platform's <see cref="IStoreConnector"/>, by their JSON names.</summary>
+    public StoreConnectionRequest ToConnection() => new(new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["shopDomain"] = ShopDomain,
+        ["accessToken"] = AccessToken,
+        ["apiBaseUrl"] = ApiBaseUrl,
+        ["siteUrl"] = SiteUrl,
+        ["consumerKey"] = ConsumerKey,
+        ["consumerSecret"] = ConsumerSecret,
+        ["webhookSecret"] = WebhookSecret,
+    });
+}

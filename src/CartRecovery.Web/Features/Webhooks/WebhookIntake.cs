@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using Microsoft.Extensions.Options;
@@ -9,88 +8,23 @@ using Quartz;
 namespace CartRecovery.Web.Features.Webhooks;
 
 /// <summary>
-/// The shared half of every webhook endpoint: read the raw body (bounded), store the verified delivery durably, and
-/// nudge the processing job. Platforms get their 2xx only after the delivery is in the inbox.
+/// The shared half of every webhook endpoint (<see cref="IWebhookIntake"/>, which the connectors' endpoints call): store
+/// the verified delivery durably and nudge the processing job. Platforms get their 2xx only after the delivery is in the inbox.
 /// </summary>
 internal sealed partial class WebhookIntake(
-    IWebhookInbox inbox, ISchedulerFactory schedulers, IOptions<JobsOptions> jobs, TimeProvider time, ILogger<WebhookIntake> logger)
+    IWebhookInbox inbox, ISchedulerFactory schedulers, IOptions<JobsOptions> jobs, TimeProvider time, ILogger<WebhookIntake> logger) : IWebhookIntake
 {
-    /// <summary>Larger bodies are refused with 413: a checkout or order payload is a few KiB, 1 MiB is generous.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>Larger bodies are refused with 413 (<see cref="WebhookBody.MaxBytes"/>).</summary>
+    public const int MaxBodyBytes = WebhookBody.MaxBytes;
 
-    /// <summary>
-    /// The raw body, or null when it exceeds <paramref name="maxBytes"/> (default <see cref="MaxBodyBytes"/>). Reading
-    /// stops at the limit, so a chunked body without a Content-Length cannot make us buffer more.
-    /// </summary>
-    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBodyBytes)
-    {
-        if (request.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The raw body of the host's own inbound endpoints, bounded (<see cref="WebhookBody.ReadAsync"/>).</summary>
+    public static Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBodyBytes) =>
+        WebhookBody.ReadAsync(request.Body, request.ContentLength, ct, maxBytes);
 
-    /// <summary>Whether the body is one JSON document: a signed body that is not is refused (400) rather than stored to fail forever.</summary>
-    public static bool IsJson(byte[] body) => ParseJson(body) is not null;
+    /// <summary>The body as one JSON document, or null (<see cref="WebhookBody.ParseJson"/>).</summary>
+    public static JsonElement? ParseJson(byte[] body) => WebhookBody.ParseJson(body);
 
-    /// <summary>
-    /// The body as one JSON document, or null when it is not one, is not UTF-8, or holds a string that does not decode
-    /// (a lone surrogate escape). A JSON reader checks strings only when they are read, deep inside a handler, where the
-    /// failure would be a 500 or a delivery that fails forever; every caller answers null with a 400 instead.
-    /// </summary>
-    public static JsonElement? ParseJson(byte[] body)
-    {
-        if (!Utf8.IsValid(body))
-            return null;
-        try
-        {
-            var root = JsonSerializer.Deserialize<JsonElement>(body);
-            return Decodes(root) ? root : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static bool Decodes(JsonElement element)
-    {
-        try
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    return true;
-                case JsonValueKind.Array:
-                    return element.EnumerateArray().All(Decodes);
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name;
-                        if (!Decodes(property.Value))
-                            return false;
-                    }
-                    return true;
-                default:
-                    return true;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Stores the delivery (a duplicate is acknowledged and dropped) and triggers processing.</summary>
+    /// <inheritdoc />
     public async Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);

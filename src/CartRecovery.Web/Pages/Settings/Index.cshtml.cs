@@ -9,7 +9,7 @@ using CartRecovery.Jobs.Connectors;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
-using CartRecovery.Web.Features.Capture;
+using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Pages.AppShell;
 using Microsoft.AspNetCore.Mvc;
@@ -182,7 +182,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
         Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
-            CaptureSnippet = CaptureEndpoint.Snippet(recovery.PublicBaseUrl, key);
+            CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)
             Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, ct);
     }

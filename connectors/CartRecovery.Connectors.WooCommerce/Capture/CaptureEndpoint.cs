@@ -1,11 +1,13 @@
-using System.Text.Json;
 using System.Threading.RateLimiting;
-using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Core.Stores;
-using CartRecovery.Web.Features.Webhooks;
+using CartRecovery.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace CartRecovery.Web.Features.Capture;
+namespace CartRecovery.Connectors.WooCommerce.Capture;
 
 /// <summary>
 /// <c>POST /capture/{publicKey}</c>: the storefront script posts the shopper's email and cart as they type, for carts
@@ -19,14 +21,11 @@ internal static class CaptureEndpoint
 
     public static IServiceCollection AddCaptureRateLimit(this IServiceCollection services)
     {
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per store and visitor: a shopper typing produces a few posts a minute; a script hammering does not pass.
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Request.RouteValues["publicKey"]}|{http.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        // Per store and visitor: a shopper typing produces a few posts a minute; a script hammering does not pass. (The
+        // host answers every refusal with 429.)
+        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            $"{http.Request.RouteValues["publicKey"]}|{http.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 
@@ -47,7 +46,7 @@ internal static class CaptureEndpoint
 
     private static readonly Lazy<string> ScriptTemplate = new(() =>
     {
-        using var stream = typeof(CaptureEndpoint).Assembly.GetManifestResourceStream("CartRecovery.Web.capture.js")!;
+        using var stream = typeof(CaptureEndpoint).Assembly.GetManifestResourceStream("CartRecovery.Connectors.WooCommerce.capture.js")!;
         return new StreamReader(stream).ReadToEnd();
     });
 
@@ -84,10 +83,10 @@ internal static class CaptureEndpoint
         if (!AllowOrigin(http, store))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed",
                 detail: "Only the store's own pages may capture carts.");
-        if (await WebhookIntake.ReadBodyAsync(http.Request, ct, MaxBodyBytes) is not { } raw)
+        if (await WebhookBody.ReadAsync(http.Request.Body, http.Request.ContentLength, ct, MaxBodyBytes) is not { } raw)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
-        if (WebhookIntake.ParseJson(raw) is not { } body)
+        if (WebhookBody.ParseJson(raw) is not { } body)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON in UTF-8"] });
 
         var result = await capture.CaptureAsync(store, body, ct);

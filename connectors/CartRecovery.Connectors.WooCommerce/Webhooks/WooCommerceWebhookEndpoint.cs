@@ -1,9 +1,11 @@
 using CartRecovery.Connectors.WooCommerce.Connect;
-using CartRecovery.Connectors.WooCommerce.Webhooks;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace CartRecovery.Web.Features.Webhooks;
+namespace CartRecovery.Connectors.WooCommerce.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/woocommerce/{storeId}</c>. WooCommerce's ping (sent when a webhook is created) gets exactly 200
@@ -19,9 +21,9 @@ internal static class WooCommerceWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(long storeId, HttpRequest request, IStoreRepository stores,
-        WooCommerceStoreConnections connections, WebhookIntake intake, CancellationToken ct)
+        WooCommerceStoreConnections connections, IWebhookIntake intake, CancellationToken ct)
     {
-        var body = await WebhookIntake.ReadBodyAsync(request, ct);
+        var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
@@ -36,7 +38,7 @@ internal static class WooCommerceWebhookEndpoint
             return Results.Unauthorized();
         if (topic.Length == 0)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing topic", detail: "X-WC-Webhook-Topic is required.");
-        if (!WebhookIntake.IsJson(body))
+        if (!WebhookBody.IsJson(body))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
 
         await intake.AcceptAsync(new WebhookDelivery

@@ -1,8 +1,10 @@
-using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Core.Pages;
 using CartRecovery.Core.Recovery;
-using CartRecovery.Web.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Connectors.Shopify.Auth;
 
 /// <summary>
 /// The public-app install: <c>GET /auth/shopify</c> (the App URL Shopify opens from the listing) verifies the request
@@ -42,11 +44,11 @@ internal static class ShopifyInstallEndpoints
             if (!result.Succeeded)
                 return Refused(result.Reason);
             var store = result.Store!;
-            return HtmlPage.Render("CartRecovery is installed", $"""
+            return Page("CartRecovery is installed", $"""
                 <h1>CartRecovery is installed</h1>
-                <p>{HtmlPage.Encode(store.Name)} is connected. Abandoned checkouts are now captured and the standard recovery
+                <p>{PlainPage.Encode(store.Name)} is connected. Abandoned checkouts are now captured and the standard recovery
                 sequence (a reminder after 1 hour, an offer after 24 hours, a follow-up task after 48 hours) is on.</p>
-                <p class="muted">Store {store.Id} · {HtmlPage.Encode(store.ExternalId)}</p>
+                <p class="muted">Store {store.Id} · {PlainPage.Encode(store.ExternalId)}</p>
                 """);
         }).ExcludeFromDescription();
         return app;
@@ -55,9 +57,12 @@ internal static class ShopifyInstallEndpoints
     private static Dictionary<string, string> Query(HttpRequest request) =>
         request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
 
-    private static IResult Refused(string? reason) => HtmlPage.Render("Installation refused", $"""
+    private static IResult Refused(string? reason) => Page("Installation refused", $"""
         <h1>We couldn't complete the installation</h1>
-        <p>{HtmlPage.Encode(reason ?? "The request was not valid.")}</p>
+        <p>{PlainPage.Encode(reason ?? "The request was not valid.")}</p>
         <p class="muted">Start again from your Shopify admin (Apps), which signs a fresh request.</p>
         """, StatusCodes.Status400BadRequest);
+
+    private static IResult Page(string title, string bodyHtml, int statusCode = StatusCodes.Status200OK) =>
+        Results.Content(PlainPage.Document(title, bodyHtml), PlainPage.ContentType, statusCode: statusCode);
 }

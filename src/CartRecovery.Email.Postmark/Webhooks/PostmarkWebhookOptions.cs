@@ -1,4 +1,4 @@
-namespace CartRecovery.Web.Features.Webhooks;
+namespace CartRecovery.Email.Postmark.Webhooks;
 
 /// <summary>Who may post Postmark's events (section <c>PostmarkWebhooks</c>): the Basic credentials set on the webhook in Postmark.</summary>
 public sealed class PostmarkWebhookOptions

@@ -4,10 +4,14 @@ using System.Text;
 using System.Text.Json;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Suppression;
-using CartRecovery.Email.Postmark.Webhooks;
+using CartRecovery.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CartRecovery.Web.Features.Webhooks;
+namespace CartRecovery.Email.Postmark.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/postmark</c>: delivery, bounce, spam complaint, open, click and subscription-change events. They
@@ -30,10 +34,10 @@ internal static partial class PostmarkWebhookEndpoint
             request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"postmark\"";
             return Results.Unauthorized();
         }
-        var body = await WebhookIntake.ReadBodyAsync(request, ct);
+        var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
-        if (WebhookIntake.ParseJson(body) is not { } json)
+        if (WebhookBody.ParseJson(body) is not { } json)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
         var evt = PostmarkWebhookParser.Parse(json);
 

@@ -1,10 +1,12 @@
-using CartRecovery.Connectors.Shopify;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace CartRecovery.Web.Features.Webhooks;
+namespace CartRecovery.Connectors.Shopify.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/shopify</c>: the HMAC of the raw body is checked before anything else (401, no detail, when it
@@ -19,9 +21,9 @@ internal static class ShopifyWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<ShopifyOptions> options, IStoreRepository stores,
-        IStoreCredentialStore credentials, WebhookIntake intake, CancellationToken ct)
+        IStoreCredentialStore credentials, IWebhookIntake intake, CancellationToken ct)
     {
-        var body = await WebhookIntake.ReadBodyAsync(request, ct);
+        var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
@@ -43,7 +45,7 @@ internal static class ShopifyWebhookEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing Shopify headers",
                 detail: "X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required.");
 
-        if (!WebhookIntake.IsJson(body))
+        if (!WebhookBody.IsJson(body))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: "The body must be a JSON document in UTF-8.");
 
         await intake.AcceptAsync(new WebhookDelivery
