@@ -150,7 +150,7 @@ public abstract class CartLifecycleContract : DatabaseContract
         Assert.False(optedOut);
         Assert.False(expired);
         Assert.Equal(CartStatus.Recovered, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
-        Assert.DoesNotContain(await Db.Carts.GetTimelineAsync(cart.Id, Ct), e => e.Kind is CartEventKinds.OptedOut or CartTransitions.ExpiredEventKind);
+        Assert.DoesNotContain(await Db.Carts.GetTimelineAsync(cart.Id, Ct), e => e.Kind is CartEventKinds.OptedOut or CartEventKinds.Expired);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class CartLifecycleContract : DatabaseContract
 
         Assert.Equal((true, false, false), (first, second, optOut));
         Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
-        Assert.Equal(CartTransitions.ExpiredEventKind, (await Db.Carts.GetTimelineAsync(cart.Id, Ct))[^1].Kind);
+        Assert.Equal(CartEventKinds.Expired, (await Db.Carts.GetTimelineAsync(cart.Id, Ct))[^1].Kind);
     }
 
     [Fact]
