@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Data.Tests;
 
@@ -17,7 +18,7 @@ public abstract class DatabaseContract : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected static DateTimeOffset T0 => TestData.T0;
+    protected static DateTimeOffset Now => TestData.Now;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -31,7 +32,7 @@ public abstract class DatabaseContract : IAsyncLifetime
     }
 
     protected Task<Store> AddStoreAsync(string externalId = "shop-1", TimeSpan? abandonAfter = null, string currency = "EUR") =>
-        Db.Stores.UpsertAsync(TestData.Store(externalId, abandonAfter, currency), Ct);
+        Db.Stores.UpsertAsync(ContractData.Store(externalId, abandonAfter, currency), Ct);
 
     /// <summary>A verified Shopify delivery for the store, accepted into the inbox at <paramref name="receivedAt"/>.</summary>
     protected Task<bool> AcceptWebhookAsync(long storeId, string deliveryId, DateTimeOffset receivedAt) => Db.Inbox.AcceptAsync(new WebhookDelivery
@@ -43,16 +44,16 @@ public abstract class DatabaseContract : IAsyncLifetime
     protected async Task<Cart> AddCartAsync(long storeId, string externalId, DateTimeOffset updatedAt, string? email = "ada@example.com",
         string currency = "EUR")
     {
-        var result = await Db.Carts.UpsertAsync(TestData.Snapshot(storeId, externalId, updatedAt, email, currency: currency), updatedAt, Ct);
+        var result = await Db.Carts.UpsertAsync(ContractData.Snapshot(storeId, externalId, updatedAt, email, currency: currency), updatedAt, Ct);
         return result.Cart;
     }
 
-    /// <summary>A cart abandoned at <see cref="T0"/> with the three-step plan scheduled; returns its messages by step.</summary>
+    /// <summary>A cart abandoned at <see cref="Now"/> with the three-step plan scheduled; returns its messages by step.</summary>
     protected async Task<(Cart Cart, IReadOnlyList<OutboundMessage> Messages)> AddAbandonedCartAsync(long storeId, string externalId,
         string? email = "ada@example.com", string currency = "EUR")
     {
-        var cart = await AddCartAsync(storeId, externalId, T0.AddHours(-1), email, currency);
-        Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, TestData.Plan(cart, T0), Ct));
+        var cart = await AddCartAsync(storeId, externalId, Now.AddHours(-1), email, currency);
+        Assert.True(await Db.Carts.AbandonAsync(cart.Id, Now, ContractData.Plan(cart, Now), Ct));
         return ((await Db.Carts.GetAsync(cart.Id, Ct))!, await Db.Messages.ListForCartAsync(cart.Id, Ct));
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,16 +11,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace CartRecovery.Web.Tests;
 
 /// <summary>
-/// The real host on a real SQLite file in a fresh temp folder, with a fake clock. The scheduler stands by unless a
+/// The real host on a real SQLite file in a fresh temp folder, with a fake clock at the kit's <see cref="TestData.Now"/>. The scheduler stands by unless a
 /// test asks for it, so tests drive the jobs' services themselves and nothing fires behind their back.
 /// </summary>
 public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
-    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private Uri? _baseUrl;
 
     public CartRecoveryAppFactory(bool jobsEnabled = false, bool demo = false, bool fakeClock = true,
         IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, int? kestrelPort = null,
@@ -28,7 +29,7 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
         _services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "cartrecovery-tests", Guid.NewGuid().ToString("N"));
         FakeClock = fakeClock;
-        Time = time ?? new FakeTimeProvider(Start);
+        Time = time ?? new FakeTimeProvider(TestData.Now);
         // Real HTTP on loopback, for peers that call back (platform emulators sending webhooks).
         if (kestrelPort is { } port)
             UseKestrel(port);
@@ -56,6 +57,35 @@ public sealed class CartRecoveryAppFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Where a host of <see cref="StartOnLoopback"/> answers real HTTP, e.g. <c>http://127.0.0.1:51234/</c>.</summary>
+    public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("This host runs in memory; use StartOnLoopback for real HTTP.");
+
+    /// <summary>
+    /// The host started on real loopback HTTP at a free port, for peers that call back (platform emulators sending
+    /// webhooks, Postmark, a browser), with <c>Recovery:PublicBaseUrl</c> at <see cref="BaseUrl"/> unless
+    /// <paramref name="settings"/> say otherwise.
+    /// </summary>
+    public static CartRecoveryAppFactory StartOnLoopback(IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null,
+        bool demo = false, Action<IServiceCollection>? services = null)
+    {
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var all = new Dictionary<string, string?> { ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var app = new CartRecoveryAppFactory(demo: demo, settings: all, time: time, kestrelPort: port, services: services) { _baseUrl = baseUrl };
+        try
+        {
+            app.StartServer();
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>A free loopback port for <c>kestrelPort</c> (bound and released at once: good enough on a test machine).</summary>
     public static int FreePort()

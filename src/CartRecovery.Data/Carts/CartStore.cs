@@ -8,7 +8,7 @@ using Dapper;
 
 namespace CartRecovery.Data.Carts;
 
-/// <summary>Carts, their lines and their timeline. Status changes live in <see cref="CartTransitions"/>.</summary>
+/// <summary>Carts, their lines and their timeline. Status changes live in <see cref="CartTransitions"/>, decided by <see cref="CartTransitionRules"/>.</summary>
 internal sealed class CartStore : ICartStore
 {
     private const string FindSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.store_id = @StoreId AND c.external_id = @ExternalId";
@@ -147,20 +147,9 @@ internal sealed class CartStore : ICartStore
                 tx, cancellationToken: ct));
 
         var cart = result.Cart with { Id = row.Id };
-        await CartEventWriter.AddAsync(db, tx, Describe(cart, result.Outcome, now), ct);
+        await CartEventWriter.AddAsync(db, tx, CartTransitionRules.Describe(result with { Cart = cart }, now)!, ct);
         await tx.CommitAsync(ct);
         return result with { Cart = cart };
-    }
-
-    private static CartEvent Describe(Cart cart, MergeOutcome outcome, DateTimeOffset now)
-    {
-        var contents = $"{cart.Lines.Count} line(s), {Money.Format(cart.TotalMinor, cart.Currency)}";
-        return outcome switch
-        {
-            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, $"Cart captured: {contents}"),
-            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, $"Cart updated: {contents}"),
-            _ => new(cart.Id, now, CartEventKinds.Updated, "Missing details filled in from a late update"),
-        };
     }
 
     public async Task<Cart?> GetAsync(long cartId, CancellationToken ct)

@@ -9,40 +9,37 @@ using Dapper;
 namespace CartRecovery.Data.Carts;
 
 /// <summary>
-/// The lifecycle moves of a cart (abandon, convert, close). Each runs in one write transaction and guards its UPDATE
-/// with the status it read, so a move happens at most once even on engines without a database-wide write lock.
+/// Applies the lifecycle moves <see cref="CartTransitionRules"/> decides (abandon, convert, close, replace). Each runs
+/// in one write transaction: read the status, ask Core, then an UPDATE guarded by the status read, so a move happens
+/// at most once even on engines without a database-wide write lock.
 /// </summary>
 internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDialect dialect)
 {
-    /// <summary>Timeline kind of an expiry; <see cref="CartEventKinds"/> has none.</summary>
-    public const string ExpiredEventKind = "expired";
+    private const string StatusSql = "SELECT status FROM carts WHERE id = @Id";
+
+    private const string MoveSql = "UPDATE carts SET status = @To, updated_at = @Now WHERE id = @Id AND status = @From";
 
     private const string AbandonSql = """
-        UPDATE carts SET status = @Abandoned, abandoned_at = @AbandonedAt, updated_at = @AbandonedAt
-        WHERE id = @Id AND status = @Active
+        UPDATE carts SET status = @To, abandoned_at = @Now, updated_at = @Now
+        WHERE id = @Id AND status = @From
         """;
-
-    private const string StatusSql = "SELECT status FROM carts WHERE id = @Id";
 
     private const string ConvertSql = """
         UPDATE carts
-        SET status = @Status, converted_at = @ConvertedAt, order_id = @OrderId, order_total_minor = @OrderTotalMinor,
+        SET status = @To, converted_at = @ConvertedAt, order_id = @OrderId, order_total_minor = @OrderTotalMinor,
             recovered_by_step = @RecoveredByStep, updated_at = @Now
-        WHERE id = @Id AND status = @Current
+        WHERE id = @Id AND status = @From
         """;
-
-    private const string CloseSql = "UPDATE carts SET status = @Status, updated_at = @Now WHERE id = @Id AND status = @Current";
 
     private const string OpenCartEmailSql = """
         SELECT store_id, email_normalized FROM carts WHERE id = @Id AND (status = @Active OR status = @Abandoned)
         """;
 
-    // Carts without lines neither replace nor are replaced: emptiness has rules of its own (CartIngestion, enrolment).
     private const string OpenCartsOfEmailSql = """
-        SELECT c.id, c.status FROM carts c
+        SELECT c.id, c.status, c.platform_updated_at,
+               CASE WHEN EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id) THEN 1 ELSE 0 END AS has_lines
+        FROM carts c
         WHERE c.store_id = @StoreId AND c.email_normalized = @Email AND (c.status = @Active OR c.status = @Abandoned)
-          AND EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id)
-        ORDER BY c.platform_updated_at DESC, c.id DESC
         """;
 
     private const string CancelOpenMessagesSql = """
@@ -50,92 +47,24 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         WHERE cart_id = @CartId AND (status = @Pending OR status = @Claimed)
         """;
 
-    public async Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct)
+    public Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (plan.FirstOrDefault(m => m.CartId != cartId) is { } stray)
-            throw new ArgumentException($"The plan holds a message for cart {stray.CartId}, not {cartId}.", nameof(plan));
-
-        await using var db = await connections.OpenAsync(ct);
-        await using var tx = await dialect.BeginWriteAsync(db, ct);
-        var changed = await db.ExecuteAsync(new CommandDefinition(AbandonSql, new
-        {
-            Id = cartId,
-            AbandonedAt = DbTime.ToDb(abandonedAt),
-            Abandoned = (int)CartStatus.Abandoned,
-            Active = (int)CartStatus.Active,
-        }, tx, cancellationToken: ct));
-        if (changed == 0)
-            return false;
-
-        var rows = plan.Select(m => MessageRow.From(m with { Status = MessageStatus.Pending, Attempts = 0 })).ToList();
-        if (rows.Count > 0)
-        {
-            var insert = dialect.InsertIgnoringDuplicates(MessageRow.InsertSql, "cart_id, step");
-            await db.ExecuteAsync(new CommandDefinition(insert, rows, tx, cancellationToken: ct));
-        }
-        await CartEventWriter.AddAsync(db, tx,
-            new(cartId, abandonedAt, CartEventKinds.Abandoned, $"Abandoned; {plan.Count} step(s) scheduled"), ct);
-        await tx.CommitAsync(ct);
-        return true;
+        // Decide once up front too, so a plan of another cart throws before any connection opens.
+        CartTransitionRules.Abandon(cartId, CartStatus.Active, abandonedAt, plan);
+        return ApplyAsync(cartId, current => CartTransitionRules.Abandon(cartId, current, abandonedAt, plan), ct);
     }
 
-    public async Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct)
+    public Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversion);
-        var recovered = conversion.Attribution.IsRecovered;
-        var target = recovered ? CartStatus.Recovered : CartStatus.ConvertedUnassisted;
-
-        await using var db = await connections.OpenAsync(ct);
-        await using var tx = await dialect.BeginWriteAsync(db, ct);
-        if (await ReadStatusAsync(db, tx, conversion.CartId, ct) is not { } current || !CartLifecycle.CanMove(current, target))
-            return false;
-
-        var changed = await db.ExecuteAsync(new CommandDefinition(ConvertSql, new
-        {
-            Id = conversion.CartId,
-            Status = (int)target,
-            Current = (int)current,
-            ConvertedAt = DbTime.ToDb(conversion.OrderedAt),
-            conversion.OrderId,
-            OrderTotalMinor = conversion.OrderTotalMinor,
-            RecoveredByStep = conversion.Attribution.Step,
-            Now = DbTime.ToDb(now),
-        }, tx, cancellationToken: ct));
-        if (changed == 0)
-            return false;
-        await CancelOpenMessagesAsync(db, tx, conversion.CartId, "the cart converted", ct);
-
-        // The order total is shown in the cart's currency: platforms report orders in the currency of the checkout.
-        var detail = recovered
-            ? $"Order {conversion.OrderId} placed, recovered by step {conversion.Attribution.Step}"
-            : $"Order {conversion.OrderId} placed without a message";
-        await CartEventWriter.AddAsync(db, tx, new(conversion.CartId, now,
-            recovered ? CartEventKinds.Recovered : CartEventKinds.Converted, detail, conversion.Attribution.MessageId), ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return ApplyAsync(conversion.CartId, current => CartTransitionRules.Convert(current, conversion, now), ct);
     }
 
-    public async Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct)
+    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        if (status is not (CartStatus.Expired or CartStatus.OptedOut))
-            throw new ArgumentOutOfRangeException(nameof(status), status, "A cart can only be closed as Expired or OptedOut.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-
-        await using var db = await connections.OpenAsync(ct);
-        await using var tx = await dialect.BeginWriteAsync(db, ct);
-        if (await ReadStatusAsync(db, tx, cartId, ct) is not { } current || !CartLifecycle.CanMove(current, status))
-            return false;
-
-        var changed = await db.ExecuteAsync(new CommandDefinition(CloseSql,
-            new { Id = cartId, Status = (int)status, Current = (int)current, Now = DbTime.ToDb(now) }, tx, cancellationToken: ct));
-        if (changed == 0)
-            return false;
-        await CancelOpenMessagesAsync(db, tx, cartId, reason, ct);
-        var kind = status == CartStatus.OptedOut ? CartEventKinds.OptedOut : ExpiredEventKind;
-        await CartEventWriter.AddAsync(db, tx, new(cartId, now, kind, reason), ct);
-        await tx.CommitAsync(ct);
-        return true;
+        // Bad arguments throw whatever the cart's status (Active may always close).
+        CartTransitionRules.Close(cartId, CartStatus.Active, status, reason, now);
+        return ApplyAsync(cartId, current => CartTransitionRules.Close(cartId, current, status, reason, now), ct);
     }
 
     public async Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct)
@@ -148,23 +77,65 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         if (owner.Email is null)
             return 0;
 
-        // Newest first: the first stays open, every other one was replaced by it.
-        var siblings = (await db.QueryAsync<(long Id, int Status)>(new CommandDefinition(OpenCartsOfEmailSql,
-            new { owner.StoreId, owner.Email, open.Active, open.Abandoned }, tx, cancellationToken: ct))).ToList();
+        var siblings = await db.QueryAsync<(long Id, int Status, long PlatformUpdatedAt, int HasLines)>(new CommandDefinition(
+            OpenCartsOfEmailSql, new { owner.StoreId, owner.Email, open.Active, open.Abandoned }, tx, cancellationToken: ct));
+        var candidates = siblings.Select(s => new ReplacementCandidate(s.Id, (CartStatus)s.Status, DbTime.FromDb(s.PlatformUpdatedAt), s.HasLines != 0));
         var closed = 0;
-        foreach (var (id, status) in siblings.Skip(1))
+        foreach (var transition in CartTransitionRules.Replace(candidates, now))
         {
-            var changed = await db.ExecuteAsync(new CommandDefinition(CloseSql,
-                new { Id = id, Status = (int)CartStatus.Expired, Current = status, Now = DbTime.ToDb(now) }, tx, cancellationToken: ct));
-            if (changed == 0)
-                continue;
-            var reason = $"replaced by a newer cart of the same customer (#{siblings[0].Id})";
-            await CancelOpenMessagesAsync(db, tx, id, reason, ct);
-            await CartEventWriter.AddAsync(db, tx, new(id, now, ExpiredEventKind, reason), ct);
-            closed++;
+            if (await ApplyAsync(db, tx, transition, ct))
+                closed++;
         }
         await tx.CommitAsync(ct);
         return closed;
+    }
+
+    private async Task<bool> ApplyAsync(long cartId, Func<CartStatus, CartTransition?> decide, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        await using var tx = await dialect.BeginWriteAsync(db, ct);
+        if (await ReadStatusAsync(db, tx, cartId, ct) is not { } current || decide(current) is not { } transition)
+            return false;
+        if (!await ApplyAsync(db, tx, transition, ct))
+            return false;
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Writes a decided move; false (and nothing written) when the cart no longer holds the status it was decided on.</summary>
+    private async Task<bool> ApplyAsync(DbConnection db, DbTransaction tx, CartTransition transition, CancellationToken ct)
+    {
+        var changed = await db.ExecuteAsync(MoveCommand(transition, tx, ct));
+        if (changed == 0)
+            return false;
+
+        if (transition.Schedule.Count > 0)
+        {
+            var insert = dialect.InsertIgnoringDuplicates(MessageRow.InsertSql, "cart_id, step");
+            await db.ExecuteAsync(new CommandDefinition(insert, transition.Schedule.Select(MessageRow.From).ToList(), tx, cancellationToken: ct));
+        }
+        if (transition.CancelMessagesReason is { } reason)
+            await CancelOpenMessagesAsync(db, tx, transition.CartId, reason, ct);
+        await CartEventWriter.AddAsync(db, tx, transition.Event, ct);
+        return true;
+    }
+
+    private static CommandDefinition MoveCommand(CartTransition transition, DbTransaction tx, CancellationToken ct)
+    {
+        var id = transition.CartId;
+        var (from, to) = ((int)transition.From, (int)transition.To);
+        var now = DbTime.ToDb(transition.Event.At);
+        if (transition.Conversion is { } order)
+            return new(ConvertSql, new
+            {
+                Id = id, From = from, To = to, Now = now,
+                ConvertedAt = DbTime.ToDb(order.OrderedAt),
+                order.OrderId,
+                order.OrderTotalMinor,
+                RecoveredByStep = order.Attribution.Step,
+            }, tx, cancellationToken: ct);
+        var sql = transition.To == CartStatus.Abandoned ? AbandonSql : MoveSql;
+        return new(sql, new { Id = id, From = from, To = to, Now = now }, tx, cancellationToken: ct);
     }
 
     private static async Task<CartStatus?> ReadStatusAsync(DbConnection db, DbTransaction tx, long cartId, CancellationToken ct) =>

@@ -24,12 +24,12 @@ internal sealed class ShopifyTestKit : IDisposable
     {
         Handler = handler;
         Credentials.Setup(c => c.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = StoreToken, UpdatedAt = TestData.Now });
+            .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = StoreToken, UpdatedAt = FixtureTime.Now });
     }
 
     public FakeShopifyHandler Handler { get; }
 
-    public RecordingTimeProvider Time { get; } = new(TestData.Now);
+    public RecordingTimeProvider Time { get; } = new(FixtureTime.Now);
 
     public ShopifyOptions Options { get; } = new() { ClientId = "client-id", ClientSecret = "client-secret" };
 

@@ -1,10 +1,11 @@
 using CartRecovery.Core.Accounts;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Accounts;
 
 public sealed class InvitationRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly HashSet<long> Visible = [1, 2];
 
     private static AccessScope Scope(AccountRole role, IEnumerable<long>? stores = null) =>

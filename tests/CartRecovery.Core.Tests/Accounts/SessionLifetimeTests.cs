@@ -1,10 +1,11 @@
 using CartRecovery.Core.Accounts;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Accounts;
 
 public sealed class SessionLifetimeTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly SessionLifetime Lifetime = new(TimeSpan.FromHours(12), TimeSpan.FromDays(14));
 
     private static UserSession Started() => Lifetime.Start([1, 2, 3], userId: 7, accountId: 3, Now);

@@ -1,12 +1,13 @@
 using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Messages;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Attribution;
 
 public sealed class AttributionPolicyTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromDays(7);
-    private static readonly DateTimeOffset OrderedAt = Sample.T0.AddDays(3);
+    private static readonly DateTimeOffset OrderedAt = TestData.Now.AddDays(3);
 
     private static OutboundMessage Sent(long id, int step, DateTimeOffset sentAt, DateTimeOffset? clickedAt = null) =>
         Sample.Message(id, step) with { Status = MessageStatus.Sent, SentAt = sentAt, ClickedAt = clickedAt };
@@ -18,7 +19,7 @@ public sealed class AttributionPolicyTests
     [Fact]
     public void Attribute_WhenALinkWasClicked_CreditsTheClickedStepOverALaterSend()
     {
-        var messages = new[] { Sent(1, 1, Sample.T0, clickedAt: Sample.T0.AddHours(2)), Sent(2, 2, Sample.T0.AddDays(1)) };
+        var messages = new[] { Sent(1, 1, TestData.Now, clickedAt: TestData.Now.AddHours(2)), Sent(2, 2, TestData.Now.AddDays(1)) };
 
         var result = AttributionPolicy.Attribute(messages, OrderedAt, Window);
 
@@ -28,7 +29,7 @@ public sealed class AttributionPolicyTests
     [Fact]
     public void Attribute_WhenNothingWasClicked_CreditsTheLastSentStep()
     {
-        var messages = new[] { Sent(1, 1, Sample.T0), Sent(2, 2, Sample.T0.AddDays(1)) };
+        var messages = new[] { Sent(1, 1, TestData.Now), Sent(2, 2, TestData.Now.AddDays(1)) };
 
         Assert.Equal(2, AttributionPolicy.Attribute(messages, OrderedAt, Window).Step);
     }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -15,7 +16,7 @@ public sealed class PlanGateTests
     private readonly BillingOptions _options = new() { Enabled = true, DefaultPlan = "Free", Plans = [Free, Growth] };
     private readonly Mock<ISubscriptionStore> _subscriptions = new();
     private readonly Mock<IMessageStore> _messages = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
     private readonly Mock<IPlatformBilling> _shopifyBilling = new();
 
     public PlanGateTests() => _shopifyBilling.SetupGet(b => b.Platform).Returns(Platforms.Shopify);
@@ -30,7 +31,7 @@ public sealed class PlanGateTests
     {
         _options.Enabled = false;
 
-        Assert.True((await Gate().CheckAsync(Sample.Store(), Ct)).IsAllowed);
+        Assert.True((await Gate().CheckAsync(TestData.Store(), Ct)).IsAllowed);
         _messages.VerifyNoOtherCalls();
     }
 
@@ -41,11 +42,11 @@ public sealed class PlanGateTests
     {
         Sent(sent);
 
-        var check = await Gate().CheckAsync(Sample.Store(), Ct);
+        var check = await Gate().CheckAsync(TestData.Store(), Ct);
 
         Assert.Equal(allowed, check.IsAllowed);
         if (!allowed)
-            Assert.Equal(Sample.T0 + PlanGate.AllowanceRecheck, check.RecheckAt);
+            Assert.Equal(TestData.Now + PlanGate.AllowanceRecheck, check.RecheckAt);
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active });
         Sent(sent);
 
-        Assert.Equal(allowed, (await Gate().CheckAsync(Sample.Store(), Ct)).IsAllowed);
+        Assert.Equal(allowed, (await Gate().CheckAsync(TestData.Store(), Ct)).IsAllowed);
     }
 
     [Fact]
@@ -67,11 +68,11 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Pending });
         Sent(0);
 
-        var check = await Gate().CheckAsync(Sample.Store() with { Platform = Platforms.Shopify }, Ct);
+        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
 
         Assert.False(check.IsAllowed);
         Assert.Contains("approval", check.PausedReason, StringComparison.Ordinal);
-        Assert.Equal(Sample.T0 + PlanGate.ApprovalRecheck, check.RecheckAt);
+        Assert.Equal(TestData.Now + PlanGate.ApprovalRecheck, check.RecheckAt);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Cancelled });
         Sent(150);
 
-        var check = await Gate().CheckAsync(Sample.Store() with { Platform = Platforms.Shopify }, Ct);
+        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
 
         Assert.False(check.IsAllowed);
         Assert.Contains("Free plan", check.PausedReason, StringComparison.Ordinal);
@@ -89,14 +90,14 @@ public sealed class PlanGateTests
     [Fact]
     public async Task Check_AShopifyStore_CountsWithinShopifysThirtyDayPeriod()
     {
-        var periodEnd = Sample.T0.AddDays(12);
+        var periodEnd = TestData.Now.AddDays(12);
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription
         {
             StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active, CurrentPeriodEnd = periodEnd,
         });
         Sent(0);
 
-        await Gate().CheckAsync(Sample.Store() with { Platform = Platforms.Shopify }, Ct);
+        await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
 
         _messages.Verify(m => m.CountStoreEmailsSentAsync(1, periodEnd.AddDays(-30), periodEnd, Ct));
     }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -17,10 +18,10 @@ public sealed class PlanSubscriptionsTests
     private readonly Mock<ISubscriptionStore> _subscriptions = new();
     private readonly Mock<IMessageStore> _messages = new();
     private readonly Mock<IPlatformBilling> _shopify = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
     private StoreSubscription? _stored;
 
-    private static readonly Store ShopifyStore = Sample.Store() with { Platform = Platforms.Shopify };
+    private static readonly Store ShopifyStore = TestData.Store() with { Platform = Platforms.Shopify };
 
     public PlanSubscriptionsTests()
     {
@@ -36,7 +37,7 @@ public sealed class PlanSubscriptionsTests
     private static StoreSubscription Active(decimal charged = 0, DateTimeOffset? chargedPeriodEnd = null) => new()
     {
         StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active, ExternalId = "gid://shopify/AppSubscription/7",
-        UsageLineItemId = "gid://shopify/AppSubscriptionLineItem/7?v=1&index=1", CurrentPeriodEnd = Sample.T0.AddDays(10),
+        UsageLineItemId = "gid://shopify/AppSubscriptionLineItem/7?v=1&index=1", CurrentPeriodEnd = TestData.Now.AddDays(10),
         UsageCharged = charged, UsagePeriodEnd = chargedPeriodEnd,
     };
 
@@ -53,7 +54,7 @@ public sealed class PlanSubscriptionsTests
     [Fact]
     public async Task Choose_APaidPlanOfAnInvoicedStore_AppliesAtOnce()
     {
-        Assert.Null(await Create().ChooseAsync(Sample.Store(), "Growth", ReturnUrl, Ct));
+        Assert.Null(await Create().ChooseAsync(TestData.Store(), "Growth", ReturnUrl, Ct));
         Assert.Equal(("Growth", SubscriptionStatus.Active), (_stored!.Plan, _stored.Status));
     }
 
@@ -75,8 +76,8 @@ public sealed class PlanSubscriptionsTests
     [Fact]
     public async Task Sync_OfTheSameSubscription_KeepsWhatWasChargedAlready()
     {
-        _stored = Active(charged: 12m, chargedPeriodEnd: Sample.T0.AddDays(10));
-        _shopify.Setup(b => b.SyncAsync(ShopifyStore, Ct)).ReturnsAsync(Active() with { CurrentPeriodEnd = Sample.T0.AddDays(10) });
+        _stored = Active(charged: 12m, chargedPeriodEnd: TestData.Now.AddDays(10));
+        _shopify.Setup(b => b.SyncAsync(ShopifyStore, Ct)).ReturnsAsync(Active() with { CurrentPeriodEnd = TestData.Now.AddDays(10) });
 
         var synced = await Create().SyncAsync(ShopifyStore, Ct);
 
@@ -95,7 +96,7 @@ public sealed class PlanSubscriptionsTests
     [Fact]
     public async Task ChargeUsage_ChargesOnlyWhatWasNotChargedYet_WithAKeyNamingTheTotal()
     {
-        var periodEnd = Sample.T0.AddDays(10);
+        var periodEnd = TestData.Now.AddDays(10);
         _stored = Active(charged: 2m, chargedPeriodEnd: periodEnd);
         // 1350 sent: 350 beyond the 1000 included at 0.01 = 3.50, of which 2.00 was charged.
         _messages.Setup(m => m.CountStoreEmailsSentAsync(1, periodEnd.AddDays(-30), periodEnd, Ct)).ReturnsAsync(1350);
@@ -112,7 +113,7 @@ public sealed class PlanSubscriptionsTests
     [Fact]
     public async Task ChargeUsage_InANewPeriod_StartsFromNothing()
     {
-        _stored = Active(charged: 50m, chargedPeriodEnd: Sample.T0.AddDays(-20));
+        _stored = Active(charged: 50m, chargedPeriodEnd: TestData.Now.AddDays(-20));
         _messages.Setup(m => m.CountStoreEmailsSentAsync(1, It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(1100);
 
         Assert.Equal(1m, await Create().ChargeUsageAsync(ShopifyStore, Ct));

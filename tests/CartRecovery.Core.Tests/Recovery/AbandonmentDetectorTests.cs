@@ -3,6 +3,7 @@ using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -13,14 +14,14 @@ public sealed class AbandonmentDetectorTests
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly Mock<ICartStore> _carts = new();
     private readonly Mock<IStoreRepository> _stores = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0.AddMinutes(20));
+    private readonly FakeTimeProvider _time = new(TestData.Now.AddMinutes(20));
     private readonly Mock<IStorePolicyStore> _policies = new();
     private readonly RecoveryOptions _options = new();
     private readonly Mock<ISequenceStore> _sequences = new();
 
     public AbandonmentDetectorTests()
     {
-        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Sequence = SequencePresets.Standard.Name });
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(TestData.Store() with { Sequence = SequencePresets.Standard.Name });
         _sequences.Setup(s => s.ListAsync(It.IsAny<long>(), Ct)).ReturnsAsync([]);
         _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default);
     }
@@ -37,7 +38,7 @@ public sealed class AbandonmentDetectorTests
         var cart = Sample.Cart(status: CartStatus.Active);
         _sequences.Setup(s => s.ListAsync(1, Ct)).ReturnsAsync([new StoreSequence(5, 1, 1, true,
             new SequenceDefinition("japan", [new(1, TimeSpan.FromHours(1), StepKind.Email, "reminder")]) { Conditions = new() { Countries = ["JP"] } },
-            Sample.T0)]);
+            TestData.Now)]);
         _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
         _carts.Setup(c => c.AbandonAsync(cart.Id, _time.GetUtcNow(), It.Is<IReadOnlyList<OutboundMessage>>(p => p.Count == 0), Ct)).ReturnsAsync(true);
 
@@ -78,7 +79,7 @@ public sealed class AbandonmentDetectorTests
     [Fact]
     public async Task RunOnce_WhenTheCartIsOlderThanTheMaximumAge_ExpiresItInsteadOfEmailing()
     {
-        _time.SetUtcNow(Sample.T0 + _options.MaxCartAge + TimeSpan.FromHours(1));
+        _time.SetUtcNow(TestData.Now + _options.MaxCartAge + TimeSpan.FromHours(1));
         var cart = Sample.Cart(status: CartStatus.Active);
         _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
 

@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -14,8 +15,8 @@ public sealed class CartIngestionTests
     private readonly Mock<ICartStore> _carts = new();
     private readonly Mock<IMessageStore> _messages = new();
     private readonly Mock<IFollowUpTaskStore> _tasks = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0.AddDays(1));
-    private readonly OrderReport _order = new(1, "chk-1", "#1001", 14500, Sample.T0.AddDays(1));
+    private readonly FakeTimeProvider _time = new(TestData.Now.AddDays(1));
+    private readonly OrderReport _order = new(1, "chk-1", "#1001", 14500, TestData.Now.AddDays(1));
 
     private CartIngestion Create() =>
         new(_carts.Object, _messages.Object, _tasks.Object, new RecoveryOptions(), _time, NullLogger<CartIngestion>.Instance);
@@ -33,7 +34,7 @@ public sealed class CartIngestionTests
         _carts.Setup(c => c.FindByRefAsync(1, "chk-1", Ct)).ReturnsAsync(Sample.Cart());
         _messages.Setup(m => m.ListForCartAsync(10, Ct)).ReturnsAsync(
         [
-            Sample.Message(100, 1) with { Status = MessageStatus.Sent, SentAt = Sample.T0.AddHours(1), ClickedAt = Sample.T0.AddHours(2) },
+            Sample.Message(100, 1) with { Status = MessageStatus.Sent, SentAt = TestData.Now.AddHours(1), ClickedAt = TestData.Now.AddHours(2) },
             Sample.Message(101, 2) with { Status = MessageStatus.Cancelled },
         ]);
         _carts.Setup(c => c.ConvertAsync(It.IsAny<CartConversion>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(true);

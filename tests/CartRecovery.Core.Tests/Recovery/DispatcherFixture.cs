@@ -8,6 +8,7 @@ using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -26,7 +27,7 @@ internal sealed class DispatcherFixture
     public Mock<IStorefront> Storefront { get; } = new();
     public Mock<IEmailComposer> Composer { get; } = new();
     public Mock<IEmailTransport> Transport { get; } = new();
-    public FakeTimeProvider Time { get; } = new(Sample.T0);
+    public FakeTimeProvider Time { get; } = new(TestData.Now);
     public RecoveryOptions Options { get; } = new() { PublicBaseUrl = new("https://recover.example/") };
     public List<EmailMessage> Sent { get; } = [];
     /// <summary>Off, as on a self-hosted deployment; tests of plan limits turn it on and add plans.</summary>
@@ -41,7 +42,7 @@ internal sealed class DispatcherFixture
             .ReturnsAsync(true);
         Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
-        Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(Sample.Store(message.StoreId));
+        Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(TestData.Store(message.StoreId));
         Policies.Setup(p => p.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendingPolicy.Default);
         Policies.Setup(p => p.CapGroupAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((long id, CancellationToken _) => [id]);
         Storefront.SetupGet(s => s.Platform).Returns(Platforms.Demo);

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
+using CartRecovery.Testing;
 using Moq;
 
 namespace CartRecovery.Core.Tests.Recovery;
@@ -23,7 +24,7 @@ public sealed class MessageDispatcherEarlierSendTests
 
         Assert.Equal(1, summary.Sent);
         Assert.Empty(f.Sent);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", TestData.Now, Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageSent && e.MessageId == 100), Ct));
     }
 
@@ -39,7 +40,7 @@ public sealed class MessageDispatcherEarlierSendTests
         Assert.Equal(1, summary.Sent);
         Assert.Equal(0, summary.Cancelled);
         Assert.Empty(f.Sent);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-earlier", TestData.Now, Ct));
         f.Messages.Verify(m => m.MarkCancelledAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), Ct), Times.Never);
     }
 
@@ -54,7 +55,7 @@ public sealed class MessageDispatcherEarlierSendTests
 
         Assert.Single(f.Sent);
         lookup.Verify(l => l.FindSentAsync(100, It.IsAny<string?>(), Ct), Times.Once);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", TestData.Now, Ct));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class MessageDispatcherEarlierSendTests
     [Fact]
     public async Task RunOnce_WhenTheLeaseIsInItsLastTenth_LeavesTheMessageUnsentForTheNextClaim()
     {
-        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromSeconds(20) });
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = TestData.Now + TimeSpan.FromSeconds(20) });
 
         var summary = await f.Create().RunOnceAsync(Ct);
 
@@ -84,7 +85,7 @@ public sealed class MessageDispatcherEarlierSendTests
     [Fact]
     public async Task RunOnce_WhenTheLeaseHasTimeLeft_Sends()
     {
-        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = Sample.T0 + TimeSpan.FromMinutes(4) });
+        var f = new DispatcherFixture(Sample.Message() with { Attempts = 1, LeaseUntil = TestData.Now + TimeSpan.FromMinutes(4) });
 
         await f.Create().RunOnceAsync(Ct);
 

@@ -4,6 +4,7 @@ using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
 using Moq;
 
 namespace CartRecovery.Core.Tests.Recovery;
@@ -19,7 +20,7 @@ public sealed class MessageDispatcherSendingRulesTests
     {
         var f = new DispatcherFixture(Sample.Message());
         f.Policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default with { QuietHours = Night });
-        f.Stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { TimeZone = "America/New_York" });
+        f.Stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(TestData.Store() with { TimeZone = "America/New_York" });
         f.Messages.Setup(m => m.ReleaseAsync(100, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(true);
 
         var summary = await f.Create().RunOnceAsync(Ct);
@@ -27,7 +28,7 @@ public sealed class MessageDispatcherSendingRulesTests
         Assert.Equal((0, 1, 0), (summary.Sent, summary.Retrying, summary.Failed));
         Assert.Empty(f.Sent);
         // 09:00 UTC is 04:00 in New York: the email waits for 08:00 there (13:00 UTC).
-        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), Sample.T0.AddHours(4), Ct));
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), TestData.Now.AddHours(4), Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageDeferred && e.MessageId == 100), Ct));
         f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
     }
@@ -63,7 +64,7 @@ public sealed class MessageDispatcherSendingRulesTests
         Assert.Equal((0, 1, 0, 0), (summary.Sent, summary.Retrying, summary.Cancelled, summary.Failed));
         Assert.Empty(f.Sent);
         // Looked at again within the hour (a bigger plan may come before the period ends), never dropped.
-        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), Sample.T0 + PlanGate.AllowanceRecheck, Ct));
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), TestData.Now + PlanGate.AllowanceRecheck, Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageDeferred && e.Detail.Contains("Starter plan", StringComparison.Ordinal)), Ct));
         f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
     }

@@ -6,6 +6,7 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
 using Moq;
 
 namespace CartRecovery.Core.Tests.Recovery;
@@ -28,7 +29,7 @@ public sealed class MessageDispatcherTests
         Assert.StartsWith("https://recover.example/u/", email.UnsubscribeUrl, StringComparison.Ordinal);
         Assert.Contains("https://recover.example/r/", email.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("cart-10.step-1.msg-100@recover.example", email.InternetMessageId);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", TestData.Now, Ct));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class MessageDispatcherTests
         await f.Create().RunOnceAsync(Ct);
 
         Assert.Empty(f.Sent);
-        f.Suppressions.Verify(s => s.OptOutAsync(new(1, "ana@example.com", "the address is suppressed", 10, Sample.T0, Sample.T0), Ct));
+        f.Suppressions.Verify(s => s.OptOutAsync(new(1, "ana@example.com", "the address is suppressed", 10, TestData.Now, TestData.Now), Ct));
     }
 
     [Fact]
@@ -83,9 +84,9 @@ public sealed class MessageDispatcherTests
     {
         var f = new DispatcherFixture(Sample.Message(offer: TenPercent));
         var order = new List<string>();
-        f.Storefront.Setup(s => s.IssueOfferAsync(It.IsAny<Store>(), It.IsAny<Cart>(), TenPercent, Sample.T0.AddHours(48), Ct))
-            .ReturnsAsync(new IssuedOffer("BACK-1234", "10% off", Sample.T0.AddHours(48)));
-        f.Messages.Setup(m => m.SetOfferCodeAsync(100, It.IsAny<string>(), "BACK-1234", Sample.T0.AddHours(48), Ct))
+        f.Storefront.Setup(s => s.IssueOfferAsync(It.IsAny<Store>(), It.IsAny<Cart>(), TenPercent, TestData.Now.AddHours(48), Ct))
+            .ReturnsAsync(new IssuedOffer("BACK-1234", "10% off", TestData.Now.AddHours(48)));
+        f.Messages.Setup(m => m.SetOfferCodeAsync(100, It.IsAny<string>(), "BACK-1234", TestData.Now.AddHours(48), Ct))
             .Callback(() => order.Add("stored")).ReturnsAsync(true);
         f.Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), Ct)).Callback(() => order.Add("sent")).ReturnsAsync("p");
         EmailModel? model = null;
@@ -118,7 +119,7 @@ public sealed class MessageDispatcherTests
     [Fact]
     public async Task RunOnce_WhenRetryingAMessageWhoseCodeWasIssued_ReusesTheCode()
     {
-        var message = Sample.Message(offer: TenPercent) with { OfferCode = "BACK-OLD", OfferExpiresAt = Sample.T0.AddHours(40), Attempts = 2 };
+        var message = Sample.Message(offer: TenPercent) with { OfferCode = "BACK-OLD", OfferExpiresAt = TestData.Now.AddHours(40), Attempts = 2 };
         var f = new DispatcherFixture(message);
         EmailModel? model = null;
         f.Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), Ct)).Callback((EmailModel m, CancellationToken _) => model = m)
@@ -140,7 +141,7 @@ public sealed class MessageDispatcherTests
 
         Assert.Equal(1, summary.Retrying);
         // Second attempt failed: the retry waits two backoffs.
-        f.Messages.Verify(m => m.MarkFailedAsync(100, It.IsAny<string>(), "timeout", Sample.T0 + f.Options.RetryBackoff * 2, Ct));
+        f.Messages.Verify(m => m.MarkFailedAsync(100, It.IsAny<string>(), "timeout", TestData.Now + f.Options.RetryBackoff * 2, Ct));
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class MessageDispatcherTests
 
         Assert.Equal(1, (await f.Create().RunOnceAsync(Ct)).Cancelled);
         f.Suppressions.Verify(s => s.OptOutAsync(
-            new(1, "ana@example.com", "the email provider reports the address as inactive", 10, Sample.T0, Sample.T0), Ct));
+            new(1, "ana@example.com", "the email provider reports the address as inactive", 10, TestData.Now, TestData.Now), Ct));
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public sealed class MessageDispatcherTests
 
         Assert.Equal((0, 0, 1), (summary.Sent, summary.Failed, summary.Retrying));
         f.Stores.Verify(s => s.UpsertAsync(It.Is<Store>(x => x.SendingPausedReason == "server token rejected"), Ct));
-        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), Sample.T0 + MessageDispatcher.PausedRecheck, Ct));
+        f.Messages.Verify(m => m.ReleaseAsync(100, It.IsAny<string>(), TestData.Now + MessageDispatcher.PausedRecheck, Ct));
         f.Messages.Verify(m => m.MarkFailedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), Ct), Times.Never);
     }
 
@@ -211,7 +212,7 @@ public sealed class MessageDispatcherTests
     public async Task RunOnce_WhenTheStoresSendingIsPaused_SendsNothingAndKeepsTheMessage()
     {
         var f = new DispatcherFixture(Sample.Message());
-        f.Stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { SendingPausedReason = "token rejected" });
+        f.Stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(TestData.Store() with { SendingPausedReason = "token rejected" });
 
         await f.Create().RunOnceAsync(Ct);
 

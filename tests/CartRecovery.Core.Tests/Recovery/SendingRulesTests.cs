@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -13,7 +14,7 @@ public sealed class SendingRulesTests
     private readonly Mock<IStorePolicyStore> _policies = new();
     private readonly Mock<IMessageStore> _messages = new();
     private readonly RecoveryOptions _options = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
     private SendingPolicy _policy = SendingPolicy.Default;
 
     public SendingRulesTests()
@@ -25,14 +26,14 @@ public sealed class SendingRulesTests
     private SendingRules Create() => new(_policies.Object, _messages.Object, Sample.NoPlans(_time), _options, _time);
 
     private void EmailsAlreadySent(int count) =>
-        _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", Sample.T0 - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);
+        _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", TestData.Now - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);
 
     [Fact]
     public async Task CheckEmail_UnderTheCap_Sends()
     {
         EmailsAlreadySent(1);
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), Ct));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SendingRulesTests
     {
         EmailsAlreadySent(2);
 
-        var decision = await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), Ct);
 
         Assert.StartsWith("frequency cap: 2 recovery email(s)", decision.CancelReason, StringComparison.Ordinal);
         Assert.Contains("7 day(s)", decision.CancelReason, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class SendingRulesTests
         _policy = _policy with { FrequencyCap = FrequencyCap.Off };
         EmailsAlreadySent(50);
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), Sample.Store(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), Ct));
         _messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
     }
 
@@ -65,7 +66,7 @@ public sealed class SendingRulesTests
         _policy = _policy with { Consent = ConsentRule.SubscribedOnly };
         var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = acceptsMarketing } };
 
-        var decision = await Create().CheckEmailAsync(cart, Sample.Store(), Ct);
+        var decision = await Create().CheckEmailAsync(cart, TestData.Store(), Ct);
 
         Assert.Equal(sends ? null : SendingRules.NoConsent, decision.CancelReason);
     }
@@ -75,7 +76,7 @@ public sealed class SendingRulesTests
     {
         var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = false } };
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(cart, Sample.Store(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(cart, TestData.Store(), Ct));
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class SendingRulesTests
         _policy = _policy with { QuietHours = new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)) };
         EmailsAlreadySent(5);
 
-        var decision = await Create().CheckEmailAsync(Sample.Cart(), Sample.Store() with { TimeZone = "America/New_York" }, Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store() with { TimeZone = "America/New_York" }, Ct);
 
-        Assert.Equal(Sample.T0.AddHours(4), decision.WaitUntil);
+        Assert.Equal(TestData.Now.AddHours(4), decision.WaitUntil);
         Assert.Null(decision.CancelReason);
         Assert.Contains("21:00-08:00 (America/New_York)", decision.Reason, StringComparison.Ordinal);
     }
@@ -95,7 +96,7 @@ public sealed class SendingRulesTests
     [Fact]
     public async Task CheckEmail_ForAnEmptyCart_Cancels()
     {
-        var decision = await Create().CheckEmailAsync(Sample.Cart() with { Lines = [] }, Sample.Store(), Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart() with { Lines = [] }, TestData.Store(), Ct);
 
         Assert.Equal(SendingRules.EmptyCart, decision.CancelReason);
     }
@@ -104,7 +105,7 @@ public sealed class SendingRulesTests
     public async Task RefuseEnrolment_UsesTheStoresMaximumAge_AndTheGlobalOneWithoutIt()
     {
         var cart = Sample.Cart(status: CartStatus.Active);
-        var now = Sample.T0.AddDays(3);
+        var now = TestData.Now.AddDays(3);
 
         Assert.Null(await Create().RefuseEnrolmentAsync(cart, now, Ct));
         _policy = _policy with { MaxCartAge = TimeSpan.FromDays(2) };
@@ -117,9 +118,9 @@ public sealed class SendingRulesTests
         _policy = _policy with { Consent = ConsentRule.SubscribedOnly };
         var cart = Sample.Cart(status: CartStatus.Active);
 
-        Assert.Equal(SendingRules.NoConsent, await Create().RefuseEnrolmentAsync(cart, Sample.T0, Ct));
+        Assert.Equal(SendingRules.NoConsent, await Create().RefuseEnrolmentAsync(cart, TestData.Now, Ct));
         var consented = cart with { Contact = cart.Contact with { AcceptsMarketing = true } };
-        Assert.Null(await Create().RefuseEnrolmentAsync(consented, Sample.T0, Ct));
-        Assert.Equal(SendingRules.EmptyCart, await Create().RefuseEnrolmentAsync(consented with { Lines = [] }, Sample.T0, Ct));
+        Assert.Null(await Create().RefuseEnrolmentAsync(consented, TestData.Now, Ct));
+        Assert.Equal(SendingRules.EmptyCart, await Create().RefuseEnrolmentAsync(consented with { Lines = [] }, TestData.Now, Ct));
     }
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -11,14 +12,14 @@ public sealed class SequenceStopTests
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly Mock<ICartStore> _carts = new();
     private readonly Mock<IFollowUpTaskStore> _tasks = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
 
     private SequenceStop Stop() => new(_carts.Object, _tasks.Object, _time);
 
     [Fact]
     public async Task Stop_WhenTheCartStillGetsMessages_ClosesItAsExpiredAndClosesItsTasks()
     {
-        _carts.Setup(c => c.CloseAsync(7, CartStatus.Expired, SequenceStop.Reason, Sample.T0, Ct)).ReturnsAsync(true);
+        _carts.Setup(c => c.CloseAsync(7, CartStatus.Expired, SequenceStop.Reason, TestData.Now, Ct)).ReturnsAsync(true);
 
         Assert.True(await Stop().StopAsync(7, Ct));
 
@@ -28,7 +29,7 @@ public sealed class SequenceStopTests
     [Fact]
     public async Task Stop_WhenTheCartHasAlreadyEnded_ChangesNothingElse()
     {
-        _carts.Setup(c => c.CloseAsync(7, CartStatus.Expired, SequenceStop.Reason, Sample.T0, Ct)).ReturnsAsync(false);
+        _carts.Setup(c => c.CloseAsync(7, CartStatus.Expired, SequenceStop.Reason, TestData.Now, Ct)).ReturnsAsync(false);
 
         Assert.False(await Stop().StopAsync(7, Ct));
 

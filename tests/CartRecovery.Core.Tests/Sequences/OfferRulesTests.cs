@@ -1,4 +1,5 @@
 using CartRecovery.Core.Sequences;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Sequences;
 
@@ -11,12 +12,12 @@ public sealed class OfferRulesTests
 
     [Fact]
     public void WhyNotIssued_FixedAmountBelowTheSubtotalInTheShopsCurrency_IsNull() =>
-        Assert.Null(OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, Subtotal - 1, TwoDays), Sample.Cart(), Sample.Store()));
+        Assert.Null(OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, Subtotal - 1, TwoDays), Sample.Cart(), TestData.Store()));
 
     [Fact]
     public void WhyNotIssued_FixedAmountOfTheWholeSubtotalOrMore_SaysSo()
     {
-        var reason = OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, Subtotal, TwoDays), Sample.Cart(), Sample.Store());
+        var reason = OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, Subtotal, TwoDays), Sample.Cart(), TestData.Store());
 
         Assert.Contains("subtotal", reason, StringComparison.Ordinal);
     }
@@ -28,7 +29,7 @@ public sealed class OfferRulesTests
     {
         var cart = Sample.Cart() with { Currency = cartCurrency, PresentmentCurrency = buyerCurrency };
 
-        var reason = OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, 100, TwoDays), cart, Sample.Store());
+        var reason = OfferRules.WhyNotIssued(new OfferSpec(OfferKind.FixedAmount, 100, TwoDays), cart, TestData.Store());
 
         Assert.Contains("shop's currency (EUR)", reason, StringComparison.Ordinal);
     }
@@ -37,5 +38,5 @@ public sealed class OfferRulesTests
     [InlineData(OfferKind.Percentage, 100)]
     [InlineData(OfferKind.FreeShipping, 0)]
     public void WhyNotIssued_PercentageOrFreeShipping_IsNullWhateverTheCurrency(OfferKind kind, long value) =>
-        Assert.Null(OfferRules.WhyNotIssued(new OfferSpec(kind, value, TwoDays), Sample.Cart() with { Currency = "USD" }, Sample.Store()));
+        Assert.Null(OfferRules.WhyNotIssued(new OfferSpec(kind, value, TwoDays), Sample.Cart() with { Currency = "USD" }, TestData.Store()));
 }

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Testing;
 using Moq;
 
 namespace CartRecovery.Core.Tests.Sequences;
@@ -21,16 +22,16 @@ public sealed class SequenceEnrolmentTests
         {
             Priority = priority,
             Conditions = conditions,
-        }, Sample.T0);
+        }, TestData.Now);
 
     [Fact]
     public async Task Choose_WithoutOwnSequences_UsesTheStorePreset()
     {
-        var chosen = await Create().ChooseAsync(Sample.Store() with { Sequence = "gentle" }, Sample.Cart(), Sample.T0, Ct);
+        var chosen = await Create().ChooseAsync(TestData.Store() with { Sequence = "gentle" }, Sample.Cart(), TestData.Now, Ct);
 
         Assert.True(chosen.Matched);
         Assert.Null(chosen.Sequence);
-        Assert.Equal(Sample.T0.AddHours(24), Assert.Single(chosen.Plan).DueAt);
+        Assert.Equal(TestData.Now.AddHours(24), Assert.Single(chosen.Plan).DueAt);
     }
 
     [Fact]
@@ -40,17 +41,17 @@ public sealed class SequenceEnrolmentTests
             Own(1, priority: 20, SequenceConditions.Any),
             Own(2, priority: 10, new SequenceConditions { MinCartValueMinor = 1_000_000 }),
             Own(3, priority: 15, SequenceConditions.Any),
-            Own(4, priority: 0, SequenceConditions.Any, active: false)).ChooseAsync(Sample.Store(), Sample.Cart(), Sample.T0, Ct);
+            Own(4, priority: 0, SequenceConditions.Any, active: false)).ChooseAsync(TestData.Store(), Sample.Cart(), TestData.Now, Ct);
 
         Assert.Equal(3, chosen.Sequence?.Id);
         var message = Assert.Single(chosen.Plan);
-        Assert.Equal((3L, 2, Sample.T0.AddMinutes(30)), (message.SequenceId!.Value, message.SequenceVersion!.Value, message.DueAt));
+        Assert.Equal((3L, 2, TestData.Now.AddMinutes(30)), (message.SequenceId!.Value, message.SequenceVersion!.Value, message.DueAt));
     }
 
     [Fact]
     public async Task Choose_WhenNoSequenceMatches_PlansNothing()
     {
-        var chosen = await Create(Own(1, 0, new SequenceConditions { Countries = ["JP"] })).ChooseAsync(Sample.Store(), Sample.Cart(), Sample.T0, Ct);
+        var chosen = await Create(Own(1, 0, new SequenceConditions { Countries = ["JP"] })).ChooseAsync(TestData.Store(), Sample.Cart(), TestData.Now, Ct);
 
         Assert.False(chosen.Matched);
         Assert.Empty(chosen.Plan);
@@ -64,12 +65,12 @@ public sealed class SequenceEnrolmentTests
 
         var chosen = await Create(
             Own(1, 0, new SequenceConditions { Customer = CustomerCondition.New }),
-            Own(2, 1, new SequenceConditions { Customer = CustomerCondition.Returning })).ChooseAsync(Sample.Store(), cart, Sample.T0, Ct);
+            Own(2, 1, new SequenceConditions { Customer = CustomerCondition.Returning })).ChooseAsync(TestData.Store(), cart, TestData.Now, Ct);
         Assert.Equal(2, chosen.Sequence?.Id);
         _history.Verify(h => h.IsReturningAsync(cart, Ct), Times.Once);
 
         _history.Invocations.Clear();
-        await Create(Own(1, 0, SequenceConditions.Any)).ChooseAsync(Sample.Store(), cart, Sample.T0, Ct);
+        await Create(Own(1, 0, SequenceConditions.Any)).ChooseAsync(TestData.Store(), cart, TestData.Now, Ct);
         _history.Verify(h => h.IsReturningAsync(It.IsAny<Cart>(), Ct), Times.Never);
     }
 }

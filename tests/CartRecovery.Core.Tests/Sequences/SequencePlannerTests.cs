@@ -1,5 +1,6 @@
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Sequences;
 
@@ -8,9 +9,9 @@ public sealed class SequencePlannerTests
     [Fact]
     public void Plan_ForTheStandardSequence_SchedulesOneHourDayAndTwoDays()
     {
-        var plan = SequencePlanner.Plan(1, 10, SequencePresets.Standard, Sample.T0);
+        var plan = SequencePlanner.Plan(1, 10, SequencePresets.Standard, TestData.Now);
 
-        Assert.Equal([Sample.T0.AddHours(1), Sample.T0.AddHours(24), Sample.T0.AddHours(48)], plan.Select(m => m.DueAt));
+        Assert.Equal([TestData.Now.AddHours(1), TestData.Now.AddHours(24), TestData.Now.AddHours(48)], plan.Select(m => m.DueAt));
         Assert.Equal([StepKind.Email, StepKind.Email, StepKind.FollowUpTask], plan.Select(m => m.Kind));
         Assert.Null(plan[0].Offer);
         Assert.Equal(OfferKind.Percentage, plan[1].Offer?.Kind);
@@ -20,7 +21,7 @@ public sealed class SequencePlannerTests
 
     [Fact]
     public void Plan_ForTheDemoSequence_FitsInAMinute() =>
-        Assert.True(SequencePlanner.Plan(1, 10, SequencePresets.Demo, Sample.T0).Max(m => m.DueAt) <= Sample.T0.AddMinutes(1));
+        Assert.True(SequencePlanner.Plan(1, 10, SequencePresets.Demo, TestData.Now).Max(m => m.DueAt) <= TestData.Now.AddMinutes(1));
 
     [Fact]
     public void Find_WhenNameIsUnknown_FallsBackToStandard() =>
@@ -33,21 +34,21 @@ public sealed class SequencePlannerTests
         {
             Variants = [new StepVariant("a"), new StepVariant("b", Subject: "{{ customer.first_name }}, still there?", Template: "offer")],
         };
-        var sequence = new StoreSequence(7, 1, 3, true, new SequenceDefinition("vip", [step]), Sample.T0);
+        var sequence = new StoreSequence(7, 1, 3, true, new SequenceDefinition("vip", [step]), TestData.Now);
 
-        var byCart = Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, Sample.T0).Single()).ToList();
+        var byCart = Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, TestData.Now).Single()).ToList();
 
         Assert.All(byCart, m => Assert.Equal((7L, 3), (m.SequenceId!.Value, m.SequenceVersion!.Value)));
         var a = byCart.First(m => m.Variant == "a");
         var b = byCart.First(m => m.Variant == "b");
         Assert.Equal(("reminder", null), (a.Template, a.SubjectOverride));
         Assert.Equal(("offer", "{{ customer.first_name }}, still there?"), (b.Template, b.SubjectOverride));
-        Assert.Equal(byCart.Select(m => m.Variant), Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, Sample.T0).Single().Variant));
+        Assert.Equal(byCart.Select(m => m.Variant), Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, TestData.Now).Single().Variant));
     }
 
     [Fact]
     public void Plan_ForAPreset_HasNoSequenceOrVariant()
     {
-        Assert.All(SequencePlanner.Plan(1, 10, SequencePresets.Standard, Sample.T0), m => Assert.Equal((null, null, null), (m.SequenceId, m.Variant, m.SubjectOverride)));
+        Assert.All(SequencePlanner.Plan(1, 10, SequencePresets.Standard, TestData.Now), m => Assert.Equal((null, null, null), (m.SequenceId, m.Variant, m.SubjectOverride)));
     }
 }

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Stores;
 
@@ -24,7 +25,7 @@ public sealed class DisplayTextTests
     [Fact]
     public void Store_WhenAPlatformReportsANameWithLineBreaks_KeepsItOnOneLine()
     {
-        var store = Sample.Store() with { Name = "Alpine\r\nShop", SenderName = "Team\nBcc: x@example.com\r\n" };
+        var store = TestData.Store() with { Name = "Alpine\r\nShop", SenderName = "Team\nBcc: x@example.com\r\n" };
 
         Assert.Equal(("Alpine  Shop", "Team Bcc: x@example.com"), (store.Name, store.SenderName));
     }

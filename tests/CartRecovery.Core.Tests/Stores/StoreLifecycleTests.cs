@@ -3,6 +3,7 @@ using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -25,7 +26,7 @@ public sealed class StoreLifecycleTests
     [Fact]
     public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()
     {
-        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store());
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(TestData.Store());
 
         Assert.True(await Create().UninstallAsync(1, Ct));
 
@@ -45,7 +46,7 @@ public sealed class StoreLifecycleTests
     [Fact]
     public async Task Erase_UninstallsThenErasesTheStoresData()
     {
-        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(Sample.Store() with { Status = StoreStatus.Uninstalled });
+        _stores.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(TestData.Store() with { Status = StoreStatus.Uninstalled });
 
         await Create().EraseAsync(1, Ct);
 

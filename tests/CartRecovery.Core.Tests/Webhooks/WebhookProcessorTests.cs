@@ -1,4 +1,5 @@
 using CartRecovery.Core.Webhooks;
+using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -10,13 +11,13 @@ public sealed class WebhookProcessorTests
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly Mock<IWebhookInbox> _inbox = new();
     private readonly Mock<IWebhookHandler> _handler = new();
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
 
     public WebhookProcessorTests() => _handler.SetupGet(h => h.Platform).Returns("shopify");
 
     private static WebhookDelivery Delivery(long id, string platform = "shopify", int attempts = 0) => new()
     {
-        Id = id, Platform = platform, DeliveryId = $"d{id}", Topic = "checkouts/update", Body = "{}", ReceivedAt = Sample.T0, Attempts = attempts,
+        Id = id, Platform = platform, DeliveryId = $"d{id}", Topic = "checkouts/update", Body = "{}", ReceivedAt = TestData.Now, Attempts = attempts,
     };
 
     private WebhookProcessor Create() => new(_inbox.Object, [_handler.Object], _time, NullLogger<WebhookProcessor>.Instance);
@@ -24,17 +25,17 @@ public sealed class WebhookProcessorTests
     [Fact]
     public async Task RunOnce_WhenHandlersSucceed_MarksEachDeliveryProcessed()
     {
-        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
+        _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
 
         Assert.Equal(2, await Create().RunOnceAsync(10, Ct));
-        _inbox.Verify(i => i.MarkProcessedAsync(1, Sample.T0, Ct));
-        _inbox.Verify(i => i.MarkProcessedAsync(2, Sample.T0, Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(1, TestData.Now, Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(2, TestData.Now, Ct));
     }
 
     [Fact]
     public async Task RunOnce_WhenAnErasureRequestWasHandled_ForgetsItsBody()
     {
-        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
+        _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
         _handler.Setup(h => h.IsErasure("checkouts/update")).Returns(true);
 
         await Create().RunOnceAsync(10, Ct);
@@ -46,7 +47,7 @@ public sealed class WebhookProcessorTests
     [Fact]
     public async Task RunOnce_WhenOtherTopicsWereHandled_KeepsTheirBodies()
     {
-        _inbox.Setup(i => i.ClaimAsync(Sample.T0, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1)]);
+        _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1)]);
 
         await Create().RunOnceAsync(10, Ct);
 
@@ -61,7 +62,7 @@ public sealed class WebhookProcessorTests
 
         Assert.Equal(1, await Create().RunOnceAsync(10, Ct));
         // Third attempt failed: the next waits four times the first retry delay.
-        _inbox.Verify(i => i.MarkFailedAsync(1, "bad", Sample.T0 + TimeSpan.FromSeconds(120), Ct));
+        _inbox.Verify(i => i.MarkFailedAsync(1, "bad", TestData.Now + TimeSpan.FromSeconds(120), Ct));
         _inbox.Verify(i => i.MarkProcessedAsync(2, It.IsAny<DateTimeOffset>(), Ct));
     }
 

@@ -8,10 +8,10 @@ public abstract class ApiKeyStoreContract : DatabaseContract
     [Fact]
     public async Task Create_ThenFindByPrefix_ReturnsTheKeyAndItsSecretHash()
     {
-        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", T0, Ct);
+        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", Now, Ct);
         var token = ApiKeyToken.New();
-        var key = Key(account.Id, token.Prefix) with { StoreIds = [4, 2], CreatedByUserId = user.Id, ExpiresAt = T0.AddDays(90) };
+        var key = Key(account.Id, token.Prefix) with { StoreIds = [4, 2], CreatedByUserId = user.Id, ExpiresAt = Now.AddDays(90) };
 
         var created = await Db.ApiKeys.CreateAsync(key, token.SecretHash(), Ct);
         var found = await Db.ApiKeys.FindByPrefixAsync(token.Prefix, Ct);
@@ -21,7 +21,7 @@ public abstract class ApiKeyStoreContract : DatabaseContract
         var (stored, hash) = found.Value;
         Assert.Equal(created with { StoreIds = null }, stored with { StoreIds = null });
         Assert.Equal([4L, 2L], stored.StoreIds);
-        Assert.Equal((AccountRole.Member, user.Id, T0.AddDays(90)), (stored.Role, stored.CreatedByUserId, stored.ExpiresAt));
+        Assert.Equal((AccountRole.Member, user.Id, Now.AddDays(90)), (stored.Role, stored.CreatedByUserId, stored.ExpiresAt));
         Assert.True(token.Matches(hash));
         Assert.False(ApiKeyToken.New().Matches(hash));
     }
@@ -29,17 +29,17 @@ public abstract class ApiKeyStoreContract : DatabaseContract
     [Fact]
     public async Task FindByPrefix_WhenTheKeyIsRevokedOrExpired_StillFindsIt()
     {
-        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
+        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
         var revoked = await Db.ApiKeys.CreateAsync(Key(account.Id, "revokedkey01"), [1, 2, 3], Ct);
-        await Db.ApiKeys.CreateAsync(Key(account.Id, "expiredkey01") with { ExpiresAt = T0.AddMinutes(1) }, [4, 5, 6], Ct);
-        Assert.True(await Db.ApiKeys.RevokeAsync(account.Id, revoked.Id, T0.AddMinutes(5), Ct));
+        await Db.ApiKeys.CreateAsync(Key(account.Id, "expiredkey01") with { ExpiresAt = Now.AddMinutes(1) }, [4, 5, 6], Ct);
+        Assert.True(await Db.ApiKeys.RevokeAsync(account.Id, revoked.Id, Now.AddMinutes(5), Ct));
 
         var foundRevoked = await Db.ApiKeys.FindByPrefixAsync("revokedkey01", Ct);
         var foundExpired = await Db.ApiKeys.FindByPrefixAsync("expiredkey01", Ct);
 
-        Assert.Equal(T0.AddMinutes(5), foundRevoked!.Value.Key.RevokedAt);
-        Assert.False(foundRevoked.Value.Key.IsUsableAt(T0.AddMinutes(6)));
-        Assert.False(foundExpired!.Value.Key.IsUsableAt(T0.AddMinutes(6)));
+        Assert.Equal(Now.AddMinutes(5), foundRevoked!.Value.Key.RevokedAt);
+        Assert.False(foundRevoked.Value.Key.IsUsableAt(Now.AddMinutes(6)));
+        Assert.False(foundExpired!.Value.Key.IsUsableAt(Now.AddMinutes(6)));
         Assert.Equal([4, 5, 6], foundExpired.Value.SecretHash);
     }
 
@@ -52,7 +52,7 @@ public abstract class ApiKeyStoreContract : DatabaseContract
     [Fact]
     public async Task Create_WhenThePrefixIsTaken_FailsAsAUniqueViolation()
     {
-        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
+        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
         await Db.ApiKeys.CreateAsync(Key(account.Id, "sameprefix01"), [1], Ct);
 
         var error = await Assert.ThrowsAnyAsync<DbException>(() => Db.ApiKeys.CreateAsync(Key(account.Id, "sameprefix01"), [2], Ct));
@@ -63,10 +63,10 @@ public abstract class ApiKeyStoreContract : DatabaseContract
     [Fact]
     public async Task List_ReturnsTheAccountsKeysNewestFirst()
     {
-        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, T0, Ct);
+        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, Now, Ct);
         var older = await Db.ApiKeys.CreateAsync(Key(acme.Id, "olderkey0001"), [1], Ct);
-        var newer = await Db.ApiKeys.CreateAsync(Key(acme.Id, "newerkey0001") with { CreatedAt = T0.AddDays(1) }, [2], Ct);
+        var newer = await Db.ApiKeys.CreateAsync(Key(acme.Id, "newerkey0001") with { CreatedAt = Now.AddDays(1) }, [2], Ct);
         await Db.ApiKeys.CreateAsync(Key(other.Id, "otherkey0001"), [3], Ct);
 
         Assert.Equal([newer.Id, older.Id], (await Db.ApiKeys.ListAsync(acme.Id, Ct)).Select(k => k.Id));
@@ -76,30 +76,30 @@ public abstract class ApiKeyStoreContract : DatabaseContract
     [Fact]
     public async Task Revoke_WhenAnotherAccountsKeyOrRevokedAlready_ReturnsFalseAndChangesNothing()
     {
-        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, T0, Ct);
+        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, Now, Ct);
         var key = await Db.ApiKeys.CreateAsync(Key(acme.Id, "acmekey00001"), [1], Ct);
 
-        Assert.False(await Db.ApiKeys.RevokeAsync(other.Id, key.Id, T0, Ct));
-        Assert.True(await Db.ApiKeys.RevokeAsync(acme.Id, key.Id, T0.AddHours(1), Ct));
-        Assert.False(await Db.ApiKeys.RevokeAsync(acme.Id, key.Id, T0.AddHours(2), Ct));
-        Assert.False(await Db.ApiKeys.RevokeAsync(acme.Id, 404, T0, Ct));
+        Assert.False(await Db.ApiKeys.RevokeAsync(other.Id, key.Id, Now, Ct));
+        Assert.True(await Db.ApiKeys.RevokeAsync(acme.Id, key.Id, Now.AddHours(1), Ct));
+        Assert.False(await Db.ApiKeys.RevokeAsync(acme.Id, key.Id, Now.AddHours(2), Ct));
+        Assert.False(await Db.ApiKeys.RevokeAsync(acme.Id, 404, Now, Ct));
 
-        Assert.Equal(T0.AddHours(1), (await Db.ApiKeys.FindByPrefixAsync("acmekey00001", Ct))!.Value.Key.RevokedAt);
+        Assert.Equal(Now.AddHours(1), (await Db.ApiKeys.FindByPrefixAsync("acmekey00001", Ct))!.Value.Key.RevokedAt);
     }
 
     [Fact]
     public async Task Touch_RecordsTheLastUse_AndNeverMovesItBack()
     {
-        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
+        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
         var key = await Db.ApiKeys.CreateAsync(Key(account.Id, "touchedkey01"), [1], Ct);
 
-        await Db.ApiKeys.TouchAsync(key.Id, T0.AddMinutes(10), Ct);
-        await Db.ApiKeys.TouchAsync(key.Id, T0.AddMinutes(3), Ct);
+        await Db.ApiKeys.TouchAsync(key.Id, Now.AddMinutes(10), Ct);
+        await Db.ApiKeys.TouchAsync(key.Id, Now.AddMinutes(3), Ct);
 
-        Assert.Equal(T0.AddMinutes(10), (await Db.ApiKeys.FindByPrefixAsync("touchedkey01", Ct))!.Value.Key.LastUsedAt);
+        Assert.Equal(Now.AddMinutes(10), (await Db.ApiKeys.FindByPrefixAsync("touchedkey01", Ct))!.Value.Key.LastUsedAt);
     }
 
     private static ApiKey Key(long accountId, string prefix) =>
-        new() { AccountId = accountId, Name = $"key {prefix}", Prefix = prefix, Role = AccountRole.Member, CreatedAt = T0 };
+        new() { AccountId = accountId, Name = $"key {prefix}", Prefix = prefix, Role = AccountRole.Member, CreatedAt = Now };
 }

@@ -9,9 +9,9 @@ public abstract class AuditLogContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var accountId = store.AccountId!.Value;
-        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", T0, Ct);
-        var first = Entry(accountId, T0) with { StoreId = store.Id, Actor = Actor.ForUser(user), Before = """{"name":"A"}""", After = """{"name":"B"}""" };
-        var second = Entry(accountId, T0.AddMinutes(1)) with { Actor = Actor.Operator, Action = "key.create", Target = "key:3" };
+        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", Now, Ct);
+        var first = Entry(accountId, Now) with { StoreId = store.Id, Actor = Actor.ForUser(user), Before = """{"name":"A"}""", After = """{"name":"B"}""" };
+        var second = Entry(accountId, Now.AddMinutes(1)) with { Actor = Actor.Operator, Action = "key.create", Target = "key:3" };
 
         await Db.Audit.AppendAsync(first, Ct);
         await Db.Audit.AppendAsync(second, Ct);
@@ -26,17 +26,17 @@ public abstract class AuditLogContract : DatabaseContract
     [Fact]
     public async Task List_PagesTheAccountsEntriesOnly_SameInstantByIdDescending()
     {
-        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, T0, Ct);
+        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, Now, Ct);
         foreach (var minute in new[] { 3, 1, 2, 2 })
-            await Db.Audit.AppendAsync(Entry(acme.Id, T0.AddMinutes(minute)) with { Target = $"store:{minute}" }, Ct);
-        await Db.Audit.AppendAsync(Entry(other.Id, T0.AddMinutes(9)), Ct);
+            await Db.Audit.AppendAsync(Entry(acme.Id, Now.AddMinutes(minute)) with { Target = $"store:{minute}" }, Ct);
+        await Db.Audit.AppendAsync(Entry(other.Id, Now.AddMinutes(9)), Ct);
 
         var page1 = await Db.Audit.ListAsync(acme.Id, 0, 2, Ct);
         var page2 = await Db.Audit.ListAsync(acme.Id, 2, 2, Ct);
 
-        Assert.Equal([T0.AddMinutes(3), T0.AddMinutes(2)], page1.Select(e => e.At));
-        Assert.Equal([T0.AddMinutes(2), T0.AddMinutes(1)], page2.Select(e => e.At));
+        Assert.Equal([Now.AddMinutes(3), Now.AddMinutes(2)], page1.Select(e => e.At));
+        Assert.Equal([Now.AddMinutes(2), Now.AddMinutes(1)], page2.Select(e => e.At));
         Assert.True(page1[1].Id > page2[0].Id);
         Assert.Empty(await Db.Audit.ListAsync(acme.Id, 4, 2, Ct));
     }
@@ -44,13 +44,13 @@ public abstract class AuditLogContract : DatabaseContract
     [Fact]
     public async Task Purge_DeletesEntriesOlderThanTheCutoff()
     {
-        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        await Db.Audit.AppendAsync(Entry(acme.Id, T0.AddDays(-400)), Ct);
-        await Db.Audit.AppendAsync(Entry(acme.Id, T0.AddDays(-366)), Ct);
-        await Db.Audit.AppendAsync(Entry(acme.Id, T0.AddDays(-10)), Ct);
+        var acme = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        await Db.Audit.AppendAsync(Entry(acme.Id, Now.AddDays(-400)), Ct);
+        await Db.Audit.AppendAsync(Entry(acme.Id, Now.AddDays(-366)), Ct);
+        await Db.Audit.AppendAsync(Entry(acme.Id, Now.AddDays(-10)), Ct);
 
-        Assert.Equal(2, await Db.Audit.PurgeAsync(T0.AddDays(-365), Ct));
-        Assert.Equal([T0.AddDays(-10)], (await Db.Audit.ListAsync(acme.Id, 0, 10, Ct)).Select(e => e.At));
+        Assert.Equal(2, await Db.Audit.PurgeAsync(Now.AddDays(-365), Ct));
+        Assert.Equal([Now.AddDays(-10)], (await Db.Audit.ListAsync(acme.Id, 0, 10, Ct)).Select(e => e.At));
     }
 
     private static AuditEntry Entry(long accountId, DateTimeOffset at) =>

@@ -11,7 +11,7 @@ public sealed class PostgresAccountStoreTests : AccountStoreContract
     public async Task SetMembership_WhileAnotherTransactionDemotesTheOtherOwner_WaitsForItAndRefuses()
     {
         var (account, ada) = await AccountWithOwnerAsync();
-        var grace = await Db.Accounts.GetOrCreateUserByEmailAsync("grace@example.com", T0, Ct);
+        var grace = await Db.Accounts.GetOrCreateUserByEmailAsync("grace@example.com", Now, Ct);
         await Db.Accounts.SetMembershipAsync(Member(account, grace, AccountRole.Owner, null), Ct);
         await using var other = await Db.OpenAsync();
         await using var tx = await Db.Dialect.BeginWriteAsync(other, Ct);

@@ -29,17 +29,17 @@ public abstract class SessionStoreContract : DatabaseContract
         var session = Session(user.Id, account.Id);
         await Sessions.CreateAsync(session, Ct);
 
-        await Sessions.TouchAsync(session.TokenHash, T0.AddMinutes(20), Ct);
-        await Sessions.TouchAsync(session.TokenHash, T0.AddMinutes(5), Ct);
+        await Sessions.TouchAsync(session.TokenHash, Now.AddMinutes(20), Ct);
+        await Sessions.TouchAsync(session.TokenHash, Now.AddMinutes(5), Ct);
 
-        Assert.Equal(T0.AddMinutes(20), (await Sessions.FindAsync(session.TokenHash, Ct))!.LastSeenAt);
+        Assert.Equal(Now.AddMinutes(20), (await Sessions.FindAsync(session.TokenHash, Ct))!.LastSeenAt);
     }
 
     [Fact]
     public async Task SwitchAccount_ChangesTheAccountWorkedIn()
     {
         var (user, account) = await UserInAccountAsync();
-        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Agency, T0, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Agency, Now, Ct);
         var session = Session(user.Id, null);
         await Sessions.CreateAsync(session, Ct);
 
@@ -54,7 +54,7 @@ public abstract class SessionStoreContract : DatabaseContract
     public async Task Delete_EndsOnlyThatSession_AndDeleteForUser_EndsEveryOneOfThePerson()
     {
         var (ada, account) = await UserInAccountAsync();
-        var grace = await Db.Accounts.GetOrCreateUserByEmailAsync("grace@example.com", T0, Ct);
+        var grace = await Db.Accounts.GetOrCreateUserByEmailAsync("grace@example.com", Now, Ct);
         var (phone, laptop, tablet, graces) = (Session(ada.Id, account.Id), Session(ada.Id, account.Id), Session(ada.Id, null), Session(grace.Id, null));
         foreach (var session in new[] { phone, laptop, tablet, graces })
             await Sessions.CreateAsync(session, Ct);
@@ -72,20 +72,20 @@ public abstract class SessionStoreContract : DatabaseContract
     public async Task PurgeExpired_DeletesOnlySessionsExpiredBeforeNow()
     {
         var (user, account) = await UserInAccountAsync();
-        var expired = Session(user.Id, account.Id) with { ExpiresAt = T0.AddDays(1) };
-        var live = Session(user.Id, account.Id) with { ExpiresAt = T0.AddDays(3) };
+        var expired = Session(user.Id, account.Id) with { ExpiresAt = Now.AddDays(1) };
+        var live = Session(user.Id, account.Id) with { ExpiresAt = Now.AddDays(3) };
         await Sessions.CreateAsync(expired, Ct);
         await Sessions.CreateAsync(live, Ct);
 
-        Assert.Equal(1, await Sessions.PurgeExpiredAsync(T0.AddDays(2), Ct));
+        Assert.Equal(1, await Sessions.PurgeExpiredAsync(Now.AddDays(2), Ct));
         Assert.Null(await Sessions.FindAsync(expired.TokenHash, Ct));
         Assert.NotNull(await Sessions.FindAsync(live.TokenHash, Ct));
     }
 
     private async Task<(User User, Account Account)> UserInAccountAsync()
     {
-        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, T0, Ct);
-        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", T0, Ct);
+        var account = await Db.Accounts.CreateAsync("Acme", AccountKind.Merchant, Now, Ct);
+        var user = await Db.Accounts.GetOrCreateUserByEmailAsync("ada@example.com", Now, Ct);
         return (user, account);
     }
 
@@ -94,8 +94,8 @@ public abstract class SessionStoreContract : DatabaseContract
         TokenHash = SHA256.HashData(RandomNumberGenerator.GetBytes(32)),
         UserId = userId,
         AccountId = accountId,
-        CreatedAt = T0,
-        LastSeenAt = T0,
-        ExpiresAt = T0.AddDays(14),
+        CreatedAt = Now,
+        LastSeenAt = Now,
+        ExpiresAt = Now.AddDays(14),
     };
 }

@@ -11,9 +11,9 @@ public abstract class CartReplacementContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (older, messages) = await AddAbandonedCartAsync(store.Id, "chk-old", "Ada@Example.com");
-        var newer = await AddCartAsync(store.Id, "chk-new", T0.AddHours(2), "ada@example.com");
+        var newer = await AddCartAsync(store.Id, "chk-new", Now.AddHours(2), "ada@example.com");
 
-        var closed = await Db.Carts.CloseReplacedAsync(newer.Id, T0.AddHours(2), Ct);
+        var closed = await Db.Carts.CloseReplacedAsync(newer.Id, Now.AddHours(2), Ct);
 
         Assert.Equal(1, closed);
         Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(older.Id, Ct))!.Status);
@@ -28,13 +28,13 @@ public abstract class CartReplacementContract : DatabaseContract
     public async Task CloseReplaced_ForAnOlderCartArrivingLate_ExpiresThatCartItself()
     {
         var store = await AddStoreAsync();
-        var newer = await AddCartAsync(store.Id, "chk-new", T0.AddHours(2));
-        var late = await AddCartAsync(store.Id, "chk-old", T0);
+        var newer = await AddCartAsync(store.Id, "chk-new", Now.AddHours(2));
+        var late = await AddCartAsync(store.Id, "chk-old", Now);
 
-        Assert.Equal(1, await Db.Carts.CloseReplacedAsync(late.Id, T0.AddHours(3), Ct));
+        Assert.Equal(1, await Db.Carts.CloseReplacedAsync(late.Id, Now.AddHours(3), Ct));
         Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(late.Id, Ct))!.Status);
         Assert.Equal(CartStatus.Active, (await Db.Carts.GetAsync(newer.Id, Ct))!.Status);
-        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(newer.Id, T0.AddHours(3), Ct));
+        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(newer.Id, Now.AddHours(3), Ct));
     }
 
     [Fact]
@@ -42,14 +42,14 @@ public abstract class CartReplacementContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var sister = await AddStoreAsync("shop-2");
-        var otherStore = await AddCartAsync(sister.Id, "chk-a", T0);
-        var otherEmail = await AddCartAsync(store.Id, "chk-b", T0, "bob@example.com");
-        var converted = await AddCartAsync(store.Id, "chk-c", T0);
-        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, "test", T0, Ct));
-        var empty = (await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "chk-d", T0, lines: []), T0, Ct)).Cart;
-        var newest = await AddCartAsync(store.Id, "chk-e", T0.AddHours(1));
+        var otherStore = await AddCartAsync(sister.Id, "chk-a", Now);
+        var otherEmail = await AddCartAsync(store.Id, "chk-b", Now, "bob@example.com");
+        var converted = await AddCartAsync(store.Id, "chk-c", Now);
+        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, "test", Now, Ct));
+        var empty = (await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "chk-d", Now, lines: []), Now, Ct)).Cart;
+        var newest = await AddCartAsync(store.Id, "chk-e", Now.AddHours(1));
 
-        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(newest.Id, T0.AddHours(1), Ct));
+        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(newest.Id, Now.AddHours(1), Ct));
         foreach (var untouched in new[] { otherStore, otherEmail, empty })
             Assert.Equal(CartStatus.Active, (await Db.Carts.GetAsync(untouched.Id, Ct))!.Status);
         Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(converted.Id, Ct))!.Status);

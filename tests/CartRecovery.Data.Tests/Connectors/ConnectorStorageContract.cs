@@ -11,18 +11,18 @@ public abstract class ConnectorStorageContract : DatabaseContract
     private static WebhookDelivery Delivery(string id, long? storeId = null, string body = "{}") => new()
     {
         Platform = Platforms.Shopify, DeliveryId = id, Topic = "checkouts/update", StoreId = storeId, ShopRef = "shop.myshopify.com",
-        Body = body, ReceivedAt = T0,
+        Body = body, ReceivedAt = Now,
     };
 
     [Fact]
     public async Task FindByRef_WhenAnyPlatformIdentifierIsGiven_FindsTheCart()
     {
         var store = await AddStoreAsync();
-        var snapshot = TestData.Snapshot(store.Id, "tok-1", T0) with
+        var snapshot = ContractData.Snapshot(store.Id, "tok-1", Now) with
         {
             PlatformRefs = new Dictionary<string, string> { ["id"] = "981820079255243537", ["cart_token"] = "ct-1" },
         };
-        await Db.Carts.UpsertAsync(snapshot, T0, Ct);
+        await Db.Carts.UpsertAsync(snapshot, Now, Ct);
 
         Assert.Equal("tok-1", (await Db.Carts.FindByRefAsync(store.Id, "981820079255243537", Ct))?.ExternalId);
         Assert.Equal("tok-1", (await Db.Carts.FindByRefAsync(store.Id, "ct-1", Ct))?.ExternalId);
@@ -36,14 +36,14 @@ public abstract class ConnectorStorageContract : DatabaseContract
     public async Task Upsert_WhenALaterSnapshotAddsARef_KeepsTheOldOnesAndPresentmentTotals()
     {
         var store = await AddStoreAsync();
-        await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "tok-2", T0) with
+        await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "tok-2", Now) with
         {
             PlatformRefs = new Dictionary<string, string> { ["token"] = "tok-2" }, PresentmentCurrency = "USD", PresentmentTotalMinor = 2100,
-        }, T0, Ct);
-        await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "tok-2", T0.AddMinutes(1)) with
+        }, Now, Ct);
+        await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "tok-2", Now.AddMinutes(1)) with
         {
             PlatformRefs = new Dictionary<string, string> { ["id"] = "42" },
-        }, T0, Ct);
+        }, Now, Ct);
 
         var cart = (await Db.Carts.FindByRefAsync(store.Id, "42", Ct))!;
         Assert.Equal(new Dictionary<string, string> { ["token"] = "tok-2", ["id"] = "42" }, cart.PlatformRefs);
@@ -53,7 +53,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
     [Fact]
     public async Task StoreUpsert_KeepsStatusAndApiBaseUrl()
     {
-        var store = await Db.Stores.UpsertAsync(TestData.Store() with { ApiBaseUrl = "http://127.0.0.1:9/" }, Ct);
+        var store = await Db.Stores.UpsertAsync(ContractData.Store() with { ApiBaseUrl = "http://127.0.0.1:9/" }, Ct);
         var uninstalled = await Db.Stores.UpsertAsync(store with { Status = StoreStatus.Uninstalled }, Ct);
 
         Assert.Equal((StoreStatus.Uninstalled, "http://127.0.0.1:9/"), (uninstalled.Status, uninstalled.ApiBaseUrl));
@@ -66,8 +66,8 @@ public abstract class ConnectorStorageContract : DatabaseContract
         var store = await AddStoreAsync();
         var saved = new StoreCredentials
         {
-            StoreId = store.Id, AccessToken = "shpat_secret_token", RefreshToken = "shprt_refresh", AccessTokenExpiresAt = T0.AddHours(1),
-            Scopes = "read_orders", Extra = new Dictionary<string, string> { ["webhook_secret"] = "whsec" }, UpdatedAt = T0,
+            StoreId = store.Id, AccessToken = "shpat_secret_token", RefreshToken = "shprt_refresh", AccessTokenExpiresAt = Now.AddHours(1),
+            Scopes = "read_orders", Extra = new Dictionary<string, string> { ["webhook_secret"] = "whsec" }, UpdatedAt = Now,
         };
 
         await Db.Credentials.SaveAsync(saved, Ct);
@@ -108,9 +108,9 @@ public abstract class ConnectorStorageContract : DatabaseContract
         await Db.Inbox.AcceptAsync(Delivery("wh-a"), Ct);
         await Db.Inbox.AcceptAsync(Delivery("wh-b"), Ct);
 
-        var first = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
-        var second = await Db.Inbox.ClaimAsync(T0.AddMinutes(1), T0.AddMinutes(3), 10, Ct);
-        var afterLease = await Db.Inbox.ClaimAsync(T0.AddMinutes(3), T0.AddMinutes(5), 10, Ct);
+        var first = await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(2), 10, Ct);
+        var second = await Db.Inbox.ClaimAsync(Now.AddMinutes(1), Now.AddMinutes(3), 10, Ct);
+        var afterLease = await Db.Inbox.ClaimAsync(Now.AddMinutes(3), Now.AddMinutes(5), 10, Ct);
 
         Assert.Equal(["wh-a", "wh-b"], first.Select(d => d.DeliveryId));
         Assert.Empty(second);
@@ -122,16 +122,16 @@ public abstract class ConnectorStorageContract : DatabaseContract
     {
         await Db.Inbox.AcceptAsync(Delivery("wh-f"), Ct);
         await Db.Inbox.AcceptAsync(Delivery("wh-p"), Ct);
-        var claimed = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
-        await Db.Inbox.MarkFailedAsync(claimed[0].Id, "boom", T0.AddMinutes(10), Ct);
-        await Db.Inbox.MarkProcessedAsync(claimed[1].Id, T0, Ct);
+        var claimed = await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(2), 10, Ct);
+        await Db.Inbox.MarkFailedAsync(claimed[0].Id, "boom", Now.AddMinutes(10), Ct);
+        await Db.Inbox.MarkProcessedAsync(claimed[1].Id, Now, Ct);
 
-        Assert.Empty(await Db.Inbox.ClaimAsync(T0.AddMinutes(5), T0.AddMinutes(6), 10, Ct));
-        var retried = Assert.Single(await Db.Inbox.ClaimAsync(T0.AddMinutes(10), T0.AddMinutes(12), 10, Ct));
+        Assert.Empty(await Db.Inbox.ClaimAsync(Now.AddMinutes(5), Now.AddMinutes(6), 10, Ct));
+        var retried = Assert.Single(await Db.Inbox.ClaimAsync(Now.AddMinutes(10), Now.AddMinutes(12), 10, Ct));
         Assert.Equal(("wh-f", 1, "boom"), (retried.DeliveryId, retried.Attempts, retried.LastError));
 
         await Db.Inbox.MarkFailedAsync(retried.Id, "boom again", null, Ct);
-        Assert.Empty(await Db.Inbox.ClaimAsync(T0.AddDays(1), T0.AddDays(2), 10, Ct));
+        Assert.Empty(await Db.Inbox.ClaimAsync(Now.AddDays(1), Now.AddDays(2), 10, Ct));
         Assert.Equal((long)WebhookStatus.Failed, await Db.ScalarAsync<long>("SELECT status FROM webhook_deliveries WHERE delivery_id = 'wh-f'"));
     }
 
@@ -140,8 +140,8 @@ public abstract class ConnectorStorageContract : DatabaseContract
     {
         await Db.Inbox.AcceptAsync(Delivery("wh-r"), Ct);
         await Db.Inbox.AcceptAsync(Delivery("wh-k", body: """{"keep":true}"""), Ct);
-        var claimed = await Db.Inbox.ClaimAsync(T0, T0.AddMinutes(2), 10, Ct);
-        await Db.Inbox.MarkProcessedAsync(claimed[0].Id, T0, Ct);
+        var claimed = await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(2), 10, Ct);
+        await Db.Inbox.MarkProcessedAsync(claimed[0].Id, Now, Ct);
 
         await Db.Inbox.ForgetBodyAsync(claimed[0].Id, Ct);
 
@@ -165,7 +165,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
     public async Task StoreUpsert_GivesANewStoreAPublicKeyAndKeepsIt()
     {
         var created = await AddStoreAsync();
-        var updated = await Db.Stores.UpsertAsync(TestData.Store() with { Name = "Renamed" }, Ct);
+        var updated = await Db.Stores.UpsertAsync(ContractData.Store() with { Name = "Renamed" }, Ct);
 
         Assert.False(string.IsNullOrEmpty(created.PublicKey));
         Assert.Equal(created.PublicKey, updated.PublicKey);
@@ -177,28 +177,28 @@ public abstract class ConnectorStorageContract : DatabaseContract
     public async Task PendingConnection_IsConsumedOnceAndNotAfterItsExpiry()
     {
         var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
-        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://shop.example", T0, T0.AddHours(1), 10, Ct));
-        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://late.example", T0, T0.AddHours(1), 10, Ct));
+        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://shop.example", Now, Now.AddHours(1), 10, Ct));
+        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://late.example", Now, Now.AddHours(1), 10, Ct));
 
-        Assert.Equal("https://shop.example", await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
-        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", T0, Ct));
-        Assert.Null(await pending.ConsumeAsync("c-2", "woocommerce", T0.AddHours(2), Ct));
-        Assert.Null(await pending.ConsumeAsync("nope", "woocommerce", T0, Ct));
+        Assert.Equal("https://shop.example", await pending.ConsumeAsync("c-1", "woocommerce", Now, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", Now, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-2", "woocommerce", Now.AddHours(2), Ct));
+        Assert.Null(await pending.ConsumeAsync("nope", "woocommerce", Now, Ct));
     }
 
     [Fact]
     public async Task PendingConnectionTryCreate_AtTheCap_CreatesNothingUntilOldOnesExpire()
     {
         var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
-        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://a.example", T0, T0.AddHours(1), 2, Ct));
-        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://b.example", T0, T0.AddHours(1), 2, Ct));
+        Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://a.example", Now, Now.AddHours(1), 2, Ct));
+        Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://b.example", Now, Now.AddHours(1), 2, Ct));
 
-        Assert.False(await pending.TryCreateAsync("c-3", "woocommerce", "https://c.example", T0.AddMinutes(5), T0.AddHours(1), 2, Ct));
-        Assert.Null(await pending.ConsumeAsync("c-3", "woocommerce", T0.AddMinutes(5), Ct));
+        Assert.False(await pending.TryCreateAsync("c-3", "woocommerce", "https://c.example", Now.AddMinutes(5), Now.AddHours(1), 2, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-3", "woocommerce", Now.AddMinutes(5), Ct));
         // Once the first two expired they are purged, and a new one fits again.
-        Assert.True(await pending.TryCreateAsync("c-4", "woocommerce", "https://d.example", T0.AddHours(2), T0.AddHours(3), 2, Ct));
-        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", T0.AddHours(2), Ct));
-        Assert.Equal("https://d.example", await pending.ConsumeAsync("c-4", "woocommerce", T0.AddHours(2), Ct));
+        Assert.True(await pending.TryCreateAsync("c-4", "woocommerce", "https://d.example", Now.AddHours(2), Now.AddHours(3), 2, Ct));
+        Assert.Null(await pending.ConsumeAsync("c-1", "woocommerce", Now.AddHours(2), Ct));
+        Assert.Equal("https://d.example", await pending.ConsumeAsync("c-4", "woocommerce", Now.AddHours(2), Ct));
     }
 
     [Fact]
@@ -206,17 +206,17 @@ public abstract class ConnectorStorageContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "c1");
-        var claimed = await Db.Messages.ClaimDueAsync("n1", T0.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct);
-        await Db.Messages.MarkSentAsync(claimed[0].Id, "n1", "ada@example.com", "pm-123", T0.AddHours(1), Ct);
+        var claimed = await Db.Messages.ClaimDueAsync("n1", Now.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct);
+        await Db.Messages.MarkSentAsync(claimed[0].Id, "n1", "ada@example.com", "pm-123", Now.AddHours(1), Ct);
 
         var found = (await Db.Messages.FindByProviderIdAsync("pm-123", Ct))!;
-        Assert.True(await Db.Messages.RecordDeliveredAsync(found.Id, T0.AddHours(2), Ct));
-        Assert.False(await Db.Messages.RecordDeliveredAsync(found.Id, T0.AddHours(3), Ct));
-        Assert.True(await Db.Messages.RecordOpenAsync(found.Id, T0.AddHours(4), Ct));
-        Assert.False(await Db.Messages.RecordOpenAsync(found.Id, T0.AddHours(5), Ct));
+        Assert.True(await Db.Messages.RecordDeliveredAsync(found.Id, Now.AddHours(2), Ct));
+        Assert.False(await Db.Messages.RecordDeliveredAsync(found.Id, Now.AddHours(3), Ct));
+        Assert.True(await Db.Messages.RecordOpenAsync(found.Id, Now.AddHours(4), Ct));
+        Assert.False(await Db.Messages.RecordOpenAsync(found.Id, Now.AddHours(5), Ct));
 
         var read = (await Db.Messages.GetAsync(found.Id, Ct))!;
-        Assert.Equal((T0.AddHours(2), T0.AddHours(4)), (read.DeliveredAt!.Value, read.OpenedAt!.Value));
+        Assert.Equal((Now.AddHours(2), Now.AddHours(4)), (read.DeliveredAt!.Value, read.OpenedAt!.Value));
         Assert.Null(await Db.Messages.FindByProviderIdAsync("unknown", Ct));
         var metrics = await Db.Metrics.GetAsync([store.Id], Ct);
         Assert.Equal((1L, 1L), (metrics.Delivered, metrics.Opened));
@@ -228,21 +228,21 @@ public abstract class ConnectorStorageContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "c1");
-        var claimed = (await Db.Messages.ClaimDueAsync("n1", T0.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct)).Single();
+        var claimed = (await Db.Messages.ClaimDueAsync("n1", Now.AddHours(1), TimeSpan.FromMinutes(5), 1, Ct)).Single();
 
-        Assert.False(await Db.Messages.ReleaseAsync(claimed.Id, "someone-else", T0.AddHours(2), Ct));
-        Assert.True(await Db.Messages.ReleaseAsync(claimed.Id, "n1", T0.AddHours(2), Ct));
+        Assert.False(await Db.Messages.ReleaseAsync(claimed.Id, "someone-else", Now.AddHours(2), Ct));
+        Assert.True(await Db.Messages.ReleaseAsync(claimed.Id, "n1", Now.AddHours(2), Ct));
 
         var read = (await Db.Messages.GetAsync(claimed.Id, Ct))!;
-        Assert.Equal((MessageStatus.Pending, 0, T0.AddHours(2)), (read.Status, read.Attempts, read.DueAt));
+        Assert.Equal((MessageStatus.Pending, 0, Now.AddHours(2)), (read.Status, read.Attempts, read.DueAt));
     }
 
     [Fact]
     public async Task SuppressionRemove_RemovesOnlyThatAddress()
     {
         var store = await AddStoreAsync();
-        await Db.Suppressions.SuppressAsync(store.Id, "a@example.com", "x", T0, Ct);
-        await Db.Suppressions.SuppressAsync(store.Id, "b@example.com", "x", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "a@example.com", "x", Now, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "b@example.com", "x", Now, Ct);
 
         Assert.True(await Db.Suppressions.RemoveAsync(store.Id, " A@Example.com ", Ct));
         Assert.False(await Db.Suppressions.RemoveAsync(store.Id, "a@example.com", Ct));

@@ -17,7 +17,7 @@ public sealed class PostgresDialectTests : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(10);
+        var now = Now.AddHours(10);
 
         // Another node is in the middle of claiming the first message: its row lock is held until it commits.
         await using var other = await Db.OpenAsync();
@@ -41,7 +41,7 @@ public sealed class PostgresDialectTests : DatabaseContract
         var store = await AddStoreAsync();
         for (var i = 0; i < 10; i++)
             await AddAbandonedCartAsync(store.Id, $"chk-{i}");
-        var now = T0.AddHours(10);
+        var now = Now.AddHours(10);
 
         // Each "node" has its own connection (a pool of its own would not change anything); small batches make them meet.
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>

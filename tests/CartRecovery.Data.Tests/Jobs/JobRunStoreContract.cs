@@ -9,32 +9,32 @@ public abstract class JobRunStoreContract : DatabaseContract
     [Fact]
     public async Task Start_ThenFinish_StoresEveryFieldOfTheRun()
     {
-        var started = Run("maintenance", "purge", T0) with
+        var started = Run("maintenance", "purge", Now) with
         {
-            TriggerGroup = "maintenance", TriggerName = "purge-daily", ScheduledAt = T0.AddSeconds(-2),
+            TriggerGroup = "maintenance", TriggerName = "purge-daily", ScheduledAt = Now.AddSeconds(-2),
         };
 
         var id = await Db.JobRuns.StartAsync(started, Ct);
         var running = Assert.Single(await Db.JobRuns.ListAsync("maintenance", "purge", 10, Ct));
-        await Db.JobRuns.FinishAsync(id, T0.AddSeconds(3), JobRunOutcome.Failed, "boom", 7, Ct);
+        await Db.JobRuns.FinishAsync(id, Now.AddSeconds(3), JobRunOutcome.Failed, "boom", 7, Ct);
 
         Assert.Equal(started with { Id = id }, running);
         var finished = Assert.Single(await Db.JobRuns.ListAsync("maintenance", "purge", 10, Ct));
         Assert.Equal(started with
         {
-            Id = id, FinishedAt = T0.AddSeconds(3), Outcome = JobRunOutcome.Failed, Error = "boom", Items = 7,
+            Id = id, FinishedAt = Now.AddSeconds(3), Outcome = JobRunOutcome.Failed, Error = "boom", Items = 7,
         }, finished);
     }
 
     [Fact]
     public async Task List_ReturnsOnlyThatJobsRuns_NewestFirst_UpToTake()
     {
-        var first = await Db.JobRuns.StartAsync(Run("g", "a", T0), Ct);
-        var third = await Db.JobRuns.StartAsync(Run("g", "a", T0.AddMinutes(2)), Ct);
-        var second = await Db.JobRuns.StartAsync(Run("g", "a", T0.AddMinutes(1)), Ct);
-        var sameTime = await Db.JobRuns.StartAsync(Run("g", "a", T0.AddMinutes(2)), Ct);
-        await Db.JobRuns.StartAsync(Run("g", "b", T0.AddMinutes(5)), Ct);
-        await Db.JobRuns.StartAsync(Run("other", "a", T0.AddMinutes(5)), Ct);
+        var first = await Db.JobRuns.StartAsync(Run("g", "a", Now), Ct);
+        var third = await Db.JobRuns.StartAsync(Run("g", "a", Now.AddMinutes(2)), Ct);
+        var second = await Db.JobRuns.StartAsync(Run("g", "a", Now.AddMinutes(1)), Ct);
+        var sameTime = await Db.JobRuns.StartAsync(Run("g", "a", Now.AddMinutes(2)), Ct);
+        await Db.JobRuns.StartAsync(Run("g", "b", Now.AddMinutes(5)), Ct);
+        await Db.JobRuns.StartAsync(Run("other", "a", Now.AddMinutes(5)), Ct);
 
         var all = await Db.JobRuns.ListAsync("g", "a", 10, Ct);
         var page = await Db.JobRuns.ListAsync("g", "a", 2, Ct);
@@ -48,10 +48,10 @@ public abstract class JobRunStoreContract : DatabaseContract
     [Fact]
     public async Task Latest_HoldsTheLastRunOfEveryJob()
     {
-        await Db.JobRuns.StartAsync(Run("g", "a", T0), Ct);
-        var lastA = await Db.JobRuns.StartAsync(Run("g", "a", T0.AddMinutes(1)), Ct);
-        var onlyB = await Db.JobRuns.StartAsync(Run("g", "b", T0), Ct);
-        await Db.JobRuns.FinishAsync(onlyB, T0.AddSeconds(1), JobRunOutcome.Succeeded, null, 3, Ct);
+        await Db.JobRuns.StartAsync(Run("g", "a", Now), Ct);
+        var lastA = await Db.JobRuns.StartAsync(Run("g", "a", Now.AddMinutes(1)), Ct);
+        var onlyB = await Db.JobRuns.StartAsync(Run("g", "b", Now), Ct);
+        await Db.JobRuns.FinishAsync(onlyB, Now.AddSeconds(1), JobRunOutcome.Succeeded, null, 3, Ct);
 
         var latest = await Db.JobRuns.LatestAsync(Ct);
 
@@ -63,16 +63,16 @@ public abstract class JobRunStoreContract : DatabaseContract
     [Fact]
     public async Task Prune_DeletesRunsStartedBeforeTheInstantOnly()
     {
-        await Db.JobRuns.StartAsync(Run("g", "a", T0.AddDays(-10)), Ct);
-        await Db.JobRuns.StartAsync(Run("g", "b", T0.AddMilliseconds(-1)), Ct);
-        var atCutoff = await Db.JobRuns.StartAsync(Run("g", "a", T0), Ct);
-        var later = await Db.JobRuns.StartAsync(Run("g", "b", T0.AddDays(1)), Ct);
+        await Db.JobRuns.StartAsync(Run("g", "a", Now.AddDays(-10)), Ct);
+        await Db.JobRuns.StartAsync(Run("g", "b", Now.AddMilliseconds(-1)), Ct);
+        var atCutoff = await Db.JobRuns.StartAsync(Run("g", "a", Now), Ct);
+        var later = await Db.JobRuns.StartAsync(Run("g", "b", Now.AddDays(1)), Ct);
 
-        Assert.Equal(2, await Db.JobRuns.PruneAsync(T0, Ct));
+        Assert.Equal(2, await Db.JobRuns.PruneAsync(Now, Ct));
 
         Assert.Equal([atCutoff], (await Db.JobRuns.ListAsync("g", "a", 10, Ct)).Select(r => r.Id));
         Assert.Equal([later], (await Db.JobRuns.ListAsync("g", "b", 10, Ct)).Select(r => r.Id));
-        Assert.Equal(0, await Db.JobRuns.PruneAsync(T0, Ct));
+        Assert.Equal(0, await Db.JobRuns.PruneAsync(Now, Ct));
     }
 
     private static JobRun Run(string group, string name, DateTimeOffset startedAt) => new()

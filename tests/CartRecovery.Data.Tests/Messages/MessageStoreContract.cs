@@ -12,7 +12,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1.5);
+        var now = Now.AddHours(1.5);
 
         var claimed = await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct);
 
@@ -30,7 +30,7 @@ public abstract class MessageStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var (_, first) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var (_, second) = await AddAbandonedCartAsync(store.Id, "chk-2");
-        var now = T0.AddHours(10);
+        var now = Now.AddHours(10);
 
         var batch1 = await Db.Messages.ClaimDueAsync("node-a", now, Lease, 4, Ct);
         var batch2 = await Db.Messages.ClaimDueAsync("node-b", now, Lease, 4, Ct);
@@ -49,7 +49,7 @@ public abstract class MessageStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         for (var i = 0; i < 4; i++)
             await AddAbandonedCartAsync(store.Id, $"chk-{i}");
-        var now = T0.AddHours(10);
+        var now = Now.AddHours(10);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             Task.Run(() => Db.Messages.ClaimDueAsync($"node-{i}", now, Lease, 3, Ct), Ct)));
@@ -65,7 +65,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1);
+        var now = Now.AddHours(1);
         Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
 
         var atLeaseEnd = await Db.Messages.ClaimDueAsync("node-b", now + Lease, Lease, 10, Ct);
@@ -78,7 +78,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1);
+        var now = Now.AddHours(1);
         var lost = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
         var later = now + Lease + TimeSpan.FromMilliseconds(1);
 
@@ -98,7 +98,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1.5);
+        var now = Now.AddHours(1.5);
 
         var first = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
         var second = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now + Lease + TimeSpan.FromSeconds(1), Lease, 1, Ct));
@@ -119,7 +119,7 @@ public abstract class MessageStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("other-shop");
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1.5);
+        var now = Now.AddHours(1.5);
         var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
 
         Assert.False(await Db.Messages.QuarantineAsync(message.Id, "node-b", "not the claimer", Ct));
@@ -138,16 +138,16 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), Lease, 10, Ct));
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
 
-        var sent = await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-1", T0.AddHours(1.1), Ct);
+        var sent = await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-1", Now.AddHours(1.1), Ct);
 
         Assert.True(sent);
         var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
-        Assert.Equal((MessageStatus.Sent, "ada@example.com", "pm-1", (DateTimeOffset?)T0.AddHours(1.1)),
+        Assert.Equal((MessageStatus.Sent, "ada@example.com", "pm-1", (DateTimeOffset?)Now.AddHours(1.1)),
             (stored.Status, stored.Recipient, stored.ProviderMessageId, stored.SentAt));
-        Assert.False(await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-2", T0.AddHours(1.2), Ct));
-        Assert.Empty(await Db.Messages.ClaimDueAsync("node-b", T0.AddHours(1.9), Lease, 10, Ct));
+        Assert.False(await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-2", Now.AddHours(1.2), Ct));
+        Assert.Empty(await Db.Messages.ClaimDueAsync("node-b", Now.AddHours(1.9), Lease, 10, Ct));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(1);
+        var now = Now.AddHours(1);
         var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
         var retryAt = now.AddMinutes(30);
 
@@ -173,13 +173,13 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), Lease, 10, Ct));
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
 
         Assert.True(await Db.Messages.MarkFailedAsync(message.Id, "node-a", "bad template", null, Ct));
 
         var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
         Assert.Equal((MessageStatus.Failed, "bad template"), (stored.Status, stored.LastError));
-        var muchLater = await Db.Messages.ClaimDueAsync("node-b", T0.AddHours(1) + Lease * 10, Lease, 10, Ct);
+        var muchLater = await Db.Messages.ClaimDueAsync("node-b", Now.AddHours(1) + Lease * 10, Lease, 10, Ct);
         Assert.DoesNotContain(muchLater, m => m.Id == message.Id);
     }
 
@@ -188,7 +188,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
-        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), Lease, 10, Ct));
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
 
         Assert.True(await Db.Messages.MarkCancelledAsync(message.Id, "node-a", "the cart is Recovered", Ct));
 
@@ -201,7 +201,7 @@ public abstract class MessageStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        var now = T0.AddHours(2);
+        var now = Now.AddHours(2);
         Assert.Equal(2, (await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct)).Count);
         var expires = now.AddHours(48);
 
@@ -220,12 +220,12 @@ public abstract class MessageStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
 
-        var first = await Db.Messages.RecordClickAsync(messages[0].Id, T0.AddHours(2), Ct);
-        var second = await Db.Messages.RecordClickAsync(messages[0].Id, T0.AddHours(3), Ct);
+        var first = await Db.Messages.RecordClickAsync(messages[0].Id, Now.AddHours(2), Ct);
+        var second = await Db.Messages.RecordClickAsync(messages[0].Id, Now.AddHours(3), Ct);
 
         Assert.Equal((true, false), (first, second));
-        Assert.Equal(T0.AddHours(2), (await Db.Messages.GetAsync(messages[0].Id, Ct))!.ClickedAt);
-        Assert.False(await Db.Messages.RecordClickAsync(404, T0, Ct));
+        Assert.Equal(Now.AddHours(2), (await Db.Messages.GetAsync(messages[0].Id, Ct))!.ClickedAt);
+        Assert.False(await Db.Messages.RecordClickAsync(404, Now, Ct));
     }
 
     [Fact]

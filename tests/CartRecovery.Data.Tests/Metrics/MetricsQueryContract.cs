@@ -68,15 +68,15 @@ public abstract class MetricsQueryContract : DatabaseContract
     {
         var (euro, dollar) = await ArrangeScenarioAsync();
 
-        var both = await Db.Metrics.GetFunnelAsync([euro, dollar], T0.AddDays(-1), T0.AddDays(1), Ct);
-        var dollarOnly = await Db.Metrics.GetFunnelAsync([dollar], T0.AddDays(-1), T0.AddDays(1), Ct);
-        var later = await Db.Metrics.GetFunnelAsync([euro, dollar], T0.AddMilliseconds(1), T0.AddDays(1), Ct);
+        var both = await Db.Metrics.GetFunnelAsync([euro, dollar], Now.AddDays(-1), Now.AddDays(1), Ct);
+        var dollarOnly = await Db.Metrics.GetFunnelAsync([dollar], Now.AddDays(-1), Now.AddDays(1), Ct);
+        var later = await Db.Metrics.GetFunnelAsync([euro, dollar], Now.AddMilliseconds(1), Now.AddDays(1), Ct);
 
         // Cart 3 got two emails and a task but counts once; the active cart 4 was never abandoned.
         Assert.Equal(new RecoveryFunnel(4, 4, 2, 3), both);
         Assert.Equal(new RecoveryFunnel(1, 1, 0, 1), dollarOnly);
         Assert.Equal(RecoveryFunnel.Empty, later);
-        Assert.Equal(RecoveryFunnel.Empty, await Db.Metrics.GetFunnelAsync([], T0.AddDays(-1), T0.AddDays(1), Ct));
+        Assert.Equal(RecoveryFunnel.Empty, await Db.Metrics.GetFunnelAsync([], Now.AddDays(-1), Now.AddDays(1), Ct));
     }
 
     [Fact]
@@ -84,20 +84,20 @@ public abstract class MetricsQueryContract : DatabaseContract
     {
         var (euro, dollar) = await ArrangeScenarioAsync();
 
-        var buckets = await Db.Metrics.GetQuarterHoursAsync([euro], T0.AddMinutes(-1), T0.AddDays(1), Ct);
-        var later = await Db.Metrics.GetQuarterHoursAsync([euro, dollar], T0.AddHours(4), T0.AddDays(1), Ct);
+        var buckets = await Db.Metrics.GetQuarterHoursAsync([euro], Now.AddMinutes(-1), Now.AddDays(1), Ct);
+        var later = await Db.Metrics.GetQuarterHoursAsync([euro, dollar], Now.AddHours(4), Now.AddDays(1), Ct);
 
-        // Abandoned at T0; step 1 emails at T0 + 1 hour, step 2 at + 2 (step 3 is a task, not an email); orders at + 5, the unassisted one not recovered.
+        // Abandoned at Now; step 1 emails at Now + 1 hour, step 2 at + 2 (step 3 is a task, not an email); orders at + 5, the unassisted one not recovered.
         Assert.Equal(
         [
-            (T0, 3L, 0L, 0L, 0L),
-            (T0.AddHours(1), 0L, 3L, 0L, 0L),
-            (T0.AddHours(2), 0L, 2L, 0L, 0L),
-            (T0.AddHours(5), 0L, 0L, 2L, 8_000L),
+            (Now, 3L, 0L, 0L, 0L),
+            (Now.AddHours(1), 0L, 3L, 0L, 0L),
+            (Now.AddHours(2), 0L, 2L, 0L, 0L),
+            (Now.AddHours(5), 0L, 0L, 2L, 8_000L),
         ], buckets.Select(b => (b.Start, b.Abandoned, b.EmailsSent, b.RecoveredOrders, b.RecoveredRevenueMinor)));
         Assert.All(buckets, b => Assert.Equal((euro, "EUR"), (b.StoreId, b.Currency)));
         Assert.Equal([(euro, 2L), (dollar, 1L)], later.Select(b => (b.StoreId, b.RecoveredOrders)));
-        Assert.Empty(await Db.Metrics.GetQuarterHoursAsync([], T0, T0.AddDays(1), Ct));
+        Assert.Empty(await Db.Metrics.GetQuarterHoursAsync([], Now, Now.AddDays(1), Ct));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public abstract class MetricsQueryContract : DatabaseContract
     {
         var (euro, _) = await ArrangeScenarioAsync();
 
-        var all = await Db.Metrics.GetStepsAsync([euro], T0, T0.AddDays(1), Ct);
-        var fromStep2 = await Db.Metrics.GetStepsAsync([euro], T0.AddHours(2), T0.AddDays(1), Ct);
+        var all = await Db.Metrics.GetStepsAsync([euro], Now, Now.AddDays(1), Ct);
+        var fromStep2 = await Db.Metrics.GetStepsAsync([euro], Now.AddHours(2), Now.AddDays(1), Ct);
 
         Assert.Equal([(1, 3L, 1L, 1L, "EUR 5000"), (2, 2L, 1L, 1L, "EUR 3000"), (3, 1L, 0L, 0L, "")], all.Select(Flatten));
         Assert.Equal([(2, 2L, 1L, 1L, "EUR 3000"), (3, 1L, 0L, 0L, "")], fromStep2.Select(Flatten));
@@ -126,16 +126,16 @@ public abstract class MetricsQueryContract : DatabaseContract
         var (c1, m1) = await AddAbandonedCartAsync(euro.Id, "c1");
         var (c2, m2) = await AddAbandonedCartAsync(euro.Id, "c2");
         var (c3, m3) = await AddAbandonedCartAsync(euro.Id, "c3");
-        await AddCartAsync(euro.Id, "c4", T0);
+        await AddCartAsync(euro.Id, "c4", Now);
         var (c5, m5) = await AddAbandonedCartAsync(dollar.Id, "c5", currency: "USD");
-        Assert.Equal(12, (await Db.Messages.ClaimDueAsync("setup", T0.AddHours(10), TimeSpan.FromDays(1), 100, Ct)).Count);
+        Assert.Equal(12, (await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct)).Count);
 
         foreach (var message in new[] { m1[0], m2[0], m2[1], m3[0], m3[1], m3[2], m5[0] })
-            Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, T0.AddHours(message.Step), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(m1[0].Id, T0.AddHours(4), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(m2[1].Id, T0.AddHours(4), Ct));
+            Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, Now.AddHours(message.Step), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(m1[0].Id, Now.AddHours(4), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(m2[1].Id, Now.AddHours(4), Ct));
 
-        var orderedAt = T0.AddHours(5);
+        var orderedAt = Now.AddHours(5);
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c1.Id, "o1", 5_000, orderedAt, new Attribution(m1[0].Id, 1)), orderedAt, Ct));
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c2.Id, "o2", 3_000, orderedAt, new Attribution(m2[1].Id, 2)), orderedAt, Ct));
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c3.Id, "o3", 1_000, orderedAt, Attribution.Unassisted), orderedAt, Ct));

@@ -7,12 +7,12 @@ namespace CartRecovery.Data.Tests.Metrics;
 /// <summary>The daily roll-up counts every event on the UTC day it happened, per store and currency, and replaces a re-run day.</summary>
 public abstract class MetricsRollupContract : DatabaseContract
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(T0.UtcDateTime);
+    private static readonly DateOnly Day = DateOnly.FromDateTime(Now.UtcDateTime);
 
     [Fact]
     public async Task Empty_HasNoRowsNoRollUpAndNoOldestCart()
     {
-        Assert.Equal(0, await Db.Rollup.RollUpDayAsync(Day, T0, Ct));
+        Assert.Equal(0, await Db.Rollup.RollUpDayAsync(Day, Now, Ct));
 
         Assert.Empty(await Db.Rollup.ListAsync(null, Day.AddDays(-1), Day.AddDays(1), Ct));
         Assert.Null(await Db.Rollup.LastRolledUpAtAsync(Ct));
@@ -24,9 +24,9 @@ public abstract class MetricsRollupContract : DatabaseContract
     {
         var (euro, dollar) = await ArrangeScenarioAsync();
 
-        Assert.Equal(1, await Db.Rollup.RollUpDayAsync(Day.AddDays(-1), T0.AddDays(2), Ct));
-        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, T0.AddDays(2), Ct));
-        Assert.Equal(1, await Db.Rollup.RollUpDayAsync(Day.AddDays(1), T0.AddDays(2), Ct));
+        Assert.Equal(1, await Db.Rollup.RollUpDayAsync(Day.AddDays(-1), Now.AddDays(2), Ct));
+        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(2), Ct));
+        Assert.Equal(1, await Db.Rollup.RollUpDayAsync(Day.AddDays(1), Now.AddDays(2), Ct));
 
         Assert.Equal(
         [
@@ -36,27 +36,27 @@ public abstract class MetricsRollupContract : DatabaseContract
             new DailyStoreMetrics(euro, Day.AddDays(1), "EUR", 0, 1, 0, 1, 0, 0, 0),
         ], await Db.Rollup.ListAsync(null, Day.AddDays(-1), Day.AddDays(1), Ct));
         Assert.Equal([dollar], (await Db.Rollup.ListAsync(dollar, Day.AddDays(-5), Day.AddDays(5), Ct)).Select(m => m.StoreId));
-        Assert.Equal(T0.AddDays(2), await Db.Rollup.LastRolledUpAtAsync(Ct));
-        Assert.Equal(T0.AddDays(-1).AddHours(-1), await Db.Rollup.OldestCartAsync(Ct));
+        Assert.Equal(Now.AddDays(2), await Db.Rollup.LastRolledUpAtAsync(Ct));
+        Assert.Equal(Now.AddDays(-1).AddHours(-1), await Db.Rollup.OldestCartAsync(Ct));
     }
 
     [Fact]
     public async Task RollUpDay_RunAgain_ReplacesOnlyThatDaysRows()
     {
         var (euro, _) = await ArrangeScenarioAsync();
-        await Db.Rollup.RollUpDayAsync(Day.AddDays(-1), T0.AddDays(2), Ct);
-        await Db.Rollup.RollUpDayAsync(Day, T0.AddDays(2), Ct);
+        await Db.Rollup.RollUpDayAsync(Day.AddDays(-1), Now.AddDays(2), Ct);
+        await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(2), Ct);
         var before = await Db.Rollup.ListAsync(null, Day.AddDays(-1), Day, Ct);
 
-        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, T0.AddDays(3), Ct));
+        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(3), Ct));
         Assert.Equal(before, await Db.Rollup.ListAsync(null, Day.AddDays(-1), Day, Ct));
 
         await AddAbandonedCartAsync(euro, "c-late");
-        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, T0.AddDays(4), Ct));
+        Assert.Equal(2, await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(4), Ct));
 
         var after = await Db.Rollup.ListAsync(euro, Day.AddDays(-1), Day, Ct);
         Assert.Equal([1L, 3L], after.Select(m => m.CartsAbandoned));
-        Assert.Equal(T0.AddDays(4), await Db.Rollup.LastRolledUpAtAsync(Ct));
+        Assert.Equal(Now.AddDays(4), await Db.Rollup.LastRolledUpAtAsync(Ct));
         Assert.Equal(3L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM daily_store_metrics"));
     }
 
@@ -70,23 +70,23 @@ public abstract class MetricsRollupContract : DatabaseContract
     {
         var euro = await AddStoreAsync("euro");
         var dollar = await AddStoreAsync("dollar", currency: "USD");
-        var dayBefore = T0.AddDays(-1);
+        var dayBefore = Now.AddDays(-1);
         var c0 = await AddCartAsync(euro.Id, "c0", dayBefore.AddHours(-1));
-        Assert.True(await Db.Carts.AbandonAsync(c0.Id, dayBefore, TestData.Plan(c0, dayBefore), Ct));
+        Assert.True(await Db.Carts.AbandonAsync(c0.Id, dayBefore, ContractData.Plan(c0, dayBefore), Ct));
         var (c1, m1) = await AddAbandonedCartAsync(euro.Id, "c1");
         var (_, m2) = await AddAbandonedCartAsync(euro.Id, "c2");
         var (c5, m5) = await AddAbandonedCartAsync(dollar.Id, "c5", currency: "USD");
-        Assert.Equal(12, (await Db.Messages.ClaimDueAsync("setup", T0.AddHours(10), TimeSpan.FromDays(2), 100, Ct)).Count);
+        Assert.Equal(12, (await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(2), 100, Ct)).Count);
 
-        foreach (var (message, at) in new[] { (m1[0], T0.AddHours(1)), (m1[2], T0.AddHours(3)), (m2[0], T0.AddHours(1)),
-                     (m2[1], T0.AddDays(1)), (m5[0], T0.AddHours(1)) })
+        foreach (var (message, at) in new[] { (m1[0], Now.AddHours(1)), (m1[2], Now.AddHours(3)), (m2[0], Now.AddHours(1)),
+                     (m2[1], Now.AddDays(1)), (m5[0], Now.AddHours(1)) })
             Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, at, Ct));
-        Assert.True(await Db.Messages.RecordDeliveredAsync(m1[0].Id, T0.AddHours(1), Ct));
-        Assert.True(await Db.Messages.RecordOpenAsync(m1[0].Id, T0.AddHours(2), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(m1[0].Id, T0.AddHours(3), Ct));
-        Assert.True(await Db.Messages.RecordOpenAsync(m2[1].Id, T0.AddDays(1).AddHours(1), Ct));
+        Assert.True(await Db.Messages.RecordDeliveredAsync(m1[0].Id, Now.AddHours(1), Ct));
+        Assert.True(await Db.Messages.RecordOpenAsync(m1[0].Id, Now.AddHours(2), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(m1[0].Id, Now.AddHours(3), Ct));
+        Assert.True(await Db.Messages.RecordOpenAsync(m2[1].Id, Now.AddDays(1).AddHours(1), Ct));
 
-        var orderedAt = T0.AddHours(5);
+        var orderedAt = Now.AddHours(5);
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c1.Id, "o1", 5_000, orderedAt, new Attribution(m1[0].Id, 1)), orderedAt, Ct));
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(c5.Id, "o5", 2_000, orderedAt, new Attribution(m5[0].Id, 1)), orderedAt, Ct));
         return (euro.Id, dollar.Id);

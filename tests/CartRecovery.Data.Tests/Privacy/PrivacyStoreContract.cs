@@ -14,11 +14,11 @@ public abstract class PrivacyStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var (cart, _) = await AddAbandonedCartAsync(store.Id, "c-ada", "Ada@Example.com");
         await AddAbandonedCartAsync(store.Id, "c-bob", "bob@example.com");
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", Now, Ct);
         await Db.Inbox.AcceptAsync(new WebhookDelivery
         {
             Platform = Platforms.Shopify, DeliveryId = "wh", Topic = "checkouts/update", StoreId = store.Id,
-            Body = """{"email":"ADA@example.com"}""", ReceivedAt = T0,
+            Body = """{"email":"ADA@example.com"}""", ReceivedAt = Now,
         }, Ct);
         await Db.Audit.AppendAsync(Audited(store, "suppression.add", after: """{"email":"Ada@Example.com"}"""), Ct);
         await Db.Audit.AppendAsync(Audited(store, "suppression.remove", before: """{"email":"bob@example.com"}"""), Ct);
@@ -65,10 +65,10 @@ public abstract class PrivacyStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "c-ada", "ada@example.com");
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", Now, Ct);
 
         var export = await Db.Privacy.ExportCustomerAsync(store.Id, "ADA@example.com", Ct);
-        await Db.Privacy.RecordExportAsync(store.Id, "req-1", export, T0, Ct);
+        await Db.Privacy.RecordExportAsync(store.Id, "req-1", export, Now, Ct);
 
         Assert.Single(export.Carts);
         Assert.Equal(3, export.Messages.Count);
@@ -87,7 +87,7 @@ public abstract class PrivacyStoreContract : DatabaseContract
         await AddAbandonedCartAsync(store.Id, "c1");
         await AddAbandonedCartAsync(other.Id, "c2");
         await Db.ConnectorState.SetAsync(store.Id, "cursor", "x", Ct);
-        await Db.Credentials.SaveAsync(new StoreCredentials { StoreId = store.Id, AccessToken = "t", UpdatedAt = T0 }, Ct);
+        await Db.Credentials.SaveAsync(new StoreCredentials { StoreId = store.Id, AccessToken = "t", UpdatedAt = Now }, Ct);
         await Db.Audit.AppendAsync(Audited(store, "store.settings", after: """{"name":"Shop"}"""), Ct);
         await Db.Audit.AppendAsync(Audited(other, "store.settings"), Ct);
         await Db.Audit.AppendAsync(Audited(store, "key.create") with { StoreId = null }, Ct);
@@ -105,7 +105,7 @@ public abstract class PrivacyStoreContract : DatabaseContract
 
     private static AuditEntry Audited(Store store, string action, string? before = null, string? after = null) => new()
     {
-        AccountId = store.AccountId!.Value, StoreId = store.Id, At = T0, Actor = Actor.Operator, Action = action,
+        AccountId = store.AccountId!.Value, StoreId = store.Id, At = Now, Actor = Actor.Operator, Action = action,
         Target = $"store:{store.Id}", Before = before, After = after,
     };
 }

@@ -9,7 +9,7 @@ namespace CartRecovery.Data.Tests.Privacy;
 /// <summary>The retention purge erases only what lies entirely before the cutoff, in batches, one store at a time.</summary>
 public abstract class RetentionStoreContract : DatabaseContract
 {
-    private static readonly DateTimeOffset Cutoff = T0.AddDays(1);
+    private static readonly DateTimeOffset Cutoff = Now.AddDays(1);
 
     private static readonly string[] CartTables = ["cart_lines", "cart_events", "cart_refs", "messages", "follow_up_tasks"];
 
@@ -23,13 +23,13 @@ public abstract class RetentionStoreContract : DatabaseContract
         var recent = await AddCartAsync(store.Id, "recent", Cutoff.AddHours(1));
         var (lateOrder, _) = await AddAbandonedCartAsync(store.Id, "late-order");
         var pendingStep = await AddCartAsync(store.Id, "pending-step", Cutoff.AddHours(-3));
-        Assert.True(await Db.Carts.AbandonAsync(pendingStep.Id, Cutoff.AddHours(-2), TestData.Plan(pendingStep, Cutoff.AddHours(-2)), Ct));
+        Assert.True(await Db.Carts.AbandonAsync(pendingStep.Id, Cutoff.AddHours(-2), ContractData.Plan(pendingStep, Cutoff.AddHours(-2)), Ct));
         var elsewhere = await AddOldCartAsync(other.Id, "elsewhere");
         await ClaimAndSendFirstStepsAsync();
         Assert.True(await Db.Messages.RecordClickAsync(lateMessages[0].Id, Cutoff, Ct));
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(lateOrder.Id, "o1", 1_000, Cutoff, Attribution.Unassisted), Cutoff, Ct));
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
-        await Db.Rollup.RollUpDayAsync(DateOnly.FromDateTime(T0.UtcDateTime), T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", Now, Ct);
+        await Db.Rollup.RollUpDayAsync(DateOnly.FromDateTime(Now.UtcDateTime), Now, Ct);
 
         var oldMessages = await Db.ScalarAsync<long>($"SELECT COUNT(*) FROM messages WHERE cart_id = {old}");
 
@@ -69,16 +69,16 @@ public abstract class RetentionStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        await AcceptWebhookAsync(store.Id, "old-processed", T0);
+        await AcceptWebhookAsync(store.Id, "old-processed", Now);
         await AcceptWebhookAsync(store.Id, "new-processed", Cutoff.AddHours(1));
-        await AcceptWebhookAsync(other.Id, "other-processed", T0);
+        await AcceptWebhookAsync(other.Id, "other-processed", Now);
         foreach (var delivery in await Db.Inbox.ClaimAsync(Cutoff.AddHours(2), Cutoff.AddHours(3), 10, Ct))
             await Db.Inbox.MarkProcessedAsync(delivery.Id, Cutoff.AddHours(2), Ct);
-        await AcceptWebhookAsync(store.Id, "old-pending", T0);
+        await AcceptWebhookAsync(store.Id, "old-pending", Now);
         var export = new CustomerDataExport(store.Id, "ada@example.com", [], [], []);
-        await Db.Privacy.RecordExportAsync(store.Id, "req-old", export, T0, Ct);
+        await Db.Privacy.RecordExportAsync(store.Id, "req-old", export, Now, Ct);
         await Db.Privacy.RecordExportAsync(store.Id, "req-new", export, Cutoff, Ct);
-        await Db.Privacy.RecordExportAsync(other.Id, "req-other", export with { StoreId = other.Id }, T0, Ct);
+        await Db.Privacy.RecordExportAsync(other.Id, "req-other", export with { StoreId = other.Id }, Now, Ct);
 
         Assert.Equal(2, await Db.Retention.PurgeRecordsAsync(store.Id, Cutoff, Ct));
 
@@ -89,20 +89,20 @@ public abstract class RetentionStoreContract : DatabaseContract
         Assert.Equal(0, await Db.Retention.PurgeRecordsAsync(store.Id, Cutoff, Ct));
     }
 
-    /// <summary>A cart abandoned at <see cref="DatabaseContract.T0"/> with a platform reference, whose first email was sent and whose follow-up task is open.</summary>
+    /// <summary>A cart abandoned at <see cref="DatabaseContract.Now"/> with a platform reference, whose first email was sent and whose follow-up task is open.</summary>
     private async Task<long> AddOldCartAsync(long storeId, string externalId)
     {
-        var updatedAt = T0.AddHours(-1);
-        var snapshot = TestData.Snapshot(storeId, externalId, updatedAt) with
+        var updatedAt = Now.AddHours(-1);
+        var snapshot = ContractData.Snapshot(storeId, externalId, updatedAt) with
         {
             PlatformRefs = new Dictionary<string, string> { ["token"] = $"ref-{externalId}" },
         };
         var cart = (await Db.Carts.UpsertAsync(snapshot, updatedAt, Ct)).Cart;
-        Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, TestData.Plan(cart, T0), Ct));
+        Assert.True(await Db.Carts.AbandonAsync(cart.Id, Now, ContractData.Plan(cart, Now), Ct));
         var messages = await Db.Messages.ListForCartAsync(cart.Id, Ct);
         await Db.Tasks.CreateAsync(new FollowUpTask
         {
-            StoreId = storeId, CartId = cart.Id, MessageId = messages[2].Id, Summary = "Call", CreatedAt = T0.AddHours(3),
+            StoreId = storeId, CartId = cart.Id, MessageId = messages[2].Id, Summary = "Call", CreatedAt = Now.AddHours(3),
         }, Ct);
         return cart.Id;
     }
@@ -110,9 +110,9 @@ public abstract class RetentionStoreContract : DatabaseContract
     /// <summary>Sends the first step of every cart, an hour after its abandonment.</summary>
     private async Task ClaimAndSendFirstStepsAsync()
     {
-        foreach (var message in await Db.Messages.ClaimDueAsync("setup", T0.AddHours(10), TimeSpan.FromDays(1), 100, Ct))
+        foreach (var message in await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct))
             if (message.Step == 1)
-                Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, T0.AddHours(1), Ct));
+                Assert.True(await Db.Messages.MarkSentAsync(message.Id, "setup", "ada@example.com", null, Now.AddHours(1), Ct));
     }
 
     private Task<long> CountAsync(string table, long cartId) =>

@@ -24,7 +24,7 @@ public abstract class DatabaseMigratorContract : DatabaseContract
                                     sender_email, sender_name, created_at)
                 VALUES ('demo', @Name, @Name, 'https://shop.example.com/', 'EUR', 'UTC', 'en', 900000, 'standard',
                         'hello@example.com', @Name, @CreatedAt)
-                """, new { Name = name, CreatedAt = DbTime.ToDb(T0.AddDays(day)) });
+                """, new { Name = name, CreatedAt = DbTime.ToDb(Now.AddDays(day)) });
             if (day != 6)
                 await old.ExecuteAsync("""
                     INSERT INTO sending_policies (store_id, account, frequency_cap_count, frequency_cap_window_ms, consent, retention_days, updated_at)
@@ -42,14 +42,14 @@ public abstract class DatabaseMigratorContract : DatabaseContract
         Assert.Equal(6 - 1, stores.Values.Select(s => s.AccountId).Distinct().Count());
         Assert.Equal(accounts.Count, stores.Values.Select(s => s.AccountId).Distinct().Count());
         Assert.All(accounts.Values, a => Assert.Equal(AccountKind.Merchant, a.Kind));
-        Assert.Equal(("Group A", T0.AddDays(1)), (accounts[stores["Alpha"].AccountId!.Value].Name, accounts[stores["Alpha"].AccountId!.Value].CreatedAt));
+        Assert.Equal(("Group A", Now.AddDays(1)), (accounts[stores["Alpha"].AccountId!.Value].Name, accounts[stores["Alpha"].AccountId!.Value].CreatedAt));
         Assert.Equal("Group B", accounts[stores["Delta"].AccountId!.Value].Name);
         foreach (var alone in new[] { "Gamma", "Group A", "Epsilon" })
             Assert.Equal((alone, stores[alone].CreatedAt), (accounts[stores[alone].AccountId!.Value].Name, accounts[stores[alone].AccountId!.Value].CreatedAt));
 
         // Accounts created afterwards take fresh ids, also where the engine's identity did not see the chosen ones.
-        var created = await old.Accounts.CreateAsync("New", AccountKind.Agency, T0, Ct);
-        var store = await old.Stores.UpsertAsync(TestData.Store("shop-7"), Ct);
+        var created = await old.Accounts.CreateAsync("New", AccountKind.Agency, Now, Ct);
+        var store = await old.Stores.UpsertAsync(ContractData.Store("shop-7"), Ct);
         Assert.DoesNotContain(created.Id, accounts.Keys);
         Assert.DoesNotContain(store.AccountId!.Value, accounts.Keys.Append(created.Id));
     }

@@ -66,7 +66,7 @@ public sealed class SqliteDatabaseMigratorTests : DatabaseMigratorContract
     public async Task Connections_EnforceForeignKeys_AndErrorsReachTheCaller()
     {
         var error = await Assert.ThrowsAsync<SqliteException>(() =>
-            Db.Carts.UpsertAsync(TestData.Snapshot(storeId: 404, "chk-1", T0), T0, Ct));
+            Db.Carts.UpsertAsync(ContractData.Snapshot(storeId: 404, "chk-1", Now), Now, Ct));
 
         Assert.Equal(19, error.SqliteErrorCode);
         Assert.False(Db.Dialect.IsUniqueViolation(error));

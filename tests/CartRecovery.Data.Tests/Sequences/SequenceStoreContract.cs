@@ -35,11 +35,11 @@ public abstract class SequenceStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
 
-        var created = await Sequences.CreateAsync(store.Id, AbTest(), T0, Ct);
+        var created = await Sequences.CreateAsync(store.Id, AbTest(), Now, Ct);
         var read = await Sequences.GetAsync(store.Id, created.Id, Ct);
 
         Assert.NotNull(read);
-        Assert.Equal((1, true, store.Id, T0), (read.Version, read.Active, read.StoreId, read.CreatedAt));
+        Assert.Equal((1, true, store.Id, Now), (read.Version, read.Active, read.StoreId, read.CreatedAt));
         Assert.Equal(Describe(AbTest()), Describe(read.Definition));
     }
 
@@ -47,9 +47,9 @@ public abstract class SequenceStoreContract : DatabaseContract
     public async Task Update_AddsAVersionAndKeepsEveryEarlierOneAsItWas()
     {
         var store = await AddStoreAsync();
-        var created = await Sequences.CreateAsync(store.Id, AbTest("First"), T0, Ct);
+        var created = await Sequences.CreateAsync(store.Id, AbTest("First"), Now, Ct);
 
-        var updated = await Sequences.UpdateAsync(store.Id, created.Id, AbTest("Second"), T0.AddHours(1), Ct);
+        var updated = await Sequences.UpdateAsync(store.Id, created.Id, AbTest("Second"), Now.AddHours(1), Ct);
 
         Assert.Equal(2, updated?.Version);
         Assert.Equal("Second", (await Sequences.GetAsync(store.Id, created.Id, Ct))!.Definition.Steps[0].Variants[1].Subject);
@@ -61,16 +61,16 @@ public abstract class SequenceStoreContract : DatabaseContract
     public async Task Update_LeavesMessagesScheduledFromAnEarlierVersionUnchanged()
     {
         var store = await AddStoreAsync();
-        var v1 = await Sequences.CreateAsync(store.Id, AbTest("Version one"), T0, Ct);
+        var v1 = await Sequences.CreateAsync(store.Id, AbTest("Version one"), Now, Ct);
         var carts = new List<Cart>();
         for (var i = 0; i < 6; i++)
         {
-            var cart = await AddCartAsync(store.Id, $"c{i}", T0.AddHours(-1));
-            Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, SequencePlanner.Plan(cart.Id, v1, T0), Ct));
+            var cart = await AddCartAsync(store.Id, $"c{i}", Now.AddHours(-1));
+            Assert.True(await Db.Carts.AbandonAsync(cart.Id, Now, SequencePlanner.Plan(cart.Id, v1, Now), Ct));
             carts.Add(cart);
         }
 
-        await Sequences.UpdateAsync(store.Id, v1.Id, AbTest("Version two") with { Steps = [AbTest().Steps[0] with { Template = "offer" }] }, T0.AddMinutes(1), Ct);
+        await Sequences.UpdateAsync(store.Id, v1.Id, AbTest("Version two") with { Steps = [AbTest().Steps[0] with { Template = "offer" }] }, Now.AddMinutes(1), Ct);
 
         foreach (var cart in carts)
         {
@@ -89,11 +89,11 @@ public abstract class SequenceStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        var created = await Sequences.CreateAsync(store.Id, AbTest(), T0, Ct);
+        var created = await Sequences.CreateAsync(store.Id, AbTest(), Now, Ct);
 
-        Assert.Null(await Sequences.UpdateAsync(other.Id, created.Id, AbTest(), T0, Ct));
+        Assert.Null(await Sequences.UpdateAsync(other.Id, created.Id, AbTest(), Now, Ct));
         Assert.Null(await Sequences.GetAsync(other.Id, created.Id, Ct));
-        Assert.False(await Sequences.DeactivateAsync(other.Id, created.Id, T0, Ct));
+        Assert.False(await Sequences.DeactivateAsync(other.Id, created.Id, Now, Ct));
         Assert.Empty(await Sequences.ListVersionsAsync(other.Id, created.Id, Ct));
         Assert.Equal(1, (await Sequences.GetAsync(store.Id, created.Id, Ct))!.Version);
     }
@@ -102,12 +102,12 @@ public abstract class SequenceStoreContract : DatabaseContract
     public async Task Deactivate_KeepsTheSequenceListedButInactive_AndAnEditActivatesItAgain()
     {
         var store = await AddStoreAsync();
-        var created = await Sequences.CreateAsync(store.Id, AbTest(), T0, Ct);
+        var created = await Sequences.CreateAsync(store.Id, AbTest(), Now, Ct);
 
-        Assert.True(await Sequences.DeactivateAsync(store.Id, created.Id, T0, Ct));
+        Assert.True(await Sequences.DeactivateAsync(store.Id, created.Id, Now, Ct));
         Assert.False(Assert.Single(await Sequences.ListAsync(store.Id, Ct)).Active);
 
-        await Sequences.UpdateAsync(store.Id, created.Id, AbTest(), T0, Ct);
+        await Sequences.UpdateAsync(store.Id, created.Id, AbTest(), Now, Ct);
         Assert.True((await Sequences.GetAsync(store.Id, created.Id, Ct))!.Active);
     }
 
@@ -116,11 +116,11 @@ public abstract class SequenceStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        var late = await Sequences.CreateAsync(store.Id, AbTest(priority: 20), T0, Ct);
-        var early = await Sequences.CreateAsync(store.Id, AbTest(priority: 5), T0, Ct);
-        var tie = await Sequences.CreateAsync(store.Id, AbTest(priority: 20), T0, Ct);
-        await Sequences.CreateAsync(other.Id, AbTest(), T0, Ct);
-        await Sequences.UpdateAsync(store.Id, late.Id, AbTest(priority: 20), T0, Ct);
+        var late = await Sequences.CreateAsync(store.Id, AbTest(priority: 20), Now, Ct);
+        var early = await Sequences.CreateAsync(store.Id, AbTest(priority: 5), Now, Ct);
+        var tie = await Sequences.CreateAsync(store.Id, AbTest(priority: 20), Now, Ct);
+        await Sequences.CreateAsync(other.Id, AbTest(), Now, Ct);
+        await Sequences.UpdateAsync(store.Id, late.Id, AbTest(priority: 20), Now, Ct);
 
         var list = await Sequences.ListAsync(store.Id, Ct);
 
@@ -131,26 +131,26 @@ public abstract class SequenceStoreContract : DatabaseContract
     public async Task CountResults_GivesSentOpenedClickedRecoveredAndRevenuePerStepAndVariant()
     {
         var store = await AddStoreAsync();
-        var sequence = await Sequences.CreateAsync(store.Id, AbTest(), T0, Ct);
+        var sequence = await Sequences.CreateAsync(store.Id, AbTest(), Now, Ct);
         var planned = new List<(Cart Cart, Core.Messages.OutboundMessage First)>();
         for (var i = 0; i < 8; i++)
         {
-            var cart = await AddCartAsync(store.Id, $"c{i}", T0.AddHours(-1));
-            Assert.True(await Db.Carts.AbandonAsync(cart.Id, T0, SequencePlanner.Plan(cart.Id, sequence, T0), Ct));
+            var cart = await AddCartAsync(store.Id, $"c{i}", Now.AddHours(-1));
+            Assert.True(await Db.Carts.AbandonAsync(cart.Id, Now, SequencePlanner.Plan(cart.Id, sequence, Now), Ct));
             planned.Add((cart, (await Db.Messages.ListForCartAsync(cart.Id, Ct))[0]));
         }
-        await Db.Messages.ClaimDueAsync("setup", T0.AddSeconds(10), TimeSpan.FromDays(1), 100, Ct);
+        await Db.Messages.ClaimDueAsync("setup", Now.AddSeconds(10), TimeSpan.FromDays(1), 100, Ct);
         foreach (var (_, first) in planned)
-            Assert.True(await Db.Messages.MarkSentAsync(first.Id, "setup", "ada@example.com", null, T0.AddSeconds(6), Ct));
+            Assert.True(await Db.Messages.MarkSentAsync(first.Id, "setup", "ada@example.com", null, Now.AddSeconds(6), Ct));
         // Two carts of each variant open, the first of each clicks and buys.
         foreach (var group in planned.GroupBy(p => p.First.Variant))
         {
             foreach (var (_, first) in group.Take(2))
-                await Db.Messages.RecordOpenAsync(first.Id, T0.AddMinutes(1), Ct);
+                await Db.Messages.RecordOpenAsync(first.Id, Now.AddMinutes(1), Ct);
             var (cart, clicked) = group.First();
-            await Db.Messages.RecordClickAsync(clicked.Id, T0.AddMinutes(2), Ct);
-            Assert.True(await Db.Carts.ConvertAsync(new CartConversion(cart.Id, $"o{cart.Id}", 4_000, T0.AddMinutes(3),
-                new Attribution(clicked.Id, 1)), T0.AddMinutes(3), Ct));
+            await Db.Messages.RecordClickAsync(clicked.Id, Now.AddMinutes(2), Ct);
+            Assert.True(await Db.Carts.ConvertAsync(new CartConversion(cart.Id, $"o{cart.Id}", 4_000, Now.AddMinutes(3),
+                new Attribution(clicked.Id, 1)), Now.AddMinutes(3), Ct));
         }
 
         var counts = await Sequences.CountResultsAsync(sequence.Id, Ct);
@@ -170,11 +170,11 @@ public abstract class SequenceStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        var bought = await AddCartAsync(store.Id, "old", T0.AddDays(-3), email: "Ada@Example.com");
-        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(bought.Id, "o1", 1_000, T0.AddDays(-3), Attribution.Unassisted), T0.AddDays(-3), Ct));
-        var now = await AddCartAsync(store.Id, "new", T0, email: "ada@example.com");
-        var stranger = await AddCartAsync(store.Id, "stranger", T0, email: "bob@example.com");
-        var elsewhere = await AddCartAsync(other.Id, "elsewhere", T0, email: "ada@example.com");
+        var bought = await AddCartAsync(store.Id, "old", Now.AddDays(-3), email: "Ada@Example.com");
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(bought.Id, "o1", 1_000, Now.AddDays(-3), Attribution.Unassisted), Now.AddDays(-3), Ct));
+        var now = await AddCartAsync(store.Id, "new", Now, email: "ada@example.com");
+        var stranger = await AddCartAsync(store.Id, "stranger", Now, email: "bob@example.com");
+        var elsewhere = await AddCartAsync(other.Id, "elsewhere", Now, email: "ada@example.com");
 
         Assert.True(await History.IsReturningAsync(now, Ct));
         Assert.False(await History.IsReturningAsync(stranger, Ct));
@@ -186,8 +186,8 @@ public abstract class SequenceStoreContract : DatabaseContract
     public async Task Carts_KeepTheCustomersCountry()
     {
         var store = await AddStoreAsync();
-        var snapshot = TestData.Snapshot(store.Id, "fr", T0);
-        var result = await Db.Carts.UpsertAsync(snapshot with { Contact = snapshot.Contact with { Country = "FR" } }, T0, Ct);
+        var snapshot = ContractData.Snapshot(store.Id, "fr", Now);
+        var result = await Db.Carts.UpsertAsync(snapshot with { Contact = snapshot.Contact with { Country = "FR" } }, Now, Ct);
 
         Assert.Equal("FR", (await Db.Carts.GetAsync(result.Cart.Id, Ct))!.Contact.Country);
     }

@@ -30,12 +30,12 @@ public abstract class SmsStorageContract : DatabaseContract
     public async Task Upsert_CartWithSmsConsent_KeepsItApartFromEmailConsent(bool? acceptsSms)
     {
         var store = await AddStoreAsync();
-        var snapshot = TestData.Snapshot(store.Id, "c-1", T0, "ada@example.com") with
+        var snapshot = ContractData.Snapshot(store.Id, "c-1", Now, "ada@example.com") with
         {
             Contact = new CartContact("ada@example.com", "06 12 34 56 78", AcceptsMarketing: !(acceptsSms ?? false), AcceptsSms: acceptsSms),
         };
 
-        var saved = await Db.Carts.UpsertAsync(snapshot, T0, Ct);
+        var saved = await Db.Carts.UpsertAsync(snapshot, Now, Ct);
         var read = await Db.Carts.GetAsync(saved.Cart.Id, Ct);
 
         Assert.Equal(acceptsSms, read!.Contact.AcceptsSms);
@@ -47,10 +47,10 @@ public abstract class SmsStorageContract : DatabaseContract
     public async Task Upsert_NewerSnapshotWithoutSmsConsent_KeepsTheKnownConsent()
     {
         var store = await AddStoreAsync();
-        var first = TestData.Snapshot(store.Id, "c-1", T0) with { Contact = new CartContact("ada@example.com", "+33612345678", AcceptsSms: true) };
-        var cart = (await Db.Carts.UpsertAsync(first, T0, Ct)).Cart;
+        var first = ContractData.Snapshot(store.Id, "c-1", Now) with { Contact = new CartContact("ada@example.com", "+33612345678", AcceptsSms: true) };
+        var cart = (await Db.Carts.UpsertAsync(first, Now, Ct)).Cart;
 
-        await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "c-1", T0.AddMinutes(5)), T0.AddMinutes(5), Ct);
+        await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "c-1", Now.AddMinutes(5)), Now.AddMinutes(5), Ct);
 
         Assert.True((await Db.Carts.GetAsync(cart.Id, Ct))!.Contact.AcceptsSms);
     }
@@ -71,11 +71,11 @@ public abstract class SmsStorageContract : DatabaseContract
     {
         var store = await AddStoreAsync();
 
-        await Settings.SaveAsync(store.Id, Configured, T0, Ct);
+        await Settings.SaveAsync(store.Id, Configured, Now, Ct);
         Assert.Equal(Configured, await Settings.GetAsync(store.Id, Ct));
 
         var plain = SmsSettings.Default with { Enabled = true, FromNumber = "Boutique" };
-        await Settings.SaveAsync(store.Id, plain, T0.AddMinutes(1), Ct);
+        await Settings.SaveAsync(store.Id, plain, Now.AddMinutes(1), Ct);
         Assert.Equal(plain, await Settings.GetAsync(store.Id, Ct));
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM store_sms_settings"));
     }
@@ -86,8 +86,8 @@ public abstract class SmsStorageContract : DatabaseContract
         var store = await AddStoreAsync("shop-a");
         var other = await AddStoreAsync("shop-b");
 
-        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", T0, Ct);
-        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied ARRET", T0.AddMinutes(1), Ct);
+        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", Now, Ct);
+        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied ARRET", Now.AddMinutes(1), Ct);
 
         Assert.True(await Suppressions.IsSuppressedAsync(store.Id, "+33612345678", Ct));
         Assert.False(await Suppressions.IsSuppressedAsync(other.Id, "+33612345678", Ct));
@@ -103,8 +103,8 @@ public abstract class SmsStorageContract : DatabaseContract
     {
         var store = await AddStoreAsync("shop-a");
         var other = await AddStoreAsync("shop-b");
-        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", T0, Ct);
-        await Suppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", T0, Ct);
+        await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", Now, Ct);
+        await Suppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", Now, Ct);
 
         await Db.Services.GetRequiredService<IPrivacyStore>().EraseStoreDataAsync(store.Id, Ct);
 

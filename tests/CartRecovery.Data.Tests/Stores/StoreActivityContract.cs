@@ -15,7 +15,7 @@ public abstract class StoreActivityContract : DatabaseContract
     public async Task Get_AStoreWithNothingYet_GivesNullForBoth()
     {
         var store = await AddStoreAsync();
-        await AddCartAsync(store.Id, "checkout-1", T0);
+        await AddCartAsync(store.Id, "checkout-1", Now);
 
         Assert.Equal(new StoreActivity(null, null), await Activity.GetAsync(store.Id, Ct));
     }
@@ -25,17 +25,17 @@ public abstract class StoreActivityContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        await AcceptWebhookAsync(store.Id, "old", T0);
-        await AcceptWebhookAsync(store.Id, "new", T0.AddHours(2));
-        await AcceptWebhookAsync(other.Id, "other", T0.AddHours(5));
-        await AddCartAsync(store.Id, "capture:abc", T0.AddHours(1));
-        await AddCartAsync(store.Id, "capture:abc", T0.AddHours(3));
-        await AddCartAsync(store.Id, "checkout-9", T0.AddHours(4));
-        await AddCartAsync(other.Id, "capture:xyz", T0.AddHours(6));
+        await AcceptWebhookAsync(store.Id, "old", Now);
+        await AcceptWebhookAsync(store.Id, "new", Now.AddHours(2));
+        await AcceptWebhookAsync(other.Id, "other", Now.AddHours(5));
+        await AddCartAsync(store.Id, "capture:abc", Now.AddHours(1));
+        await AddCartAsync(store.Id, "capture:abc", Now.AddHours(3));
+        await AddCartAsync(store.Id, "checkout-9", Now.AddHours(4));
+        await AddCartAsync(other.Id, "capture:xyz", Now.AddHours(6));
 
         var activity = await Activity.GetAsync(store.Id, Ct);
 
-        Assert.Equal(T0.AddHours(2), activity.LastWebhookAt);
-        Assert.Equal(T0.AddHours(3), activity.LastCaptureAt);
+        Assert.Equal(Now.AddHours(2), activity.LastWebhookAt);
+        Assert.Equal(Now.AddHours(3), activity.LastCaptureAt);
     }
 }

@@ -36,11 +36,11 @@ public abstract class StorePolicyStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
 
-        await Policies.SaveAsync(store.Id, Strict, T0, Ct);
+        await Policies.SaveAsync(store.Id, Strict, Now, Ct);
         Assert.Equal(Strict, await Policies.GetAsync(store.Id, Ct));
 
         var relaxed = Strict with { Account = null, QuietHours = null, MaxCartAge = null, FrequencyCap = FrequencyCap.Off, Consent = ConsentRule.All };
-        await Policies.SaveAsync(store.Id, relaxed, T0.AddMinutes(1), Ct);
+        await Policies.SaveAsync(store.Id, relaxed, Now.AddMinutes(1), Ct);
         Assert.Equal(relaxed, await Policies.GetAsync(store.Id, Ct));
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM sending_policies"));
     }
@@ -52,10 +52,10 @@ public abstract class StorePolicyStoreContract : DatabaseContract
         var b = await AddStoreAsync("shop-b");
         var c = await AddStoreAsync("shop-c");
         var loner = await AddStoreAsync("shop-d");
-        await Policies.SaveAsync(a.Id, Strict, T0, Ct);
-        await Policies.SaveAsync(b.Id, Strict with { Consent = ConsentRule.All }, T0, Ct);
-        await Policies.SaveAsync(c.Id, Strict with { Account = "someone-else" }, T0, Ct);
-        await Policies.SaveAsync(loner.Id, Strict with { Account = null }, T0, Ct);
+        await Policies.SaveAsync(a.Id, Strict, Now, Ct);
+        await Policies.SaveAsync(b.Id, Strict with { Consent = ConsentRule.All }, Now, Ct);
+        await Policies.SaveAsync(c.Id, Strict with { Account = "someone-else" }, Now, Ct);
+        await Policies.SaveAsync(loner.Id, Strict with { Account = null }, Now, Ct);
 
         Assert.Equal([a.Id, b.Id], await Policies.CapGroupAsync(b.Id, Ct));
         Assert.Equal([c.Id], await Policies.CapGroupAsync(c.Id, Ct));
@@ -68,14 +68,14 @@ public abstract class StorePolicyStoreContract : DatabaseContract
         var shop = await AddStoreAsync("shop-a");
         var sister = await AddStoreAsync("shop-b");
         var stranger = await AddStoreAsync("shop-c");
-        await SendFirstStepAsync(shop.Id, "chk-1", " Ada@Example.com", T0.AddHours(1));
-        await SendFirstStepAsync(sister.Id, "chk-2", "ada@example.com", T0.AddHours(2));
-        await SendFirstStepAsync(stranger.Id, "chk-3", "ada@example.com", T0.AddHours(2));
-        await SendFirstStepAsync(shop.Id, "chk-4", "bob@example.com", T0.AddHours(2));
+        await SendFirstStepAsync(shop.Id, "chk-1", " Ada@Example.com", Now.AddHours(1));
+        await SendFirstStepAsync(sister.Id, "chk-2", "ada@example.com", Now.AddHours(2));
+        await SendFirstStepAsync(stranger.Id, "chk-3", "ada@example.com", Now.AddHours(2));
+        await SendFirstStepAsync(shop.Id, "chk-4", "bob@example.com", Now.AddHours(2));
 
-        Assert.Equal(2, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ADA@example.com ", T0, Ct));
-        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ada@example.com", T0.AddHours(1.5), Ct));
-        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id], "ada@example.com", T0, Ct));
-        Assert.Equal(0, await Db.Messages.CountEmailsSentAsync([], "ada@example.com", T0, Ct));
+        Assert.Equal(2, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ADA@example.com ", Now, Ct));
+        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ada@example.com", Now.AddHours(1.5), Ct));
+        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id], "ada@example.com", Now, Ct));
+        Assert.Equal(0, await Db.Messages.CountEmailsSentAsync([], "ada@example.com", Now, Ct));
     }
 }

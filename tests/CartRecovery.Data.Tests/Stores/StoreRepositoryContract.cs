@@ -1,6 +1,6 @@
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
-using static CartRecovery.Data.Tests.TestData;
+using static CartRecovery.Data.Tests.ContractData;
 
 namespace CartRecovery.Data.Tests.Stores;
 
@@ -24,7 +24,7 @@ public abstract class StoreRepositoryContract : DatabaseContract
     public async Task Upsert_WhenPlatformAndExternalIdExist_UpdatesInPlaceKeepingIdAndCreatedAt()
     {
         var first = await Db.Stores.UpsertAsync(Store("shop-1"), Ct);
-        var changed = Store("shop-1", TimeSpan.FromHours(1)) with { Name = "Renamed", SenderName = "Team", CreatedAt = T0 };
+        var changed = Store("shop-1", TimeSpan.FromHours(1)) with { Name = "Renamed", SenderName = "Team", CreatedAt = Now };
 
         var second = await Db.Stores.UpsertAsync(changed, Ct);
 
@@ -68,7 +68,7 @@ public abstract class StoreRepositoryContract : DatabaseContract
     public async Task Upsert_WhenUpdatedWithoutAccount_KeepsTheStoresAccount()
     {
         var first = await Db.Stores.UpsertAsync(Store("shop-1"), Ct);
-        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, Now, Ct);
         await Db.Accounts.AssignStoreAsync(first.Id, agency.Id, Ct);
 
         var second = await Db.Stores.UpsertAsync(Store("shop-1") with { Name = "Renamed" }, Ct);
@@ -81,8 +81,8 @@ public abstract class StoreRepositoryContract : DatabaseContract
     [Fact]
     public async Task Upsert_WhenGivenAnAccount_SavesTheStoreInIt()
     {
-        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
-        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, T0, Ct);
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, Now, Ct);
+        var other = await Db.Accounts.CreateAsync("Other", AccountKind.Merchant, Now, Ct);
 
         var created = await Db.Stores.UpsertAsync(Store("shop-1") with { AccountId = agency.Id }, Ct);
         var moved = await Db.Stores.UpsertAsync(Store("shop-1") with { AccountId = other.Id }, Ct);
@@ -103,7 +103,7 @@ public abstract class StoreRepositoryContract : DatabaseContract
     [Fact]
     public async Task ListForAccount_ReturnsOnlyThatAccountsStoresByName()
     {
-        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, T0, Ct);
+        var agency = await Db.Accounts.CreateAsync("Agency", AccountKind.Agency, Now, Ct);
         var zeta = await Db.Stores.UpsertAsync(Store("zeta") with { AccountId = agency.Id }, Ct);
         var alpha = await Db.Stores.UpsertAsync(Store("alpha") with { AccountId = agency.Id }, Ct);
         var alone = await Db.Stores.UpsertAsync(Store("alone"), Ct);

@@ -12,7 +12,7 @@ public abstract class SuppressionListContract : DatabaseContract
     {
         var store = await AddStoreAsync();
 
-        await Db.Suppressions.SuppressAsync(store.Id, " Ada@Example.COM ", "unsubscribed", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, " Ada@Example.COM ", "unsubscribed", Now, Ct);
 
         Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "ada@example.com", Ct));
         Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "ADA@EXAMPLE.COM  ", Ct));
@@ -24,12 +24,12 @@ public abstract class SuppressionListContract : DatabaseContract
     public async Task Suppress_WhenAlreadySuppressed_KeepsTheFirstReasonAndTime()
     {
         var store = await AddStoreAsync();
-        await Db.Suppressions.SuppressAsync(store.Id, "Ada@Example.com", "unsubscribed", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "Ada@Example.com", "unsubscribed", Now, Ct);
 
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "hard bounce", T0.AddDays(1), Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "hard bounce", Now.AddDays(1), Ct);
 
         var entry = Assert.Single(await Db.Suppressions.ListAsync(store.Id, Ct));
-        Assert.Equal(new Core.Suppression.SuppressedAddress(store.Id, "Ada@Example.com", "unsubscribed", T0), entry);
+        Assert.Equal(new Core.Suppression.SuppressedAddress(store.Id, "Ada@Example.com", "unsubscribed", Now), entry);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public abstract class SuppressionListContract : DatabaseContract
         var store = await AddStoreAsync("shop-1");
         var other = await AddStoreAsync("shop-2");
 
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", T0, Ct);
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "unsubscribed", Now, Ct);
 
         Assert.False(await Db.Suppressions.IsSuppressedAsync(other.Id, "ada@example.com", Ct));
         Assert.Empty(await Db.Suppressions.ListAsync(other.Id, Ct));
@@ -49,7 +49,7 @@ public abstract class SuppressionListContract : DatabaseContract
     {
         var store = await AddStoreAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Db.Suppressions.SuppressAsync(store.Id, " ", "unsubscribed", T0, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Db.Suppressions.SuppressAsync(store.Id, " ", "unsubscribed", Now, Ct));
     }
 
     [Fact]
@@ -58,12 +58,12 @@ public abstract class SuppressionListContract : DatabaseContract
         var store = await AddStoreAsync("shop-1");
         var other = await AddStoreAsync("shop-2");
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1", "Ada@Example.com");
-        var active = await AddCartAsync(store.Id, "chk-2", T0, " ada@example.com ");
+        var active = await AddCartAsync(store.Id, "chk-2", Now, " ada@example.com ");
         var (bob, _) = await AddAbandonedCartAsync(store.Id, "chk-3", "bob@example.com");
         var (elsewhere, _) = await AddAbandonedCartAsync(other.Id, "chk-4", "ada@example.com");
         var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
 
-        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ADA@example.com", "unsubscribed", null, T0, T0.AddMinutes(1)), Ct);
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ADA@example.com", "unsubscribed", null, Now, Now.AddMinutes(1)), Ct);
 
         Assert.Equal(new OptOutResult(CancelledMessages: 3, ClosedCarts: 2, ClosedTasks: 1), result);
         Assert.True(await Db.Suppressions.IsSuppressedAsync(store.Id, "ada@example.com", Ct));
@@ -88,11 +88,11 @@ public abstract class SuppressionListContract : DatabaseContract
         var (_, otherStoreSame) = await AddAbandonedCartAsync(otherStore.Id, "chk-2", email: "ada@example.com");
         var (_, someoneElse) = await AddAbandonedCartAsync(store.Id, "chk-3", email: "bob@example.com");
         var longLease = TimeSpan.FromHours(10);
-        Assert.Equal(3, (await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), longLease, 10, Ct)).Count);
-        Assert.True(await Db.Messages.MarkSentAsync(mine[0].Id, "node-a", "Ada@Example.com", null, T0.AddHours(1), Ct));
-        Assert.Contains(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(2), longLease, 10, Ct), m => m.Id == mine[1].Id);
+        Assert.Equal(3, (await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), longLease, 10, Ct)).Count);
+        Assert.True(await Db.Messages.MarkSentAsync(mine[0].Id, "node-a", "Ada@Example.com", null, Now.AddHours(1), Ct));
+        Assert.Contains(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(2), longLease, 10, Ct), m => m.Id == mine[1].Id);
 
-        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "  ADA@example.COM ", "unsubscribed", null, T0.AddHours(2), T0.AddHours(2)), Ct);
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "  ADA@example.COM ", "unsubscribed", null, Now.AddHours(2), Now.AddHours(2)), Ct);
 
         Assert.Equal(2, result.CancelledMessages);
         var after = await Db.Messages.ListForCartAsync(mine[0].CartId, Ct);
@@ -109,7 +109,7 @@ public abstract class SuppressionListContract : DatabaseContract
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1", "new@example.com");
         var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
 
-        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "old@example.com", "postmark: HardBounce", cart.Id, T0, T0), Ct);
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "old@example.com", "postmark: HardBounce", cart.Id, Now, Now), Ct);
 
         Assert.Equal(new OptOutResult(3, 1, 1), result);
         Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
@@ -123,11 +123,11 @@ public abstract class SuppressionListContract : DatabaseContract
         var store = await AddStoreAsync();
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
-        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "expired", T0, Ct));
-        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "added by the merchant", T0, Ct);
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "expired", Now, Ct));
+        await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "added by the merchant", Now, Ct);
 
-        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, T0.AddDays(1), T0.AddDays(1)), Ct);
-        var again = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, T0.AddDays(1), T0.AddDays(1)), Ct);
+        var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, Now.AddDays(1), Now.AddDays(1)), Ct);
+        var again = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, Now.AddDays(1), Now.AddDays(1)), Ct);
 
         Assert.Equal(new OptOutResult(0, 0, 1), result);
         Assert.Equal(default, again);
@@ -138,6 +138,6 @@ public abstract class SuppressionListContract : DatabaseContract
 
     private static FollowUpTask NewTask(long storeId, long cartId, long messageId) => new()
     {
-        StoreId = storeId, CartId = cartId, MessageId = messageId, Summary = "Call Ada", CreatedAt = T0.AddHours(3),
+        StoreId = storeId, CartId = cartId, MessageId = messageId, Summary = "Call Ada", CreatedAt = Now.AddHours(3),
     };
 }

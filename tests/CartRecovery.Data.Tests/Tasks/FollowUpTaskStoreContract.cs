@@ -12,7 +12,7 @@ public abstract class FollowUpTaskStoreContract : DatabaseContract
         var task = NewTask(store.Id, cart.Id, messages[2].Id, "Call Ada");
 
         var first = await Db.Tasks.CreateAsync(task, Ct);
-        var second = await Db.Tasks.CreateAsync(task with { Summary = "Call Ada again", CreatedAt = T0.AddHours(5) }, Ct);
+        var second = await Db.Tasks.CreateAsync(task with { Summary = "Call Ada again", CreatedAt = Now.AddHours(5) }, Ct);
 
         Assert.True(first.Id > 0);
         Assert.Equal(task with { Id = first.Id }, first);
@@ -47,7 +47,7 @@ public abstract class FollowUpTaskStoreContract : DatabaseContract
         var otherStore = await AddStoreAsync("shop-2");
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var (otherCart, otherMessages) = await AddAbandonedCartAsync(otherStore.Id, "chk-2");
-        await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id, "later") with { CreatedAt = T0.AddHours(4) }, Ct);
+        await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id, "later") with { CreatedAt = Now.AddHours(4) }, Ct);
         await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[1].Id, "earlier"), Ct);
         await Db.Tasks.CreateAsync(NewTask(otherStore.Id, otherCart.Id, otherMessages[2].Id, "elsewhere") with { Status = FollowUpTaskStatus.Done }, Ct);
 
@@ -72,6 +72,6 @@ public abstract class FollowUpTaskStoreContract : DatabaseContract
         CartId = cartId,
         MessageId = messageId,
         Summary = summary,
-        CreatedAt = T0.AddHours(3),
+        CreatedAt = Now.AddHours(3),
     };
 }

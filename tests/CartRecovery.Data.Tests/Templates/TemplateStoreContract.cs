@@ -12,11 +12,11 @@ public abstract class TemplateStoreContract : DatabaseContract
     public async Task Save_TwiceForTheSamePart_KeepsOneRowWithTheLastSource()
     {
         var store = await AddStoreAsync();
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "First {{ store.name }}", T0), Ct);
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "Second {{ store.name }}", T0.AddMinutes(1)), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "First {{ store.name }}", Now), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "Second {{ store.name }}", Now.AddMinutes(1)), Ct);
 
         var saved = Assert.Single(await Templates.ListAsync(store.Id, Ct));
-        Assert.Equal(new StoreTemplate(store.Id, "reminder", "en", "subject", "Second {{ store.name }}", T0.AddMinutes(1)), saved);
+        Assert.Equal(new StoreTemplate(store.Id, "reminder", "en", "subject", "Second {{ store.name }}", Now.AddMinutes(1)), saved);
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM store_templates"));
     }
 
@@ -25,9 +25,9 @@ public abstract class TemplateStoreContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var other = await AddStoreAsync("shop-2");
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "fr", "text", "b", T0), Ct);
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "html", "a", T0), Ct);
-        await Templates.SaveAsync(new StoreTemplate(other.Id, "offer", "en", "html", "other", T0), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "fr", "text", "b", Now), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "html", "a", Now), Ct);
+        await Templates.SaveAsync(new StoreTemplate(other.Id, "offer", "en", "html", "other", Now), Ct);
 
         Assert.Equal(["offer/en/html", "reminder/fr/text"], (await Templates.ListAsync(store.Id, Ct)).Select(t => $"{t.Name}/{t.Locale}/{t.Part}"));
         Assert.Equal("other", Assert.Single(await Templates.ListAsync(other.Id, Ct)).Source);
@@ -37,8 +37,8 @@ public abstract class TemplateStoreContract : DatabaseContract
     public async Task Delete_RemovesThatPartOnceAndLeavesTheOthers()
     {
         var store = await AddStoreAsync();
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "html", "a", T0), Ct);
-        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "text", "b", T0), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "html", "a", Now), Ct);
+        await Templates.SaveAsync(new StoreTemplate(store.Id, "offer", "en", "text", "b", Now), Ct);
 
         Assert.True(await Templates.DeleteAsync(store.Id, "offer", "en", "html", Ct));
         Assert.False(await Templates.DeleteAsync(store.Id, "offer", "en", "html", Ct));

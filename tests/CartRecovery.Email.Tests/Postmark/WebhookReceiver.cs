@@ -1,26 +1,17 @@
+using CartRecovery.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Email.Tests.Postmark;
 
 /// <summary>A loopback endpoint that records the webhooks posted to it and answers 200.</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+internal sealed class WebhookReceiver : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly List<ReceivedWebhook> _received = [];
 
     private WebhookReceiver()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(async context =>
+        App.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
@@ -33,7 +24,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         });
     }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => new(BaseUrl, "webhooks/postmark");
 
     public IReadOnlyList<ReceivedWebhook> Received
     {
@@ -43,16 +34,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var receiver = new WebhookReceiver();
-        await receiver._app.StartAsync();
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(address.TrimEnd('/') + "/webhooks/postmark");
+        await receiver.ListenAsync(TestContext.Current.CancellationToken);
         return receiver;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
 

@@ -1,9 +1,8 @@
 using CartRecovery.Sms.Twilio;
+using CartRecovery.Testing;
 using CartRecovery.Testing.Emulators.Twilio;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Sms.Tests.Twilio;
 
@@ -41,12 +40,8 @@ public sealed class TwilioSignatureTests
     public async Task StatusCallback_FromTheEmulator_PassesTheCheckAndAForgedOneIsRefused()
     {
         // A receiver checking signatures the way the app's callback endpoint must: the URL as called, the form as posted.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var receiver = builder.Build();
         var received = new List<string>();
-        receiver.MapPost("/sms/twilio/status", async (HttpContext context) =>
+        await using var receiver = await LoopbackHost.StartAsync(app => app.MapPost("/sms/twilio/status", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync();
             var url = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}{context.Request.QueryString}");
@@ -56,9 +51,8 @@ public sealed class TwilioSignatureTests
             lock (received)
                 received.Add($"{context.Request.Query["m"]}:{form["MessageStatus"]}");
             return Results.NoContent();
-        });
-        await receiver.StartAsync(TestContext.Current.CancellationToken);
-        var callbackUrl = new Uri(receiver.Urls.First().TrimEnd('/') + "/sms/twilio/status?store=k1");
+        }), ct: TestContext.Current.CancellationToken);
+        var callbackUrl = new Uri(receiver.BaseUrl, "sms/twilio/status?store=k1");
 
         await using var twilio = await TwilioEmulator.StartAsync(TestContext.Current.CancellationToken);
         var options = new TwilioOptions

@@ -3,10 +3,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Sms.Twilio;
 using CartRecovery.Testing;
 using CartRecovery.Testing.Emulators.Twilio;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -19,7 +16,7 @@ public sealed class TwilioSmsEndpointsTests : IAsyncLifetime
     private const string Customer = "+33612345678";
     private const string Sender = "+33757000000";
     private readonly InMemorySuppressions _suppressions = new();
-    private WebApplication _app = null!;
+    private LoopbackHost _app = null!;
     private TwilioEmulator _twilio = null!;
     private Store _store = null!;
 
@@ -29,22 +26,19 @@ public sealed class TwilioSmsEndpointsTests : IAsyncLifetime
         var stores = new Mock<IStoreRepository>();
         stores.Setup(s => s.FindByPublicKeyAsync("pk_maple", It.IsAny<CancellationToken>())).ReturnsAsync(_store);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(stores.Object);
-        builder.Services.AddSingleton<ISmsSuppressionList>(_suppressions);
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestData.Now));
-        builder.Services.AddSingleton<SmsOptOuts>();
-        builder.Services.AddSingleton(Options.Create(new TwilioOptions
+        _app = await LoopbackHost.StartAsync(app => app.MapTwilioSms(), services =>
         {
-            AccountSid = TwilioEmulator.AccountSid,
-            AuthToken = TwilioEmulator.AuthToken,
-            StatusCallbackUrl = new Uri("https://app.example.com/sms/twilio/status"),
-        }));
-        _app = builder.Build();
-        _app.MapTwilioSms();
-        await _app.StartAsync(TestContext.Current.CancellationToken);
+            services.AddSingleton(stores.Object);
+            services.AddSingleton<ISmsSuppressionList>(_suppressions);
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestData.Now));
+            services.AddSingleton<SmsOptOuts>();
+            services.AddSingleton(Options.Create(new TwilioOptions
+            {
+                AccountSid = TwilioEmulator.AccountSid,
+                AuthToken = TwilioEmulator.AuthToken,
+                StatusCallbackUrl = new Uri("https://app.example.com/sms/twilio/status"),
+            }));
+        }, TestContext.Current.CancellationToken);
         _twilio = await TwilioEmulator.StartAsync(TestContext.Current.CancellationToken);
     }
 
@@ -54,7 +48,7 @@ public sealed class TwilioSmsEndpointsTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private Uri Inbound(string key = "pk_maple") => new(_app.Urls.First().TrimEnd('/') + $"/sms/twilio/{key}/inbound");
+    private Uri Inbound(string key = "pk_maple") => new(_app.BaseUrl, $"sms/twilio/{key}/inbound");
 
     [Theory]
     [InlineData("STOP")]

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Tests.Browser;
 using Microsoft.Playwright;
@@ -29,19 +30,13 @@ internal sealed class AppSite : IAsyncDisposable
     /// <summary>Starts the host with the demo on (its store and owner seeded; the clock stands still unless advanced).</summary>
     public static async Task<AppSite> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var time = new FakeTimeProvider(CartRecoveryAppFactory.Start);
-        var port = CartRecoveryAppFactory.FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var all = new Dictionary<string, string?> { ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            all[key] = value;
-        var app = new CartRecoveryAppFactory(demo: true, time: time, kestrelPort: port, settings: all);
-        app.StartServer();
+        var time = new FakeTimeProvider(TestData.Now);
+        var app = CartRecoveryAppFactory.StartOnLoopback(settings, time, demo: true);
         HeadlessChromium? chromium = null;
         try
         {
             chromium = await HeadlessChromium.LaunchAsync();
-            return new AppSite(app, baseUrl, chromium);
+            return new AppSite(app, app.BaseUrl, chromium);
         }
         catch
         {

@@ -40,13 +40,10 @@ public sealed class HostileHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = CartRecoveryAppFactory.FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        App = new CartRecoveryAppFactory(kestrelPort: port, settings: new Dictionary<string, string?>
+        App = CartRecoveryAppFactory.StartOnLoopback(new Dictionary<string, string?>
         {
             // What ships: no developer exception page, model binding failures answered (not thrown) as in production.
             [WebHostDefaults.EnvironmentKey] = Environments.Production,
-            ["Recovery:PublicBaseUrl"] = BaseUrl.AbsoluteUri,
             ["Shopify:ClientId"] = "hostile-client",
             ["Shopify:ClientSecret"] = ShopifySecret,
             ["PostmarkWebhooks:Username"] = PostmarkUser,
@@ -64,7 +61,7 @@ public sealed class HostileHost : IAsyncLifetime
             s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
             s.AddSingleton<ILoggerProvider>(Errors);
         });
-        App.StartServer();
+        BaseUrl = App.BaseUrl;
         Assert.Equal(Environments.Production, App.Service<IHostEnvironment>().EnvironmentName);
         Targets = await SeedAsync();
         // A person who owns the first store's account, signed in: the web app's pages are attacked with their session.

@@ -17,7 +17,7 @@ public sealed class ShopifyInstallFlowTests
     public void Start_ValidRequest_ReturnsAuthorizeUrlWithStateForOfflineAccess()
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
-        var start = Flow(kit, Stores().Object).Start(InstallQuery(TestData.Now.AddSeconds(-30)), RedirectUri);
+        var start = Flow(kit, Stores().Object).Start(InstallQuery(FixtureTime.Now.AddSeconds(-30)), RedirectUri);
 
         Assert.True(start.Succeeded, start.Reason);
         Assert.Equal(ShopifyTestKit.Shop, start.Shop);
@@ -37,7 +37,7 @@ public sealed class ShopifyInstallFlowTests
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         kit.Options.ApiBaseUrl = new Uri("http://127.0.0.1:5123/");
-        var start = Flow(kit, Stores().Object).Start(InstallQuery(TestData.Now), RedirectUri);
+        var start = Flow(kit, Stores().Object).Start(InstallQuery(FixtureTime.Now), RedirectUri);
         Assert.StartsWith("http://127.0.0.1:5123/admin/oauth/authorize?", start.AuthorizeUrl!.AbsoluteUri, StringComparison.Ordinal);
     }
 
@@ -46,14 +46,14 @@ public sealed class ShopifyInstallFlowTests
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         var flow = Flow(kit, Stores().Object);
-        Assert.NotEqual(flow.Start(InstallQuery(TestData.Now), RedirectUri).State, flow.Start(InstallQuery(TestData.Now), RedirectUri).State);
+        Assert.NotEqual(flow.Start(InstallQuery(FixtureTime.Now), RedirectUri).State, flow.Start(InstallQuery(FixtureTime.Now), RedirectUri).State);
     }
 
     [Fact]
     public void Start_ForgedHmac_FailsWithInvalidSignature()
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
-        var query = InstallQuery(TestData.Now);
+        var query = InstallQuery(FixtureTime.Now);
         query["hmac"] = new string('a', 64);
         var start = Flow(kit, Stores().Object).Start(query, RedirectUri);
         Assert.False(start.Succeeded);
@@ -68,7 +68,7 @@ public sealed class ShopifyInstallFlowTests
     public void Start_TimestampOutsideTolerance_FailsWithStaleRequest(int secondsFromNow)
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
-        var start = Flow(kit, Stores().Object).Start(InstallQuery(TestData.Now.AddSeconds(secondsFromNow)), RedirectUri);
+        var start = Flow(kit, Stores().Object).Start(InstallQuery(FixtureTime.Now.AddSeconds(secondsFromNow)), RedirectUri);
         Assert.Equal(ShopifyInstallError.StaleRequest, start.Error);
     }
 
@@ -76,7 +76,7 @@ public sealed class ShopifyInstallFlowTests
     public void Start_SignedButNotAShopifyDomain_FailsWithInvalidShop()
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
-        var start = Flow(kit, Stores().Object).Start(InstallQuery(TestData.Now, shop: "attacker.example.com"), RedirectUri);
+        var start = Flow(kit, Stores().Object).Start(InstallQuery(FixtureTime.Now, shop: "attacker.example.com"), RedirectUri);
         Assert.Equal(ShopifyInstallError.InvalidShop, start.Error);
         Assert.Null(start.AuthorizeUrl);
     }
@@ -86,7 +86,7 @@ public sealed class ShopifyInstallFlowTests
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         kit.Options.ClientSecret = "";
-        var start = Flow(kit, Stores().Object).Start(InstallQuery(TestData.Now), RedirectUri);
+        var start = Flow(kit, Stores().Object).Start(InstallQuery(FixtureTime.Now), RedirectUri);
         Assert.Equal(ShopifyInstallError.NotConfigured, start.Error);
         Assert.Contains("Shopify:ClientSecret", start.Reason, StringComparison.Ordinal);
     }
@@ -100,7 +100,7 @@ public sealed class ShopifyInstallFlowTests
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         var stores = Stores();
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now, state: "nonce-1"), expectedState, RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now, state: "nonce-1"), expectedState, RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
         Assert.Equal(ShopifyInstallError.StateMismatch, result.Error);
@@ -114,7 +114,7 @@ public sealed class ShopifyInstallFlowTests
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         var stores = Stores();
-        var query = CallbackQuery(TestData.Now);
+        var query = CallbackQuery(FixtureTime.Now);
         query["code"] = "another-code";
 
         var result = await Flow(kit, stores.Object).CompleteAsync(query, "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
@@ -130,7 +130,7 @@ public sealed class ShopifyInstallFlowTests
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         var stores = Stores();
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now.AddSeconds(-5)), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now.AddSeconds(-5)), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Reason);
         var exchange = kit.Handler.Requests.Single(r => r.Uri.AbsolutePath == "/admin/oauth/access_token");
@@ -148,7 +148,7 @@ public sealed class ShopifyInstallFlowTests
             && store.Status == StoreStatus.Active && store.ApiBaseUrl == null), It.IsAny<CancellationToken>()), Times.Once);
         kit.Credentials.Verify(c => c.SaveAsync(It.Is<StoreCredentials>(saved =>
             saved.StoreId == 77 && saved.AccessToken == "shpat_new" && saved.RefreshToken == "shprt_new"
-            && saved.AccessTokenExpiresAt == TestData.Now.AddHours(1) && saved.RefreshTokenExpiresAt == TestData.Now.AddDays(90)
+            && saved.AccessTokenExpiresAt == FixtureTime.Now.AddHours(1) && saved.RefreshTokenExpiresAt == FixtureTime.Now.AddDays(90)
             && saved.Scopes == GrantedScopes), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(77, result.Store!.Id);
     }
@@ -158,7 +158,7 @@ public sealed class ShopifyInstallFlowTests
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
 
-        await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         var subscriptions = kit.Handler.GraphQl.Where(r => r.Query.Contains("webhookSubscriptionCreate", StringComparison.Ordinal)).ToList();
         Assert.Equal(["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED", "APP_SUBSCRIPTIONS_UPDATE"],
@@ -178,7 +178,7 @@ public sealed class ShopifyInstallFlowTests
     {
         var taken = new[] { new { field = new[] { "webhookSubscription", "uri" }, message = "Address for this topic has already been taken" } };
         using var kit = new ShopifyTestKit(r => FakeShopify(r, webhookUserErrors: taken));
-        var result = await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Reason);
     }
 
@@ -189,7 +189,7 @@ public sealed class ShopifyInstallFlowTests
         using var kit = new ShopifyTestKit(r => FakeShopify(r, webhookUserErrors: refused));
         var stores = Stores();
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.Equal(ShopifyInstallError.WebhookRegistrationFailed, result.Error);
         Assert.Contains("Address is invalid", result.Reason, StringComparison.Ordinal);
@@ -203,7 +203,7 @@ public sealed class ShopifyInstallFlowTests
         using var kit = new ShopifyTestKit(r => FakeShopify(r, scope: "read_orders"));
         var stores = Stores();
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.Equal(ShopifyInstallError.ScopesNotGranted, result.Error);
         Assert.Contains("write_discounts", result.Reason, StringComparison.Ordinal);
@@ -216,7 +216,7 @@ public sealed class ShopifyInstallFlowTests
     public async Task CompleteAsync_WriteScopeGrantedForARequestedReadScope_Succeeds()
     {
         using var kit = new ShopifyTestKit(r => FakeShopify(r, scope: "write_orders,write_discounts,read_customers"));
-        var result = await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Reason);
     }
 
@@ -228,7 +228,7 @@ public sealed class ShopifyInstallFlowTests
             : FakeShopify(r));
         var stores = Stores();
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.Equal(ShopifyInstallError.TokenExchangeFailed, result.Error);
         stores.Verify(s => s.UpsertAsync(It.IsAny<Store>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -247,7 +247,7 @@ public sealed class ShopifyInstallFlowTests
         using var kit = new ShopifyTestKit(r => FakeShopify(r));
         var stores = Stores(existing: uninstalled);
 
-        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(TestData.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
+        var result = await Flow(kit, stores.Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Reason);
         stores.Verify(s => s.UpsertAsync(It.Is<Store>(store => store.Id == 12 && store.Status == StoreStatus.Active

@@ -13,7 +13,7 @@ namespace CartRecovery.Connectors.Tests.Shopify.Auth;
 /// <summary>Managed installation against the Shopify emulator: session token → token exchange → the shop connected.</summary>
 public sealed class ShopifyManagedInstallTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 17, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(FixtureTime.Now);
     private readonly Dictionary<long, StoreCredentials> _saved = [];
     private readonly Mock<IStoreCredentialStore> _credentials = new();
     private readonly HttpClient _http = new();

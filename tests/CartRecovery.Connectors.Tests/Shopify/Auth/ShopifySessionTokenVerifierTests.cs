@@ -14,7 +14,7 @@ public sealed class ShopifySessionTokenVerifierTests
     private static ShopifySessionTokenVerifier Verifier(ShopifyTestKit kit) => new(kit.OptionsAccessor, kit.Time);
 
     private static JsonObject Claims(DateTimeOffset? issuedAt = null) =>
-        ShopifySessionTokens.Claims("client-id", ShopifyTestKit.Shop, "42", issuedAt ?? TestData.Now.AddSeconds(-10));
+        ShopifySessionTokens.Claims("client-id", ShopifyTestKit.Shop, "42", issuedAt ?? FixtureTime.Now.AddSeconds(-10));
 
     private static string Token(JsonObject claims, string secret = Secret, string alg = "HS256") => ShopifySessionTokens.Sign(claims, secret, alg);
 
@@ -52,8 +52,8 @@ public sealed class ShopifySessionTokenVerifierTests
         void Add(string name, Func<JsonObject, JsonObject> change, string secret = Secret, string alg = "HS256") =>
             data.Add(name, Token(change(Claims()), secret, alg));
 
-        Add("expired beyond the skew", c => Set(c, "exp", TestData.Now.AddSeconds(-6).ToUnixTimeSeconds()));
-        Add("not valid yet beyond the skew", c => Set(c, "nbf", TestData.Now.AddSeconds(6).ToUnixTimeSeconds()));
+        Add("expired beyond the skew", c => Set(c, "exp", FixtureTime.Now.AddSeconds(-6).ToUnixTimeSeconds()));
+        Add("not valid yet beyond the skew", c => Set(c, "nbf", FixtureTime.Now.AddSeconds(6).ToUnixTimeSeconds()));
         Add("no exp", c => Remove(c, "exp"));
         Add("exp as a string", c => Set(c, "exp", "9999999999"));
         Add("no nbf", c => Remove(c, "nbf"));
@@ -118,7 +118,7 @@ public sealed class ShopifySessionTokenVerifierTests
     public void Verify_ExpiredWithinTheSkew_IsAcceptedUpToFiveSeconds(int expiresSecondsFromNow, bool accepted)
     {
         using var kit = new ShopifyTestKit(_ => throw new InvalidOperationException("no HTTP"));
-        var claims = Set(Claims(), "exp", TestData.Now.AddSeconds(expiresSecondsFromNow).ToUnixTimeSeconds());
+        var claims = Set(Claims(), "exp", FixtureTime.Now.AddSeconds(expiresSecondsFromNow).ToUnixTimeSeconds());
 
         Assert.Equal(accepted, Verifier(kit).Verify(Token(claims)).IsValid);
     }
@@ -129,7 +129,7 @@ public sealed class ShopifySessionTokenVerifierTests
     public void Verify_NotBeforeWithinTheSkew_IsAcceptedUpToFiveSeconds(int notBeforeSecondsFromNow, bool accepted)
     {
         using var kit = new ShopifyTestKit(_ => throw new InvalidOperationException("no HTTP"));
-        var claims = Set(Claims(), "nbf", TestData.Now.AddSeconds(notBeforeSecondsFromNow).ToUnixTimeSeconds());
+        var claims = Set(Claims(), "nbf", FixtureTime.Now.AddSeconds(notBeforeSecondsFromNow).ToUnixTimeSeconds());
 
         Assert.Equal(accepted, Verifier(kit).Verify(Token(claims)).IsValid);
     }

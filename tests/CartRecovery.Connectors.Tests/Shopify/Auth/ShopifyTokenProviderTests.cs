@@ -11,11 +11,11 @@ public sealed class ShopifyTokenProviderTests
     {
         StoreId = 1,
         AccessToken = "shpat_old",
-        AccessTokenExpiresAt = TestData.Now + left,
+        AccessTokenExpiresAt = FixtureTime.Now + left,
         RefreshToken = "shprt_old",
-        RefreshTokenExpiresAt = TestData.Now.AddDays(60),
+        RefreshTokenExpiresAt = FixtureTime.Now.AddDays(60),
         Scopes = "read_orders,write_discounts,read_customers",
-        UpdatedAt = TestData.Now.AddMinutes(-55),
+        UpdatedAt = FixtureTime.Now.AddMinutes(-55),
     };
 
     private static HttpResponseMessage Refreshed() => Respond.Json(JsonSerializer.Serialize(new
@@ -49,7 +49,7 @@ public sealed class ShopifyTokenProviderTests
     [Fact]
     public async Task GetAccessTokenAsync_NonExpiringToken_IsUsedAsItIs()
     {
-        using var kit = Kit(new StoreCredentials { StoreId = 1, AccessToken = "shpat_custom", UpdatedAt = TestData.Now });
+        using var kit = Kit(new StoreCredentials { StoreId = 1, AccessToken = "shpat_custom", UpdatedAt = FixtureTime.Now });
         Assert.Equal("shpat_custom", await kit.Tokens().GetAccessTokenAsync(ShopifyTestKit.Store(), TestContext.Current.CancellationToken));
         Assert.Empty(kit.Handler.Requests);
     }
@@ -70,8 +70,8 @@ public sealed class ShopifyTokenProviderTests
         Assert.Equal("client-secret", refresh.Json.GetProperty("client_secret").GetString());
         kit.Credentials.Verify(c => c.SaveAsync(It.Is<StoreCredentials>(saved =>
             saved.StoreId == 1 && saved.AccessToken == "shpat_new" && saved.RefreshToken == "shprt_new"
-            && saved.AccessTokenExpiresAt == TestData.Now.AddHours(1) && saved.RefreshTokenExpiresAt == TestData.Now.AddDays(90)
-            && saved.UpdatedAt == TestData.Now), It.IsAny<CancellationToken>()), Times.Once);
+            && saved.AccessTokenExpiresAt == FixtureTime.Now.AddHours(1) && saved.RefreshTokenExpiresAt == FixtureTime.Now.AddDays(90)
+            && saved.UpdatedAt == FixtureTime.Now), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ShopifyBillingTests : IAsyncLifetime
         var token = _shop.IssueOfflineToken(expiring: false).AccessToken;
         var credentials = new Mock<IStoreCredentialStore>();
         credentials.Setup(c => c.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = token, UpdatedAt = TestData.Now });
+            .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = token, UpdatedAt = FixtureTime.Now });
         var tokens = new ShopifyTokenProvider(credentials.Object, new ShopifyOAuthClient(_http, options), options, TimeProvider.System);
         _billing = new ShopifyBilling(new ShopifyStoreApi(new ShopifyAdminClient(_http, options, TimeProvider.System), tokens, options), TimeProvider.System);
         _store = TestData.Store() with { Platform = Platforms.Shopify, ExternalId = _shop.ShopDomain, Currency = "USD" };

@@ -139,7 +139,7 @@ public sealed class ShopifyPollerTests
         Assert.Equal(1, reported);
         Assert.Equal(Page1Cursor, kit.Handler.GraphQl[^1].Variables.GetProperty("after").GetString());
         Assert.Contains(ports.Upserted, s => s.ExternalId == "981820079255243700");
-        // The pass that crashed began at TestData.Now; the resumed pass keeps that start.
+        // The pass that crashed began at FixtureTime.Now; the resumed pass keeps that start.
         Assert.Equal("2026-11-22T16:50:00Z", state.Get(ShopifyPoller.CursorKey));
         Assert.Equal("", state.Get(ShopifyPoller.PageKey));
     }
@@ -182,5 +182,5 @@ public sealed class ShopifyPollerTests
 
     [Fact]
     public void FormatTime_IsUtcIso8601ToTheSecond() =>
-        Assert.Equal("2026-11-22T17:00:00Z", ShopifyPoller.FormatTime(TestData.Now.ToOffset(TimeSpan.FromHours(2)).AddMilliseconds(400)));
+        Assert.Equal("2026-11-22T17:00:00Z", ShopifyPoller.FormatTime(FixtureTime.Now.ToOffset(TimeSpan.FromHours(2)).AddMilliseconds(400)));
 }

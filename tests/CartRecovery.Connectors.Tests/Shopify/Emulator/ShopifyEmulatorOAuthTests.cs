@@ -56,7 +56,7 @@ public sealed class ShopifyEmulatorOAuthTests
     [Fact]
     public async Task IssuedExpiringToken_AfterAnHour_IsRejectedUntilRefreshed()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 17, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(FixtureTime.Now);
         await using var shop = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time });
         using var http = new EmulatorHttp(shop);
         var token = shop.IssueOfflineToken(expiring: true);

@@ -13,7 +13,7 @@ namespace CartRecovery.Connectors.Tests.Shopify.Emulator;
 /// </summary>
 public sealed class ShopifyEmulatorTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 22, 17, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = FixtureTime.Now;
 
     private const string CheckoutsQuery = """
         query Checkouts($first: Int!, $after: String, $query: String, $sortKey: AbandonedCheckoutSortKeys) {

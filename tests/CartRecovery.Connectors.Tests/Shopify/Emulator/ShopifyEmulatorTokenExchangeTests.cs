@@ -10,7 +10,7 @@ namespace CartRecovery.Connectors.Tests.Shopify.Emulator;
 /// </summary>
 public sealed class ShopifyEmulatorTokenExchangeTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 17, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = FixtureTime.Now;
 
     private static JsonObject Exchange(ShopifyEmulator shop, string subjectToken) => new()
     {

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Tests.Shopify.Offers;
 public sealed class ShopifyStorefrontTests
 {
     private const string RecoveryUrl = "https://maple-goods.example.com/73528852512/checkouts/b1946ac92492d2347c6235b4d2611184/recover?key=4f1c1e0a6b8d2e7f93a1";
-    private static readonly DateTimeOffset ExpiresAt = TestData.Now.AddDays(2);
+    private static readonly DateTimeOffset ExpiresAt = FixtureTime.Now.AddDays(2);
 
     private static ShopifyStorefront Storefront(ShopifyTestKit kit) => new(kit.Api(), kit.Time, NullLogger<ShopifyStorefront>.Instance);
 

@@ -58,7 +58,7 @@ public sealed class ShopifyWebhookHandlerTests
         StoreId = storeId,
         ShopRef = shopRef,
         Body = ShopifyFixtures.Read(fixture),
-        ReceivedAt = TestData.Now,
+        ReceivedAt = FixtureTime.Now,
     };
 
     private static HttpResponseMessage VariantImages(RecordedRequest _) => Respond.Data(new
@@ -135,7 +135,7 @@ public sealed class ShopifyWebhookHandlerTests
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CheckoutsDelete, "checkout_delete.json"), TestContext.Current.CancellationToken);
 
-        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), TestData.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), FixtureTime.Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class ShopifyWebhookHandlerTests
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CustomersDataRequest, "customers_data_request.json"), TestContext.Current.CancellationToken);
 
-        _privacy.Verify(p => p.RecordExportAsync(1, "9913", export, TestData.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _privacy.Verify(p => p.RecordExportAsync(1, "9913", export, FixtureTime.Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class WooCommerceClientTests
     {
         await using var kit = await WooCommerceTestKit.StartAsync();
         var key = kit.Emulator.AddApiKey();
-        var at = new DateTimeOffset(2026, 11, 22, 17, 0, 0, TimeSpan.Zero);
+        var at = FixtureTime.Now;
         kit.Emulator.AddOrder(o => o.Modified(at));
         var later = kit.Emulator.AddOrder(o => o.Modified(at.AddSeconds(1)));
 

@@ -80,7 +80,7 @@ public sealed class CapturePhoneTests
             b["sms_consent"] = false;
         }).Cart!;
 
-        var contact = CapturedCartMapper.ToSnapshot(store, cart, TestData.Now, supportsCheckoutLink: false).Contact;
+        var contact = CapturedCartMapper.ToSnapshot(store, cart, FixtureTime.Now, supportsCheckoutLink: false).Contact;
 
         Assert.Equal("06 12 34 56 78", contact.Phone);
         Assert.False(contact.AcceptsSms);

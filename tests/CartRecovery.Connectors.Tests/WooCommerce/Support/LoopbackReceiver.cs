@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using CartRecovery.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Connectors.Tests.WooCommerce.Support;
 
@@ -21,18 +17,13 @@ internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDict
 /// A loopback HTTP endpoint standing in for CartRecovery's host: it receives what the emulated WooCommerce sends
 /// (webhook pings and deliveries, the wc-auth key callback) and answers with what <see cref="Respond"/> decides.
 /// </summary>
-internal sealed class LoopbackReceiver : IAsyncDisposable
+internal sealed class LoopbackReceiver : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
 
     private LoopbackReceiver()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(async http =>
+        App.Run(async http =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer);
@@ -43,8 +34,6 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
         });
     }
 
-    public Uri BaseUrl { get; private set; } = null!;
-
     /// <summary>The status to answer; 200 unless a test says otherwise.</summary>
     public Func<ReceivedRequest, Task<int>> Respond { get; set; } = _ => Task.FromResult(StatusCodes.Status200OK);
 
@@ -53,15 +42,7 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
     public static async Task<LoopbackReceiver> StartAsync()
     {
         var receiver = new LoopbackReceiver();
-        await receiver._app.StartAsync(TestContext.Current.CancellationToken);
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        await receiver.ListenAsync(TestContext.Current.CancellationToken);
         return receiver;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

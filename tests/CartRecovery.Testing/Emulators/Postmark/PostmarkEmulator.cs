@@ -3,11 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Testing.Emulators.Postmark;
 
@@ -17,30 +12,22 @@ namespace CartRecovery.Testing.Emulators.Postmark;
 /// request and accepted message recorded, failures and delays queued on demand, and outbound webhooks posted back the
 /// way Postmark posts them (JSON body, HTTP Basic credentials from the URL or given explicitly).
 /// </summary>
-public sealed partial class PostmarkEmulator : IAsyncDisposable
+public sealed partial class PostmarkEmulator : LoopbackServer
 {
     /// <summary>The token <see cref="PostmarkEmulatorOptions.ServerTokens"/> accepts unless told otherwise.</summary>
     public const string DefaultServerToken = "emulator-server-token";
 
-    private readonly WebApplication _app;
     private readonly PostmarkEmulatorState _state = new();
     private readonly HttpClient _outbound = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
     private PostmarkEmulator(PostmarkEmulatorOptions options)
     {
         Options = options;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
         var router = new PostmarkEmulatorRouter(_state, options);
-        _app.Run(router.HandleAsync);
+        App.Run(router.HandleAsync);
     }
 
     public PostmarkEmulatorOptions Options { get; }
-
-    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:51234/</c>: the client's <c>Postmark:BaseUrl</c>.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Accepted messages, in order.</summary>
     public IReadOnlyList<PostmarkEmulatorMessage> Messages
@@ -68,9 +55,7 @@ public sealed partial class PostmarkEmulator : IAsyncDisposable
     public static async Task<PostmarkEmulator> StartAsync(PostmarkEmulatorOptions? options = null, CancellationToken ct = default)
     {
         var emulator = new PostmarkEmulator(options ?? new PostmarkEmulatorOptions());
-        await emulator._app.StartAsync(ct);
-        var address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        await emulator.ListenAsync(ct);
         return emulator;
     }
 
@@ -172,11 +157,10 @@ public sealed partial class PostmarkEmulator : IAsyncDisposable
         return delivery;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeOwnedAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
         _outbound.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static string? FirstLink(string? html) =>

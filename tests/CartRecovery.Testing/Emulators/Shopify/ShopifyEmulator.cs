@@ -1,11 +1,6 @@
 using System.Net;
 using CartRecovery.Testing.Emulators.Shopify.GraphQl;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Testing.Emulators.Shopify;
 
@@ -15,9 +10,8 @@ namespace CartRecovery.Testing.Emulators.Shopify;
 /// signed webhook deliveries. Point a client at <see cref="BaseUrl"/> instead of https://{shop}.myshopify.com/.
 /// Thread-safe; every request is recorded in <see cref="Requests"/>.
 /// </summary>
-public sealed class ShopifyEmulator : IAsyncDisposable
+public sealed class ShopifyEmulator : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly ShopifyEmulatorState _state;
     private readonly ShopifyBillingMutations _billing;
     private readonly ShopifyTokenStore _tokens;
@@ -26,9 +20,8 @@ public sealed class ShopifyEmulator : IAsyncDisposable
     private readonly ShopifyCompliancePayloads _compliance;
     private readonly ShopifyWebhookSender _webhooks;
 
-    private ShopifyEmulator(WebApplication app, ShopifyEmulatorOptions options)
+    private ShopifyEmulator(ShopifyEmulatorOptions options)
     {
-        _app = app;
         _state = new ShopifyEmulatorState(options);
         _tokens = new ShopifyTokenStore(_state);
         _oauth = new ShopifyOAuthEndpoints(_state, _tokens);
@@ -38,10 +31,8 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         var bucket = new ShopifyCostBucket(options.MaximumAvailable, options.RestoreRate, options.TimeProvider);
         _billing = new ShopifyBillingMutations(_state);
         Router = new ShopifyEmulatorRouter(_state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket), _billing);
+        App.Run(Router.DispatchAsync);
     }
-
-    /// <summary>http://127.0.0.1:{port}/ — stands for https://{shop}.myshopify.com/.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
 
     public string ShopDomain => _state.Options.ShopDomain;
 
@@ -73,14 +64,9 @@ public sealed class ShopifyEmulator : IAsyncDisposable
 
     public static async Task<ShopifyEmulator> StartAsync(ShopifyEmulatorOptions? options = null)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var emulator = new ShopifyEmulator(app, options ?? new ShopifyEmulatorOptions());
-        app.Run(emulator.Router.DispatchAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        // BaseUrl stands for https://{shop}.myshopify.com/.
+        var emulator = new ShopifyEmulator(options ?? new ShopifyEmulatorOptions());
+        await emulator.ListenAsync(CancellationToken.None);
         emulator._state.BaseUrl = emulator.BaseUrl;
         return emulator;
     }
@@ -260,11 +246,10 @@ public sealed class ShopifyEmulator : IAsyncDisposable
         return statuses;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeOwnedAsync()
     {
         _webhooks.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     private ShopifyWebhookDelivery Delivery(Uri target, string topic, string body, string? webhookId, DateTimeOffset? triggeredAt, string? secret) =>

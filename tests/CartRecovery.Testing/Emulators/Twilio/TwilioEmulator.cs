@@ -5,12 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CartRecovery.Core.Sms;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Testing.Emulators.Twilio;
 
@@ -21,12 +16,11 @@ namespace CartRecovery.Testing.Emulators.Twilio;
 /// invalid To, 21604/21602/21603 missing fields, 21610 unsubscribed recipient, 20404 not found), and status callbacks
 /// posted back form-encoded with a valid <c>X-Twilio-Signature</c>.
 /// </summary>
-public sealed partial class TwilioEmulator : IAsyncDisposable
+public sealed partial class TwilioEmulator : LoopbackServer
 {
     public const string AccountSid = "AC00000000000000000000000000000001";
     public const string AuthToken = "emulator-auth-token";
 
-    private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<TwilioEmulatorMessage> _messages = [];
     private readonly HttpClient _outbound = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -34,15 +28,9 @@ public sealed partial class TwilioEmulator : IAsyncDisposable
 
     private TwilioEmulator()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", CreateAsync);
-        _app.MapGet("/2010-04-01/Accounts/{account}/Messages/{sid}.json", Fetch);
+        App.MapPost("/2010-04-01/Accounts/{account}/Messages.json", CreateAsync);
+        App.MapGet("/2010-04-01/Accounts/{account}/Messages/{sid}.json", Fetch);
     }
-
-    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Numbers that replied STOP to our sender: sends to them are refused with 21610.</summary>
     public ISet<string> Unsubscribed { get; } = new HashSet<string>(StringComparer.Ordinal);
@@ -55,9 +43,7 @@ public sealed partial class TwilioEmulator : IAsyncDisposable
     public static async Task<TwilioEmulator> StartAsync(CancellationToken ct = default)
     {
         var emulator = new TwilioEmulator();
-        await emulator._app.StartAsync(ct);
-        var address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        await emulator.ListenAsync(ct);
         return emulator;
     }
 
@@ -185,9 +171,9 @@ public sealed partial class TwilioEmulator : IAsyncDisposable
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();
 
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeOwnedAsync()
     {
         _outbound.Dispose();
-        await _app.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Testing.Emulators.WooCommerce;
 
@@ -15,9 +10,8 @@ namespace CartRecovery.Testing.Emulators.WooCommerce;
 /// <see cref="WooCommerceEmulatorOptions.TreatAsHttps"/>), WordPress error JSON, paging headers, signed deliveries
 /// with WooCommerce's headers, the webhook ping, coupon rules. Every request is recorded; faults can be queued.
 /// </summary>
-public sealed class WooCommerceEmulator : IAsyncDisposable
+public sealed class WooCommerceEmulator : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly EmulatorState _state = new();
     private readonly HttpClient _outbound;
     private readonly EmulatorWebhookSender _sender;
@@ -28,18 +22,11 @@ public sealed class WooCommerceEmulator : IAsyncDisposable
         // WordPress sends webhooks with 'redirection' => 0 and a 60 s timeout.
         _outbound = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
         _sender = new EmulatorWebhookSender(_outbound, options);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
         var router = new EmulatorRouter(_state, options, _sender, _outbound, () => BaseUrl, () => HomeUrl);
-        _app.Run(router.HandleAsync);
+        App.Run(router.HandleAsync);
     }
 
     public WooCommerceEmulatorOptions Options { get; }
-
-    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:51234/</c>: the connector's API base URL.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The shop's home URL (what signatures cover and what a store's site URL is).</summary>
     public Uri HomeUrl => Options.HomeUrl ?? BaseUrl;
@@ -47,9 +34,7 @@ public sealed class WooCommerceEmulator : IAsyncDisposable
     public static async Task<WooCommerceEmulator> StartAsync(WooCommerceEmulatorOptions? options = null, CancellationToken ct = default)
     {
         var emulator = new WooCommerceEmulator(options ?? new WooCommerceEmulatorOptions());
-        await emulator._app.StartAsync(ct);
-        var address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        await emulator.ListenAsync(ct);
         return emulator;
     }
 
@@ -205,11 +190,10 @@ public sealed class WooCommerceEmulator : IAsyncDisposable
         return delivery;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeOwnedAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
         _outbound.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private TimeSpan GmtOffset => TimeSpan.FromHours((double)decimal.Parse(Options.GmtOffset, System.Globalization.CultureInfo.InvariantCulture));

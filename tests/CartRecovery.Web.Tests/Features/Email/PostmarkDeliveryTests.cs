@@ -19,18 +19,15 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _postmark = await PostmarkEmulator.StartAsync(ct: TestContext.Current.CancellationToken);
-        var port = CartRecoveryAppFactory.FreePort();
-        _baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _app = new CartRecoveryAppFactory(kestrelPort: port, settings: new Dictionary<string, string?>
+        _app = CartRecoveryAppFactory.StartOnLoopback(new Dictionary<string, string?>
         {
-            ["Recovery:PublicBaseUrl"] = _baseUrl.AbsoluteUri,
             ["Email:Transport"] = "postmark",
             ["Postmark:ServerToken"] = PostmarkEmulator.DefaultServerToken,
             ["Postmark:BaseUrl"] = _postmark.BaseUrl.AbsoluteUri,
             ["PostmarkWebhooks:Username"] = "postmark",
             ["PostmarkWebhooks:Password"] = "hook-secret",
         });
-        _app.StartServer();
+        _baseUrl = _app.BaseUrl;
         _drive = new RecoveryDriver(_app);
     }
 

@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Web.Tests.Features.Sending;
 
@@ -103,9 +104,9 @@ public sealed class RespectfulSendingTests : IDisposable
         Assert.Empty(_app.PickedUpEmails());
         var cart = (await _drive.CartAsync(store, "chk-quiet"))!;
         var held = (await MessagesAsync(cart))[0];
-        Assert.Equal((MessageStatus.Pending, 0, CartRecoveryAppFactory.Start.AddHours(3)), (held.Status, held.Attempts, held.DueAt));
+        Assert.Equal((MessageStatus.Pending, 0, TestData.Now.AddHours(3)), (held.Status, held.Attempts, held.DueAt));
 
-        _app.Time.SetUtcNow(CartRecoveryAppFactory.Start.AddHours(3));
+        _app.Time.SetUtcNow(TestData.Now.AddHours(3));
         await _drive.DispatchAsync();
         Assert.Equal(MessageStatus.Sent, (await MessagesAsync(cart))[0].Status);
     }

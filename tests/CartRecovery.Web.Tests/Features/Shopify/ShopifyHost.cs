@@ -13,17 +13,16 @@ namespace CartRecovery.Web.Tests.Features.Shopify;
 /// </summary>
 internal sealed class ShopifyHost : IAsyncDisposable
 {
-    private ShopifyHost(ShopifyEmulator shopify, CartRecoveryAppFactory app, Uri baseUrl)
+    private ShopifyHost(ShopifyEmulator shopify, CartRecoveryAppFactory app)
     {
         Shopify = shopify;
         App = app;
-        BaseUrl = baseUrl;
         Browser = NewBrowser();
     }
 
     public ShopifyEmulator Shopify { get; }
     public CartRecoveryAppFactory App { get; }
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => App.BaseUrl;
     public HttpClient Browser { get; }
     public Uri WebhookUrl => new(BaseUrl, "webhooks/shopify");
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -34,20 +33,15 @@ internal sealed class ShopifyHost : IAsyncDisposable
         // Whole seconds, as Shopify's timestamps are: no sub-second drift between our clock and the platform's.
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var shopify = await ShopifyEmulator.StartAsync(new ShopifyEmulatorOptions { TimeProvider = time });
-        var port = CartRecoveryAppFactory.FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         var all = new Dictionary<string, string?>
         {
-            ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri,
             ["Shopify:ClientId"] = shopify.ClientId,
             ["Shopify:ClientSecret"] = shopify.ClientSecret,
             ["Shopify:ApiBaseUrl"] = shopify.BaseUrl.AbsoluteUri,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: all);
-        app.StartServer();
-        return new ShopifyHost(shopify, app, baseUrl);
+        return new ShopifyHost(shopify, CartRecoveryAppFactory.StartOnLoopback(all, time));
     }
 
     /// <summary>A browser with its own cookie jar that does not follow redirects (each hop is asserted).</summary>

@@ -9,16 +9,15 @@ namespace CartRecovery.Web.Tests.Features.WooCommerce;
 /// <summary>The real host on loopback HTTP beside a WooCommerce emulator (which calls back: keys, pings, webhooks).</summary>
 internal sealed class WooCommerceHost : IAsyncDisposable
 {
-    private WooCommerceHost(WooCommerceEmulator shop, CartRecoveryAppFactory app, Uri baseUrl)
+    private WooCommerceHost(WooCommerceEmulator shop, CartRecoveryAppFactory app)
     {
         Shop = shop;
         App = app;
-        BaseUrl = baseUrl;
     }
 
     public WooCommerceEmulator Shop { get; }
     public CartRecoveryAppFactory App { get; }
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => App.BaseUrl;
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<WooCommerceHost> StartAsync()
@@ -27,14 +26,7 @@ internal sealed class WooCommerceHost : IAsyncDisposable
         // Loopback is plain HTTP: the emulator checks OAuth 1.0a signatures as WooCommerce does over HTTP, and accepts
         // an http callback (real shops insist on https).
         var shop = await WooCommerceEmulator.StartAsync(new WooCommerceEmulatorOptions { AllowHttpCallback = true, Time = time }, Ct);
-        var port = CartRecoveryAppFactory.FreePort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: new Dictionary<string, string?>
-        {
-            ["Recovery:PublicBaseUrl"] = baseUrl.AbsoluteUri,
-        });
-        app.StartServer();
-        return new WooCommerceHost(shop, app, baseUrl);
+        return new WooCommerceHost(shop, CartRecoveryAppFactory.StartOnLoopback(time: time));
     }
 
     public HttpClient Browser() =>

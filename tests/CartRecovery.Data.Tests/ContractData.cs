@@ -2,15 +2,16 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Testing;
 
 namespace CartRecovery.Data.Tests;
 
-/// <summary>Builders for the records the stores take, with fixed times (no clocks, no sleeps).</summary>
-public static class TestData
+/// <summary>
+/// The contract suites' scenario on the one kit (<see cref="TestData"/>, whose clock <see cref="DatabaseContract.Now"/>
+/// is): shops in Berlin with a three-step sequence, distinct external ids so several fit in one database.
+/// </summary>
+public static class ContractData
 {
-    /// <summary>The reference instant of every scenario; whole milliseconds so values read back equal.</summary>
-    public static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 30, 0, TimeSpan.Zero);
-
     /// <summary>Two emails and a follow-up task, an hour apart, the second with an offer.</summary>
     public static readonly SequenceDefinition ThreeSteps = new("test",
     [
@@ -19,34 +20,40 @@ public static class TestData
         new(3, TimeSpan.FromHours(3), StepKind.FollowUpTask, "follow-up"),
     ]);
 
+    /// <summary>A new shop (no id yet) abandoning carts after <paramref name="abandonAfter"/> (15 minutes unless given).</summary>
     public static Store Store(string externalId = "shop-1", TimeSpan? abandonAfter = null, string currency = "EUR",
-        string platform = Platforms.Demo) => new()
+        string platform = Platforms.Demo) => TestData.Store(id: 0, name: $"Shop {externalId}", timeZone: "Europe/Berlin", currency: currency) with
     {
         Platform = platform,
         ExternalId = externalId,
-        Name = $"Shop {externalId}",
         StorefrontUrl = $"https://{externalId}.example.com/",
-        Currency = currency,
-        TimeZone = "Europe/Berlin",
         Locale = "de",
         AbandonAfter = abandonAfter ?? TimeSpan.FromMinutes(15),
         Sequence = ThreeSteps.Name,
         SenderEmail = $"hello@{externalId}.example.com",
-        SenderName = $"Shop {externalId}",
-        CreatedAt = T0.AddDays(-30),
     };
 
     public static CartLine Line(string title = "Mug", int quantity = 1, long unitPriceMinor = 1_500) =>
-        new(title, quantity, unitPriceMinor, $"p-{title}", $"v-{title}", $"sku-{title}", "Blue", $"https://img.example.com/{title}.png",
-            $"https://shop.example.com/{title}");
+        TestData.Line(title, quantity, unitPriceMinor, "Blue", $"https://img.example.com/{title}.png", $"https://shop.example.com/{title}")
+            with { ProductId = $"p-{title}", VariantId = $"v-{title}", Sku = $"sku-{title}" };
 
+    /// <summary>Ada's checkout <paramref name="externalId"/> of the store, last updated at <paramref name="updatedAt"/>.</summary>
     public static CartSnapshot Snapshot(long storeId, string externalId, DateTimeOffset updatedAt, string? email = "ada@example.com",
         IReadOnlyList<CartLine>? lines = null, string currency = "EUR")
     {
         lines ??= [Line()];
         var total = lines.Sum(l => l.LineTotalMinor);
-        return new(storeId, externalId, new CartContact(email, "+4930123456", "Ada", "Lovelace", "de", true), lines, currency,
-            total, total + 495, $"https://shop.example.com/checkouts/{externalId}/recover", updatedAt.AddMinutes(-10), updatedAt);
+        return TestData.Snapshot(updatedAt, externalId) with
+        {
+            StoreId = storeId,
+            Contact = new CartContact(email, "+4930123456", "Ada", "Lovelace", "de", true),
+            Lines = lines,
+            Currency = currency,
+            SubtotalMinor = total,
+            TotalMinor = total + 495,
+            RestoreUrl = $"https://shop.example.com/checkouts/{externalId}/recover",
+            CreatedAt = updatedAt.AddMinutes(-10),
+        };
     }
 
     /// <summary>The messages <see cref="ThreeSteps"/> plans for a cart abandoned at <paramref name="abandonedAt"/>.</summary>
