@@ -6,6 +6,7 @@ using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
+using CartRecovery.Sms;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
@@ -49,6 +50,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryData()
             .AddCartRecoveryEmail()
             .AddPostmarkEmail()
+            .AddSms()
             .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
             .AddRecoveryEngine()
             .AddSecretProtection(builder.Configuration)
@@ -130,6 +132,7 @@ internal static class CartRecoveryHost
         app.MapWebApp();
         app.MapWooCommerceWebhooks();
         app.MapPostmarkWebhooks();
+        app.MapSms();
         app.MapCapture();
         app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 

@@ -39,6 +39,7 @@ public sealed class ExampleSettingsTests
         [OutboundOptions.Section] = typeof(OutboundOptions),
         [BillingOptions.Section] = typeof(BillingOptions),
         [AccountsOptions.Section] = typeof(AccountsOptions),
+        [CartRecovery.Sms.Twilio.TwilioOptions.Section] = typeof(CartRecovery.Sms.Twilio.TwilioOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

@@ -12,6 +12,7 @@ internal static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
         services.AddSingleton<StoreSending>();
+        services.AddSingleton<Sms.SmsSettingsChanges>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(sp =>
         {
