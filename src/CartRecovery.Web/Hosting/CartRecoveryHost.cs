@@ -6,6 +6,7 @@ using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Jobs;
+using CartRecovery.Sms;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
@@ -50,6 +51,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryEmail()
             .AddPostmarkEmail()
             .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
+            .AddSms()
             .AddRecoveryEngine()
             .AddSecretProtection(builder.Configuration)
             .AddDemoConnector()
