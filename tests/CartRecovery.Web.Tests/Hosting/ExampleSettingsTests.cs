@@ -39,6 +39,7 @@ public sealed class ExampleSettingsTests
         [OutboundOptions.Section] = typeof(OutboundOptions),
         [BillingOptions.Section] = typeof(BillingOptions),
         [AccountsOptions.Section] = typeof(AccountsOptions),
+        [CartRecovery.Sms.SmsOptions.Section] = typeof(CartRecovery.Sms.SmsOptions),
         [CartRecovery.Sms.Twilio.TwilioOptions.Section] = typeof(CartRecovery.Sms.Twilio.TwilioOptions),
     };
 

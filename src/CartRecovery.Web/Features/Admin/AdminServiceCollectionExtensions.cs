@@ -26,6 +26,7 @@ internal static class AdminServiceCollectionExtensions
         services.AddScoped<Tasks.TaskActions>();
         services.AddScoped<TemplateOverrides>();
         services.AddScoped<Sequences.SequenceChanges>();
+        services.AddSingleton<Sequences.SmsStepCheck>();
         return services;
     }
 }
