@@ -4,7 +4,8 @@ namespace CartRecovery.Core.Attribution;
 
 /// <summary>
 /// Credits an order to the step whose link was clicked last within the window before the order, or else to the
-/// step sent last within that window. Anything older counts as an unassisted conversion.
+/// email or text sent last within that window (a task reaches the team, not the customer). Anything older counts as an
+/// unassisted conversion.
 /// </summary>
 public static class AttributionPolicy
 {
@@ -21,7 +22,7 @@ public static class AttributionPolicy
             return new(clicked.Id, clicked.Step);
 
         var sent = list
-            .Where(m => m.Status == MessageStatus.Sent && m.Kind == Sequences.StepKind.Email
+            .Where(m => m.Status == MessageStatus.Sent && m.Kind is Sequences.StepKind.Email or Sequences.StepKind.Sms
                         && m.SentAt is { } at && at >= since && at <= orderedAt)
             .MaxBy(m => m.SentAt);
         return sent is null ? Attribution.Unassisted : new(sent.Id, sent.Step);

@@ -48,6 +48,12 @@ public interface IMessageStore
     /// <summary>Records a provider delivery report (first one wins).</summary>
     Task<bool> RecordDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>
+    /// Sets the provider's reported state of a text when its current one is null or in <paramref name="replaces"/> (a late,
+    /// earlier state never overwrites a later one), with <paramref name="lastError"/> when given. True when it changed.
+    /// </summary>
+    Task<bool> RecordProviderStatusAsync(long messageId, string status, IReadOnlyCollection<string> replaces, string? lastError, CancellationToken ct);
+
     /// <summary>Records the first open. True the first time, false after.</summary>
     Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct);
 

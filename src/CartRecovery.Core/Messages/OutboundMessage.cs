@@ -35,6 +35,8 @@ public sealed record OutboundMessage
     public string? ProviderMessageId { get; init; }
     /// <summary>When the provider reported the message delivered to the recipient's server.</summary>
     public DateTimeOffset? DeliveredAt { get; init; }
+    /// <summary>The provider's latest reported state of a text (<see cref="Sms.SmsProviderStatus"/>), null before any report.</summary>
+    public string? ProviderStatus { get; init; }
     /// <summary>First open reported by the provider (pixel tracking: a lower bound, images may be blocked).</summary>
     public DateTimeOffset? OpenedAt { get; init; }
     /// <summary>First click on the restore link of this message.</summary>

@@ -10,6 +10,7 @@ public sealed record StepMetrics(int Step, long Sent, long Clicked, long Recover
 }
 
 /// <summary>The merchant's headline numbers: what was abandoned, what we did, what came back.</summary>
+/// <remarks><see cref="EmailsSent"/> counts emails, <see cref="TextsSent"/> texts; delivered, clicked and the per-step figures count both.</remarks>
 public sealed record RecoveryMetrics(
     long AbandonedCarts,
     long EmailsSent,
@@ -21,6 +22,9 @@ public sealed record RecoveryMetrics(
     IReadOnlyList<MoneyTotal> RecoveredRevenue,
     IReadOnlyList<StepMetrics> BySteps)
 {
+    /// <summary>Texts (SMS steps) handed to the provider.</summary>
+    public long TextsSent { get; init; }
+
     /// <summary>Recovered orders over abandoned carts, 0 when nothing was abandoned.</summary>
     public double RecoveryRate => AbandonedCarts == 0 ? 0 : (double)RecoveredOrders / AbandonedCarts;
 }

@@ -1,7 +1,13 @@
 namespace CartRecovery.Core.Privacy;
 
-/// <summary>What a store holds about one customer, for a data request.</summary>
-public sealed record CustomerDataExport(long StoreId, string Email, IReadOnlyList<object> Carts, IReadOnlyList<object> Messages, IReadOnlyList<object> Suppressions);
+/// <summary>
+/// What a store holds about one customer, for a data request: <see cref="Suppressions"/> are their email suppressions,
+/// <see cref="SmsSuppressions"/> the suppressed numbers (E.164) of the phones on their carts.
+/// </summary>
+public sealed record CustomerDataExport(long StoreId, string Email, IReadOnlyList<object> Carts, IReadOnlyList<object> Messages, IReadOnlyList<object> Suppressions)
+{
+    public IReadOnlyList<object> SmsSuppressions { get; init; } = [];
+}
 
 /// <summary>An export kept for the merchant: <see cref="Json"/> is the serialized <see cref="CustomerDataExport"/>.</summary>
 public sealed record RecordedExport(long StoreId, string RequestId, string Email, string Json, DateTimeOffset CreatedAt);
@@ -9,7 +15,7 @@ public sealed record RecordedExport(long StoreId, string RequestId, string Email
 /// <summary>Customer and shop data on request: export, erase (a customer), erase (a whole shop).</summary>
 public interface IPrivacyStore
 {
-    /// <summary>Every cart (with lines), message and suppression of the address in the store.</summary>
+    /// <summary>Every cart (with lines), message and suppression (email, and SMS for the carts' phones) of the address in the store.</summary>
     Task<CustomerDataExport> ExportCustomerAsync(long storeId, string email, CancellationToken ct);
 
     /// <summary>Keeps an export for the merchant to fetch (a platform data request), keyed by the platform's request id.</summary>

@@ -6,6 +6,8 @@ public static class SequencePresets
     public const string ReminderTemplate = "reminder";
     public const string OfferTemplate = "offer";
     public const string FollowUpTemplate = "follow-up";
+    /// <summary>The built-in SMS template: the shop, a line about the cart, the short link (and the opt-out mention, always added).</summary>
+    public const string SmsReminderTemplate = "sms-reminder";
 
     private static readonly OfferSpec TenPercentForTwoDays = new(OfferKind.Percentage, 10, TimeSpan.FromHours(48));
 

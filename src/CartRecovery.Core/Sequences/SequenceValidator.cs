@@ -18,7 +18,10 @@ public static partial class SequenceValidator
 
     /// <param name="definition">The sequence as the merchant sent it.</param>
     /// <param name="emailTemplates">The template names an email step (or variant) may send.</param>
-    public static IReadOnlyDictionary<string, string[]> Validate(SequenceDefinition definition, IReadOnlyCollection<string> emailTemplates)
+    /// <param name="smsTemplates">The template names an SMS step may send; none (null) refuses SMS steps. Whether a step's
+    /// text fits the store's parts is checked by the caller (Core has no template engine).</param>
+    public static IReadOnlyDictionary<string, string[]> Validate(SequenceDefinition definition, IReadOnlyCollection<string> emailTemplates,
+        IReadOnlyCollection<string>? smsTemplates = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(emailTemplates);
@@ -37,7 +40,7 @@ public static partial class SequenceValidator
         if (definition.Steps.Count is 0 or > MaxSteps)
             Add("steps", $"steps must hold 1 to {MaxSteps} steps");
         for (var i = 0; i < definition.Steps.Count; i++)
-            ValidateStep(definition.Steps[i], i > 0 ? definition.Steps[i - 1] : null, $"steps[{i}]", emailTemplates, Add);
+            ValidateStep(definition.Steps[i], i > 0 ? definition.Steps[i - 1] : null, $"steps[{i}]", emailTemplates, smsTemplates ?? [], Add);
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
@@ -62,12 +65,27 @@ public static partial class SequenceValidator
         }
     }
 
-    private static void ValidateStep(SequenceStep step, SequenceStep? previous, string path, IReadOnlyCollection<string> templates, Action<string, string> add)
+    private static void ValidateStep(SequenceStep step, SequenceStep? previous, string path, IReadOnlyCollection<string> templates,
+        IReadOnlyCollection<string> smsTemplates, Action<string, string> add)
     {
         if (step.Delay < TimeSpan.Zero || step.Delay > MaxDelay)
             add($"{path}.delaySeconds", $"{path}.delaySeconds must be between 0 and {MaxDelay.TotalSeconds:0} (30 days)");
         else if (previous is not null && step.Delay <= previous.Delay)
             add($"{path}.delaySeconds", $"{path}.delaySeconds must be later than the step before it");
+
+        if (step.Kind == StepKind.Sms)
+        {
+            if (smsTemplates.Count == 0)
+                add($"{path}.channel", $"{path}.channel sms is not available: texts are not set up on this deployment");
+            else if (!smsTemplates.Contains(step.Template))
+                add($"{path}.template", $"{path}.template must be one of {string.Join(", ", smsTemplates)}");
+            // A text has no room for a code and its terms, and an A/B test of texts needs the results SMS does not have yet.
+            if (step.Offer is not null)
+                add($"{path}.offer", $"{path}.offer is only for email steps");
+            if (step.Variants.Count > 0)
+                add($"{path}.variants", $"{path}.variants are only for email steps");
+            return;
+        }
 
         if (step.Kind == StepKind.FollowUpTask)
         {

@@ -70,8 +70,17 @@ public sealed record SmsSettings
             problems.Add(("maxParts", "maxParts must be between 1 and 10"));
         if (MessagingServiceSid is not null && !(MessagingServiceSid.StartsWith("MG", StringComparison.Ordinal) && MessagingServiceSid.Length == 34))
             problems.Add(("messagingServiceSid", "messagingServiceSid must be a Twilio Messaging Service SID (MG followed by 32 characters)"));
+        if (FromNumber is not null && !IsSender(FromNumber))
+            problems.Add(("fromNumber", "fromNumber must be an E.164 number (+33757000000) or an alphanumeric sender ID (1 to 11 letters, digits or spaces, with a letter)"));
         if (Enabled && MessagingServiceSid is null && string.IsNullOrWhiteSpace(FromNumber))
             problems.Add(("fromNumber", "a messagingServiceSid or a fromNumber is required to turn texts on"));
         return problems;
     }
+
+    // Twilio's senders: a number in E.164, or an alphanumeric sender ID (at most 11 characters, A-Z a-z 0-9 and space,
+    // at least one letter) where the country allows one (https://help.twilio.com/articles/223133767).
+    private static bool IsSender(string from) =>
+        from.StartsWith('+')
+            ? from.Length is >= 8 and <= 16 && from[1] != '0' && from[1..].All(char.IsAsciiDigit)
+            : from.Length is >= 1 and <= 11 && from.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ') && from.Any(char.IsAsciiLetter);
 }

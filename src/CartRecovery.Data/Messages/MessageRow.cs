@@ -10,7 +10,7 @@ internal sealed class MessageRow
         id, store_id, cart_id, step, kind, template, offer_kind, offer_value, offer_valid_for_ms, due_at, status,
         attempts, last_error, claimed_by, lease_until, offer_code, offer_expires_at, recipient, sent_at,
         provider_message_id, clicked_at, delivered_at, opened_at, sequence_id, sequence_version, variant, subject_override,
-        unfinished_attempts
+        unfinished_attempts, provider_status
         """;
 
     /// <summary>Schedules a planned message; the (cart_id, step) key makes a repeated plan a no-op.</summary>
@@ -45,6 +45,7 @@ internal sealed class MessageRow
     public long? ClickedAt { get; set; }
     public long? DeliveredAt { get; set; }
     public long? OpenedAt { get; set; }
+    public string? ProviderStatus { get; set; }
     public long? SequenceId { get; set; }
     public long? SequenceVersion { get; set; }
     public string? Variant { get; set; }
@@ -76,6 +77,7 @@ internal sealed class MessageRow
         ClickedAt = DbTime.ToDb(message.ClickedAt),
         DeliveredAt = DbTime.ToDb(message.DeliveredAt),
         OpenedAt = DbTime.ToDb(message.OpenedAt),
+        ProviderStatus = message.ProviderStatus,
         SequenceId = message.SequenceId,
         SequenceVersion = message.SequenceVersion,
         Variant = message.Variant,
@@ -108,6 +110,7 @@ internal sealed class MessageRow
         ClickedAt = DbTime.FromDb(ClickedAt),
         DeliveredAt = DbTime.FromDb(DeliveredAt),
         OpenedAt = DbTime.FromDb(OpenedAt),
+        ProviderStatus = ProviderStatus,
         SequenceId = SequenceId,
         SequenceVersion = SequenceVersion is { } version ? (int)version : null,
         Variant = Variant,

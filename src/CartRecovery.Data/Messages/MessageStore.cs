@@ -63,6 +63,10 @@ internal sealed class MessageStore : IMessageStore
 
     private const string FindByProviderIdSql = $"SELECT {MessageRow.Columns} FROM messages WHERE provider_message_id = @ProviderId";
     private const string RecordDeliveredSql = "UPDATE messages SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL";
+    private const string RecordProviderStatusSql = """
+        UPDATE messages SET provider_status = @Status, last_error = COALESCE(@LastError, last_error)
+        WHERE id = @Id AND (provider_status IS NULL OR provider_status IN @Replaces)
+        """;
     private const string RecordOpenSql = "UPDATE messages SET opened_at = @At WHERE id = @Id AND opened_at IS NULL";
     private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
 
@@ -236,6 +240,17 @@ internal sealed class MessageStore : IMessageStore
     {
         await using var db = await _connections.OpenAsync(ct);
         return await db.ExecuteAsync(new CommandDefinition(RecordDeliveredSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> RecordProviderStatusAsync(long messageId, string status, IReadOnlyCollection<string> replaces, string? lastError, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        ArgumentNullException.ThrowIfNull(replaces);
+        await using var db = await _connections.OpenAsync(ct);
+        // An empty IN list is invalid SQL on every engine; a placeholder no status equals keeps one statement.
+        var earlier = replaces.Count > 0 ? replaces : [""];
+        return await db.ExecuteAsync(new CommandDefinition(RecordProviderStatusSql,
+            new { Id = messageId, Status = status, Replaces = earlier, LastError = lastError }, cancellationToken: ct)) > 0;
     }
 
     public async Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct)

@@ -23,6 +23,7 @@ internal sealed class MetricsQuery : IMetricsQuery
         WHERE {storeFilter};
 
         SELECT COUNT(CASE WHEN status = @Sent AND kind = @Email THEN 1 END) AS emails_sent,
+               COUNT(CASE WHEN status = @Sent AND kind = @Sms THEN 1 END) AS texts_sent,
                COUNT(delivered_at) AS delivered,
                COUNT(opened_at) AS opened,
                COUNT(clicked_at) AS clicked
@@ -49,10 +50,12 @@ internal sealed class MetricsQuery : IMetricsQuery
         ORDER BY recovered_by_step, currency;
         """;
 
-    // Carts abandoned in the period; EXISTS keeps a cart with two emails or two clicks counted once.
+    // Carts abandoned in the period; EXISTS keeps a cart with two messages or two clicks counted once. A text counts as
+    // a message like an email; a follow-up task does not (it reaches the merchant's team, not the customer).
     private const string FunnelSql = """
         SELECT COUNT(*) AS abandoned,
-               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages e WHERE e.cart_id = c.id AND e.kind = @Email AND e.status = @Sent) THEN 1 END) AS emailed,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages e WHERE e.cart_id = c.id AND e.kind IN (@Email, @Sms) AND e.status = @Sent) THEN 1 END) AS messaged,
+               COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages t WHERE t.cart_id = c.id AND t.kind = @Sms AND t.status = @Sent) THEN 1 END) AS texted,
                COUNT(CASE WHEN EXISTS (SELECT 1 FROM messages k WHERE k.cart_id = c.id AND k.clicked_at IS NOT NULL) THEN 1 END) AS clicked,
                COUNT(CASE WHEN c.status = @Recovered THEN 1 END) AS recovered
         FROM carts c
@@ -119,6 +122,7 @@ internal sealed class MetricsQuery : IMetricsQuery
             ConvertedUnassisted = (int)CartStatus.ConvertedUnassisted,
             Sent = (int)MessageStatus.Sent,
             Email = (int)StepKind.Email,
+            Sms = (int)StepKind.Sms,
         }, cancellationToken: ct));
 
         var carts = await results.ReadSingleAsync<CartCounts>();
@@ -127,7 +131,7 @@ internal sealed class MetricsQuery : IMetricsQuery
         var bySteps = await ReadStepsAsync(results);
 
         return new RecoveryMetrics(carts.AbandonedCarts, messages.EmailsSent, messages.Delivered, messages.Opened, messages.Clicked, carts.RecoveredOrders,
-            carts.UnassistedOrders, revenue, bySteps);
+            carts.UnassistedOrders, revenue, bySteps) { TextsSent = messages.TextsSent };
     }
 
     public async Task<RecoveryFunnel> GetFunnelAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
@@ -144,8 +148,9 @@ internal sealed class MetricsQuery : IMetricsQuery
             Recovered = (int)CartStatus.Recovered,
             Sent = (int)MessageStatus.Sent,
             Email = (int)StepKind.Email,
+            Sms = (int)StepKind.Sms,
         }, cancellationToken: ct));
-        return new RecoveryFunnel(row.Abandoned, row.Emailed, row.Clicked, row.Recovered);
+        return new RecoveryFunnel(row.Abandoned, row.Messaged, row.Clicked, row.Recovered) { Texted = row.Texted };
     }
 
     public async Task<IReadOnlyList<MetricsBucket>> GetQuarterHoursAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until,
@@ -221,7 +226,8 @@ internal sealed class MetricsQuery : IMetricsQuery
     private sealed class FunnelRow
     {
         public long Abandoned { get; set; }
-        public long Emailed { get; set; }
+        public long Messaged { get; set; }
+        public long Texted { get; set; }
         public long Clicked { get; set; }
         public long Recovered { get; set; }
     }
@@ -236,6 +242,7 @@ internal sealed class MetricsQuery : IMetricsQuery
     private sealed class MessageCounts
     {
         public long EmailsSent { get; set; }
+        public long TextsSent { get; set; }
         public long Delivered { get; set; }
         public long Opened { get; set; }
         public long Clicked { get; set; }

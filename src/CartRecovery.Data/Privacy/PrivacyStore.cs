@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Sms;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -29,6 +30,17 @@ internal sealed class PrivacyStore : IPrivacyStore
         """;
 
     private const string CustomerSuppressionsSql = "SELECT email, reason, created_at FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
+
+    // The phones as customers typed them, with what reads them: the store's SMS country, else the cart's address.
+    private const string CustomerPhonesSql = """
+        SELECT c.phone AS Phone, c.country AS Country, s.country AS SmsCountry
+        FROM carts c LEFT JOIN store_sms_settings s ON s.store_id = c.store_id
+        WHERE c.store_id = @StoreId AND c.email_normalized = @Email AND c.phone IS NOT NULL
+        """;
+
+    private const string CustomerSmsSuppressionsSql = "SELECT phone, reason, created_at FROM sms_suppressions WHERE store_id = @StoreId AND phone IN @Phones";
+
+    private const string EraseCustomerSmsSuppressionsSql = "DELETE FROM sms_suppressions WHERE store_id = @StoreId AND phone IN @Phones";
 
     private const string EraseCustomerCartsSql = "DELETE FROM carts WHERE store_id = @StoreId AND email_normalized = @Email";
 
@@ -87,10 +99,16 @@ internal sealed class PrivacyStore : IPrivacyStore
         var carts = await CartReader.ListAsync(_dialect, db, null, CustomerCartsSql, param, ct);
         var messages = await db.QueryAsync(new CommandDefinition(CustomerMessagesSql, param, cancellationToken: ct));
         var suppressions = await db.QueryAsync(new CommandDefinition(CustomerSuppressionsSql, param, cancellationToken: ct));
+        var phones = await PhonesAsync(db, null, storeId, param.Email, ct);
+        var smsSuppressions = await db.QueryAsync(new CommandDefinition(CustomerSmsSuppressionsSql, new { StoreId = storeId, Phones = phones },
+            cancellationToken: ct));
         return new CustomerDataExport(storeId, email,
             carts.Cast<object>().ToList(),
             messages.Select(m => (object)ToDictionary(m)).ToList(),
-            suppressions.Select(s => (object)ToDictionary(s)).ToList());
+            suppressions.Select(s => (object)ToDictionary(s)).ToList())
+        {
+            SmsSuppressions = smsSuppressions.Select(s => (object)ToDictionary(s)).ToList(),
+        };
     }
 
     public async Task<IReadOnlyList<long>> ListMessageIdsAsync(long storeId, string? email, CancellationToken ct)
@@ -110,6 +128,9 @@ internal sealed class PrivacyStore : IPrivacyStore
         var pattern = LikePattern.Containing(normalized);
         await using var db = await _connections.OpenAsync(ct);
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
+        // Read before the carts go: their phones name the suppressed numbers to erase with them.
+        var phones = await PhonesAsync(db, tx, storeId, normalized, ct);
+        await db.ExecuteAsync(new CommandDefinition(EraseCustomerSmsSuppressionsSql, new { StoreId = storeId, Phones = phones }, tx, cancellationToken: ct));
         var erased = 0;
         foreach (var sql in EraseCustomerSql)
         {
@@ -120,6 +141,31 @@ internal sealed class PrivacyStore : IPrivacyStore
         await tx.CommitAsync(ct);
         await _dialect.AfterErasureAsync(db, ct);
         return erased;
+    }
+
+    /// <summary>
+    /// The numbers the customer's carts name, as sms_suppressions keys them (E.164), plus each as typed (trimmed): the
+    /// suppression of an unreadable number is keyed by what the provider sent. Never empty (an empty IN list is invalid SQL).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PhonesAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction? tx,
+        long storeId, string email, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<PhoneRow>(new CommandDefinition(CustomerPhonesSql, new { StoreId = storeId, Email = email }, tx, cancellationToken: ct));
+        var numbers = new HashSet<string>(StringComparer.Ordinal) { "" };
+        foreach (var row in rows)
+        {
+            numbers.Add(row.Phone.Trim());
+            if (MobileNumber.Parse(row.Phone, row.SmsCountry ?? row.Country).E164 is { } e164)
+                numbers.Add(e164);
+        }
+        return [.. numbers];
+    }
+
+    private sealed class PhoneRow
+    {
+        public string Phone { get; set; } = "";
+        public string? Country { get; set; }
+        public string? SmsCountry { get; set; }
     }
 
     public async Task EraseStoreDataAsync(long storeId, CancellationToken ct)

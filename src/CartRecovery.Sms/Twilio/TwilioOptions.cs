@@ -16,6 +16,9 @@ public sealed class TwilioOptions
     /// <summary>Where Twilio's REST API is; tests point this at the loopback emulator.</summary>
     public Uri BaseUrl { get; init; } = new("https://api.twilio.com/");
 
-    /// <summary>Our public status-callback URL as Twilio will call it (behind a proxy, the public one: it is signed).</summary>
-    [Required] public Uri StatusCallbackUrl { get; init; } = null!;
+    /// <summary>
+    /// Our public status-callback URL as Twilio will call it (behind a proxy, the public one: it is signed). Required when
+    /// Twilio is the chosen transport (<see cref="SmsOptionsValidator"/>).
+    /// </summary>
+    public Uri? StatusCallbackUrl { get; init; }
 }

@@ -64,7 +64,7 @@ public sealed class TwilioSmsTransport : ISmsTransport
     /// <summary>Our status-callback URL for one message: the configured URL with <c>m={messageId}</c> in its query.</summary>
     public Uri StatusCallbackFor(long messageId)
     {
-        var builder = new UriBuilder(_options.StatusCallbackUrl);
+        var builder = new UriBuilder(_options.StatusCallbackUrl ?? throw new InvalidOperationException("Twilio:StatusCallbackUrl is not set."));
         var query = builder.Query.TrimStart('?');
         builder.Query = (query.Length > 0 ? query + "&" : "") + "m=" + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return builder.Uri;

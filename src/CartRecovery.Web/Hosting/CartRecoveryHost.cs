@@ -7,6 +7,7 @@ using CartRecovery.Email.Postmark;
 using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
+using CartRecovery.Sms;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
@@ -52,6 +53,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryEmail()
             .AddPostmarkEmail()
             .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
+            .AddSms()
             .AddRecoveryEngine()
             .AddSecretProtection(builder.Configuration)
             .AddDemoConnector()
@@ -129,6 +131,7 @@ internal static class CartRecoveryHost
         app.MapWooCommerceConnect();
         app.MapAccountSignIn();
         app.MapWebApp();
+        app.MapSms();
         app.MapGet("/", () => Results.Redirect("/demo/")).ExcludeFromDescription();
 
         try

@@ -30,6 +30,10 @@ internal static class RecoveryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LinkOptions>>().Value,
             sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton<LinkBuilder>();
+        services.AddSingleton(sp => new ShortLinkSigner(SigningKey(
+            sp.GetRequiredService<IOptions<LinkOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
+        services.AddSingleton<ShortLinks>();
         services.AddSingleton<StorefrontRegistry>();
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());

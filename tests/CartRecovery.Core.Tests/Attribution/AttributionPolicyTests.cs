@@ -35,6 +35,19 @@ public sealed class AttributionPolicyTests
     }
 
     [Fact]
+    public void Attribute_WhenATextWasSentLast_CreditsTheSmsStepButNeverATask()
+    {
+        var messages = new[]
+        {
+            Sent(1, 1, Sample.T0),
+            Sent(2, 2, Sample.T0.AddDays(1)) with { Kind = Sequences.StepKind.Sms },
+            Sent(3, 3, Sample.T0.AddDays(2)) with { Kind = Sequences.StepKind.FollowUpTask },
+        };
+
+        Assert.Equal(new Core.Attribution.Attribution(2, 2), AttributionPolicy.Attribute(messages, OrderedAt, Window));
+    }
+
+    [Fact]
     public void Attribute_WhenTheSendIsOlderThanTheWindow_IsUnassisted()
     {
         var messages = new[] { Sent(1, 1, OrderedAt - Window - TimeSpan.FromSeconds(1)) };

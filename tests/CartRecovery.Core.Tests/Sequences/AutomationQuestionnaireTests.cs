@@ -33,4 +33,26 @@ public sealed class AutomationQuestionnaireTests
         Assert.Equal([TimeSpan.FromHours(24)], SequencePresets.Gentle.Steps.Select(s => s.Delay));
         Assert.Same(SequencePresets.Gentle, SequencePresets.Find("GENTLE"));
     }
+
+    [Theory]
+    [InlineData(3, 3, 3, 3, 3, true)]
+    [InlineData(4, 4, 4, 4, 4, true)]
+    [InlineData(2, 2, 2, 2, 2, false)]
+    public void Recommend_WhenCustomersConsentToTexts_AddsAnSmsStepUnlessTheTeamCallsThem(int size, int complexity, int basket, int clientele,
+        int brand, bool addsSms)
+    {
+        var result = AutomationQuestionnaire.Recommend(new(size, complexity, basket, clientele, brand, CustomersConsentToSms: true));
+
+        Assert.Equal(addsSms, result.AddSmsStep);
+        Assert.Contains(addsSms ? "add one SMS step" : "adds none", result.SmsAdvice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_WithoutSmsConsent_SaysNothingAboutTexts()
+    {
+        var result = AutomationQuestionnaire.Recommend(new(4, 4, 4, 4, 4));
+
+        Assert.False(result.AddSmsStep);
+        Assert.Null(result.SmsAdvice);
+    }
 }

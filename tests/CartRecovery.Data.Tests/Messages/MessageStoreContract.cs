@@ -234,4 +234,22 @@ public abstract class MessageStoreContract : DatabaseContract
         Assert.Null(await Db.Messages.GetAsync(404, Ct));
         Assert.Empty(await Db.Messages.ListForCartAsync(404, Ct));
     }
+
+    [Fact]
+    public async Task RecordProviderStatus_LaterStatesReplaceEarlierOnesNeverTheReverse()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "c-status");
+        var id = messages[0].Id;
+
+        Assert.True(await Db.Messages.RecordProviderStatusAsync(id, "sent", ["accepted", "queued"], null, Ct));
+        Assert.True(await Db.Messages.RecordProviderStatusAsync(id, "undelivered", ["queued", "sent"], "error 30003", Ct));
+        Assert.False(await Db.Messages.RecordProviderStatusAsync(id, "sent", ["queued"], null, Ct));
+        Assert.False(await Db.Messages.RecordProviderStatusAsync(id, "queued", [], null, Ct));
+
+        var read = (await Db.Messages.GetAsync(id, Ct))!;
+        Assert.Equal("undelivered", read.ProviderStatus);
+        Assert.Equal("error 30003", read.LastError);
+        Assert.Null((await Db.Messages.GetAsync(messages[1].Id, Ct))!.ProviderStatus);
+    }
 }

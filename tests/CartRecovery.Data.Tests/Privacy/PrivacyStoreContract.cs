@@ -1,13 +1,18 @@
 using System.Text.Json;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Data.Tests.Privacy;
 
 /// <summary>Customer and shop erasure leave no trace; exports contain everything held about the customer.</summary>
 public abstract class PrivacyStoreContract : DatabaseContract
 {
+    private ISmsSuppressionList SmsSuppressions => Db.Services.GetRequiredService<ISmsSuppressionList>();
+    private ISmsSettingsStore SmsConfig => Db.Services.GetRequiredService<ISmsSettingsStore>();
+
     [Fact]
     public async Task EraseCustomer_RemovesCartsMessagesTimelineSuppressionsAndWebhookBodiesOfThatAddressOnly()
     {
@@ -77,6 +82,44 @@ public abstract class PrivacyStoreContract : DatabaseContract
         Assert.Equal("req-1", recorded.RequestId);
         using var json = JsonDocument.Parse(recorded.Json);
         Assert.Equal("c-ada", json.RootElement.GetProperty("Carts")[0].GetProperty("ExternalId").GetString());
+    }
+
+    [Fact]
+    public async Task EraseCustomer_RemovesTheSmsSuppressionsOfTheirCartsPhonesOnly()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("shop-2");
+        var (ada, _) = await AddAbandonedCartAsync(store.Id, "c-ada", "ada@example.com");
+        var (bob, _) = await AddAbandonedCartAsync(store.Id, "c-bob", "bob@example.com");
+        // Phones stay as typed on carts; the store's SMS country reads a national number into the E.164 key.
+        await Db.ExecuteAsync("UPDATE carts SET phone = @Phone WHERE id = @Id", new { Phone = "06 12 34 56 78", ada.Id });
+        await Db.ExecuteAsync("UPDATE carts SET phone = @Phone WHERE id = @Id", new { Phone = "+33 6 98 76 54 32", bob.Id });
+        await SmsConfig.SaveAsync(store.Id, SmsSettings.Default with { Country = "FR" }, T0, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", T0, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", T0, Ct);
+        await SmsSuppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", T0, Ct);
+
+        await Db.Privacy.EraseCustomerAsync(store.Id, "ADA@example.com", Ct);
+
+        Assert.False(await SmsSuppressions.IsSuppressedAsync(store.Id, "+33612345678", Ct));
+        Assert.True(await SmsSuppressions.IsSuppressedAsync(store.Id, "+33698765432", Ct));
+        Assert.True(await SmsSuppressions.IsSuppressedAsync(other.Id, "+33612345678", Ct));
+    }
+
+    [Fact]
+    public async Task ExportCustomer_ContainsTheSmsSuppressionsOfTheirCartsPhones()
+    {
+        var store = await AddStoreAsync();
+        var (ada, _) = await AddAbandonedCartAsync(store.Id, "c-ada", "ada@example.com");
+        await Db.ExecuteAsync("UPDATE carts SET phone = @Phone, country = 'FR' WHERE id = @Id", new { Phone = "06 12 34 56 78", ada.Id });
+        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied ARRET", T0, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", T0, Ct);
+
+        var export = await Db.Privacy.ExportCustomerAsync(store.Id, "ada@example.com", Ct);
+
+        var row = Assert.IsAssignableFrom<IDictionary<string, object?>>(Assert.Single(export.SmsSuppressions));
+        Assert.Equal("+33612345678", row["phone"]);
+        Assert.Equal("replied ARRET", row["reason"]);
     }
 
     [Fact]

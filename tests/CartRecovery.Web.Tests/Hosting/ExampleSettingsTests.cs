@@ -39,6 +39,8 @@ public sealed class ExampleSettingsTests
         [OutboundOptions.Section] = typeof(OutboundOptions),
         [BillingOptions.Section] = typeof(BillingOptions),
         [AccountsOptions.Section] = typeof(AccountsOptions),
+        [CartRecovery.Sms.SmsOptions.Section] = typeof(CartRecovery.Sms.SmsOptions),
+        [CartRecovery.Sms.Twilio.TwilioOptions.Section] = typeof(CartRecovery.Sms.Twilio.TwilioOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

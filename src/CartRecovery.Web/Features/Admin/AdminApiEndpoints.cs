@@ -12,6 +12,7 @@ using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
+using CartRecovery.Web.Features.Sms;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -46,6 +47,7 @@ internal static class AdminApiEndpoints
         api.MapPreview();
         api.MapStoreSettings();
         api.MapSendingPolicy();
+        api.MapSmsSettings();
         api.MapQuestionnaire();
         api.MapTasks();
         api.MapSequences();
@@ -67,7 +69,7 @@ internal static class AdminApiEndpoints
             // Messages set aside after attempts that died mid-send (Recovery:PoisonAfterUnfinishedAttempts): a person should look.
             var quarantined = await messages.CountQuarantinedAsync(storeIds, ct);
             return Results.Ok(new MetricsDto(storeId, m.AbandonedCarts, m.EmailsSent, m.Delivered, m.Opened, m.Clicked, m.RecoveredOrders,
-                m.UnassistedOrders, m.RecoveredRevenue, m.RecoveryRate, m.BySteps, quarantined));
+                m.UnassistedOrders, m.RecoveredRevenue, m.RecoveryRate, m.BySteps, quarantined) { TextsSent = m.TextsSent });
         }).Describe<MetricsDto>(ApiDescriptions.Metrics, "Recovery metrics of one store, or of all stores", 404);
         return app;
     }

@@ -59,4 +59,8 @@ internal sealed record DataExportDto(string RequestId, DateTimeOffset CreatedAt,
 /// </summary>
 internal sealed record MetricsDto(long? StoreId, long AbandonedCarts, long EmailsSent, long Delivered, long Opened, long Clicked,
     long RecoveredOrders, long UnassistedOrders, IReadOnlyList<MoneyTotal> RecoveredRevenue, double RecoveryRate,
-    IReadOnlyList<StepMetrics> BySteps, long QuarantinedMessages);
+    IReadOnlyList<StepMetrics> BySteps, long QuarantinedMessages)
+{
+    /// <summary>Texts (SMS steps) sent; delivered, clicked and the per-step figures count texts and emails alike.</summary>
+    public long TextsSent { get; init; }
+}

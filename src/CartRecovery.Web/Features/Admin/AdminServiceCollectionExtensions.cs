@@ -12,6 +12,7 @@ internal static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
         services.AddSingleton<StoreSending>();
+        services.AddSingleton<Sms.SmsSettingsChanges>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddSingleton(sp =>
         {
@@ -25,6 +26,7 @@ internal static class AdminServiceCollectionExtensions
         services.AddScoped<Tasks.TaskActions>();
         services.AddScoped<TemplateOverrides>();
         services.AddScoped<Sequences.SequenceChanges>();
+        services.AddSingleton<Sequences.SmsStepCheck>();
         return services;
     }
 }

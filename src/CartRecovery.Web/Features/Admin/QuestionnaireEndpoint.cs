@@ -5,13 +5,16 @@ namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>
 /// <c>POST /api/questionnaire</c>: five answers scored 1–5 (store size, product complexity, basket value, clientele,
-/// brand positioning) → the recommended automation level and the preset that carries it out.
+/// brand positioning) → the recommended automation level and the preset that carries it out. A sixth, optional answer
+/// (<c>smsConsent</c>: the customers agree to texts) may add an SMS step, with why (or why not) in <c>smsAdvice</c>.
 /// </summary>
 internal static class QuestionnaireEndpoint
 {
-    public sealed record QuestionnaireRequest(int? StoreSize, int? ProductComplexity, int? BasketValue, int? Clientele, int? BrandPositioning);
+    public sealed record QuestionnaireRequest(int? StoreSize, int? ProductComplexity, int? BasketValue, int? Clientele, int? BrandPositioning,
+        bool? SmsConsent = null);
 
-    public sealed record QuestionnaireResponse(int Score, AutomationLevel Level, string Sequence, IReadOnlyList<QuestionnaireStep> Steps);
+    public sealed record QuestionnaireResponse(int Score, AutomationLevel Level, string Sequence, IReadOnlyList<QuestionnaireStep> Steps,
+        double? SmsStepDelayHours, string? SmsAdvice);
 
     public sealed record QuestionnaireStep(int Number, double DelayHours, string Kind, string Template, bool Offer);
 
@@ -36,9 +39,10 @@ internal static class QuestionnaireEndpoint
                 return Results.ValidationProblem(errors);
 
             var result = AutomationQuestionnaire.Recommend(new(request!.StoreSize!.Value, request.ProductComplexity!.Value,
-                request.BasketValue!.Value, request.Clientele!.Value, request.BrandPositioning!.Value));
+                request.BasketValue!.Value, request.Clientele!.Value, request.BrandPositioning!.Value, request.SmsConsent ?? false));
             return Results.Ok(new QuestionnaireResponse(result.Score, result.Level, result.Sequence.Name, result.Sequence.Steps
-                .Select(s => new QuestionnaireStep(s.Number, s.Delay.TotalHours, s.Kind.ToString(), s.Template, s.Offer is not null)).ToList()));
+                .Select(s => new QuestionnaireStep(s.Number, s.Delay.TotalHours, s.Kind.ToString(), s.Template, s.Offer is not null)).ToList(),
+                result.AddSmsStep ? AutomationQuestionnaire.SmsStepDelay.TotalHours : null, result.SmsAdvice));
         }).Describe<QuestionnaireResponse>(ApiDescriptions.Sequences, "Recommend an automation level and the preset that carries it out from five 1-5 scores", 400);
         return api;
     }

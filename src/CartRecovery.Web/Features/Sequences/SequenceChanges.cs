@@ -11,7 +11,8 @@ namespace CartRecovery.Web.Features.Sequences;
 /// <see cref="SequenceRequest.ToDefinition"/> (nothing is stored when it has errors), each save adds an immutable
 /// version, and every change is audited.
 /// </summary>
-internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository stores, TemplateCatalog catalog, AuditTrail audit, TimeProvider time)
+internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository stores, TemplateCatalog catalog, SmsStepCheck sms,
+    AuditTrail audit, TimeProvider time)
 {
     /// <summary>The result of a create or update: the saved version, or the per-field errors (JSON paths) and nothing saved.</summary>
     public sealed record Outcome(StoreSequence? Saved, IReadOnlyDictionary<string, string[]> Errors);
@@ -19,10 +20,13 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
     /// <summary>The template names an email step may send.</summary>
     public IReadOnlyCollection<string> EmailTemplates => catalog.Names;
 
+    /// <summary>The template names an SMS step may send.</summary>
+    public IReadOnlyCollection<string> SmsTemplates => sms.Templates;
+
     public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) Check(SequenceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.ToDefinition(catalog.Names);
+        return request.ToDefinition(catalog.Names, sms.Templates);
     }
 
     public async Task<Outcome> CreateAsync(Store store, SequenceRequest request, CancellationToken ct)
@@ -38,7 +42,7 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
     public async Task<Outcome> CreateAsync(Store store, SequenceDefinition definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var errors = SequenceValidator.Validate(definition, catalog.Names);
+        var errors = await ValidateAsync(store, definition, ct);
         if (errors.Count > 0)
             return new(null, errors);
         var created = await sequences.CreateAsync(store.Id, definition, time.GetUtcNow(), ct);
@@ -57,7 +61,7 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
     public async Task<Outcome> UpdateAsync(Store store, long sequenceId, SequenceDefinition definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var errors = SequenceValidator.Validate(definition, catalog.Names);
+        var errors = await ValidateAsync(store, definition, ct);
         if (errors.Count > 0)
             return new(null, errors);
         var before = await sequences.GetAsync(store.Id, sequenceId, ct);
@@ -100,6 +104,13 @@ internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository
         var updated = await stores.UpsertAsync(store with { Sequence = preset.Name }, ct);
         await audit.RecordAsync(updated, "store.settings", StoreDto.From(store), StoreDto.From(updated), ct);
         return updated;
+    }
+
+    // The rules, then (only for a definition that follows them) whether its texts fit the store's parts.
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(Store store, SequenceDefinition definition, CancellationToken ct)
+    {
+        var errors = SequenceValidator.Validate(definition, catalog.Names, sms.Templates);
+        return errors.Count > 0 ? errors : await sms.CheckAsync(store, definition, ct);
     }
 
     private static string Target(long sequenceId) => $"sequence:{sequenceId}";

@@ -11,28 +11,40 @@ namespace CartRecovery.Web.Features.Sequences;
 
 /// <summary>
 /// <c>GET /api/stores/{id}/sequences/{sequenceId}/preview?step=</c>: what an email step of the current version sends to a
-/// sample cart, once per variant, side by side. Nothing is sent, no code is issued, nothing is stored.
+/// sample cart, once per variant, side by side; for a text step, the text with its encoding, parts and estimated cost
+/// (<see cref="SmsStepCheck"/>). Nothing is sent, no code is issued, nothing is stored.
 /// </summary>
 internal static class SequencePreviewEndpoint
 {
     public static RouteGroupBuilder MapSequencePreview(this RouteGroupBuilder api)
     {
         api.MapGet("/stores/{id:long}/sequences/{sequenceId:long}/preview", PreviewAsync)
-            .Describe<object>(ApiDescriptions.Sequences, "What an email step sends to a sample cart, per variant (nothing is sent)", 400, 404);
+            .Describe<object>(ApiDescriptions.Sequences, "What an email step (per variant) or a text step (parts, cost) sends to a sample cart (nothing is sent)", 400, 404);
         return api;
     }
 
     private static async Task<IResult> PreviewAsync(long id, long sequenceId, int? step, StoreAccess stores, ISequenceStore sequences,
-        EmailPreviewer previewer, LinkBuilder links, TimeProvider time, CancellationToken ct)
+        EmailPreviewer previewer, SmsStepCheck sms, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (await sequences.GetAsync(id, sequenceId, ct) is not { } sequence)
             return SequenceEndpoints.SequenceNotFound(id, sequenceId);
-        var emailSteps = sequence.Definition.Steps.Where(s => s.Kind == StepKind.Email).ToList();
+        var emailSteps = sequence.Definition.Steps.Where(s => s.Kind is StepKind.Email or StepKind.Sms).ToList();
         var chosen = step is null ? emailSteps.FirstOrDefault() : emailSteps.FirstOrDefault(s => s.Number == step);
         if (chosen is null)
-            return ApiResults.Invalid("step", $"step must be one of the email steps of this sequence: {string.Join(", ", emailSteps.Select(s => s.Number))}");
+            return ApiResults.Invalid("step", $"step must be one of the email or SMS steps of this sequence: {string.Join(", ", emailSteps.Select(s => s.Number))}");
+        if (chosen.Kind == StepKind.Sms)
+        {
+            var text = await sms.PreviewAsync(store, chosen, null, ct);
+            return Results.Ok(new
+            {
+                sequenceId, sequence.Version, step = chosen.Number, channel = "sms", template = chosen.Template,
+                text = text.Text, encoding = text.Budget.Encoding == Core.Sms.SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2",
+                characters = text.Text.Length, units = text.Budget.Units, parts = text.Budget.Parts, unitsLeft = text.Budget.UnitsLeft,
+                estimatedCost = new { minor = text.EstimatedCost.Minor, currency = text.EstimatedCost.Currency, text = text.EstimatedCost.Format() },
+            });
+        }
 
         var now = time.GetUtcNow();
         var cart = PreviewEndpoint.SampleCart(store);

@@ -11,7 +11,8 @@ internal sealed record SequenceRequest(
     string? Preset, string? Name, int? Priority, ConditionsDto? Conditions, IReadOnlyList<StepDto>? Steps)
 {
     /// <summary>The Core definition, or the per-field errors (JSON paths) that make it unfit to save.</summary>
-    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates)
+    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates,
+        IReadOnlyCollection<string>? smsTemplates = null)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string rule)
@@ -44,7 +45,7 @@ internal sealed record SequenceRequest(
 
         if (definition is not null)
         {
-            foreach (var (field, rules) in SequenceValidator.Validate(definition, emailTemplates))
+            foreach (var (field, rules) in SequenceValidator.Validate(definition, emailTemplates, smsTemplates))
             {
                 foreach (var rule in rules)
                     Add(field, rule);
@@ -101,10 +102,10 @@ internal sealed record ConditionsDto(
 
 internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Template, OfferDto? Offer, IReadOnlyList<VariantDto>? Variants)
 {
-    /// <summary>"task" is a follow-up task for the merchant's team; SMS will be a further channel.</summary>
+    /// <summary>"task" is a follow-up task for the merchant's team; "sms" a text to the customer's mobile.</summary>
     public static readonly IReadOnlyDictionary<string, StepKind> ChannelNames = new Dictionary<string, StepKind>(StringComparer.OrdinalIgnoreCase)
     {
-        ["email"] = StepKind.Email, ["task"] = StepKind.FollowUpTask,
+        ["email"] = StepKind.Email, ["task"] = StepKind.FollowUpTask, ["sms"] = StepKind.Sms,
     };
 
     public SequenceStep ToStep(int index, Action<string, string> add)
@@ -115,8 +116,13 @@ internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Temp
         if (Channel is null)
             add($"{path}.channel", $"{path}.channel is required");
         var kind = ApiNames.Parse(Channel, ChannelNames, $"{path}.channel", add);
-        // A task has no template of its own; the name only labels it.
-        var template = kind == StepKind.FollowUpTask ? SequencePresets.FollowUpTemplate : Template ?? "";
+        // A task has no template of its own; the name only labels it. A text without a template sends the built-in one.
+        var template = kind switch
+        {
+            StepKind.FollowUpTask => SequencePresets.FollowUpTemplate,
+            StepKind.Sms => Template ?? SequencePresets.SmsReminderTemplate,
+            _ => Template ?? "",
+        };
         return new SequenceStep(index + 1, TimeSpan.FromSeconds(Math.Clamp(DelaySeconds ?? 0, -1, (long)SequenceValidator.MaxDelay.TotalSeconds + 1)),
             kind, template, Offer?.ToOffer($"{path}.offer", add))
         {
@@ -125,7 +131,7 @@ internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Temp
     }
 
     public static StepDto From(SequenceStep s) => new((long)s.Delay.TotalSeconds, ApiNames.Name(s.Kind, ChannelNames),
-        s.Kind == StepKind.Email ? s.Template : null, s.Offer is { } o ? OfferDto.From(o) : null,
+        s.Kind is StepKind.Email or StepKind.Sms ? s.Template : null, s.Offer is { } o ? OfferDto.From(o) : null,
         s.Variants.Count == 0 ? null : s.Variants.Select(v => new VariantDto(v.Key, v.Subject, v.Template)).ToList());
 }
 

@@ -42,8 +42,8 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceStore seq
         {
             var from = starts[shop.Store.Id];
             var own = await metrics.GetFunnelAsync([shop.Store.Id], from, now, ct);
-            funnel = new RecoveryFunnel(funnel.Abandoned + own.Abandoned, funnel.Emailed + own.Emailed, funnel.Clicked + own.Clicked,
-                funnel.Recovered + own.Recovered);
+            funnel = new RecoveryFunnel(funnel.Abandoned + own.Abandoned, funnel.Messaged + own.Messaged, funnel.Clicked + own.Clicked,
+                funnel.Recovered + own.Recovered) { Texted = funnel.Texted + own.Texted };
             steps.AddRange(await metrics.GetStepsAsync([shop.Store.Id], from, now, ct));
         }
         return new DashboardReport(days, funnel, Totals(inPeriod), inPeriod.Sum(b => b.EmailsSent), byDay, Merge(steps),

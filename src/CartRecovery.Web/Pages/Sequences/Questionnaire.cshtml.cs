@@ -1,4 +1,5 @@
 using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Sms;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Pages.AppShell;
@@ -11,7 +12,8 @@ namespace CartRecovery.Web.Pages.Sequences;
 /// <c>/app/sequences/questionnaire</c>: the five factors scored 1–5 (the API's questionnaire and its checks), the
 /// recommended preset with why, and a button to use it for the shop.
 /// </summary>
-internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges changes, IStringLocalizer<QuestionnaireModel> texts)
+internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges changes, ISmsSettingsStore smsSettings,
+    IStringLocalizer<QuestionnaireModel> texts)
     : AppPageModel(loader)
 {
     /// <summary>The five factors: the API's field, and the words at each end of the scale.</summary>
@@ -42,14 +44,19 @@ internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges
         "clientele" => Clientele, _ => BrandPositioning,
     };
 
-    public IActionResult OnGet()
+    // The sixth answer comes from the shop itself: texts turned on in its SMS settings mean its customers may consent to them.
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Answered)
             return Page();
         var request = new QuestionnaireEndpoint.QuestionnaireRequest(StoreSize, ProductComplexity, BasketValue, Clientele, BrandPositioning);
         Errors = QuestionnaireEndpoint.Check(request);
         if (Errors.Count == 0)
-            Recommendation = AutomationQuestionnaire.Recommend(new(StoreSize!.Value, ProductComplexity!.Value, BasketValue!.Value, Clientele!.Value, BrandPositioning!.Value));
+        {
+            var texts = Workspace.StoreOrFirst is { } shop && (await smsSettings.GetAsync(shop.Id, ct)).Enabled;
+            Recommendation = AutomationQuestionnaire.Recommend(new(StoreSize!.Value, ProductComplexity!.Value, BasketValue!.Value, Clientele!.Value,
+                BrandPositioning!.Value, texts));
+        }
         return Page();
     }
 

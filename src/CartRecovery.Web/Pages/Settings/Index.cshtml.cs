@@ -3,6 +3,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Jobs.Connectors;
@@ -10,25 +11,28 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Web.Features.Sms;
+using CartRecovery.Sms.Twilio;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Pages.AppShell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using static CartRecovery.Web.Features.Stores.SendingPolicyEndpoints;
 
 namespace CartRecovery.Web.Pages.Settings;
 
 /// <summary>
-/// <c>/app/settings</c>: one shop's settings in tabs — branding, sending policy, suppressions, the connection's health
+/// <c>/app/settings</c>: one shop's settings in tabs — branding, sending policy, SMS, suppressions, the connection's health
 /// with the capture snippet, and the plan. Every change goes through the rules and actions the API uses.
 /// </summary>
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    TimeProvider time) : AppPageModel(loader)
+    TimeProvider time, ISmsSettingsStore smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio) : AppPageModel(loader)
 {
-    public static readonly string[] Tabs = ["branding", "sending", "suppressions", "health", "plan"];
+    public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
 
     [BindProperty(SupportsGet = true)]
     public string? Tab { get; set; }
@@ -38,6 +42,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
 
     [BindProperty] public BrandingForm Branding { get; set; } = new();
     [BindProperty] public PolicyForm Policy { get; set; } = new();
+    [BindProperty] public SmsForm Sms { get; set; } = new();
     [BindProperty] public string? SuppressEmail { get; set; }
     [BindProperty] public string? SuppressReason { get; set; }
 
@@ -46,6 +51,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public StoreHealth Health { get; private set; } = null!;
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
+    public SmsUrls SmsAddresses { get; private set; } = null!;
     /// <summary>The field errors of the form just posted, in the page's language, by form field name.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -114,6 +120,25 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         return Saved("sending", "saved");
     }
 
+    public async Task<IActionResult> OnPostSmsAsync(CancellationToken ct)
+    {
+        if (!Choose())
+            return NotFoundPage();
+        Tab = "sms";
+        var errors = SmsSettingsChanges.Parse(Sms.ToDto(), out var settings);
+        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.Errors.Count > 0 && k.StartsWith("Sms.", StringComparison.Ordinal)))
+            errors[SmsForm.FieldOf(key["Sms.".Length..])] = ["invalid"];
+        if (errors.Count > 0)
+        {
+            foreach (var field in errors.Keys)
+                Errors[field] = FieldMessage(field);
+            await LoadAsync(fillForms: false, ct);
+            return Page();
+        }
+        await smsChanges.SaveAsync(Shop, settings, ct);
+        return Saved("sms", "saved");
+    }
+
     public async Task<IActionResult> OnPostSuppressAsync(CancellationToken ct)
     {
         if (!Choose())
@@ -174,7 +199,9 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         {
             Branding = BrandingForm.From(Shop);
             Policy = PolicyForm.From(policy);
+            Sms = SmsForm.From(await smsSettings.GetAsync(Shop.Id, ct));
         }
+        SmsAddresses = SmsUrls.For(Shop, recovery, twilio);
         Suppressed = await suppressions.ListAsync(Shop.Id, ct);
         var seen = await activity.GetAsync(Shop.Id, ct);
         var poll = PollStoreJob.KeyFor(Shop.Id);
@@ -202,6 +229,12 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         "quietHours" => text["Quiet hours must end at another time than they start."],
         "maxCartAgeHours" => text["Enter a number of hours from 1 to 2160, or leave it empty."],
         "retentionDays" => text["Enter a number of days from 1 to 3650."],
+        "window" or "window.opens" or "window.closes" => text["Texts may go out between 08:00 and 20:00 only: enter times as HH:mm within those hours, opening before closing."],
+        "maxParts" => text["Enter a number of parts from 1 to 10."],
+        "messagingServiceSid" => text["Enter a Messaging Service SID: MG followed by 32 characters (or leave it empty)."],
+        "fromNumber" => text["Enter a number such as +33757000000 or a sender name of up to 11 letters and digits; one of the two senders is needed to turn texts on."],
+        "country" => text["Enter a two-letter country code in capitals, such as FR (or leave it empty)."],
+        "consent" => text["Choose who may receive texts."],
         _ => text["Check this value."],
     };
 

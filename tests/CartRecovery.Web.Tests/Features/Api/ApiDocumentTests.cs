@@ -62,6 +62,8 @@ public sealed partial class ApiDocumentTests
         ["POST /webhooks/shopify"] = "Shopify's signed webhooks",
         ["POST /webhooks/woocommerce/{storeId:long}"] = "WooCommerce's signed webhooks",
         ["POST /webhooks/postmark"] = "Postmark's delivery, open, click and bounce events",
+        ["POST /sms/twilio/{storeKey}/inbound"] = "Twilio's signed incoming-message webhook (STOP/START)",
+        ["POST /sms/twilio/status"] = "Twilio's signed status callbacks",
         ["GET /capture/{publicKey}/script.js"] = "the storefront capture script",
         ["POST /capture/{publicKey}"] = "the storefront capture script's posts",
         ["OPTIONS /capture/{publicKey}"] = "CORS preflight of the capture script",

@@ -38,7 +38,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var funnel = new List<long>();
         foreach (var stage in new[] { "abandoned", "emailed", "clicked", "recovered" })
             funnel.Add(long.Parse(await page.InnerTextAsync($"li[data-stage={stage}] .funnel-count"), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en-US")));
-        Assert.Equal([expected.Abandoned, expected.Emailed, expected.Clicked, expected.Recovered], funnel);
+        Assert.Equal([expected.Abandoned, expected.Messaged, expected.Clicked, expected.Recovered], funnel);
         Assert.True(funnel[0] > 50 && funnel[0] >= funnel[1] && funnel[1] > funnel[2] && funnel[2] > 0 && funnel[3] > 0, string.Join(" > ", funnel));
         var revenue = await page.InnerTextAsync("[data-figure=revenue] .value");
         Assert.EndsWith(" EUR", revenue, StringComparison.Ordinal);
