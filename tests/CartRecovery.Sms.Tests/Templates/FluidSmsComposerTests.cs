@@ -44,7 +44,7 @@ public sealed class FluidSmsComposerTests
     {
         var text = await Composer().ComposeAsync(Model("en"), Ct);
 
-        Assert.StartsWith("Maple Goods: Léa, your cart (€24.50)", text, StringComparison.Ordinal);
+        Assert.StartsWith("Maple Goods: Léa, your cart (€24.50) is waiting for you: ", text, StringComparison.Ordinal);
         Assert.Contains(Link, text, StringComparison.Ordinal);
         Assert.EndsWith("\nReply STOP to opt out", text, StringComparison.Ordinal);
     }
