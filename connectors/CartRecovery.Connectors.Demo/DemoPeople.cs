@@ -14,6 +14,13 @@ public static class DemoPeople
     /// <summary>Whether shopper number <paramref name="number"/> (from 1) is French: every fifth one.</summary>
     public static bool IsFrench(int number) => number % 5 == 0;
 
+    /// <summary>
+    /// Every other shopper leaves a French mobile number (made up from the shopper's number; the demo only writes texts to
+    /// its pickup folder) and one in two of those ticks the SMS box.
+    /// </summary>
+    public static (string? Phone, bool? AcceptsSms) Mobile(int number) =>
+        number % 2 == 0 ? (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"06 12 00 {number / 100 % 100:00} {number % 100:00}"), number % 4 == 0) : (null, null);
+
     public static DemoPerson Pick(int number, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);

@@ -86,7 +86,9 @@ public sealed class DemoShop(
         var person = DemoPeople.Pick(number, _random);
         // One guest in ten never types an email: such carts are kept but cannot be recovered by email.
         var email = number % 10 == 7 ? null : person.Email(number);
-        var contact = new CartContact(email, null, person.FirstName, person.LastName, person.Locale, AcceptsMarketing: _random.Next(3) > 0, Country: person.Country);
+        var (phone, acceptsSms) = DemoPeople.Mobile(number);
+        var contact = new CartContact(email, phone, person.FirstName, person.LastName, person.Locale, AcceptsMarketing: _random.Next(3) > 0,
+            Country: person.Country, AcceptsSms: acceptsSms);
         IReadOnlyList<CartLine> lines = [];
         for (var i = 1 + _random.Next(2); i > 0; i--)
             lines = DemoCartLines.Add(lines, RandomLine(store, person.Locale));

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Connectors.Demo;
@@ -21,6 +22,18 @@ public static class DemoStore
         SenderEmail = "hello@alpine-demo.example",
         SenderName = "Alpine & Co.",
         CreatedAt = now,
+    };
+
+    /// <summary>
+    /// Texts on for customers who ticked the SMS box, from a French number, so the demo writes <c>.sms.json</c> files
+    /// beside its emails. Only with the pickup transport: demo shoppers' numbers are made up and must never reach a phone.
+    /// </summary>
+    public static readonly SmsSettings Texts = new()
+    {
+        Enabled = true,
+        Country = "FR",
+        Consent = SmsConsentRule.OptedInOnly,
+        FromNumber = "+33612000000",
     };
 
     public static async Task<Store> EnsureAsync(IStoreRepository stores, Uri publicBaseUrl, DateTimeOffset now, CancellationToken ct)

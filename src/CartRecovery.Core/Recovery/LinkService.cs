@@ -12,6 +12,7 @@ namespace CartRecovery.Core.Recovery;
 /// <summary>What happens when a customer follows a restore or unsubscribe link.</summary>
 public sealed partial class LinkService(
     LinkTokenSigner signer,
+    ShortLinkSigner shortLinks,
     IMessageStore messages,
     ICartStore carts,
     IStoreRepository stores,
@@ -32,7 +33,30 @@ public sealed partial class LinkService(
         var (message, cart, store) = await LoadAsync(check.MessageId, ct);
         if (message is null || cart is null || store is null)
             return RestoreResult.Invalid;
-        if (check.State == TokenState.Expired)
+        return await FollowAsync(check.State, message, cart, store, "Restore link", now, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="RestoreAsync"/> for the short link of a text (<c>/s/{code}</c>): the code is checked against the store
+    /// of the message it names, so a code only opens that store's message; the click is recorded on the text.
+    /// </summary>
+    public async Task<RestoreResult> RestoreShortAsync(string code, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (ShortLinkSigner.MessageIdOf(code) is not { } messageId)
+            return RestoreResult.Invalid;
+        var (message, cart, store) = await LoadAsync(messageId, ct);
+        if (message is null || cart is null || store is null)
+            return RestoreResult.Invalid;
+        var check = shortLinks.Check(code, message.StoreId, now);
+        if (check.State == TokenState.Invalid || check.MessageId != message.Id || store.Id != message.StoreId)
+            return RestoreResult.Invalid;
+        return await FollowAsync(check.State, message, cart, store, "Short link", now, ct);
+    }
+
+    private async Task<RestoreResult> FollowAsync(TokenState state, OutboundMessage message, Cart cart, Store store, string link, DateTimeOffset now, CancellationToken ct)
+    {
+        if (state == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 
         // A cart that already converted has nothing to restore: send the customer to the shop instead.
@@ -48,7 +72,7 @@ public sealed partial class LinkService(
 
         // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
         await messages.RecordClickAsync(message.Id, now, ct);
-        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
+        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"{link} of step {message.Step} clicked", message.Id), ct);
         Log.Clicked(logger, cart.Id, store.Id, message.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }

@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
@@ -25,6 +26,7 @@ public sealed partial class MessageDispatcher(
     StorefrontRegistry storefronts,
     IEmailComposer composer,
     IEmailTransport transport,
+    SmsSending sms,
     LinkBuilder links,
     SendingRules rules,
     RecoveryOptions options,
@@ -71,6 +73,8 @@ public sealed partial class MessageDispatcher(
             // whatever happened to the cart, the store or the policy since.
             if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, ct))
                 return Outcome.Sent;
+            if (message.Kind == StepKind.Sms && await RecordEarlierTextAsync(message, cart, ct))
+                return Outcome.Sent;
             if (!cart.Status.AcceptsMessages())
                 return await CancelAsync(message, $"the cart is {cart.Status}", ct);
 
@@ -78,6 +82,8 @@ public sealed partial class MessageDispatcher(
                 return await CreateTaskAsync(message, cart, ct);
             if (store.SendingPausedReason is not null)
                 return await ReleaseAsync(message, ct);
+            if (message.Kind == StepKind.Sms)
+                return await SendTextAsync(message, cart, store, ct);
             if (await ApplySendingRulesAsync(message, cart, store, ct) is { } held)
                 return held;
             return await SendEmailAsync(message, cart, store, ct);
@@ -99,7 +105,7 @@ public sealed partial class MessageDispatcher(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            var permanent = error is EmailSendException { IsTransient: false } or InvalidOperationException;
+            var permanent = error is EmailSendException { IsTransient: false } or SmsSendException { IsTransient: false } or InvalidOperationException;
             return await FailAsync(message, error.Message, permanent, ct);
         }
     }
@@ -113,12 +119,69 @@ public sealed partial class MessageDispatcher(
         var decision = await rules.CheckEmailAsync(cart, store, ct);
         if (decision.CancelReason is { } reason)
             return await CancelAsync(message, reason, ct);
-        if (decision.WaitUntil is not { } until)
-            return null;
+        return decision.WaitUntil is { } until ? await DeferAsync(message, until, decision.Reason!, ct) : null;
+    }
+
+    private async Task<Outcome> DeferAsync(OutboundMessage message, DateTimeOffset until, string reason, CancellationToken ct)
+    {
         if (await messages.ReleaseAsync(message.Id, ClaimerId, until, ct))
-            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.MessageDeferred,
-                $"Step {message.Step} waits until {until:u}: {decision.Reason}", message.Id), ct);
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageDeferred,
+                $"Step {message.Step} waits until {until:u}: {reason}", message.Id), ct);
         return Outcome.Retrying;
+    }
+
+    /// <summary>
+    /// A text step: skipped with its reason on the timeline when the store, the number, the consent or a STOP rules it
+    /// out; deferred to the next opening outside the sending hours; else sent, recorded with the E.164 number.
+    /// </summary>
+    private async Task<Outcome> SendTextAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        var plan = await sms.PrepareAsync(message, cart, store, ct);
+        if (plan.SkipReason is { } skip)
+            return await CancelAsync(message, $"text skipped: {skip}", ct);
+        if (plan.WaitUntil is { } until)
+            return await DeferAsync(message, until, plan.WaitReason!, ct);
+        if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
+            return closed;
+        var text = plan.Text!;
+        if (LeaseRunningOut(message))
+            return Outcome.Retrying;
+        SmsReceipt receipt;
+        try
+        {
+            receipt = await sms.SendAsync(text, ct);
+        }
+        catch (SmsSendException error) when (error.RecipientOptedOut || error.NumberUnusable)
+        {
+            if (error.RecipientOptedOut)
+                await sms.ProviderReportedOptOutAsync(store.Id, text.To, ct);
+            return await CancelAsync(message, $"text refused by the provider: {error.Message}", ct);
+        }
+        return await RecordTextSentAsync(message, text.To, receipt, "", ct);
+    }
+
+    /// <summary>As <see cref="RecordEarlierSendAsync"/> for texts: the provider is asked for an earlier attempt by our message's short link.</summary>
+    private async Task<bool> RecordEarlierTextAsync(OutboundMessage message, Cart cart, CancellationToken ct)
+    {
+        if (message.Attempts <= 1 || await sms.FindEarlierSendAsync(message, cart, ct) is not (string e164, SmsReceipt receipt))
+            return false;
+        await RecordTextSentAsync(message, e164, receipt, " (an earlier attempt had been accepted)", ct);
+        Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
+        return true;
+    }
+
+    private async Task<Outcome> RecordTextSentAsync(OutboundMessage message, string e164, SmsReceipt receipt, string note, CancellationToken ct)
+    {
+        var sentAt = time.GetUtcNow();
+        if (!await messages.MarkSentAsync(message.Id, ClaimerId, e164, receipt.ProviderMessageId, sentAt, ct))
+        {
+            Log.ClaimLost(logger, message.Id, message.CartId);
+            return Outcome.Sent;
+        }
+        var parts = receipt.Parts is { } n ? $", {n} part(s)" : "";
+        await carts.AddEventAsync(new(message.CartId, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} text sent{note}{parts}", message.Id), ct);
+        Log.StepSent(logger, message.Step, message.CartId, message.StoreId);
+        return Outcome.Sent;
     }
 
     private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
@@ -132,16 +195,9 @@ public sealed partial class MessageDispatcher(
             return await CancelAsync(message, "the address is suppressed", ct);
         }
 
+        if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
+            return closed;
         var storefront = storefronts.For(store.Platform);
-        switch (await storefront.CheckCartAsync(store, cart, ct))
-        {
-            case StorefrontCartState.Ordered:
-                return await CancelAsync(message, "the platform already has an order for this cart", ct);
-            case StorefrontCartState.Gone:
-                await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform no longer has this cart", time.GetUtcNow(), ct);
-                return await CancelAsync(message, "the platform no longer has this cart", ct);
-        }
-
         var offer = await EnsureOfferAsync(message, cart, store, storefront, ct);
         var now = time.GetUtcNow();
         var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
@@ -159,6 +215,21 @@ public sealed partial class MessageDispatcher(
         await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent", message.Id), ct);
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
+    }
+
+    /// <summary>The platform's word on the cart just before a send: null when it is still open, else what became of the message.</summary>
+    private async Task<Outcome?> CheckStorefrontAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        switch (await storefronts.For(store.Platform).CheckCartAsync(store, cart, ct))
+        {
+            case StorefrontCartState.Ordered:
+                return await CancelAsync(message, "the platform already has an order for this cart", ct);
+            case StorefrontCartState.Gone:
+                await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform no longer has this cart", time.GetUtcNow(), ct);
+                return await CancelAsync(message, "the platform no longer has this cart", ct);
+            default:
+                return null;
+        }
     }
 
     /// <summary>

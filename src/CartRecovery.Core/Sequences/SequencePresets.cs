@@ -32,12 +32,16 @@ public static class SequencePresets
         new(1, TimeSpan.FromHours(24), StepKind.Email, ReminderTemplate),
     ]);
 
-    /// <summary>The standard sequence in seconds instead of hours, so a demo shows every step in a minute.</summary>
+    /// <summary>
+    /// The standard sequence in seconds instead of hours, so a demo shows every step in a minute, with a text between the
+    /// offer and the follow-up (sent only to customers with a mobile number and SMS consent, in the sending hours).
+    /// </summary>
     public static readonly SequenceDefinition Demo = new("demo",
     [
         new(1, TimeSpan.FromSeconds(5), StepKind.Email, ReminderTemplate),
         new(2, TimeSpan.FromSeconds(20), StepKind.Email, OfferTemplate, TenPercentForTwoDays),
-        new(3, TimeSpan.FromSeconds(40), StepKind.FollowUpTask, FollowUpTemplate),
+        new(3, TimeSpan.FromSeconds(30), StepKind.Sms, SmsReminderTemplate),
+        new(4, TimeSpan.FromSeconds(40), StepKind.FollowUpTask, FollowUpTemplate),
     ]);
 
     public static IReadOnlyList<SequenceDefinition> All { get; } = [Standard, Automated, Gentle, Demo];

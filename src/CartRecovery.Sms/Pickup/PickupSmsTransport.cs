@@ -38,6 +38,13 @@ public sealed class PickupSmsTransport(string directory, TimeProvider time) : IS
         return Task.FromResult(found ? new SmsReceipt(providerMessageId, "delivered", null) : null);
     }
 
+    /// <summary>The file of an earlier send of the message, found by its id in the file name.</summary>
+    public Task<SmsReceipt?> FindSentAsync(SmsMessage message, string marker, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return FindAsync(ProviderId(message.MessageId), ct);
+    }
+
     private static string ProviderId(long messageId) => "pickup-" + messageId.ToString(CultureInfo.InvariantCulture);
 
     private sealed record PickedUpSms(string Id, long StoreId, string To, string? From, string Body, string Encoding, int Parts, DateTimeOffset CreatedAt);

@@ -61,6 +61,25 @@ public sealed class TwilioSmsTransport : ISmsTransport
         }
     }
 
+    /// <summary>
+    /// Lists the texts Twilio holds for the recipient, newest first (<c>GET …/Messages.json?To=</c>), and returns the one
+    /// our dispatcher sent for this message: its body carries the message's short link (<paramref name="marker"/>).
+    /// Twilio keeps no id of ours on the Message resource, and the status-callback URL that carries it is not listed.
+    /// </summary>
+    public async Task<SmsReceipt?> FindSentAsync(SmsMessage message, string marker, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        var read = new ReadMessageOptions { To = new PhoneNumber(message.To), PageSize = LookupPageSize, Limit = LookupLimit };
+        var texts = await CallAsync(() => MessageResource.ReadAsync(read, _client));
+        var earlier = texts.FirstOrDefault(m => m.Direction?.ToString() == "outbound-api"
+            && m.Body?.Contains(marker, StringComparison.Ordinal) == true);
+        return earlier is null ? null : Receipt(earlier);
+    }
+
+    // A retry follows its failed attempt within hours; the recipient's latest texts from this account are enough.
+    private const int LookupPageSize = 50, LookupLimit = 200;
+
     /// <summary>Our status-callback URL for one message: the configured URL with <c>m={messageId}</c> in its query.</summary>
     public Uri StatusCallbackFor(long messageId)
     {
@@ -74,7 +93,7 @@ public sealed class TwilioSmsTransport : ISmsTransport
         new(message.Sid, message.Status?.ToString() ?? "unknown", int.TryParse(message.NumSegments, out var parts) ? parts : null);
 
     // One typed exception for callers: ApiException carries Twilio's code and HTTP status; a connection failure has neither.
-    private static async Task<MessageResource> CallAsync(Func<Task<MessageResource>> call)
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
         try
         {

@@ -46,6 +46,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<SequenceEnrolment>();
         services.AddSingleton<SequenceReachCheck>();
         services.AddSingleton<AbandonmentDetector>();
+        services.AddSingleton<SmsSending>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<OptOut>();

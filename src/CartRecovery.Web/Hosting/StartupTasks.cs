@@ -1,11 +1,13 @@
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data;
 using CartRecovery.Data.Schema;
 using CartRecovery.Email;
 using CartRecovery.Email.Smtp;
+using CartRecovery.Sms;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.SignIn;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,8 @@ internal sealed partial class StartupTasks(
     AdminKey adminKey,
     IOptions<EmailOptions> email,
     IOptions<SmtpOptions> smtp,
+    ISmsSettingsStore smsSettings,
+    IOptions<SmsOptions> sms,
     ILogger<StartupTasks> logger)
 {
     /// <param name="onlyWhenBehind">
@@ -54,7 +58,16 @@ internal sealed partial class StartupTasks(
         if (await history.EnsureAsync(store, time.GetUtcNow(), ct) is var written and > 0)
             Log.DemoHistory(logger, written, store.Id);
         await EnsureDemoOwnerAsync(store, ct);
+        await EnsureDemoTextsAsync(store, ct);
         return store;
+    }
+
+    // Texts on once, unless someone changed the demo's SMS settings since; never with a transport that reaches phones.
+    private async Task EnsureDemoTextsAsync(Core.Stores.Store store, CancellationToken ct)
+    {
+        if (string.Equals(sms.Value.Transport.Trim(), SmsOptions.PickupTransport, StringComparison.OrdinalIgnoreCase)
+            && await smsSettings.GetAsync(store.Id, ct) == SmsSettings.Default)
+            await smsSettings.SaveAsync(store.Id, DemoStore.Texts, time.GetUtcNow(), ct);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Restore;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
@@ -33,6 +34,12 @@ internal sealed class DispatcherFixture
     /// <summary>Off, as on a self-hosted deployment; tests of plan limits turn it on and add plans.</summary>
     public BillingOptions Billing { get; } = new();
     public Mock<ISubscriptionStore> Subscriptions { get; } = new();
+    /// <summary>Texts on, from a French number, customers who opted in only; Sample carts have no phone until a test gives one.</summary>
+    public Mock<ISmsSettingsStore> SmsSettings { get; } = new();
+    public Mock<ISmsSuppressionList> SmsSuppressions { get; } = new();
+    public Mock<ISmsComposer> SmsComposer { get; } = new();
+    public Mock<ISmsTransport> SmsTransport { get; } = new();
+    public List<SmsMessage> Texts { get; } = [];
 
     public DispatcherFixture(OutboundMessage message, Cart? cart = null)
     {
@@ -49,6 +56,13 @@ internal sealed class DispatcherFixture
         Storefront.Setup(s => s.CheckCartAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<CancellationToken>())).ReturnsAsync(StorefrontCartState.Open);
         Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((EmailModel m, CancellationToken _) => new EmailContent("Subject", $"<a href=\"{m.RestoreUrl}\">back</a>", m.RestoreUrl));
+        SmsSettings.Setup(s => s.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SmsSettings { Enabled = true, Country = "FR", FromNumber = "+33639980000" });
+        SmsComposer.Setup(c => c.ComposeAsync(It.IsAny<SmsModel>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SmsModel m, CancellationToken _) => $"{m.Store.Name}: your cart {m.ShortUrl}\nReply STOP to opt out");
+        SmsTransport.Setup(t => t.SendAsync(It.IsAny<SmsMessage>(), It.IsAny<CancellationToken>()))
+            .Callback((SmsMessage m, CancellationToken _) => Texts.Add(m))
+            .ReturnsAsync(new SmsReceipt("SM-1", "queued", 1));
         Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback((EmailMessage e, CancellationToken _) => Sent.Add(e))
             .ReturnsAsync("provider-1");
@@ -58,6 +72,8 @@ internal sealed class DispatcherFixture
         Messages.Object, Carts.Object, Stores.Object, Suppressions.Object,
         new OptOut(Suppressions.Object, Time, NullLogger<OptOut>.Instance), Tasks.Object,
         new StorefrontRegistry([Storefront.Object]), Composer.Object, Transport.Object,
+        new SmsSending(SmsSettings.Object, SmsSuppressions.Object, new SmsOptOuts(SmsSuppressions.Object, Time), SmsComposer.Object,
+            SmsTransport.Object, new ShortLinks(new ShortLinkSigner(new byte[32]), Options), Time),
         new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object,
             new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time),
         Options, Time, NullLogger<MessageDispatcher>.Instance);

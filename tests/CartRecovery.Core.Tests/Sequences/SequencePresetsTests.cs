@@ -36,7 +36,7 @@ public sealed class SequencePresetsTests
     {
         foreach (var preset in SequencePresets.All)
         {
-            Assert.Empty(SequenceValidator.Validate(preset, ["reminder", "offer"]));
+            Assert.Empty(SequenceValidator.Validate(preset, ["reminder", "offer"], [SequencePresets.SmsReminderTemplate]));
             Assert.Same(SequenceConditions.Any, preset.Conditions);
         }
     }

@@ -76,4 +76,33 @@ public sealed class SequenceValidatorTests
         Assert.Contains("steps", Validate(new SequenceDefinition("x", [])).Keys);
         Assert.Contains("steps[0].delaySeconds", Validate(new SequenceDefinition("x", [Email(1, 24 * 31)])).Keys);
     }
+
+    [Fact]
+    public void Validate_AnSmsStepWithAKnownTemplate_IsValid()
+    {
+        var definition = new SequenceDefinition("texts", [Email(1, 1), new(2, TimeSpan.FromHours(2), StepKind.Sms, "sms-reminder")]);
+
+        Assert.Empty(SequenceValidator.Validate(definition, Templates, ["sms-reminder"]));
+    }
+
+    [Fact]
+    public void Validate_AnSmsStepWithAnEmailTemplateOrAnOffer_NamesBothFields()
+    {
+        var definition = new SequenceDefinition("texts", [
+            new(1, TimeSpan.FromHours(2), StepKind.Sms, "reminder", new OfferSpec(OfferKind.FreeShipping, 0, TimeSpan.FromHours(48))),
+        ]);
+
+        var errors = SequenceValidator.Validate(definition, Templates, ["sms-reminder"]);
+
+        Assert.Equal(["steps[0].template must be one of sms-reminder"], errors["steps[0].template"]);
+        Assert.Equal(["steps[0].offer is only for email steps"], errors["steps[0].offer"]);
+    }
+
+    [Fact]
+    public void Validate_AnSmsStepWhereTextsAreNotSetUp_IsRefused()
+    {
+        var definition = new SequenceDefinition("texts", [new(1, TimeSpan.FromHours(2), StepKind.Sms, "sms-reminder")]);
+
+        Assert.Contains("steps[0].channel", Validate(definition).Keys);
+    }
 }

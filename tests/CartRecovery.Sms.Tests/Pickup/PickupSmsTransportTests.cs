@@ -48,4 +48,16 @@ public sealed class PickupSmsTransportTests : IDisposable
         Assert.NotNull(await transport.FindAsync("pickup-42", TestContext.Current.CancellationToken));
         Assert.Null(await transport.FindAsync("pickup-43", TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task FindSent_FindsAnEarlierSendOfTheSameMessageOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var transport = new PickupSmsTransport(_folder, _time);
+        var text = new SmsMessage(42, 7, "+33612345678", "Maple Goods: https://s.example/s/Ab3", null, "MapleGoods");
+        await transport.SendAsync(text, ct);
+
+        Assert.Equal("pickup-42", (await transport.FindSentAsync(text with { Body = "" }, "https://s.example/s/Ab3", ct))?.ProviderMessageId);
+        Assert.Null(await transport.FindSentAsync(text with { MessageId = 43 }, "https://s.example/s/Ab4", ct));
+    }
 }

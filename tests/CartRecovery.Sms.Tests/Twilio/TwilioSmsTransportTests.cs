@@ -90,4 +90,45 @@ public sealed class TwilioSmsTransportTests : IAsyncLifetime
         Assert.Equal(receipt, found);
         Assert.Null(await transport.FindAsync("SM" + new string('f', 32), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task FindSent_WhenTwilioTookTheTextButItsAnswerWasLost_FindsItByItsShortLink()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var transport = Transport();
+        await transport.SendAsync(Text() with { MessageId = 41, Body = "Other shop: https://s.example/s/AAAAAAAp rest STOP" }, ct);
+        _twilio.LoseAnswers = 1;
+        await Assert.ThrowsAsync<SmsSendException>(() => transport.SendAsync(Text(), ct));
+
+        var found = await transport.FindSentAsync(Text() with { Body = "" }, "https://s.example/s/Ab3", ct);
+
+        var kept = _twilio.Messages.Single(m => m.Body == Text().Body);
+        Assert.Equal(kept.Sid, found?.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task FindSent_WhenTwilioHasNoTextWithTheShortLink_ReturnsNull()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var transport = Transport();
+        await transport.SendAsync(Text(), ct);
+        await transport.SendAsync(Text(to: "+33698765432") with { Body = "x https://s.example/s/Zz9" }, ct);
+
+        Assert.Null(await transport.FindSentAsync(Text(), "https://s.example/s/Zz9", ct));
+        Assert.Null(await transport.FindSentAsync(Text(to: "+33600000001"), "https://s.example/s/Ab3", ct));
+    }
+
+    [Fact]
+    public async Task FindSent_PagesThroughTheRecipientsTexts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var transport = Transport();
+        await transport.SendAsync(Text() with { Body = "oldest https://s.example/s/Old" }, ct);
+        for (var i = 0; i < 60; i++)
+            await transport.SendAsync(Text() with { Body = $"newer {i}" }, ct);
+
+        var found = await transport.FindSentAsync(Text(), "https://s.example/s/Old", ct);
+
+        Assert.Equal(_twilio.Messages[0].Sid, found?.ProviderMessageId);
+    }
 }

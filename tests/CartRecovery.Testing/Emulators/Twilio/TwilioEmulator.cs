@@ -12,7 +12,8 @@ namespace CartRecovery.Testing.Emulators.Twilio;
 /// <summary>
 /// Twilio's Messages API on loopback (127.0.0.1, random port), as documented: HTTP Basic with the account SID and auth
 /// token, form-encoded bodies, <c>POST /2010-04-01/Accounts/{Sid}/Messages.json</c> (201 with the Message resource) and
-/// <c>GET …/Messages/{Sid}.json</c>, errors as <c>{code, message, more_info, status}</c> (20003 authenticate, 21211
+/// <c>GET …/Messages/{Sid}.json</c>, <c>GET …/Messages.json</c> (newest first, filtered by <c>To</c>/<c>From</c>, paged with
+/// <c>PageSize</c> and <c>Page</c> and the list envelope's <c>next_page_uri</c>), errors as <c>{code, message, more_info, status}</c> (20003 authenticate, 21211
 /// invalid To, 21604/21602/21603 missing fields, 21610 unsubscribed recipient, 20404 not found), and status callbacks
 /// posted back form-encoded with a valid <c>X-Twilio-Signature</c>.
 /// </summary>
@@ -30,10 +31,17 @@ public sealed partial class TwilioEmulator : LoopbackServer
     {
         App.MapPost("/2010-04-01/Accounts/{account}/Messages.json", CreateAsync);
         App.MapGet("/2010-04-01/Accounts/{account}/Messages/{sid}.json", Fetch);
+        App.MapGet("/2010-04-01/Accounts/{account}/Messages.json", List);
     }
 
     /// <summary>Numbers that replied STOP to our sender: sends to them are refused with 21610.</summary>
     public ISet<string> Unsubscribed { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many of the next accepted texts get a 500 instead of their 201, as when Twilio took the text but its answer
+    /// was lost (a timeout, a dropped connection, our process dying): the text is kept and goes out all the same.
+    /// </summary>
+    public int LoseAnswers { get; set; }
 
     public IReadOnlyList<TwilioEmulatorMessage> Messages
     {
@@ -111,9 +119,15 @@ public sealed partial class TwilioEmulator : LoopbackServer
         // With a Messaging Service Twilio answers "accepted" and picks the sender later; with a number, "queued".
         var message = new TwilioEmulatorMessage(NewSid(), to, from, service, body, service is null ? "queued" : "accepted",
             SmsBudget.Measure(body).Parts, callback);
+        bool lose;
         lock (_gate)
+        {
             _messages.Add(message);
-        return Results.Json(Resource(message), statusCode: 201);
+            lose = LoseAnswers > 0;
+            if (lose)
+                LoseAnswers--;
+        }
+        return lose ? Error(500, 20500, "Internal Server Error") : Results.Json(Resource(message), statusCode: 201);
     }
 
     private IResult Fetch(HttpContext context, string account, string sid)
@@ -122,6 +136,38 @@ public sealed partial class TwilioEmulator : LoopbackServer
             return Error(401, 20003, "Authenticate");
         var message = Messages.FirstOrDefault(m => m.Sid == sid);
         return message is null ? Error(404, 20404, $"The requested resource /2010-04-01/Accounts/{account}/Messages/{sid}.json was not found") : Results.Json(Resource(message));
+    }
+
+    private IResult List(HttpContext context, string account)
+    {
+        if (!Authenticated(context, account))
+            return Error(401, 20003, "Authenticate");
+        var query = context.Request.Query;
+        var to = query["To"].ToString();
+        var from = query["From"].ToString();
+        var size = int.TryParse(query["PageSize"], CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, 1000) : 50;
+        var page = int.TryParse(query["Page"], CultureInfo.InvariantCulture, out var p) ? Math.Max(0, p) : 0;
+        var matching = Messages.AsEnumerable().Reverse()
+            .Where(m => (to.Length == 0 || m.To == to) && (from.Length == 0 || m.From == from))
+            .ToList();
+        var items = matching.Skip(page * size).Take(size).ToList();
+        var path = $"/2010-04-01/Accounts/{account}/Messages.json";
+        string PageUri(int n) => $"{path}?{(to.Length > 0 ? "To=" + Uri.EscapeDataString(to) + "&" : "")}{(from.Length > 0 ? "From=" + Uri.EscapeDataString(from) + "&" : "")}PageSize={size}&Page={n}";
+        var messages = new JsonArray();
+        foreach (var item in items)
+            messages.Add(Resource(item));
+        return Results.Json(new JsonObject
+        {
+            ["messages"] = messages,
+            ["page"] = page,
+            ["page_size"] = size,
+            ["start"] = page * size,
+            ["end"] = page * size + Math.Max(0, items.Count - 1),
+            ["uri"] = PageUri(page),
+            ["first_page_uri"] = PageUri(0),
+            ["previous_page_uri"] = page > 0 ? PageUri(page - 1) : null,
+            ["next_page_uri"] = (page + 1) * size < matching.Count ? PageUri(page + 1) : null,
+        });
     }
 
     private static bool Authenticated(HttpContext context, string account)

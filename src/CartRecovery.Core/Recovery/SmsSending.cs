@@ -1,0 +1,85 @@
+using System.Globalization;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sms;
+using CartRecovery.Core.Stores;
+
+namespace CartRecovery.Core.Recovery;
+
+/// <summary>What becomes of a due text: <see cref="Text"/> to send now, or a reason to skip it, or a time to wait for.</summary>
+public sealed record SmsPlan(SmsMessage? Text, string? SkipReason = null, DateTimeOffset? WaitUntil = null, string? WaitReason = null)
+{
+    public static SmsPlan Skip(string reason) => new(null, SkipReason: reason);
+
+    public static SmsPlan Wait(DateTimeOffset until, string reason) => new(null, WaitUntil: until, WaitReason: reason);
+}
+
+/// <summary>
+/// The text channel's rules for one due message, in the order a merchant reads them on the timeline: texts on for the
+/// store, a mobile number (E.164 with the store's country, else the cart's), SMS consent under the store's rule
+/// (never email consent), not replied STOP; then the sending hours on the customer's clock, where a closed window
+/// defers the text to the next opening instead of skipping it. The recipient is the E.164 number.
+/// </summary>
+public sealed class SmsSending(
+    ISmsSettingsStore settings,
+    ISmsSuppressionList suppressions,
+    SmsOptOuts optOuts,
+    ISmsComposer composer,
+    ISmsTransport transport,
+    ShortLinks links,
+    TimeProvider time)
+{
+    public const string TextsOff = "texts are off for this store";
+    public const string NoConsent = "the customer gave no SMS consent";
+    public const string Suppressed = "the number replied STOP to this store's texts";
+
+    public async Task<SmsPlan> PrepareAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(cart);
+        ArgumentNullException.ThrowIfNull(store);
+        var sms = await settings.GetAsync(store.Id, ct);
+        if (!sms.Enabled)
+            return SmsPlan.Skip(TextsOff);
+        var number = sms.NumberOf(cart.Contact);
+        if (number.E164 is not { } e164)
+            return SmsPlan.Skip($"no mobile number to text ({number.Problem})");
+        if (!sms.Allows(cart.Contact))
+            return SmsPlan.Skip(sms.Consent == SmsConsentRule.DeclaredByMerchant ? "the customer refused texts" : NoConsent);
+        if (await suppressions.IsSuppressedAsync(store.Id, e164, ct))
+            return SmsPlan.Skip(Suppressed);
+        if (cart.Lines.Count == 0)
+            return SmsPlan.Skip(SendingRules.EmptyCart);
+
+        var now = time.GetUtcNow();
+        var opens = sms.NextSendingTime(now, e164, store.ResolveTimeZone());
+        if (opens > now)
+            return SmsPlan.Wait(opens, string.Create(CultureInfo.InvariantCulture,
+                $"texts go out {sms.Window.Opens:HH:mm}-{sms.Window.Closes:HH:mm} Monday to Saturday, not on public holidays, on the customer's clock"));
+
+        var body = await composer.ComposeAsync(new SmsModel(store, cart, message, sms, links.For(store.Id, message.Id, now)), ct);
+        return new SmsPlan(new SmsMessage(message.Id, store.Id, e164, body, sms.MessagingServiceSid, sms.FromNumber));
+    }
+
+    /// <summary>Hands the text to the transport.</summary>
+    /// <exception cref="SmsSendException">The provider refused or failed.</exception>
+    public Task<SmsReceipt> SendAsync(SmsMessage text, CancellationToken ct) => transport.SendAsync(text, ct);
+
+    /// <summary>
+    /// Exactly once across a crash: the provider's receipt of an earlier attempt at this message (a text to the same
+    /// number carrying this message's short link), or null when the provider has none or the cart has no number now.
+    /// </summary>
+    public async Task<(string E164, SmsReceipt Receipt)?> FindEarlierSendAsync(OutboundMessage message, Cart cart, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(cart);
+        var sms = await settings.GetAsync(message.StoreId, ct);
+        if (sms.NumberOf(cart.Contact).E164 is not { } e164)
+            return null;
+        var probe = new SmsMessage(message.Id, message.StoreId, e164, "", sms.MessagingServiceSid, sms.FromNumber);
+        return await transport.FindSentAsync(probe, links.Marker(message.Id), ct) is { } receipt ? (e164, receipt) : null;
+    }
+
+    /// <summary>The provider says the recipient opted out with it (Twilio 21610): the store stops texting the number too.</summary>
+    public Task ProviderReportedOptOutAsync(long storeId, string e164, CancellationToken ct) => optOuts.ProviderReportedOptOutAsync(storeId, e164, ct);
+}
