@@ -4,7 +4,6 @@ using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
-using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Web.Features.Admin;
@@ -51,7 +50,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryData()
             .AddCartRecoveryEmail()
             .AddPostmarkEmail()
-            .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
+            .AddEmailTransport("postmark", PostmarkServiceCollectionExtensions.Transport)
             .AddRecoveryEngine()
             .AddSecretProtection(builder.Configuration)
             .AddDemoConnector()
@@ -60,7 +59,6 @@ internal static class CartRecoveryHost
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
             .AddCallerAuthentication()
-            .AddShopifyEmbedded()
             .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()
