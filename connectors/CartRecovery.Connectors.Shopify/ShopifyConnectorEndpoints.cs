@@ -16,4 +16,12 @@ public static class ShopifyConnectorEndpoints
         app.MapShopifyWebhooks();
         return app;
     }
+
+    /// <summary>
+    /// The origins that may frame the embedded app for <paramref name="shop"/> (<c>frame-ancestors</c>: the shop's own
+    /// domain and <c>admin.shopify.com</c>, https://shopify.dev/docs/apps/build/security/set-up-iframe-protection), or
+    /// null when it is not a valid <c>name.myshopify.com</c> domain.
+    /// </summary>
+    public static string? AdminFrameAncestors(string? shop) =>
+        ShopifyHmac.IsValidShopDomain(shop) ? $"https://{shop} https://admin.shopify.com" : null;
 }

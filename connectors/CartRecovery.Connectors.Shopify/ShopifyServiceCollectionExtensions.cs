@@ -3,8 +3,10 @@ using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Billing;
 using CartRecovery.Connectors.Shopify.Checkouts;
+using CartRecovery.Connectors.Shopify.Embedded;
 using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -19,8 +21,8 @@ public static partial class ShopifyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, its storefront, poller,
-    /// webhook handler and store connector, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
-    /// IConnectorStateStore, IPrivacyStore, CartIngestion, StoreLifecycle, RecoveryOptions).
+    /// webhook handler, store connector and embedded sign-in, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
+    /// IConnectorStateStore, IPrivacyStore, IAccountStore, CartIngestion, StoreLifecycle, RecoveryOptions).
     /// </summary>
     public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
     {
@@ -64,6 +66,7 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<IStoreConnector, ShopifyStoreConnector>();
         services.AddSingleton<ShopifySessionTokenVerifier>();
         services.AddSingleton<ShopifyManagedInstall>();
+        services.AddSingleton<IEmbeddedSignIn, ShopifyEmbeddedSignIn>();
         services.AddSingleton<ShopifyCartReporter>();
         services.AddSingleton<ShopifyImageEnricher>();
         services.AddSingleton<ShopifyStorefront>();

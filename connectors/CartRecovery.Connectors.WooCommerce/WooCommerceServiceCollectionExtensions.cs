@@ -75,6 +75,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceWebhookRegistrar>();
         services.AddSingleton<WooCommerceConnectFlow>();
         services.AddSingleton<IStoreConnector, WooCommerceStoreConnector>();
+        services.AddSingleton(sp => new WooCommerceKeyAuthorization(sp.GetRequiredService<WooCommerceConnectFlow>()));
         services.AddSingleton<WooCommerceOrderIngestion>();
         services.AddSingleton<WooCommerceCapture>();
         services.AddSingleton<WooCommerceStorefront>();

@@ -18,7 +18,7 @@ public static class PostmarkServiceCollectionExtensions
     /// typed HTTP client with its retry pipeline, <see cref="PostmarkTransport"/> as a concrete singleton, and the webhook's
     /// options (section <c>PostmarkWebhooks</c>). It does not
     /// register <see cref="Core.Email.IEmailTransport"/>: the host picks the transport from <c>Email:Transport</c>
-    /// (e.g. <c>sp =&gt; sp.GetRequiredService&lt;PostmarkTransport&gt;()</c>), and only then is the server token required.
+    /// (with <see cref="Transport"/>), and only then is the server token required.
     /// </summary>
     public static IServiceCollection AddPostmarkEmail(this IServiceCollection services)
     {
@@ -69,4 +69,7 @@ public static class PostmarkServiceCollectionExtensions
         services.AddOptions<PostmarkWebhookOptions>().BindConfiguration(PostmarkWebhookOptions.Section);
         return services;
     }
+
+    /// <summary>The Postmark transport registered by <see cref="AddPostmarkEmail"/>, for the host's transport table.</summary>
+    public static Core.Email.IEmailTransport Transport(IServiceProvider services) => services.GetRequiredService<PostmarkTransport>();
 }

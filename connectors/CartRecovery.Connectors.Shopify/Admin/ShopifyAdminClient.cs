@@ -13,7 +13,7 @@ namespace CartRecovery.Connectors.Shopify.Admin;
 /// Shopify provably did not run them (THROTTLED, 429), because a retried mutation could create a second discount.
 /// Failures surface as <see cref="ShopifyApiException"/>. The client does not log.
 /// </summary>
-public sealed class ShopifyAdminClient
+internal sealed class ShopifyAdminClient
 {
     internal const int MaxThrottleRetries = 5;
     internal const int MaxTransientRetries = 3;

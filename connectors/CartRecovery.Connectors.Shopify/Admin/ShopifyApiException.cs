@@ -4,7 +4,7 @@ namespace CartRecovery.Connectors.Shopify.Admin;
 /// A failed call to Shopify (Admin GraphQL API or OAuth endpoint). <see cref="IsTransient"/> tells callers whether trying
 /// again later can help (429, 5xx, timeouts, throttling); 401/403 and GraphQL user errors never are.
 /// </summary>
-public sealed class ShopifyApiException : Exception
+internal sealed class ShopifyApiException : Exception
 {
     public ShopifyApiException()
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Connectors.Shopify.Admin;
 
 /// <summary>The Admin API of one connected store: its address (with overrides) and a fresh token, resolved per call.</summary>
-public sealed class ShopifyStoreApi
+internal sealed class ShopifyStoreApi
 {
     private readonly ShopifyAdminClient _client;
     private readonly ShopifyTokenProvider _tokens;

@@ -3,7 +3,7 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Connectors.Shopify.Auth;
 
 /// <summary>The outcome of an install callback or a token connection: the connected store, or why nothing was created.</summary>
-public sealed record InstallResult
+internal sealed record InstallResult
 {
     public bool Succeeded => Error is null && Store is not null;
 

@@ -4,7 +4,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// The outcome of an install request: where to send the merchant and the nonce to keep (in a cookie) until the callback,
 /// or why the request was refused.
 /// </summary>
-public sealed record InstallStart
+internal sealed record InstallStart
 {
     public bool Succeeded => Error is null;
 

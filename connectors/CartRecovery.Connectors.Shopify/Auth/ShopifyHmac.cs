@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// HMAC-SHA256 over the raw body for webhooks (https://shopify.dev/docs/apps/build/webhooks/subscribe/https). Both are
 /// keyed with the app's client secret and compared in constant time.
 /// </summary>
-public static partial class ShopifyHmac
+internal static partial class ShopifyHmac
 {
     /// <summary>
     /// Verifies the <c>hmac</c> of an install or callback query. <paramref name="query"/> holds the decoded parameters, in

@@ -1,7 +1,7 @@
 namespace CartRecovery.Connectors.Shopify.Auth;
 
 /// <summary>Why an install, callback or token connection was refused.</summary>
-public enum ShopifyInstallError
+internal enum ShopifyInstallError
 {
     /// <summary>The app has no client id or secret configured.</summary>
     NotConfigured,

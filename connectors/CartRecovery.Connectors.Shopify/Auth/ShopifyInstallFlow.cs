@@ -14,7 +14,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// expiring offline token and connect the store. Bad input is answered with a typed failure, never an exception, and a
 /// refused callback creates nothing.
 /// </summary>
-public sealed class ShopifyInstallFlow
+internal sealed class ShopifyInstallFlow
 {
     private readonly IOptions<ShopifyOptions> _options;
     private readonly ShopifyOAuthClient _oauth;

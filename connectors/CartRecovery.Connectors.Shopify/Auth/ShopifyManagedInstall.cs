@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// don't have (or no longer have a usable token for) is exchanged for an expiring offline token, and the shop is
 /// connected the way every install connects it (shop read, webhooks subscribed, store and credentials saved). No redirect.
 /// </summary>
-public sealed class ShopifyManagedInstall
+internal sealed class ShopifyManagedInstall
 {
     private readonly IOptions<ShopifyOptions> _options;
     private readonly ShopifyOAuthClient _oauth;

@@ -10,7 +10,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// retried here (a code works once; the caller owns refresh retries). Failures are <see cref="ShopifyApiException"/>; the
 /// client does not log.
 /// </summary>
-public sealed class ShopifyOAuthClient
+internal sealed class ShopifyOAuthClient
 {
     private const int ExcerptLength = 300;
     private readonly HttpClient _http;

@@ -9,7 +9,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// Connects a shop with an Admin API token the merchant or agency already has (a custom app made in the shop's admin),
 /// for scripted onboarding of many shops. The token is checked against the API before anything is saved.
 /// </summary>
-public sealed class ShopifyOnboarding
+internal sealed class ShopifyOnboarding
 {
     private readonly ShopifyStoreRegistration _registration;
     private readonly IOptions<ShopifyOptions> _options;

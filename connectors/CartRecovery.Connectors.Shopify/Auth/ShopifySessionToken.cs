@@ -4,7 +4,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// A verified App Bridge session token (ID token): which shop's admin framed us and which staff user opened the app.
 /// Only <see cref="ShopifySessionTokenVerifier"/> makes one.
 /// </summary>
-public sealed record ShopifySessionToken
+internal sealed record ShopifySessionToken
 {
     /// <summary>The shop's permanent <c>name.myshopify.com</c> domain, lower case (the host of <c>dest</c>).</summary>
     public required string Shop { get; init; }

@@ -1,7 +1,7 @@
 namespace CartRecovery.Connectors.Shopify.Auth;
 
 /// <summary>The outcome of verifying a session token: the verified token, or why it was refused.</summary>
-public sealed record ShopifySessionTokenCheck
+internal sealed record ShopifySessionTokenCheck
 {
     public ShopifySessionToken? Token { get; private init; }
 

@@ -13,7 +13,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// <c>iss</c> that shop's admin, <c>sub</c> the staff user, living one minute between <c>nbf</c> and <c>exp</c>.
 /// Anything else, malformed input included, is refused with a reason; nothing throws.
 /// </summary>
-public sealed class ShopifySessionTokenVerifier
+internal sealed class ShopifySessionTokenVerifier
 {
     /// <summary>
     /// Clock skew allowed on <c>exp</c> and <c>nbf</c>. Shopify's own library allows 10 s; Shopify's token exchange

@@ -14,7 +14,7 @@ internal sealed record ShopifyShopInfo(string Name, string SenderEmail, string C
 /// The last steps both connection paths share once a token is in hand: read the shop with it, subscribe the webhooks,
 /// then (and only then) write the store and its credentials. Anything refused before the writes leaves nothing behind.
 /// </summary>
-public sealed class ShopifyStoreRegistration
+internal sealed class ShopifyStoreRegistration
 {
     private const string ShopQuery = """
         query CartRecoveryShop {

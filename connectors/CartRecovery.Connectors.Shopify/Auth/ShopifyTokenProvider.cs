@@ -10,7 +10,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// rotates the refresh token, so the pair is saved in one write, and callers for the same store wait for one refresh
 /// instead of each spending the refresh token.
 /// </summary>
-public sealed class ShopifyTokenProvider
+internal sealed class ShopifyTokenProvider
 {
     private readonly IStoreCredentialStore _credentials;
     private readonly ShopifyOAuthClient _oauth;

@@ -5,7 +5,7 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// with a refresh token that rotates on every refresh
 /// (https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens).
 /// </summary>
-public sealed record ShopifyTokenResponse(
+internal sealed record ShopifyTokenResponse(
     string AccessToken,
     string? Scope,
     TimeSpan? ExpiresIn,

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Shopify.Billing;
 /// merchant approves (a recurring line for the monthly price, a capped usage line for emails beyond the plan), usage
 /// records on it, and <c>currentAppInstallation.activeSubscriptions</c> as the truth about what is active.
 /// </summary>
-public sealed class ShopifyBilling(ShopifyStoreApi api, TimeProvider time) : IPlatformBilling
+internal sealed class ShopifyBilling(ShopifyStoreApi api, TimeProvider time) : IPlatformBilling
 {
     public string Platform => Platforms.Shopify;
 

@@ -8,7 +8,7 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// checkout can arrive keyed by its token (a webhook without id) or by its id (the poller); when no cart has this
 /// snapshot's key but one is known by any of its refs, the snapshot joins that cart instead of starting a second one.
 /// </summary>
-public sealed class ShopifyCartReporter
+internal sealed class ShopifyCartReporter
 {
     private readonly ICartStore _carts;
     private readonly CartIngestion _ingestion;

@@ -19,7 +19,7 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// snapshot under the key its cart already has when one of its refs is known.
 /// </para>
 /// </summary>
-public static class ShopifyCheckoutMapper
+internal static class ShopifyCheckoutMapper
 {
     private const string UntitledLine = "Item";
 

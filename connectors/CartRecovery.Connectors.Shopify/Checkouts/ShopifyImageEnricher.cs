@@ -10,7 +10,7 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// Checkout webhooks carry no image URLs; this looks the line variants up (<c>nodes(ids:)</c>) and fills in each line's
 /// image (the variant's own, else the product's featured media) and product page.
 /// </summary>
-public sealed class ShopifyImageEnricher
+internal sealed class ShopifyImageEnricher
 {
     /// <summary>Shopify's <c>nodes</c> accepts at most 250 ids; a cart with more lines keeps the rest without images.</summary>
     private const int MaxIds = 250;

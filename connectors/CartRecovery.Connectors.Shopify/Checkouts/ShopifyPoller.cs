@@ -21,7 +21,7 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// indexing lag, because in id order the largest <c>updatedAt</c> seen says nothing about checkouts updated behind the pass.
 /// </para>
 /// </summary>
-public sealed partial class ShopifyPoller : IStorePoller
+internal sealed partial class ShopifyPoller : IStorePoller
 {
     /// <summary>ISO-8601 lower bound of <c>updated_at</c> for the next pass.</summary>
     public const string CursorKey = "shopify:abandoned-checkouts:updated_at";

@@ -1,8 +1,8 @@
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Core.Accounts;
-using CartRecovery.Core.Stores;
+using Microsoft.Extensions.Logging;
 
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Connectors.Shopify.Embedded;
 
 /// <summary>
 /// Door 1, Shopify embedded in the admin: a session token from App Bridge becomes a caller. The token is verified, the
@@ -13,21 +13,18 @@ namespace CartRecovery.Web.Features.Shopify;
 /// </summary>
 internal sealed partial class ShopifyEmbeddedSignIn(
     ShopifySessionTokenVerifier verifier, ShopifyManagedInstall install, IAccountStore accounts, TimeProvider time,
-    ILogger<ShopifyEmbeddedSignIn> logger)
+    ILogger<ShopifyEmbeddedSignIn> logger) : IEmbeddedSignIn
 {
     public const string LoginProvider = "shopify";
 
-    /// <summary>
-    /// The caller behind <paramref name="sessionToken"/>, or why there is none. <paramref name="recordSignIn"/> marks a
-    /// sign-in (the page load), as opposed to the API calls the page makes with a fresh token each time.
-    /// </summary>
-    public async Task<ShopifyEmbeddedCaller> SignInAsync(string? sessionToken, bool recordSignIn, CancellationToken ct)
+    /// <inheritdoc />
+    public async Task<EmbeddedCaller> SignInAsync(string? sessionToken, bool recordSignIn, CancellationToken ct)
     {
         var check = verifier.Verify(sessionToken);
         if (!check.IsValid)
         {
             SessionTokenRefused(logger, check.Failure!);
-            return ShopifyEmbeddedCaller.Refused(ShopifyEmbeddedFailure.InvalidToken, check.Failure!);
+            return EmbeddedCaller.Refused(EmbeddedFailure.InvalidToken, check.Failure!);
         }
 
         var token = check.Token!;
@@ -35,7 +32,7 @@ internal sealed partial class ShopifyEmbeddedSignIn(
         if (!installed.Succeeded)
         {
             InstallFailed(logger, token.Shop, installed.Error?.ToString() ?? "", installed.Reason ?? "");
-            return ShopifyEmbeddedCaller.Refused(ShopifyEmbeddedFailure.InstallFailed, installed.Reason ?? "The shop could not be installed.");
+            return EmbeddedCaller.Refused(EmbeddedFailure.InstallFailed, installed.Reason ?? "The shop could not be installed.");
         }
 
         var store = installed.Store!;
@@ -53,13 +50,13 @@ internal sealed partial class ShopifyEmbeddedSignIn(
         else if (membership.StoreIds is { } stores && !stores.Contains(store.Id))
         {
             // An owner of the account narrowed this person to other stores: their word stands over the admin's.
-            return ShopifyEmbeddedCaller.Refused(ShopifyEmbeddedFailure.NoAccess, "Your access to this shop in CartRecovery was removed by an owner of its account.");
+            return EmbeddedCaller.Refused(EmbeddedFailure.NoAccess, "Your access to this shop in CartRecovery was removed by an owner of its account.");
         }
 
         if (recordSignIn)
             await accounts.RecordSignInAsync(user.Id, now, ct);
         var actor = new Actor(ActorKind.User, user.Id, user.Email ?? $"Shopify staff {token.UserId} of {token.Shop}");
-        return ShopifyEmbeddedCaller.SignedIn(AccessScope.ForAccount(accountId, membership.Role, [store.Id], actor), store, user);
+        return EmbeddedCaller.SignedIn(AccessScope.ForAccount(accountId, membership.Role, [store.Id], actor), store, user);
     }
 
     [LoggerMessage(2401, LogLevel.Information, "Shopify session token refused: {Reason}")]

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace CartRecovery.Connectors.Shopify.Offers;
 
 /// <summary>Shopify's side of a send: unique discount codes, the way back to the checkout, and whether it is still open.</summary>
-public sealed partial class ShopifyStorefront : IStorefront
+internal sealed partial class ShopifyStorefront : IStorefront
 {
     /// <summary>Fresh codes tried when Shopify says a code is TAKEN (8 characters from 31: a clash is very unlikely).</summary>
     internal const int MaxCodeAttempts = 5;

@@ -16,7 +16,7 @@ namespace CartRecovery.Connectors.Shopify.Webhooks;
 /// Processes stored Shopify deliveries (already verified and de-duplicated by the host). Every branch is idempotent,
 /// because a delivery may be processed twice. A delivery for a shop we don't know, or a topic we don't use, is dropped.
 /// </summary>
-public sealed partial class ShopifyWebhookHandler : IWebhookHandler
+internal sealed partial class ShopifyWebhookHandler : IWebhookHandler
 {
     private readonly IStoreRepository _stores;
     private readonly ShopifyCartReporter _reporter;

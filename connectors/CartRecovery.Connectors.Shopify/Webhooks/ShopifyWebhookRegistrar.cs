@@ -9,7 +9,7 @@ namespace CartRecovery.Connectors.Shopify.Webhooks;
 /// API cannot create them; they are app configuration (Dev Dashboard or <c>shopify.app.toml</c>, <c>compliance_topics</c>)
 /// and must point at the same URL.
 /// </summary>
-public sealed class ShopifyWebhookRegistrar
+internal sealed class ShopifyWebhookRegistrar
 {
     /// <summary>GraphQL <c>WebhookSubscriptionTopic</c> values.</summary>
     internal static readonly IReadOnlyList<string> Topics = ["CHECKOUTS_CREATE", "CHECKOUTS_UPDATE", "CHECKOUTS_DELETE", "ORDERS_CREATE", "APP_UNINSTALLED", "APP_SUBSCRIPTIONS_UPDATE"];

@@ -1,7 +1,7 @@
 namespace CartRecovery.Connectors.Shopify.Webhooks;
 
 /// <summary>Webhook topics as Shopify sends them in <c>X-Shopify-Topic</c>.</summary>
-public static class ShopifyWebhookTopics
+internal static class ShopifyWebhookTopics
 {
     public const string CheckoutsCreate = "checkouts/create";
     public const string CheckoutsUpdate = "checkouts/update";

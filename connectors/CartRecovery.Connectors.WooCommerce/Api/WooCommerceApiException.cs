@@ -8,7 +8,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// <see cref="ErrorCode"/> is that <c>code</c> (<c>woocommerce_rest_authentication_error</c>, <c>rest_invalid_param</c>, ...).
 /// A call that got no answer (timeout, broken connection) has <see cref="StatusCode"/> 0.
 /// </summary>
-public sealed class WooCommerceApiException : Exception
+internal sealed class WooCommerceApiException : Exception
 {
     public WooCommerceApiException()
     {

@@ -9,7 +9,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// https://woocommerce.github.io/woocommerce-rest-api-docs/). Thread-safe; one instance serves every store, each call
 /// names its <see cref="WooCommerceConnection"/>. Failures throw <see cref="WooCommerceApiException"/>.
 /// </summary>
-public sealed class WooCommerceClient
+internal sealed class WooCommerceClient
 {
     /// <summary>The named <see cref="HttpClient"/> carrying the timeouts, retries and authentication.</summary>
     public const string HttpClientName = "WooCommerce";

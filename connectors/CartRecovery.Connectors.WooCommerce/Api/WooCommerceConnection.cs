@@ -5,7 +5,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// (what OAuth signatures cover); <see cref="ApiBaseUrl"/>, when set, is where the requests actually go (an emulator,
 /// a proxy), and its scheme decides the auth scheme. Never logged: <see cref="ToString"/> hides the secret.
 /// </summary>
-public sealed record WooCommerceConnection
+internal sealed record WooCommerceConnection
 {
     public WooCommerceConnection(Uri siteUrl, string consumerKey, string consumerSecret, Uri? apiBaseUrl = null)
     {

@@ -1,4 +1,4 @@
 namespace CartRecovery.Connectors.WooCommerce.Api;
 
 /// <summary>A created coupon. WooCommerce stores codes lower-cased and matches them case-insensitively.</summary>
-public sealed record WooCommerceCoupon(long Id, string Code);
+internal sealed record WooCommerceCoupon(long Id, string Code);

@@ -7,7 +7,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// <param name="DiscountType"><c>percent</c>, <c>fixed_cart</c> or <c>fixed_product</c>.</param>
 /// <param name="EmailRestrictions">Checked against the billing email when the order is placed.</param>
 /// <param name="ExpiresAtUtc">Sent as <c>date_expires_gmt</c>.</param>
-public sealed record WooCommerceCouponRequest(
+internal sealed record WooCommerceCouponRequest(
     string Code,
     string DiscountType,
     string Amount,

@@ -11,7 +11,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// enc is PHP's <c>rawurlencode</c> (RFC 3986). The HMAC key is the consumer secret followed by <c>&amp;</c> (the empty token
 /// secret of RFC 5849; WooCommerce appends it without encoding the secret, which is <c>cs_</c> + hex anyway).
 /// </summary>
-public static class WooCommerceOAuth1
+internal static class WooCommerceOAuth1
 {
     public const string HmacSha1 = "HMAC-SHA1";
     public const string HmacSha256 = "HMAC-SHA256";

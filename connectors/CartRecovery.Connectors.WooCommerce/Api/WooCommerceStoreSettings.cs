@@ -8,7 +8,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// <param name="WooCommerceVersion">From <c>/system_status</c> <c>environment.wc_version</c>, when readable.</param>
 /// <param name="SenderEmail">The shop's "from" address (<c>woocommerce_email_from_address</c>), when readable.</param>
 /// <param name="SenderName">The shop's "from" name (<c>woocommerce_email_from_name</c>), when readable.</param>
-public sealed record WooCommerceStoreSettings(
+internal sealed record WooCommerceStoreSettings(
     string Name,
     Uri HomeUrl,
     string Currency,

@@ -1,4 +1,4 @@
 namespace CartRecovery.Connectors.WooCommerce.Api;
 
 /// <summary>A webhook as WooCommerce returns it after <c>POST /webhooks</c> (the secret is never echoed back).</summary>
-public sealed record WooCommerceWebhookInfo(long Id, string Topic, string DeliveryUrl, string Status);
+internal sealed record WooCommerceWebhookInfo(long Id, string Topic, string DeliveryUrl, string Status);

@@ -9,7 +9,7 @@ namespace CartRecovery.Connectors.WooCommerce.Capture;
 /// rule is reported with its field, and nothing is stored unless all pass. Consent is required: without it the email
 /// must not be kept at all.
 /// </summary>
-public static class CaptureValidator
+internal static class CaptureValidator
 {
     public const int MaxItems = 100;
     public const int MaxNameLength = 200;

@@ -5,5 +5,5 @@ namespace CartRecovery.Connectors.WooCommerce.Capture;
 /// typed, with their consent. <see cref="CartId"/> is the script's own id for the browser's cart. <see cref="Phone"/> is the
 /// billing phone as typed, and <see cref="SmsConsent"/> the store's SMS checkbox (null when the store has none).
 /// </summary>
-public sealed record CapturedCart(string CartId, string Email, bool Consent, string? Currency, IReadOnlyList<CapturedCartItem> Items,
+internal sealed record CapturedCart(string CartId, string Email, bool Consent, string? Currency, IReadOnlyList<CapturedCartItem> Items,
     string? Phone = null, bool? SmsConsent = null);

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.WooCommerce.Capture;
 /// the cart: a shareable checkout link on WooCommerce 10.0+ (which can also apply the coupon), else add-to-cart for a
 /// single line or the cart page (see <see cref="WooCommerceRestoreLinks"/>).
 /// </summary>
-public static class CapturedCartMapper
+internal static class CapturedCartMapper
 {
     /// <summary>Prefix of captured carts' external ids, so they never collide with order ids.</summary>
     public const string ExternalIdPrefix = "capture:";

@@ -7,7 +7,7 @@ namespace CartRecovery.Connectors.WooCommerce.Connect;
 /// can act on. <see cref="Warning"/> reports a connection that works in part (webhooks could not be registered, so
 /// changes arrive by polling only).
 /// </summary>
-public sealed record ConnectResult(ConnectStatus Status, Store? Store, string? Error = null, string? Warning = null)
+internal sealed record ConnectResult(ConnectStatus Status, Store? Store, string? Error = null, string? Warning = null)
 {
     public bool Succeeded => Status == ConnectStatus.Connected;
 

@@ -1,7 +1,7 @@
 namespace CartRecovery.Connectors.WooCommerce.Connect;
 
 /// <summary>How connecting a shop ended.</summary>
-public enum ConnectStatus
+internal enum ConnectStatus
 {
     Connected,
     /// <summary>The request itself is wrong (bad site URL, malformed keys, a callback for another connection).</summary>

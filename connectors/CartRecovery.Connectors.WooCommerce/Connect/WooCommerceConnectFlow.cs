@@ -17,7 +17,7 @@ namespace CartRecovery.Connectors.WooCommerce.Connect;
 /// The keys are checked against the API before anything is saved. The one-time connection id (wc-auth's
 /// <c>user_id</c>) is the host's to issue and remember (<see cref="NewConnectionId"/>): this class only compares it.
 /// </summary>
-public sealed partial class WooCommerceConnectFlow(
+internal sealed partial class WooCommerceConnectFlow(
     WooCommerceClient client,
     WooCommerceStoreConnections connections,
     WooCommerceWebhookRegistrar webhooks,

@@ -5,7 +5,7 @@ namespace CartRecovery.Connectors.WooCommerce.Connect;
 /// credentials, query or fragment, lower-case host, no default port, no trailing slash. Subdirectory installs keep
 /// their path (<c>https://example.com/shop</c>), because WordPress's home URL, and hence every route, includes it.
 /// </summary>
-public static class WooCommerceSiteUrl
+internal static class WooCommerceSiteUrl
 {
     /// <summary>Parses what a merchant typed. Without a scheme, https is assumed, as WooCommerce's own wc-auth does.</summary>
     public static bool TryNormalize(string? input, out Uri? site, out string? error)

@@ -14,7 +14,7 @@ namespace CartRecovery.Connectors.WooCommerce.Offers;
 /// the cart page for carts of several lines (the shopper's session usually still holds them on the same device).</item>
 /// </list>
 /// </summary>
-public static class WooCommerceRestoreLinks
+internal static class WooCommerceRestoreLinks
 {
     public static Uri CheckoutLink(Uri site, IEnumerable<(long ProductId, int Quantity)> items, string? couponCode)
     {

@@ -18,7 +18,7 @@ namespace CartRecovery.Connectors.WooCommerce.Offers;
 /// WooCommerce's side of recovery: personal coupons, the way back to the cart and the pre-send order check.
 /// Where a coupon cannot ride on the link (order-pay pages, add-to-cart links) the email shows the code.
 /// </summary>
-public sealed partial class WooCommerceStorefront(
+internal sealed partial class WooCommerceStorefront(
     WooCommerceClient client,
     WooCommerceStoreConnections connections,
     ILogger<WooCommerceStorefront> logger) : IStorefront

@@ -11,7 +11,7 @@ namespace CartRecovery.Connectors.WooCommerce.Orders;
 /// Hands one order to <see cref="CartIngestion"/> according to its status; shared by the webhook handler and the poller.
 /// Every call is idempotent: a snapshot merges monotonically, a conversion or expiry happens once.
 /// </summary>
-public sealed class WooCommerceOrderIngestion(CartIngestion ingestion)
+internal sealed class WooCommerceOrderIngestion(CartIngestion ingestion)
 {
     /// <exception cref="FormatException">The order lacks an id, a date or has a malformed amount.</exception>
     public async Task<WooCommerceOrderState> IngestAsync(Store store, JsonElement order, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace CartRecovery.Connectors.WooCommerce.Orders;
 /// to the shared cart model. Money fields are strings in major units ("29.35") except a line's <c>price</c>, a number;
 /// <c>*_gmt</c> dates are UTC without an offset.
 /// </summary>
-public static class WooCommerceOrderMapper
+internal static class WooCommerceOrderMapper
 {
     public const string OrderIdRef = "order_id";
     public const string OrderKeyRef = "order_key";

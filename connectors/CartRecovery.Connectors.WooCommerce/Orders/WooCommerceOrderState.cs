@@ -1,7 +1,7 @@
 namespace CartRecovery.Connectors.WooCommerce.Orders;
 
 /// <summary>What an order's status means for recovery.</summary>
-public enum WooCommerceOrderState
+internal enum WooCommerceOrderState
 {
     /// <summary>A status CartRecovery does not act on (plugin statuses); the order is left alone.</summary>
     Ignored,

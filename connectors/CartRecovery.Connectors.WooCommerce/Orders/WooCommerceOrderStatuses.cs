@@ -5,7 +5,7 @@ namespace CartRecovery.Connectors.WooCommerce.Orders;
 /// <c>pending</c> is an order placed but unpaid, <c>failed</c> a declined payment, <c>checkout-draft</c> a block
 /// checkout in progress; <c>on-hold</c> (bank transfer, cheque) counts as ordered because the customer did order.
 /// </summary>
-public static class WooCommerceOrderStatuses
+internal static class WooCommerceOrderStatuses
 {
     public const string Pending = "pending";
     public const string Failed = "failed";

@@ -14,7 +14,7 @@ namespace CartRecovery.Connectors.WooCommerce.Orders;
 /// The cursor (<see cref="CursorStateKey"/>) is saved after each page is fully ingested, so a crash or restart resumes
 /// where the last complete page ended; re-reading a page is harmless because ingestion is idempotent.
 /// </summary>
-public sealed partial class WooCommercePoller(
+internal sealed partial class WooCommercePoller(
     WooCommerceClient client,
     WooCommerceStoreConnections connections,
     WooCommerceOrderIngestion orders,

@@ -8,7 +8,7 @@ namespace CartRecovery.Connectors.WooCommerce.Webhooks;
 /// a POST of the order's REST JSON with <c>X-WC-Webhook-*</c> headers, signed with
 /// <c>base64(HMAC-SHA256(raw body, secret))</c>.
 /// </summary>
-public static class WooCommerceWebhook
+internal static class WooCommerceWebhook
 {
     public const string SourceHeader = "X-WC-Webhook-Source";
     public const string TopicHeader = "X-WC-Webhook-Topic";

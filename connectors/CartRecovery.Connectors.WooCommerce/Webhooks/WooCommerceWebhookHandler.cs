@@ -11,7 +11,7 @@ namespace CartRecovery.Connectors.WooCommerce.Webhooks;
 /// (built at delivery time, so an <c>order.created</c> may already be paid). Idempotent: the same delivery twice ends
 /// in the same state.
 /// </summary>
-public sealed partial class WooCommerceWebhookHandler(
+internal sealed partial class WooCommerceWebhookHandler(
     IStoreRepository stores,
     WooCommerceOrderIngestion orders,
     ILogger<WooCommerceWebhookHandler> logger) : IWebhookHandler

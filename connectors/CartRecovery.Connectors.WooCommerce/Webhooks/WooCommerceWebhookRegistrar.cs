@@ -10,7 +10,7 @@ namespace CartRecovery.Connectors.WooCommerce.Webhooks;
 /// Subscribes a store to its order webhooks, replacing the ones an earlier connection made (their secret is gone, so
 /// their deliveries would fail verification and WooCommerce would disable them after a few failures anyway).
 /// </summary>
-public sealed class WooCommerceWebhookRegistrar(
+internal sealed class WooCommerceWebhookRegistrar(
     WooCommerceClient client,
     IConnectorStateStore state,
     RecoveryOptions recovery,

@@ -1,10 +1,10 @@
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Core.Accounts;
 
 /// <summary>Why an embedded request has no caller.</summary>
-internal enum ShopifyEmbeddedFailure
+public enum EmbeddedFailure
 {
     None = 0,
-    /// <summary>Missing, malformed, forged or stale session token: App Bridge should fetch a fresh one and retry.</summary>
+    /// <summary>Missing, malformed, forged or stale session token: the platform's admin (Shopify's App Bridge) should fetch a fresh one and retry.</summary>
     InvalidToken = 1,
     /// <summary>The token is good but the shop could not be installed (Shopify refused or was unreachable).</summary>
     InstallFailed = 2,

@@ -7,7 +7,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// Postmark refused a request, or never answered it. Thrown by <see cref="PostmarkClient"/>; callers decide on retries
 /// (the client already retried what was safe to retry).
 /// </summary>
-public sealed partial class PostmarkApiException : Exception
+internal sealed partial class PostmarkApiException : Exception
 {
     public PostmarkApiException(int? statusCode, int errorCode, string? apiMessage, TimeSpan? retryAfter = null, Exception? inner = null)
         : base(Describe(statusCode, errorCode, apiMessage, inner), inner)

@@ -11,7 +11,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// what <see cref="PostmarkRetryRules"/> allows. Failures are thrown as <see cref="PostmarkApiException"/>; nothing is logged.
 /// See https://postmarkapp.com/developer/api/email-api.
 /// </summary>
-public sealed class PostmarkClient
+internal sealed class PostmarkClient
 {
     /// <summary>The batch endpoint's documented cap; Postmark answers a bigger batch with ErrorCode 410.</summary>
     public const int MaxBatchSize = 500;

@@ -4,7 +4,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// The API <c>ErrorCode</c> values we act on. Most arrive with HTTP 422; inside a batch answer they arrive per item with
 /// HTTP 200. See https://postmarkapp.com/developer/api/overview#error-codes.
 /// </summary>
-public static class PostmarkErrorCodes
+internal static class PostmarkErrorCodes
 {
     public const int Ok = 0;
 

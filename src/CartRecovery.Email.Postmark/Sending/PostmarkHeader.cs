@@ -1,4 +1,4 @@
 namespace CartRecovery.Email.Postmark.Sending;
 
 /// <summary>One entry of a message's <c>Headers</c> array: the API takes custom headers as Name/Value objects.</summary>
-public sealed record PostmarkHeader(string Name, string Value);
+internal sealed record PostmarkHeader(string Name, string Value);

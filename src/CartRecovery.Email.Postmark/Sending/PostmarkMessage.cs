@@ -5,7 +5,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// names are the API's; unset fields are left out of the JSON.
 /// See https://postmarkapp.com/developer/api/email-api.
 /// </summary>
-public sealed record PostmarkMessage
+internal sealed record PostmarkMessage
 {
     /// <summary>A confirmed sender signature or an address on a verified domain; <c>Name &lt;address&gt;</c> is allowed.</summary>
     public required string From { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CartRecovery.Email.Postmark.Sending;
 
 /// <summary>A message of the outbound search, with the fields we read (Postmark returns more).</summary>
-public sealed record PostmarkOutboundMessage
+internal sealed record PostmarkOutboundMessage
 {
     [JsonPropertyName("MessageID")]
     public string? MessageId { get; init; }

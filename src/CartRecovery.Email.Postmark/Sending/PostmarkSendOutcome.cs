@@ -6,7 +6,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// <param name="MessageId">Our <see cref="EmailMessage.MessageId"/>.</param>
 /// <param name="ProviderMessageId">Postmark's MessageID when it accepted the message.</param>
 /// <param name="Error">Why the message was not accepted; <see cref="EmailSendException.IsTransient"/> says whether to retry.</param>
-public sealed record PostmarkSendOutcome(long MessageId, string? ProviderMessageId, EmailSendException? Error)
+internal sealed record PostmarkSendOutcome(long MessageId, string? ProviderMessageId, EmailSendException? Error)
 {
     public bool Succeeded => Error is null;
 }

@@ -6,7 +6,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// Postmark's answer for one message: the whole body of a single send, or one item of a batch answer. A batch item
 /// that failed carries only <see cref="ErrorCode"/> and <see cref="Message"/>.
 /// </summary>
-public sealed record PostmarkSendResult
+internal sealed record PostmarkSendResult
 {
     /// <summary>Postmark's message id (a GUID): every webhook about the message carries it. Persist it.</summary>
     [JsonPropertyName("MessageID")]

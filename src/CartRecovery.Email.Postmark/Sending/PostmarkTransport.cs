@@ -10,7 +10,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// Failures become <see cref="EmailSendException"/>s: 406 suppresses the recipient, 429/5xx/timeouts are transient,
 /// a rejected token (and other account-level refusals) sets <see cref="EmailSendException.CredentialsRejected"/>.
 /// </summary>
-public sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
+internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
 {
     /// <summary>The metadata key carrying our message id (set by <see cref="RecoveryEmail.Create"/>).</summary>
     public const string MessageIdMetadataKey = "message_id";

@@ -1,7 +1,7 @@
 namespace CartRecovery.Email.Postmark.Webhooks;
 
 /// <summary>The outbound webhook events Postmark posts, named by the payload's <c>RecordType</c>.</summary>
-public enum PostmarkRecordType
+internal enum PostmarkRecordType
 {
     /// <summary>The receiving server accepted the message (not "read").</summary>
     Delivery,

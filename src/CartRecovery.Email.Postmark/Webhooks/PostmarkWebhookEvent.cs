@@ -4,7 +4,7 @@ namespace CartRecovery.Email.Postmark.Webhooks;
 /// One outbound webhook event, read by <see cref="PostmarkWebhookParser"/>. Common fields first, then those of each
 /// record type (null when the type has none). See https://postmarkapp.com/developer/webhooks/webhooks-overview.
 /// </summary>
-public sealed record PostmarkWebhookEvent
+internal sealed record PostmarkWebhookEvent
 {
     public required PostmarkRecordType RecordType { get; init; }
 

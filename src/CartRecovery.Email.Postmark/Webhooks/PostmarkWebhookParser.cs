@@ -7,7 +7,7 @@ namespace CartRecovery.Email.Postmark.Webhooks;
 /// Reads Postmark's outbound webhook payloads. Tolerant by design: Postmark adds fields over time and leaves some out
 /// (a reactivation has no MessageID), so a missing or oddly typed field reads as null rather than failing the event.
 /// </summary>
-public static class PostmarkWebhookParser
+internal static class PostmarkWebhookParser
 {
     /// <summary>The event, or null when the body is not an object or its <c>RecordType</c> is not one we handle.</summary>
     public static PostmarkWebhookEvent? Parse(JsonElement payload)

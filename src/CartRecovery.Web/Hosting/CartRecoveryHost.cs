@@ -4,7 +4,6 @@ using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
-using CartRecovery.Email.Postmark.Sending;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Sms;
@@ -52,7 +51,7 @@ internal static class CartRecoveryHost
             .AddCartRecoveryData()
             .AddCartRecoveryEmail()
             .AddPostmarkEmail()
-            .AddEmailTransport("postmark", sp => sp.GetRequiredService<PostmarkTransport>())
+            .AddEmailTransport("postmark", PostmarkServiceCollectionExtensions.Transport)
             .AddSms()
             .AddRecoveryEngine()
             .AddSecretProtection(builder.Configuration)
@@ -62,7 +61,6 @@ internal static class CartRecoveryHost
             .AddCartRecoveryJobs(builder.Configuration, storage.ProviderName ?? storage.Provider, storage.ResolveConnectionString())
             .AddAdminApi()
             .AddCallerAuthentication()
-            .AddShopifyEmbedded()
             .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()

@@ -1,4 +1,4 @@
-using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Connectors.Shopify;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Pages;
 
@@ -63,8 +63,8 @@ internal static class SecurityHeaders
     public static void AllowShopifyAdminFraming(HttpContext http, string shop)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (ShopifyHmac.IsValidShopDomain(shop))
-            http.Items[EmbeddedShopKey] = shop;
+        if (ShopifyConnectorEndpoints.AdminFrameAncestors(shop) is { } ancestors)
+            http.Items[EmbeddedShopKey] = ancestors;
     }
 
     /// <summary>
@@ -131,11 +131,10 @@ internal static class SecurityHeaders
     private static string FrameAncestors(HttpContext http)
     {
         if (http.Items.TryGetValue(EmbeddedShopKey, out var verified))
-            return $"https://{verified} https://admin.shopify.com";
+            return (string)verified!;
         if (http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAdminFraming>() is null)
             return "'none'";
-        var shop = http.Request.Query["shop"].ToString();
-        return ShopifyHmac.IsValidShopDomain(shop) ? $"https://{shop} https://admin.shopify.com" : "'none'";
+        return ShopifyConnectorEndpoints.AdminFrameAncestors(http.Request.Query["shop"].ToString()) ?? "'none'";
     }
 
     /// <summary>Endpoint metadata: the Shopify admin may frame this endpoint.</summary>

@@ -33,6 +33,7 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         services.AddSingleton(Mock.Of<IStoreCredentialStore>());
         services.AddSingleton(Mock.Of<IConnectorStateStore>());
         services.AddSingleton(Mock.Of<IPrivacyStore>());
+        services.AddSingleton(Mock.Of<CartRecovery.Core.Accounts.IAccountStore>());
         services.AddSingleton(new RecoveryOptions());
         services.AddSingleton(new OutboundOptions());
         services.AddSingleton<CartIngestion>();
@@ -55,6 +56,8 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStorefront>()).Platform);
         Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStorePoller>()).Platform);
         Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IWebhookHandler>()).Platform);
+        Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStoreConnector>()).Platform);
+        Assert.IsType<CartRecovery.Connectors.Shopify.Embedded.ShopifyEmbeddedSignIn>(provider.GetRequiredService<CartRecovery.Core.Accounts.IEmbeddedSignIn>());
         Assert.NotNull(provider.GetRequiredService<ShopifyInstallFlow>());
         Assert.NotNull(provider.GetRequiredService<ShopifyOnboarding>());
         Assert.Same(provider.GetRequiredService<IStorefront>(), provider.GetRequiredService<CartRecovery.Connectors.Shopify.Offers.ShopifyStorefront>());

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -8,17 +9,17 @@ namespace CartRecovery.Web.Features.Auth;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;session token&gt;</c> from the embedded app's page (App Bridge's <c>shopify.idToken()</c>):
-/// verified, the shop installed if needed, the staff user made a member on first visit (<see cref="ShopifyEmbeddedSignIn"/>).
+/// verified, the shop installed if needed, the staff user made a member on first visit (<see cref="IEmbeddedSignIn"/>, the Shopify connector's).
 /// A refused token gets 401 with <c>X-Shopify-Retry-Invalid-Session-Request: 1</c>, which tells App Bridge to fetch a
 /// fresh token and send the request once more.
 /// </summary>
 internal sealed class ShopifySessionTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ShopifyEmbeddedSignIn signIn)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEmbeddedSignIn signIn)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string RetryHeader = "X-Shopify-Retry-Invalid-Session-Request";
     private const string Bearer = "Bearer ";
-    private ShopifyEmbeddedCaller? _refused;
+    private EmbeddedCaller? _refused;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -58,15 +59,15 @@ internal sealed class ShopifySessionTokenHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         // A page of the app loaded in the admin without a (valid) token: the bounce page gets a fresh one.
-        if (Request.Headers.Authorization.Count == 0 && _refused?.Failure is null or ShopifyEmbeddedFailure.InvalidToken)
+        if (Request.Headers.Authorization.Count == 0 && _refused?.Failure is null or EmbeddedFailure.InvalidToken)
             return ShopifyEmbeddedBounce.ChallengeAsync(Context);
         switch (_refused?.Failure)
         {
-            case ShopifyEmbeddedFailure.InstallFailed:
+            case EmbeddedFailure.InstallFailed:
                 // The token was good: asking App Bridge for another one would not help.
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Shop not connected",
                     detail: _refused.Reason).ExecuteAsync(Context);
-            case ShopifyEmbeddedFailure.NoAccess:
+            case EmbeddedFailure.NoAccess:
                 return CallerChallenges.ForbiddenAsync(Context);
             default:
                 Response.Headers[RetryHeader] = "1";

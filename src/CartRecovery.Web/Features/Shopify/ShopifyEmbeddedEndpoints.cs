@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Shopify;
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Features.Admin;
@@ -20,9 +21,6 @@ namespace CartRecovery.Web.Features.Shopify;
 /// </summary>
 internal static class ShopifyEmbeddedEndpoints
 {
-    public static IServiceCollection AddShopifyEmbedded(this IServiceCollection services) =>
-        services.AddSingleton<ShopifyEmbeddedSignIn>();
-
     public static IEndpointRouteBuilder MapShopifyEmbedded(this IEndpointRouteBuilder app)
     {
         app.MapShopifyEmbeddedBounce();
@@ -33,7 +31,7 @@ internal static class ShopifyEmbeddedEndpoints
         return app;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext http, ShopifyEmbeddedSignIn signIn, IOptions<ShopifyOptions> options, CancellationToken ct)
+    private static async Task<IResult> PageAsync(HttpContext http, IEmbeddedSignIn signIn, IOptions<ShopifyOptions> options, CancellationToken ct)
     {
         var query = http.Request.Query;
         var text = ShopifyEmbeddedText.For(query["locale"].ToString());
@@ -46,8 +44,8 @@ internal static class ShopifyEmbeddedEndpoints
         {
             return caller.Failure switch
             {
-                ShopifyEmbeddedFailure.InstallFailed => Refused(text, text.NotConnectedTitle, caller.Reason!, StatusCodes.Status503ServiceUnavailable),
-                ShopifyEmbeddedFailure.NoAccess => Refused(text, text.NoAccessTitle, caller.Reason!, StatusCodes.Status403Forbidden),
+                EmbeddedFailure.InstallFailed => Refused(text, text.NotConnectedTitle, caller.Reason!, StatusCodes.Status503ServiceUnavailable),
+                EmbeddedFailure.NoAccess => Refused(text, text.NoAccessTitle, caller.Reason!, StatusCodes.Status403Forbidden),
                 _ => Refused(text, text.OpenFromAdminTitle, text.OpenFromAdmin, StatusCodes.Status401Unauthorized),
             };
         }

@@ -51,7 +51,7 @@ internal static class WooCommerceConnectEndpoints
             CheckSite(site, outbound, out var siteUrl) ?? ConnectForm(http, antiforgery, siteUrl!, null, null))
             .ExcludeFromDescription();
 
-        app.MapPost("/connect/woocommerce", async (HttpContext http, IAntiforgery antiforgery, WooCommerceConnectFlow flow,
+        app.MapPost("/connect/woocommerce", async (HttpContext http, IAntiforgery antiforgery, WooCommerceKeyAuthorization flow,
             IPendingConnectionStore pending, RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options,
             SessionCookie cookie, TimeProvider time, CancellationToken ct) =>
         {
@@ -68,7 +68,7 @@ internal static class WooCommerceConnectEndpoints
             var (nonce, nonceHash) = WooCommerceConnectOwner.NewNonce();
             var start = new ConnectStart(siteUrl!.AbsoluteUri, session?.UserId, session is null ? SignInLinks.Normalize(email) : null, nonceHash,
                 texts.Language);
-            var id = WooCommerceConnectFlow.NewConnectionId();
+            var id = WooCommerceKeyAuthorization.NewConnectionId();
             var now = time.GetUtcNow();
             if (!await pending.TryCreateAsync(id, Platforms.WooCommerce, start.ToJson(), now, now + ConnectionLifetime,
                     options.Value.MaxPendingConnections, ct))
@@ -86,7 +86,7 @@ internal static class WooCommerceConnectEndpoints
                 new Uri(recovery.PublicBaseUrl, "connect/woocommerce/callback"), id).AbsoluteUri);
         }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceConnectFlow flow, IPendingConnectionStore pending,
+        app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceKeyAuthorization flow, IPendingConnectionStore pending,
             IStoreRepository stores, WooCommerceConnectOwner owner, IOptions<WooCommerceOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
@@ -99,10 +99,10 @@ internal static class WooCommerceConnectEndpoints
                 return Results.Problem(statusCode: 400, title: "Unknown connection", detail: "This connection id is unknown, used or expired.");
             var start = ConnectStart.Parse(payload);
             var site = new Uri(start.Site);
-            var isNew = await stores.FindAsync(Platforms.WooCommerce, WooCommerceSiteUrl.ExternalId(site), ct) is null;
+            var isNew = await stores.FindAsync(Platforms.WooCommerce, WooCommerceKeyAuthorization.ExternalId(site), ct) is null;
             var result = await flow.CompleteAsync(body, userId!, site, ct);
-            if (!result.Succeeded)
-                return Results.Problem(statusCode: 400, title: "Keys not accepted", detail: result.Error);
+            if (result.Store is null)
+                return Results.Problem(statusCode: 400, title: "Keys not accepted", detail: result.Problem?.Problem);
             await owner.CompleteAsync(start, result.Store!, isNew, options.Value.MaxPendingConnections, ct);
             return Results.Ok();
         }).DisableAntiforgery().ExcludeFromDescription();
@@ -137,7 +137,7 @@ internal static class WooCommerceConnectEndpoints
 
     private static IResult? CheckSite(string? site, OutboundOptions outbound, out Uri? siteUrl)
     {
-        if (!WooCommerceSiteUrl.TryNormalize(site, out siteUrl, out var error))
+        if (!WooCommerceKeyAuthorization.TryNormalizeSite(site, out siteUrl, out var error))
             return Refused(error ?? "The shop address is not valid.");
         if (OutboundUrlPolicy.Check(siteUrl!, outbound, "The shop address") is { } refused)
             return Refused(refused + ".");

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using CartRecovery.Connectors.Demo;
+using CartRecovery.Connectors.Shopify;
+using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Email.Postmark;
+
+namespace CartRecovery.Web.Tests.Hosting;
+
+/// <summary>
+/// Pins issue 14's shape: each platform owns its HTTP surface in its own project, the host only wires them, and a
+/// connector shows the host nothing but its entry points.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly string[] PlatformNames = ["Shopify", "WooCommerce", "Postmark"];
+
+    /// <summary>
+    /// What is still in the host and names a platform: the Shopify embedded app's pages and session-token handler (they
+    /// hang on the host's authentication, CSP and app shell) and WooCommerce's connect pages (door 3 of sign-in). This
+    /// list may only shrink: move one into its connector and delete it here.
+    /// </summary>
+    private static readonly string[] NotMovedYet =
+    [
+        "CartRecovery.Web.Features.Auth.ShopifySessionTokenHandler",
+        "CartRecovery.Web.Features.Shopify.MoneyAmountDto",
+        "CartRecovery.Web.Features.Shopify.RecoverySummaryDto",
+        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedBounce",
+        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedEndpoints",
+        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedRequest",
+        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedText",
+        "CartRecovery.Web.Features.WooCommerce.ConnectStart",
+        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectEndpoints",
+        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectOwner",
+    ];
+
+    [Fact]
+    public void HostFeatures_NamingAPlatform_AreOnlyTheOnesNotMovedYet()
+    {
+        var named = typeof(Program).Assembly.GetTypes()
+            .Where(t => !t.IsNested && !t.IsDefined(typeof(CompilerGeneratedAttribute)))
+            .Where(t => t.Namespace?.StartsWith("CartRecovery.Web.Features", StringComparison.Ordinal) == true)
+            .Where(t => PlatformNames.Any(p => t.FullName!.Contains(p, StringComparison.Ordinal)))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(NotMovedYet, named);
+    }
+
+    [Theory]
+    [InlineData(typeof(ShopifyConnectorEndpoints), new[] { "ShopifyConnectorEndpoints", "ShopifyOptions", "ShopifyServiceCollectionExtensions" })]
+    [InlineData(typeof(WooCommerceConnectorEndpoints), new[]
+    {
+        // The protocol half of the connect pages the host still holds (see NotMovedYet).
+        "WooCommerceKeyAuthorization",
+        "WooCommerceConnectorEndpoints", "WooCommerceOptions", "WooCommerceServiceCollectionExtensions",
+    })]
+    [InlineData(typeof(PostmarkEmailEndpoints), new[] { "PostmarkEmailEndpoints", "PostmarkOptions", "PostmarkServiceCollectionExtensions", "PostmarkWebhookOptions" })]
+    public void ConnectorPublicTypes_AreOnlyItsEntryPoints(Type entryPoint, string[] expected)
+    {
+        var exported = entryPoint.Assembly.GetExportedTypes().Select(t => t.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), exported);
+    }
+
+    [Theory]
+    [InlineData(typeof(ShopifyConnectorEndpoints))]
+    [InlineData(typeof(WooCommerceConnectorEndpoints))]
+    [InlineData(typeof(DemoConnectorEndpoints))]
+    [InlineData(typeof(PostmarkEmailEndpoints))]
+    public void Connector_ReferencesNeitherTheHostNorDataNorAnotherConnector(Type entryPoint)
+    {
+        var own = entryPoint.Assembly.GetName().Name!;
+        var references = entryPoint.Assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("CartRecovery.", StringComparison.Ordinal));
+
+        Assert.Equal(["CartRecovery.Core"], references.Where(n => n != own));
+    }
+}
