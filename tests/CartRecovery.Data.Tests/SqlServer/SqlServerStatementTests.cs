@@ -6,14 +6,18 @@ namespace CartRecovery.Data.Tests.SqlServer;
 /// </summary>
 public sealed class SqlServerStatementTests
 {
-    public static TheoryData<string> ScriptNames() => [.. SqlServerSchema.Scripts.Select(s => s.Name)];
+    // One test over every script and one over every statement, each naming all that fail, rather than a theory row
+    // per script or statement: rows made the suite's test count follow the code (Data went from 640 tests to 639 when a
+    // dead statement was deleted, with no test changed), so a count could not tell a lost test from a lost statement.
+    [Fact]
+    public void EveryMigrationScript_Parses()
+    {
+        var problems = SqlServerSchema.Scripts.Select(s => TSql.TryParse(s.Name, s.Sql, out var problem) is null ? problem : null)
+            .OfType<string>().ToList();
 
-    public static TheoryData<string> StatementNames() => [.. SqlServerStatements.All.Select(s => s.Name)];
-
-    [Theory]
-    [MemberData(nameof(ScriptNames))]
-    public void EveryMigrationScript_Parses(string name) =>
-        TSql.Parse(name, SqlServerSchema.Scripts.Single(s => s.Name == name).Sql);
+        Assert.True(SqlServerSchema.Scripts.Count > 0, "no sqlserver script found");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, problems));
+    }
 
     [Fact]
     public void TheScripts_HaveTheSameNamesAsTheSqliteAndPostgresScripts()
@@ -29,13 +33,13 @@ public sealed class SqlServerStatementTests
         Assert.Equal(names["sqlite"], names["postgres"]);
     }
 
-    [Theory]
-    [MemberData(nameof(StatementNames))]
-    public void EveryStatement_ParsesAndNamesOnlyTablesAndColumnsTheSchemaCreates(string name)
+    [Fact]
+    public void EveryStatement_ParsesAndNamesOnlyTablesAndColumnsTheSchemaCreates()
     {
-        var script = TSql.Parse(name, SqlServerStatements.All.Single(s => s.Name == name).Sql);
+        var problems = SqlServerStatements.All.SelectMany(s => TSql.TryParse(s.Name, s.Sql, out var problem) is { } script
+            ? SqlServerNameCheck.Problems(s.Name, script, SqlServerSchema.Tables)
+            : new[] { problem }).ToList();
 
-        var problems = SqlServerNameCheck.Problems(name, script, SqlServerSchema.Tables).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
