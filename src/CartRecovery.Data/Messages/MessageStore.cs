@@ -248,8 +248,8 @@ internal sealed class MessageStore : IMessageStore
         ArgumentNullException.ThrowIfNull(replaces);
         await using var db = await _connections.OpenAsync(ct);
         // An empty IN list is invalid SQL on every engine; a placeholder no status equals keeps one statement.
-        var earlier = replaces.Count > 0 ? replaces : [""];
-        return await db.ExecuteAsync(new CommandDefinition(RecordProviderStatusSql,
+        string[] earlier = replaces.Count > 0 ? [.. replaces] : [""];
+        return await db.ExecuteAsync(new CommandDefinition(_dialect.ListParameter(RecordProviderStatusSql),
             new { Id = messageId, Status = status, Replaces = earlier, LastError = lastError }, cancellationToken: ct)) > 0;
     }
 

@@ -100,7 +100,7 @@ internal sealed class PrivacyStore : IPrivacyStore
         var messages = await db.QueryAsync(new CommandDefinition(CustomerMessagesSql, param, cancellationToken: ct));
         var suppressions = await db.QueryAsync(new CommandDefinition(CustomerSuppressionsSql, param, cancellationToken: ct));
         var phones = await PhonesAsync(db, null, storeId, param.Email, ct);
-        var smsSuppressions = await db.QueryAsync(new CommandDefinition(CustomerSmsSuppressionsSql, new { StoreId = storeId, Phones = phones },
+        var smsSuppressions = await db.QueryAsync(new CommandDefinition(_dialect.ListParameter(CustomerSmsSuppressionsSql), new { StoreId = storeId, Phones = phones },
             cancellationToken: ct));
         return new CustomerDataExport(storeId, email,
             carts.Cast<object>().ToList(),
@@ -130,7 +130,8 @@ internal sealed class PrivacyStore : IPrivacyStore
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
         // Read before the carts go: their phones name the suppressed numbers to erase with them.
         var phones = await PhonesAsync(db, tx, storeId, normalized, ct);
-        await db.ExecuteAsync(new CommandDefinition(EraseCustomerSmsSuppressionsSql, new { StoreId = storeId, Phones = phones }, tx, cancellationToken: ct));
+        await db.ExecuteAsync(new CommandDefinition(_dialect.ListParameter(EraseCustomerSmsSuppressionsSql), new { StoreId = storeId, Phones = phones }, tx,
+            cancellationToken: ct));
         var erased = 0;
         foreach (var sql in EraseCustomerSql)
         {
@@ -147,7 +148,7 @@ internal sealed class PrivacyStore : IPrivacyStore
     /// The numbers the customer's carts name, as sms_suppressions keys them (E.164), plus each as typed (trimmed): the
     /// suppression of an unreadable number is keyed by what the provider sent. Never empty (an empty IN list is invalid SQL).
     /// </summary>
-    private static async Task<IReadOnlyList<string>> PhonesAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction? tx,
+    private static async Task<string[]> PhonesAsync(System.Data.Common.DbConnection db, System.Data.Common.DbTransaction? tx,
         long storeId, string email, CancellationToken ct)
     {
         var rows = await db.QueryAsync<PhoneRow>(new CommandDefinition(CustomerPhonesSql, new { StoreId = storeId, Email = email }, tx, cancellationToken: ct));

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Testing;
 
 namespace CartRecovery.Core.Tests.Attribution;
@@ -40,8 +41,8 @@ public sealed class AttributionPolicyTests
         var messages = new[]
         {
             Sent(1, 1, Sample.T0),
-            Sent(2, 2, Sample.T0.AddDays(1)) with { Kind = Sequences.StepKind.Sms },
-            Sent(3, 3, Sample.T0.AddDays(2)) with { Kind = Sequences.StepKind.FollowUpTask },
+            Sent(2, 2, Sample.T0.AddDays(1)) with { Kind = StepKind.Sms },
+            Sent(3, 3, Sample.T0.AddDays(2)) with { Kind = StepKind.FollowUpTask },
         };
 
         Assert.Equal(new Core.Attribution.Attribution(2, 2), AttributionPolicy.Attribute(messages, OrderedAt, Window));

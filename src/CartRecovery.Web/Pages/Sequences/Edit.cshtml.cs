@@ -3,6 +3,7 @@ using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
+using CartRecovery.Sms.Preview;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Sequences;
@@ -21,7 +22,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 /// </summary>
 [FramesEmailPreviews]
 internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences, SequenceChanges changes, ICartStore carts,
-    StoreAccess access, EmailPreviewer previewer, LinkBuilder links, EmailPreviews previews, TimeProvider time,
+    StoreAccess access, EmailPreviewer previewer, LinkBuilder links, EmailPreviews previews, TimeProvider time, SmsStepCheck sms,
     IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {
     [BindProperty]
@@ -33,6 +34,9 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences
     public IReadOnlyList<StepResults> Results { get; private set; } = [];
     public IReadOnlyList<Cart> RecentCarts { get; private set; } = [];
     public IReadOnlyList<PreviewFrame> Preview { get; private set; } = [];
+    /// <summary>The chosen text step as it would go out, measured (parts, encoding, cost); null when an email step is shown.</summary>
+    public SmsPreview? TextPreview { get; private set; }
+    public IReadOnlyCollection<string> SmsTemplates => sms.Templates;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyCollection<string> EmailTemplates => changes.EmailTemplates;
     public bool IsNew => Current is null;
@@ -104,6 +108,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences
         if (Workspace.StoreOrFirst is not { } store)
             return NotFound();
         Shop = store;
+        KeepTemplatesOfTheirChannel();
         if (id == "new")
             return null;
         if (!long.TryParse(id, out var sequenceId) || await sequences.GetAsync(store.Id, sequenceId, ct) is not { } current)
@@ -124,16 +129,35 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences
         return Page();
     }
 
-    // The chosen email step of the form as it stands (saved or not), once per variant, for a sample or a real cart.
+    // A step whose channel was just switched still posts the other channel's template: it takes its channel's first one.
+    private void KeepTemplatesOfTheirChannel()
+    {
+        foreach (var step in Form.Steps)
+        {
+            if (step.Channel == "sms" && !SmsTemplates.Contains(step.Template ?? ""))
+                step.Template = SequencePresets.SmsReminderTemplate;
+            else if (step.Channel == "email" && !EmailTemplates.Contains(step.Template ?? "") && SmsTemplates.Contains(step.Template ?? ""))
+                step.Template = SequencePresets.ReminderTemplate;
+        }
+    }
+
+    // The chosen email step of the form as it stands (saved or not), once per variant, for a sample or a real cart; a
+    // chosen text step is measured instead (TextPreview).
     private async Task<IReadOnlyList<PreviewFrame>> RenderPreviewAsync(CancellationToken ct)
     {
-        if (Form.PreviewStep < 0 || Form.PreviewStep >= Form.Steps.Count || Form.Steps[Form.PreviewStep].Channel != "email")
-            Form.PreviewStep = Form.Steps.FindIndex(s => s.Channel == "email");
+        static bool Shown(StepForm s) => s.Channel is "email" or "sms";
+        if (Form.PreviewStep < 0 || Form.PreviewStep >= Form.Steps.Count || !Shown(Form.Steps[Form.PreviewStep]))
+            Form.PreviewStep = Form.Steps.FindIndex(Shown);
         if (Form.PreviewStep < 0)
             return [];
         var dto = Form.Steps[Form.PreviewStep].ToDto(Shop.Currency);
         var ignored = new List<string>();
         var step = dto.ToStep(Form.PreviewStep, (_, rule) => ignored.Add(rule));
+        if (step.Kind == StepKind.Sms)
+        {
+            TextPreview = await sms.PreviewAsync(Shop, step, null, ct);
+            return [];
+        }
         if (!EmailTemplates.Contains(step.Template))
             step = step with { Template = SequencePresets.ReminderTemplate };
         var cart = Form.PreviewCart is { } cartId && await access.GetCartAsync(cartId, ct) is { } found && found.StoreId == Shop.Id

@@ -29,6 +29,7 @@ internal static class SequenceWords
     {
         SequencePresets.ReminderTemplate => "Reminder",
         SequencePresets.OfferTemplate => "Reminder with an offer",
+        SequencePresets.SmsReminderTemplate => "Text reminder",
         _ => name,
     };
 
