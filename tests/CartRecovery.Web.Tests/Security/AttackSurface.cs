@@ -26,6 +26,7 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /capture/{publicKey}/script.js"] = "the storefront script every shopper's browser loads (public, cached)",
         ["OPTIONS /capture/{publicKey}"] = "CORS preflight: 204 for the store's own origin, 403 otherwise",
         ["GET /r/{token}"] = "restore link from an email: a signed token is the only credential, redirects to the cart",
+        ["GET /s/{token}"] = "short restore link from a text: a signed code is the only credential, redirects to the cart",
         ["GET /u/{token}"] = "unsubscribe confirmation page for the holder of the signed link",
         ["POST /u/{token}"] = "RFC 8058 one-click unsubscribe: anyone holding the signed link may unsubscribe",
         ["GET /demo/"] = "demo shop page",

@@ -10,7 +10,7 @@ internal static class RestoreEndpoints
     {
         app.MapGet("/r/{token}", async (string token, LinkService links, CancellationToken ct) => Answer(await links.RestoreAsync(token, ct)))
             .ExcludeFromDescription();
-        app.MapGet("/s/{code}", async (string code, LinkService links, CancellationToken ct) => Answer(await links.RestoreShortAsync(code, ct)))
+        app.MapGet("/s/{token}", async (string token, LinkService links, CancellationToken ct) => Answer(await links.RestoreShortAsync(token, ct)))
             .ExcludeFromDescription();
         return app;
     }

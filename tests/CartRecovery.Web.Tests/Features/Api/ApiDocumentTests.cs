@@ -28,6 +28,7 @@ public sealed partial class ApiDocumentTests
         ["GET /openapi/v1.json"] = "the document itself",
         ["GET /openapi/reference"] = "the reference page for people, rendered from the document's descriptions",
         ["GET /r/{token}"] = "restore link in a customer's email",
+        ["GET /s/{token}"] = "short restore link in a customer's text message",
         ["GET /u/{token}"] = "unsubscribe page in a customer's email",
         ["POST /u/{token}"] = "RFC 8058 one-click unsubscribe, called by mail clients",
         ["GET /demo/"] = "demo shop page",
