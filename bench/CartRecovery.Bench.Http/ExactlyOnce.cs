@@ -19,11 +19,17 @@ internal sealed record ExactlyOnce(bool Passed, string Summary, TimeSpan Drain)
         }
 
         var platform = target == "shopify" ? "shopify" : "woocommerce";
-        // The processing job catches up after the burst: wait (at most 5 minutes) until nothing is pending.
+        // The processing job catches up after the burst: wait until nothing is pending, or nothing moved for 30 s.
         var drain = Stopwatch.StartNew();
-        while (await host.ScalarAsync($"SELECT COUNT(*) FROM webhook_deliveries WHERE platform = '{platform}' AND status = 0") > 0
-               && drain.Elapsed < TimeSpan.FromMinutes(5))
+        var stalled = Stopwatch.StartNew();
+        var pending = long.MaxValue;
+        while (await host.ScalarAsync($"SELECT COUNT(*) FROM webhook_deliveries WHERE platform = '{platform}' AND status = 0") is > 0 and var left
+               && stalled.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (left < pending)
+                (pending, stalled) = (left, Stopwatch.StartNew());
             await Task.Delay(250);
+        }
         var drained = drain.Elapsed;
         var stored = await host.ScalarAsync($"SELECT COUNT(*) FROM webhook_deliveries WHERE platform = '{platform}'");
         var processed = await host.ScalarAsync($"SELECT COUNT(*) FROM webhook_deliveries WHERE platform = '{platform}' AND status = {Processed} AND attempts = 0");
