@@ -123,7 +123,9 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        // The host may have stopped by itself (then its services are gone): only ask a running one to stop.
+        if (!_run.IsCompleted)
+            Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         await _run;
         SqliteConnection.ClearAllPools();
         if (_postgresAdmin is not null)
