@@ -67,6 +67,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SqlDialect>()
             .CreateConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<GroupCommit>();
 
         services.AddSingleton<ICartStore, CartStore>();
         services.AddSingleton<IMessageStore, MessageStore>();

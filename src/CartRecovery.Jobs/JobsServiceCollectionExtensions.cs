@@ -58,6 +58,7 @@ public static class JobsServiceCollectionExtensions
         foreach (var job in FixedJobs(provider, options))
             services.AddSingleton(job);
         services.AddSingleton<JobScheduleWriter>();
+        services.AddSingleton<ProcessWebhooksNudge>();
         // Before Quartz's hosted service: the schedule is in place when the scheduler starts.
         services.AddHostedService<WriteJobScheduleOnStart>();
         services.AddSingleton<RecentDaysRollup>();

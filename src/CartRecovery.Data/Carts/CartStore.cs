@@ -89,14 +89,17 @@ internal sealed class CartStore : ICartStore
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
     private readonly CartTransitions _transitions;
+    private readonly GroupCommit _commits;
 
-    public CartStore(IDbConnectionFactory connections, SqlDialect dialect)
+    public CartStore(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(commits);
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
+        _commits = commits;
         _transitions = new CartTransitions(connections, dialect);
     }
 
@@ -217,11 +220,15 @@ internal sealed class CartStore : ICartStore
     public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseReplacedAsync(cartId, now, ct);
 
-    public async Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)
+    // Events of the hot paths (a restore-link click) share commits with the other writes queued at the same moment.
+    public Task AddEventAsync(CartEvent cartEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cartEvent);
-        await using var db = await _connections.OpenAsync(ct);
-        await CartEventWriter.AddAsync(db, null, cartEvent, ct);
+        return _commits.RunAsync(async (db, transaction) =>
+        {
+            await CartEventWriter.AddAsync(db, transaction, cartEvent, CancellationToken.None);
+            return true;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<CartEvent>> GetTimelineAsync(long cartId, CancellationToken ct)

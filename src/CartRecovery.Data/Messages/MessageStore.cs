@@ -94,14 +94,17 @@ internal sealed class MessageStore : IMessageStore
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
+    private readonly GroupCommit _commits;
 
-    public MessageStore(IDbConnectionFactory connections, SqlDialect dialect)
+    public MessageStore(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(commits);
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
+        _commits = commits;
     }
 
     public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
@@ -259,10 +262,12 @@ internal sealed class MessageStore : IMessageStore
         return await db.ExecuteAsync(new CommandDefinition(RecordOpenSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
     }
 
-    public async Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    // Clicks come in bursts (a campaign's emails are opened together): they share commits, each returns once stored.
+    public Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct)
     {
-        await using var db = await _connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(RecordClickSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+        var parameters = new { Id = messageId, At = DbTime.ToDb(at) };
+        return _commits.RunAsync(async (db, transaction) =>
+            await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0, ct);
     }
 
     public async Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct)

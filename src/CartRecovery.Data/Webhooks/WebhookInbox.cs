@@ -30,23 +30,28 @@ internal sealed class WebhookInbox : IWebhookInbox
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
+    private readonly GroupCommit _commits;
+    private readonly string _acceptSql;
 
-    public WebhookInbox(IDbConnectionFactory connections, SqlDialect dialect)
+    public WebhookInbox(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(commits);
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
+        _commits = commits;
+        _acceptSql = dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id");
     }
 
-    public async Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)
+    // A burst of deliveries shares transactions (one commit per batch); each returns only once its row has committed.
+    public Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await using var db = await _connections.OpenAsync(ct);
-        var inserted = await db.ExecuteAsync(new CommandDefinition(
-            _dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id"), WebhookDeliveryRow.From(delivery), cancellationToken: ct));
-        return inserted > 0;
+        var row = WebhookDeliveryRow.From(delivery);
+        return _commits.RunAsync(async (db, transaction) =>
+            await db.ExecuteAsync(new CommandDefinition(_acceptSql, row, transaction)) > 0, ct);
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)

@@ -4,11 +4,11 @@ using Quartz;
 namespace CartRecovery.Jobs.Webhooks;
 
 /// <summary>
-/// Works the webhook inbox. The receiving endpoint triggers it right after storing a delivery (so processing starts
-/// within moments); its own interval is the safety net for deliveries left behind by a crash or a failed attempt.
+/// Works the webhook inbox. The receiving endpoint asks for a run right after storing a delivery (<see cref="ProcessWebhooksNudge"/>,
+/// so processing starts within moments); its own interval is the safety net for deliveries left behind by a crash or a failed attempt.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ProcessWebhooksJob(WebhookProcessor processor) : IJob
+public sealed class ProcessWebhooksJob(WebhookProcessor processor, ProcessWebhooksNudge nudge) : IJob
 {
     public static readonly JobKey Key = new("process-webhooks", "connectors");
     private const int BatchSize = 50;
@@ -17,6 +17,8 @@ public sealed class ProcessWebhooksJob(WebhookProcessor processor) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Before the first claim: a delivery stored after this point asks for the next run.
+        nudge.Started();
         var processed = 0;
         for (var batch = 0; batch < MaxBatchesPerRun; batch++)
         {

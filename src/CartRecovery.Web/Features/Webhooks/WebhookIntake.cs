@@ -1,9 +1,6 @@
 using System.Text.Json;
 using CartRecovery.Core.Webhooks;
-using CartRecovery.Jobs;
-using Microsoft.Extensions.Options;
 using CartRecovery.Jobs.Webhooks;
-using Quartz;
 
 namespace CartRecovery.Web.Features.Webhooks;
 
@@ -12,7 +9,7 @@ namespace CartRecovery.Web.Features.Webhooks;
 /// the verified delivery durably and nudge the processing job. Platforms get their 2xx only after the delivery is in the inbox.
 /// </summary>
 internal sealed partial class WebhookIntake(
-    IWebhookInbox inbox, ISchedulerFactory schedulers, IOptions<JobsOptions> jobs, TimeProvider time, ILogger<WebhookIntake> logger) : IWebhookIntake
+    IWebhookInbox inbox, ProcessWebhooksNudge processing, TimeProvider time, ILogger<WebhookIntake> logger) : IWebhookIntake
 {
     /// <summary>Larger bodies are refused with 413 (<see cref="WebhookBody.MaxBytes"/>).</summary>
     public const int MaxBodyBytes = WebhookBody.MaxBytes;
@@ -30,35 +27,15 @@ internal sealed partial class WebhookIntake(
         ArgumentNullException.ThrowIfNull(delivery);
         var isNew = await inbox.AcceptAsync(delivery with { ReceivedAt = time.GetUtcNow() }, ct);
         if (isNew)
-            await KickAsync(ct);
+            processing.Request();
         else
             Log.Duplicate(logger, delivery.Platform, delivery.Topic);
         return isNew;
-    }
-
-    private async Task KickAsync(CancellationToken ct)
-    {
-        // With jobs switched off nothing would run the trigger; the deliveries wait in the inbox.
-        if (!jobs.Value.Enabled)
-            return;
-        try
-        {
-            var scheduler = await schedulers.GetScheduler(ct);
-            await scheduler.TriggerJob(ProcessWebhooksJob.Key, ct);
-        }
-        catch (SchedulerException error)
-        {
-            // The delivery is stored: the job's interval will process it. Never fail the platform's request for this.
-            Log.KickFailed(logger, error);
-        }
     }
 
     private static partial class Log
     {
         [LoggerMessage(5001, LogLevel.Information, "Duplicate {Platform} webhook {Topic} acknowledged and ignored")]
         public static partial void Duplicate(ILogger logger, string platform, string topic);
-
-        [LoggerMessage(5002, LogLevel.Warning, "Could not trigger webhook processing at once; the periodic run will")]
-        public static partial void KickFailed(ILogger logger, Exception error);
     }
 }

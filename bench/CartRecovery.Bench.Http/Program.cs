@@ -1,0 +1,104 @@
+using System.Globalization;
+using CartRecovery.Bench.Floor;
+using CartRecovery.Bench.Http;
+using CartRecovery.Core.Stores;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+// The HTTP hot paths against the floor (bench/CartRecovery.Bench.Floor) measured in the same run, one target per command:
+//   dotnet run -c Release --project bench/CartRecovery.Bench.Http -- --target shopify|woocommerce|redirect
+//     [--seconds 10] [--warmup 3] [--connections 32] [--postgres "Host=...;Username=...;Database=postgres"] [--out FILE]
+//     [--Section:Key=value ...]   (settings passed to the real host)
+// Exit code 1 when a request failed or a delivery/click was not stored and processed exactly once; ratios never fail it.
+var target = StringArg("--target", "shopify")!;
+var seconds = IntArg("--seconds", 10);
+var warmup = IntArg("--warmup", 3);
+var connections = IntArg("--connections", 32);
+var postgres = StringArg("--postgres", null);
+var engine = postgres is null ? "sqlite" : "postgres";
+var outPath = StringArg("--out", Path.Combine("bench", "results", $"http-{target}-{engine}.md"))!;
+var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToList();
+if (target is not ("shopify" or "woocommerce" or "redirect"))
+{
+    Console.Error.WriteLine("--target must be shopify, woocommerce or redirect");
+    return 2;
+}
+
+var loadAtStart = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+var startedAt = DateTimeOffset.UtcNow;
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = connections, AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+}) { Timeout = TimeSpan.FromSeconds(30) };
+
+// 1. The floor, alone on the machine (the host is not started yet).
+LoadResult floor;
+await using (var floorApp = FloorApp.Build([$"--{FloorApp.ShopifySecretKey}={Deliveries.ShopifySecret}",
+    $"--{FloorApp.WooCommerceSecretKey}={Deliveries.WooCommerceSecret}", "--urls=http://127.0.0.1:0"]))
+{
+    await floorApp.StartAsync();
+    var floorUrl = new Uri(floorApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    var floorDriver = new LoadDriver(http, connections);
+    var (floorRequest, floorStatus) = target switch
+    {
+        "shopify" => ((Func<long, HttpRequestMessage>)(n => Deliveries.Shopify(new Uri(floorUrl, "webhook"), n)), 200),
+        "woocommerce" => (n => Deliveries.WooCommerce(new Uri(floorUrl, "webhook/woocommerce"), n), 200),
+        _ => (n => new HttpRequestMessage(HttpMethod.Get, new Uri(floorUrl, $"r/floor{n}")), 302),
+    };
+    Console.WriteLine($"Floor: {warmup} s warm-up, {seconds} s measured, {connections} connections ...");
+    await floorDriver.RunAsync(floorRequest, floorStatus, TimeSpan.FromSeconds(warmup));
+    floor = await floorDriver.RunAsync(floorRequest, floorStatus, TimeSpan.FromSeconds(seconds));
+    await floorApp.StopAsync();
+}
+Console.WriteLine($"Floor: {floor.PerSecond:0} /s, p50 {floor.Percentile(0.5):0.0} ms, p99 {floor.Percentile(0.99):0.0} ms, {floor.Errors} errors");
+
+// 2. The real host on the same path.
+await using var host = await BenchHost.StartAsync(postgres, overrides);
+Func<long, HttpRequestMessage> request;
+int status;
+string[] tokens = [];
+long storeId;
+switch (target)
+{
+    case "shopify":
+        storeId = (await host.AddStoreAsync(Platforms.Shopify, Deliveries.ShopDomain)).Id;
+        request = n => Deliveries.Shopify(new Uri(host.BaseUrl, "webhooks/shopify"), n);
+        status = 200;
+        break;
+    case "woocommerce":
+        storeId = (await host.AddStoreAsync(Platforms.WooCommerce, "https://woo.bench.example")).Id;
+        await host.SaveWebhookSecretAsync(storeId, Deliveries.WooCommerceSecret);
+        request = n => Deliveries.WooCommerce(new Uri(host.BaseUrl, $"webhooks/woocommerce/{storeId}"), n);
+        status = 200;
+        break;
+    default:
+        Console.WriteLine("Seeding restore links ...");
+        tokens = await host.SeedRestoreTokensAsync(IntArg("--links", 500));
+        storeId = 0;
+        request = n => new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseUrl, $"r/{tokens[n % tokens.Length]}"));
+        status = 302;
+        break;
+}
+var driver = new LoadDriver(http, connections);
+Console.WriteLine($"Host ({engine}): {warmup} s warm-up, {seconds} s measured ...");
+await driver.RunAsync(request, status, TimeSpan.FromSeconds(warmup));
+var real = await driver.RunAsync(request, status, TimeSpan.FromSeconds(seconds));
+Console.WriteLine($"Host: {real.PerSecond:0} /s, p50 {real.Percentile(0.5):0.0} ms, p99 {real.Percentile(0.99):0.0} ms, {real.Errors} errors");
+
+// 3. Exactly once: every accepted delivery stored once and processed once (one cart each); every redirect one click.
+var check = await ExactlyOnce.CheckAsync(host, target, storeId, driver.Accepted);
+Console.WriteLine(check.Summary);
+
+var report = Report.Write(new Report.Run(target, engine, startedAt, loadAtStart, connections, seconds, warmup,
+    "dotnet run -c Release --project bench/CartRecovery.Bench.Http -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
+    floor, real, check));
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+await File.WriteAllTextAsync(outPath, report);
+Console.WriteLine($"Written: {outPath}");
+return real.Errors == 0 && check.Passed ? 0 : 1;
+
+int IntArg(string name, int fallback) =>
+    Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+string? StringArg(string name, string? fallback) => Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : fallback;

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace CartRecovery.Bench.Http;
+
+/// <summary>The results file: the machine and its load, the command, the floor and the host in the same run, and the ratio.</summary>
+internal static class Report
+{
+    public sealed record Run(string Target, string Engine, DateTimeOffset StartedAt, string LoadAtStart, int Connections, int Seconds,
+        int Warmup, string Command, LoadResult Floor, LoadResult Host, ExactlyOnce Check);
+
+    private static readonly Dictionary<string, (string Title, string Floor, string Host, string Target)> Paths = new()
+    {
+        ["shopify"] = ("Verified Shopify webhook ingest", "`POST /webhook`: HMAC of the raw body, 200",
+            "`POST /webhooks/shopify`: HMAC, headers, JSON check, stored in the inbox before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors"),
+        ["woocommerce"] = ("Verified WooCommerce webhook ingest", "`POST /webhook/woocommerce`: HMAC of the raw body, 200",
+            "`POST /webhooks/woocommerce/{id}`: store and its secret, HMAC, JSON check, stored before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors"),
+        ["redirect"] = ("Restore redirect with the click recorded", "`GET /r/{token}`: a fixed 302",
+            "`GET /r/{token}`: token check, message/cart/store read, click stored before the 302", "≥ 0.5 × floor"),
+    };
+
+    public static string Write(Run run)
+    {
+        var path = Paths[run.Target];
+        var ratio = run.Host.PerSecond / run.Floor.PerSecond;
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            # {path.Title} ({run.Engine})
+
+            | | |
+            |---|---|
+            | Date (UTC) | {run.StartedAt:yyyy-MM-dd HH:mm} |
+            | Machine | {Environment.ProcessorCount} logical CPUs shared with other builds and test runs, {RuntimeInformation.OSDescription}, .NET {Environment.Version} |
+            | Load average (1/5/15 min) | {run.LoadAtStart} at the start, {load} at the end |
+            | Command | `{run.Command}` |
+            | Load | {run.Connections} keep-alive connections, closed loop, {run.Warmup} s warm-up then {run.Seconds} s measured; driver, floor and host in one process |
+            | Floor | {path.Floor} |
+            | Host | {path.Host} |
+
+            | | per second | p50 | p99 | max | errors |
+            |---|---|---|---|---|---|
+            | Floor | {run.Floor.PerSecond:0} | {run.Floor.Percentile(0.5):0.0} ms | {run.Floor.Percentile(0.99):0.0} ms | {run.Floor.Percentile(1):0.0} ms | {Errors(run.Floor)} |
+            | Host ({run.Engine}) | {run.Host.PerSecond:0} | {run.Host.Percentile(0.5):0.0} ms | {run.Host.Percentile(0.99):0.0} ms | {run.Host.Percentile(1):0.0} ms | {Errors(run.Host)} |
+            | **Ratio host / floor** | **{ratio:0.00} ×** | | | | target {path.Target} |
+
+            Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
+
+            """);
+    }
+
+    private static string Errors(LoadResult result) =>
+        result.Errors == 0 ? "0" : $"{result.Errors} ({string.Join(", ", result.ErrorKinds.Select(k => $"{k.Key}: {k.Value}"))})";
+}

@@ -1,0 +1,120 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace CartRecovery.Data.Connections;
+
+/// <summary>
+/// Commits many small, independent writes in one transaction: the hot paths (a webhook delivery into the inbox, a
+/// restore-link click) each queue their write and await it; one writer takes whatever is queued (up to
+/// <see cref="MaxBatch"/>), runs it in one transaction and completes every caller only once that transaction has
+/// committed. So each caller still gets "stored" only when it is durable, but a burst costs one commit (one fsync)
+/// per batch instead of one per row, and on SQLite the writes stop queueing on the database's single write lock.
+/// </summary>
+/// <remarks>
+/// No timer: while one batch commits, the next one gathers, so a quiet moment costs one commit per write and a burst
+/// batches itself. When a batch fails, its writes are retried one per transaction, so a write that cannot be stored
+/// fails alone and the others are stored (a PostgreSQL transaction that hit an error cannot go on).
+/// </remarks>
+internal sealed class GroupCommit : IAsyncDisposable
+{
+    /// <summary>The most writes one transaction takes.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public GroupCommit(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        _connections = connections;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a shared transaction and returns its result once that transaction has committed.
+    /// A caller that stops waiting (<paramref name="ct"/>) does not withdraw its write: it may still be stored.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var queued = new Write<T>(write);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
+        return queued.Completion.Task.WaitAsync(ct);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+                batch.Add(write);
+            try
+            {
+                await CommitAsync(batch);
+                batch.ForEach(w => w.Complete());
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var write in batch)
+                    await CommitAloneAsync(write);
+            }
+            catch (Exception error)
+            {
+                batch[0].Fail(error);
+            }
+        }
+    }
+
+    private async Task CommitAloneAsync(Write write)
+    {
+        try
+        {
+            await CommitAsync([write]);
+            write.Complete();
+        }
+        catch (Exception error)
+        {
+            write.Fail(error);
+        }
+    }
+
+    // The callers' tokens are not used here: once a write is in a transaction with others, one caller leaving must
+    // not roll back the rest.
+    private async Task CommitAsync(List<Write> writes)
+    {
+        await using var db = await _connections.OpenAsync(CancellationToken.None);
+        await using var transaction = await db.BeginTransactionAsync(CancellationToken.None);
+        foreach (var write in writes)
+            await write.RunAsync(db, transaction);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private abstract class Write
+    {
+        public abstract Task RunAsync(DbConnection db, DbTransaction transaction);
+        public abstract void Complete();
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class Write<T>(Func<DbConnection, DbTransaction, Task<T>> write) : Write
+    {
+        private T _result = default!;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task RunAsync(DbConnection db, DbTransaction transaction) => _result = await write(db, transaction);
+
+        public override void Complete() => Completion.TrySetResult(_result);
+
+        public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using CartRecovery.Data.Connections;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CartRecovery.Data.Tests.Connections;
+
+/// <summary>The group commit of the hot paths: writes queued together share a transaction, each is stored before it returns, and a bad one fails alone.</summary>
+public abstract class GroupCommitContract : DatabaseContract
+{
+    private GroupCommit Commits => Db.Services.GetRequiredService<GroupCommit>();
+
+    [Fact]
+    public async Task RunAsync_WhenManyWritesAreQueuedAtOnce_SharesTransactionsAndStoresEveryOneBeforeReturning()
+    {
+        var store = await AddStoreAsync();
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => AcceptWebhookAsync(store.Id, $"d-{i}", T0)));
+        var transactions = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Commits.RunAsync((db, transaction) => Task.FromResult(transaction), Ct)));
+
+        Assert.All(accepted, Assert.True);
+        // Each call returned after its commit: a new connection sees all of them.
+        Assert.Equal(100, await CountAsync("SELECT COUNT(*) FROM webhook_deliveries"));
+        Assert.True(transactions.Distinct().Count() < 50, $"{transactions.Distinct().Count()} transactions for 100 writes queued at once");
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenOneWriteOfABatchFails_FailsOnlyItAndStoresTheOthers()
+    {
+        var store = await AddStoreAsync();
+        var before = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"before-{i}", T0)).ToList();
+        var bad = Commits.RunAsync((db, transaction) => db.ExecuteAsync(new CommandDefinition("INSERT INTO no_such_table VALUES (1)", transaction: transaction)), Ct);
+        var after = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"after-{i}", T0)).ToList();
+
+        await Assert.ThrowsAnyAsync<DbException>(() => bad);
+        Assert.All(await Task.WhenAll(before.Concat(after)), Assert.True);
+        Assert.Equal(10, await CountAsync("SELECT COUNT(*) FROM webhook_deliveries"));
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheSameDeliveryIsQueuedTwiceInOneBatch_StoresItOnce()
+    {
+        var store = await AddStoreAsync();
+        var results = await Task.WhenAll(AcceptWebhookAsync(store.Id, "same", T0), AcceptWebhookAsync(store.Id, "same", T0));
+
+        Assert.Equal([true, false], results.Order().Reverse());
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM webhook_deliveries"));
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var db = await Db.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: Ct));
+    }
+}
