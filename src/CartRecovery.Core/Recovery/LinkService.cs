@@ -5,6 +5,7 @@ using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -25,6 +26,16 @@ public sealed partial class LinkService(
     /// <summary>Checks a restore token, records the click on the cart's timeline and says where to send the customer.</summary>
     public async Task<RestoreResult> RestoreAsync(string token, CancellationToken ct)
     {
+        using var activity = CartRecoveryTelemetry.Start("restore.click", storeId: null);
+        var result = await FollowRestoreLinkAsync(token, activity, ct);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome);
+        LinkMetrics.RestoreClicked(outcome);
+        return result;
+    }
+
+    private async Task<RestoreResult> FollowRestoreLinkAsync(string token, System.Diagnostics.Activity? activity, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var check = signer.Check(token, TokenPurpose.Restore, now);
         if (check.State == TokenState.Invalid)
@@ -32,6 +43,8 @@ public sealed partial class LinkService(
         var (message, cart, store) = await LoadAsync(check.MessageId, ct);
         if (message is null || cart is null || store is null)
             return RestoreResult.Invalid;
+        activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
+            .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
         if (check.State == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 

@@ -39,6 +39,7 @@ public sealed class ExampleSettingsTests
         [OutboundOptions.Section] = typeof(OutboundOptions),
         [BillingOptions.Section] = typeof(BillingOptions),
         [AccountsOptions.Section] = typeof(AccountsOptions),
+        [Web.Features.Telemetry.TelemetryOptions.Section] = typeof(Web.Features.Telemetry.TelemetryOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using Microsoft.Extensions.Options;
@@ -95,6 +96,7 @@ internal sealed partial class WebhookIntake(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var isNew = await inbox.AcceptAsync(delivery with { ReceivedAt = time.GetUtcNow() }, ct);
+        WebhookMetrics.Received(delivery.Platform, isNew);
         if (isNew)
             await KickAsync(ct);
         else

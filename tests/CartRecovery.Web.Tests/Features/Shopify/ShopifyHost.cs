@@ -29,7 +29,9 @@ internal sealed class ShopifyHost : IAsyncDisposable
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="settings">More configuration for the host (billing plans, …).</param>
-    public static async Task<ShopifyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Last-word service changes (a log capture, a trace exporter).</param>
+    public static async Task<ShopifyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         // Whole seconds, as Shopify's timestamps are: no sub-second drift between our clock and the platform's.
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -45,7 +47,7 @@ internal sealed class ShopifyHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: all);
+        var app = new CartRecoveryAppFactory(time: time, kestrelPort: port, settings: all, services: services);
         app.StartServer();
         return new ShopifyHost(shopify, app, baseUrl);
     }
