@@ -79,6 +79,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreCredentialStore, StoreCredentialStore>();
         services.AddSingleton<IConnectorStateStore, ConnectorStateStore>();
         services.AddSingleton<IWebhookInbox, WebhookInbox>();
+        services.AddSingleton<IWebhookBacklog, WebhookBacklogQuery>();
         services.AddSingleton<IPrivacyStore, PrivacyStore>();
         services.AddSingleton<IPendingConnectionStore, PendingConnectionStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();

@@ -62,6 +62,7 @@ public static class JobsServiceCollectionExtensions
         // Before Quartz's hosted service: the schedule is in place when the scheduler starts.
         services.AddHostedService<WriteJobScheduleOnStart>();
         services.AddSingleton<RecentDaysRollup>();
+        services.AddSingleton<PollLag>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
             .Validate(o => o.AuditRetentionDays >= 1, "Accounts:AuditRetentionDays must be at least 1")
             .ValidateOnStart();

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -28,6 +29,7 @@ public sealed partial class AbandonmentDetector(
                 storesById[cart.StoreId] = store = await stores.GetAsync(cart.StoreId, ct);
             if (store is null)
                 continue;
+            using var activity = CartRecoveryTelemetry.Start("cart.abandon", store.Id, cart.Id);
 
             // The store's sending policy: maximum cart age, contents, consent. A refused cart expires with the reason.
             if (await rules.RefuseEnrolmentAsync(cart, now, ct) is { } refusal)
@@ -42,6 +44,7 @@ public sealed partial class AbandonmentDetector(
             if (await carts.AbandonAsync(cart.Id, now, chosen.Plan, ct))
             {
                 await RecordEnrolmentAsync(cart, chosen, now, ct);
+                activity?.SetTag("cartrecovery.steps", chosen.Plan.Count);
                 enrolled++;
                 if (chosen.Matched)
                     Log.Abandoned(logger, cart.Id, store.Id, chosen.Plan.Count);

@@ -2,6 +2,7 @@ using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -23,7 +24,9 @@ public sealed partial class CartIngestion(
     /// </summary>
     public async Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct)
     {
+        using var activity = CartRecoveryTelemetry.Start("cart.report", snapshot.StoreId);
         var result = await carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
+        activity?.SetTag(CartRecoveryTelemetry.Tags.CartId, result.Cart.Id).SetTag(CartRecoveryTelemetry.Tags.Outcome, result.Outcome.ToString());
         if (result.Outcome != MergeOutcome.Unchanged)
             await StopWhenEmptiedOrReplacedAsync(result.Cart, ct);
         return result;
@@ -58,9 +61,11 @@ public sealed partial class CartIngestion(
     public async Task<OrderOutcome> ReportOrderAsync(OrderReport order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
+        using var activity = CartRecoveryTelemetry.Start("cart.order", order.StoreId);
         var cart = await carts.FindByRefAsync(order.StoreId, order.CartExternalId, ct);
         if (cart is null)
             return OrderOutcome.UnknownCart;
+        activity?.SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id);
         if (cart.Status.IsConverted())
             return OrderOutcome.AlreadyConverted;
 

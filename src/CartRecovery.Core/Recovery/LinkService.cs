@@ -5,6 +5,7 @@ using CartRecovery.Core.Restore;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -24,7 +25,27 @@ public sealed partial class LinkService(
     ILogger<LinkService> logger)
 {
     /// <summary>Checks a restore token, records the click on the cart's timeline and says where to send the customer.</summary>
-    public async Task<RestoreResult> RestoreAsync(string token, CancellationToken ct)
+    public Task<RestoreResult> RestoreAsync(string token, CancellationToken ct) =>
+        TracedAsync(activity => FollowRestoreLinkAsync(token, activity, ct));
+
+    /// <summary>
+    /// As <see cref="RestoreAsync"/> for the short link of a text (<c>/s/{code}</c>): the code is checked against the store
+    /// of the message it names, so a code only opens that store's message; the click is recorded on the text.
+    /// </summary>
+    public Task<RestoreResult> RestoreShortAsync(string code, CancellationToken ct) =>
+        TracedAsync(activity => FollowShortLinkAsync(code, activity, ct));
+
+    private static async Task<RestoreResult> TracedAsync(Func<System.Diagnostics.Activity?, Task<RestoreResult>> follow)
+    {
+        using var activity = CartRecoveryTelemetry.Start("restore.click", storeId: null);
+        var result = await follow(activity);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome);
+        LinkMetrics.RestoreClicked(outcome);
+        return result;
+    }
+
+    private async Task<RestoreResult> FollowRestoreLinkAsync(string token, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var check = signer.Check(token, TokenPurpose.Restore, now);
@@ -33,14 +54,10 @@ public sealed partial class LinkService(
         var (message, cart, store) = await LoadAsync(check.MessageId, ct);
         if (message is null || cart is null || store is null)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, "Restore link", now, ct);
+        return await FollowAsync(check.State, message, cart, store, "Restore link", now, activity, ct);
     }
 
-    /// <summary>
-    /// As <see cref="RestoreAsync"/> for the short link of a text (<c>/s/{code}</c>): the code is checked against the store
-    /// of the message it names, so a code only opens that store's message; the click is recorded on the text.
-    /// </summary>
-    public async Task<RestoreResult> RestoreShortAsync(string code, CancellationToken ct)
+    private async Task<RestoreResult> FollowShortLinkAsync(string code, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (ShortLinkSigner.MessageIdOf(code) is not { } messageId)
@@ -51,11 +68,14 @@ public sealed partial class LinkService(
         var check = shortLinks.Check(code, message.StoreId, now);
         if (check.State == TokenState.Invalid || check.MessageId != message.Id || store.Id != message.StoreId)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, "Short link", now, ct);
+        return await FollowAsync(check.State, message, cart, store, "Short link", now, activity, ct);
     }
 
-    private async Task<RestoreResult> FollowAsync(TokenState state, OutboundMessage message, Cart cart, Store store, string link, DateTimeOffset now, CancellationToken ct)
+    private async Task<RestoreResult> FollowAsync(
+        TokenState state, OutboundMessage message, Cart cart, Store store, string link, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
+        activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
+            .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
         if (state == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 

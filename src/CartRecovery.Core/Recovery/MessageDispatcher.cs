@@ -7,6 +7,7 @@ using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -42,7 +43,14 @@ public sealed partial class MessageDispatcher(
         int sent = 0, cancelled = 0, retrying = 0, failed = 0;
         foreach (var message in claimed)
         {
-            switch (await DispatchAsync(message, ct))
+            using var activity = StartActivity(message);
+            using var scope = logger.BeginScope(new Dictionary<string, object?>
+            {
+                ["StoreId"] = message.StoreId, ["CartId"] = message.CartId, ["MessageId"] = message.Id,
+            });
+            var outcome = await DispatchAsync(message, ct);
+            activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome.ToString());
+            switch (outcome)
             {
                 case Outcome.Sent: sent++; break;
                 case Outcome.Cancelled: cancelled++; break;
@@ -54,6 +62,12 @@ public sealed partial class MessageDispatcher(
     }
 
     private enum Outcome { Sent, Cancelled, Retrying, Failed }
+
+    /// <summary>One message's dispatch, tagged so that it joins its cart's other activities (see the README's Observability).</summary>
+    private static System.Diagnostics.Activity? StartActivity(OutboundMessage message) =>
+        CartRecoveryTelemetry.Start("message.send", message.StoreId, message.CartId)
+            ?.SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step)
+            .SetTag(CartRecoveryTelemetry.Tags.Channel, DispatchMetrics.ChannelOf(message.Kind));
 
     /// <summary>How long messages of a store whose sending is paused wait before they are looked at again.</summary>
     public static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(5);
@@ -207,6 +221,7 @@ public sealed partial class MessageDispatcher(
         var providerId = await transport.SendAsync(RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host), ct);
 
         var sentAt = time.GetUtcNow();
+        DispatchMetrics.MessageSent(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TransportName(transport), sentAt - message.DueAt);
         if (!await messages.MarkSentAsync(message.Id, ClaimerId, email, providerId, sentAt, ct))
         {
             Log.ClaimLost(logger, message.Id, cart.Id);
@@ -280,6 +295,7 @@ public sealed partial class MessageDispatcher(
         var who = cart.Contact.Email ?? cart.Contact.Phone ?? "an unnamed customer";
         var summary = $"Follow up with {who} about a cart of {Money.Format(cart.TotalMinor, cart.Currency)} ({cart.Lines.Count} lines)";
         await tasks.CreateAsync(new FollowUpTask { StoreId = cart.StoreId, CartId = cart.Id, MessageId = message.Id, Summary = summary, CreatedAt = now }, ct);
+        DispatchMetrics.MessageSent(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TaskTransport, now - message.DueAt);
         if (await messages.MarkSentAsync(message.Id, ClaimerId, null, null, now, ct))
             await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, $"Step {message.Step}: follow-up task created", message.Id), ct);
         return Outcome.Sent;
@@ -320,6 +336,7 @@ public sealed partial class MessageDispatcher(
         var detail = giveUp ? $"Step {message.Step} failed: {error}" : $"Step {message.Step} failed, retrying at {retryAt:u}: {error}";
         await carts.AddEventAsync(new(message.CartId, now, CartEventKinds.MessageFailed, detail, message.Id), ct);
         Log.StepFailed(logger, message.Step, message.CartId, message.Attempts, giveUp, error);
+        DispatchMetrics.MessageFailed(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TransportName(transport), giveUp);
         return giveUp ? Outcome.Failed : Outcome.Retrying;
     }
 

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Webhooks;
@@ -25,6 +26,13 @@ public sealed partial class WebhookProcessor(
         var processed = 0;
         foreach (var delivery in batch)
         {
+            using var activity = CartRecoveryTelemetry.Start("webhook.process", delivery.StoreId)
+                ?.SetTag(CartRecoveryTelemetry.Tags.Platform, delivery.Platform).SetTag(CartRecoveryTelemetry.Tags.Topic, delivery.Topic)
+                .SetTag(CartRecoveryTelemetry.Tags.DeliveryId, delivery.Id);
+            using var scope = logger.BeginScope(new Dictionary<string, object?>
+            {
+                ["Platform"] = delivery.Platform, ["DeliveryId"] = delivery.Id, ["StoreId"] = delivery.StoreId,
+            });
             try
             {
                 if (!_handlers.TryGetValue(delivery.Platform, out var handler))
@@ -35,6 +43,7 @@ public sealed partial class WebhookProcessor(
                 if (handler.IsErasure(delivery.Topic))
                     await inbox.ForgetBodyAsync(delivery.Id, ct);
                 processed++;
+                WebhookMetrics.Handled(delivery.Platform, "processed");
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -42,6 +51,8 @@ public sealed partial class WebhookProcessor(
                 DateTimeOffset? retryAt = attempt >= MaxAttempts ? null : time.GetUtcNow() + FirstRetry * Math.Pow(2, attempt - 1);
                 await inbox.MarkFailedAsync(delivery.Id, error.Message, retryAt, ct);
                 Log.Failed(logger, error, delivery.Platform, delivery.Topic, delivery.Id, attempt);
+                CartRecoveryTelemetry.Fail(activity, error);
+                WebhookMetrics.Handled(delivery.Platform, retryAt is null ? "failed" : "retrying");
             }
         }
         return processed;

@@ -9,7 +9,7 @@ namespace CartRecovery.Jobs.Connectors;
 /// a slow or failing shop never delays the others, and the job never runs twice at once for one store.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PollStoreJob(IStoreRepository stores, IEnumerable<IStorePoller> pollers) : IJob
+public sealed class PollStoreJob(IStoreRepository stores, IEnumerable<IStorePoller> pollers, PollLag lag) : IJob
 {
     public const string Group = "store-polls";
     public const string StoreIdKey = "storeId";
@@ -28,6 +28,7 @@ public sealed class PollStoreJob(IStoreRepository stores, IEnumerable<IStorePoll
         try
         {
             context.Result = await poller.PollAsync(store, cancellationToken);
+            lag.Succeeded(store);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

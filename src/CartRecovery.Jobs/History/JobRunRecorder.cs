@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CartRecovery.Core.Jobs;
+using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -35,11 +36,12 @@ public sealed partial class JobRunRecorder(IJobRunStore runs, TimeProvider time,
     public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var stopped = context.Result == StoppedByShutdown.Result || (jobException is not null && StoppedByShutdown.Is(context, jobException));
+        var outcome = stopped ? JobRunOutcome.Cancelled : jobException is null ? JobRunOutcome.Succeeded : JobRunOutcome.Failed;
+        JobMetrics.JobRan(MetricName(context.JobDetail.Key), outcome.ToString().ToLowerInvariant(), context.JobRunTime);
         if (!_open.TryRemove(context.FireInstanceId, out var id))
             return;
-        var stopped = context.Result == StoppedByShutdown.Result || (jobException is not null && StoppedByShutdown.Is(context, jobException));
         var error = jobException is null || stopped ? null : (jobException.InnerException ?? jobException).Message;
-        var outcome = stopped ? JobRunOutcome.Cancelled : jobException is null ? JobRunOutcome.Succeeded : JobRunOutcome.Failed;
         await TryAsync(context, async () =>
         {
             await runs.FinishAsync(id, time.GetUtcNow(), outcome, error, Items(context.Result), cancellationToken);
@@ -62,6 +64,9 @@ public sealed partial class JobRunRecorder(IJobRunStore runs, TimeProvider time,
         StartedAt = time.GetUtcNow(),
         Outcome = outcome,
     };
+
+    /// <summary>A job's metric label: one per job, except the per-store polls, which share their group's (one label per store would not scale).</summary>
+    private static string MetricName(JobKey key) => key.Group == Connectors.PollStoreJob.Group ? key.Group : key.Name;
 
     private static long? Items(object? result) => result switch
     {

@@ -16,6 +16,7 @@ using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
+using CartRecovery.Web.Features.Telemetry;
 using CartRecovery.Web.Features.Unsubscribe;
 using CartRecovery.Web.Features.WooCommerce;
 using CartRecovery.Web.Pages.AppShell;
@@ -64,6 +65,7 @@ internal static class CartRecoveryHost
             .AddAccountSignIn()
             .AddApiReference()
             .AddHealth()
+            .AddTelemetry(builder.Configuration)
             .AddWebApp()
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<IWebhookIntake, WebhookIntake>()
@@ -116,6 +118,7 @@ internal static class CartRecoveryHost
         app.UseApiCallerGate();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapMetrics();
         app.MapAdminApi();
         app.MapApiReference();
         app.MapRestoreLinks();

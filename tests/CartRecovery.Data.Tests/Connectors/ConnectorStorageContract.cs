@@ -248,4 +248,18 @@ public abstract class ConnectorStorageContract : DatabaseContract
         Assert.False(await Db.Suppressions.RemoveAsync(store.Id, "a@example.com", Ct));
         Assert.Equal("b@example.com", Assert.Single(await Db.Suppressions.ListAsync(store.Id, Ct)).Email);
     }
+
+    [Fact]
+    public async Task Backlog_CountsPendingDeliveriesAndTheOldestOfThem()
+    {
+        var backlog = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IWebhookBacklog>(Db.Services);
+        Assert.Equal(new WebhookBacklog(0, null), await backlog.MeasureAsync(Ct));
+        await Db.Inbox.AcceptAsync(Delivery("wh-b1") with { ReceivedAt = T0 }, Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b2") with { ReceivedAt = T0.AddMinutes(1) }, Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b3") with { ReceivedAt = T0.AddMinutes(2) }, Ct);
+        var first = (await Db.Inbox.ClaimAsync(T0.AddMinutes(3), T0.AddMinutes(5), 1, Ct)).Single();
+        await Db.Inbox.MarkProcessedAsync(first.Id, T0.AddMinutes(3), Ct);
+
+        Assert.Equal(new WebhookBacklog(2, T0.AddMinutes(1)), await backlog.MeasureAsync(Ct));
+    }
 }

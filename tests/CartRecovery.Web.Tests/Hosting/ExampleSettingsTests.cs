@@ -41,6 +41,7 @@ public sealed class ExampleSettingsTests
         [AccountsOptions.Section] = typeof(AccountsOptions),
         [CartRecovery.Sms.SmsOptions.Section] = typeof(CartRecovery.Sms.SmsOptions),
         [CartRecovery.Sms.Twilio.TwilioOptions.Section] = typeof(CartRecovery.Sms.Twilio.TwilioOptions),
+        [Web.Features.Telemetry.TelemetryOptions.Section] = typeof(Web.Features.Telemetry.TelemetryOptions),
     };
 
     /// <summary>Settings read straight from configuration rather than bound to an options class.</summary>

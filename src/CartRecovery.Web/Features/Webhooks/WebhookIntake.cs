@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Core.Telemetry;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs.Webhooks;
 
@@ -26,6 +27,7 @@ internal sealed partial class WebhookIntake(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var isNew = await inbox.AcceptAsync(delivery with { ReceivedAt = time.GetUtcNow() }, ct);
+        WebhookMetrics.Received(delivery.Platform, isNew);
         if (isNew)
             processing.Request();
         else

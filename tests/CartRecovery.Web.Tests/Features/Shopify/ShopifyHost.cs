@@ -28,7 +28,9 @@ internal sealed class ShopifyHost : IAsyncDisposable
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="settings">More configuration for the host (billing plans, …).</param>
-    public static async Task<ShopifyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Last-word service changes (a log capture, a trace exporter).</param>
+    public static async Task<ShopifyHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         // Whole seconds, as Shopify's timestamps are: no sub-second drift between our clock and the platform's.
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -41,7 +43,7 @@ internal sealed class ShopifyHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;
-        return new ShopifyHost(shopify, CartRecoveryAppFactory.StartOnLoopback(all, time));
+        return new ShopifyHost(shopify, CartRecoveryAppFactory.StartOnLoopback(all, time, services: services));
     }
 
     /// <summary>A browser with its own cookie jar that does not follow redirects (each hop is asserted).</summary>
