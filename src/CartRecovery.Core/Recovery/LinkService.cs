@@ -48,7 +48,7 @@ public sealed partial class LinkService(
 
         // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
         await messages.RecordClickAsync(message.Id, now, ct);
-        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"Restore link of step {message.Step} clicked", message.Id), ct);
+        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.Clicked(logger, cart.Id, store.Id, message.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }

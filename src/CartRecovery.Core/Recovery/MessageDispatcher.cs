@@ -66,13 +66,13 @@ public sealed partial class MessageDispatcher(
             var cart = await carts.GetAsync(message.CartId, ct);
             var store = await stores.GetAsync(message.StoreId, ct);
             if (cart is null || store is null)
-                return await CancelAsync(message, "the cart or its store no longer exists", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartGone), ct);
             // First, before any rule that could cancel or defer it: an email the provider already accepted was sent,
             // whatever happened to the cart, the store or the policy since.
             if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, ct))
                 return Outcome.Sent;
             if (!cart.Status.AcceptsMessages())
-                return await CancelAsync(message, $"the cart is {cart.Status}", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartClosed, TimelineArg.Of(TimelineCodes.Status(cart.Status))), ct);
 
             if (message.Kind == StepKind.FollowUpTask)
                 return await CreateTaskAsync(message, cart, ct);
@@ -95,7 +95,7 @@ public sealed partial class MessageDispatcher(
             var cart = await carts.GetAsync(message.CartId, ct);
             if (cart?.Contact.Email is { } email)
                 await optOut.RecordAsync(new(cart.StoreId, email, "the email provider reports the address as inactive", cart.Id), ct);
-            return await CancelAsync(message, error.Message, ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(error.Message)), ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -116,8 +116,8 @@ public sealed partial class MessageDispatcher(
         if (decision.WaitUntil is not { } until)
             return null;
         if (await messages.ReleaseAsync(message.Id, ClaimerId, until, ct))
-            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.MessageDeferred,
-                $"Step {message.Step} waits until {until:u}: {decision.Reason}", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.MessageDeferred, TimelineEntry.Of(TimelineCodes.StepDeferred,
+                TimelineArg.Of(message.Step), TimelineArg.Instant(until), TimelineArg.Of(decision.Reason!)), message.Id), ct);
         return Outcome.Retrying;
     }
 
@@ -125,21 +125,22 @@ public sealed partial class MessageDispatcher(
     {
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
-            return await CancelAsync(message, "the cart has no email address", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.NoEmail), ct);
         if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
         {
             await optOut.RecordAsync(new(store.Id, email, "the address is suppressed", cart.Id), ct);
-            return await CancelAsync(message, "the address is suppressed", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Suppressed), ct);
         }
 
         var storefront = storefronts.For(store.Platform);
         switch (await storefront.CheckCartAsync(store, cart, ct))
         {
             case StorefrontCartState.Ordered:
-                return await CancelAsync(message, "the platform already has an order for this cart", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.PlatformOrdered), ct);
             case StorefrontCartState.Gone:
-                await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform no longer has this cart", time.GetUtcNow(), ct);
-                return await CancelAsync(message, "the platform no longer has this cart", ct);
+                var gone = TimelineEntry.Of(TimelineCodes.PlatformGone);
+                await carts.CloseAsync(cart.Id, CartStatus.Expired, gone, time.GetUtcNow(), ct);
+                return await CancelAsync(message, gone, ct);
         }
 
         var offer = await EnsureOfferAsync(message, cart, store, storefront, ct);
@@ -156,7 +157,7 @@ public sealed partial class MessageDispatcher(
             Log.ClaimLost(logger, message.Id, cart.Id);
             return Outcome.Sent;
         }
-        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent", message.Id), ct);
+        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSent, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
     }
@@ -174,7 +175,7 @@ public sealed partial class MessageDispatcher(
             return false;
         var sentAt = time.GetUtcNow();
         if (await messages.MarkSentAsync(message.Id, ClaimerId, cart.Contact.Email, providerId, sentAt, ct))
-            await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent (an earlier attempt had been accepted)", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSentEarlier, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
         return true;
     }
@@ -194,7 +195,8 @@ public sealed partial class MessageDispatcher(
             return new(code, spec.Describe(cart.Currency), expires);
         if (OfferRules.WhyNotIssued(spec, cart, store) is { } reason)
         {
-            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld, $"Step {message.Step} goes out without its offer: {reason}", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld,
+                TimelineEntry.Of(TimelineCodes.OfferWithheld, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
             return null;
         }
 
@@ -210,7 +212,7 @@ public sealed partial class MessageDispatcher(
         var summary = $"Follow up with {who} about a cart of {Money.Format(cart.TotalMinor, cart.Currency)} ({cart.Lines.Count} lines)";
         await tasks.CreateAsync(new FollowUpTask { StoreId = cart.StoreId, CartId = cart.Id, MessageId = message.Id, Summary = summary, CreatedAt = now }, ct);
         if (await messages.MarkSentAsync(message.Id, ClaimerId, null, null, now, ct))
-            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, $"Step {message.Step}: follow-up task created", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, TimelineEntry.Of(TimelineCodes.TaskCreated, TimelineArg.Of(message.Step)), message.Id), ct);
         return Outcome.Sent;
     }
 
@@ -220,21 +222,22 @@ public sealed partial class MessageDispatcher(
         return Outcome.Retrying;
     }
 
-    private async Task<Outcome> CancelAsync(OutboundMessage message, string reason, CancellationToken ct)
+    private async Task<Outcome> CancelAsync(OutboundMessage message, TimelineEntry reason, CancellationToken ct)
     {
-        if (await messages.MarkCancelledAsync(message.Id, ClaimerId, reason, ct))
-            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageCancelled, $"Step {message.Step} cancelled: {reason}", message.Id), ct);
+        if (await messages.MarkCancelledAsync(message.Id, ClaimerId, TimelineTexts.English(reason), ct))
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageCancelled,
+                TimelineEntry.Of(TimelineCodes.StepCancelled, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
         return Outcome.Cancelled;
     }
 
     private async Task<Outcome> QuarantineAsync(OutboundMessage message, CancellationToken ct)
     {
         var unfinished = message.UnfinishedAttempts - 1;
-        var reason = $"Quarantined: {unfinished} attempts in a row ended without any result (the process died or hung mid-send); "
-            + "it is not tried again. Look for what this message sends that others do not (the store's own templates, the cart).";
-        if (await messages.QuarantineAsync(message.Id, ClaimerId, reason, ct))
+        var reason = TimelineEntry.Of(TimelineCodes.Quarantined, TimelineArg.Of(unfinished));
+        if (await messages.QuarantineAsync(message.Id, ClaimerId, TimelineTexts.English(reason), ct))
         {
-            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageQuarantined, $"Step {message.Step} quarantined: {reason}", message.Id), ct);
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageQuarantined,
+                TimelineEntry.Of(TimelineCodes.StepQuarantined, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
             Log.MessageQuarantined(logger, message.Id, message.CartId, message.StoreId, message.Step, unfinished);
         }
         return Outcome.Failed;
@@ -246,7 +249,9 @@ public sealed partial class MessageDispatcher(
         var giveUp = permanent || message.Attempts >= options.MaxAttempts;
         DateTimeOffset? retryAt = giveUp ? null : now + options.RetryBackoff * Math.Pow(2, Math.Max(0, message.Attempts - 1));
         await messages.MarkFailedAsync(message.Id, ClaimerId, error, retryAt, ct);
-        var detail = giveUp ? $"Step {message.Step} failed: {error}" : $"Step {message.Step} failed, retrying at {retryAt:u}: {error}";
+        var detail = retryAt is { } at
+            ? TimelineEntry.Of(TimelineCodes.StepFailedRetrying, TimelineArg.Of(message.Step), TimelineArg.Instant(at), TimelineArg.Of(error))
+            : TimelineEntry.Of(TimelineCodes.StepFailed, TimelineArg.Of(message.Step), TimelineArg.Of(error));
         await carts.AddEventAsync(new(message.CartId, now, CartEventKinds.MessageFailed, detail, message.Id), ct);
         Log.StepFailed(logger, message.Step, message.CartId, message.Attempts, giveUp, error);
         return giveUp ? Outcome.Failed : Outcome.Retrying;

@@ -83,7 +83,7 @@ internal sealed class CartStore : ICartStore
     private const string ListVisibleSql = $"{ListWhere} AND c.store_id IN @StoreIds {ListOrder}";
 
     private const string TimelineSql = """
-        SELECT id, cart_id, at, kind, detail, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
+        SELECT id, cart_id, at, kind, detail, entry, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
         """;
 
     private readonly IDbConnectionFactory _connections;
@@ -154,12 +154,12 @@ internal sealed class CartStore : ICartStore
 
     private static CartEvent Describe(Cart cart, MergeOutcome outcome, DateTimeOffset now)
     {
-        var contents = $"{cart.Lines.Count} line(s), {Money.Format(cart.TotalMinor, cart.Currency)}";
+        TimelineArg[] contents = [TimelineArg.Of(cart.Lines.Count), TimelineArg.Money(cart.TotalMinor, cart.Currency)];
         return outcome switch
         {
-            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, $"Cart captured: {contents}"),
-            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, $"Cart updated: {contents}"),
-            _ => new(cart.Id, now, CartEventKinds.Updated, "Missing details filled in from a late update"),
+            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, TimelineEntry.Of(TimelineCodes.Captured, contents)),
+            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, TimelineEntry.Of(TimelineCodes.Updated, contents)),
+            _ => new(cart.Id, now, CartEventKinds.Updated, TimelineEntry.Of(TimelineCodes.LateDetails)),
         };
     }
 
@@ -222,7 +222,7 @@ internal sealed class CartStore : ICartStore
     public Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct) =>
         _transitions.ConvertAsync(conversion, now, ct);
 
-    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseAsync(cartId, status, reason, now, ct);
 
     public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>

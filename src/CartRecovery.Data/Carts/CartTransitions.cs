@@ -75,7 +75,7 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
             await db.ExecuteAsync(new CommandDefinition(insert, rows, tx, cancellationToken: ct));
         }
         await CartEventWriter.AddAsync(db, tx,
-            new(cartId, abandonedAt, CartEventKinds.Abandoned, $"Abandoned; {plan.Count} step(s) scheduled"), ct);
+            new(cartId, abandonedAt, CartEventKinds.Abandoned, TimelineEntry.Of(TimelineCodes.Abandoned, TimelineArg.Of(plan.Count))), ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -108,19 +108,19 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
 
         // The order total is shown in the cart's currency: platforms report orders in the currency of the checkout.
         var detail = recovered
-            ? $"Order {conversion.OrderId} placed, recovered by step {conversion.Attribution.Step}"
-            : $"Order {conversion.OrderId} placed without a message";
+            ? TimelineEntry.Of(TimelineCodes.Recovered, TimelineArg.Of(conversion.OrderId), TimelineArg.Of(conversion.Attribution.Step ?? 0))
+            : TimelineEntry.Of(TimelineCodes.Converted, TimelineArg.Of(conversion.OrderId));
         await CartEventWriter.AddAsync(db, tx, new(conversion.CartId, now,
             recovered ? CartEventKinds.Recovered : CartEventKinds.Converted, detail, conversion.Attribution.MessageId), ct);
         await tx.CommitAsync(ct);
         return true;
     }
 
-    public async Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct)
     {
         if (status is not (CartStatus.Expired or CartStatus.OptedOut))
             throw new ArgumentOutOfRangeException(nameof(status), status, "A cart can only be closed as Expired or OptedOut.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(reason);
 
         await using var db = await connections.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(db, ct);
@@ -131,9 +131,9 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
             new { Id = cartId, Status = (int)status, Current = (int)current, Now = DbTime.ToDb(now) }, tx, cancellationToken: ct));
         if (changed == 0)
             return false;
-        await CancelOpenMessagesAsync(db, tx, cartId, reason, ct);
+        await CancelOpenMessagesAsync(db, tx, cartId, TimelineTexts.English(reason), ct);
         var kind = status == CartStatus.OptedOut ? CartEventKinds.OptedOut : ExpiredEventKind;
-        await CartEventWriter.AddAsync(db, tx, new(cartId, now, kind, reason), ct);
+        await CartEventWriter.AddAsync(db, tx, new(cartId, now, kind, TimelineEntry.Of(TimelineCodes.Closed, TimelineArg.Of(reason))), ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -158,9 +158,9 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
                 new { Id = id, Status = (int)CartStatus.Expired, Current = status, Now = DbTime.ToDb(now) }, tx, cancellationToken: ct));
             if (changed == 0)
                 continue;
-            var reason = $"replaced by a newer cart of the same customer (#{siblings[0].Id})";
-            await CancelOpenMessagesAsync(db, tx, id, reason, ct);
-            await CartEventWriter.AddAsync(db, tx, new(id, now, ExpiredEventKind, reason), ct);
+            var reason = TimelineEntry.Of(TimelineCodes.Replaced, TimelineArg.Of(siblings[0].Id));
+            await CancelOpenMessagesAsync(db, tx, id, TimelineTexts.English(reason), ct);
+            await CartEventWriter.AddAsync(db, tx, new(id, now, ExpiredEventKind, TimelineEntry.Of(TimelineCodes.Closed, TimelineArg.Of(reason))), ct);
             closed++;
         }
         await tx.CommitAsync(ct);

@@ -123,7 +123,7 @@ public abstract class CartLifecycleContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (cart, _) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", T0.AddHours(1), Ct));
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), T0.AddHours(1), Ct));
 
         var converted = await Db.Carts.ConvertAsync(new CartConversion(cart.Id, "order-1", 500, T0.AddHours(2), Attribution.Unassisted), T0.AddHours(2), Ct);
 
@@ -144,8 +144,8 @@ public abstract class CartLifecycleContract : DatabaseContract
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(cart.Id, "order-1", 500, T0, new Attribution(messages[0].Id, 1)), T0, Ct));
 
-        var optedOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", T0.AddHours(1), Ct);
-        var expired = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "too old", T0.AddHours(1), Ct);
+        var optedOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), T0.AddHours(1), Ct);
+        var expired = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("too old"), T0.AddHours(1), Ct);
 
         Assert.False(optedOut);
         Assert.False(expired);
@@ -160,7 +160,7 @@ public abstract class CartLifecycleContract : DatabaseContract
         var (cart, _) = await AddAbandonedCartAsync(store.Id, "chk-1");
         Assert.Single(await Db.Messages.ClaimDueAsync("node-a", T0.AddHours(1), TimeSpan.FromMinutes(5), 10, Ct));
 
-        var closed = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", T0.AddHours(1), Ct);
+        var closed = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), T0.AddHours(1), Ct);
 
         Assert.True(closed);
         Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
@@ -176,9 +176,9 @@ public abstract class CartLifecycleContract : DatabaseContract
         var store = await AddStoreAsync();
         var cart = await AddCartAsync(store.Id, "chk-1", T0.AddDays(-9));
 
-        var first = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "too old to enter a sequence", T0, Ct);
-        var second = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "again", T0, Ct);
-        var optOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", T0, Ct);
+        var first = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("too old to enter a sequence"), T0, Ct);
+        var second = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("again"), T0, Ct);
+        var optOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), T0, Ct);
 
         Assert.Equal((true, false, false), (first, second, optOut));
         Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
@@ -191,6 +191,8 @@ public abstract class CartLifecycleContract : DatabaseContract
         var store = await AddStoreAsync();
         var cart = await AddCartAsync(store.Id, "chk-1", T0);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Db.Carts.CloseAsync(cart.Id, CartStatus.Recovered, "no", T0, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Db.Carts.CloseAsync(cart.Id, CartStatus.Recovered, Because("no"), T0, Ct));
     }
+
+    private static TimelineEntry Because(string reason) => TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(reason));
 }

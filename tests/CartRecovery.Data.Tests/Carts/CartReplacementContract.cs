@@ -45,7 +45,7 @@ public abstract class CartReplacementContract : DatabaseContract
         var otherStore = await AddCartAsync(sister.Id, "chk-a", T0);
         var otherEmail = await AddCartAsync(store.Id, "chk-b", T0, "bob@example.com");
         var converted = await AddCartAsync(store.Id, "chk-c", T0);
-        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, "test", T0, Ct));
+        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of("test")), T0, Ct));
         var empty = (await Db.Carts.UpsertAsync(TestData.Snapshot(store.Id, "chk-d", T0, lines: []), T0, Ct)).Cart;
         var newest = await AddCartAsync(store.Id, "chk-e", T0.AddHours(1));
 

@@ -123,7 +123,7 @@ public abstract class SuppressionListContract : DatabaseContract
         var store = await AddStoreAsync();
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
-        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "expired", T0, Ct));
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of("expired")), T0, Ct));
         await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "added by the merchant", T0, Ct);
 
         var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, T0.AddDays(1), T0.AddDays(1)), Ct);

@@ -3,6 +3,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Jobs.Connectors;
@@ -26,7 +27,7 @@ namespace CartRecovery.Web.Pages.Settings;
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    TimeProvider time) : AppPageModel(loader)
+    SequenceReachCheck reach, TimeProvider time) : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "suppressions", "health", "plan"];
 
@@ -44,6 +45,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public Store Shop { get; private set; } = null!;
     public IReadOnlyList<SuppressedAddress> Suppressed { get; private set; } = [];
     public StoreHealth Health { get; private set; } = null!;
+    /// <summary>What the shop's own sequences let through lately; read on the health tab only (it replays enrolment).</summary>
+    public SequenceReach? Reach { get; private set; }
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
     /// <summary>The field errors of the form just posted, in the page's language, by form field name.</summary>
@@ -181,6 +184,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         var lastPoll = await jobRuns.ListAsync(poll.Group, poll.Name, 1, ct) is [var latest, ..] ? latest : null;
         var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
         Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
+        if (CurrentTab == "health")
+            Reach = await reach.CheckAsync(Shop.Id, ct);
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = CaptureEndpoint.Snippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)
