@@ -102,7 +102,8 @@ public sealed class DemoHistory(
                 if (clicked && planned.DueAt.AddMinutes(45) < now)
                 {
                     await messages.RecordClickAsync(planned.Id, planned.DueAt.AddMinutes(45), ct);
-                    await carts.AddEventAsync(new(cart.Id, planned.DueAt.AddMinutes(45), CartEventKinds.Clicked, "Restore link clicked", planned.Id), ct);
+                    await carts.AddEventAsync(new(cart.Id, planned.DueAt.AddMinutes(45), CartEventKinds.Clicked,
+                        TimelineEntry.Of(TimelineCodes.Clicked, TimelineArg.Of(planned.Step)), planned.Id), ct);
                 }
             }
             else
@@ -139,7 +140,7 @@ public sealed class DemoHistory(
         if (!await messages.MarkSentAsync(planned.Id, Claimer, isEmail ? email : null, isEmail ? $"demo-history-{planned.Id}" : null, planned.DueAt, ct))
             return false;
         await carts.AddEventAsync(new(cart.Id, planned.DueAt, isEmail ? CartEventKinds.MessageSent : CartEventKinds.TaskCreated,
-            isEmail ? $"Step {planned.Step} email sent" : $"Step {planned.Step}: follow-up task created", planned.Id), ct);
+            TimelineEntry.Of(isEmail ? TimelineCodes.StepSent : TimelineCodes.TaskCreated, TimelineArg.Of(planned.Step)), planned.Id), ct);
         return true;
     }
 

@@ -17,7 +17,7 @@ internal sealed class ShopText(string language)
 
     public string Format(string english, params object[] args) => string.Format(Culture, this[english], args);
 
-    public string Money(long minor) => Core.ShopperMoney.Format(minor, DemoCatalog.Currency, Culture);
+    public string Money(long minor) => Core.Money.Format(minor, DemoCatalog.Currency, Culture);
 
     /// <summary>Every English sentence the pages print, with its French.</summary>
     public static readonly IReadOnlyDictionary<string, string> French = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,9 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace CartRecovery.Core.Carts;
 
-/// <summary>One entry of a cart's timeline, as shown to the merchant.</summary>
+/// <summary>
+/// One entry of a cart's timeline, as shown to the merchant. <see cref="Detail"/> is English (the API's words);
+/// <see cref="Entry"/> says the same as a code and arguments for pages in other languages, and is null on events
+/// written before entries existed.
+/// </summary>
 public sealed record CartEvent(long CartId, DateTimeOffset At, string Kind, string Detail, long? MessageId = null)
 {
+    public CartEvent(long cartId, DateTimeOffset at, string kind, TimelineEntry entry, long? messageId = null)
+        : this(cartId, at, kind, TimelineTexts.English(entry), messageId) => Entry = entry;
+
     public long Id { get; init; }
+
+    // Not part of the API's JSON: its timeline keeps the English detail only.
+    [JsonIgnore] public TimelineEntry? Entry { get; init; }
 }
 
 /// <summary>The kinds of <see cref="CartEvent"/>; stable strings because they are stored and shown.</summary>

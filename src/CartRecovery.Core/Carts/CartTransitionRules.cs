@@ -20,7 +20,7 @@ public static class CartTransitionRules
             return null;
 
         return new(cartId, current, CartStatus.Abandoned,
-            new(cartId, abandonedAt, CartEventKinds.Abandoned, $"Abandoned; {plan.Count} step(s) scheduled"))
+            new(cartId, abandonedAt, CartEventKinds.Abandoned, TimelineEntry.Of(TimelineCodes.Abandoned, TimelineArg.Of(plan.Count))))
         {
             Schedule = [.. plan.Select(m => m with { Status = MessageStatus.Pending, Attempts = 0 })],
         };
@@ -40,8 +40,8 @@ public static class CartTransitionRules
 
         // The order total is shown in the cart's currency: platforms report orders in the currency of the checkout.
         var detail = recovered
-            ? $"Order {conversion.OrderId} placed, recovered by step {conversion.Attribution.Step}"
-            : $"Order {conversion.OrderId} placed without a message";
+            ? TimelineEntry.Of(TimelineCodes.Recovered, TimelineArg.Of(conversion.OrderId), TimelineArg.Of(conversion.Attribution.Step ?? 0))
+            : TimelineEntry.Of(TimelineCodes.Converted, TimelineArg.Of(conversion.OrderId));
         return new(conversion.CartId, current, target, new(conversion.CartId, now,
             recovered ? CartEventKinds.Recovered : CartEventKinds.Converted, detail, conversion.Attribution.MessageId))
         {
@@ -52,16 +52,19 @@ public static class CartTransitionRules
 
     /// <summary>An open cart closes as Expired or OptedOut for <paramref name="reason"/>, cancelling its open messages.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a closing status.</exception>
-    public static CartTransition? Close(long cartId, CartStatus current, CartStatus status, string reason, DateTimeOffset now)
+    public static CartTransition? Close(long cartId, CartStatus current, CartStatus status, TimelineEntry reason, DateTimeOffset now)
     {
         if (status is not (CartStatus.Expired or CartStatus.OptedOut))
             throw new ArgumentOutOfRangeException(nameof(status), status, "A cart can only be closed as Expired or OptedOut.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(reason);
         if (!CartLifecycle.CanMove(current, status))
             return null;
 
         var kind = status == CartStatus.OptedOut ? CartEventKinds.OptedOut : CartEventKinds.Expired;
-        return new(cartId, current, status, new(cartId, now, kind, reason)) { CancelMessagesReason = reason };
+        return new(cartId, current, status, new(cartId, now, kind, TimelineEntry.Of(TimelineCodes.Closed, TimelineArg.Of(reason))))
+        {
+            CancelMessagesReason = TimelineTexts.English(reason),
+        };
     }
 
     /// <summary>
@@ -79,7 +82,7 @@ public static class CartTransitionRules
         if (newestFirst.Count < 2)
             return [];
 
-        var reason = $"replaced by a newer cart of the same customer (#{newestFirst[0].CartId})";
+        var reason = TimelineEntry.Of(TimelineCodes.Replaced, TimelineArg.Of(newestFirst[0].CartId));
         return [.. newestFirst.Skip(1)
             .Select(c => Close(c.CartId, c.Status, CartStatus.Expired, reason, now))
             .OfType<CartTransition>()];
@@ -90,13 +93,13 @@ public static class CartTransitionRules
     {
         ArgumentNullException.ThrowIfNull(merge);
         var cart = merge.Cart;
-        var contents = $"{cart.Lines.Count} line(s), {Money.Format(cart.TotalMinor, cart.Currency)}";
+        TimelineArg[] contents = [TimelineArg.Of(cart.Lines.Count), TimelineArg.Money(cart.TotalMinor, cart.Currency)];
         return merge.Outcome switch
         {
             MergeOutcome.Unchanged => null,
-            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, $"Cart captured: {contents}"),
-            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, $"Cart updated: {contents}"),
-            _ => new(cart.Id, now, CartEventKinds.Updated, "Missing details filled in from a late update"),
+            MergeOutcome.Created => new(cart.Id, now, CartEventKinds.Captured, TimelineEntry.Of(TimelineCodes.Captured, contents)),
+            MergeOutcome.Updated => new(cart.Id, now, CartEventKinds.Updated, TimelineEntry.Of(TimelineCodes.Updated, contents)),
+            _ => new(cart.Id, now, CartEventKinds.Updated, TimelineEntry.Of(TimelineCodes.LateDetails)),
         };
     }
 }

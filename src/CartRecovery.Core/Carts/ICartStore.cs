@@ -36,7 +36,7 @@ public interface ICartStore
     Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>Moves a cart to Expired or OptedOut (if allowed) and cancels its pending messages.</summary>
-    Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct);
+    Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
     /// A customer keeps one cart per store: of the store's open (Active or Abandoned) carts with lines and the same

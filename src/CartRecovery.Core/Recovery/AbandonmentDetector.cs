@@ -59,10 +59,10 @@ public sealed partial class AbandonmentDetector(
     private async Task RecordEnrolmentAsync(Cart cart, Enrolment chosen, DateTimeOffset now, CancellationToken ct)
     {
         if (!chosen.Matched)
-            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.NotEnrolled, "No sequence of the store matches this cart; nothing is scheduled"), ct);
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.NotEnrolled, TimelineEntry.Of(TimelineCodes.NotEnrolled)), ct);
         else if (chosen.Sequence is { } sequence)
-            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Abandoned,
-                $"Enrolled in sequence '{sequence.Definition.Name}' (#{sequence.Id}, version {sequence.Version})"), ct);
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Abandoned, TimelineEntry.Of(TimelineCodes.Enrolled,
+                TimelineArg.Of(sequence.Definition.Name), TimelineArg.Of(sequence.Id), TimelineArg.Of(sequence.Version))), ct);
     }
 
     private static partial class Log

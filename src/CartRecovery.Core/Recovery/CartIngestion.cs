@@ -16,7 +16,7 @@ public sealed partial class CartIngestion(
     TimeProvider time,
     ILogger<CartIngestion> logger)
 {
-    public const string EmptiedReason = "the customer emptied the cart";
+    public static readonly TimelineEntry EmptiedReason = TimelineEntry.Of(TimelineCodes.Emptied);
 
     /// <summary>
     /// Merges the snapshot, then applies the stop conditions news of a cart can bring: an abandoned cart emptied by the
@@ -55,7 +55,7 @@ public sealed partial class CartIngestion(
     public async Task<bool> ReportCartGoneAsync(long storeId, string reference, CancellationToken ct)
     {
         var cart = await carts.FindByRefAsync(storeId, reference, ct);
-        return cart is not null && await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform deleted the cart", time.GetUtcNow(), ct);
+        return cart is not null && await carts.CloseAsync(cart.Id, CartStatus.Expired, TimelineEntry.Of(TimelineCodes.PlatformDeleted), time.GetUtcNow(), ct);
     }
 
     public async Task<OrderOutcome> ReportOrderAsync(OrderReport order, CancellationToken ct)

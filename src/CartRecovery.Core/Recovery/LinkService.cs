@@ -54,7 +54,7 @@ public sealed partial class LinkService(
         var (message, cart, store) = await LoadAsync(check.MessageId, ct);
         if (message is null || cart is null || store is null)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, "Restore link", now, activity, ct);
+        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowShortLinkAsync(string code, System.Diagnostics.Activity? activity, CancellationToken ct)
@@ -68,11 +68,11 @@ public sealed partial class LinkService(
         var check = shortLinks.Check(code, message.StoreId, now);
         if (check.State == TokenState.Invalid || check.MessageId != message.Id || store.Id != message.StoreId)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, "Short link", now, activity, ct);
+        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowAsync(
-        TokenState state, OutboundMessage message, Cart cart, Store store, string link, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
+        TokenState state, OutboundMessage message, Cart cart, Store store, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
         activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
             .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
@@ -92,7 +92,7 @@ public sealed partial class LinkService(
 
         // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
         await messages.RecordClickAsync(message.Id, now, ct);
-        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, $"{link} of step {message.Step} clicked", message.Id), ct);
+        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(message.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.Clicked(logger, cart.Id, store.Id, message.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }

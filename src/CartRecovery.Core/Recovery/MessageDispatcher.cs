@@ -82,7 +82,7 @@ public sealed partial class MessageDispatcher(
             var cart = await carts.GetAsync(message.CartId, ct);
             var store = await stores.GetAsync(message.StoreId, ct);
             if (cart is null || store is null)
-                return await CancelAsync(message, "the cart or its store no longer exists", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartGone), ct);
             // First, before any rule that could cancel or defer it: an email the provider already accepted was sent,
             // whatever happened to the cart, the store or the policy since.
             if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, ct))
@@ -90,7 +90,7 @@ public sealed partial class MessageDispatcher(
             if (message.Kind == StepKind.Sms && await RecordEarlierTextAsync(message, cart, ct))
                 return Outcome.Sent;
             if (!cart.Status.AcceptsMessages())
-                return await CancelAsync(message, $"the cart is {cart.Status}", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartClosed, TimelineArg.Of(TimelineCodes.Status(cart.Status))), ct);
 
             if (message.Kind == StepKind.FollowUpTask)
                 return await CreateTaskAsync(message, cart, ct);
@@ -115,7 +115,7 @@ public sealed partial class MessageDispatcher(
             var cart = await carts.GetAsync(message.CartId, ct);
             if (cart?.Contact.Email is { } email)
                 await optOut.RecordAsync(new(cart.StoreId, email, "the email provider reports the address as inactive", cart.Id), ct);
-            return await CancelAsync(message, error.Message, ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(error.Message)), ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -136,11 +136,11 @@ public sealed partial class MessageDispatcher(
         return decision.WaitUntil is { } until ? await DeferAsync(message, until, decision.Reason!, ct) : null;
     }
 
-    private async Task<Outcome> DeferAsync(OutboundMessage message, DateTimeOffset until, string reason, CancellationToken ct)
+    private async Task<Outcome> DeferAsync(OutboundMessage message, DateTimeOffset until, TimelineEntry reason, CancellationToken ct)
     {
         if (await messages.ReleaseAsync(message.Id, ClaimerId, until, ct))
-            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageDeferred,
-                $"Step {message.Step} waits until {until:u}: {reason}", message.Id), ct);
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageDeferred, TimelineEntry.Of(TimelineCodes.StepDeferred,
+                TimelineArg.Of(message.Step), TimelineArg.Instant(until), TimelineArg.Of(reason)), message.Id), ct);
         return Outcome.Retrying;
     }
 
@@ -152,9 +152,9 @@ public sealed partial class MessageDispatcher(
     {
         var plan = await sms.PrepareAsync(message, cart, store, ct);
         if (plan.SkipReason is { } skip)
-            return await CancelAsync(message, $"text skipped: {skip}", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.TextSkipped, TimelineArg.Of(skip)), ct);
         if (plan.WaitUntil is { } until)
-            return await DeferAsync(message, until, plan.WaitReason!, ct);
+            return await DeferAsync(message, until, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(plan.WaitReason!)), ct);
         if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
             return closed;
         var text = plan.Text!;
@@ -169,9 +169,9 @@ public sealed partial class MessageDispatcher(
         {
             if (error.RecipientOptedOut)
                 await sms.ProviderReportedOptOutAsync(store.Id, text.To, ct);
-            return await CancelAsync(message, $"text refused by the provider: {error.Message}", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.TextRefused, TimelineArg.Of(error.Message)), ct);
         }
-        return await RecordTextSentAsync(message, text.To, receipt, "", ct);
+        return await RecordTextSentAsync(message, text.To, receipt, earlier: false, ct);
     }
 
     /// <summary>As <see cref="RecordEarlierSendAsync"/> for texts: the provider is asked for an earlier attempt by our message's short link.</summary>
@@ -179,12 +179,12 @@ public sealed partial class MessageDispatcher(
     {
         if (message.Attempts <= 1 || await sms.FindEarlierSendAsync(message, cart, ct) is not (string e164, SmsReceipt receipt))
             return false;
-        await RecordTextSentAsync(message, e164, receipt, " (an earlier attempt had been accepted)", ct);
+        await RecordTextSentAsync(message, e164, receipt, earlier: true, ct);
         Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
         return true;
     }
 
-    private async Task<Outcome> RecordTextSentAsync(OutboundMessage message, string e164, SmsReceipt receipt, string note, CancellationToken ct)
+    private async Task<Outcome> RecordTextSentAsync(OutboundMessage message, string e164, SmsReceipt receipt, bool earlier, CancellationToken ct)
     {
         var sentAt = time.GetUtcNow();
         if (!await messages.MarkSentAsync(message.Id, ClaimerId, e164, receipt.ProviderMessageId, sentAt, ct))
@@ -192,8 +192,9 @@ public sealed partial class MessageDispatcher(
             Log.ClaimLost(logger, message.Id, message.CartId);
             return Outcome.Sent;
         }
-        var parts = receipt.Parts is { } n ? $", {n} part(s)" : "";
-        await carts.AddEventAsync(new(message.CartId, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} text sent{note}{parts}", message.Id), ct);
+        var entry = TimelineEntry.Of(earlier ? TimelineCodes.TextSentEarlier : TimelineCodes.TextSent,
+            TimelineArg.Of(message.Step), TimelineArg.Of(receipt.Parts ?? 1));
+        await carts.AddEventAsync(new(message.CartId, sentAt, CartEventKinds.MessageSent, entry, message.Id), ct);
         Log.StepSent(logger, message.Step, message.CartId, message.StoreId);
         return Outcome.Sent;
     }
@@ -202,11 +203,11 @@ public sealed partial class MessageDispatcher(
     {
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
-            return await CancelAsync(message, "the cart has no email address", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.NoEmail), ct);
         if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
         {
             await optOut.RecordAsync(new(store.Id, email, "the address is suppressed", cart.Id), ct);
-            return await CancelAsync(message, "the address is suppressed", ct);
+            return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Suppressed), ct);
         }
 
         if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
@@ -227,7 +228,7 @@ public sealed partial class MessageDispatcher(
             Log.ClaimLost(logger, message.Id, cart.Id);
             return Outcome.Sent;
         }
-        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent", message.Id), ct);
+        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSent, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
     }
@@ -238,10 +239,11 @@ public sealed partial class MessageDispatcher(
         switch (await storefronts.For(store.Platform).CheckCartAsync(store, cart, ct))
         {
             case StorefrontCartState.Ordered:
-                return await CancelAsync(message, "the platform already has an order for this cart", ct);
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.PlatformOrdered), ct);
             case StorefrontCartState.Gone:
-                await carts.CloseAsync(cart.Id, CartStatus.Expired, "the platform no longer has this cart", time.GetUtcNow(), ct);
-                return await CancelAsync(message, "the platform no longer has this cart", ct);
+                var gone = TimelineEntry.Of(TimelineCodes.PlatformGone);
+                await carts.CloseAsync(cart.Id, CartStatus.Expired, gone, time.GetUtcNow(), ct);
+                return await CancelAsync(message, gone, ct);
             default:
                 return null;
         }
@@ -260,7 +262,7 @@ public sealed partial class MessageDispatcher(
             return false;
         var sentAt = time.GetUtcNow();
         if (await messages.MarkSentAsync(message.Id, ClaimerId, cart.Contact.Email, providerId, sentAt, ct))
-            await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, $"Step {message.Step} email sent (an earlier attempt had been accepted)", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSentEarlier, TimelineArg.Of(message.Step)), message.Id), ct);
         Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
         return true;
     }
@@ -280,7 +282,8 @@ public sealed partial class MessageDispatcher(
             return new(code, spec.Describe(cart.Currency), expires);
         if (OfferRules.WhyNotIssued(spec, cart, store) is { } reason)
         {
-            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld, $"Step {message.Step} goes out without its offer: {reason}", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld,
+                TimelineEntry.Of(TimelineCodes.OfferWithheld, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
             return null;
         }
 
@@ -297,7 +300,7 @@ public sealed partial class MessageDispatcher(
         await tasks.CreateAsync(new FollowUpTask { StoreId = cart.StoreId, CartId = cart.Id, MessageId = message.Id, Summary = summary, CreatedAt = now }, ct);
         DispatchMetrics.MessageSent(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TaskTransport, now - message.DueAt);
         if (await messages.MarkSentAsync(message.Id, ClaimerId, null, null, now, ct))
-            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, $"Step {message.Step}: follow-up task created", message.Id), ct);
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.TaskCreated, TimelineEntry.Of(TimelineCodes.TaskCreated, TimelineArg.Of(message.Step)), message.Id), ct);
         return Outcome.Sent;
     }
 
@@ -307,21 +310,22 @@ public sealed partial class MessageDispatcher(
         return Outcome.Retrying;
     }
 
-    private async Task<Outcome> CancelAsync(OutboundMessage message, string reason, CancellationToken ct)
+    private async Task<Outcome> CancelAsync(OutboundMessage message, TimelineEntry reason, CancellationToken ct)
     {
-        if (await messages.MarkCancelledAsync(message.Id, ClaimerId, reason, ct))
-            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageCancelled, $"Step {message.Step} cancelled: {reason}", message.Id), ct);
+        if (await messages.MarkCancelledAsync(message.Id, ClaimerId, TimelineTexts.English(reason), ct))
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageCancelled,
+                TimelineEntry.Of(TimelineCodes.StepCancelled, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
         return Outcome.Cancelled;
     }
 
     private async Task<Outcome> QuarantineAsync(OutboundMessage message, CancellationToken ct)
     {
         var unfinished = message.UnfinishedAttempts - 1;
-        var reason = $"Quarantined: {unfinished} attempts in a row ended without any result (the process died or hung mid-send); "
-            + "it is not tried again. Look for what this message sends that others do not (the store's own templates, the cart).";
-        if (await messages.QuarantineAsync(message.Id, ClaimerId, reason, ct))
+        var reason = TimelineEntry.Of(TimelineCodes.Quarantined, TimelineArg.Of(unfinished));
+        if (await messages.QuarantineAsync(message.Id, ClaimerId, TimelineTexts.English(reason), ct))
         {
-            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageQuarantined, $"Step {message.Step} quarantined: {reason}", message.Id), ct);
+            await carts.AddEventAsync(new(message.CartId, time.GetUtcNow(), CartEventKinds.MessageQuarantined,
+                TimelineEntry.Of(TimelineCodes.StepQuarantined, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
             Log.MessageQuarantined(logger, message.Id, message.CartId, message.StoreId, message.Step, unfinished);
         }
         return Outcome.Failed;
@@ -333,7 +337,9 @@ public sealed partial class MessageDispatcher(
         var giveUp = permanent || message.Attempts >= options.MaxAttempts;
         DateTimeOffset? retryAt = giveUp ? null : now + options.RetryBackoff * Math.Pow(2, Math.Max(0, message.Attempts - 1));
         await messages.MarkFailedAsync(message.Id, ClaimerId, error, retryAt, ct);
-        var detail = giveUp ? $"Step {message.Step} failed: {error}" : $"Step {message.Step} failed, retrying at {retryAt:u}: {error}";
+        var detail = retryAt is { } at
+            ? TimelineEntry.Of(TimelineCodes.StepFailedRetrying, TimelineArg.Of(message.Step), TimelineArg.Instant(at), TimelineArg.Of(error))
+            : TimelineEntry.Of(TimelineCodes.StepFailed, TimelineArg.Of(message.Step), TimelineArg.Of(error));
         await carts.AddEventAsync(new(message.CartId, now, CartEventKinds.MessageFailed, detail, message.Id), ct);
         Log.StepFailed(logger, message.Step, message.CartId, message.Attempts, giveUp, error);
         DispatchMetrics.MessageFailed(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TransportName(transport), giveUp);

@@ -1,3 +1,5 @@
+using CartRecovery.Core.Carts;
+
 namespace CartRecovery.Core.Recovery;
 
 /// <summary>What <see cref="SendingRules"/> says about one due email: send it, let it wait, or cancel it.</summary>
@@ -9,12 +11,12 @@ public sealed record SendingDecision
     public DateTimeOffset? WaitUntil { get; private init; }
 
     /// <summary>Set when the email must not go out at all (frequency cap, consent, empty cart).</summary>
-    public string? CancelReason { get; private init; }
+    public TimelineEntry? CancelReason { get; private init; }
 
     /// <summary>Why the email waits or is cancelled, for the cart's timeline.</summary>
-    public string? Reason { get; private init; }
+    public TimelineEntry? Reason { get; private init; }
 
-    public static SendingDecision Wait(DateTimeOffset until, string reason) => new() { WaitUntil = until, Reason = reason };
+    public static SendingDecision Wait(DateTimeOffset until, TimelineEntry reason) => new() { WaitUntil = until, Reason = reason };
 
-    public static SendingDecision Cancel(string reason) => new() { CancelReason = reason, Reason = reason };
+    public static SendingDecision Cancel(TimelineEntry reason) => new() { CancelReason = reason, Reason = reason };
 }

@@ -12,16 +12,16 @@ namespace CartRecovery.Core.Recovery;
 /// </summary>
 public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messages, PlanGate plans, RecoveryOptions options, TimeProvider time)
 {
-    public const string EmptyCart = "the cart is empty";
-    public const string NoConsent = "the customer gave no marketing consent and the store emails subscribed customers only";
+    public static readonly TimelineEntry EmptyCart = TimelineEntry.Of(TimelineCodes.EmptyCart);
+    public static readonly TimelineEntry NoConsent = TimelineEntry.Of(TimelineCodes.NoConsent);
 
     /// <summary>Why an idle cart may not enter the store's sequence (it is then expired), or null when it may.</summary>
-    public async Task<string?> RefuseEnrolmentAsync(Cart cart, DateTimeOffset now, CancellationToken ct)
+    public async Task<TimelineEntry?> RefuseEnrolmentAsync(Cart cart, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cart);
         var policy = await policies.GetAsync(cart.StoreId, ct);
         if (now - cart.PlatformUpdatedAt > (policy.MaxCartAge ?? options.MaxCartAge))
-            return "too old to enter a sequence";
+            return TimelineEntry.Of(TimelineCodes.TooOld);
         if (cart.Lines.Count == 0)
             return EmptyCart;
         return policy.Allows(cart.Contact) ? null : NoConsent;
@@ -42,11 +42,12 @@ public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messa
 
         var now = time.GetUtcNow();
         if (policy.QuietHours is { } quiet && quiet.NextAllowed(now, store.ResolveTimeZone()) is var opens && opens > now)
-            return SendingDecision.Wait(opens, $"quiet hours {Clock(quiet.Start)}-{Clock(quiet.End)} ({store.TimeZone})");
+            return SendingDecision.Wait(opens, TimelineEntry.Of(TimelineCodes.QuietHours,
+                TimelineArg.Of(Clock(quiet.Start)), TimelineArg.Of(Clock(quiet.End)), TimelineArg.Of(store.TimeZone)));
 
         // Over its plan the store keeps its carts and messages: they wait for the next period (or a bigger plan).
         if (await plans.CheckAsync(store, ct) is { PausedReason: { } paused, RecheckAt: { } recheck })
-            return SendingDecision.Wait(recheck, paused);
+            return SendingDecision.Wait(recheck, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(paused)));
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
         // checked on their own when they fall due. Emails are counted once sent; two nodes sending to one address in
@@ -57,14 +58,15 @@ public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messa
             var group = await policies.CapGroupAsync(store.Id, ct);
             var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct);
             if (sent >= cap.MaxEmails)
-                return SendingDecision.Cancel($"frequency cap: {sent} recovery email(s) already sent to this address within {Describe(cap.Window)}");
+                return SendingDecision.Cancel(TimelineEntry.Of(TimelineCodes.FrequencyCap, TimelineArg.Of(sent), TimelineArg.Of(Describe(cap.Window))));
         }
         return SendingDecision.Send;
     }
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Describe(TimeSpan window) =>
-        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? FormattableString.Invariant($"{window.TotalDays:0} day(s)")
-            : FormattableString.Invariant($"{window.TotalHours:0.#} hour(s)");
+    private static TimelineEntry Describe(TimeSpan window) =>
+        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? TimelineEntry.Of(TimelineCodes.Days, TimelineArg.Of((long)window.TotalDays))
+            : window.TotalHours == Math.Floor(window.TotalHours) ? TimelineEntry.Of(TimelineCodes.Hours, TimelineArg.Of((long)window.TotalHours))
+            : TimelineEntry.Of(TimelineCodes.Minutes, TimelineArg.Of((long)Math.Round(window.TotalMinutes)));
 }

@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Recovery;
 /// </summary>
 public sealed class SequenceStop(ICartStore carts, IFollowUpTaskStore tasks, TimeProvider time)
 {
-    public const string Reason = "Sequence stopped by the shop's team";
+    public static readonly TimelineEntry Reason = TimelineEntry.Of(TimelineCodes.Stopped);
 
     /// <summary>Whether a cart in <paramref name="status"/> can still be stopped (it may still get messages).</summary>
     public static bool CanStop(CartStatus status) => CartLifecycle.CanMove(status, CartStatus.Expired);

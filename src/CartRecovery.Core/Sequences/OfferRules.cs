@@ -15,7 +15,7 @@ public static class OfferRules
     public const long MaxFixedAmountMinor = 100_000_000;
 
     /// <summary>Null when the offer may be issued for the cart; otherwise why it is left out, for the cart's timeline.</summary>
-    public static string? WhyNotIssued(OfferSpec offer, Cart cart, Store store)
+    public static TimelineEntry? WhyNotIssued(OfferSpec offer, Cart cart, Store store)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(cart);
@@ -26,10 +26,10 @@ public static class OfferRules
         // currency would promise an amount the discount does not give.
         var shown = cart.PresentmentCurrency ?? cart.Currency;
         if (!SameCurrency(cart.Currency, store.Currency) || !SameCurrency(shown, store.Currency))
-            return $"a fixed amount is only offered in the shop's currency ({store.Currency}); this cart is in {shown}";
+            return TimelineEntry.Of(TimelineCodes.OfferCurrency, TimelineArg.Of(store.Currency), TimelineArg.Of(shown));
         var subtotal = cart.SubtotalMinor > 0 ? cart.SubtotalMinor : cart.TotalMinor;
         if (offer.Value >= subtotal)
-            return $"{offer.Describe(store.Currency)} is not less than the cart's subtotal of {Money.Format(subtotal, cart.Currency)}";
+            return TimelineEntry.Of(TimelineCodes.OfferTooBig, TimelineArg.Money(offer.Value, store.Currency), TimelineArg.Money(subtotal, cart.Currency));
         return null;
     }
 

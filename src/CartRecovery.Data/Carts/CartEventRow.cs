@@ -10,6 +10,8 @@ internal sealed class CartEventRow
     public long At { get; set; }
     public string Kind { get; set; } = "";
     public string Detail { get; set; } = "";
+    /// <summary>The <see cref="TimelineEntry"/> as JSON; null on rows written before migration 0019.</summary>
+    public string? Entry { get; set; }
     public long? MessageId { get; set; }
 
     public static CartEventRow From(CartEvent cartEvent) => new()
@@ -18,8 +20,9 @@ internal sealed class CartEventRow
         At = DbTime.ToDb(cartEvent.At),
         Kind = cartEvent.Kind,
         Detail = cartEvent.Detail,
+        Entry = cartEvent.Entry?.ToJson(),
         MessageId = cartEvent.MessageId,
     };
 
-    public CartEvent ToEvent() => new(CartId, DbTime.FromDb(At), Kind, Detail, MessageId) { Id = Id };
+    public CartEvent ToEvent() => new(CartId, DbTime.FromDb(At), Kind, Detail, MessageId) { Id = Id, Entry = TimelineEntry.FromJson(Entry) };
 }

@@ -8,8 +8,8 @@ namespace CartRecovery.Data.Carts;
 internal static class CartEventWriter
 {
     private const string InsertSql = """
-        INSERT INTO cart_events (cart_id, at, kind, detail, message_id)
-        VALUES (@CartId, @At, @Kind, @Detail, @MessageId)
+        INSERT INTO cart_events (cart_id, at, kind, detail, entry, message_id)
+        VALUES (@CartId, @At, @Kind, @Detail, @Entry, @MessageId)
         """;
 
     public static Task AddAsync(DbConnection db, DbTransaction? tx, CartEvent cartEvent, CancellationToken ct) =>

@@ -83,7 +83,7 @@ internal sealed class CartStore : ICartStore
     private const string ListVisibleSql = $"{ListWhere} AND c.store_id IN @StoreIds {ListOrder}";
 
     private const string TimelineSql = """
-        SELECT id, cart_id, at, kind, detail, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
+        SELECT id, cart_id, at, kind, detail, entry, message_id FROM cart_events WHERE cart_id = @CartId ORDER BY at, id
         """;
 
     private readonly IDbConnectionFactory _connections;
@@ -214,7 +214,7 @@ internal sealed class CartStore : ICartStore
     public Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct) =>
         _transitions.ConvertAsync(conversion, now, ct);
 
-    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct) =>
         _transitions.CloseAsync(cartId, status, reason, now, ct);
 
     public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) =>

@@ -60,7 +60,7 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         return ApplyAsync(conversion.CartId, current => CartTransitionRules.Convert(current, conversion, now), ct);
     }
 
-    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct)
+    public Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct)
     {
         // Bad arguments throw whatever the cart's status (Active may always close).
         CartTransitionRules.Close(cartId, CartStatus.Active, status, reason, now);

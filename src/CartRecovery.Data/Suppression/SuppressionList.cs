@@ -151,7 +151,7 @@ internal sealed class SuppressionList : ISuppressionList
                 continue;
             var cartTasks = await db.ExecuteAsync(new CommandDefinition(CloseCartTasksSql,
                 new { Id = id, Closed = (int)FollowUpTaskStatus.Closed, Open = (int)FollowUpTaskStatus.Open }, tx, cancellationToken: ct));
-            var detail = cartTasks == 0 ? record.Reason : $"{record.Reason}; its open follow-up task was closed";
+            var detail = TimelineEntry.Of(cartTasks == 0 ? TimelineCodes.Closed : TimelineCodes.ClosedWithTask, TimelineArg.Of(record.Reason));
             await CartEventWriter.AddAsync(db, tx, new(id, record.Now, CartEventKinds.OptedOut, detail), ct);
             carts++;
             tasks += cartTasks;

@@ -84,7 +84,7 @@ public sealed class AbandonmentDetectorTests
         _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
 
         Assert.Equal(0, await Create().RunOnceAsync(Ct));
-        _carts.Verify(c => c.CloseAsync(cart.Id, CartStatus.Expired, It.IsAny<string>(), _time.GetUtcNow(), Ct));
+        _carts.Verify(c => c.CloseAsync(cart.Id, CartStatus.Expired, It.IsAny<TimelineEntry>(), _time.GetUtcNow(), Ct));
         _carts.Verify(c => c.AbandonAsync(It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<OutboundMessage>>(), Ct), Times.Never);
     }
 }

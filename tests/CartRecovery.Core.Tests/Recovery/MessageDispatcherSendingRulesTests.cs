@@ -46,7 +46,7 @@ public sealed class MessageDispatcherSendingRulesTests
         f.Messages.Verify(m => m.MarkCancelledAsync(100, It.IsAny<string>(), It.Is<string>(r => r.StartsWith("frequency cap", StringComparison.Ordinal)), Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageCancelled && e.Detail.Contains("frequency cap", StringComparison.Ordinal)), Ct));
         // The cart stays abandoned: a later step is checked again when it falls due.
-        f.Carts.Verify(c => c.CloseAsync(It.IsAny<long>(), It.IsAny<CartStatus>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+        f.Carts.Verify(c => c.CloseAsync(It.IsAny<long>(), It.IsAny<CartStatus>(), It.IsAny<TimelineEntry>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public abstract class CartLifecycleContract : DatabaseContract
     {
         var store = await AddStoreAsync();
         var (cart, _) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", Now.AddHours(1), Ct));
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), Now.AddHours(1), Ct));
 
         var converted = await Db.Carts.ConvertAsync(new CartConversion(cart.Id, "order-1", 500, Now.AddHours(2), Attribution.Unassisted), Now.AddHours(2), Ct);
 
@@ -144,8 +144,8 @@ public abstract class CartLifecycleContract : DatabaseContract
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(cart.Id, "order-1", 500, Now, new Attribution(messages[0].Id, 1)), Now, Ct));
 
-        var optedOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", Now.AddHours(1), Ct);
-        var expired = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "too old", Now.AddHours(1), Ct);
+        var optedOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), Now.AddHours(1), Ct);
+        var expired = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("too old"), Now.AddHours(1), Ct);
 
         Assert.False(optedOut);
         Assert.False(expired);
@@ -160,7 +160,7 @@ public abstract class CartLifecycleContract : DatabaseContract
         var (cart, _) = await AddAbandonedCartAsync(store.Id, "chk-1");
         Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), TimeSpan.FromMinutes(5), 10, Ct));
 
-        var closed = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", Now.AddHours(1), Ct);
+        var closed = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), Now.AddHours(1), Ct);
 
         Assert.True(closed);
         Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
@@ -176,9 +176,9 @@ public abstract class CartLifecycleContract : DatabaseContract
         var store = await AddStoreAsync();
         var cart = await AddCartAsync(store.Id, "chk-1", Now.AddDays(-9));
 
-        var first = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "too old to enter a sequence", Now, Ct);
-        var second = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "again", Now, Ct);
-        var optOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, "unsubscribed", Now, Ct);
+        var first = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("too old to enter a sequence"), Now, Ct);
+        var second = await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, Because("again"), Now, Ct);
+        var optOut = await Db.Carts.CloseAsync(cart.Id, CartStatus.OptedOut, Because("unsubscribed"), Now, Ct);
 
         Assert.Equal((true, false, false), (first, second, optOut));
         Assert.Equal(CartStatus.Expired, (await Db.Carts.GetAsync(cart.Id, Ct))!.Status);
@@ -191,6 +191,8 @@ public abstract class CartLifecycleContract : DatabaseContract
         var store = await AddStoreAsync();
         var cart = await AddCartAsync(store.Id, "chk-1", Now);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Db.Carts.CloseAsync(cart.Id, CartStatus.Recovered, "no", Now, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Db.Carts.CloseAsync(cart.Id, CartStatus.Recovered, Because("no"), Now, Ct));
     }
+
+    private static TimelineEntry Because(string reason) => TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(reason));
 }

@@ -45,7 +45,7 @@ public abstract class CartReplacementContract : DatabaseContract
         var otherStore = await AddCartAsync(sister.Id, "chk-a", Now);
         var otherEmail = await AddCartAsync(store.Id, "chk-b", Now, "bob@example.com");
         var converted = await AddCartAsync(store.Id, "chk-c", Now);
-        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, "test", Now, Ct));
+        Assert.True(await Db.Carts.CloseAsync(converted.Id, CartStatus.OptedOut, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of("test")), Now, Ct));
         var empty = (await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "chk-d", Now, lines: []), Now, Ct)).Cart;
         var newest = await AddCartAsync(store.Id, "chk-e", Now.AddHours(1));
 

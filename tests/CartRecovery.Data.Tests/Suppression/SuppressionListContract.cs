@@ -123,7 +123,7 @@ public abstract class SuppressionListContract : DatabaseContract
         var store = await AddStoreAsync();
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var task = await Db.Tasks.CreateAsync(NewTask(store.Id, cart.Id, messages[2].Id), Ct);
-        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, "expired", Now, Ct));
+        Assert.True(await Db.Carts.CloseAsync(cart.Id, CartStatus.Expired, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of("expired")), Now, Ct));
         await Db.Suppressions.SuppressAsync(store.Id, "ada@example.com", "added by the merchant", Now, Ct);
 
         var result = await Db.Suppressions.OptOutAsync(new(store.Id, "ada@example.com", "unsubscribed", cart.Id, Now.AddDays(1), Now.AddDays(1)), Ct);

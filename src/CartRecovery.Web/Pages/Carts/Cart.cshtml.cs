@@ -18,7 +18,7 @@ namespace CartRecovery.Web.Pages.Carts;
 /// confirmation page). Nothing is ever re-sent from here. Another account's cart reads as missing (404).
 /// </summary>
 internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICartStore carts, IMessageStore messages,
-    IFollowUpTaskStore tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text)
+    IFollowUpTaskStore tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text, IStringLocalizer<TimelineWords> words)
     : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -28,13 +28,13 @@ internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICar
     public Cart? Cart { get; private set; }
     public Store Store { get; private set; } = null!;
     public IReadOnlyList<OutboundMessage> Messages { get; private set; } = [];
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
     public IReadOnlyList<FollowUpTask> Tasks { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     public TimeSpan RestoreLinkLifetime => options.RestoreLinkLifetime;
 
-    /// <summary>One line of the timeline: an English <paramref name="Label"/> the view translates, and a detail as stored.</summary>
-    public sealed record TimelineEntry(DateTimeOffset At, string Label, string? Detail);
+    /// <summary>One line of the timeline: an English <paramref name="Label"/> the view translates, and its detail in the page's language.</summary>
+    public sealed record TimelineLine(DateTimeOffset At, string Label, string? Detail);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : Missing();
@@ -62,13 +62,13 @@ internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICar
     }
 
     /// <summary>The cart's own events, with the opens and the follow-up outcomes that are kept on messages and tasks, newest first.</summary>
-    private List<TimelineEntry> BuildTimeline(IReadOnlyList<CartEvent> events)
+    private List<TimelineLine> BuildTimeline(IReadOnlyList<CartEvent> events)
     {
-        var entries = events.Select(e => new TimelineEntry(e.At, CartDisplay.EventLabel(e.Kind), e.Detail)).ToList();
+        var entries = events.Select(e => new TimelineLine(e.At, CartDisplay.EventLabel(e.Kind), CartDisplay.Describe(e, words, Store))).ToList();
         entries.AddRange(Messages.Where(m => m.OpenedAt is not null)
-            .Select(m => new TimelineEntry(m.OpenedAt!.Value, "Email opened", text["Step {0}", m.Step])));
+            .Select(m => new TimelineLine(m.OpenedAt!.Value, "Email opened", text["Step {0}", m.Step])));
         entries.AddRange(Tasks.Where(t => t.CompletedAt is not null)
-            .Select(t => new TimelineEntry(t.CompletedAt!.Value, "Follow-up done", t.Outcome)));
+            .Select(t => new TimelineLine(t.CompletedAt!.Value, "Follow-up done", t.Outcome)));
         // Newest first; events of one instant too (they are stored in the order they happened).
         return Enumerable.Reverse(entries).OrderByDescending(e => e.At).ToList();
     }

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 
 namespace CartRecovery.Web.Pages.Carts;
 
@@ -17,7 +20,29 @@ internal static class CartDisplay
     public static string When(DateTimeOffset at, Store store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return TimeZoneInfo.ConvertTime(at, store.ResolveTimeZone()).ToString("d MMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+        return AppShell.PageDates.When(at, store.ResolveTimeZone());
+    }
+
+    /// <summary>
+    /// A timeline event's words in the page's language: from its code and arguments when it has them (money and dates
+    /// as on the rest of the page), else the English it was stored with (events written before codes existed).
+    /// </summary>
+    public static string Describe(CartEvent cartEvent, IStringLocalizer<TimelineWords> words, Store store)
+    {
+        ArgumentNullException.ThrowIfNull(cartEvent);
+        ArgumentNullException.ThrowIfNull(words);
+        return cartEvent.Entry is { } entry
+            ? TimelineTexts.Render(entry, english => words[english], CultureInfo.CurrentCulture, at => When(at, store))
+            : cartEvent.Detail;
+    }
+
+    /// <summary>An address that may break after its "@" on a narrow screen rather than in the middle of its domain.</summary>
+    public static IHtmlContent Email(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? new HtmlString(HtmlEncoder.Default.Encode(address))
+            : new HtmlContentBuilder().Append(address[..(at + 1)]).AppendHtml("<wbr>").Append(address[(at + 1)..]);
     }
 
     /// <summary>The machine-readable form of <see cref="When"/> for <c>&lt;time datetime&gt;</c>.</summary>

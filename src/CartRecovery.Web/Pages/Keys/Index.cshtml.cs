@@ -95,7 +95,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, ApiKeyIssuer issuer, IA
 
     public string Date(DateTimeOffset at) => AccountPageText.Date(Workspace, at);
 
-    public string When(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("g", CultureInfo.CurrentCulture);
+    public string When(DateTimeOffset at) => PageDates.When(at, Zone);
 
     public string? ShopNames(IReadOnlyList<long>? storeIds) => AccountPageText.ShopNames(Workspace, storeIds);
 }

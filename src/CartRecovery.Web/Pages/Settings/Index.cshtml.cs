@@ -3,6 +3,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
@@ -30,7 +31,8 @@ namespace CartRecovery.Web.Pages.Settings;
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    TimeProvider time, ISmsSettingsStore smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio) : AppPageModel(loader)
+    SequenceReachCheck reach, TimeProvider time, ISmsSettingsStore smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio)
+    : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
 
@@ -49,6 +51,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public Store Shop { get; private set; } = null!;
     public IReadOnlyList<SuppressedAddress> Suppressed { get; private set; } = [];
     public StoreHealth Health { get; private set; } = null!;
+    /// <summary>What the shop's own sequences let through lately; read on the health tab only (it replays enrolment).</summary>
+    public SequenceReach? Reach { get; private set; }
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
     public SmsUrls SmsAddresses { get; private set; } = null!;
@@ -208,6 +212,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         var lastPoll = await jobRuns.ListAsync(poll.Group, poll.Name, 1, ct) is [var latest, ..] ? latest : null;
         var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
         Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
+        if (CurrentTab == "health")
+            Reach = await reach.CheckAsync(Shop.Id, ct);
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)

@@ -68,7 +68,7 @@ public sealed class ShopifyStorefrontTests
         var amount = kit.Handler.GraphQl[0].Variables.GetProperty("basicCodeDiscount").GetProperty("customerGets").GetProperty("value").GetProperty("discountAmount");
         Assert.Equal("5.00", amount.GetProperty("amount").GetString());
         Assert.False(amount.GetProperty("appliesOnEachItem").GetBoolean());
-        Assert.Equal("5.00 USD off", issued.Description);
+        Assert.Equal("$5.00 off", issued.Description);
     }
 
     [Fact]

@@ -131,11 +131,11 @@ public sealed class ShopifyWebhookHandlerTests
     {
         using var kit = new ShopifyTestKit(VariantImages);
         _carts.Carts.Setup(c => c.FindByRefAsync(1, "981820079255243537", It.IsAny<CancellationToken>())).ReturnsAsync(KnownCart());
-        _carts.Carts.Setup(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _carts.Carts.Setup(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<TimelineEntry>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CheckoutsDelete, "checkout_delete.json"), TestContext.Current.CancellationToken);
 
-        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), FixtureTime.Now, It.IsAny<CancellationToken>()), Times.Once);
+        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<TimelineEntry>(), FixtureTime.Now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -143,11 +143,11 @@ public sealed class ShopifyWebhookHandlerTests
     {
         using var kit = new ShopifyTestKit(VariantImages);
         _carts.Carts.Setup(c => c.FindByRefAsync(1, "eeafa272cebfd4b22385bc4b645e762c", It.IsAny<CancellationToken>())).ReturnsAsync(KnownCart());
-        _carts.Carts.Setup(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _carts.Carts.Setup(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<TimelineEntry>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CheckoutsDelete, "checkout_delete.json"), TestContext.Current.CancellationToken);
 
-        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _carts.Carts.Verify(c => c.CloseAsync(42, CartStatus.Expired, It.IsAny<TimelineEntry>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

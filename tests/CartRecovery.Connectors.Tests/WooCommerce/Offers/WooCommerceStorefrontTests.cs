@@ -46,7 +46,7 @@ public sealed class WooCommerceStorefrontTests
 
         var sent = Assert.Single(kit.Emulator.Coupons).Request;
         Assert.Equal(("fixed_cart", "5.00"), (Text(sent, "discount_type"), Text(sent, "amount")));
-        Assert.Equal("5.00 EUR off", offer.Description);
+        Assert.Equal("€5.00 off", offer.Description);
     }
 
     [Fact]

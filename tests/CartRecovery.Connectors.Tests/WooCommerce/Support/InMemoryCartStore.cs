@@ -70,7 +70,7 @@ internal sealed class InMemoryCartStore : ICartStore
         Move(conversion.CartId, conversion.Attribution.IsRecovered ? CartStatus.Recovered : CartStatus.ConvertedUnassisted,
             c => c with { ConvertedAt = conversion.OrderedAt, OrderId = conversion.OrderId, OrderTotalMinor = conversion.OrderTotalMinor });
 
-    public Task<bool> CloseAsync(long cartId, CartStatus status, string reason, DateTimeOffset now, CancellationToken ct) =>
+    public Task<bool> CloseAsync(long cartId, CartStatus status, TimelineEntry reason, DateTimeOffset now, CancellationToken ct) =>
         Move(cartId, status, c => c);
 
     public Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct) => Task.FromResult(0);

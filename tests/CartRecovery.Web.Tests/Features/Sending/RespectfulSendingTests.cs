@@ -124,7 +124,7 @@ public sealed class RespectfulSendingTests : IDisposable
         var cart = (await _drive.CartAsync(store, "chk-no-consent"))!;
         Assert.Equal(CartStatus.Expired, cart.Status);
         Assert.Empty(await MessagesAsync(cart));
-        Assert.Equal(SendingRules.NoConsent, (await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct))[^1].Detail);
+        Assert.Equal(TimelineTexts.English(SendingRules.NoConsent), (await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct))[^1].Detail);
     }
 
     private Task<Store> AddStoreAsync(Store like, string externalId) =>

@@ -86,7 +86,7 @@ public sealed class StopConditionTests : IDisposable
         await _app.Service<CartIngestion>().ReportCartAsync(new CartSnapshot(store.Id, cart.ExternalId, cart.Contact, [], cart.Currency, 0, 0,
             cart.RestoreUrl, cart.PlatformCreatedAt, now), _drive.Ct);
 
-        await AssertStoppedAsync(cart, CartStatus.Expired, CartIngestion.EmptiedReason);
+        await AssertStoppedAsync(cart, CartStatus.Expired, TimelineTexts.English(CartIngestion.EmptiedReason));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class StopConditionTests : IDisposable
         _drive.Advance(TimeSpan.FromSeconds(12));
 
         Assert.Equal(0, await _drive.DetectAsync());
-        await AssertStoppedAsync(cart, CartStatus.Expired, SendingRules.EmptyCart);
+        await AssertStoppedAsync(cart, CartStatus.Expired, TimelineTexts.English(SendingRules.EmptyCart));
     }
 
     [Fact]

@@ -35,15 +35,15 @@ public sealed class CartsPageTests : IAsyncLifetime
         Assert.Equal("Cart chk-walk", await page.InnerTextAsync("h1"));
         var lines = await page.InnerTextAsync("table.cart-lines");
         Assert.Contains("Ridgeline Down Jacket", lines, StringComparison.Ordinal);
-        Assert.Contains("50.00 EUR", lines, StringComparison.Ordinal);
-        Assert.Contains("239.00 EUR", await page.InnerTextAsync("dl.totals"), StringComparison.Ordinal);
+        Assert.Contains("€50.00", lines, StringComparison.Ordinal);
+        Assert.Contains("€239.00", await page.InnerTextAsync("dl.totals"), StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("table.cart-lines img.thumb").CountAsync());
         var messages = await page.InnerTextAsync("table.cart-messages");
         Assert.Contains("Sent", messages, StringComparison.Ordinal);
         Assert.Contains("Scheduled", messages, StringComparison.Ordinal);
         Assert.Contains("Follow-up task", messages, StringComparison.Ordinal);
         var timeline = await page.InnerTextAsync("ol.timeline");
-        foreach (var entry in new[] { "Captured", "Abandoned", "Message sent", "Email opened" })
+        foreach (var entry in new[] { "Captured", "Cart captured: 2 line(s), €239.00", "Abandoned", "Message sent", "Step 1 email sent", "Email opened" })
             Assert.Contains(entry, timeline, StringComparison.Ordinal);
         // Newest first, events of one instant included (the fake clock puts several on the same instant).
         var order = new[] { "Email opened", "Message sent", "Abandoned", "Captured" }.Select(e => timeline.IndexOf(e, StringComparison.Ordinal)).ToList();
@@ -208,13 +208,37 @@ public sealed class CartsPageTests : IAsyncLifetime
         await page.GotoAsync(_site.Url("app/carts"));
         Assert.Equal("Paniers", await page.InnerTextAsync("h1"));
         Assert.Contains("Abandonné", await page.InnerTextAsync("table.carts-table"), StringComparison.Ordinal);
-        Assert.Contains("56,00 EUR", await page.InnerTextAsync("table.carts-table"), StringComparison.Ordinal);
+        Assert.Contains("56,00\u00A0€", await page.InnerTextAsync("table.carts-table"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "carts-list-fr");
         await page.GotoAsync(_site.Url($"app/carts/{cart.Id}"));
 
         Assert.Equal("Panier chk-fr", await page.InnerTextAsync("h1"));
         Assert.Contains("Chronologie", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // The timeline's details come from their codes, in French, money as the shop writes it.
+        var timeline = await page.InnerTextAsync("ol.timeline");
+        Assert.Contains("Panier enregistré : 1 article(s), 56,00\u00A0€", timeline, StringComparison.Ordinal);
+        Assert.Contains("étape(s) programmée(s)", timeline, StringComparison.Ordinal);
+        Assert.Contains("E-mail de l'étape 1 envoyé", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 1", timeline, StringComparison.Ordinal);
         Assert.Contains("Arrêter la séquence", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "carts-cart-fr");
+    }
+
+    [Fact]
+    public void TimelineWords_EveryEnglishSentence_HasItsFrenchWords()
+    {
+        var words = _site.App.Service<Microsoft.Extensions.Localization.IStringLocalizer<CartRecovery.Web.Pages.Carts.TimelineWords>>();
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            // "{0}" (a reason or someone else's text, shown as it is) is the only sentence without words of its own.
+            var missing = TimelineTexts.Words.Values.Distinct().Where(w => w != "{0}" && words[w].ResourceNotFound).ToList();
+            Assert.Empty(missing);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 }

@@ -41,8 +41,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal([expected.Abandoned, expected.Messaged, expected.Clicked, expected.Recovered], funnel);
         Assert.True(funnel[0] > 50 && funnel[0] >= funnel[1] && funnel[1] > funnel[2] && funnel[2] > 0 && funnel[3] > 0, string.Join(" > ", funnel));
         var revenue = await page.InnerTextAsync("[data-figure=revenue] .value");
-        Assert.EndsWith(" EUR", revenue, StringComparison.Ordinal);
-        Assert.True(decimal.Parse(revenue[..^4], NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")) > 100, revenue);
+        Assert.StartsWith("€", revenue, StringComparison.Ordinal);
+        Assert.True(decimal.Parse(revenue[1..], NumberStyles.Number, CultureInfo.GetCultureInfo("en-US")) > 100, revenue);
         Assert.Equal(expected.RecoveryRate.ToString("P1", CultureInfo.GetCultureInfo("en-US")), await page.InnerTextAsync("[data-figure=rate] .value"));
         // The chart: one bar per day, some of them tall, with a text alternative and a table of the same figures.
         Assert.Equal(30, await page.Locator("svg.revenue-chart rect.bar").CountAsync());
@@ -114,8 +114,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         Assert.Equal("Chiffre d’affaires récupéré", await page.InnerTextAsync("[data-figure=revenue] .label"));
         Assert.Contains("Entonnoir de récupération", await page.InnerTextAsync("#funnel-title"), StringComparison.Ordinal);
-        // French money: a comma before the cents.
-        Assert.Matches("^[\\d\u00A0\u202F ]+,\\d\\d EUR$", await page.InnerTextAsync("[data-figure=revenue] .value"));
+        // French money: a comma before the cents, the euro sign after the amount.
+        Assert.Matches("^[\\d\u00A0\u202F ]+,\\d\\d\u00A0€$", await page.InnerTextAsync("[data-figure=revenue] .value"));
         await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-store-fr");
     }
 

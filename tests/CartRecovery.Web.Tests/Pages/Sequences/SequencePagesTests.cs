@@ -120,16 +120,18 @@ public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(edi
         await page.GotoAsync(Site.Url($"app/sequences?store={store.Id}"));
 
         Assert.Contains("Summer recovery", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // Each wait names its own banner: the previous action's banner is still on the page until the next one lands,
+        // so waiting for any success banner would read the database before the POST had been handled.
         await page.ClickAsync("button:has-text('Turn off')");
-        await page.WaitForSelectorAsync(".banner.success");
+        await page.WaitForSelectorAsync(".banner.success:has-text('The sequence is off')");
         Assert.False((await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct))!.Active);
 
         await page.ClickAsync("button[name=preset][value=gentle]");
-        await page.WaitForSelectorAsync(".banner.success");
+        await page.WaitForSelectorAsync(".banner.success:has-text('New carts now use the')");
         Assert.Equal("gentle", (await Site.App.Service<IStoreRepository>().GetAsync(store.Id, AppSite.Ct))!.Sequence);
 
         await page.ClickAsync("button:has-text('Activate')");
-        await page.WaitForSelectorAsync(".banner.success");
+        await page.WaitForSelectorAsync(".banner.success:has-text('The sequence is active')");
         Assert.True((await Sequences.GetAsync(store.Id, sequence.Id, AppSite.Ct))!.Active);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-list");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Jobs;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Webhooks;
@@ -151,7 +152,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
 
         await page.GotoAsync(_site.Url($"app/settings?store={woo.Id}&tab=health"));
 
-        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, woo.ResolveTimeZone()).ToString("g", new CultureInfo("en"));
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, woo.ResolveTimeZone()).ToString("d MMM yyyy, HH:mm", new CultureInfo("en"));
         await Assertions.Expect(page.Locator("[data-health=poll]")).ToHaveTextAsync(Local(polled));
         await Assertions.Expect(page.Locator("[data-health=webhook]")).ToHaveTextAsync(Local(webhook));
         await Assertions.Expect(page.Locator("[data-health=capture]")).ToHaveTextAsync("Not seen yet");
@@ -217,5 +218,29 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("button:has-text('Enregistrer l’identité')")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator(".plan-notice").CountAsync());
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-branding-fr");
+    }
+
+    [Theory]
+    [InlineData("en-US", "Nothing is being sent", "None of this shop's active sequences matches any of its")]
+    [InlineData("fr-FR", "Rien n'est envoyé", "Aucune séquence active de cette boutique ne correspond")]
+    public async Task Health_WhenTheShopsSequencesMatchNoRecentCart_SaysNothingIsSent(string locale, string title, string words)
+    {
+        // The demo's history has carts abandoned in the last 30 days; a sequence for carts above 1,000,000.00 takes none.
+        var store = await _site.DemoStoreAsync();
+        var page = await _site.SignInAsync(locale: locale);
+        await page.GotoAsync(_site.Url($"app/settings?store={store.Id}&tab=health"));
+        Assert.Equal(0, await page.Locator("[data-health=reach]").CountAsync());
+
+        await _site.App.Service<ISequenceStore>().CreateAsync(store.Id, SequencePresets.Standard with
+        {
+            Name = "Big carts only", Conditions = new SequenceConditions { MinCartValueMinor = 100_000_000 },
+        }, _site.App.Time.GetUtcNow(), AppSite.Ct);
+        await page.GotoAsync(_site.Url($"app/settings?store={store.Id}&tab=health"));
+
+        var warning = page.Locator("[data-health=reach]");
+        await Assertions.Expect(warning).ToContainTextAsync(title);
+        await Assertions.Expect(warning).ToContainTextAsync(words);
+        Assert.EndsWith($"/app/sequences?store={store.Id}", await warning.Locator("a").GetAttributeAsync("href"), StringComparison.Ordinal);
+        await HeadlessChromium.SaveScreenshotsAsync(page, $"settings-health-reach-{locale[..2]}");
     }
 }

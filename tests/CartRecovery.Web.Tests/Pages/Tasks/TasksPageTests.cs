@@ -35,7 +35,7 @@ public sealed class TasksPageTests : IAsyncLifetime
         await page.ClickAsync("table.tasks-table a:text-is('sam@example.com')");
 
         Assert.Equal("mailto:sam@example.com", await page.GetAttributeAsync("dl.facts a[href^=mailto]", "href"));
-        Assert.Contains("50.00 EUR", await page.InnerTextAsync("ul.plain-list"), StringComparison.Ordinal);
+        Assert.Contains("€50.00", await page.InnerTextAsync("ul.plain-list"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "tasks-task");
         await page.FillAsync("#note", "Called at noon; she will order tonight.");
         await page.ClickAsync("button:text-is('Reached')");
@@ -114,7 +114,7 @@ public sealed class TasksPageTests : IAsyncLifetime
 
         Assert.Equal("Relance", await page.InnerTextAsync("h1"));
         Assert.True(await page.IsVisibleAsync("button:text-is('Pas de réponse')"));
-        Assert.Contains("50,00 EUR", await page.InnerTextAsync("ul.plain-list"), StringComparison.Ordinal);
+        Assert.Contains("50,00\u00A0€", await page.InnerTextAsync("ul.plain-list"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(page, "tasks-task-fr");
     }
 }

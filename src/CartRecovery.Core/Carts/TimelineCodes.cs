@@ -1,0 +1,63 @@
+namespace CartRecovery.Core.Carts;
+
+/// <summary>
+/// The stable codes of <see cref="TimelineEntry"/>: what happened (events) and why (reasons, nested in events). They are
+/// stored, so a code never changes meaning; its words live in <see cref="TimelineTexts"/>.
+/// </summary>
+public static class TimelineCodes
+{
+    public const string Captured = "captured";
+    public const string Updated = "updated";
+    public const string LateDetails = "late-details";
+    public const string Abandoned = "abandoned";
+    public const string Enrolled = "enrolled";
+    public const string NotEnrolled = "not-enrolled";
+    public const string StepSent = "step-sent";
+    public const string StepSentEarlier = "step-sent-earlier";
+    public const string StepDeferred = "step-deferred";
+    public const string OfferWithheld = "offer-withheld";
+    public const string TaskCreated = "task-created";
+    public const string TextSent = "text-sent";
+    public const string TextSentEarlier = "text-sent-earlier";
+    public const string ShortLinkClicked = "short-link-clicked";
+    public const string StepCancelled = "step-cancelled";
+    public const string StepQuarantined = "step-quarantined";
+    public const string StepFailed = "step-failed";
+    public const string StepFailedRetrying = "step-failed-retrying";
+    public const string Clicked = "clicked";
+    public const string Recovered = "recovered";
+    public const string Converted = "converted";
+    /// <summary>The cart expired or opted out; the reason says why.</summary>
+    public const string Closed = "closed";
+    public const string ClosedWithTask = "closed-with-task";
+    /// <summary>Free text someone else wrote (an opt-out reason, a provider's error), shown as it is.</summary>
+    public const string Text = "text";
+
+    public const string TooOld = "reason.too-old";
+    public const string EmptyCart = "reason.empty-cart";
+    public const string NoConsent = "reason.no-consent";
+    public const string QuietHours = "reason.quiet-hours";
+    public const string FrequencyCap = "reason.frequency-cap";
+    public const string Days = "reason.days";
+    public const string Hours = "reason.hours";
+    public const string Minutes = "reason.minutes";
+    public const string NoEmail = "reason.no-email";
+    public const string Suppressed = "reason.suppressed";
+    public const string PlatformOrdered = "reason.platform-ordered";
+    public const string PlatformGone = "reason.platform-gone";
+    public const string PlatformDeleted = "reason.platform-deleted";
+    public const string Emptied = "reason.emptied";
+    public const string Stopped = "reason.stopped";
+    public const string Replaced = "reason.replaced";
+    public const string OfferCurrency = "reason.offer-currency";
+    public const string OfferTooBig = "reason.offer-too-big";
+    public const string Quarantined = "reason.quarantined";
+    public const string CartGone = "reason.cart-gone";
+    public const string CartClosed = "reason.cart-closed";
+    /// <summary>A text was not sent; the argument is the SMS rules' reason (free text).</summary>
+    public const string TextSkipped = "reason.text-skipped";
+    public const string TextRefused = "reason.text-refused";
+
+    /// <summary>A cart's status as a nested entry ("status.Recovered"), so it reads in the reader's language.</summary>
+    public static TimelineEntry Status(CartStatus status) => TimelineEntry.Of("status." + status);
+}
