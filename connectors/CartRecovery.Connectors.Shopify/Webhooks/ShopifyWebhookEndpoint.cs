@@ -16,7 +16,7 @@ internal static class ShopifyWebhookEndpoint
 {
     public static IEndpointRouteBuilder MapShopifyWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/shopify", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription().AddEndpointFilter(new WebhookRefusals(Platforms.Shopify));
+        app.MapPost("/webhooks/shopify", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 

@@ -16,7 +16,7 @@ internal static class WooCommerceWebhookEndpoint
 {
     public static IEndpointRouteBuilder MapWooCommerceWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/woocommerce/{storeId:long}", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription().AddEndpointFilter(new WebhookRefusals(Platforms.WooCommerce));
+        app.MapPost("/webhooks/woocommerce/{storeId:long}", ReceiveAsync).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 

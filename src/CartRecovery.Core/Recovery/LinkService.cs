@@ -2,6 +2,7 @@ using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Restore;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;

@@ -49,7 +49,7 @@ public sealed class SmsSending(
         if (await suppressions.IsSuppressedAsync(store.Id, e164, ct))
             return SmsPlan.Skip(Suppressed);
         if (cart.Lines.Count == 0)
-            return SmsPlan.Skip(SendingRules.EmptyCart);
+            return SmsPlan.Skip(TimelineTexts.English(SendingRules.EmptyCart));
 
         var now = time.GetUtcNow();
         var opens = sms.NextSendingTime(now, e164, store.ResolveTimeZone());

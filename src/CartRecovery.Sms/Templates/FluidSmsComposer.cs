@@ -96,7 +96,7 @@ public sealed class FluidSmsComposer : ISmsComposer
             ["customer"] = new Dictionary<string, object?> { ["first_name"] = cart.Contact.FirstName?.Trim() ?? "" },
             ["cart"] = new Dictionary<string, object?>
             {
-                ["total"] = ShopperMoney.Format(cart.TotalMinor, cart.Currency, culture),
+                ["total"] = Money.Format(cart.TotalMinor, cart.Currency, culture),
                 ["item_count"] = cart.Lines.Sum(l => l.Quantity),
                 ["first_item"] = cart.Lines.Count > 0 ? cart.Lines[0].Title : "",
             },

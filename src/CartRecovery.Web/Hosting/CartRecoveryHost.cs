@@ -104,6 +104,7 @@ internal static class CartRecoveryHost
 
         // Security headers (CSP, framing, nosniff, referrer, HSTS) on every response, errors included: first in line.
         app.UseSecurityHeaders();
+        app.UseWebhookRefusals();
 
         // Requests that fail to bind (a non-numeric id, an oversized body, an unknown charset) are the client's fault: 4xx, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -40,9 +40,9 @@ public sealed class AttributionPolicyTests
     {
         var messages = new[]
         {
-            Sent(1, 1, Sample.T0),
-            Sent(2, 2, Sample.T0.AddDays(1)) with { Kind = StepKind.Sms },
-            Sent(3, 3, Sample.T0.AddDays(2)) with { Kind = StepKind.FollowUpTask },
+            Sent(1, 1, TestData.Now),
+            Sent(2, 2, TestData.Now.AddDays(1)) with { Kind = StepKind.Sms },
+            Sent(3, 3, TestData.Now.AddDays(2)) with { Kind = StepKind.FollowUpTask },
         };
 
         Assert.Equal(new Core.Attribution.Attribution(2, 2), AttributionPolicy.Attribute(messages, OrderedAt, Window));

@@ -20,7 +20,8 @@ public sealed class CartTransitionRulesTests
         Assert.Equal([1, 2], move.Schedule.Select(m => m.Step));
         Assert.All(move.Schedule, m => Assert.Equal((MessageStatus.Pending, 0), (m.Status, m.Attempts)));
         Assert.Null(move.CancelMessagesReason);
-        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Abandoned, "Abandoned; 2 step(s) scheduled"), move.Event);
+        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Abandoned, TimelineEntry.Of(TimelineCodes.Abandoned, TimelineArg.Of(2))), move.Event);
+        Assert.Equal("Abandoned; 2 step(s) scheduled", move.Event.Detail);
     }
 
     [Theory]
@@ -46,7 +47,9 @@ public sealed class CartTransitionRulesTests
         Assert.Equal((CartStatus.Abandoned, CartStatus.Recovered), (move.From, move.To));
         Assert.Equal("the cart converted", move.CancelMessagesReason);
         Assert.Same(order, move.Conversion);
-        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Recovered, "Order #1001 placed, recovered by step 2", 77), move.Event);
+        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Recovered,
+            TimelineEntry.Of(TimelineCodes.Recovered, TimelineArg.Of("#1001"), TimelineArg.Of(2)), 77), move.Event);
+        Assert.Equal("Order #1001 placed, recovered by step 2", move.Event.Detail);
     }
 
     [Fact]
@@ -58,7 +61,8 @@ public sealed class CartTransitionRulesTests
 
         Assert.NotNull(move);
         Assert.Equal(CartStatus.ConvertedUnassisted, move.To);
-        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Converted, "Order #1001 placed without a message"), move.Event);
+        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Converted, TimelineEntry.Of(TimelineCodes.Converted, TimelineArg.Of("#1001"))), move.Event);
+        Assert.Equal("Order #1001 placed without a message", move.Event.Detail);
     }
 
     [Theory]
@@ -78,29 +82,30 @@ public sealed class CartTransitionRulesTests
     [InlineData(CartStatus.OptedOut, CartEventKinds.OptedOut)]
     public void Close_WhenOpen_ClosesCancelsMessagesWithTheReasonAndRecordsIt(CartStatus status, string kind)
     {
-        var move = CartTransitionRules.Close(5, CartStatus.Abandoned, status, "the customer unsubscribed", Now);
+        var move = CartTransitionRules.Close(5, CartStatus.Abandoned, status, Because("the customer unsubscribed"), Now);
 
         Assert.NotNull(move);
         Assert.Equal(status, move.To);
         Assert.Equal("the customer unsubscribed", move.CancelMessagesReason);
-        Assert.Equal(new CartEvent(5, Now, kind, "the customer unsubscribed"), move.Event);
+        Assert.Equal(new CartEvent(5, Now, kind, TimelineEntry.Of(TimelineCodes.Closed, TimelineArg.Of(Because("the customer unsubscribed")))), move.Event);
+        Assert.Equal("the customer unsubscribed", move.Event.Detail);
     }
 
     [Theory]
     [InlineData(CartStatus.Expired)]
     [InlineData(CartStatus.Recovered)]
     public void Close_WhenAlreadyClosed_DecidesNothing(CartStatus current) =>
-        Assert.Null(CartTransitionRules.Close(5, current, CartStatus.OptedOut, "unsubscribed", Now));
+        Assert.Null(CartTransitionRules.Close(5, current, CartStatus.OptedOut, Because("unsubscribed"), Now));
 
     [Theory]
     [InlineData(CartStatus.Recovered)]
     [InlineData(CartStatus.Abandoned)]
     public void Close_AsANonClosingStatus_Throws(CartStatus status) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => CartTransitionRules.Close(5, CartStatus.Active, status, "why", Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CartTransitionRules.Close(5, CartStatus.Active, status, Because("why"), Now));
 
     [Fact]
     public void Close_WithoutAReason_Throws() =>
-        Assert.Throws<ArgumentException>(() => CartTransitionRules.Close(5, CartStatus.Active, CartStatus.Expired, " ", Now));
+        Assert.Throws<ArgumentNullException>(() => CartTransitionRules.Close(5, CartStatus.Active, CartStatus.Expired, null!, Now));
 
     [Fact]
     public void Replace_KeepsTheNewestByPlatformUpdateAndExpiresTheOthers()
@@ -117,8 +122,10 @@ public sealed class CartTransitionRulesTests
         Assert.Equal([3L, 1L], moves.Select(m => m.CartId));
         Assert.All(moves, m => Assert.Equal(CartStatus.Expired, m.To));
         Assert.Equal((CartStatus.Active, CartStatus.Abandoned), (moves[0].From, moves[1].From));
+        var replaced = TimelineEntry.Of(TimelineCodes.Replaced, TimelineArg.Of(2));
         Assert.All(moves, m => Assert.Equal(
-            new CartEvent(m.CartId, Now, CartEventKinds.Expired, "replaced by a newer cart of the same customer (#2)"), m.Event));
+            new CartEvent(m.CartId, Now, CartEventKinds.Expired, TimelineEntry.Of(TimelineCodes.Closed, TimelineArg.Of(replaced))), m.Event));
+        Assert.All(moves, m => Assert.Equal("replaced by a newer cart of the same customer (#2)", m.Event.Detail));
         Assert.All(moves, m => Assert.Equal("replaced by a newer cart of the same customer (#2)", m.CancelMessagesReason));
     }
 
@@ -152,7 +159,9 @@ public sealed class CartTransitionRulesTests
         Assert.Null(CartTransitionRules.Describe(new(cart, MergeOutcome.Unchanged), Now));
         Assert.Equal(CartEventKinds.Captured, CartTransitionRules.Describe(new(cart, MergeOutcome.Created), Now)!.Kind);
         Assert.StartsWith("Cart updated: 1 line(s), ", CartTransitionRules.Describe(new(cart, MergeOutcome.Updated), Now)!.Detail);
-        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Updated, "Missing details filled in from a late update"),
+        Assert.Equal(new CartEvent(5, Now, CartEventKinds.Updated, TimelineEntry.Of(TimelineCodes.LateDetails)),
             CartTransitionRules.Describe(new(cart, MergeOutcome.FilledGaps), Now));
     }
+
+    private static TimelineEntry Because(string reason) => TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(reason));
 }

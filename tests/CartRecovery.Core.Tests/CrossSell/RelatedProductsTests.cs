@@ -1,3 +1,4 @@
+using CartRecovery.Testing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Stores;
@@ -8,7 +9,7 @@ namespace CartRecovery.Core.Tests.CrossSell;
 public sealed class RelatedProductsTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
-    private readonly FakeTimeProvider _time = new(Sample.T0);
+    private readonly FakeTimeProvider _time = new(TestData.Now);
     private readonly Catalogue _catalogue = new();
 
     [Fact]
@@ -18,7 +19,7 @@ public sealed class RelatedProductsTests
         _catalogue.Related["jacket"] = [Product("hat"), Product("socks")];
         var cart = CartOf(("boots", 14_500), ("jacket", 20_000));
 
-        var suggested = await new RelatedProducts(_catalogue, _time).ForCartAsync(Sample.Store(), cart, 3, Budget, TestContext.Current.CancellationToken);
+        var suggested = await new RelatedProducts(_catalogue, _time).ForCartAsync(TestData.Store(), cart, 3, Budget, TestContext.Current.CancellationToken);
 
         Assert.Equal(["hat", "socks", "laces"], suggested.Select(p => p.ProductId));
     }
@@ -30,13 +31,13 @@ public sealed class RelatedProductsTests
         var related = new RelatedProducts(_catalogue, _time);
         var ct = TestContext.Current.CancellationToken;
 
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
         _time.Advance(RelatedProducts.FreshFor - TimeSpan.FromSeconds(1));
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
         Assert.Equal(1, _catalogue.Calls);
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
         Assert.Equal(2, _catalogue.Calls);
     }
 
@@ -46,7 +47,7 @@ public sealed class RelatedProductsTests
         _catalogue.Hang = true;
         var related = new RelatedProducts(_catalogue, _time);
 
-        var pending = related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, TestContext.Current.CancellationToken);
+        var pending = related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
         _time.Advance(Budget);
 
@@ -62,12 +63,12 @@ public sealed class RelatedProductsTests
         var related = new RelatedProducts(_catalogue, _time);
         var ct = TestContext.Current.CancellationToken;
 
-        Assert.Empty(await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct));
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        Assert.Empty(await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct));
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
         Assert.Equal(1, _catalogue.Calls);
 
         _time.Advance(RelatedProducts.FailureRememberedFor);
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
         Assert.Equal(2, _catalogue.Calls);
     }
 
@@ -77,9 +78,9 @@ public sealed class RelatedProductsTests
         _catalogue.Related["boots"] = [Product("socks")];
         var related = new RelatedProducts(_catalogue, _time);
         var ct = TestContext.Current.CancellationToken;
-        await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
 
-        var cached = await related.ForCartAsync(Sample.Store(), CartOf(("boots", 100), ("belt", 50)), 4, TimeSpan.Zero, ct);
+        var cached = await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100), ("belt", 50)), 4, TimeSpan.Zero, ct);
 
         Assert.Equal(["socks"], cached.Select(p => p.ProductId));
         Assert.Equal(1, _catalogue.Calls);
@@ -91,13 +92,13 @@ public sealed class RelatedProductsTests
         var related = new RelatedProducts(_catalogue, _time, capacity: 3);
         var ct = TestContext.Current.CancellationToken;
         foreach (var product in new[] { "a", "b", "c" })
-            await related.ForCartAsync(Sample.Store(), CartOf((product, 100)), 4, Budget, ct);
-        await related.ForCartAsync(Sample.Store(), CartOf(("a", 100)), 4, Budget, ct);
+            await related.ForCartAsync(TestData.Store(), CartOf((product, 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("a", 100)), 4, Budget, ct);
 
-        await related.ForCartAsync(Sample.Store(), CartOf(("d", 100)), 4, Budget, ct);
-        await related.ForCartAsync(Sample.Store(), CartOf(("a", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("d", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("a", 100)), 4, Budget, ct);
         Assert.Equal(4, _catalogue.Calls);
-        await related.ForCartAsync(Sample.Store(), CartOf(("b", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(), CartOf(("b", 100)), 4, Budget, ct);
 
         Assert.Equal(3, related.CachedCount);
         Assert.Equal(5, _catalogue.Calls);
@@ -110,8 +111,8 @@ public sealed class RelatedProductsTests
         var related = new RelatedProducts(_catalogue, _time);
         var ct = TestContext.Current.CancellationToken;
 
-        await related.ForCartAsync(Sample.Store(1), CartOf(("boots", 100)), 4, Budget, ct);
-        await related.ForCartAsync(Sample.Store(2), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(1), CartOf(("boots", 100)), 4, Budget, ct);
+        await related.ForCartAsync(TestData.Store(2), CartOf(("boots", 100)), 4, Budget, ct);
 
         Assert.Equal(2, _catalogue.Calls);
     }

@@ -1,3 +1,4 @@
+using CartRecovery.Testing;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
@@ -10,7 +11,7 @@ namespace CartRecovery.Core.Tests.Reasons;
 /// </summary>
 public sealed class ReasonBranchingTests
 {
-    private static readonly DateTimeOffset Now = Sample.T0.AddHours(2);
+    private static readonly DateTimeOffset Now = TestData.Now.AddHours(2);
     private static readonly OfferSpec TenPercent = new(OfferKind.Percentage, 10, TimeSpan.FromDays(2));
 
     private static readonly OutboundMessage[] Pending =
@@ -81,5 +82,5 @@ public sealed class ReasonBranchingTests
     }
 
     private static OutboundMessage Planned(long id, int step, StepKind kind, double hours, OfferSpec? offer = null) =>
-        Sample.Message(id, step, kind, offer) with { Status = MessageStatus.Pending, Attempts = 0, DueAt = Sample.T0.AddHours(hours) };
+        Sample.Message(id, step, kind, offer) with { Status = MessageStatus.Pending, Attempts = 0, DueAt = TestData.Now.AddHours(hours) };
 }

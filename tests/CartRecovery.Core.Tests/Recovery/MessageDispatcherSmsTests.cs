@@ -1,3 +1,4 @@
+using CartRecovery.Testing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
@@ -32,7 +33,7 @@ public sealed class MessageDispatcherSmsTests
         Assert.Equal("+33612345678", text.To);
         Assert.Equal("+33639980000", text.From);
         Assert.Contains("https://recover.example/s/", text.Body, StringComparison.Ordinal);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "+33612345678", "SM-1", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "+33612345678", "SM-1", TestData.Now, Ct));
         f.Carts.Verify(c => c.AddEventAsync(It.Is<CartEvent>(e => e.Kind == CartEventKinds.MessageSent && e.Detail.Contains("text sent", StringComparison.Ordinal)), Ct));
         Assert.Empty(f.Sent);
     }
@@ -152,7 +153,7 @@ public sealed class MessageDispatcherSmsTests
 
         Assert.Equal(1, summary.Sent);
         Assert.Empty(f.Texts);
-        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "+33612345678", "SM-earlier", Sample.T0, Ct));
+        f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "+33612345678", "SM-earlier", TestData.Now, Ct));
     }
 
     [Fact]

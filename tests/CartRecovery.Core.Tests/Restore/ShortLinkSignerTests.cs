@@ -1,10 +1,11 @@
+using CartRecovery.Testing;
 using CartRecovery.Core.Restore;
 
 namespace CartRecovery.Core.Tests.Restore;
 
 public sealed class ShortLinkSignerTests
 {
-    private static readonly DateTimeOffset Now = Sample.T0;
+    private static readonly DateTimeOffset Now = TestData.Now;
     private readonly ShortLinkSigner _signer = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     [Fact]

@@ -1,10 +1,11 @@
+using CartRecovery.Testing;
 using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Core.Tests.Sequences;
 
 public sealed class LoyaltyRulesTests
 {
-    private static readonly DateTimeOffset Now = Sample.T0;
+    private static readonly DateTimeOffset Now = TestData.Now;
     private static readonly OfferSpec TenPercent = new(OfferKind.Percentage, 10, TimeSpan.FromDays(2));
     private static readonly OfferSpec FreeShipping = new(OfferKind.FreeShipping, 0, TimeSpan.FromDays(2));
 

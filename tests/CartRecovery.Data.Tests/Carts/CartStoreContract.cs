@@ -267,18 +267,18 @@ public abstract class CartStoreContract : DatabaseContract
     public async Task AddEvent_WithAnEntry_KeepsItsCodeAndArgumentsBesideTheEnglishDetail()
     {
         var store = await AddStoreAsync();
-        var cart = await AddCartAsync(store.Id, "chk-1", T0);
-        var entry = TimelineEntry.Of(TimelineCodes.StepDeferred, TimelineArg.Of(2), TimelineArg.Instant(T0.AddHours(8)),
+        var cart = await AddCartAsync(store.Id, "chk-1", Now);
+        var entry = TimelineEntry.Of(TimelineCodes.StepDeferred, TimelineArg.Of(2), TimelineArg.Instant(Now.AddHours(8)),
             TimelineArg.Of(TimelineEntry.Of(TimelineCodes.QuietHours, TimelineArg.Of("21:00"), TimelineArg.Of("08:00"), TimelineArg.Of("Europe/Paris"))));
 
-        await Db.Carts.AddEventAsync(new CartEvent(cart.Id, T0.AddMinutes(5), CartEventKinds.MessageDeferred, entry), Ct);
-        await Db.Carts.AddEventAsync(new CartEvent(cart.Id, T0.AddMinutes(6), CartEventKinds.Clicked, "written before entries"), Ct);
+        await Db.Carts.AddEventAsync(new CartEvent(cart.Id, Now.AddMinutes(5), CartEventKinds.MessageDeferred, entry), Ct);
+        await Db.Carts.AddEventAsync(new CartEvent(cart.Id, Now.AddMinutes(6), CartEventKinds.Clicked, "written before entries"), Ct);
 
         var timeline = await Db.Carts.GetTimelineAsync(cart.Id, Ct);
         Assert.Equal(TimelineCodes.Captured, timeline[0].Entry?.Code);
         Assert.Equal([TimelineArg.Of(1), TimelineArg.Money(1_995, "EUR")], timeline[0].Entry!.Args);
         Assert.Equal(entry, timeline[1].Entry);
-        Assert.Equal($"Step 2 waits until {T0.AddHours(8).UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: quiet hours 21:00-08:00 (Europe/Paris)", timeline[1].Detail);
+        Assert.Equal($"Step 2 waits until {Now.AddHours(8).UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: quiet hours 21:00-08:00 (Europe/Paris)", timeline[1].Detail);
         Assert.Null(timeline[2].Entry);
         Assert.Equal("written before entries", timeline[2].Detail);
     }

@@ -14,7 +14,7 @@ public abstract class GroupCommitContract : DatabaseContract
     public async Task RunAsync_WhenManyWritesAreQueuedAtOnce_SharesTransactionsAndStoresEveryOneBeforeReturning()
     {
         var store = await AddStoreAsync();
-        var accepted = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => AcceptWebhookAsync(store.Id, $"d-{i}", T0)));
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => AcceptWebhookAsync(store.Id, $"d-{i}", Now)));
         var transactions = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Commits.RunAsync((db, transaction) => Task.FromResult(transaction), Ct)));
 
         Assert.All(accepted, Assert.True);
@@ -27,9 +27,9 @@ public abstract class GroupCommitContract : DatabaseContract
     public async Task RunAsync_WhenOneWriteOfABatchFails_FailsOnlyItAndStoresTheOthers()
     {
         var store = await AddStoreAsync();
-        var before = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"before-{i}", T0)).ToList();
+        var before = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"before-{i}", Now)).ToList();
         var bad = Commits.RunAsync((db, transaction) => db.ExecuteAsync(new CommandDefinition("INSERT INTO no_such_table VALUES (1)", transaction: transaction)), Ct);
-        var after = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"after-{i}", T0)).ToList();
+        var after = Enumerable.Range(0, 5).Select(i => AcceptWebhookAsync(store.Id, $"after-{i}", Now)).ToList();
 
         await Assert.ThrowsAnyAsync<DbException>(() => bad);
         Assert.All(await Task.WhenAll(before.Concat(after)), Assert.True);
@@ -40,7 +40,7 @@ public abstract class GroupCommitContract : DatabaseContract
     public async Task RunAsync_WhenTheSameDeliveryIsQueuedTwiceInOneBatch_StoresItOnce()
     {
         var store = await AddStoreAsync();
-        var results = await Task.WhenAll(AcceptWebhookAsync(store.Id, "same", T0), AcceptWebhookAsync(store.Id, "same", T0));
+        var results = await Task.WhenAll(AcceptWebhookAsync(store.Id, "same", Now), AcceptWebhookAsync(store.Id, "same", Now));
 
         Assert.Equal([true, false], results.Order().Reverse());
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM webhook_deliveries"));

@@ -254,12 +254,12 @@ public abstract class ConnectorStorageContract : DatabaseContract
     {
         var backlog = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IWebhookBacklog>(Db.Services);
         Assert.Equal(new WebhookBacklog(0, null), await backlog.MeasureAsync(Ct));
-        await Db.Inbox.AcceptAsync(Delivery("wh-b1") with { ReceivedAt = T0 }, Ct);
-        await Db.Inbox.AcceptAsync(Delivery("wh-b2") with { ReceivedAt = T0.AddMinutes(1) }, Ct);
-        await Db.Inbox.AcceptAsync(Delivery("wh-b3") with { ReceivedAt = T0.AddMinutes(2) }, Ct);
-        var first = (await Db.Inbox.ClaimAsync(T0.AddMinutes(3), T0.AddMinutes(5), 1, Ct)).Single();
-        await Db.Inbox.MarkProcessedAsync(first.Id, T0.AddMinutes(3), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b1") with { ReceivedAt = Now }, Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b2") with { ReceivedAt = Now.AddMinutes(1) }, Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-b3") with { ReceivedAt = Now.AddMinutes(2) }, Ct);
+        var first = (await Db.Inbox.ClaimAsync(Now.AddMinutes(3), Now.AddMinutes(5), 1, Ct)).Single();
+        await Db.Inbox.MarkProcessedAsync(first.Id, Now.AddMinutes(3), Ct);
 
-        Assert.Equal(new WebhookBacklog(2, T0.AddMinutes(1)), await backlog.MeasureAsync(Ct));
+        Assert.Equal(new WebhookBacklog(2, Now.AddMinutes(1)), await backlog.MeasureAsync(Ct));
     }
 }

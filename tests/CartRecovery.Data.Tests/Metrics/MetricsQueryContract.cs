@@ -120,17 +120,17 @@ public abstract class MetricsQueryContract : DatabaseContract
         var (texted, mt) = await AddAbandonedCartAsync(store.Id, "c-sms");
         var (_, me) = await AddAbandonedCartAsync(store.Id, "c-mail");
         await Db.ExecuteAsync("UPDATE messages SET kind = @Sms WHERE id = @Id", new { Sms = (int)StepKind.Sms, mt[0].Id });
-        await Db.Messages.ClaimDueAsync("setup", T0.AddHours(10), TimeSpan.FromDays(1), 100, Ct);
-        Assert.True(await Db.Messages.MarkSentAsync(mt[0].Id, "setup", "+33612345678", "SM1", T0.AddHours(1), Ct));
-        Assert.True(await Db.Messages.MarkSentAsync(me[0].Id, "setup", "ada@example.com", null, T0.AddHours(1), Ct));
-        Assert.True(await Db.Messages.RecordDeliveredAsync(mt[0].Id, T0.AddHours(2), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(mt[0].Id, T0.AddHours(3), Ct));
-        var orderedAt = T0.AddHours(4);
+        await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct);
+        Assert.True(await Db.Messages.MarkSentAsync(mt[0].Id, "setup", "+33612345678", "SM1", Now.AddHours(1), Ct));
+        Assert.True(await Db.Messages.MarkSentAsync(me[0].Id, "setup", "ada@example.com", null, Now.AddHours(1), Ct));
+        Assert.True(await Db.Messages.RecordDeliveredAsync(mt[0].Id, Now.AddHours(2), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(mt[0].Id, Now.AddHours(3), Ct));
+        var orderedAt = Now.AddHours(4);
         Assert.True(await Db.Carts.ConvertAsync(new CartConversion(texted.Id, "o-sms", 4_000, orderedAt, new Attribution(mt[0].Id, 1)), orderedAt, Ct));
 
         var metrics = await Db.Metrics.GetAsync([store.Id], Ct);
-        var funnel = await Db.Metrics.GetFunnelAsync([store.Id], T0.AddDays(-1), T0.AddDays(1), Ct);
-        var steps = await Db.Metrics.GetStepsAsync([store.Id], T0, T0.AddDays(1), Ct);
+        var funnel = await Db.Metrics.GetFunnelAsync([store.Id], Now.AddDays(-1), Now.AddDays(1), Ct);
+        var steps = await Db.Metrics.GetStepsAsync([store.Id], Now, Now.AddDays(1), Ct);
 
         Assert.Equal((1L, 1L, 1L, 1L, 1L), (metrics.EmailsSent, metrics.TextsSent, metrics.Delivered, metrics.Clicked, metrics.RecoveredOrders));
         Assert.Equal([new MoneyTotal("EUR", 4_000)], metrics.RecoveredRevenue);

@@ -94,10 +94,10 @@ public abstract class PrivacyStoreContract : DatabaseContract
         // Phones stay as typed on carts; the store's SMS country reads a national number into the E.164 key.
         await Db.ExecuteAsync("UPDATE carts SET phone = @Phone WHERE id = @Id", new { Phone = "06 12 34 56 78", ada.Id });
         await Db.ExecuteAsync("UPDATE carts SET phone = @Phone WHERE id = @Id", new { Phone = "+33 6 98 76 54 32", bob.Id });
-        await SmsConfig.SaveAsync(store.Id, SmsSettings.Default with { Country = "FR" }, T0, Ct);
-        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", T0, Ct);
-        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", T0, Ct);
-        await SmsSuppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", T0, Ct);
+        await SmsConfig.SaveAsync(store.Id, SmsSettings.Default with { Country = "FR" }, Now, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", Now, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", Now, Ct);
+        await SmsSuppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", Now, Ct);
 
         await Db.Privacy.EraseCustomerAsync(store.Id, "ADA@example.com", Ct);
 
@@ -112,8 +112,8 @@ public abstract class PrivacyStoreContract : DatabaseContract
         var store = await AddStoreAsync();
         var (ada, _) = await AddAbandonedCartAsync(store.Id, "c-ada", "ada@example.com");
         await Db.ExecuteAsync("UPDATE carts SET phone = @Phone, country = 'FR' WHERE id = @Id", new { Phone = "06 12 34 56 78", ada.Id });
-        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied ARRET", T0, Ct);
-        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", T0, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33612345678", "replied ARRET", Now, Ct);
+        await SmsSuppressions.SuppressAsync(store.Id, "+33698765432", "replied STOP", Now, Ct);
 
         var export = await Db.Privacy.ExportCustomerAsync(store.Id, "ada@example.com", Ct);
 

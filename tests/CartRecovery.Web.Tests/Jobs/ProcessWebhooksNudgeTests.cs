@@ -15,7 +15,7 @@ public sealed class ProcessWebhooksNudgeTests
     private readonly Schedulers _schedulers = new();
 
     private ProcessWebhooksNudge Nudge(bool enabled = true) =>
-        new(_schedulers, Options.Create(new JobsOptions { Enabled = enabled }), _time, NullLogger<ProcessWebhooksNudge>.Instance);
+        new(_schedulers.Factory, Options.Create(new JobsOptions { Enabled = enabled }), _time, NullLogger<ProcessWebhooksNudge>.Instance);
 
     [Fact]
     public void Request_WhenARunIsAlreadyPending_TriggersOnlyOnce()
@@ -63,23 +63,30 @@ public sealed class ProcessWebhooksNudgeTests
         Assert.Empty(_schedulers.Triggered);
     }
 
-    private sealed class Schedulers : ISchedulerFactory
+    /// <summary>A scheduler factory (a proxy: the nudge only asks for the default scheduler) handing out a <see cref="RecordingScheduler"/>.</summary>
+    private sealed class Schedulers
     {
-        private readonly IScheduler _scheduler;
-
         public Schedulers()
         {
-            _scheduler = DispatchProxy.Create<IScheduler, RecordingScheduler>();
-            ((RecordingScheduler)(object)_scheduler).Triggered = Triggered;
+            var scheduler = DispatchProxy.Create<IScheduler, RecordingScheduler>();
+            ((RecordingScheduler)(object)scheduler).Triggered = Triggered;
+            Factory = DispatchProxy.Create<ISchedulerFactory, DefaultSchedulerOnly>();
+            ((DefaultSchedulerOnly)(object)Factory).Scheduler = scheduler;
         }
 
+        public ISchedulerFactory Factory { get; }
+
         public List<JobKey> Triggered { get; } = [];
+    }
 
-        public ValueTask<IReadOnlyList<IScheduler>> GetAllSchedulers(CancellationToken cancellationToken = default) => new([_scheduler]);
+    public class DefaultSchedulerOnly : DispatchProxy
+    {
+        internal IScheduler Scheduler { get; set; } = null!;
 
-        public ValueTask<IScheduler> GetScheduler(CancellationToken cancellationToken = default) => new(_scheduler);
-
-        public ValueTask<IScheduler?> GetScheduler(string schedName, CancellationToken cancellationToken = default) => new(_scheduler);
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == nameof(ISchedulerFactory.GetScheduler) && args?.Length == 1
+                ? new ValueTask<IScheduler>(Scheduler)
+                : throw new NotSupportedException(targetMethod?.Name);
     }
 
     /// <summary>A scheduler that only records <c>TriggerJob</c> (IScheduler has dozens of members the nudge never calls).</summary>
