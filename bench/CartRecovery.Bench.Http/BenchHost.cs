@@ -80,7 +80,7 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     public async Task SaveWebhookSecretAsync(long storeId, string secret) =>
-        await Services.GetRequiredService<IStoreCredentialStore>().SaveAsync(new StoreCredentials
+        await Services.GetRequiredService<IStoreCredentialRepository>().SaveAsync(new StoreCredentials
         {
             StoreId = storeId, AccessToken = "ck_bench", Scopes = "read_write", UpdatedAt = TimeProvider.System.GetUtcNow(),
             Extra = new Dictionary<string, string> { ["consumer_secret"] = "cs_bench", ["webhook_secret"] = secret },
@@ -90,8 +90,8 @@ internal sealed class BenchHost : IAsyncDisposable
     public async Task<string[]> SeedRestoreTokensAsync(int count)
     {
         var store = await DemoStore.EnsureAsync(Services.GetRequiredService<IStoreRepository>(), new Uri("https://bench.example/"), TimeProvider.System.GetUtcNow(), CancellationToken.None);
-        var carts = Services.GetRequiredService<ICartStore>();
-        var messages = Services.GetRequiredService<IMessageStore>();
+        var carts = Services.GetRequiredService<ICartRepository>();
+        var messages = Services.GetRequiredService<IMessageRepository>();
         var signer = Services.GetRequiredService<LinkTokenSigner>();
         var step = SequencePresets.Find(store.Sequence).Steps.First(s => s.Kind == StepKind.Email);
         var tokens = new string[count];

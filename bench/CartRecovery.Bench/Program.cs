@@ -42,7 +42,7 @@ var recovery = app.Services.GetRequiredService<RecoveryOptions>();
 // Seed first (the scheduler is not running yet, so seeding speed does not distort the measure), then give every
 // message its due time in one statement: spread over the window, starting 5 s after the host starts.
 Console.WriteLine($"Seeding {messages} abandoned carts with one pending email each ...");
-var carts = app.Services.GetRequiredService<ICartStore>();
+var carts = app.Services.GetRequiredService<ICartRepository>();
 var time = TimeProvider.System;
 var step = SequencePresets.Find(store.Sequence).Steps.First(s => s.Kind == StepKind.Email);
 var seeding = Stopwatch.StartNew();

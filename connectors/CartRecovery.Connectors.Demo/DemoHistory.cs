@@ -20,9 +20,9 @@ namespace CartRecovery.Connectors.Demo;
 /// with the attribution policy), with the event times of the past; deterministic from <c>Demo:Seed</c>; written once.
 /// </summary>
 public sealed class DemoHistory(
-    ICartStore carts,
-    IMessageStore messages,
-    IFollowUpTaskStore tasks,
+    ICartRepository carts,
+    IMessageRepository messages,
+    IFollowUpTaskRepository tasks,
     IMetricsRollup rollup,
     RecoveryOptions recovery,
     IOptions<DemoOptions> options)

@@ -17,8 +17,8 @@ namespace CartRecovery.Connectors.Demo;
 public sealed class DemoShop(
     CartIngestion ingestion,
     DemoLedger ledger,
-    ICartStore carts,
-    IMessageStore messages,
+    ICartRepository carts,
+    IMessageRepository messages,
     LinkBuilder links,
     LinkService linkService,
     IOptions<DemoOptions> options,

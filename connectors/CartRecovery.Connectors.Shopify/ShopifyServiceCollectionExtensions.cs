@@ -21,8 +21,8 @@ public static partial class ShopifyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, its storefront, poller,
-    /// webhook handler, store connector and embedded sign-in, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartStore, IStoreRepository, IStoreCredentialStore,
-    /// IConnectorStateStore, IPrivacyStore, IAccountStore, CartIngestion, StoreLifecycle, RecoveryOptions).
+    /// webhook handler, store connector and embedded sign-in, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartRepository, IStoreRepository, IStoreCredentialRepository,
+    /// IConnectorStateRepository, IPrivacyRepository, IAccountRepository, CartIngestion, StoreLifecycle, RecoveryOptions).
     /// </summary>
     public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
     {

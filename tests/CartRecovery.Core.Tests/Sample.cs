@@ -34,5 +34,5 @@ internal static class Sample
 
     /// <summary>Plans off, as on a self-hosted deployment: every email may go as far as billing is concerned.</summary>
     public static PlanGate NoPlans(TimeProvider time) =>
-        new(new BillingOptions(), Moq.Mock.Of<ISubscriptionStore>(), Moq.Mock.Of<IMessageStore>(), [], time);
+        new(new BillingOptions(), Moq.Mock.Of<ISubscriptionRepository>(), Moq.Mock.Of<IMessageRepository>(), [], time);
 }

@@ -23,13 +23,13 @@ public sealed class DataServiceCollectionExtensionsTests
         Assert.IsType<SqliteDialect>(services.GetRequiredService<SqlDialect>());
         Assert.NotNull(services.GetRequiredService<IDbConnectionFactory>());
         Assert.NotNull(services.GetRequiredService<DatabaseMigrator>());
-        Assert.NotNull(services.GetRequiredService<ICartStore>());
-        Assert.NotNull(services.GetRequiredService<IMessageStore>());
+        Assert.NotNull(services.GetRequiredService<ICartRepository>());
+        Assert.NotNull(services.GetRequiredService<IMessageRepository>());
         Assert.NotNull(services.GetRequiredService<IStoreRepository>());
         Assert.NotNull(services.GetRequiredService<ISuppressionList>());
-        Assert.NotNull(services.GetRequiredService<IFollowUpTaskStore>());
+        Assert.NotNull(services.GetRequiredService<IFollowUpTaskRepository>());
         Assert.NotNull(services.GetRequiredService<IMetricsQuery>());
-        Assert.Same(services.GetRequiredService<ICartStore>(), services.GetRequiredService<ICartStore>());
+        Assert.Same(services.GetRequiredService<ICartRepository>(), services.GetRequiredService<ICartRepository>());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class DataServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Storage:Provider must be 'sqlite', 'postgres' or 'sqlserver' (it is 'oracle')", error.Message, StringComparison.Ordinal);
-        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ICartStore>());
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<ICartRepository>());
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class DataServiceCollectionExtensionsTests
 
         Assert.Equal("postgres", Assert.IsType<PostgresDialect>(services.GetRequiredService<SqlDialect>()).Name);
         Assert.NotNull(services.GetRequiredService<IDbConnectionFactory>());
-        Assert.NotNull(services.GetRequiredService<ICartStore>());
+        Assert.NotNull(services.GetRequiredService<ICartRepository>());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class DataServiceCollectionExtensionsTests
 
         Assert.Equal("sqlserver", Assert.IsType<SqlServerDialect>(services.GetRequiredService<SqlDialect>()).Name);
         Assert.NotNull(services.GetRequiredService<IDbConnectionFactory>());
-        Assert.NotNull(services.GetRequiredService<IMessageStore>());
+        Assert.NotNull(services.GetRequiredService<IMessageRepository>());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal sealed class ScaleOutDatabase : IAsyncDisposable
             .AddCartRecoveryData().BuildServiceProvider();
         var now = DateTimeOffset.UtcNow;
         var store = await services.GetRequiredService<IStoreRepository>().UpsertAsync(TestData.Store() with { Id = 0, ExternalId = "scale-out" }, ct);
-        var carts = services.GetRequiredService<ICartStore>();
+        var carts = services.GetRequiredService<ICartRepository>();
         var step = SequencePresets.Standard.Steps[0];
 
         // Four writers at once: seeding is setup, not what the test measures.

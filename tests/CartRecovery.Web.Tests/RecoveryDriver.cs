@@ -56,7 +56,7 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
         Advance(TimeSpan.FromSeconds(41));
         await DispatchAsync();
         var cart = (await CartAsync(demo, externalId))!;
-        var tasks = await app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(demo.Id, null, null, Ct);
+        var tasks = await app.Service<Core.Tasks.IFollowUpTaskRepository>().ListAsync(demo.Id, null, null, Ct);
         return (cart, tasks.Single(t => t.CartId == cart.Id));
     }
 
@@ -67,13 +67,13 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
     /// <summary>Asserts what every opt-out leaves: the cart closed as opted out, its follow-up task closed.</summary>
     public async Task AssertOptedOutAsync(Cart cart, Core.Tasks.FollowUpTask task)
     {
-        Assert.Equal(CartStatus.OptedOut, (await app.Service<ICartStore>().GetAsync(cart.Id, Ct))!.Status);
-        Assert.Equal(Core.Tasks.FollowUpTaskStatus.Closed, (await app.Service<Core.Tasks.IFollowUpTaskStore>().GetAsync(task.Id, Ct))!.Status);
-        var timeline = await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct);
+        Assert.Equal(CartStatus.OptedOut, (await app.Service<ICartRepository>().GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(Core.Tasks.FollowUpTaskStatus.Closed, (await app.Service<Core.Tasks.IFollowUpTaskRepository>().GetAsync(task.Id, Ct))!.Status);
+        var timeline = await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct);
         Assert.Contains(timeline, e => e.Kind == CartEventKinds.OptedOut && e.Detail.EndsWith("its open follow-up task was closed", StringComparison.Ordinal));
     }
 
-    public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartStore>().FindAsync(store.Id, externalId, Ct);
+    public Task<Cart?> CartAsync(Store store, string externalId) => app.Service<ICartRepository>().FindAsync(store.Id, externalId, Ct);
 
     /// <summary>Reports, abandons and sends step 1 for a new cart; returns the cart and its email.</summary>
     public async Task<(Cart Cart, MimeMessage Email)> AbandonAndSendFirstStepAsync(Store store, string externalId, string email = "ana@example.com",

@@ -25,7 +25,7 @@ internal static class CartPages
         demo.MapPost("/checkout", SaveContactAsync);
     }
 
-    private static async Task<IResult> CartAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery)
+    private static async Task<IResult> CartAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery)
     {
         var shop = await ShopRequest.OpenAsync(http, stores, carts);
         if (shop.Store is null)
@@ -63,7 +63,7 @@ internal static class CartPages
             """);
     }
 
-    private static Task<IResult> AddAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery, DemoShop demo) =>
+    private static Task<IResult> AddAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery, DemoShop demo) =>
         PostAsync(http, stores, carts, antiforgery, async (shop, store, form) =>
         {
             if (DemoCatalog.FindVariant(form["sku"]) is not { } found)
@@ -76,7 +76,7 @@ internal static class CartPages
             return Results.Redirect("/demo/cart");
         });
 
-    private static Task<IResult> UpdateAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery, DemoShop demo) =>
+    private static Task<IResult> UpdateAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery, DemoShop demo) =>
         PostAsync(http, stores, carts, antiforgery, async (shop, store, form) =>
         {
             if (shop.VisitorCart is { } cart && int.TryParse(form["quantity"], NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
@@ -87,7 +87,7 @@ internal static class CartPages
             return Results.Redirect("/demo/cart");
         });
 
-    private static async Task<IResult> CheckoutAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery)
+    private static async Task<IResult> CheckoutAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery)
     {
         var shop = await ShopRequest.OpenAsync(http, stores, carts);
         if (shop.Store is null)
@@ -98,7 +98,7 @@ internal static class CartPages
         return CheckoutPage(shop, antiforgery, cart, contact.Email, contact.FirstName, contact.LastName, contact.AcceptsMarketing == true, errors: new(StringComparer.Ordinal));
     }
 
-    private static Task<IResult> SaveContactAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery, DemoShop demo) =>
+    private static Task<IResult> SaveContactAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery, DemoShop demo) =>
         PostAsync(http, stores, carts, antiforgery, async (shop, store, form) =>
         {
             if (shop.VisitorCart is not { Lines.Count: > 0 } cart)
@@ -172,7 +172,7 @@ internal static class CartPages
     /// A form post of the shop: the shop must be open and the form must carry its antiforgery token (a 400 page
     /// otherwise, with nothing changed) before <paramref name="handle"/> reads it.
     /// </summary>
-    public static async Task<IResult> PostAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery,
+    public static async Task<IResult> PostAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery,
         Func<ShopRequest, Store, IFormCollection, Task<IResult>> handle)
     {
         ArgumentNullException.ThrowIfNull(handle);

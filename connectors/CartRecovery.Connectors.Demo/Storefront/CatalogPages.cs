@@ -32,7 +32,7 @@ internal static class CatalogPages
         demo.MapGet("/assets/shop.css", () => Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8"));
     }
 
-    private static async Task<IResult> HomeAsync(HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery)
+    private static async Task<IResult> HomeAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery)
     {
         var shop = await ShopRequest.OpenAsync(http, stores, carts);
         if (shop.Store is null)
@@ -61,7 +61,7 @@ internal static class CatalogPages
             """);
     }
 
-    private static async Task<IResult> ProductAsync(string handle, HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery)
+    private static async Task<IResult> ProductAsync(string handle, HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery)
     {
         var shop = await ShopRequest.OpenAsync(http, stores, carts);
         if (shop.Store is null)

@@ -22,7 +22,7 @@ internal static class OrderPages
         demo.MapPost("/cart/{cartId}/order", OrderAsync);
     }
 
-    private static async Task<IResult> CartAsync(string cartId, string? discount, HttpContext http, IStoreRepository stores, ICartStore carts,
+    private static async Task<IResult> CartAsync(string cartId, string? discount, HttpContext http, IStoreRepository stores, ICartRepository carts,
         DemoLedger ledger, IAntiforgery antiforgery)
     {
         var store = await stores.FindAsync(Platforms.Demo, DemoCatalog.StoreKey, http.RequestAborted);
@@ -75,7 +75,7 @@ internal static class OrderPages
             """);
     }
 
-    private static Task<IResult> OrderAsync(string cartId, HttpContext http, IStoreRepository stores, ICartStore carts, IAntiforgery antiforgery, DemoShop demo) =>
+    private static Task<IResult> OrderAsync(string cartId, HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery, DemoShop demo) =>
         CartPages.PostAsync(http, stores, carts, antiforgery, async (shop, store, form) =>
         {
             var t = shop.Text;

@@ -32,7 +32,7 @@ internal sealed class ShopRequest
     public Uri Storefront => new(Store!.StorefrontUrl);
 
     /// <param name="cartLanguage">The language of a cart the page shows (a restore link's), used when the visitor chose none.</param>
-    public static async Task<ShopRequest> OpenAsync(HttpContext http, IStoreRepository stores, ICartStore carts, string? cartLanguage = null)
+    public static async Task<ShopRequest> OpenAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, string? cartLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var ct = http.RequestAborted;

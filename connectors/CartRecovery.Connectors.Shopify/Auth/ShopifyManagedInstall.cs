@@ -18,14 +18,14 @@ internal sealed class ShopifyManagedInstall
     private readonly ShopifyOAuthClient _oauth;
     private readonly ShopifyStoreRegistration _registration;
     private readonly IStoreRepository _stores;
-    private readonly IStoreCredentialStore _credentials;
+    private readonly IStoreCredentialRepository _credentials;
     private readonly TimeProvider _time;
     // Each exchange revokes the shop's previous expiring token: two first requests racing must not both exchange and
     // then save their tokens in the wrong order.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     public ShopifyManagedInstall(IOptions<ShopifyOptions> options, ShopifyOAuthClient oauth, ShopifyStoreRegistration registration,
-        IStoreRepository stores, IStoreCredentialStore credentials, TimeProvider time)
+        IStoreRepository stores, IStoreCredentialRepository credentials, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(oauth);

@@ -25,11 +25,11 @@ internal sealed class ShopifyStoreRegistration
     private readonly ShopifyAdminClient _client;
     private readonly ShopifyWebhookRegistrar _webhooks;
     private readonly IStoreRepository _stores;
-    private readonly IStoreCredentialStore _credentials;
+    private readonly IStoreCredentialRepository _credentials;
     private readonly TimeProvider _time;
 
     public ShopifyStoreRegistration(
-        ShopifyAdminClient client, ShopifyWebhookRegistrar webhooks, IStoreRepository stores, IStoreCredentialStore credentials, TimeProvider time)
+        ShopifyAdminClient client, ShopifyWebhookRegistrar webhooks, IStoreRepository stores, IStoreCredentialRepository credentials, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(webhooks);

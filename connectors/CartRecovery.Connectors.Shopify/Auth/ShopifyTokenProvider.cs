@@ -12,13 +12,13 @@ namespace CartRecovery.Connectors.Shopify.Auth;
 /// </summary>
 internal sealed class ShopifyTokenProvider
 {
-    private readonly IStoreCredentialStore _credentials;
+    private readonly IStoreCredentialRepository _credentials;
     private readonly ShopifyOAuthClient _oauth;
     private readonly IOptions<ShopifyOptions> _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _refreshLocks = new();
 
-    public ShopifyTokenProvider(IStoreCredentialStore credentials, ShopifyOAuthClient oauth, IOptions<ShopifyOptions> options, TimeProvider time)
+    public ShopifyTokenProvider(IStoreCredentialRepository credentials, ShopifyOAuthClient oauth, IOptions<ShopifyOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(oauth);

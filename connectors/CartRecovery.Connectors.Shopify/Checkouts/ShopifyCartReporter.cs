@@ -10,10 +10,10 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// </summary>
 internal sealed class ShopifyCartReporter
 {
-    private readonly ICartStore _carts;
+    private readonly ICartRepository _carts;
     private readonly CartIngestion _ingestion;
 
-    public ShopifyCartReporter(ICartStore carts, CartIngestion ingestion)
+    public ShopifyCartReporter(ICartRepository carts, CartIngestion ingestion)
     {
         ArgumentNullException.ThrowIfNull(carts);
         ArgumentNullException.ThrowIfNull(ingestion);

@@ -76,14 +76,14 @@ internal sealed partial class ShopifyPoller : IStorePoller
 
     private readonly ShopifyStoreApi _api;
     private readonly ShopifyCartReporter _reporter;
-    private readonly IConnectorStateStore _state;
+    private readonly IConnectorStateRepository _state;
     private readonly IOptions<ShopifyOptions> _options;
     private readonly RecoveryOptions _recovery;
     private readonly TimeProvider _time;
     private readonly ILogger<ShopifyPoller> _logger;
 
     public ShopifyPoller(
-        ShopifyStoreApi api, ShopifyCartReporter reporter, IConnectorStateStore state, IOptions<ShopifyOptions> options,
+        ShopifyStoreApi api, ShopifyCartReporter reporter, IConnectorStateRepository state, IOptions<ShopifyOptions> options,
         RecoveryOptions recovery, TimeProvider time, ILogger<ShopifyPoller> logger)
     {
         ArgumentNullException.ThrowIfNull(api);

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.Shopify.Embedded;
 /// that one store, whatever else the account holds.
 /// </summary>
 internal sealed partial class ShopifyEmbeddedSignIn(
-    ShopifySessionTokenVerifier verifier, ShopifyManagedInstall install, IAccountStore accounts, TimeProvider time,
+    ShopifySessionTokenVerifier verifier, ShopifyManagedInstall install, IAccountRepository accounts, TimeProvider time,
     ILogger<ShopifyEmbeddedSignIn> logger) : IEmbeddedSignIn
 {
     public const string LoginProvider = "shopify";

@@ -21,7 +21,7 @@ internal static class ShopifyWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<ShopifyOptions> options, IStoreRepository stores,
-        IStoreCredentialStore credentials, IWebhookIntake intake, CancellationToken ct)
+        IStoreCredentialRepository credentials, IWebhookIntake intake, CancellationToken ct)
     {
         var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)

@@ -23,7 +23,7 @@ internal sealed partial class ShopifyWebhookHandler : IWebhookHandler
     private readonly ShopifyImageEnricher _images;
     private readonly CartIngestion _ingestion;
     private readonly StoreLifecycle _lifecycle;
-    private readonly IPrivacyStore _privacy;
+    private readonly IPrivacyRepository _privacy;
     private readonly DataErasure _erasure;
     private readonly PlanSubscriptions _billing;
     private readonly TimeProvider _time;
@@ -31,7 +31,7 @@ internal sealed partial class ShopifyWebhookHandler : IWebhookHandler
 
     public ShopifyWebhookHandler(
         IStoreRepository stores, ShopifyCartReporter reporter, ShopifyImageEnricher images, CartIngestion ingestion,
-        StoreLifecycle lifecycle, IPrivacyStore privacy, DataErasure erasure, PlanSubscriptions billing, TimeProvider time,
+        StoreLifecycle lifecycle, IPrivacyRepository privacy, DataErasure erasure, PlanSubscriptions billing, TimeProvider time,
         ILogger<ShopifyWebhookHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(stores);

@@ -11,7 +11,7 @@ namespace CartRecovery.Connectors.WooCommerce.Capture;
 /// Ingests a cart posted by the storefront script. The host resolves the store from its public key and enforces the
 /// store's origin (CORS), the rate limit and the body size before calling this; this validates and records.
 /// </summary>
-internal sealed class WooCommerceCapture(CartIngestion ingestion, IConnectorStateStore state, TimeProvider time)
+internal sealed class WooCommerceCapture(CartIngestion ingestion, IConnectorStateRepository state, TimeProvider time)
 {
     public async Task<CaptureResult> CaptureAsync(Store store, JsonElement body, CancellationToken ct)
     {

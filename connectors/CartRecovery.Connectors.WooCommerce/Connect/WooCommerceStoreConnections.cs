@@ -9,7 +9,7 @@ namespace CartRecovery.Connectors.WooCommerce.Connect;
 /// <see cref="StoreCredentials.AccessToken"/>; the consumer secret and our webhook secret live in
 /// <see cref="StoreCredentials.Extra"/>; the credential store encrypts all of them at rest.
 /// </summary>
-internal sealed class WooCommerceStoreConnections(IStoreCredentialStore credentials, IOptions<WooCommerceOptions> options)
+internal sealed class WooCommerceStoreConnections(IStoreCredentialRepository credentials, IOptions<WooCommerceOptions> options)
 {
     public const string ConsumerSecretKey = "consumer_secret";
     public const string WebhookSecretKey = "webhook_secret";

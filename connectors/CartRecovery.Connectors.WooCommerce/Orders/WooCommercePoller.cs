@@ -18,7 +18,7 @@ internal sealed partial class WooCommercePoller(
     WooCommerceClient client,
     WooCommerceStoreConnections connections,
     WooCommerceOrderIngestion orders,
-    IConnectorStateStore state,
+    IConnectorStateRepository state,
     IOptions<WooCommerceOptions> options,
     TimeProvider time,
     ILogger<WooCommercePoller> logger) : IStorePoller

@@ -12,7 +12,7 @@ namespace CartRecovery.Connectors.WooCommerce.Webhooks;
 /// </summary>
 internal sealed class WooCommerceWebhookRegistrar(
     WooCommerceClient client,
-    IConnectorStateStore state,
+    IConnectorStateRepository state,
     RecoveryOptions recovery,
     IOptions<WooCommerceOptions> options)
 {

@@ -2,7 +2,7 @@ namespace CartRecovery.Core.Accounts;
 
 /// <summary>
 /// A person. Known by email (email-link sign-in, invitations) and/or by an outside login (a Shopify staff user, who
-/// reaches us through a session token that carries no email): see <see cref="IAccountStore.GetOrCreateUserByLoginAsync"/>.
+/// reaches us through a session token that carries no email): see <see cref="IAccountRepository.GetOrCreateUserByLoginAsync"/>.
 /// </summary>
 public sealed record User
 {

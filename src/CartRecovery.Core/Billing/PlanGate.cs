@@ -7,7 +7,7 @@ namespace CartRecovery.Core.Billing;
 /// Whether a store's plan lets its next recovery email go out. A store over its plan keeps capturing carts and
 /// enrolling them; only sending waits (nothing is dropped) until the next period or a bigger plan.
 /// </summary>
-public sealed class PlanGate(BillingOptions options, ISubscriptionStore subscriptions, IMessageStore messages,
+public sealed class PlanGate(BillingOptions options, ISubscriptionRepository subscriptions, IMessageRepository messages,
     IEnumerable<IPlatformBilling> platformBillings, TimeProvider time)
 {
     /// <summary>How soon to look again at a store whose plan waits for the merchant's approval.</summary>

@@ -9,7 +9,7 @@ namespace CartRecovery.Core.Billing;
 /// take the platform's word about the subscription, and charge usage beyond the included emails.
 /// </summary>
 public sealed class PlanSubscriptions(
-    BillingOptions options, ISubscriptionStore subscriptions, PlanGate plans, IMessageStore messages,
+    BillingOptions options, ISubscriptionRepository subscriptions, PlanGate plans, IMessageRepository messages,
     IEnumerable<IPlatformBilling> platformBillings, TimeProvider time)
 {
     /// <summary>

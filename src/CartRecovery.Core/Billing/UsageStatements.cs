@@ -5,7 +5,7 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Core.Billing;
 
 /// <summary>Monthly usage statements (UTC calendar months) for stores not billed by their platform.</summary>
-public sealed class UsageStatements(BillingOptions options, PlanGate plans, IMessageStore messages)
+public sealed class UsageStatements(BillingOptions options, PlanGate plans, IMessageRepository messages)
 {
     /// <summary>The statement of <paramref name="store"/> for the month starting at <paramref name="month"/> (its first day).</summary>
     public async Task<UsageStatement> ForMonthAsync(Store store, DateOnly month, CancellationToken ct)

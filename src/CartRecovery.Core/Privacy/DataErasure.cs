@@ -6,7 +6,7 @@ namespace CartRecovery.Core.Privacy;
 /// Erasure of a customer or of a whole shop, whoever asks (a platform's redact webhook, the shop's removal): the rows
 /// and then the copies of the emails sent to them that the transport keeps on our disk.
 /// </summary>
-public sealed class DataErasure(IPrivacyStore privacy, IEmailTransport transport)
+public sealed class DataErasure(IPrivacyRepository privacy, IEmailTransport transport)
 {
     /// <summary>Erases the customer's carts, messages, suppressions and exports in the store. Returns carts erased.</summary>
     public async Task<int> EraseCustomerAsync(long storeId, string email, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace CartRecovery.Core.Recovery;
 
 /// <summary>Finds carts idle past their store's cut-off, marks them abandoned and enrols them in the store's sequence.</summary>
 public sealed partial class AbandonmentDetector(
-    ICartStore carts,
+    ICartRepository carts,
     IStoreRepository stores,
     SequenceEnrolment enrolment,
     SendingRules rules,

@@ -9,9 +9,9 @@ namespace CartRecovery.Core.Recovery;
 
 /// <summary>Where connectors hand over what they saw: carts (any number of times, in any order) and orders.</summary>
 public sealed partial class CartIngestion(
-    ICartStore carts,
-    IMessageStore messages,
-    IFollowUpTaskStore tasks,
+    ICartRepository carts,
+    IMessageRepository messages,
+    IFollowUpTaskRepository tasks,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<CartIngestion> logger)

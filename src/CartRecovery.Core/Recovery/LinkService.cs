@@ -15,8 +15,8 @@ namespace CartRecovery.Core.Recovery;
 public sealed partial class LinkService(
     LinkTokenSigner signer,
     ShortLinkSigner shortLinks,
-    IMessageStore messages,
-    ICartStore carts,
+    IMessageRepository messages,
+    ICartRepository carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,

@@ -18,12 +18,12 @@ namespace CartRecovery.Core.Recovery;
 /// <see cref="RecoveryOptions.PoisonAfterUnfinishedAttempts"/> such attempts in a row it is quarantined instead.
 /// </summary>
 public sealed partial class MessageDispatcher(
-    IMessageStore messages,
-    ICartStore carts,
+    IMessageRepository messages,
+    ICartRepository carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,
-    IFollowUpTaskStore tasks,
+    IFollowUpTaskRepository tasks,
     StorefrontRegistry storefronts,
     IEmailComposer composer,
     IEmailTransport transport,

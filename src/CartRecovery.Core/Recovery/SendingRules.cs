@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Recovery;
 /// and whether a due email may go out now (consent, quiet hours, the store's plan, frequency cap). Follow-up tasks are not emails and
 /// are not asked about. Unsubscribes and suppressions are checked by the dispatcher in every case.
 /// </summary>
-public sealed class SendingRules(IStorePolicyStore policies, IMessageStore messages, PlanGate plans, RecoveryOptions options, TimeProvider time)
+public sealed class SendingRules(IStorePolicyRepository policies, IMessageRepository messages, PlanGate plans, RecoveryOptions options, TimeProvider time)
 {
     public static readonly TimelineEntry EmptyCart = TimelineEntry.Of(TimelineCodes.EmptyCart);
     public static readonly TimelineEntry NoConsent = TimelineEntry.Of(TimelineCodes.NoConsent);

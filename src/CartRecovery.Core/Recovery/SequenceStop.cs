@@ -8,7 +8,7 @@ namespace CartRecovery.Core.Recovery;
 /// pending messages are cancelled in the same transaction (none goes out afterwards) and its open follow-up tasks close.
 /// Nothing is re-sent or sent sooner: stopping is the only hand-made change to a running sequence.
 /// </summary>
-public sealed class SequenceStop(ICartStore carts, IFollowUpTaskStore tasks, TimeProvider time)
+public sealed class SequenceStop(ICartRepository carts, IFollowUpTaskRepository tasks, TimeProvider time)
 {
     public static readonly TimelineEntry Reason = TimelineEntry.Of(TimelineCodes.Stopped);
 

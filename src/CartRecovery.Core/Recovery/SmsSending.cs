@@ -21,7 +21,7 @@ public sealed record SmsPlan(SmsMessage? Text, string? SkipReason = null, DateTi
 /// defers the text to the next opening instead of skipping it. The recipient is the E.164 number.
 /// </summary>
 public sealed class SmsSending(
-    ISmsSettingsStore settings,
+    ISmsSettingsRepository settings,
     ISmsSuppressionList suppressions,
     SmsOptOuts optOuts,
     ISmsComposer composer,

@@ -13,10 +13,10 @@ public sealed record Enrolment(IReadOnlyList<OutboundMessage> Plan, StoreSequenc
 /// </summary>
 public sealed class SequenceEnrolment
 {
-    private readonly ISequenceStore _sequences;
+    private readonly ISequenceRepository _sequences;
     private readonly ICustomerHistory _history;
 
-    public SequenceEnrolment(ISequenceStore sequences, ICustomerHistory history)
+    public SequenceEnrolment(ISequenceRepository sequences, ICustomerHistory history)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         ArgumentNullException.ThrowIfNull(history);

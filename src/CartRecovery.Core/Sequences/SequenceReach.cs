@@ -17,7 +17,7 @@ public sealed record SequenceReach(DateTimeOffset Since, int Considered, IReadOn
 /// Replays enrolment (<see cref="SequenceEnrolment"/>: the first active sequence by priority whose conditions match) on
 /// a store's recently abandoned carts, so a merchant sees what the conditions let through before waiting for sends.
 /// </summary>
-public sealed class SequenceReachCheck(ICartStore carts, ISequenceStore sequences, SequenceEnrolment enrolment, TimeProvider time)
+public sealed class SequenceReachCheck(ICartRepository carts, ISequenceRepository sequences, SequenceEnrolment enrolment, TimeProvider time)
 {
     /// <summary>How far back carts count.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);

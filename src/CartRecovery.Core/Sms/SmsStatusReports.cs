@@ -10,7 +10,7 @@ namespace CartRecovery.Core.Sms;
 /// provider id is not that message's is ignored, so a provider id can never reach another store's message. A report
 /// that the recipient unsubscribed at the provider (Twilio 21610) stops the store texting the number.
 /// </summary>
-public sealed class SmsStatusReports(IMessageStore messages, SmsOptOuts optOuts, TimeProvider time)
+public sealed class SmsStatusReports(IMessageRepository messages, SmsOptOuts optOuts, TimeProvider time)
 {
     /// <summary>Twilio's error code for a recipient who replied STOP to the sender.</summary>
     public const int UnsubscribedRecipient = 21610;

@@ -16,7 +16,7 @@ public interface IStoreRepository
     /// <summary>
     /// Creates or updates the store keyed by (platform, external id) and returns it with its id and account. A new store
     /// without <see cref="Store.AccountId"/> gets a new merchant account named after it; an update without one keeps the
-    /// store's account (moving a store between accounts is <see cref="Accounts.IAccountStore.AssignStoreAsync"/>).
+    /// store's account (moving a store between accounts is <see cref="Accounts.IAccountRepository.AssignStoreAsync"/>).
     /// </summary>
     Task<Store> UpsertAsync(Store store, CancellationToken ct);
 }

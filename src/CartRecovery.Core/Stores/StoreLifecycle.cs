@@ -8,10 +8,10 @@ namespace CartRecovery.Core.Stores;
 /// <summary>Uninstall and shop erasure: what must happen, in what order, whatever the platform.</summary>
 public sealed partial class StoreLifecycle(
     IStoreRepository stores,
-    IStoreCredentialStore credentials,
-    IMessageStore messages,
+    IStoreCredentialRepository credentials,
+    IMessageRepository messages,
     DataErasure erasure,
-    ISubscriptionStore subscriptions,
+    ISubscriptionRepository subscriptions,
     TimeProvider time,
     ILogger<StoreLifecycle> logger)
 {

@@ -26,7 +26,7 @@ internal static partial class PostmarkWebhookEndpoint
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMessageStore messages,
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<PostmarkWebhookOptions> options, IMessageRepository messages,
         OptOut optOut, ISuppressionList suppressions, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!Authorized(request, options.Value))
@@ -74,7 +74,7 @@ internal static partial class PostmarkWebhookEndpoint
     }
 
     /// <summary>By Postmark's MessageID (stored when we sent), else by the message id we put in the Metadata.</summary>
-    private static async Task<OutboundMessage?> FindMessageAsync(PostmarkWebhookEvent evt, IMessageStore messages, CancellationToken ct)
+    private static async Task<OutboundMessage?> FindMessageAsync(PostmarkWebhookEvent evt, IMessageRepository messages, CancellationToken ct)
     {
         if (evt.MessageId is { Length: > 0 } providerId && await messages.FindByProviderIdAsync(providerId, ct) is { } byProvider)
             return byProvider;

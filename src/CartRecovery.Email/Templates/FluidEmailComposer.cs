@@ -14,7 +14,7 @@ namespace CartRecovery.Email.Templates;
 /// Renders the Liquid templates of a <see cref="TemplateCatalog"/> in the customer's language (see
 /// <see cref="EmailLanguage.Choose"/>). The HTML part is HTML-encoded by default (a product named
 /// <c>&lt;script&gt;</c> stays text); subject and text parts are plain text and are not encoded. Layouts see the same
-/// variables plus <c>subject</c> and the rendered body as <c>content</c>. A store's own parts (<see cref="ITemplateStore"/>)
+/// variables plus <c>subject</c> and the rendered body as <c>content</c>. A store's own parts (<see cref="ITemplateRepository"/>)
 /// replace the built-in ones for the same template and language, part by part. A store's part (or a variant subject)
 /// that breaks a <see cref="TemplateLimits"/> limit fails the message with a <see cref="TemplateLimitException"/>
 /// naming the part; one that merely fails to parse or render is replaced by the built-in part.
@@ -22,7 +22,7 @@ namespace CartRecovery.Email.Templates;
 public sealed partial class FluidEmailComposer : IEmailComposer
 {
     private readonly TemplateCatalog _catalog;
-    private readonly ITemplateStore? _overrides;
+    private readonly ITemplateRepository? _overrides;
     private readonly ILogger _logger;
 
     // One entry per overridden part: a send parses a store's source only when it changed since the last send.
@@ -40,7 +40,7 @@ public sealed partial class FluidEmailComposer : IEmailComposer
 
     /// <summary>The built-in templates, replaced part by part by a store's overrides from <paramref name="overrides"/>.</summary>
     /// <exception cref="InvalidOperationException">The catalog lacks a template that a shipped sequence sends.</exception>
-    public FluidEmailComposer(TemplateCatalog catalog, ITemplateStore? overrides, ILogger<FluidEmailComposer> logger)
+    public FluidEmailComposer(TemplateCatalog catalog, ITemplateRepository? overrides, ILogger<FluidEmailComposer> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(logger);

@@ -7,11 +7,11 @@ using Quartz;
 namespace CartRecovery.Jobs.History;
 
 /// <summary>
-/// Records every job run in <see cref="IJobRunStore"/>: a row when it starts (or is vetoed), completed when it ends with
+/// Records every job run in <see cref="IJobRunRepository"/>: a row when it starts (or is vetoed), completed when it ends with
 /// the outcome, the error and the count the job put in <see cref="IJobExecutionContext.Result"/>. Recording is best
 /// effort: a history write that fails is logged and never fails the job itself.
 /// </summary>
-public sealed partial class JobRunRecorder(IJobRunStore runs, TimeProvider time, ILogger<JobRunRecorder> logger) : IJobListener
+public sealed partial class JobRunRecorder(IJobRunRepository runs, TimeProvider time, ILogger<JobRunRecorder> logger) : IJobListener
 {
     // Quartz 4 contexts carry no per-fire bag; the fire instance id is unique per scheduler, so it keys the open runs.
     private readonly ConcurrentDictionary<string, long> _open = new(StringComparer.Ordinal);

@@ -8,9 +8,9 @@ namespace CartRecovery.Jobs.Maintenance;
 /// <see cref="AccountsOptions.AuditRetentionDays"/>. Run by <see cref="PurgeExpiredDataJob"/>.
 /// </summary>
 public sealed class AccountRecordsPurge(
-    ISessionStore sessions,
-    ISignInLinkStore signInLinks,
-    IInvitationStore invitations,
+    ISessionRepository sessions,
+    ISignInLinkRepository signInLinks,
+    IInvitationRepository invitations,
     IAuditLog audit,
     IOptions<AccountsOptions> options)
 {

@@ -18,10 +18,10 @@ namespace CartRecovery.Jobs.Maintenance;
 public sealed partial class PurgeExpiredDataJob(
     RecentDaysRollup rollup,
     IStoreRepository stores,
-    IStorePolicyStore policies,
-    IRetentionStore retention,
+    IStorePolicyRepository policies,
+    IRetentionRepository retention,
     DataErasure erasure,
-    IJobRunStore runs,
+    IJobRunRepository runs,
     AccountRecordsPurge accountRecords,
     IOptions<JobsOptions> options,
     TimeProvider time,

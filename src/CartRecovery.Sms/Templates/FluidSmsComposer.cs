@@ -12,14 +12,14 @@ namespace CartRecovery.Sms.Templates;
 
 /// <summary>
 /// Renders SMS templates with Fluid, in the customer's language (as emails choose it). A store's own text for a
-/// template and language (<see cref="ITemplateStore"/>, part <see cref="StoreTemplate.TextPart"/>) replaces the
+/// template and language (<see cref="ITemplateRepository"/>, part <see cref="StoreTemplate.TextPart"/>) replaces the
 /// built-in one; one that no longer parses or renders falls back to it. Whatever the template says, the text names the
 /// shop, carries the short link and ends with the opt-out mention (<see cref="SmsText"/>).
 /// </summary>
 public sealed class FluidSmsComposer : ISmsComposer
 {
     private readonly SmsTemplateCatalog _catalog;
-    private readonly ITemplateStore? _overrides;
+    private readonly ITemplateRepository? _overrides;
     private readonly ILogger _logger;
 
     /// <summary>Only the built-in templates.</summary>
@@ -28,7 +28,7 @@ public sealed class FluidSmsComposer : ISmsComposer
     {
     }
 
-    public FluidSmsComposer(SmsTemplateCatalog catalog, ITemplateStore? overrides, ILogger<FluidSmsComposer> logger)
+    public FluidSmsComposer(SmsTemplateCatalog catalog, ITemplateRepository? overrides, ILogger<FluidSmsComposer> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(logger);

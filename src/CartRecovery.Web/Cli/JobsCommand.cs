@@ -33,7 +33,7 @@ internal static class JobsCommand
         list.SetAction((parse, ct) => context.WithServicesAsync(parse, async (services, token) =>
         {
             var scheduler = await SchedulerAsync(services, token);
-            var latest = await services.GetRequiredService<IJobRunStore>().LatestAsync(token);
+            var latest = await services.GetRequiredService<IJobRunRepository>().LatestAsync(token);
             var table = new TextTable("JOB", "STATE", "NEXT RUN", "LAST RUN", "OUTCOME", "ITEMS", "DESCRIPTION");
             foreach (var key in await AllJobsAsync(scheduler, token))
             {
@@ -68,7 +68,7 @@ internal static class JobsCommand
             var scheduler = await SchedulerAsync(services, token);
             if (await ResolveAsync(context, scheduler, parse.GetRequiredValue(job), token) is not { } key)
                 return 1;
-            var runs = await services.GetRequiredService<IJobRunStore>().ListAsync(key.Group, key.Name, Math.Max(1, parse.GetValue(limit)), token);
+            var runs = await services.GetRequiredService<IJobRunRepository>().ListAsync(key.Group, key.Name, Math.Max(1, parse.GetValue(limit)), token);
             var table = new TextTable("RUN", "STARTED", "FINISHED", "SECONDS", "OUTCOME", "ITEMS", "NODE", "TRIGGER", "ERROR");
             foreach (var run in runs)
                 table.Add(run.Id.ToString(CultureInfo.InvariantCulture), TextTable.Time(run.StartedAt), TextTable.Time(run.FinishedAt),

@@ -21,14 +21,14 @@ internal sealed partial class StartupTasks(
     IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage,
     RecoveryOptions recovery,
-    IAccountStore accounts,
+    IAccountRepository accounts,
     SignInLinks signInLinks,
     DemoHistory history,
     TimeProvider time,
     AdminKey adminKey,
     IOptions<EmailOptions> email,
     IOptions<SmtpOptions> smtp,
-    ISmsSettingsStore smsSettings,
+    ISmsSettingsRepository smsSettings,
     IOptions<SmsOptions> sms,
     ILogger<StartupTasks> logger)
 {

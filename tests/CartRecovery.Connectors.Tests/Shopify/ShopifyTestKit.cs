@@ -33,7 +33,7 @@ internal sealed class ShopifyTestKit : IDisposable
 
     public ShopifyOptions Options { get; } = new() { ClientId = "client-id", ClientSecret = "client-secret" };
 
-    public Mock<IStoreCredentialStore> Credentials { get; } = new();
+    public Mock<IStoreCredentialRepository> Credentials { get; } = new();
 
     /// <summary>Tests give custom apps loopback http API addresses: allowed here, refused by default (see ShopifyOnboardingTests).</summary>
     public OutboundOptions Outbound { get; } = new() { AllowHttp = true, AllowPrivateNetworks = true };

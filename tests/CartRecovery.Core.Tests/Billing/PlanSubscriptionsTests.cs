@@ -15,8 +15,8 @@ public sealed class PlanSubscriptionsTests
     private static readonly Plan Growth = new() { Name = "Growth", MonthlyPrice = 29m, IncludedEmails = 1000, UsagePricePerEmail = 0.01m, UsageCap = 50m };
 
     private readonly BillingOptions _options = new() { Enabled = true, DefaultPlan = "Free", Plans = [Free, Growth] };
-    private readonly Mock<ISubscriptionStore> _subscriptions = new();
-    private readonly Mock<IMessageStore> _messages = new();
+    private readonly Mock<ISubscriptionRepository> _subscriptions = new();
+    private readonly Mock<IMessageRepository> _messages = new();
     private readonly Mock<IPlatformBilling> _shopify = new();
     private readonly FakeTimeProvider _time = new(TestData.Now);
     private StoreSubscription? _stored;

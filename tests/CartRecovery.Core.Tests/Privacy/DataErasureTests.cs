@@ -7,7 +7,7 @@ namespace CartRecovery.Core.Tests.Privacy;
 public sealed class DataErasureTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<IPrivacyStore> _privacy = new(MockBehavior.Strict);
+    private readonly Mock<IPrivacyRepository> _privacy = new(MockBehavior.Strict);
     private readonly Mock<IEmailTransport> _transport = new();
 
     [Fact]

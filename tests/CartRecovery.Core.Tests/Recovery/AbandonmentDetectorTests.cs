@@ -12,12 +12,12 @@ namespace CartRecovery.Core.Tests.Recovery;
 public sealed class AbandonmentDetectorTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<ICartStore> _carts = new();
+    private readonly Mock<ICartRepository> _carts = new();
     private readonly Mock<IStoreRepository> _stores = new();
     private readonly FakeTimeProvider _time = new(TestData.Now.AddMinutes(20));
-    private readonly Mock<IStorePolicyStore> _policies = new();
+    private readonly Mock<IStorePolicyRepository> _policies = new();
     private readonly RecoveryOptions _options = new();
-    private readonly Mock<ISequenceStore> _sequences = new();
+    private readonly Mock<ISequenceRepository> _sequences = new();
 
     public AbandonmentDetectorTests()
     {
@@ -30,7 +30,7 @@ public sealed class AbandonmentDetectorTests
 
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
         new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
-        new SendingRules(_policies.Object, Mock.Of<IMessageStore>(), Sample.NoPlans(_time), _options, _time), _options, _time, _logger.Object);
+        new SendingRules(_policies.Object, Mock.Of<IMessageRepository>(), Sample.NoPlans(_time), _options, _time), _options, _time, _logger.Object);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()

@@ -12,9 +12,9 @@ namespace CartRecovery.Core.Tests.Recovery;
 public sealed class CartIngestionTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<ICartStore> _carts = new();
-    private readonly Mock<IMessageStore> _messages = new();
-    private readonly Mock<IFollowUpTaskStore> _tasks = new();
+    private readonly Mock<ICartRepository> _carts = new();
+    private readonly Mock<IMessageRepository> _messages = new();
+    private readonly Mock<IFollowUpTaskRepository> _tasks = new();
     private readonly FakeTimeProvider _time = new(TestData.Now.AddDays(1));
     private readonly OrderReport _order = new(1, "chk-1", "#1001", 14500, TestData.Now.AddDays(1));
 

@@ -19,12 +19,12 @@ namespace CartRecovery.Core.Tests.Recovery;
 /// <summary>A <see cref="MessageDispatcher"/> over mocked ports, with one claimed message for one abandoned cart.</summary>
 internal sealed class DispatcherFixture
 {
-    public Mock<IMessageStore> Messages { get; } = new();
-    public Mock<ICartStore> Carts { get; } = new();
+    public Mock<IMessageRepository> Messages { get; } = new();
+    public Mock<ICartRepository> Carts { get; } = new();
     public Mock<IStoreRepository> Stores { get; } = new();
     public Mock<ISuppressionList> Suppressions { get; } = new();
-    public Mock<IFollowUpTaskStore> Tasks { get; } = new();
-    public Mock<IStorePolicyStore> Policies { get; } = new();
+    public Mock<IFollowUpTaskRepository> Tasks { get; } = new();
+    public Mock<IStorePolicyRepository> Policies { get; } = new();
     public Mock<IStorefront> Storefront { get; } = new();
     public Mock<IEmailComposer> Composer { get; } = new();
     public Mock<IEmailTransport> Transport { get; } = new();
@@ -33,9 +33,9 @@ internal sealed class DispatcherFixture
     public List<EmailMessage> Sent { get; } = [];
     /// <summary>Off, as on a self-hosted deployment; tests of plan limits turn it on and add plans.</summary>
     public BillingOptions Billing { get; } = new();
-    public Mock<ISubscriptionStore> Subscriptions { get; } = new();
+    public Mock<ISubscriptionRepository> Subscriptions { get; } = new();
     /// <summary>Texts on, from a French number, customers who opted in only; Sample carts have no phone until a test gives one.</summary>
-    public Mock<ISmsSettingsStore> SmsSettings { get; } = new();
+    public Mock<ISmsSettingsRepository> SmsSettings { get; } = new();
     public Mock<ISmsSuppressionList> SmsSuppressions { get; } = new();
     public Mock<ISmsComposer> SmsComposer { get; } = new();
     public Mock<ISmsTransport> SmsTransport { get; } = new();

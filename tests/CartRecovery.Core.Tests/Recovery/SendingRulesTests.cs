@@ -11,8 +11,8 @@ namespace CartRecovery.Core.Tests.Recovery;
 public sealed class SendingRulesTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<IStorePolicyStore> _policies = new();
-    private readonly Mock<IMessageStore> _messages = new();
+    private readonly Mock<IStorePolicyRepository> _policies = new();
+    private readonly Mock<IMessageRepository> _messages = new();
     private readonly RecoveryOptions _options = new();
     private readonly FakeTimeProvider _time = new(TestData.Now);
     private SendingPolicy _policy = SendingPolicy.Default;

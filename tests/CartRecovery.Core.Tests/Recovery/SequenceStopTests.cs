@@ -10,8 +10,8 @@ namespace CartRecovery.Core.Tests.Recovery;
 public sealed class SequenceStopTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<ICartStore> _carts = new();
-    private readonly Mock<IFollowUpTaskStore> _tasks = new();
+    private readonly Mock<ICartRepository> _carts = new();
+    private readonly Mock<IFollowUpTaskRepository> _tasks = new();
     private readonly FakeTimeProvider _time = new(TestData.Now);
 
     private SequenceStop Stop() => new(_carts.Object, _tasks.Object, _time);

@@ -8,7 +8,7 @@ namespace CartRecovery.Core.Tests.Sequences;
 public sealed class SequenceEnrolmentTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private readonly Mock<ISequenceStore> _sequences = new();
+    private readonly Mock<ISequenceRepository> _sequences = new();
     private readonly Mock<ICustomerHistory> _history = new();
 
     private SequenceEnrolment Create(params StoreSequence[] own)

@@ -13,15 +13,15 @@ public sealed class StoreLifecycleTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly Mock<IStoreRepository> _stores = new();
-    private readonly Mock<IStoreCredentialStore> _credentials = new();
-    private readonly Mock<IMessageStore> _messages = new();
-    private readonly Mock<IPrivacyStore> _privacy = new();
+    private readonly Mock<IStoreCredentialRepository> _credentials = new();
+    private readonly Mock<IMessageRepository> _messages = new();
+    private readonly Mock<IPrivacyRepository> _privacy = new();
 
     public StoreLifecycleTests() =>
         _privacy.Setup(p => p.ListMessageIdsAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
     private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>()),
-        Mock.Of<ISubscriptionStore>(), TimeProvider.System, NullLogger<StoreLifecycle>.Instance);
+        Mock.Of<ISubscriptionRepository>(), TimeProvider.System, NullLogger<StoreLifecycle>.Instance);
 
     [Fact]
     public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()

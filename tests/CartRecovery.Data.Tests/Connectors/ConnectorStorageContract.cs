@@ -176,7 +176,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
     [Fact]
     public async Task PendingConnection_IsConsumedOnceAndNotAfterItsExpiry()
     {
-        var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
+        var pending = (IPendingConnectionRepository)Db.Services.GetService(typeof(IPendingConnectionRepository))!;
         Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://shop.example", Now, Now.AddHours(1), 10, Ct));
         Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://late.example", Now, Now.AddHours(1), 10, Ct));
 
@@ -189,7 +189,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
     [Fact]
     public async Task PendingConnectionTryCreate_AtTheCap_CreatesNothingUntilOldOnesExpire()
     {
-        var pending = (IPendingConnectionStore)Db.Services.GetService(typeof(IPendingConnectionStore))!;
+        var pending = (IPendingConnectionRepository)Db.Services.GetService(typeof(IPendingConnectionRepository))!;
         Assert.True(await pending.TryCreateAsync("c-1", "woocommerce", "https://a.example", Now, Now.AddHours(1), 2, Ct));
         Assert.True(await pending.TryCreateAsync("c-2", "woocommerce", "https://b.example", Now, Now.AddHours(1), 2, Ct));
 

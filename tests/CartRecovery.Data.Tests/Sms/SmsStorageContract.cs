@@ -9,7 +9,7 @@ namespace CartRecovery.Data.Tests.Sms;
 /// the numbers a store must not text.</summary>
 public abstract class SmsStorageContract : DatabaseContract
 {
-    private ISmsSettingsStore Settings => Db.Services.GetRequiredService<ISmsSettingsStore>();
+    private ISmsSettingsRepository Settings => Db.Services.GetRequiredService<ISmsSettingsRepository>();
     private ISmsSuppressionList Suppressions => Db.Services.GetRequiredService<ISmsSuppressionList>();
 
     private static readonly SmsSettings Configured = new()
@@ -106,7 +106,7 @@ public abstract class SmsStorageContract : DatabaseContract
         await Suppressions.SuppressAsync(store.Id, "+33612345678", "replied STOP", Now, Ct);
         await Suppressions.SuppressAsync(other.Id, "+33612345678", "replied STOP", Now, Ct);
 
-        await Db.Services.GetRequiredService<IPrivacyStore>().EraseStoreDataAsync(store.Id, Ct);
+        await Db.Services.GetRequiredService<IPrivacyRepository>().EraseStoreDataAsync(store.Id, Ct);
 
         Assert.False(await Suppressions.IsSuppressedAsync(store.Id, "+33612345678", Ct));
         Assert.True(await Suppressions.IsSuppressedAsync(other.Id, "+33612345678", Ct));

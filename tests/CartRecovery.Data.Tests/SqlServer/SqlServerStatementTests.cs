@@ -52,9 +52,9 @@ public sealed class SqlServerStatementTests
         Assert.Contains("SqlServerDialect.ClaimDueMessages", names);
         Assert.Contains("SqlServerDialect.UpsertStore", names);
         Assert.Contains("SqlServerDialect.LockSchemaSql", names);
-        Assert.Contains("PrivacyStore.EraseCustomerSql[0]", names);
+        Assert.Contains("PrivacyRepository.EraseCustomerSql[0]", names);
         Assert.Contains("MetricsQuery.SomeStoresSql", names);
-        Assert.Contains("CartStore.InsertCartSql (composed)", names);
+        Assert.Contains("CartRepository.InsertCartSql (composed)", names);
         Assert.Contains(SqlServerStatements.All, s => s.Sql.Contains("IN (@CartIds1, @CartIds2)", StringComparison.Ordinal));
     }
 

@@ -9,7 +9,7 @@ public sealed class FluidEmailComposerOverrideTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly TemplateCatalog Catalog = TemplateCatalog.FromEmbeddedResources();
-    private readonly FakeTemplateStore _store = new();
+    private readonly FakeTemplateRepository _store = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -75,7 +75,7 @@ public sealed class FluidEmailComposerOverrideTests
 
     private FluidEmailComposer Composer() => new(Catalog, _store, NullLogger<FluidEmailComposer>.Instance);
 
-    private sealed class FakeTemplateStore : ITemplateStore
+    private sealed class FakeTemplateRepository : ITemplateRepository
     {
         public List<StoreTemplate> Templates { get; } = [];
 

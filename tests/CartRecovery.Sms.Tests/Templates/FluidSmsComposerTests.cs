@@ -34,7 +34,7 @@ public sealed class FluidSmsComposerTests
 
     private static FluidSmsComposer Composer(params StoreTemplate[] own)
     {
-        var overrides = new Mock<ITemplateStore>();
+        var overrides = new Mock<ITemplateRepository>();
         overrides.Setup(o => o.ListAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(own);
         return new FluidSmsComposer(SmsTemplateCatalog.FromEmbeddedResources(), overrides.Object, NullLogger<FluidSmsComposer>.Instance);
     }

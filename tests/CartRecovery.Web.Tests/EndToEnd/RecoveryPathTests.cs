@@ -59,7 +59,7 @@ public sealed class RecoveryPathTests : IDisposable
         Assert.Equal(1, cart.RecoveredByStep);
         Assert.Equal(18900, cart.OrderTotalMinor);
 
-        var messages = await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct);
+        var messages = await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct);
         Assert.Equal(MessageStatus.Sent, messages.Single(m => m.Step == 1).Status);
         Assert.All(messages.Where(m => m.Step > 1), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
 
@@ -93,7 +93,7 @@ public sealed class RecoveryPathTests : IDisposable
 
         var offerEmail = _app.PickedUpEmails().Select(f => MimeMessage.Load(f)).Single(e => e.MessageId?.Contains(".step-2.", StringComparison.Ordinal) == true);
         var cart = (await _drive.CartAsync(store, "chk-offer"))!;
-        var code = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 2).OfferCode;
+        var code = (await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 2).OfferCode;
         Assert.NotNull(code);
         Assert.Contains(code, offerEmail.TextBody, StringComparison.Ordinal);
 
@@ -142,7 +142,7 @@ public sealed class RecoveryPathTests : IDisposable
         // The stale snapshot may teach an earlier creation time, but never replaces the contents.
         Assert.NotEqual(MergeOutcome.Updated, stale.Outcome);
         Assert.Equal(MergeOutcome.Unchanged, duplicate.Outcome);
-        var page = await _app.Service<ICartStore>().ListAsync(new CartQuery(store.Id), _drive.Ct);
+        var page = await _app.Service<ICartRepository>().ListAsync(new CartQuery(store.Id), _drive.Ct);
         var cart = Assert.Single(page);
         Assert.Equal(14500 + 5800, cart.TotalMinor);
         Assert.Equal(2, cart.Lines.Count);

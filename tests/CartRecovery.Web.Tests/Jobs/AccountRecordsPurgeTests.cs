@@ -19,15 +19,15 @@ public sealed class AccountRecordsPurgeTests : IDisposable
         var store = await _app.DemoStoreAsync();
         var accountId = store.AccountId!.Value;
         var now = _app.Time.GetUtcNow();
-        var user = await _app.Service<IAccountStore>().GetOrCreateUserByEmailAsync("ada@example.com", now, Ct);
-        var sessions = _app.Service<ISessionStore>();
+        var user = await _app.Service<IAccountRepository>().GetOrCreateUserByEmailAsync("ada@example.com", now, Ct);
+        var sessions = _app.Service<ISessionRepository>();
         await sessions.CreateAsync(Session([1], user.Id, now.AddDays(-20), expiresAt: now.AddMinutes(-1)), Ct);
         await sessions.CreateAsync(Session([2], user.Id, now.AddDays(-1), expiresAt: now.AddDays(1)), Ct);
-        var links = _app.Service<ISignInLinkStore>();
+        var links = _app.Service<ISignInLinkRepository>();
         await links.CreateAsync([3], "ada@example.com", "203.0.113.7", now.AddDays(-2), now.AddDays(-2).AddMinutes(15), Ct);
         // Expired, but the rate limits still count it.
         await links.CreateAsync([4], "ada@example.com", "203.0.113.7", now.AddHours(-2), now.AddHours(-2).AddMinutes(15), Ct);
-        var invitations = _app.Service<IInvitationStore>();
+        var invitations = _app.Service<IInvitationRepository>();
         await invitations.CreateAsync(Invite(accountId, now.AddDays(-10), expiresAt: now.AddDays(-3)), [5], Ct);
         var open = await invitations.CreateAsync(Invite(accountId, now.AddDays(-1), expiresAt: now.AddDays(6)), [6], Ct);
         var audit = _app.Service<IAuditLog>();

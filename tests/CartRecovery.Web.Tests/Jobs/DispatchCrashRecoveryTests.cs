@@ -24,7 +24,7 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
 
         // A node claims step 1 and dies before sending: its claim is in the database, nothing was sent.
         var lease = _app.Service<RecoveryOptions>().ClaimLease;
-        var claimed = await _app.Service<IMessageStore>().ClaimDueAsync("node-that-dies", _app.Time.GetUtcNow(), lease, 10, _drive.Ct);
+        var claimed = await _app.Service<IMessageRepository>().ClaimDueAsync("node-that-dies", _app.Time.GetUtcNow(), lease, 10, _drive.Ct);
         var message = Assert.Single(claimed);
 
         // While the lease holds, the surviving dispatcher leaves the message alone.
@@ -37,11 +37,11 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
         var summary = await _drive.DispatchAsync();
         Assert.Equal(1, summary.Sent);
         Assert.Single(_app.PickedUpEmails());
-        var stored = await _app.Service<IMessageStore>().GetAsync(message.Id, _drive.Ct);
+        var stored = await _app.Service<IMessageRepository>().GetAsync(message.Id, _drive.Ct);
         Assert.Equal((MessageStatus.Sent, 2), (stored!.Status, stored.Attempts));
 
         // The dead node coming back cannot overwrite the new outcome.
-        Assert.False(await _app.Service<IMessageStore>().MarkFailedAsync(message.Id, "node-that-dies", "late", null, _drive.Ct));
+        Assert.False(await _app.Service<IMessageRepository>().MarkFailedAsync(message.Id, "node-that-dies", "late", null, _drive.Ct));
         Assert.Equal(0, (await _drive.DispatchAsync()).Claimed);
     }
 
@@ -50,7 +50,7 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
     {
         var store = await StandardStoreWithStepOneDueAsync("chk-poison");
         var options = _app.Service<RecoveryOptions>();
-        var messages = _app.Service<IMessageStore>();
+        var messages = _app.Service<IMessageRepository>();
 
         // Each node that claims step 1 dies mid-send (as a poisonous template did): no outcome, the lease runs out.
         long poisonId = 0;
@@ -69,7 +69,7 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
         Assert.Equal(MessageStatus.Quarantined, poison.Status);
         Assert.Contains("3 attempts in a row ended without any result", poison.LastError, StringComparison.Ordinal);
         var cart = (await _drive.CartAsync(store, "chk-poison"))!;
-        var events = await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct);
+        var events = await _app.Service<ICartRepository>().GetTimelineAsync(cart.Id, _drive.Ct);
         Assert.Contains(events, e => e.Kind == CartEventKinds.MessageQuarantined && e.MessageId == poisonId);
         using (var metrics = JsonDocument.Parse(await _app.AdminClient().GetStringAsync($"/api/metrics?storeId={store.Id}", _drive.Ct)))
             Assert.Equal(1, metrics.RootElement.GetProperty("quarantinedMessages").GetInt32());

@@ -13,7 +13,7 @@ public sealed class JobRunHistoryTests
         var ct = TestContext.Current.CancellationToken;
         using var app = new CartRecoveryAppFactory(jobsEnabled: true, fakeClock: false);
         _ = app.Services;   // starts the host and its scheduler
-        var runs = app.Service<IJobRunStore>();
+        var runs = app.Service<IJobRunRepository>();
         var key = SendDueMessagesJob.Key;
 
         IReadOnlyList<JobRun> recorded = [];

@@ -21,14 +21,14 @@ public sealed class RetentionPurgeTests : IDisposable
     public async Task Purge_ErasesCartsOlderThanTheStoresRetention_KeepsTheirDailyMetricsAndRecentCarts()
     {
         var store = await _app.DemoStoreAsync();
-        await _app.Service<IStorePolicyStore>().SaveAsync(store.Id, SendingPolicy.Default with { RetentionDays = 30 }, _app.Time.GetUtcNow(), _drive.Ct);
+        await _app.Service<IStorePolicyRepository>().SaveAsync(store.Id, SendingPolicy.Default with { RetentionDays = 30 }, _app.Time.GetUtcNow(), _drive.Ct);
         var (old, _) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-old");
         var oldEmails = Directory.GetFiles(_app.PickupDirectory, "*.eml");
         Assert.NotEmpty(oldEmails);
         var oldDay = DateOnly.FromDateTime(_app.Time.GetUtcNow().UtcDateTime);
         _drive.Advance(TimeSpan.FromDays(40));
         await _drive.ReportCartAsync(store, "chk-new", "new@example.com");
-        var runs = _app.Service<IJobRunStore>();
+        var runs = _app.Service<IJobRunRepository>();
         var staleRun = await runs.StartAsync(Run(_app.Time.GetUtcNow().AddDays(-31)), _drive.Ct);
         var freshRun = await runs.StartAsync(Run(_app.Time.GetUtcNow().AddDays(-1)), _drive.Ct);
         var job = ActivatorUtilities.CreateInstance<PurgeExpiredDataJob>(_app.Services);

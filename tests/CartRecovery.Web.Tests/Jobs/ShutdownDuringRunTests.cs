@@ -25,7 +25,7 @@ public sealed class ShutdownDuringRunTests
         var app = new CartRecoveryAppFactory(jobsEnabled: true, fakeClock: false, settings: hourly, services: s =>
         {
             Decorate<IStoreRepository>(s, inner => new GatedStores(gate, inner));
-            Decorate<IJobRunStore>(s, inner => new WatchedRuns(finished, inner));
+            Decorate<IJobRunRepository>(s, inner => new WatchedRuns(finished, inner));
             s.AddSingleton<ILoggerProvider>(errors);
         });
         try
@@ -96,7 +96,7 @@ public sealed class ShutdownDuringRunTests
         public System.Collections.Concurrent.ConcurrentQueue<(JobRunOutcome Outcome, string? Failure)> Runs { get; } = new();
     }
 
-    private sealed class WatchedRuns(RunEnds ends, IJobRunStore inner) : IJobRunStore
+    private sealed class WatchedRuns(RunEnds ends, IJobRunRepository inner) : IJobRunRepository
     {
         public async Task FinishAsync(long id, DateTimeOffset finishedAt, JobRunOutcome outcome, string? failure, long? items, CancellationToken ct)
         {

@@ -61,7 +61,7 @@ internal sealed class AppSite : IAsyncDisposable
     /// <summary>A person with the role in the account (created when missing).</summary>
     public async Task<User> PersonAsync(string email, long accountId, AccountRole role, IReadOnlyList<long>? storeIds = null)
     {
-        var accounts = App.Service<IAccountStore>();
+        var accounts = App.Service<IAccountRepository>();
         var now = App.Time.GetUtcNow();
         var user = await accounts.GetOrCreateUserByEmailAsync(email, now, Ct);
         Assert.Equal(MembershipChange.Done, await accounts.SetMembershipAsync(

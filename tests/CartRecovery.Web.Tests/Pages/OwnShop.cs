@@ -53,7 +53,7 @@ internal sealed class OwnShop(AppSite site, Store store, string owner)
         await Drive.DispatchAsync();
         Drive.Advance(TimeSpan.FromHours(24));
         await Drive.DispatchAsync();
-        var tasks = await site.App.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(Store.Id, null, null, AppSite.Ct);
+        var tasks = await site.App.Service<Core.Tasks.IFollowUpTaskRepository>().ListAsync(Store.Id, null, null, AppSite.Ct);
         return tasks.Single(t => t.CartId == cart.Id);
     }
 

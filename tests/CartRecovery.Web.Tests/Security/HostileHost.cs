@@ -65,7 +65,7 @@ public sealed class HostileHost : IAsyncLifetime
         Assert.Equal(Environments.Production, App.Service<IHostEnvironment>().EnvironmentName);
         Targets = await SeedAsync();
         // A person who owns the first store's account, signed in: the web app's pages are attacked with their session.
-        var accounts = App.Service<CartRecovery.Core.Accounts.IAccountStore>();
+        var accounts = App.Service<CartRecovery.Core.Accounts.IAccountRepository>();
         var person = await accounts.GetOrCreateUserByEmailAsync(OwnerEmail, App.Time.GetUtcNow(), Ct);
         await accounts.SetMembershipAsync(new CartRecovery.Core.Accounts.Membership
         {
@@ -177,14 +177,14 @@ public sealed class HostileHost : IAsyncLifetime
         // A cart of the demo store walked to its follow-up task: a cart, its messages, a task.
         const string cartRef = "chk-hostile";
         var (cart, task) = await drive.WalkDemoCartToTaskAsync(demo, cartRef);
-        var message = (await App.Service<IMessageStore>().ListForCartAsync(cart.Id, Ct))[0];
+        var message = (await App.Service<IMessageRepository>().ListForCartAsync(cart.Id, Ct))[0];
 
         var woo = await stores.UpsertAsync(new Store
         {
             Platform = Platforms.WooCommerce, ExternalId = "https://hostile-woo.example/", Name = "Hostile Woo",
             StorefrontUrl = "https://hostile-woo.example/", Currency = "EUR", SenderEmail = "shop@hostile-woo.example", SenderName = "Hostile Woo",
         }, Ct);
-        await App.Service<IStoreCredentialStore>().SaveAsync(new StoreCredentials
+        await App.Service<IStoreCredentialRepository>().SaveAsync(new StoreCredentials
         {
             StoreId = woo.Id, AccessToken = "ck_hostile", UpdatedAt = App.Time.GetUtcNow(),
             Extra = new Dictionary<string, string>

@@ -50,7 +50,7 @@ public sealed class TenantHost : IAsyncLifetime
         (AccountA, OwnerUserA) = await operatorClient.CreateAccountAsync(AccountNameA, OwnerEmailA, "agency");
         (AccountB, OwnerUserB) = await operatorClient.CreateAccountAsync("Tenant B Bistro", OwnerEmailB);
         // The API has no verb that moves a shop between accounts (connecting never does): the data layer's does.
-        var accounts = Host.App.Service<IAccountStore>();
+        var accounts = Host.App.Service<IAccountRepository>();
         await accounts.AssignStoreAsync(Targets.OwnStore.Id, AccountA, Ct);
         await accounts.AssignStoreAsync(Targets.WooStore.Id, AccountA, Ct);
         await accounts.AssignStoreAsync(Targets.OtherStore.Id, AccountB, Ct);

@@ -28,11 +28,11 @@ internal static class AccountEndpoints
     {
         api.MapPost("/accounts", CreateAsync).RequireAuthorization(CallerPolicies.Operator)
             .DescribeCreated<CreatedAccountResponse>(ApiDescriptions.Accounts, "Create an account with its first owner (operator only)", 400);
-        api.MapGet("/accounts", async (IAccountStore accounts, CancellationToken ct) =>
+        api.MapGet("/accounts", async (IAccountRepository accounts, CancellationToken ct) =>
             (await accounts.ListAsync(ct)).Select(a => new AccountResponse(a.Id, a.Name, a.Kind, a.CreatedAt)))
             .RequireAuthorization(CallerPolicies.Operator)
             .Describe<IEnumerable<AccountResponse>>(ApiDescriptions.Accounts, "List every account (operator only)");
-        api.MapGet("/account", async (HttpContext http, IAccountStore accounts, StoreAccess stores, CancellationToken ct) =>
+        api.MapGet("/account", async (HttpContext http, IAccountRepository accounts, StoreAccess stores, CancellationToken ct) =>
         {
             var scope = http.Scope();
             if (scope.AccountId is not { } id || await accounts.GetAsync(id, ct) is not { } account)
@@ -44,7 +44,7 @@ internal static class AccountEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CreateAccountRequest? request, IAccountStore accounts, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateAccountRequest? request, IAccountRepository accounts, TimeProvider time, CancellationToken ct)
     {
         if (request is null)
             return ApiResults.Invalid("body", "a JSON body is required");

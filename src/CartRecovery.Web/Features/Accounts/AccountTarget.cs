@@ -9,7 +9,7 @@ namespace CartRecovery.Web.Features.Accounts;
 /// </summary>
 internal static class AccountTarget
 {
-    public static async Task<(long AccountId, IResult? Problem)> ResolveAsync(AccessScope scope, long? accountId, IAccountStore accounts,
+    public static async Task<(long AccountId, IResult? Problem)> ResolveAsync(AccessScope scope, long? accountId, IAccountRepository accounts,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);

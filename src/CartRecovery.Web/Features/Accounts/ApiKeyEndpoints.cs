@@ -29,7 +29,7 @@ internal static class ApiKeyEndpoints
 
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
-        api.MapGet("/keys", async (long? accountId, HttpContext http, IAccountStore accounts, IApiKeyStore store, CancellationToken ct) =>
+        api.MapGet("/keys", async (long? accountId, HttpContext http, IAccountRepository accounts, IApiKeyRepository store, CancellationToken ct) =>
         {
             var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);
             return problem ?? Results.Ok((await store.ListAsync(account, ct)).Select(KeyResponse.From));
@@ -37,7 +37,7 @@ internal static class ApiKeyEndpoints
             .Describe<IEnumerable<KeyResponse>>(ApiDescriptions.Keys, "List the account's API keys (prefix, role, stores, last use; never the secret)", 400, 404);
         api.MapPost("/keys", CreateAsync).RequireAuthorization(CallerPolicies.Owner)
             .DescribeCreated<CreatedKeyResponse>(ApiDescriptions.Keys, "Create an API key; the answer holds its token, shown this once", 400, 404);
-        api.MapDelete("/keys/{id:long}", async (long id, long? accountId, HttpContext http, IAccountStore accounts, ApiKeyIssuer issuer,
+        api.MapDelete("/keys/{id:long}", async (long id, long? accountId, HttpContext http, IAccountRepository accounts, ApiKeyIssuer issuer,
             CancellationToken ct) =>
         {
             var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);
@@ -51,7 +51,7 @@ internal static class ApiKeyEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(long? accountId, CreateKeyRequest? request, HttpContext http, IAccountStore accounts,
+    private static async Task<IResult> CreateAsync(long? accountId, CreateKeyRequest? request, HttpContext http, IAccountRepository accounts,
         ApiKeyIssuer issuer, CancellationToken ct)
     {
         var scope = http.Scope();

@@ -12,7 +12,7 @@ internal sealed record KeyIssue(ApiKeyEndpoints.CreatedKeyResponse? Created, str
 /// The API key rules both the API (<see cref="ApiKeyEndpoints"/>) and the API keys page use: a key never gets a higher
 /// role or more stores than the caller who creates it, its token is shown once; revoking stops it at once. Audited.
 /// </summary>
-internal sealed class ApiKeyIssuer(IApiKeyStore keys, StoreAccess stores, AuditTrail audit, TimeProvider time)
+internal sealed class ApiKeyIssuer(IApiKeyRepository keys, StoreAccess stores, AuditTrail audit, TimeProvider time)
 {
     public async Task<KeyIssue> CreateAsync(AccessScope scope, long account, string? name, string? roleText, IReadOnlyList<long>? storeIds,
         DateTimeOffset? expiresAt, CancellationToken ct)

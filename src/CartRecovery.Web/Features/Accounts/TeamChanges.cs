@@ -22,7 +22,7 @@ internal sealed record TeamChange(TeamOutcome Outcome, TeamEndpoints.MemberRespo
 /// The team rules both the API (<see cref="TeamEndpoints"/>) and the Team page use: list the people of an account,
 /// change a person's role and stores, remove a person; the last owner stays. Every change is audited.
 /// </summary>
-internal sealed class TeamChanges(IAccountStore accounts, StoreAccess stores, AuditTrail audit)
+internal sealed class TeamChanges(IAccountRepository accounts, StoreAccess stores, AuditTrail audit)
 {
     public async Task<IReadOnlyList<TeamEndpoints.MemberResponse>> ListAsync(long account, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ internal static class TeamEndpoints
 
     public static RouteGroupBuilder MapTeam(this RouteGroupBuilder api)
     {
-        api.MapGet("/team", async (long? accountId, HttpContext http, IAccountStore accounts, TeamChanges team, CancellationToken ct) =>
+        api.MapGet("/team", async (long? accountId, HttpContext http, IAccountRepository accounts, TeamChanges team, CancellationToken ct) =>
         {
             var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);
             return problem ?? Results.Ok(await team.ListAsync(account, ct));
@@ -27,7 +27,7 @@ internal static class TeamEndpoints
             .Describe<IEnumerable<MemberResponse>>(ApiDescriptions.Team, "List the account's people with their roles and stores", 400, 404);
         api.MapPut("/team/{userId:long}", ChangeAsync).RequireAuthorization(CallerPolicies.Owner)
             .Describe<MemberResponse>(ApiDescriptions.Team, "Change a person's role and stores (the last owner stays an owner)", 400, 404, 409);
-        api.MapDelete("/team/{userId:long}", async (long userId, long? accountId, HttpContext http, IAccountStore accounts, TeamChanges team,
+        api.MapDelete("/team/{userId:long}", async (long userId, long? accountId, HttpContext http, IAccountRepository accounts, TeamChanges team,
             CancellationToken ct) =>
         {
             var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);
@@ -37,7 +37,7 @@ internal static class TeamEndpoints
         return api;
     }
 
-    private static async Task<IResult> ChangeAsync(long userId, long? accountId, MemberRequest? request, HttpContext http, IAccountStore accounts,
+    private static async Task<IResult> ChangeAsync(long userId, long? accountId, MemberRequest? request, HttpContext http, IAccountRepository accounts,
         TeamChanges team, CancellationToken ct)
     {
         var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);

@@ -36,7 +36,7 @@ internal static class AdminApiEndpoints
         api.MapGet("/stores", async (StoreAccess stores, CancellationToken ct) =>
             (await stores.ListAsync(ct)).Select(StoreDto.From))
             .Describe<IEnumerable<StoreDto>>(ApiDescriptions.Stores, "List the connected stores");
-        api.MapGet("/stores/{id:long}/data-exports", async (long id, StoreAccess stores, IPrivacyStore privacy, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/data-exports", async (long id, StoreAccess stores, IPrivacyRepository privacy, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await privacy.ListExportsAsync(id, ct)).Select(DataExportDto.From)))
@@ -60,7 +60,7 @@ internal static class AdminApiEndpoints
             .Describe<IEnumerable<CartSummaryDto>>(ApiDescriptions.Carts, "List carts, newest first, by store and status (paged by skip and take)", 400);
         api.MapGet("/carts/{id:long}", GetCartAsync)
             .Describe<CartDetailDto>(ApiDescriptions.Carts, "A cart with its lines, the messages sent for it and its timeline", 404);
-        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageStore messages, StoreAccess stores, CancellationToken ct) =>
+        api.MapGet("/metrics", async (long? storeId, IMetricsQuery metrics, IMessageRepository messages, StoreAccess stores, CancellationToken ct) =>
         {
             if (storeId is { } id && await stores.GetAsync(id, ct) is null)
                 return ApiResults.StoreNotFound(id);
@@ -74,7 +74,7 @@ internal static class AdminApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListCartsAsync(long? storeId, string? status, int? skip, int? take, ICartStore carts, StoreAccess stores,
+    private static async Task<IResult> ListCartsAsync(long? storeId, string? status, int? skip, int? take, ICartRepository carts, StoreAccess stores,
         CancellationToken ct)
     {
         CartStatus? parsed = null;
@@ -94,7 +94,7 @@ internal static class AdminApiEndpoints
         return Results.Ok(page.Select(CartSummaryDto.From));
     }
 
-    private static async Task<IResult> GetCartAsync(long id, ICartStore carts, IMessageStore messages, StoreAccess stores, CancellationToken ct)
+    private static async Task<IResult> GetCartAsync(long id, ICartRepository carts, IMessageRepository messages, StoreAccess stores, CancellationToken ct)
     {
         var cart = await stores.GetCartAsync(id, ct);
         if (cart is null)

@@ -30,7 +30,7 @@ internal static class TemplateEndpoints
 
     public static RouteGroupBuilder MapStoreTemplates(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/templates", async (long id, StoreAccess stores, ITemplateStore templates, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/templates", async (long id, StoreAccess stores, ITemplateRepository templates, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await templates.ListAsync(id, ct)).Select(t => new TemplateResponse(t.Name, t.Locale, t.Part, t.Source, t.UpdatedAt))))

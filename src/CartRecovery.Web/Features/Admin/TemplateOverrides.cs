@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Features.Admin;
 /// <see cref="TemplateValidator"/> accepts it (the same Fluid parsing, filter check, sample render and limits), and
 /// every save and revert is audited.
 /// </summary>
-internal sealed class TemplateOverrides(ITemplateStore templates, AuditTrail audit, TimeProvider time)
+internal sealed class TemplateOverrides(ITemplateRepository templates, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The templates a sequence sends; "follow-up" names a task, not an email.</summary>
     public static IReadOnlyList<string> Names { get; } = SequencePresets.All

@@ -18,7 +18,7 @@ internal static class AuditEndpoints
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async (long? accountId, int? skip, int? take, HttpContext http, IAccountStore accounts, IAuditLog log, CancellationToken ct) =>
+        api.MapGet("/audit", async (long? accountId, int? skip, int? take, HttpContext http, IAccountRepository accounts, IAuditLog log, CancellationToken ct) =>
         {
             var (account, problem) = await AccountTarget.ResolveAsync(http.Scope(), accountId, accounts, ct);
             if (problem is not null)

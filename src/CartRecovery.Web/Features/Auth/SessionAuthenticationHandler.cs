@@ -13,7 +13,7 @@ namespace CartRecovery.Web.Features.Auth;
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    SessionCookie cookie, ISessionStore sessions, IAccountStore accounts, TimeProvider time)
+    SessionCookie cookie, ISessionRepository sessions, IAccountRepository accounts, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Features.Auth;
 /// nothing); carts and tasks are reached through their store; list queries get <see cref="VisibleStoreIdsAsync"/>
 /// and filter in SQL.
 /// </summary>
-internal sealed class StoreAccess(IHttpContextAccessor http, IStoreRepository stores, ICartStore carts, IFollowUpTaskStore tasks)
+internal sealed class StoreAccess(IHttpContextAccessor http, IStoreRepository stores, ICartRepository carts, IFollowUpTaskRepository tasks)
 {
     public AccessScope Scope =>
         (http.HttpContext ?? throw new InvalidOperationException("Store access is for requests.")).Scope();

@@ -74,7 +74,7 @@ internal static class BillingEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapBillingReturn(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ReturnPath, async (long? store, IStoreRepository stores, ISubscriptionStore subscriptions, PlanSubscriptions billing,
+        app.MapGet(ReturnPath, async (long? store, IStoreRepository stores, ISubscriptionRepository subscriptions, PlanSubscriptions billing,
             CancellationToken ct) =>
         {
             // Only a store with a plan waiting for approval is looked up: a stranger's request costs one read at most.

@@ -23,12 +23,12 @@ internal static class InvitationEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AdminApiEndpoints.MaxBodyBytes));
         api.MapPost("/invitations", CreateAsync)
             .DescribeCreated<InvitationDto>(Tag, "Invite a person by email with a role (not above yours) and optionally some stores only", 400, 403);
-        api.MapGet("/invitations", async (HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/invitations", async (HttpContext http, IInvitationRepository invitations, TimeProvider time, CancellationToken ct) =>
                 http.Scope().AccountId is { } accountId
                     ? Results.Ok((await invitations.ListOpenAsync(accountId, time.GetUtcNow(), ct)).Select(InvitationDto.From))
                     : NoAccount())
             .Describe<IEnumerable<InvitationDto>>(Tag, "List the account's open invitations", 400, 403);
-        api.MapDelete("/invitations/{id:long}", async (long id, HttpContext http, IInvitationStore invitations, TimeProvider time, CancellationToken ct) =>
+        api.MapDelete("/invitations/{id:long}", async (long id, HttpContext http, IInvitationRepository invitations, TimeProvider time, CancellationToken ct) =>
                 http.Scope().AccountId is not { } accountId ? NoAccount()
                 : await invitations.RevokeAsync(accountId, id, time.GetUtcNow(), ct) ? Results.NoContent()
                 : Results.Problem(statusCode: 404, title: "Invitation not found", detail: $"There is no open invitation {id}."))
@@ -47,8 +47,8 @@ internal static class InvitationEndpoints
             : ApiResults.Invalid(issued.Field!, issued.Rule!);
     }
 
-    private static async Task<IResult> InvitationPageAsync(string token, HttpContext http, IAntiforgery antiforgery, IInvitationStore invitations,
-        IAccountStore accounts, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> InvitationPageAsync(string token, HttpContext http, IAntiforgery antiforgery, IInvitationRepository invitations,
+        IAccountRepository accounts, TimeProvider time, CancellationToken ct)
     {
         var texts = SignInTexts.For(http.Request);
         if (SecretToken.TryHash(token) is not { } hash || await invitations.FindOpenAsync(hash, time.GetUtcNow(), ct) is not { } invitation
@@ -67,8 +67,8 @@ internal static class InvitationEndpoints
             """, lang: texts.Language);
     }
 
-    private static async Task<IResult> AcceptAsync(string token, HttpContext http, IAntiforgery antiforgery, IInvitationStore invitations,
-        IAccountStore accounts, SessionCookie cookie, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AcceptAsync(string token, HttpContext http, IAntiforgery antiforgery, IInvitationRepository invitations,
+        IAccountRepository accounts, SessionCookie cookie, TimeProvider time, CancellationToken ct)
     {
         var texts = SignInTexts.For(http.Request);
         if (await PageForms.ReadAsync(http, antiforgery) is null)

@@ -14,7 +14,7 @@ internal sealed record InvitationIssue(Invitation? Sent, string? Field = null, s
 /// Inviting a person by email, for the API (<c>POST /api/team/invitations</c>) and the Team page alike: a role not above
 /// the inviter's, only stores the inviter sees, a link that works once until it expires, sent in the inviter's language.
 /// </summary>
-internal sealed class InvitationSender(IInvitationStore invitations, IAccountStore accounts, IStoreRepository stores, AccountEmails emails,
+internal sealed class InvitationSender(IInvitationRepository invitations, IAccountRepository accounts, IStoreRepository stores, AccountEmails emails,
     IOptions<AccountsOptions> options, RecoveryOptions recovery, TimeProvider time)
 {
     public async Task<InvitationIssue> InviteAsync(AccessScope scope, string? email, string? roleText, IReadOnlyList<long>? storeIds, string language,

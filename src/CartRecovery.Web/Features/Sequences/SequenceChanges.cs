@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Features.Sequences;
 /// <see cref="SequenceRequest.ToDefinition"/> (nothing is stored when it has errors), each save adds an immutable
 /// version, and every change is audited.
 /// </summary>
-internal sealed class SequenceChanges(ISequenceStore sequences, IStoreRepository stores, TemplateCatalog catalog, SmsStepCheck sms,
+internal sealed class SequenceChanges(ISequenceRepository sequences, IStoreRepository stores, TemplateCatalog catalog, SmsStepCheck sms,
     AuditTrail audit, TimeProvider time)
 {
     /// <summary>The result of a create or update: the saved version, or the per-field errors (JSON paths) and nothing saved.</summary>

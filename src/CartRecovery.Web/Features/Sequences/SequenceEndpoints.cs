@@ -20,7 +20,7 @@ internal static class SequenceEndpoints
 
     public static RouteGroupBuilder MapSequences(this RouteGroupBuilder api)
     {
-        api.MapGet(Path, async (long id, StoreAccess stores, ISequenceStore sequences, CancellationToken ct) =>
+        api.MapGet(Path, async (long id, StoreAccess stores, ISequenceRepository sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok((await sequences.ListAsync(id, ct)).Select(SequenceResponse.From)))
@@ -31,7 +31,7 @@ internal static class SequenceEndpoints
         api.MapPost(Path, CreateAsync)
             .RequireAuthorization(CallerPolicies.Member)
             .DescribeCreated<SequenceResponse>(ApiDescriptions.Sequences, "Create a sequence (steps and conditions, or a preset)", 400, 404);
-        api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, CancellationToken ct) =>
+        api.MapGet(Path + "/{sequenceId:long}", async (long id, long sequenceId, StoreAccess stores, ISequenceRepository sequences, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null ? ApiResults.StoreNotFound(id)
             : await sequences.GetAsync(id, sequenceId, ct) is { } found ? Results.Ok(SequenceResponse.From(found))
             : SequenceNotFound(id, sequenceId))
@@ -42,7 +42,7 @@ internal static class SequenceEndpoints
         api.MapDelete(Path + "/{sequenceId:long}", DeactivateAsync)
             .RequireAuthorization(CallerPolicies.Member)
             .DescribeNoContent(ApiDescriptions.Sequences, "Deactivate a sequence (scheduled messages still go out)", 404);
-        api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, StoreAccess stores, ISequenceStore sequences,
+        api.MapGet(Path + "/{sequenceId:long}/versions", async (long id, long sequenceId, StoreAccess stores, ISequenceRepository sequences,
             CancellationToken ct) =>
         {
             if (await stores.GetAsync(id, ct) is null)
@@ -95,7 +95,7 @@ internal static class SequenceEndpoints
         return await changes.DeactivateAsync(store, sequenceId, ct) ? Results.NoContent() : SequenceNotFound(id, sequenceId);
     }
 
-    private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceStore sequences, CancellationToken ct)
+    private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceRepository sequences, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is null)
             return ApiResults.StoreNotFound(id);

@@ -23,7 +23,7 @@ internal static class SequencePreviewEndpoint
         return api;
     }
 
-    private static async Task<IResult> PreviewAsync(long id, long sequenceId, int? step, StoreAccess stores, ISequenceStore sequences,
+    private static async Task<IResult> PreviewAsync(long id, long sequenceId, int? step, StoreAccess stores, ISequenceRepository sequences,
         EmailPreviewer previewer, SmsStepCheck sms, LinkBuilder links, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)

@@ -14,7 +14,7 @@ namespace CartRecovery.Web.Features.Sequences;
 /// (<see cref="SmsSettings.MaxParts"/>) with the shop's name, the short link and the opt-out mention counted: one
 /// rule for the API's validation, the API's preview and the editor.
 /// </summary>
-internal sealed class SmsStepCheck(SmsPreviewer previewer, ISmsSettingsStore settings, ShortLinks links, TimeProvider time)
+internal sealed class SmsStepCheck(SmsPreviewer previewer, ISmsSettingsRepository settings, ShortLinks links, TimeProvider time)
 {
     /// <summary>The SMS template names a step may send.</summary>
     public IReadOnlyCollection<string> Templates => previewer.Names;

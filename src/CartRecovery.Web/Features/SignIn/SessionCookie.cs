@@ -6,9 +6,9 @@ namespace CartRecovery.Web.Features.SignIn;
 
 /// <summary>
 /// The session cookie of a person signed in outside Shopify: a random token (HttpOnly, SameSite=Lax, Secure when the
-/// public address is https) whose SHA-256 alone is stored (<see cref="ISessionStore"/>).
+/// public address is https) whose SHA-256 alone is stored (<see cref="ISessionRepository"/>).
 /// </summary>
-internal sealed class SessionCookie(ISessionStore sessions, IAccountStore accounts, IOptions<AccountsOptions> options,
+internal sealed class SessionCookie(ISessionRepository sessions, IAccountRepository accounts, IOptions<AccountsOptions> options,
     RecoveryOptions recovery, TimeProvider time)
 {
     public const string Name = "cr_session";

@@ -60,7 +60,7 @@ internal static class SignInEndpoints
     }
 
     private static async Task<IResult> UseLinkAsync(HttpContext http, IAntiforgery antiforgery, SignInLinks links, SessionCookie cookie,
-        IAccountStore accounts, CancellationToken ct)
+        IAccountRepository accounts, CancellationToken ct)
     {
         var texts = SignInTexts.For(http.Request);
         if (await PageForms.ReadAsync(http, antiforgery) is not { } form)
@@ -90,7 +90,7 @@ internal static class SignInEndpoints
     }
 
     private static async Task<IResult> SignOutEverywhereAsync(HttpContext http, IAntiforgery antiforgery, SessionCookie cookie,
-        ISessionStore sessions, CancellationToken ct)
+        ISessionRepository sessions, CancellationToken ct)
     {
         if (await PageForms.ReadAsync(http, antiforgery) is null)
             return PageForms.Expired(SignInTexts.For(http.Request));
@@ -101,7 +101,7 @@ internal static class SignInEndpoints
     }
 
     private static async Task<IResult> SwitchAccountAsync(HttpContext http, IAntiforgery antiforgery, SessionCookie cookie,
-        ISessionStore sessions, IAccountStore accounts, CancellationToken ct)
+        ISessionRepository sessions, IAccountRepository accounts, CancellationToken ct)
     {
         if (await PageForms.ReadAsync(http, antiforgery) is not { } form)
             return PageForms.Expired(SignInTexts.For(http.Request));

@@ -9,7 +9,7 @@ namespace CartRecovery.Web.Features.SignIn;
 /// to an account. Asking answers the same whoever asks (no account enumeration); asking too often, per address or per
 /// client, is refused.
 /// </summary>
-internal sealed class SignInLinks(ISignInLinkStore links, IAccountStore accounts, AccountEmails emails, IOptions<AccountsOptions> options,
+internal sealed class SignInLinks(ISignInLinkRepository links, IAccountRepository accounts, AccountEmails emails, IOptions<AccountsOptions> options,
     RecoveryOptions recovery, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);

@@ -10,7 +10,7 @@ namespace CartRecovery.Web.Features.Sms;
 /// (<see cref="SmsSettings.Problems"/>: the window within 08:00–20:00, a Messaging Service SID or a sender), and the
 /// same audit entry (<c>sms.settings</c>).
 /// </summary>
-internal sealed class SmsSettingsChanges(ISmsSettingsStore settings, AuditTrail audit, TimeProvider time)
+internal sealed class SmsSettingsChanges(ISmsSettingsRepository settings, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The settings a request describes (omitted fields take their defaults), or the broken rules by API field name.</summary>
     public static Dictionary<string, string[]> Parse(SmsSettingsDto request, out SmsSettings parsed)

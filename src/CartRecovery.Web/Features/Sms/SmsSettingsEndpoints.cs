@@ -25,7 +25,7 @@ internal static class SmsSettingsEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetAsync(long id, StoreAccess stores, ISmsSettingsStore settings, RecoveryOptions recovery,
+    private static async Task<IResult> GetAsync(long id, StoreAccess stores, ISmsSettingsRepository settings, RecoveryOptions recovery,
         IOptions<TwilioOptions> twilio, CancellationToken ct) =>
         await stores.GetAsync(id, ct) is not { } store
             ? ApiResults.StoreNotFound(id)

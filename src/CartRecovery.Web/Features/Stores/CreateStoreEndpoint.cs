@@ -24,7 +24,7 @@ internal static class CreateStoreEndpoint
     }
 
     private static async Task<IResult> CreateAsync(long? accountId, CreateStoreRequest? request, HttpContext http, StoreOnboarding onboarding,
-        IStoreRepository repository, IAccountStore accounts, AuditTrail audit, CancellationToken ct)
+        IStoreRepository repository, IAccountRepository accounts, AuditTrail audit, CancellationToken ct)
     {
         var scope = http.Scope();
         long? target = null;

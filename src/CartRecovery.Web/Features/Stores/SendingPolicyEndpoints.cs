@@ -35,7 +35,7 @@ internal static class SendingPolicyEndpoints
 
     public static RouteGroupBuilder MapSendingPolicy(this RouteGroupBuilder api)
     {
-        api.MapGet("/stores/{id:long}/sending-policy", async (long id, StoreAccess stores, IStorePolicyStore policies, CancellationToken ct) =>
+        api.MapGet("/stores/{id:long}/sending-policy", async (long id, StoreAccess stores, IStorePolicyRepository policies, CancellationToken ct) =>
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))))
@@ -46,7 +46,7 @@ internal static class SendingPolicyEndpoints
         return api;
     }
 
-    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, StoreAccess stores, IStorePolicyStore policies,
+    private static async Task<IResult> PutAsync(long id, SendingPolicyDto? request, StoreAccess stores, IStorePolicyRepository policies,
         AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await stores.GetAsync(id, ct) is not { } store)

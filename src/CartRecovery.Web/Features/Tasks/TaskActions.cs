@@ -21,7 +21,7 @@ internal sealed record TaskChange(TaskChangeResult Result, FollowUpTask? Task);
 /// <see cref="StoreAccess"/> (another account's task reads as missing), only an open task changes, and every change is
 /// audited (<c>task.assign</c>, <c>task.complete</c>).
 /// </summary>
-internal sealed class TaskActions(IFollowUpTaskStore tasks, StoreAccess stores, AuditTrail audit, TimeProvider time)
+internal sealed class TaskActions(IFollowUpTaskRepository tasks, StoreAccess stores, AuditTrail audit, TimeProvider time)
 {
     public const int MaxAssigneeLength = 200;
     public const int MaxOutcomeLength = 2000;

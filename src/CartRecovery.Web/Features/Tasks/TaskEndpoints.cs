@@ -17,7 +17,7 @@ internal static class TaskEndpoints
 
     public static RouteGroupBuilder MapTasks(this RouteGroupBuilder api)
     {
-        api.MapGet("/tasks", async (long? storeId, string? status, IFollowUpTaskStore tasks, StoreAccess stores, CancellationToken ct) =>
+        api.MapGet("/tasks", async (long? storeId, string? status, IFollowUpTaskRepository tasks, StoreAccess stores, CancellationToken ct) =>
         {
             FollowUpTaskStatus? parsed = null;
             if (!string.IsNullOrEmpty(status))

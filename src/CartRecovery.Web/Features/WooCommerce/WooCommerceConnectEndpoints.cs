@@ -52,7 +52,7 @@ internal static class WooCommerceConnectEndpoints
             .ExcludeFromDescription();
 
         app.MapPost("/connect/woocommerce", async (HttpContext http, IAntiforgery antiforgery, WooCommerceKeyAuthorization flow,
-            IPendingConnectionStore pending, RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options,
+            IPendingConnectionRepository pending, RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options,
             SessionCookie cookie, TimeProvider time, CancellationToken ct) =>
         {
             var texts = SignInTexts.For(http.Request);
@@ -86,7 +86,7 @@ internal static class WooCommerceConnectEndpoints
                 new Uri(recovery.PublicBaseUrl, "connect/woocommerce/callback"), id).AbsoluteUri);
         }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
 
-        app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceKeyAuthorization flow, IPendingConnectionStore pending,
+        app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceKeyAuthorization flow, IPendingConnectionRepository pending,
             IStoreRepository stores, WooCommerceConnectOwner owner, IOptions<WooCommerceOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
@@ -116,7 +116,7 @@ internal static class WooCommerceConnectEndpoints
     /// for its nonce: a new person is signed in, a signed-in person moves to the new account; anyone else sees the page.
     /// </summary>
     private static async Task<IResult> ReturnAsync(string? success, HttpContext http, WooCommerceConnectOwner owner, SessionCookie cookie,
-        ISessionStore sessions, CancellationToken ct)
+        ISessionRepository sessions, CancellationToken ct)
     {
         var texts = SignInTexts.For(http.Request);
         if (success != "1")

@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Features.WooCommerce;
 /// server-to-server and carries no cookie, so it leaves a grant keyed by the nonce, which only that browser can redeem
 /// on its way back (<see cref="RedeemAsync"/>).
 /// </summary>
-internal sealed class WooCommerceConnectOwner(IAccountStore accounts, IPendingConnectionStore pending, SignInLinks links, AccountEmails emails,
+internal sealed class WooCommerceConnectOwner(IAccountRepository accounts, IPendingConnectionRepository pending, SignInLinks links, AccountEmails emails,
     TimeProvider time)
 {
     public const string NonceCookie = "cr_connect";

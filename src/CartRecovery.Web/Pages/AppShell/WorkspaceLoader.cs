@@ -5,7 +5,7 @@ using CartRecovery.Web.Features.SignIn;
 namespace CartRecovery.Web.Pages.AppShell;
 
 /// <summary>Loads the <see cref="Workspace"/> of a page request from the caller's scope (what <see cref="StoreAccess"/> lets it see).</summary>
-internal sealed class WorkspaceLoader(StoreAccess access, IAccountStore accounts, SessionCookie cookie, ISessionStore sessions)
+internal sealed class WorkspaceLoader(StoreAccess access, IAccountRepository accounts, SessionCookie cookie, ISessionRepository sessions)
 {
     /// <summary>The workspace, or null when the caller is not a signed-in person.</summary>
     public async Task<Workspace?> LoadAsync(HttpContext http, long? storeId, CancellationToken ct)

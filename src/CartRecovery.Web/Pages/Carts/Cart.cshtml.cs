@@ -17,8 +17,8 @@ namespace CartRecovery.Web.Pages.Carts;
 /// may stop its sequence (<see cref="SequenceStop"/>, as the rest of the app does) or erase the customer (a separate
 /// confirmation page). Nothing is ever re-sent from here. Another account's cart reads as missing (404).
 /// </summary>
-internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICartStore carts, IMessageStore messages,
-    IFollowUpTaskStore tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text, IStringLocalizer<TimelineWords> words)
+internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICartRepository carts, IMessageRepository messages,
+    IFollowUpTaskRepository tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text, IStringLocalizer<TimelineWords> words)
     : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }

@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Pages.Carts;
 /// <c>/app/carts</c>: the carts of the chosen shop (or of every visible shop), newest first, filtered in SQL through the
 /// API's own <see cref="CartQuery"/> and paged; the filters are a GET form so a filtered page can be bookmarked.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, ICartStore carts, IMessageStore messages, IStringLocalizer<IndexModel> text)
+internal sealed class IndexModel(WorkspaceLoader loader, ICartRepository carts, IMessageRepository messages, IStringLocalizer<IndexModel> text)
     : AppPageModel(loader)
 {
     public const int PageSize = 25;

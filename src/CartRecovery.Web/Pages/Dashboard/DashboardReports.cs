@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Pages.Dashboard;
 /// up by quarter hour into the local day it fell on. Across shops in several zones, each shop's figures land on its own
 /// date.
 /// </summary>
-internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceStore sequences, TimeProvider time)
+internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepository sequences, TimeProvider time)
 {
     public static readonly int[] Periods = [30, 90];
 

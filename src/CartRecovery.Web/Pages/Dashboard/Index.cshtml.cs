@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Pages.Dashboard;
 /// <c>/app</c>: where a signed-in person lands. The recovery figures of the chosen shop, or of the whole account (money
 /// summed per currency), over the last 30 or 90 days; the account's shops; what to do next when there is nothing yet.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, ISequenceStore sequences, ICartStore carts,
+internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, ISequenceRepository sequences, ICartRepository carts,
     TimeProvider time) : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true, Name = "days")]

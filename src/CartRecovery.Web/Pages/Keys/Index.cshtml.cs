@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Pages.Keys;
 /// <c>/app/keys</c> (owners): the account's API keys (name, prefix, role, shops, expiry, last use); create one (its token
 /// is on the answer page once, never again) and revoke one. The rules are the API's (<see cref="ApiKeyIssuer"/>).
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, ApiKeyIssuer issuer, IApiKeyStore keys, IStringLocalizer<IndexModel> text) : AppPageModel(loader)
+internal sealed class IndexModel(WorkspaceLoader loader, ApiKeyIssuer issuer, IApiKeyRepository keys, IStringLocalizer<IndexModel> text) : AppPageModel(loader)
 {
     protected override AccountRole RoleToView => AccountRole.Owner;
 

@@ -35,7 +35,7 @@ public sealed record AppliedChange(Store Store, AppliedKind Kind, string Name, i
 /// shop gets its own copy through the use cases the single-shop pages and the API call (<see cref="SequenceChanges"/>,
 /// <see cref="TemplateOverrides"/>): the same checks, a new version per shop, the same audit entries.
 /// </summary>
-internal sealed class BulkApply(SequenceChanges changes, TemplateOverrides overrides, ISequenceStore sequences, ITemplateStore templates)
+internal sealed class BulkApply(SequenceChanges changes, TemplateOverrides overrides, ISequenceRepository sequences, ITemplateRepository templates)
 {
     public async Task<IReadOnlyList<AppliedChange>> SequenceAsync(StoreSequence source, IReadOnlyList<Store> targets, CancellationToken ct)
     {

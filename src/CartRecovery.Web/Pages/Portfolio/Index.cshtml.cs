@@ -17,8 +17,8 @@ namespace CartRecovery.Web.Pages.Portfolio;
 /// <c>/app/portfolio</c> (agency accounts; anyone else gets a 404): every client shop in one table, sortable
 /// server-side (<c>?sort=</c>), with links into each shop.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, IMetricsRollup rollup, ICartStore carts, IMessageStore messages,
-    ISequenceStore sequences, ITemplateStore templates, SequenceChanges changes, TemplateOverrides overrides, TimeProvider time,
+internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, IMetricsRollup rollup, ICartRepository carts, IMessageRepository messages,
+    ISequenceRepository sequences, ITemplateRepository templates, SequenceChanges changes, TemplateOverrides overrides, TimeProvider time,
     IStringLocalizer<IndexModel> text)
     : AppPageModel(loader)
 {

@@ -6,7 +6,7 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Web.Pages.Portfolio;
 
 /// <summary>Builds and sorts the portfolio's lines from the same reads as the dashboard (funnel, daily roll-up) and the API.</summary>
-internal sealed class PortfolioRows(IMetricsQuery metrics, IMetricsRollup rollup, ICartStore carts, IMessageStore messages, TimeProvider time)
+internal sealed class PortfolioRows(IMetricsQuery metrics, IMetricsRollup rollup, ICartRepository carts, IMessageRepository messages, TimeProvider time)
 {
     public const int Days = 30;
     public static readonly TimeSpan QuietAfter = TimeSpan.FromDays(7);

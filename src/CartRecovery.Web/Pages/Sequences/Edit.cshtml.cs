@@ -21,7 +21,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 /// the chosen email step rendered for a sample or real cart. Older versions are listed read-only, with the results.
 /// </summary>
 [FramesEmailPreviews]
-internal sealed class EditModel(WorkspaceLoader loader, ISequenceStore sequences, SequenceChanges changes, ICartStore carts,
+internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequences, SequenceChanges changes, ICartRepository carts,
     StoreAccess access, EmailPreviewer previewer, LinkBuilder links, EmailPreviews previews, TimeProvider time, SmsStepCheck sms,
     IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {

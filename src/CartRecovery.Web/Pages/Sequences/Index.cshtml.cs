@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 /// <c>/app/sequences</c>: the shop's presets and own sequences, which one new carts enter, and the switches: use a
 /// preset, activate or deactivate an own sequence (all through <see cref="SequenceChanges"/>, audited as the API's).
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, ISequenceStore sequences, SequenceChanges changes, IStringLocalizer<IndexModel> texts)
+internal sealed class IndexModel(WorkspaceLoader loader, ISequenceRepository sequences, SequenceChanges changes, IStringLocalizer<IndexModel> texts)
     : AppPageModel(loader)
 {
     public Store? Shop => Workspace.StoreOrFirst;

@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 /// <c>/app/sequences/questionnaire</c>: the five factors scored 1–5 (the API's questionnaire and its checks), the
 /// recommended preset with why, and a button to use it for the shop.
 /// </summary>
-internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges changes, ISmsSettingsStore smsSettings,
+internal sealed class QuestionnaireModel(WorkspaceLoader loader, SequenceChanges changes, ISmsSettingsRepository smsSettings,
     IStringLocalizer<QuestionnaireModel> texts)
     : AppPageModel(loader)
 {

@@ -28,10 +28,10 @@ namespace CartRecovery.Web.Pages.Settings;
 /// <c>/app/settings</c>: one shop's settings in tabs — branding, sending policy, SMS, suppressions, the connection's health
 /// with the capture snippet, and the plan. Every change goes through the rules and actions the API uses.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyStore policies,
-    ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunStore jobRuns, IStoreCredentialStore credentials,
+internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyRepository policies,
+    ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    SequenceReachCheck reach, TimeProvider time, ISmsSettingsStore smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio)
+    SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];

@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Pages.Tasks;
 /// <c>/app/tasks</c>: the carts that need a person (the follow-up step of a hybrid sequence), in three tabs: open, mine
 /// (open and assigned to me) and done; "assign to me" goes through <see cref="TaskActions"/>, as the API does.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, IFollowUpTaskStore tasks, ICartStore carts, TaskActions actions, IStringLocalizer<IndexModel> text)
+internal sealed class IndexModel(WorkspaceLoader loader, IFollowUpTaskRepository tasks, ICartRepository carts, TaskActions actions, IStringLocalizer<IndexModel> text)
     : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }

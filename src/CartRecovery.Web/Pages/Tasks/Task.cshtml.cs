@@ -14,7 +14,7 @@ namespace CartRecovery.Web.Pages.Tasks;
 /// <c>/app/tasks/{id}</c>: one follow-up on one screen — the cart, the customer's contact, "assign to me", and the
 /// outcome buttons with a note. Changes go through <see cref="TaskActions"/> (validated, open tasks only, audited).
 /// </summary>
-internal sealed class TaskModel(WorkspaceLoader loader, StoreAccess access, ICartStore carts, TaskActions actions, IStringLocalizer<TaskModel> text)
+internal sealed class TaskModel(WorkspaceLoader loader, StoreAccess access, ICartRepository carts, TaskActions actions, IStringLocalizer<TaskModel> text)
     : AppPageModel(loader)
 {
     /// <summary>The outcome buttons: the value posted and the English words stored at the start of the outcome.</summary>

@@ -13,7 +13,7 @@ namespace CartRecovery.Web.Pages.Team;
 /// some shops only), change a role, remove a person, revoke an invitation. The rules are the API's
 /// (<see cref="TeamChanges"/>, <see cref="InvitationSender"/>), the last owner stays.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, TeamChanges team, InvitationSender sender, IInvitationStore invitations, TimeProvider time,
+internal sealed class IndexModel(WorkspaceLoader loader, TeamChanges team, InvitationSender sender, IInvitationRepository invitations, TimeProvider time,
     IStringLocalizer<IndexModel> text) : AppPageModel(loader)
 {
     protected override AccountRole RoleToView => AccountRole.Owner;

@@ -22,7 +22,7 @@ namespace CartRecovery.Web.Pages.Templates;
 /// built-in part go through <see cref="TemplateOverrides"/>, as the API's.
 /// </summary>
 [FramesEmailPreviews]
-internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverrides overrides, ITemplateStore templates, TemplateCatalog catalog,
+internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverrides overrides, ITemplateRepository templates, TemplateCatalog catalog,
     IOptions<RecoveryOptions> recovery, ILogger<FluidEmailComposer> composerLog, LinkBuilder links, EmailPreviews previews,
     TimeProvider time, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {
@@ -114,7 +114,7 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
             return;
         }
         var now = time.GetUtcNow();
-        var draft = new DraftTemplateStore(templates, new StoreTemplate(Shop.Id, Name, Locale, Part, Source, now));
+        var draft = new DraftTemplateRepository(templates, new StoreTemplate(Shop.Id, Name, Locale, Part, Source, now));
         var previewer = new EmailPreviewer(new FluidEmailComposer(catalog, draft, composerLog), recovery, time);
         try
         {

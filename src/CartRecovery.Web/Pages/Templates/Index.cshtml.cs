@@ -14,7 +14,7 @@ namespace CartRecovery.Web.Pages.Templates;
 /// <c>/app/templates</c>: the shop's emails per language, each part built-in or customised, and its texts (SMS) per
 /// language as they would go out to a sample cart, with their parts.
 /// </summary>
-internal sealed class IndexModel(WorkspaceLoader loader, ITemplateStore templates, SmsStepCheck sms, IStringLocalizer<IndexModel> texts)
+internal sealed class IndexModel(WorkspaceLoader loader, ITemplateRepository templates, SmsStepCheck sms, IStringLocalizer<IndexModel> texts)
     : AppPageModel(loader)
 {
     public Store? Shop => Workspace.StoreOrFirst;

@@ -15,7 +15,7 @@ public sealed class ShopifyManagedInstallTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(FixtureTime.Now);
     private readonly Dictionary<long, StoreCredentials> _saved = [];
-    private readonly Mock<IStoreCredentialStore> _credentials = new();
+    private readonly Mock<IStoreCredentialRepository> _credentials = new();
     private readonly HttpClient _http = new();
     private ShopifyEmulator _shopify = null!;
     private Store? _stored;

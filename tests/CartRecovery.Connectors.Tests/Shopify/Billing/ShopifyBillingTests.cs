@@ -35,7 +35,7 @@ public sealed class ShopifyBillingTests : IAsyncLifetime
         _http = new HttpClient();
         var options = Options.Create(new ShopifyOptions { ClientId = _shop.ClientId, ClientSecret = _shop.ClientSecret, ApiBaseUrl = _shop.BaseUrl });
         var token = _shop.IssueOfflineToken(expiring: false).AccessToken;
-        var credentials = new Mock<IStoreCredentialStore>();
+        var credentials = new Mock<IStoreCredentialRepository>();
         credentials.Setup(c => c.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = token, UpdatedAt = FixtureTime.Now });
         var tokens = new ShopifyTokenProvider(credentials.Object, new ShopifyOAuthClient(_http, options), options, TimeProvider.System);

@@ -24,11 +24,11 @@ internal sealed class CartPorts
         Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
     }
 
-    public Mock<ICartStore> Carts { get; } = new();
+    public Mock<ICartRepository> Carts { get; } = new();
 
-    public Mock<IMessageStore> Messages { get; } = new();
+    public Mock<IMessageRepository> Messages { get; } = new();
 
-    public Mock<IFollowUpTaskStore> Tasks { get; } = new();
+    public Mock<IFollowUpTaskRepository> Tasks { get; } = new();
 
     public ConcurrentQueue<CartSnapshot> Upserted { get; } = new();
 
@@ -41,7 +41,7 @@ internal sealed class CartPorts
 }
 
 /// <summary>Connector state in memory.</summary>
-internal sealed class InMemoryConnectorState : IConnectorStateStore
+internal sealed class InMemoryConnectorState : IConnectorStateRepository
 {
     public ConcurrentDictionary<(long, string), string> Values { get; } = new();
 

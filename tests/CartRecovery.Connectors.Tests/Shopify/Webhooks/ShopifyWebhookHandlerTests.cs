@@ -18,7 +18,7 @@ public sealed class ShopifyWebhookHandlerTests
 {
     private readonly CartPorts _carts = new();
     private readonly Mock<IStoreRepository> _stores = new();
-    private readonly Mock<IPrivacyStore> _privacy = new();
+    private readonly Mock<IPrivacyRepository> _privacy = new();
 
     public ShopifyWebhookHandlerTests()
     {
@@ -32,7 +32,7 @@ public sealed class ShopifyWebhookHandlerTests
         _stores.Setup(s => s.FindAsync(Platforms.Shopify, ShopifyTestKit.Shop, It.IsAny<CancellationToken>())).ReturnsAsync(store);
     }
 
-    private readonly Mock<ISubscriptionStore> _subscriptions = new();
+    private readonly Mock<ISubscriptionRepository> _subscriptions = new();
     private readonly Mock<IPlatformBilling> _billing = new();
 
     private ShopifyWebhookHandler Handler(ShopifyTestKit kit)

@@ -5,7 +5,7 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Connectors.Tests.WooCommerce.Support;
 
 /// <summary>The store, credential and connector-state ports on dictionaries, as one fake: tests look inside all three.</summary>
-internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, IConnectorStateStore
+internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialRepository, IConnectorStateRepository
 {
     private readonly ConcurrentDictionary<long, Store> _stores = new();
     private readonly ConcurrentDictionary<long, StoreCredentials> _credentials = new();
@@ -44,7 +44,7 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, 
         return Task.FromResult(saved);
     }
 
-    Task<StoreCredentials?> IStoreCredentialStore.GetAsync(long storeId, CancellationToken ct) => Task.FromResult(_credentials.GetValueOrDefault(storeId));
+    Task<StoreCredentials?> IStoreCredentialRepository.GetAsync(long storeId, CancellationToken ct) => Task.FromResult(_credentials.GetValueOrDefault(storeId));
 
     public Task SaveAsync(StoreCredentials credentials, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialStore, 
         return Task.CompletedTask;
     }
 
-    Task<string?> IConnectorStateStore.GetAsync(long storeId, string key, CancellationToken ct) => Task.FromResult(State(storeId, key));
+    Task<string?> IConnectorStateRepository.GetAsync(long storeId, string key, CancellationToken ct) => Task.FromResult(State(storeId, key));
 
     public Task SetAsync(long storeId, string key, string value, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ internal sealed class WooCommerceTestKit : IAsyncDisposable
     public WooCommerceEmulator Emulator { get; }
     public ServiceProvider Services { get; }
     public InMemoryStores Stores => Services.GetRequiredService<InMemoryStores>();
-    public InMemoryCartStore Carts => Services.GetRequiredService<InMemoryCartStore>();
+    public InMemoryCartRepository Carts => Services.GetRequiredService<InMemoryCartRepository>();
     public RecoveryOptions Recovery => Services.GetRequiredService<RecoveryOptions>();
 
     public static async Task<WooCommerceTestKit> StartAsync(
@@ -60,14 +60,14 @@ internal sealed class WooCommerceTestKit : IAsyncDisposable
         services.AddSingleton(outbound ?? new OutboundOptions { AllowHttp = true, AllowPrivateNetworks = true });
         services.AddSingleton<InMemoryStores>();
         services.AddSingleton<IStoreRepository>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.AddSingleton<IStoreCredentialStore>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.AddSingleton<IConnectorStateStore>(sp => sp.GetRequiredService<InMemoryStores>());
-        services.AddSingleton<InMemoryCartStore>();
-        services.AddSingleton<ICartStore>(sp => sp.GetRequiredService<InMemoryCartStore>());
-        var messages = new Mock<IMessageStore>();
+        services.AddSingleton<IStoreCredentialRepository>(sp => sp.GetRequiredService<InMemoryStores>());
+        services.AddSingleton<IConnectorStateRepository>(sp => sp.GetRequiredService<InMemoryStores>());
+        services.AddSingleton<InMemoryCartRepository>();
+        services.AddSingleton<ICartRepository>(sp => sp.GetRequiredService<InMemoryCartRepository>());
+        var messages = new Mock<IMessageRepository>();
         messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         services.AddSingleton(messages.Object);
-        services.AddSingleton(new Mock<IFollowUpTaskStore>().Object);
+        services.AddSingleton(new Mock<IFollowUpTaskRepository>().Object);
         // Port 9 (discard) refuses connections at once: webhook pings to it fail fast, as to an unreachable host.
         services.AddSingleton(new RecoveryOptions { PublicBaseUrl = publicBaseUrl ?? new Uri("http://127.0.0.1:9/") });
         services.AddSingleton<CartIngestion>();

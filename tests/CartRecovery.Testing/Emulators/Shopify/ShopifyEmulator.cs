@@ -14,7 +14,7 @@ public sealed class ShopifyEmulator : LoopbackServer
 {
     private readonly ShopifyEmulatorState _state;
     private readonly ShopifyBillingMutations _billing;
-    private readonly ShopifyTokenStore _tokens;
+    private readonly ShopifyTokenRepository _tokens;
     private readonly ShopifyOAuthEndpoints _oauth;
     private readonly ShopifyPayloads _payloads;
     private readonly ShopifyCompliancePayloads _compliance;
@@ -23,7 +23,7 @@ public sealed class ShopifyEmulator : LoopbackServer
     private ShopifyEmulator(ShopifyEmulatorOptions options)
     {
         _state = new ShopifyEmulatorState(options);
-        _tokens = new ShopifyTokenStore(_state);
+        _tokens = new ShopifyTokenRepository(_state);
         _oauth = new ShopifyOAuthEndpoints(_state, _tokens);
         _payloads = new ShopifyPayloads(_state, new ShopifyGraphQlObjects(_state));
         _compliance = new ShopifyCompliancePayloads(_state);

@@ -13,7 +13,7 @@ namespace CartRecovery.Testing.Emulators.Shopify;
 /// their refresh (.../offline-access-tokens), and token exchange (.../token-exchange): a session token (ID token) for an
 /// online or offline access token, or a non-expiring offline token for an expiring one.
 /// </summary>
-internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyTokenStore tokens)
+internal sealed class ShopifyOAuthEndpoints(ShopifyEmulatorState state, ShopifyTokenRepository tokens)
 {
     private const string OfflineTokenType = "urn:shopify:params:oauth:token-type:offline-access-token";
     private const string OnlineTokenType = "urn:shopify:params:oauth:token-type:online-access-token";

@@ -36,13 +36,13 @@ public sealed class AccountApiTests : IDisposable
     [InlineData("""{"name":"X","ownerEmail":"not an address"}""", "ownerEmail")]
     public async Task Create_WithAnInvalidField_Is400NamingItAndCreatesNothing(string body, string field)
     {
-        var before = (await _app.Service<Core.Accounts.IAccountStore>().ListAsync(Ct)).Count;
+        var before = (await _app.Service<Core.Accounts.IAccountRepository>().ListAsync(Ct)).Count;
 
         var response = await _app.AdminClient().PostAsync("/api/accounts", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(before, (await _app.Service<Core.Accounts.IAccountStore>().ListAsync(Ct)).Count);
+        Assert.Equal(before, (await _app.Service<Core.Accounts.IAccountRepository>().ListAsync(Ct)).Count);
     }
 
     [Fact]

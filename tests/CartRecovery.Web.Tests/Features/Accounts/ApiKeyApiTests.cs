@@ -124,7 +124,7 @@ public sealed class ApiKeyApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("storeIds", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Single(await _app.Service<IApiKeyStore>().ListAsync(account.Id, Ct));
+        Assert.Single(await _app.Service<IApiKeyRepository>().ListAsync(account.Id, Ct));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ApiKeyApiTests : IDisposable
         Assert.DoesNotContain($"\"id\":{second.Id},", stores, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, widen.StatusCode);
-        var stored = (await _app.Service<IApiKeyStore>().ListAsync(account.Id, Ct)).Single(k => k.Id == inherited.Id);
+        var stored = (await _app.Service<IApiKeyRepository>().ListAsync(account.Id, Ct)).Single(k => k.Id == inherited.Id);
         Assert.Equal([first.Id], stored.StoreIds);
     }
 
@@ -159,7 +159,7 @@ public sealed class ApiKeyApiTests : IDisposable
     }
 
     private async Task<DateTimeOffset?> LastUsedAsync(long accountId, long keyId) =>
-        (await _app.Service<IApiKeyStore>().ListAsync(accountId, Ct)).Single(k => k.Id == keyId).LastUsedAt;
+        (await _app.Service<IApiKeyRepository>().ListAsync(accountId, Ct)).Single(k => k.Id == keyId).LastUsedAt;
 
     private Task<Store> AddStoreAsync(string name, long? accountId = null) => _app.Service<IStoreRepository>().UpsertAsync(new Store
     {

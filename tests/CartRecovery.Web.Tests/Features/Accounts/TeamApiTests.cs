@@ -23,7 +23,7 @@ public sealed class TeamApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, demoted.StatusCode);
         Assert.Equal("application/problem+json", demoted.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Conflict, removed.StatusCode);
-        Assert.Equal(AccountRole.Owner, (await _app.Service<IAccountStore>().GetMembershipAsync(account.Id, account.OwnerUserId, Ct))!.Role);
+        Assert.Equal(AccountRole.Owner, (await _app.Service<IAccountRepository>().GetMembershipAsync(account.Id, account.OwnerUserId, Ct))!.Role);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class TeamApiTests : IDisposable
     {
         var account = await _app.AdminClient().CreateAccountAsync("Agency", "boss@agency.example", "agency");
         var owner = _app.BrowserClient().WithKey((await _app.AdminClient().CreateKeyAsync(account.Id, "owner", "owner")).Token);
-        var accounts = _app.Service<IAccountStore>();
+        var accounts = _app.Service<IAccountRepository>();
         var client = await accounts.GetOrCreateUserByEmailAsync("client@merchant.example", _app.Time.GetUtcNow(), Ct);
         await accounts.SetMembershipAsync(new Membership { AccountId = account.Id, UserId = client.Id, Role = AccountRole.Member }, Ct);
         var shop = await _app.Service<Core.Stores.IStoreRepository>().UpsertAsync(new Core.Stores.Store
@@ -64,6 +64,6 @@ public sealed class TeamApiTests : IDisposable
         var response = await owner.PutAsJsonAsync($"/api/team/{second.OwnerUserId}", new { role = "viewer" }, Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(AccountRole.Owner, (await _app.Service<IAccountStore>().GetMembershipAsync(second.Id, second.OwnerUserId, Ct))!.Role);
+        Assert.Equal(AccountRole.Owner, (await _app.Service<IAccountRepository>().GetMembershipAsync(second.Id, second.OwnerUserId, Ct))!.Role);
     }
 }

@@ -29,7 +29,7 @@ public sealed class StoreSendingApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var cart = (await _drive.CartAsync(store, "chk-sup"))!;
-        Assert.All(await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.All(await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
         using (var list = JsonDocument.Parse(await admin.GetStringAsync($"/api/stores/{store.Id}/suppressions", _drive.Ct)))
             Assert.Equal("asked by phone", Assert.Single(list.RootElement.EnumerateArray()).GetProperty("reason").GetString());
 
@@ -83,7 +83,7 @@ public sealed class StoreSendingApiTests : IDisposable
         _drive.Advance(TimeSpan.FromMinutes(5));
 
         Assert.True((await _drive.DispatchAsync()).Sent >= 1);
-        var message = (await _app.Service<IMessageStore>().ListForCartAsync((await _drive.CartAsync(store, "chk-paused"))!.Id, _drive.Ct)).Single(m => m.Step == 1);
+        var message = (await _app.Service<IMessageRepository>().ListForCartAsync((await _drive.CartAsync(store, "chk-paused"))!.Id, _drive.Ct)).Single(m => m.Step == 1);
         // Claimed twice, sent once: the paused round gave its attempt back.
         Assert.Equal((MessageStatus.Sent, 1), (message.Status, message.Attempts));
     }

@@ -156,7 +156,7 @@ public sealed class TemplateApiTests : IDisposable
         // Saved by an older version without the limits (or by hand): straight into the database, past the API.
         var store = await _app.DemoStoreAsync();
         var deep = string.Concat(Enumerable.Repeat("{%if 1%}", 2000)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 2000));
-        await _app.Service<ITemplateStore>().SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "html", deep, _app.Time.GetUtcNow()), _drive.Ct);
+        await _app.Service<ITemplateRepository>().SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "html", deep, _app.Time.GetUtcNow()), _drive.Ct);
         await _drive.ReportCartAsync(store, "chk-deep");
         _drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
         await _drive.DetectAsync();
@@ -166,13 +166,13 @@ public sealed class TemplateApiTests : IDisposable
 
         Assert.Equal(1, summary.Failed);
         var cart = (await _drive.CartAsync(store, "chk-deep"))!;
-        var message = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct))[0];
+        var message = (await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct))[0];
         Assert.Equal(MessageStatus.Failed, message.Status);
         Assert.Contains("breaks a limit", message.LastError, StringComparison.Ordinal);
         Assert.Contains("nest more than", message.LastError, StringComparison.Ordinal);
         Assert.Empty(_app.PickedUpEmails());
         // Another store, and this one once the part is gone, still send.
-        await _app.Service<ITemplateStore>().DeleteAsync(store.Id, "reminder", "en", "html", _drive.Ct);
+        await _app.Service<ITemplateRepository>().DeleteAsync(store.Id, "reminder", "en", "html", _drive.Ct);
         var (_, email) = await _drive.AbandonAndSendFirstStepAsync(store, "chk-after");
         Assert.StartsWith(BuiltInSubject, email.Subject, StringComparison.Ordinal);
     }

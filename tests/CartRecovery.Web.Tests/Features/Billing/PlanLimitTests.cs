@@ -43,7 +43,7 @@ public sealed class PlanLimitTests : IDisposable
 
         Assert.Single(_app.PickedUpEmails());
         var cart = (await _drive.CartAsync(store, "chk-1"))!;
-        var waiting = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 2);
+        var waiting = (await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 2);
         Assert.Equal(MessageStatus.Pending, waiting.Status);
         using var admin = _app.AdminClient();
         using (var billing = JsonDocument.Parse(await admin.GetStringAsync($"/api/stores/{store.Id}/billing", _drive.Ct)))

@@ -59,7 +59,7 @@ public sealed class ShopifyBillingTests : IAsyncLifetime
         var back = await _host.Browser.GetAsync(approved.Headers.Location, Ct);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal("ACTIVE", _host.Shopify.AppSubscriptions[0].Status);
-        var subscriptions = _host.App.Service<ISubscriptionStore>();
+        var subscriptions = _host.App.Service<ISubscriptionRepository>();
         Assert.Equal(("Growth", SubscriptionStatus.Active), await PlanOfAsync(subscriptions, store.Id));
 
         // Two emails go out; the plan includes one: the job charges the other as one usage record, once.
@@ -78,6 +78,6 @@ public sealed class ShopifyBillingTests : IAsyncLifetime
         Assert.Equal(SubscriptionStatus.Cancelled, (await subscriptions.GetAsync(store.Id, Ct))!.Status);
     }
 
-    private static async Task<(string, SubscriptionStatus)> PlanOfAsync(ISubscriptionStore subscriptions, long storeId) =>
+    private static async Task<(string, SubscriptionStatus)> PlanOfAsync(ISubscriptionRepository subscriptions, long storeId) =>
         (await subscriptions.GetAsync(storeId, Ct)) is { } s ? (s.Plan, s.Status) : ("", default);
 }

@@ -161,7 +161,7 @@ public sealed class DemoShopTests : IDisposable
 
     /// <summary>The carts of the simulated shoppers (not the seeded history).</summary>
     private async Task<List<Cart>> ShopperCartsAsync(Store store) =>
-        (await _app.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct))
+        (await _app.Service<ICartRepository>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct))
             .Where(c => c.ExternalId.StartsWith("demo-", StringComparison.Ordinal)).ToList();
 
     [Fact]

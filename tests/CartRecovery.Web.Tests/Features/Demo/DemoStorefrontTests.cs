@@ -165,14 +165,14 @@ public sealed partial class DemoStorefrontTests : IDisposable
     private async Task<Cart> VisitorCartAsync()
     {
         var store = await _app.DemoStoreAsync();
-        var carts = await _app.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct);
+        var carts = await _app.Service<ICartRepository>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct);
         return Assert.Single(carts, c => c.ExternalId.StartsWith("web-", StringComparison.Ordinal));
     }
 
     private async Task<int> CartCountAsync()
     {
         var store = await _app.DemoStoreAsync();
-        return (await _app.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct)).Count;
+        return (await _app.Service<ICartRepository>().ListAsync(new CartQuery(store.Id, Take: 5000), _drive.Ct)).Count;
     }
 
     [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]

@@ -60,7 +60,7 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
         Assert.Equal(cart.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), sent.Metadata["cart_id"]);
         Assert.StartsWith($"<{_baseUrl}u/", sent.Header("List-Unsubscribe"), StringComparison.Ordinal);
         Assert.Empty(_app.PickedUpEmails());
-        var message = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 1);
+        var message = (await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct)).Single(m => m.Step == 1);
         Assert.Equal(sent.MessageId, message.ProviderMessageId);
     }
 
@@ -87,7 +87,7 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
         Assert.Equal(200, (await _postmark.SendWebhookAsync(Hook, type, sent.MessageId, "postmark", "hook-secret", _drive.Ct)).StatusCode);
 
         Assert.True(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
-        Assert.All((await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct)).Where(m => m.Step > 1),
+        Assert.All((await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct)).Where(m => m.Step > 1),
             m => Assert.Equal(MessageStatus.Cancelled, m.Status));
         Assert.Equal(CartStatus.OptedOut, (await _drive.CartAsync(store, "chk-pm"))!.Status);
     }
@@ -174,7 +174,7 @@ public sealed class PostmarkDeliveryTests : IAsyncLifetime
 
         var paused = (await _app.Service<IStoreRepository>().GetAsync(store.Id, _drive.Ct))!;
         Assert.NotNull(paused.SendingPausedReason);
-        var message = (await _app.Service<IMessageStore>().ListForCartAsync((await _drive.CartAsync(store, "chk-token"))!.Id, _drive.Ct)).Single(m => m.Step == 1);
+        var message = (await _app.Service<IMessageRepository>().ListForCartAsync((await _drive.CartAsync(store, "chk-token"))!.Id, _drive.Ct)).Single(m => m.Step == 1);
         Assert.Equal((MessageStatus.Pending, 0), (message.Status, message.Attempts));
     }
 

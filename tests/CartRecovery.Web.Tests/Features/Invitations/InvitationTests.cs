@@ -34,8 +34,8 @@ public sealed class InvitationTests
         Assert.Contains("Alpine &amp; Co.", page, StringComparison.Ordinal);
         Assert.Equal("/app", accepted.Headers.Location?.OriginalString);
         Assert.Contains("Member", home, StringComparison.Ordinal);
-        var user = await app.Service<IAccountStore>().FindUserByEmailAsync(Invited, Ct);
-        Assert.Equal(AccountRole.Member, (await app.Service<IAccountStore>().GetMembershipAsync(account.Id, user!.Id, Ct))?.Role);
+        var user = await app.Service<IAccountRepository>().FindUserByEmailAsync(Invited, Ct);
+        Assert.Equal(AccountRole.Member, (await app.Service<IAccountRepository>().GetMembershipAsync(account.Id, user!.Id, Ct))?.Role);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class InvitationTests
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, accept.StatusCode);
         Assert.Equal(0, open.GetArrayLength());
-        Assert.Null(await app.Service<IAccountStore>().FindUserByEmailAsync(Invited, Ct));
+        Assert.Null(await app.Service<IAccountRepository>().FindUserByEmailAsync(Invited, Ct));
     }
 
     [Fact]

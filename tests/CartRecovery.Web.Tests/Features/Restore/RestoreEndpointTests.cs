@@ -41,7 +41,7 @@ public sealed class RestoreEndpointTests : IDisposable
         var response = await _app.BrowserClient().GetAsync(altered, _drive.Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var timeline = await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct);
+        var timeline = await _app.Service<ICartRepository>().GetTimelineAsync(cart.Id, _drive.Ct);
         Assert.DoesNotContain(timeline, e => e.Kind == CartEventKinds.Clicked);
     }
 

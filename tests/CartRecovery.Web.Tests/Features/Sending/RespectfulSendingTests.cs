@@ -21,9 +21,9 @@ public sealed class RespectfulSendingTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private IStorePolicyStore Policies => _app.Service<IStorePolicyStore>();
+    private IStorePolicyRepository Policies => _app.Service<IStorePolicyRepository>();
 
-    private Task<IReadOnlyList<OutboundMessage>> MessagesAsync(Cart cart) => _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct);
+    private Task<IReadOnlyList<OutboundMessage>> MessagesAsync(Cart cart) => _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct);
 
     /// <summary>Reports a cart, abandons it, and runs the dispatcher at its two email steps.</summary>
     private async Task<Cart> AbandonAndRunBothEmailStepsAsync(Store store, string externalId, string email)
@@ -56,7 +56,7 @@ public sealed class RespectfulSendingTests : IDisposable
             Assert.Equal(MessageStatus.Cancelled, m.Status);
             Assert.StartsWith("frequency cap: 2 recovery email(s)", m.LastError, StringComparison.Ordinal);
         });
-        var timeline = await _app.Service<ICartStore>().GetTimelineAsync(second.Id, _drive.Ct);
+        var timeline = await _app.Service<ICartRepository>().GetTimelineAsync(second.Id, _drive.Ct);
         Assert.Contains(timeline, e => e.Kind == CartEventKinds.MessageCancelled && e.Detail.Contains("frequency cap", StringComparison.Ordinal));
         Assert.Equal(CartStatus.Abandoned, (await _drive.CartAsync(store, "chk-second"))!.Status);
 
@@ -124,7 +124,7 @@ public sealed class RespectfulSendingTests : IDisposable
         var cart = (await _drive.CartAsync(store, "chk-no-consent"))!;
         Assert.Equal(CartStatus.Expired, cart.Status);
         Assert.Empty(await MessagesAsync(cart));
-        Assert.Equal(TimelineTexts.English(SendingRules.NoConsent), (await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct))[^1].Detail);
+        Assert.Equal(TimelineTexts.English(SendingRules.NoConsent), (await _app.Service<ICartRepository>().GetTimelineAsync(cart.Id, _drive.Ct))[^1].Detail);
     }
 
     private Task<Store> AddStoreAsync(Store like, string externalId) =>

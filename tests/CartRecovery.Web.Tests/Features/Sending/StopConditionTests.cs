@@ -28,11 +28,11 @@ public sealed class StopConditionTests : IDisposable
 
     private async Task AssertStoppedAsync(Cart cart, CartStatus status, string reason)
     {
-        var stored = (await _app.Service<ICartStore>().GetAsync(cart.Id, _drive.Ct))!;
+        var stored = (await _app.Service<ICartRepository>().GetAsync(cart.Id, _drive.Ct))!;
         Assert.Equal(status, stored.Status);
-        var messages = await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, _drive.Ct);
+        var messages = await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, _drive.Ct);
         Assert.All(messages.Where(m => m.Status != MessageStatus.Sent), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
-        Assert.Contains(await _app.Service<ICartStore>().GetTimelineAsync(cart.Id, _drive.Ct), e => e.Detail.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(await _app.Service<ICartRepository>().GetTimelineAsync(cart.Id, _drive.Ct), e => e.Detail.Contains(reason, StringComparison.Ordinal));
 
         // Nothing more goes out for it, however long we wait.
         var before = _app.PickedUpEmails().Length;
@@ -49,13 +49,13 @@ public sealed class StopConditionTests : IDisposable
         _drive.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(1, (await _drive.DispatchAsync()).Sent);
         // Quiet hours hold step 2 (an email) while step 3 creates its follow-up task: the task is open, the email waits.
-        var policies = _app.Service<IStorePolicyStore>();
+        var policies = _app.Service<IStorePolicyRepository>();
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Time.GetUtcNow(), store.ResolveTimeZone()).DateTime);
         var policy = await policies.GetAsync(store.Id, _drive.Ct);
         await policies.SaveAsync(store.Id, policy with { QuietHours = new(local.AddHours(-1), local.AddHours(2)) }, _app.Time.GetUtcNow(), _drive.Ct);
         _drive.Advance(TimeSpan.FromSeconds(40));
         await _drive.DispatchAsync();
-        var task = Assert.Single(await _app.Service<Core.Tasks.IFollowUpTaskStore>().ListAsync(store.Id, Core.Tasks.FollowUpTaskStatus.Open, null, _drive.Ct));
+        var task = Assert.Single(await _app.Service<Core.Tasks.IFollowUpTaskRepository>().ListAsync(store.Id, Core.Tasks.FollowUpTaskStatus.Open, null, _drive.Ct));
         // On the list without this cart being closed: a suppression recorded before opt-outs closed carts.
         await _app.Service<Core.Suppression.ISuppressionList>().SuppressAsync(store.Id, "ana@example.com", "imported", _app.Time.GetUtcNow(), _drive.Ct);
 

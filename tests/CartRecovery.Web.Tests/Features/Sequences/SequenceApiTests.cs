@@ -178,8 +178,8 @@ public sealed class SequenceApiTests : IDisposable
         _drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
         await _drive.DetectAsync();
         var none = (await _drive.CartAsync(store, "chk-none"))!;
-        Assert.Empty(await _app.Service<IMessageStore>().ListForCartAsync(none.Id, _drive.Ct));
-        Assert.Contains(await _app.Service<ICartStore>().GetTimelineAsync(none.Id, _drive.Ct), e => e.Kind == CartEventKinds.NotEnrolled);
+        Assert.Empty(await _app.Service<IMessageRepository>().ListForCartAsync(none.Id, _drive.Ct));
+        Assert.Contains(await _app.Service<ICartRepository>().GetTimelineAsync(none.Id, _drive.Ct), e => e.Kind == CartEventKinds.NotEnrolled);
 
         Assert.Equal(HttpStatusCode.NoContent, (await _api.DeleteAsync(path, _drive.Ct)).StatusCode);
         await _drive.ReportCartAsync(store, "chk-preset");
@@ -188,8 +188,8 @@ public sealed class SequenceApiTests : IDisposable
 
         Assert.False((await JsonAsync(await _api.GetAsync(path, _drive.Ct), HttpStatusCode.OK)).GetProperty("active").GetBoolean());
         var preset = (await _drive.CartAsync(store, "chk-preset"))!;
-        Assert.All(await _app.Service<IMessageStore>().ListForCartAsync(preset.Id, _drive.Ct), m => Assert.Null(m.SequenceId));
-        Assert.NotEmpty(await _app.Service<IMessageStore>().ListForCartAsync(preset.Id, _drive.Ct));
+        Assert.All(await _app.Service<IMessageRepository>().ListForCartAsync(preset.Id, _drive.Ct), m => Assert.Null(m.SequenceId));
+        Assert.NotEmpty(await _app.Service<IMessageRepository>().ListForCartAsync(preset.Id, _drive.Ct));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ShopifyEmbeddedTests : IAsyncLifetime
         Assert.Contains("urn:ietf:params:oauth:grant-type:token-exchange", exchange.Body, StringComparison.Ordinal);
         Assert.NotEmpty(Shopify.WebhookSubscriptions);
 
-        var accounts = _host.App.Service<IAccountStore>();
+        var accounts = _host.App.Service<IAccountRepository>();
         var user = await accounts.GetOrCreateUserByLoginAsync("shopify", $"{Shopify.ShopDomain}/{StaffUser}", _host.App.Time.GetUtcNow(), Ct);
         var membership = await accounts.GetMembershipAsync(store.AccountId!.Value, user.Id, Ct);
         Assert.Equal(AccountRole.Owner, membership?.Role);
@@ -103,7 +103,7 @@ public sealed class ShopifyEmbeddedTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(1, TokenRequests);
         var store = (await StoredShopAsync())!;
-        var members = await _host.App.Service<IAccountStore>().ListMembersAsync(store.AccountId!.Value, Ct);
+        var members = await _host.App.Service<IAccountRepository>().ListMembersAsync(store.AccountId!.Value, Ct);
         Assert.Equal(2, members.Count);
         Assert.All(members, m =>
         {

@@ -23,7 +23,7 @@ public sealed class ShopifyInstallTests : IAsyncLifetime
         var store = await _host.InstalledStoreAsync();
 
         Assert.Equal((_host.Shopify.ShopName, "EUR", "Europe/Paris", StoreStatus.Active), (store.Name, store.Currency, store.TimeZone, store.Status));
-        var credentials = (await _host.App.Service<IStoreCredentialStore>().GetAsync(store.Id, ShopifyHost.Ct))!;
+        var credentials = (await _host.App.Service<IStoreCredentialRepository>().GetAsync(store.Id, ShopifyHost.Ct))!;
         Assert.NotNull(credentials.RefreshToken);
         Assert.NotNull(credentials.AccessTokenExpiresAt);
         await using var db = await _host.App.Service<IDbConnectionFactory>().OpenAsync(ShopifyHost.Ct);
@@ -47,7 +47,7 @@ public sealed class ShopifyInstallTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var store = (await StoreAsync())!;
         Assert.Equal((first.Id, StoreStatus.Active), (store.Id, store.Status));
-        Assert.NotNull(await _host.App.Service<IStoreCredentialStore>().GetAsync(store.Id, ShopifyHost.Ct));
+        Assert.NotNull(await _host.App.Service<IStoreCredentialRepository>().GetAsync(store.Id, ShopifyHost.Ct));
     }
 
     [Fact]

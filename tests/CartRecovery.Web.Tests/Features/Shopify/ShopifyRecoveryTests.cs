@@ -41,7 +41,7 @@ public sealed class ShopifyRecoveryTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.OK], await _host.Shopify.TriggerWebhookAsync("orders/create",
             _host.Shopify.OrderPayload(checkout.Id, 9_100_000_001, "130.50", discount.Code)));
         await _host.ProcessWebhooksAsync();
-        var cart = (await _host.App.Service<ICartStore>().FindByRefAsync(store.Id, "7001", ShopifyHost.Ct))!;
+        var cart = (await _host.App.Service<ICartRepository>().FindByRefAsync(store.Id, "7001", ShopifyHost.Ct))!;
         Assert.Equal((CartStatus.Recovered, 2, 13050L), (cart.Status, cart.RecoveredByStep, cart.OrderTotalMinor!.Value));
 
         using (await _host.Shopify.SendWebhookAsync(_host.WebhookUrl, "customers/redact", _host.Shopify.CustomersRedactPayload(7001, "lena@example.com"))) { }
@@ -54,7 +54,7 @@ public sealed class ShopifyRecoveryTests : IAsyncLifetime
             var text = string.Join('\n', rows.Select(r => string.Join('|', ((IDictionary<string, object?>)r).Values)));
             Assert.False(text.Contains("lena@example.com", StringComparison.OrdinalIgnoreCase), $"{table} still mentions the customer");
         }
-        Assert.Null(await _host.App.Service<ICartStore>().FindByRefAsync(store.Id, "7001", ShopifyHost.Ct));
+        Assert.Null(await _host.App.Service<ICartRepository>().FindByRefAsync(store.Id, "7001", ShopifyHost.Ct));
     }
 
     [Fact]
@@ -80,11 +80,11 @@ public sealed class ShopifyRecoveryTests : IAsyncLifetime
         }
         await pollTask;
 
-        var carts = await _host.App.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 100), ShopifyHost.Ct);
+        var carts = await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(store.Id, Take: 100), ShopifyHost.Ct);
         Assert.Equal(25, carts.Count);
 
         // A second pass may re-read the last instant (the cursor is inclusive) but creates nothing new.
         await poller.PollAsync(store, ShopifyHost.Ct);
-        Assert.Equal(25, (await _host.App.Service<ICartStore>().ListAsync(new CartQuery(store.Id, Take: 100), ShopifyHost.Ct)).Count);
+        Assert.Equal(25, (await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(store.Id, Take: 100), ShopifyHost.Ct)).Count);
     }
 }

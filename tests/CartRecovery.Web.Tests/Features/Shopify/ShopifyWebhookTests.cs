@@ -41,7 +41,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
     }
 
     private Task<Cart?> CartAsync(long checkoutId) =>
-        _host.App.Service<ICartStore>().FindByRefAsync(_store.Id, checkoutId.ToString(System.Globalization.CultureInfo.InvariantCulture), ShopifyHost.Ct);
+        _host.App.Service<ICartRepository>().FindByRefAsync(_store.Id, checkoutId.ToString(System.Globalization.CultureInfo.InvariantCulture), ShopifyHost.Ct);
 
     [Fact]
     public async Task Receive_WhenTheSignedBodyIsNotValidUtf8_Is400AndStoresNothing()
@@ -183,9 +183,9 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
 
         var store = (await _host.App.Service<IStoreRepository>().GetAsync(_store.Id, ShopifyHost.Ct))!;
         Assert.Equal(StoreStatus.Uninstalled, store.Status);
-        Assert.Null(await _host.App.Service<IStoreCredentialStore>().GetAsync(_store.Id, ShopifyHost.Ct));
+        Assert.Null(await _host.App.Service<IStoreCredentialRepository>().GetAsync(_store.Id, ShopifyHost.Ct));
         var cart = (await CartAsync(5005))!;
-        Assert.All(await _host.App.Service<IMessageStore>().ListForCartAsync(cart.Id, ShopifyHost.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.All(await _host.App.Service<IMessageRepository>().ListForCartAsync(cart.Id, ShopifyHost.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
             _host.Shopify.CustomersDataRequestPayload(5006, "dora@example.com", dataRequestId: 777))) { }
         await _host.ProcessWebhooksAsync();
 
-        var export = Assert.Single(await _host.App.Service<IPrivacyStore>().ListExportsAsync(_store.Id, ShopifyHost.Ct));
+        var export = Assert.Single(await _host.App.Service<IPrivacyRepository>().ListExportsAsync(_store.Id, ShopifyHost.Ct));
         Assert.Equal("777", export.RequestId);
         Assert.Contains("dora@example.com", export.Json, StringComparison.Ordinal);
     }
@@ -215,6 +215,6 @@ public sealed class ShopifyWebhookTests : IAsyncLifetime
         await using var db = await _host.App.Service<IDbConnectionFactory>().OpenAsync(ShopifyHost.Ct);
         Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM carts WHERE store_id = @Id", new { _store.Id }));
         Assert.Equal(0L, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries WHERE store_id = @Id", new { _store.Id }));
-        Assert.Null(await _host.App.Service<IStoreCredentialStore>().GetAsync(_store.Id, ShopifyHost.Ct));
+        Assert.Null(await _host.App.Service<IStoreCredentialRepository>().GetAsync(_store.Id, ShopifyHost.Ct));
     }
 }

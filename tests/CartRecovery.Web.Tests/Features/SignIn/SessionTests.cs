@@ -102,7 +102,7 @@ public sealed class SessionTests
         var browser = await app.SignedInAsync("member@alpine.example");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/app", Ct)).StatusCode);
 
-        Assert.Equal(MembershipChange.Done, await app.Service<IAccountStore>().RemoveMembershipAsync(account.Id, member.Id, Ct));
+        Assert.Equal(MembershipChange.Done, await app.Service<IAccountRepository>().RemoveMembershipAsync(account.Id, member.Id, Ct));
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/app", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/team/invitations", Ct)).StatusCode);

@@ -22,7 +22,7 @@ internal static partial class SignInDriver
     public static async Task<(Account Account, User User)> PersonAsync(this CartRecoveryAppFactory app, string email,
         AccountRole role = AccountRole.Owner, string accountName = "Alpine & Co.", long? accountId = null, IReadOnlyList<long>? storeIds = null)
     {
-        var accounts = app.Service<IAccountStore>();
+        var accounts = app.Service<IAccountRepository>();
         var now = app.Time.GetUtcNow();
         var account = accountId is { } id ? (await accounts.GetAsync(id, Ct))! : await accounts.CreateAsync(accountName, AccountKind.Merchant, now, Ct);
         var user = await accounts.GetOrCreateUserByEmailAsync(email, now, Ct);

@@ -40,7 +40,7 @@ public sealed class SmsExactlyOnceTests : IAsyncLifetime
     {
         var drive = new RecoveryDriver(_app);
         var store = await _app.DemoStoreAsync();
-        await _app.Service<ISmsSettingsStore>().SaveAsync(store.Id, DemoStore.Texts, _app.Time.GetUtcNow(), Ct);
+        await _app.Service<ISmsSettingsRepository>().SaveAsync(store.Id, DemoStore.Texts, _app.Time.GetUtcNow(), Ct);
         await SmsCarts.ReportAsync(_app, store, "chk-once", "06 12 34 56 78", acceptsSms: true);
         drive.Advance(TimeSpan.FromSeconds(11));
         await drive.DetectAsync();
@@ -49,7 +49,7 @@ public sealed class SmsExactlyOnceTests : IAsyncLifetime
 
         await drive.DispatchAsync();
         var cart = (await drive.CartAsync(store, "chk-once"))!;
-        var failed = (await _app.Service<IMessageStore>().ListForCartAsync(cart.Id, Ct)).Single(m => m.Kind == StepKind.Sms);
+        var failed = (await _app.Service<IMessageRepository>().ListForCartAsync(cart.Id, Ct)).Single(m => m.Kind == StepKind.Sms);
         Assert.Equal(MessageStatus.Pending, failed.Status);
         Assert.Single(_twilio.Messages);
 
@@ -57,7 +57,7 @@ public sealed class SmsExactlyOnceTests : IAsyncLifetime
         await drive.DispatchAsync();
 
         var text = Assert.Single(_twilio.Messages);
-        var recorded = await _app.Service<IMessageStore>().GetAsync(failed.Id, Ct);
+        var recorded = await _app.Service<IMessageRepository>().GetAsync(failed.Id, Ct);
         Assert.Equal((MessageStatus.Sent, "+33612345678", text.Sid), (recorded!.Status, recorded.Recipient, recorded.ProviderMessageId));
         Assert.Equal("+33612000000", text.From);
         Assert.Equal($"http://localhost/sms/twilio/status?m={failed.Id}", text.StatusCallback?.AbsoluteUri);

@@ -31,7 +31,7 @@ public sealed class SmsSendPathTests
     }
 
     private static async Task<OutboundMessage> TextOfAsync(CartRecoveryAppFactory app, Cart cart) =>
-        (await app.Service<IMessageStore>().ListForCartAsync(cart.Id, Ct)).Single(m => m.Kind == StepKind.Sms);
+        (await app.Service<IMessageRepository>().ListForCartAsync(cart.Id, Ct)).Single(m => m.Kind == StepKind.Sms);
 
     [Fact]
     public async Task DemoCartWithAMobileAndConsent_GetsATextInThePickupFolderWhoseShortLinkLeadsBack()
@@ -48,15 +48,15 @@ public sealed class SmsSendPathTests
         Assert.StartsWith("Alpine & Co. (demo) : Ana, votre panier (189,00 €) vous attend : http://localhost/s/", body, StringComparison.Ordinal);
         Assert.EndsWith("\nSTOP au 0612000000", body, StringComparison.Ordinal);
         Assert.Equal((1, "Gsm7"), (text.GetProperty("parts").GetInt32(), text.GetProperty("encoding").GetString()));
-        var timeline = await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct);
+        var timeline = await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct);
         Assert.Contains(timeline, e => e.Kind == CartEventKinds.MessageSent && e.Detail.StartsWith("Step 3 text sent", StringComparison.Ordinal));
 
         var click = await app.BrowserClient().GetAsync(SmsCarts.ShortPath(body), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
         Assert.Equal("http://localhost/demo/cart/chk-sms", click.Headers.Location?.AbsoluteUri);
-        Assert.NotNull((await app.Service<IMessageStore>().GetAsync(message.Id, Ct))!.ClickedAt);
-        Assert.Contains(await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct), e => e.Kind == CartEventKinds.Clicked && e.Detail == "Short link of step 3 clicked");
+        Assert.NotNull((await app.Service<IMessageRepository>().GetAsync(message.Id, Ct))!.ClickedAt);
+        Assert.Contains(await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct), e => e.Kind == CartEventKinds.Clicked && e.Detail == "Short link of step 3 clicked");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SmsSendPathTests
 
         Assert.Equal(MessageStatus.Cancelled, (await TextOfAsync(app, cart)).Status);
         Assert.Empty(SmsCarts.PickedUpTexts(app));
-        var timeline = await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct);
+        var timeline = await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct);
         Assert.Contains(timeline, e => e.Kind == CartEventKinds.MessageCancelled && e.Detail == $"Step 3 cancelled: text skipped: {SmsSending.NoConsent}");
     }
 
@@ -98,7 +98,7 @@ public sealed class SmsSendPathTests
         var message = await TextOfAsync(app, cart);
         Assert.Equal((MessageStatus.Pending, opens), (message.Status, message.DueAt));
         Assert.Empty(SmsCarts.PickedUpTexts(app));
-        Assert.Contains(await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct),
+        Assert.Contains(await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct),
             e => e.Kind == CartEventKinds.MessageDeferred && e.Detail.StartsWith($"Step 3 waits until {opens:u}", StringComparison.Ordinal));
 
         app.Time.SetUtcNow(opens);
@@ -128,8 +128,8 @@ public sealed class SmsSendPathTests
             new[] { altered, otherStore, garbage, expired }.Select(r => r.StatusCode));
         Assert.Contains("couldn't find that cart", await altered.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("This link has expired", await expired.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Null((await app.Service<IMessageStore>().GetAsync(message.Id, Ct))!.ClickedAt);
-        Assert.DoesNotContain(await app.Service<ICartStore>().GetTimelineAsync(cart.Id, Ct), e => e.Kind == CartEventKinds.Clicked);
+        Assert.Null((await app.Service<IMessageRepository>().GetAsync(message.Id, Ct))!.ClickedAt);
+        Assert.DoesNotContain(await app.Service<ICartRepository>().GetTimelineAsync(cart.Id, Ct), e => e.Kind == CartEventKinds.Clicked);
     }
 
     [Fact]
@@ -139,6 +139,6 @@ public sealed class SmsSendPathTests
 
         var store = await app.DemoStoreAsync();
 
-        Assert.Equal(DemoStore.Texts, await app.Service<ISmsSettingsStore>().GetAsync(store.Id, Ct));
+        Assert.Equal(DemoStore.Texts, await app.Service<ISmsSettingsRepository>().GetAsync(store.Id, Ct));
     }
 }

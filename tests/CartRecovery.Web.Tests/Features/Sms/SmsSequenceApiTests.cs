@@ -62,7 +62,7 @@ public sealed class SmsSequenceApiTests : IDisposable
     {
         var store = await _app.DemoStoreAsync();
         store = await _app.Service<IStoreRepository>().UpsertAsync(store with { Name = "The Very Long Name Of An Alpine Outdoor Equipment Shop In Chamonix" }, Ct);
-        await _app.Service<ISmsSettingsStore>().SaveAsync(store.Id, new SmsSettings { MaxParts = 1 }, _app.Time.GetUtcNow(), Ct);
+        await _app.Service<ISmsSettingsRepository>().SaveAsync(store.Id, new SmsSettings { MaxParts = 1 }, _app.Time.GetUtcNow(), Ct);
 
         var problem = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText(), Ct), HttpStatusCode.BadRequest);
 

@@ -45,7 +45,7 @@ public sealed class SmsSettingsApiTests : IDisposable
         }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var saved = await _app.Service<ISmsSettingsStore>().GetAsync(store.Id, Ct);
+        var saved = await _app.Service<ISmsSettingsRepository>().GetAsync(store.Id, Ct);
         Assert.Equal(new SmsSettings
         {
             Enabled = true, Country = "FR", Consent = SmsConsentRule.DeclaredByMerchant, MaxParts = 3, FromNumber = "+33757000000",
@@ -76,7 +76,7 @@ public sealed class SmsSettingsApiTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"errors name {field}: {problem.RootElement}");
-        Assert.Equal(SmsSettings.Default, await _app.Service<ISmsSettingsStore>().GetAsync(store.Id, Ct));
+        Assert.Equal(SmsSettings.Default, await _app.Service<ISmsSettingsRepository>().GetAsync(store.Id, Ct));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TwilioCallbackTests : IAsyncLifetime
         await _twilio.DisposeAsync();
     }
 
-    private IMessageStore Messages => _app.Service<IMessageStore>();
+    private IMessageRepository Messages => _app.Service<IMessageRepository>();
 
     /// <summary>
     /// A cart's first step made a text and sent through Twilio (the emulator), recorded as sent with its SID, as the

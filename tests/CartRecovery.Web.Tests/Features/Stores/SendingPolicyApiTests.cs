@@ -52,7 +52,7 @@ public sealed class SendingPolicyApiTests : IDisposable
             MaxCartAge = TimeSpan.FromHours(48),
             Consent = ConsentRule.SubscribedOnly,
             RetentionDays = 90,
-        }, await _app.Service<IStorePolicyStore>().GetAsync(store.Id, _ct));
+        }, await _app.Service<IStorePolicyRepository>().GetAsync(store.Id, _ct));
         Assert.Equal(await response.Content.ReadAsStringAsync(_ct),
             await _app.AdminClient().GetStringAsync($"/api/stores/{store.Id}/sending-policy", _ct));
     }
@@ -65,7 +65,7 @@ public sealed class SendingPolicyApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(store.Id, "{}")).StatusCode);
 
-        Assert.Equal(SendingPolicy.Default, await _app.Service<IStorePolicyStore>().GetAsync(store.Id, _ct));
+        Assert.Equal(SendingPolicy.Default, await _app.Service<IStorePolicyRepository>().GetAsync(store.Id, _ct));
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class SendingPolicyApiTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), field);
-        Assert.Equal(SendingPolicy.Default, await _app.Service<IStorePolicyStore>().GetAsync(store.Id, _ct));
+        Assert.Equal(SendingPolicy.Default, await _app.Service<IStorePolicyRepository>().GetAsync(store.Id, _ct));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class TaskApiTests : IDisposable
         var done = await admin.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "Called; she'll order tomorrow" }, _drive.Ct);
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        var task = (await _app.Service<IFollowUpTaskStore>().GetAsync(id, _drive.Ct))!;
+        var task = (await _app.Service<IFollowUpTaskRepository>().GetAsync(id, _drive.Ct))!;
         Assert.Equal((FollowUpTaskStatus.Done, "Marie", "Called; she'll order tomorrow"), (task.Status, task.Assignee, task.Outcome));
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "again" }, _drive.Ct)).StatusCode);
     }
@@ -43,7 +43,7 @@ public sealed class TaskApiTests : IDisposable
         var response = await _app.AdminClient().PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = "too late" }, _drive.Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(FollowUpTaskStatus.Closed, (await _app.Service<IFollowUpTaskStore>().GetAsync(id, _drive.Ct))!.Status);
+        Assert.Equal(FollowUpTaskStatus.Closed, (await _app.Service<IFollowUpTaskRepository>().GetAsync(id, _drive.Ct))!.Status);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ internal sealed record CartJourney(Store Store, Cart Cart, string Email, string 
         var store = await host.InstalledStoreAsync();
         var checkout = host.AddBootsCheckout();
         await host.AbandonAndSendTwoStepsAsync(checkout.Id);
-        var cart = (await host.App.Service<ICartStore>().FindByRefAsync(store.Id, checkout.Id.ToString(CultureInfo.InvariantCulture), ShopifyHost.Ct))!;
+        var cart = (await host.App.Service<ICartRepository>().FindByRefAsync(store.Id, checkout.Id.ToString(CultureInfo.InvariantCulture), ShopifyHost.Ct))!;
         var email = host.App.PickedUpEmails().Select(f => MimeMessage.Load(f)).Single(m => m.MessageId?.Contains(".step-2.", StringComparison.Ordinal) == true);
         var restore = Regex.Match(email.HtmlBody!, @"http://127\.0\.0\.1:\d+/r/([A-Za-z0-9_-]+)");
         var unsubscribe = Regex.Match(email.HtmlBody!, @"/u/([A-Za-z0-9_-]+)");

@@ -65,7 +65,7 @@ public sealed class UnsubscribeEndpointTests : IDisposable
         Assert.True(await _app.Service<ISuppressionList>().IsSuppressedAsync(store.Id, "ana@example.com", _drive.Ct));
         Assert.Equal(CartStatus.Expired, (await _drive.CartAsync(store, "chk-one"))!.Status);
         var other = (await _drive.CartAsync(store, "chk-two"))!;
-        Assert.All(await _app.Service<IMessageStore>().ListForCartAsync(other.Id, _drive.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.All(await _app.Service<IMessageRepository>().ListForCartAsync(other.Id, _drive.Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
 
         var before = _app.PickedUpEmails().Length;
         _drive.Advance(TimeSpan.FromMinutes(10));

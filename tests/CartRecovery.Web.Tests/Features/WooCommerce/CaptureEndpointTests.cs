@@ -47,7 +47,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Origin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        var carts = await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct);
+        var carts = await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct);
         Assert.Equal("lea@example.com", Assert.Single(carts).Contact.Email);
     }
 
@@ -60,7 +60,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
-        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+        Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Origin not allowed", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+        Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         var response = await PostAsync(Body(), origin: null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+        Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+        Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), field);
-        Assert.Empty(await _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct));
+        Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class CaptureScriptBrowserTests : IAsyncLifetime
         return page;
     }
 
-    private Task<IReadOnlyList<Cart>> CartsAsync() => _host.App.Service<ICartStore>().ListAsync(new CartQuery(_store.Id), Ct);
+    private Task<IReadOnlyList<Cart>> CartsAsync() => _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct);
 
     private async Task<Cart> WaitForCartAsync()
     {

@@ -93,7 +93,7 @@ public sealed class WooCommerceConnectBoundsTests
         using var app = new CartRecoveryAppFactory(settings: ProductionDefaults);
         var key = shop.AddApiKey();
         // A connection started for the loopback shop (before the policy, or by a name that now resolves there).
-        var pending = app.Service<IPendingConnectionStore>();
+        var pending = app.Service<IPendingConnectionRepository>();
         var now = app.Time.GetUtcNow();
         Assert.True(await pending.TryCreateAsync("conn-1", Platforms.WooCommerce, shop.BaseUrl.AbsoluteUri, now, now.AddHours(1), 10, Ct));
 

@@ -19,7 +19,7 @@ public sealed class WooCommerceConnectSignInTests : IAsyncLifetime
 
     private static CancellationToken Ct => WooCommerceHost.Ct;
 
-    private IAccountStore Accounts => _host.App.Service<IAccountStore>();
+    private IAccountRepository Accounts => _host.App.Service<IAccountRepository>();
 
     [Fact]
     public async Task Connect_AsANewPerson_SignsTheStartingBrowserInAsOwnerOfTheNewAccount()

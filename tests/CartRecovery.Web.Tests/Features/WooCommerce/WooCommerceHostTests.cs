@@ -87,7 +87,7 @@ public sealed class WooCommerceHostTests : IAsyncLifetime
         var first = await _host.Shop.SendOrderWebhookAsync(created.Id, orderId, ct: Ct);
         Assert.Equal(200, first.StatusCode);
         await _host.ProcessWebhooksAsync();
-        var cart = (await _host.App.Service<ICartStore>().FindByRefAsync(store!.Id, orderId.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct))!;
+        var cart = (await _host.App.Service<ICartRepository>().FindByRefAsync(store!.Id, orderId.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct))!;
         Assert.Equal(("lea@example.com", 14500L, CartStatus.Active), (cart.Contact.Email, cart.TotalMinor, cart.Status));
 
         _host.App.Time.Advance(TimeSpan.FromMinutes(3));
@@ -96,7 +96,7 @@ public sealed class WooCommerceHostTests : IAsyncLifetime
         Assert.Equal(200, (await _host.Shop.SendOrderWebhookAsync(updated.Id, orderId, ct: Ct)).StatusCode);
         await _host.ProcessWebhooksAsync();
 
-        Assert.Equal(CartStatus.ConvertedUnassisted, (await _host.App.Service<ICartStore>().GetAsync(cart.Id, Ct))!.Status);
+        Assert.Equal(CartStatus.ConvertedUnassisted, (await _host.App.Service<ICartRepository>().GetAsync(cart.Id, Ct))!.Status);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class WooCommerceRecoveryTests : IAsyncLifetime
 
         var poller = _host.App.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.WooCommerce);
         await poller.PollAsync(store, Ct);
-        var cart = (await _host.App.Service<ICartStore>().FindByRefAsync(store.Id, orderId.ToString(CultureInfo.InvariantCulture), Ct))!;
+        var cart = (await _host.App.Service<ICartRepository>().FindByRefAsync(store.Id, orderId.ToString(CultureInfo.InvariantCulture), Ct))!;
         Assert.Equal(("lea@example.com", CartStatus.Active), (cart.Contact.Email, cart.Status));
 
         _host.App.Time.Advance(TimeSpan.FromMinutes(16));
@@ -57,7 +57,7 @@ public sealed class WooCommerceRecoveryTests : IAsyncLifetime
         Assert.Equal(200, (await _host.Shop.SendOrderWebhookAsync(updated.Id, orderId, ct: Ct)).StatusCode);
         await _host.ProcessWebhooksAsync();
 
-        cart = (await _host.App.Service<ICartStore>().GetAsync(cart.Id, Ct))!;
+        cart = (await _host.App.Service<ICartRepository>().GetAsync(cart.Id, Ct))!;
         Assert.Equal((CartStatus.Recovered, 2), (cart.Status, cart.RecoveredByStep));
     }
 
@@ -70,7 +70,7 @@ public sealed class WooCommerceRecoveryTests : IAsyncLifetime
             .Line("Ship Your Idea &ndash; Color: Black", 1, "20.00", 7710, variationId: 7711, parentName: "Ship Your Idea")
             .Line("Ben &amp; Jerry&#8217;s Tee", 1, "15.00", 7720));
         await _host.App.Service<IEnumerable<IStorePoller>>().Single(p => p.Platform == Platforms.WooCommerce).PollAsync(store, Ct);
-        var cart = (await _host.App.Service<ICartStore>().FindByRefAsync(store.Id, orderId.ToString(CultureInfo.InvariantCulture), Ct))!;
+        var cart = (await _host.App.Service<ICartRepository>().FindByRefAsync(store.Id, orderId.ToString(CultureInfo.InvariantCulture), Ct))!;
 
         _host.App.Time.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(1, await _host.App.Service<AbandonmentDetector>().RunOnceAsync(Ct));

@@ -18,7 +18,7 @@ public sealed class CartsPageTests : IAsyncLifetime
             await _site.DisposeAsync();
     }
 
-    private ICartStore Carts => _site.App.Service<ICartStore>();
+    private ICartRepository Carts => _site.App.Service<ICartRepository>();
 
     [Fact]
     public async Task CartPage_AfterAbandonmentAndSending_ShowsLinesMessagesAndTimeline()
@@ -26,8 +26,8 @@ public sealed class CartsPageTests : IAsyncLifetime
         var shop = await OwnShop.CreateAsync(_site, "nordic");
         var cart = await shop.AbandonedAndEmailedAsync("chk-walk", "lea@example.com",
             shop.Line("Ridgeline Down Jacket", 1, 18_900, "ALP-JKT-M"), shop.Line("Wool Beanie", 2, 2_500, "ALP-BNE-01"));
-        var sent = (await _site.App.Service<IMessageStore>().ListForCartAsync(cart.Id, AppSite.Ct))[0];
-        await _site.App.Service<IMessageStore>().RecordOpenAsync(sent.Id, _site.App.Time.GetUtcNow(), AppSite.Ct);
+        var sent = (await _site.App.Service<IMessageRepository>().ListForCartAsync(cart.Id, AppSite.Ct))[0];
+        await _site.App.Service<IMessageRepository>().RecordOpenAsync(sent.Id, _site.App.Time.GetUtcNow(), AppSite.Ct);
         var page = await _site.SignInAsync(shop.Owner);
 
         await page.GotoAsync(_site.Url($"app/carts/{cart.Id}"));
@@ -110,7 +110,7 @@ public sealed class CartsPageTests : IAsyncLifetime
         Assert.Equal(CartStatus.Expired, (await Carts.GetAsync(cart.Id, AppSite.Ct))!.Status);
         shop.Drive.Advance(TimeSpan.FromDays(3));
         await shop.Drive.DispatchAsync();
-        var messages = await _site.App.Service<IMessageStore>().ListForCartAsync(cart.Id, AppSite.Ct);
+        var messages = await _site.App.Service<IMessageRepository>().ListForCartAsync(cart.Id, AppSite.Ct);
         Assert.Equal([MessageStatus.Sent, MessageStatus.Cancelled, MessageStatus.Cancelled], messages.Select(m => m.Status));
         Assert.Contains("Sequence stopped", await page.InnerTextAsync("ol.timeline"), StringComparison.Ordinal);
         Assert.False(await page.IsVisibleAsync("button:text-is('Stop the sequence')"));

@@ -68,7 +68,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var zone = store.ResolveTimeZone();
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_site.App.Time.GetUtcNow(), zone).DateTime).AddDays(-1);
         var midnight = LocalMidnight(yesterday, zone);
-        var carts = _site.App.Service<ICartStore>();
+        var carts = _site.App.Service<ICartRepository>();
         foreach (var (id, at) in new[] { ("late", midnight.AddMinutes(-10)), ("early", midnight.AddMinutes(10)) })
         {
             var cart = (await new RecoveryDriver(_site.App).ReportCartAsync(store, id, updatedAt: at.AddHours(-1))).Cart;

@@ -66,7 +66,7 @@ public sealed class DemoShopPagesTests : IAsyncLifetime
         Assert.Contains("€305.00", email.TextBody, StringComparison.Ordinal);
 
         var store = await _site.DemoStoreAsync();
-        var cart = (await _site.App.Service<ICartStore>().FindAsync(store.Id, externalId, AppSite.Ct))!;
+        var cart = (await _site.App.Service<ICartRepository>().FindAsync(store.Id, externalId, AppSite.Ct))!;
         Assert.Equal(CartStatus.Abandoned, cart.Status);
         var merchant = await _site.SignInAsync();
         await merchant.GotoAsync(_site.Url("app/carts?email=visitor%40example.com"));

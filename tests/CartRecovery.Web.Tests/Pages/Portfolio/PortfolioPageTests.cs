@@ -71,12 +71,12 @@ public sealed class PortfolioPageTests : IAsyncLifetime
     {
         var (busy, quiet) = await ArrangeAgencyAsync();
         var third = await _site.App.Service<IStoreRepository>().UpsertAsync(ClientShop("Cedar Supply", "https://cedar.example", busy.AccountId!.Value), AppSite.Ct);
-        var sequences = _site.App.Service<ISequenceStore>();
+        var sequences = _site.App.Service<ISequenceRepository>();
         var now = _site.App.Time.GetUtcNow();
         var winter = new SequenceDefinition("winter", [new SequenceStep(1, TimeSpan.FromHours(2), StepKind.Email, SequencePresets.ReminderTemplate)]);
         var source = await sequences.CreateAsync(busy.Id, winter, now, AppSite.Ct);
         var older = await sequences.CreateAsync(third.Id, winter with { Steps = [new SequenceStep(1, TimeSpan.FromHours(5), StepKind.Email, SequencePresets.ReminderTemplate)] }, now, AppSite.Ct);
-        await _site.App.Service<ITemplateStore>().SaveAsync(new StoreTemplate(busy.Id, SequencePresets.ReminderTemplate, "en", "subject", "Still thinking, {{ customer.first_name }}?", now), AppSite.Ct);
+        await _site.App.Service<ITemplateRepository>().SaveAsync(new StoreTemplate(busy.Id, SequencePresets.ReminderTemplate, "en", "subject", "Still thinking, {{ customer.first_name }}?", now), AppSite.Ct);
         var page = await _site.SignInAsync(AgencyOwner);
         await page.GotoAsync(_site.Url("app/portfolio"));
 
@@ -104,7 +104,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
 
         await page.WaitForSelectorAsync("[data-summary]");
         Assert.Contains("1 added, 0 replaced", await page.InnerTextAsync($"[data-summary] li[data-store='{quiet.Id}']"), StringComparison.Ordinal);
-        var copied = Assert.Single(await _site.App.Service<ITemplateStore>().ListAsync(third.Id, AppSite.Ct));
+        var copied = Assert.Single(await _site.App.Service<ITemplateRepository>().ListAsync(third.Id, AppSite.Ct));
         Assert.Equal("Still thinking, {{ customer.first_name }}?", copied.Source);
 
         // Each shop's change is audited in that shop, like the single-shop pages and the API audit it.
@@ -145,7 +145,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
     /// <summary>An agency with two client shops: "Alder Outfitters" with two months of history, "Birch Goods" new.</summary>
     private async Task<(Store Busy, Store Quiet)> ArrangeAgencyAsync()
     {
-        var accounts = _site.App.Service<IAccountStore>();
+        var accounts = _site.App.Service<IAccountRepository>();
         var agency = await accounts.CreateAsync("North Agency", AccountKind.Agency, _site.App.Time.GetUtcNow(), AppSite.Ct);
         await _site.PersonAsync(AgencyOwner, agency.Id, AccountRole.Owner);
         var stores = _site.App.Service<IStoreRepository>();

@@ -12,7 +12,7 @@ namespace CartRecovery.Web.Tests.Pages.Sequences;
 /// <summary>The sequences list, the editor with its live preview and versions, and the questionnaire, in Chromium.</summary>
 public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(editors), IClassFixture<EditorSite>
 {
-    private ISequenceStore Sequences => Site.App.Service<ISequenceStore>();
+    private ISequenceRepository Sequences => Site.App.Service<ISequenceRepository>();
 
     private async Task<(Store Store, StoreSequence Sequence)> ShopWithSequenceAsync(string name = "Atelier Lumen")
     {

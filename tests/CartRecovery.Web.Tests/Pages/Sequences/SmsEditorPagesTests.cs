@@ -7,7 +7,7 @@ namespace CartRecovery.Web.Tests.Pages.Sequences;
 /// <summary>The SMS channel in the sequence editor (preview with parts, encoding and cost) and on the templates page.</summary>
 public sealed class SmsEditorPagesTests(EditorSite editors) : EditorPageTests(editors), IClassFixture<EditorSite>
 {
-    private ISequenceStore Sequences => Site.App.Service<ISequenceStore>();
+    private ISequenceRepository Sequences => Site.App.Service<ISequenceRepository>();
 
     [Fact]
     public async Task Editor_ATextStep_IsPreviewedWithItsPartsEncodingAndCostAndSaved()

@@ -76,12 +76,12 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await page.FillAsync("#quiet-end", "08:00");
         await page.ClickAsync("button:has-text('Save sending policy')");
         await Assertions.Expect(page.Locator("#quiet-start-error")).ToContainTextAsync("HH:mm");
-        Assert.Null((await _site.App.Service<IStorePolicyStore>().GetAsync(store.Id, AppSite.Ct)).QuietHours);
+        Assert.Null((await _site.App.Service<IStorePolicyRepository>().GetAsync(store.Id, AppSite.Ct)).QuietHours);
 
         await page.FillAsync("#quiet-start", "21:00");
         await page.ClickAsync("button:has-text('Save sending policy')");
         await Assertions.Expect(page.Locator(".banner.success")).ToHaveTextAsync("Saved.");
-        var quiet = (await _site.App.Service<IStorePolicyStore>().GetAsync(store.Id, AppSite.Ct)).QuietHours;
+        var quiet = (await _site.App.Service<IStorePolicyRepository>().GetAsync(store.Id, AppSite.Ct)).QuietHours;
         Assert.Equal(new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)), quiet);
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-sending");
     }
@@ -140,7 +140,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
         var polled = _site.App.Time.GetUtcNow().AddMinutes(-7);
         var webhook = _site.App.Time.GetUtcNow().AddMinutes(-42);
         var key = PollStoreJob.KeyFor(woo.Id);
-        await _site.App.Service<IJobRunStore>().StartAsync(new JobRun
+        await _site.App.Service<IJobRunRepository>().StartAsync(new JobRun
         {
             JobGroup = key.Group, JobName = key.Name, InstanceId = "test", FireInstanceId = "1", StartedAt = polled, Outcome = JobRunOutcome.Succeeded,
         }, AppSite.Ct);
@@ -231,7 +231,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await page.GotoAsync(_site.Url($"app/settings?store={store.Id}&tab=health"));
         Assert.Equal(0, await page.Locator("[data-health=reach]").CountAsync());
 
-        await _site.App.Service<ISequenceStore>().CreateAsync(store.Id, SequencePresets.Standard with
+        await _site.App.Service<ISequenceRepository>().CreateAsync(store.Id, SequencePresets.Standard with
         {
             Name = "Big carts only", Conditions = new SequenceConditions { MinCartValueMinor = 100_000_000 },
         }, _site.App.Time.GetUtcNow(), AppSite.Ct);

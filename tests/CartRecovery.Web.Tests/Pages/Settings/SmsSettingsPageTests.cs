@@ -19,7 +19,7 @@ public sealed class SmsSettingsPageTests : IAsyncLifetime
             await _site.DisposeAsync();
     }
 
-    private Task<SmsSettings> SavedAsync(Store store) => _site.App.Service<ISmsSettingsStore>().GetAsync(store.Id, AppSite.Ct);
+    private Task<SmsSettings> SavedAsync(Store store) => _site.App.Service<ISmsSettingsRepository>().GetAsync(store.Id, AppSite.Ct);
 
     [Fact]
     public async Task Sms_TurnedOnWithASenderAndNarrowerHours_IsSavedAndShowsTheTwilioUrls()

@@ -17,7 +17,7 @@ public sealed class TasksPageTests : IAsyncLifetime
             await _site.DisposeAsync();
     }
 
-    private Task<FollowUpTask?> StoredAsync(long id) => _site.App.Service<IFollowUpTaskStore>().GetAsync(id, AppSite.Ct);
+    private Task<FollowUpTask?> StoredAsync(long id) => _site.App.Service<IFollowUpTaskRepository>().GetAsync(id, AppSite.Ct);
 
     [Fact]
     public async Task FollowUp_AssignedAndCompletedFromThePage_KeepsTheOutcomeAndTheNote()

@@ -27,7 +27,7 @@ public sealed class KeysPageTests : IAsyncLifetime
         await page.ClickAsync("button:has-text('Create the key')");
 
         var token = await page.InputValueAsync("#new-key-token");
-        var key = Assert.Single(await _site.App.Service<IApiKeyStore>().ListAsync((await _site.DemoStoreAsync()).AccountId!.Value, AppSite.Ct));
+        var key = Assert.Single(await _site.App.Service<IApiKeyRepository>().ListAsync((await _site.DemoStoreAsync()).AccountId!.Value, AppSite.Ct));
         Assert.Contains(key.Prefix + "_", token, StringComparison.Ordinal);
         Assert.Equal((AccountRole.Viewer, "Reporting script"), (key.Role, key.Name));
         await HeadlessChromium.SaveScreenshotsAsync(page, "keys-created");
@@ -57,7 +57,7 @@ public sealed class KeysPageTests : IAsyncLifetime
         Assert.Equal("true", await page.GetAttributeAsync("#key-name", "aria-invalid"));
         Assert.Contains("Donnez à la clé un nom", await page.InnerTextAsync("#key-name-error"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#new-key-token").CountAsync());
-        Assert.Empty(await _site.App.Service<IApiKeyStore>().ListAsync((await _site.DemoStoreAsync()).AccountId!.Value, AppSite.Ct));
+        Assert.Empty(await _site.App.Service<IApiKeyRepository>().ListAsync((await _site.DemoStoreAsync()).AccountId!.Value, AppSite.Ct));
         await HeadlessChromium.SaveScreenshotsAsync(page, "keys-error-fr");
     }
 }

@@ -111,7 +111,7 @@ public sealed class TeamPageTests : IAsyncLifetime
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], [invite.StatusCode, remove.StatusCode, key.StatusCode]);
         Assert.Empty(await Invitations().ListOpenAsync(DemoAccount, _site.App.Time.GetUtcNow(), AppSite.Ct));
         Assert.NotNull(await Accounts().GetMembershipAsync(DemoAccount, member.Id, AppSite.Ct));
-        Assert.Empty(await _site.App.Service<IApiKeyStore>().ListAsync(DemoAccount, AppSite.Ct));
+        Assert.Empty(await _site.App.Service<IApiKeyRepository>().ListAsync(DemoAccount, AppSite.Ct));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class TeamPageTests : IAsyncLifetime
         await demoOwner.SubmitAsync("/app/team", "/app/team?handler=Invite", ("Email", "invited@alpine.example"), ("Role", "viewer"));
         await demoOwner.SubmitAsync("/app/keys", "/app/keys?handler=Create", ("Name", "Reporting"), ("Role", "viewer"));
         var invitation = Assert.Single(await Invitations().ListOpenAsync(DemoAccount, _site.App.Time.GetUtcNow(), AppSite.Ct));
-        var key = Assert.Single(await _site.App.Service<IApiKeyStore>().ListAsync(DemoAccount, AppSite.Ct));
+        var key = Assert.Single(await _site.App.Service<IApiKeyRepository>().ListAsync(DemoAccount, AppSite.Ct));
         await _site.App.PersonAsync("owner@other.example", accountName: "Other");
         var other = await _site.SignedInHttpAsync("owner@other.example");
 
@@ -137,10 +137,10 @@ public sealed class TeamPageTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         Assert.Equal(AccountRole.Member, (await Accounts().GetMembershipAsync(DemoAccount, member.Id, AppSite.Ct))!.Role);
         Assert.Single(await Invitations().ListOpenAsync(DemoAccount, _site.App.Time.GetUtcNow(), AppSite.Ct));
-        Assert.Null(Assert.Single(await _site.App.Service<IApiKeyStore>().ListAsync(DemoAccount, AppSite.Ct)).RevokedAt);
+        Assert.Null(Assert.Single(await _site.App.Service<IApiKeyRepository>().ListAsync(DemoAccount, AppSite.Ct)).RevokedAt);
     }
 
-    private IAccountStore Accounts() => _site.App.Service<IAccountStore>();
+    private IAccountRepository Accounts() => _site.App.Service<IAccountRepository>();
 
-    private IInvitationStore Invitations() => _site.App.Service<IInvitationStore>();
+    private IInvitationRepository Invitations() => _site.App.Service<IInvitationRepository>();
 }

@@ -12,7 +12,7 @@ public sealed class TemplatePagesTests(EditorSite editors) : EditorPageTests(edi
 {
     private const string Original = "<p>Original words of {{ store.name }}</p>";
 
-    private ITemplateStore Templates => Site.App.Service<ITemplateStore>();
+    private ITemplateRepository Templates => Site.App.Service<ITemplateRepository>();
 
     private async Task<Store> ShopWithOwnReminderAsync(string name = "Atelier Lumen")
     {

@@ -12,12 +12,12 @@ namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 internal sealed class ShopifyGraphQlEndpoint
 {
     private readonly ShopifyEmulatorState _state;
-    private readonly ShopifyTokenStore _tokens;
+    private readonly ShopifyTokenRepository _tokens;
     private readonly ShopifyCostBucket _bucket;
     private readonly ShopifyGraphQlQueries _queries;
     private readonly ShopifyGraphQlMutations _mutations;
 
-    public ShopifyGraphQlEndpoint(ShopifyEmulatorState state, ShopifyTokenStore tokens, ShopifyCostBucket bucket)
+    public ShopifyGraphQlEndpoint(ShopifyEmulatorState state, ShopifyTokenRepository tokens, ShopifyCostBucket bucket)
     {
         (_state, _tokens, _bucket) = (state, tokens, bucket);
         var appObjects = new ShopifyGraphQlAppObjects(state);

@@ -1,0 +1,74 @@
+namespace CartRecovery.Core.Messages;
+
+/// <summary>
+/// The due-message queue. Claims carry a lease: a dispatcher that dies leaves its claims to come back when the lease
+/// runs out, and every write after a claim names the claimer, so a worker whose lease expired cannot overwrite a
+/// newer claim.
+/// </summary>
+public interface IMessageRepository
+{
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, or Claimed with an expired lease,
+    /// oldest due first: sets Claimed, the claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically.
+    /// Every outcome below written by the claimer resets the unfinished attempts.
+    /// </summary>
+    Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Sent. False when the claim was lost.</summary>
+    Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct);
+
+    /// <summary>
+    /// Claimed by <paramref name="claimer"/> → Pending again at <paramref name="retryAt"/>, or Failed when it is null.
+    /// </summary>
+    Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Quarantined with <paramref name="reason"/>: never claimed again.</summary>
+    Task<bool> QuarantineAsync(long messageId, string claimer, string reason, CancellationToken ct);
+
+    /// <summary>How many messages are Quarantined, of these stores or (null) of all.</summary>
+    Task<int> CountQuarantinedAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Cancelled (the cart no longer wants it).</summary>
+    Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct);
+
+    /// <summary>Stores the offer issued for a claimed message, so a retry sends the same code.</summary>
+    Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct);
+
+    Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
+
+    /// <summary>The cart's messages by step.</summary>
+    Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
+
+    /// <summary>Claimed by <paramref name="claimer"/> → Pending at <paramref name="retryAt"/>, giving back the attempt (nothing was tried).</summary>
+    Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct);
+
+    /// <summary>The message the provider knows by <paramref name="providerMessageId"/>, if any.</summary>
+    Task<OutboundMessage?> FindByProviderIdAsync(string providerMessageId, CancellationToken ct);
+
+    /// <summary>Records a provider delivery report (first one wins).</summary>
+    Task<bool> RecordDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the provider's reported state of a text when its current one is null or in <paramref name="replaces"/> (a late,
+    /// earlier state never overwrites a later one), with <paramref name="lastError"/> when given. True when it changed.
+    /// </summary>
+    Task<bool> RecordProviderStatusAsync(long messageId, string status, IReadOnlyCollection<string> replaces, string? lastError, CancellationToken ct);
+
+    /// <summary>Records the first open. True the first time, false after.</summary>
+    Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
+    Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Cancels every Pending or Claimed message of the store (it was uninstalled). Returns how many.</summary>
+    Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
+
+    /// <summary>
+    /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to <paramref name="email"/>
+    /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts.
+    /// </summary>
+    Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>How many recovery emails (not follow-up tasks) the store sent in [<paramref name="start"/>, <paramref name="until"/>): what a plan counts.</summary>
+    Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct);
+}

@@ -1,0 +1,318 @@
+using CartRecovery.Core.Messages;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Dialects;
+using Dapper;
+
+namespace CartRecovery.Data.Messages;
+
+/// <summary>
+/// The due-message queue. Every write after a claim is guarded by <c>status = Claimed AND claimed_by = @Claimer</c>,
+/// so a dispatcher whose lease ran out (and whose message was claimed again) cannot overwrite the newer claim. The
+/// claim adds one to <c>unfinished_attempts</c> and every outcome resets it, so the count is right across nodes.
+/// </summary>
+internal sealed class MessageRepository : IMessageRepository
+{
+    private const string ClaimGuard = "WHERE id = @Id AND status = @Claimed AND claimed_by = @Claimer";
+
+    private const string MarkSentSql = $"""
+        UPDATE messages
+        SET status = @Sent, recipient = @Recipient, recipient_normalized = @RecipientNormalized,
+            provider_message_id = @ProviderMessageId, sent_at = @SentAt, last_error = NULL, lease_until = NULL, unfinished_attempts = 0
+        {ClaimGuard}
+        """;
+
+    private const string MarkRetrySql = $"""
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, last_error = @LastError, claimed_by = NULL, lease_until = NULL,
+            unfinished_attempts = 0
+        {ClaimGuard}
+        """;
+
+    private const string MarkFailedSql = $"""
+        UPDATE messages SET status = @Failed, last_error = @LastError, lease_until = NULL, unfinished_attempts = 0
+        {ClaimGuard}
+        """;
+
+    private const string MarkCancelledSql = $"""
+        UPDATE messages SET status = @Cancelled, last_error = @Reason, lease_until = NULL, unfinished_attempts = 0
+        {ClaimGuard}
+        """;
+
+    private const string QuarantineSql = $"""
+        UPDATE messages SET status = @Quarantined, last_error = @Reason, lease_until = NULL
+        {ClaimGuard}
+        """;
+
+    private const string CountQuarantinedSql = "SELECT COUNT(*) FROM messages WHERE status = @Quarantined";
+    private const string CountQuarantinedInSql = $"{CountQuarantinedSql} AND store_id IN @StoreIds";
+
+    private const string SetOfferCodeSql = $"""
+        UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt
+        {ClaimGuard}
+        """;
+
+    private const string GetSql = $"SELECT {MessageRow.Columns} FROM messages WHERE id = @Id";
+
+    private const string ListForCartSql = $"SELECT {MessageRow.Columns} FROM messages WHERE cart_id = @CartId ORDER BY step";
+
+    // Releasing gives the attempt back: the claim counted one, but nothing was tried (the store's sending is paused).
+    private const string ReleaseSql = $"""
+        UPDATE messages SET status = @Pending, due_at = @RetryAt, attempts = attempts - 1, claimed_by = NULL, lease_until = NULL,
+            unfinished_attempts = 0
+        {ClaimGuard}
+        """;
+
+    private const string FindByProviderIdSql = $"SELECT {MessageRow.Columns} FROM messages WHERE provider_message_id = @ProviderId";
+    private const string RecordDeliveredSql = "UPDATE messages SET delivered_at = @At WHERE id = @Id AND delivered_at IS NULL";
+    private const string RecordProviderStatusSql = """
+        UPDATE messages SET provider_status = @Status, last_error = COALESCE(@LastError, last_error)
+        WHERE id = @Id AND (provider_status IS NULL OR provider_status IN @Replaces)
+        """;
+    private const string RecordOpenSql = "UPDATE messages SET opened_at = @At WHERE id = @Id AND opened_at IS NULL";
+    private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
+
+    // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores).
+    private const string CountEmailsSentSql = """
+        SELECT COUNT(*) FROM messages
+        WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND store_id IN @StoreIds
+        """;
+
+    // The ledger of sent emails (email_sends) outlives the messages: erasure and retention delete those.
+    private const string CountStoreEmailsSentSql = """
+        SELECT COUNT(*) FROM email_sends WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until
+        """;
+
+    private const string RecordEmailSendSql = """
+        INSERT INTO email_sends (message_id, store_id, sent_at)
+        SELECT id, store_id, sent_at FROM messages
+        WHERE id = @Id AND kind = @Kind AND NOT EXISTS (SELECT 1 FROM email_sends WHERE message_id = @Id)
+        """;
+
+    private const string CancelForStoreSql = """
+        UPDATE messages SET status = @Cancelled, last_error = @Reason
+        WHERE store_id = @StoreId AND (status = @Pending OR status = @Claimed)
+        """;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly SqlDialect _dialect;
+    private readonly GroupCommit _commits;
+
+    public MessageRepository(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(commits);
+        DapperSetup.Ensure();
+        _connections = connections;
+        _dialect = dialect;
+        _commits = commits;
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimer);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(_dialect.ClaimDueMessages, new
+        {
+            Claimer = claimer,
+            Now = DbTime.ToDb(now),
+            LeaseUntil = DbTime.ToDb(now + lease),
+            Batch = batchSize,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
+        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.ToMessage()).ToList();
+    }
+
+    /// <summary>Marks the message sent and, for an email, records the send in the ledger plans count (one transaction).</summary>
+    public async Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var tx = await db.BeginTransactionAsync(ct);
+        var marked = await db.ExecuteAsync(new CommandDefinition(MarkSentSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Sent = (int)MessageStatus.Sent,
+            Recipient = recipient,
+            RecipientNormalized = EmailNormalizer.Normalize(recipient),
+            ProviderMessageId = providerMessageId,
+            SentAt = DbTime.ToDb(sentAt),
+        }, tx, cancellationToken: ct)) > 0;
+        if (marked)
+            await db.ExecuteAsync(new CommandDefinition(RecordEmailSendSql, new { Id = messageId, Kind = (int)Core.Sequences.StepKind.Email }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return marked;
+    }
+
+    public Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct) =>
+        retryAt is { } at
+            ? UpdateClaimedAsync(MarkRetrySql, new
+            {
+                Id = messageId,
+                Claimer = claimer,
+                Claimed = (int)MessageStatus.Claimed,
+                Pending = (int)MessageStatus.Pending,
+                RetryAt = DbTime.ToDb(at),
+                LastError = lastError,
+            }, ct)
+            : UpdateClaimedAsync(MarkFailedSql, new
+            {
+                Id = messageId,
+                Claimer = claimer,
+                Claimed = (int)MessageStatus.Claimed,
+                Failed = (int)MessageStatus.Failed,
+                LastError = lastError,
+            }, ct);
+
+    public Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct) =>
+        UpdateClaimedAsync(MarkCancelledSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Cancelled = (int)MessageStatus.Cancelled,
+            Reason = reason,
+        }, ct);
+
+    public Task<bool> QuarantineAsync(long messageId, string claimer, string reason, CancellationToken ct) =>
+        UpdateClaimedAsync(QuarantineSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Quarantined = (int)MessageStatus.Quarantined,
+            Reason = reason,
+        }, ct);
+
+    public async Task<int> CountQuarantinedAsync(IReadOnlyCollection<long>? storeIds, CancellationToken ct)
+    {
+        if (storeIds is { Count: 0 })
+            return 0;
+        await using var db = await _connections.OpenAsync(ct);
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            storeIds is null ? CountQuarantinedSql : _dialect.ListParameter(CountQuarantinedInSql),
+            new { StoreIds = storeIds?.ToArray(), Quarantined = (int)MessageStatus.Quarantined }, cancellationToken: ct));
+    }
+
+    public Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct) =>
+        UpdateClaimedAsync(SetOfferCodeSql, new
+        {
+            Id = messageId,
+            Claimer = claimer,
+            Claimed = (int)MessageStatus.Claimed,
+            Code = code,
+            ExpiresAt = DbTime.ToDb(expiresAt),
+        }, ct);
+
+    public async Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(GetSql, new { Id = messageId }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(ListForCartSql, new { CartId = cartId }, cancellationToken: ct));
+        return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    public async Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(ReleaseSql, new
+        {
+            Id = messageId, Claimer = claimer, RetryAt = DbTime.ToDb(retryAt),
+            Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<OutboundMessage?> FindByProviderIdAsync(string providerMessageId, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        var row = await db.QueryFirstOrDefaultAsync<MessageRow>(new CommandDefinition(FindByProviderIdSql, new { ProviderId = providerMessageId }, cancellationToken: ct));
+        return row?.ToMessage();
+    }
+
+    public async Task<bool> RecordDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(RecordDeliveredSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> RecordProviderStatusAsync(long messageId, string status, IReadOnlyCollection<string> replaces, string? lastError, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        ArgumentNullException.ThrowIfNull(replaces);
+        await using var db = await _connections.OpenAsync(ct);
+        // An empty IN list is invalid SQL on every engine; a placeholder no status equals keeps one statement.
+        string[] earlier = replaces.Count > 0 ? [.. replaces] : [""];
+        return await db.ExecuteAsync(new CommandDefinition(_dialect.ListParameter(RecordProviderStatusSql),
+            new { Id = messageId, Status = status, Replaces = earlier, LastError = lastError }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> RecordOpenAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(RecordOpenSql, new { Id = messageId, At = DbTime.ToDb(at) }, cancellationToken: ct)) > 0;
+    }
+
+    // Clicks come in bursts (a campaign's emails are opened together): they share commits, each returns once stored.
+    public Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        var parameters = new { Id = messageId, At = DbTime.ToDb(at) };
+        return _commits.RunAsync(async (db, transaction) =>
+            await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0, ct);
+    }
+
+    public async Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(CancelForStoreSql, new
+        {
+            StoreId = storeId,
+            Reason = reason,
+            Cancelled = (int)MessageStatus.Cancelled,
+            Pending = (int)MessageStatus.Pending,
+            Claimed = (int)MessageStatus.Claimed,
+        }, cancellationToken: ct));
+    }
+
+    public async Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storeIds);
+        if (storeIds.Count == 0 || EmailNormalizer.Normalize(email) is not { } normalized)
+            return 0;
+        await using var db = await _connections.OpenAsync(ct);
+        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.ListParameter(CountEmailsSentSql), new
+        {
+            StoreIds = storeIds.ToArray(),
+            Email = normalized,
+            Since = DbTime.ToDb(since),
+            Sent = (int)MessageStatus.Sent,
+            Kind = (int)Core.Sequences.StepKind.Email,
+        }, cancellationToken: ct));
+    }
+
+    public async Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(CountStoreEmailsSentSql, new
+        {
+            StoreId = storeId,
+            Start = DbTime.ToDb(start),
+            Until = DbTime.ToDb(until),
+        }, cancellationToken: ct));
+    }
+
+    private async Task<bool> UpdateClaimedAsync(string sql, object param, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: ct)) > 0;
+    }
+}

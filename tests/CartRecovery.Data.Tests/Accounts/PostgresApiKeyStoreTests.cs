@@ -1,6 +1,0 @@
-namespace CartRecovery.Data.Tests.Accounts;
-
-public sealed class PostgresApiKeyStoreTests : ApiKeyStoreContract
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
-}

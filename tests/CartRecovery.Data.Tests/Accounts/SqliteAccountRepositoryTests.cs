@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Accounts;
+
+public sealed class SqliteAccountRepositoryTests : AccountRepositoryContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.SqliteAsync();
+}

@@ -1,6 +1,0 @@
-namespace CartRecovery.Data.Tests.Accounts;
-
-public sealed class SqliteAccountStoreTests : AccountStoreContract
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.SqliteAsync();
-}

@@ -1,0 +1,255 @@
+using CartRecovery.Core.Messages;
+
+namespace CartRecovery.Data.Tests.Messages;
+
+/// <summary>The due-message queue: claims with leases, claimer-guarded results, clicks and opt-out cancellation.</summary>
+public abstract class MessageRepositoryContract : DatabaseContract
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task ClaimDue_ClaimsOnlyDueMessages_SettingClaimerLeaseAndAttempts()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1.5);
+
+        var claimed = await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct);
+
+        var message = Assert.Single(claimed);
+        Assert.Equal(messages[0].Id, message.Id);
+        Assert.Equal((MessageStatus.Claimed, "node-a", (DateTimeOffset?)(now + Lease), 1), (message.Status, message.ClaimedBy, message.LeaseUntil, message.Attempts));
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal(message, stored);
+        Assert.Equal(MessageStatus.Pending, (await Db.Messages.GetAsync(messages[1].Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task ClaimDue_RespectsBatchSize_OldestDueFirst()
+    {
+        var store = await AddStoreAsync();
+        var (_, first) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var (_, second) = await AddAbandonedCartAsync(store.Id, "chk-2");
+        var now = Now.AddHours(10);
+
+        var batch1 = await Db.Messages.ClaimDueAsync("node-a", now, Lease, 4, Ct);
+        var batch2 = await Db.Messages.ClaimDueAsync("node-b", now, Lease, 4, Ct);
+        var batch3 = await Db.Messages.ClaimDueAsync("node-c", now, Lease, 4, Ct);
+
+        Assert.Equal(4, batch1.Count);
+        Assert.Equal([1, 1, 2, 2], batch1.Select(m => m.Step));
+        Assert.Equal(2, batch2.Count);
+        Assert.Equal([first[2].Id, second[2].Id], batch2.Select(m => m.Id).Order());
+        Assert.Empty(batch3);
+    }
+
+    [Fact]
+    public async Task ClaimDue_WhenClaimersRace_ClaimsEveryDueMessageExactlyOnce()
+    {
+        var store = await AddStoreAsync();
+        for (var i = 0; i < 4; i++)
+            await AddAbandonedCartAsync(store.Id, $"chk-{i}");
+        var now = Now.AddHours(10);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => Db.Messages.ClaimDueAsync($"node-{i}", now, Lease, 3, Ct), Ct)));
+
+        var ids = claims.SelectMany(c => c).Select(m => m.Id).ToList();
+        Assert.Equal(12, ids.Count);
+        Assert.Equal(12, ids.Distinct().Count());
+        Assert.Equal(12L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE attempts = 1 AND status = 1"));
+    }
+
+    [Fact]
+    public async Task ClaimDue_WhenLeaseHasNotExpired_AnotherClaimerGetsNothing()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1);
+        Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
+
+        var atLeaseEnd = await Db.Messages.ClaimDueAsync("node-b", now + Lease, Lease, 10, Ct);
+
+        Assert.Empty(atLeaseEnd);
+    }
+
+    [Fact]
+    public async Task ClaimDue_WhenLeaseExpired_AnotherClaimerTakesItOverAndTheStaleClaimerCannotFinish()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1);
+        var lost = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
+        var later = now + Lease + TimeSpan.FromMilliseconds(1);
+
+        var reclaimed = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", later, Lease, 10, Ct));
+
+        Assert.Equal(lost.Id, reclaimed.Id);
+        Assert.Equal(("node-b", 2, (DateTimeOffset?)(later + Lease)), (reclaimed.ClaimedBy, reclaimed.Attempts, reclaimed.LeaseUntil));
+        Assert.False(await Db.Messages.MarkSentAsync(lost.Id, "node-a", "ada@example.com", "pm-1", later, Ct));
+        Assert.False(await Db.Messages.MarkFailedAsync(lost.Id, "node-a", "boom", null, Ct));
+        Assert.False(await Db.Messages.MarkCancelledAsync(lost.Id, "node-a", "no", Ct));
+        var stored = (await Db.Messages.GetAsync(lost.Id, Ct))!;
+        Assert.Equal((MessageStatus.Claimed, "node-b", (DateTimeOffset?)null), (stored.Status, stored.ClaimedBy, stored.SentAt));
+    }
+
+    [Fact]
+    public async Task ClaimDue_AfterClaimsWhoseLeaseRanOutWithoutAnOutcome_CountsThemUntilAnOutcomeResetsTheCount()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1.5);
+
+        var first = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
+        var second = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now + Lease + TimeSpan.FromSeconds(1), Lease, 1, Ct));
+        var third = Assert.Single(await Db.Messages.ClaimDueAsync("node-c", now + 2 * (Lease + TimeSpan.FromSeconds(1)), Lease, 1, Ct));
+        Assert.True(await Db.Messages.MarkFailedAsync(third.Id, "node-c", "transient", now + 3 * Lease, Ct));
+        var afterOutcome = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now + 3 * Lease, Lease, 1, Ct));
+
+        Assert.Equal(messages[0].Id, first.Id);
+        Assert.Equal([1, 2, 3, 1], new[] { first, second, third, afterOutcome }.Select(m => m.UnfinishedAttempts));
+        Assert.Equal(4, afterOutcome.Attempts);
+        Assert.True(await Db.Messages.ReleaseAsync(afterOutcome.Id, "node-a", now + 4 * Lease, Ct));
+        Assert.Equal(0, (await Db.Messages.GetAsync(afterOutcome.Id, Ct))!.UnfinishedAttempts);
+    }
+
+    [Fact]
+    public async Task Quarantine_ByTheClaimer_SetsItAsideForGoodAndCountsIt()
+    {
+        var store = await AddStoreAsync();
+        var other = await AddStoreAsync("other-shop");
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1.5);
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
+
+        Assert.False(await Db.Messages.QuarantineAsync(message.Id, "node-b", "not the claimer", Ct));
+        Assert.True(await Db.Messages.QuarantineAsync(message.Id, "node-a", "died mid-send 3 times", Ct));
+
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Quarantined, "died mid-send 3 times"), (stored.Status, stored.LastError));
+        Assert.DoesNotContain(await Db.Messages.ClaimDueAsync("node-a", now + TimeSpan.FromDays(30), Lease, 50, Ct), m => m.Id == message.Id);
+        Assert.Equal((1, 1, 0, 1, 0), (await Db.Messages.CountQuarantinedAsync([store.Id], Ct), await Db.Messages.CountQuarantinedAsync(null, Ct),
+            await Db.Messages.CountQuarantinedAsync([other.Id], Ct), await Db.Messages.CountQuarantinedAsync([store.Id, other.Id], Ct),
+            await Db.Messages.CountQuarantinedAsync([], Ct)));
+    }
+
+    [Fact]
+    public async Task MarkSent_ByTheClaimer_RecordsTheSend()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
+
+        var sent = await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-1", Now.AddHours(1.1), Ct);
+
+        Assert.True(sent);
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Sent, "ada@example.com", "pm-1", (DateTimeOffset?)Now.AddHours(1.1)),
+            (stored.Status, stored.Recipient, stored.ProviderMessageId, stored.SentAt));
+        Assert.False(await Db.Messages.MarkSentAsync(message.Id, "node-a", "ada@example.com", "pm-2", Now.AddHours(1.2), Ct));
+        Assert.Empty(await Db.Messages.ClaimDueAsync("node-b", Now.AddHours(1.9), Lease, 10, Ct));
+    }
+
+    [Fact]
+    public async Task MarkFailed_WithRetryAt_ReturnsToPendingAndIsClaimedAgainOnlyFromRetryAt()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(1);
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
+        var retryAt = now.AddMinutes(30);
+
+        Assert.True(await Db.Messages.MarkFailedAsync(message.Id, "node-a", "timeout", retryAt, Ct));
+
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Pending, retryAt, "timeout"), (stored.Status, stored.DueAt, stored.LastError));
+        Assert.Empty(await Db.Messages.ClaimDueAsync("node-a", retryAt.AddMilliseconds(-1), Lease, 10, Ct));
+        var retry = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", retryAt, Lease, 10, Ct));
+        Assert.Equal((message.Id, 2, "node-b"), (retry.Id, retry.Attempts, retry.ClaimedBy));
+    }
+
+    [Fact]
+    public async Task MarkFailed_WithoutRetryAt_FailsForGood()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
+
+        Assert.True(await Db.Messages.MarkFailedAsync(message.Id, "node-a", "bad template", null, Ct));
+
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Failed, "bad template"), (stored.Status, stored.LastError));
+        var muchLater = await Db.Messages.ClaimDueAsync("node-b", Now.AddHours(1) + Lease * 10, Lease, 10, Ct);
+        Assert.DoesNotContain(muchLater, m => m.Id == message.Id);
+    }
+
+    [Fact]
+    public async Task MarkCancelled_ByTheClaimer_CancelsWithReason()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var message = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", Now.AddHours(1), Lease, 10, Ct));
+
+        Assert.True(await Db.Messages.MarkCancelledAsync(message.Id, "node-a", "the cart is Recovered", Ct));
+
+        var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
+        Assert.Equal((MessageStatus.Cancelled, "the cart is Recovered"), (stored.Status, stored.LastError));
+    }
+
+    [Fact]
+    public async Task SetOfferCode_RequiresTheClaim_AndIsKeptForTheRetry()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(2);
+        Assert.Equal(2, (await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct)).Count);
+        var expires = now.AddHours(48);
+
+        Assert.False(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-b", "STOLEN", expires, Ct));
+        Assert.True(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-a", "SAVE10-XYZ", expires, Ct));
+        Assert.True(await Db.Messages.MarkFailedAsync(messages[1].Id, "node-a", "timeout", now.AddMinutes(1), Ct));
+
+        var retry = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now.AddMinutes(1), Lease, 10, Ct));
+        Assert.Equal(("SAVE10-XYZ", (DateTimeOffset?)expires), (retry.OfferCode, retry.OfferExpiresAt));
+        Assert.Equal(messages[1].Offer, retry.Offer);
+    }
+
+    [Fact]
+    public async Task RecordClick_OnlyTheFirstClickCounts()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+
+        var first = await Db.Messages.RecordClickAsync(messages[0].Id, Now.AddHours(2), Ct);
+        var second = await Db.Messages.RecordClickAsync(messages[0].Id, Now.AddHours(3), Ct);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(Now.AddHours(2), (await Db.Messages.GetAsync(messages[0].Id, Ct))!.ClickedAt);
+        Assert.False(await Db.Messages.RecordClickAsync(404, Now, Ct));
+    }
+
+    [Fact]
+    public async Task Get_WhenMessageIsUnknown_ReturnsNull()
+    {
+        Assert.Null(await Db.Messages.GetAsync(404, Ct));
+        Assert.Empty(await Db.Messages.ListForCartAsync(404, Ct));
+    }
+
+    [Fact]
+    public async Task RecordProviderStatus_LaterStatesReplaceEarlierOnesNeverTheReverse()
+    {
+        var store = await AddStoreAsync();
+        var (_, messages) = await AddAbandonedCartAsync(store.Id, "c-status");
+        var id = messages[0].Id;
+
+        Assert.True(await Db.Messages.RecordProviderStatusAsync(id, "sent", ["accepted", "queued"], null, Ct));
+        Assert.True(await Db.Messages.RecordProviderStatusAsync(id, "undelivered", ["queued", "sent"], "error 30003", Ct));
+        Assert.False(await Db.Messages.RecordProviderStatusAsync(id, "sent", ["queued"], null, Ct));
+        Assert.False(await Db.Messages.RecordProviderStatusAsync(id, "queued", [], null, Ct));
+
+        var read = (await Db.Messages.GetAsync(id, Ct))!;
+        Assert.Equal("undelivered", read.ProviderStatus);
+        Assert.Equal("error 30003", read.LastError);
+        Assert.Null((await Db.Messages.GetAsync(messages[1].Id, Ct))!.ProviderStatus);
+    }
+}

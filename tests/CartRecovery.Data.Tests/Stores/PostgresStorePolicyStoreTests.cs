@@ -1,6 +1,0 @@
-namespace CartRecovery.Data.Tests.Stores;
-
-public sealed class PostgresStorePolicyStoreTests : StorePolicyStoreContract
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
-}

@@ -1,6 +1,0 @@
-namespace CartRecovery.Data.Tests.Tasks;
-
-public sealed class PostgresFollowUpTaskStoreTests : FollowUpTaskStoreContract
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
-}
