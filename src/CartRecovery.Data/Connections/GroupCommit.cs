@@ -15,7 +15,7 @@ namespace CartRecovery.Data.Connections;
 /// batches itself. When a batch fails, its writes are retried one per transaction, so a write that cannot be stored
 /// fails alone and the others are stored (a PostgreSQL transaction that hit an error cannot go on).
 /// </remarks>
-internal sealed class GroupCommit : IAsyncDisposable
+internal sealed class GroupCommit : IAsyncDisposable, IDisposable
 {
     /// <summary>The most writes one transaction takes.</summary>
     public const int MaxBatch = 256;
@@ -96,6 +96,13 @@ internal sealed class GroupCommit : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+    }
+
+    /// <summary>For a container disposed synchronously: the queued writes still commit before it returns.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
     }
 
     private abstract class Write
