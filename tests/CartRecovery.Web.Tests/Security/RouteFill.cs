@@ -24,7 +24,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     /// <summary>Parameter names this suite knows a value for; a route with any other name fails the coverage test.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "sequenceId", "storeId", "publicKey", "token", "cartId", "sku", "handle", "email", "name", "locale", "part", "userId", "key",
+        "id", "sequenceId", "storeId", "publicKey", "storeKey", "token", "cartId", "sku", "handle", "email", "name", "locale", "part", "userId", "key",
     };
 
     /// <summary>The fills for an endpoint: own, another tenant's, unknown, then each garbage value in every parameter.</summary>
@@ -71,6 +71,8 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
         "sequenceId" => Id(t.OwnSequenceId),
         "storeId" => Id(t.WooStore.Id),
         "publicKey" => t.WooStore.PublicKey!,
+        // The SMS inbound address names its store by the store's public key.
+        "storeKey" => t.WooStore.PublicKey!,
         "token" when path.StartsWith("/u/", StringComparison.Ordinal) => t.UnsubscribeToken,
         "token" => t.RestoreToken,
         "cartId" => t.CartExternalId,
@@ -92,7 +94,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
         "id" when path.StartsWith("/api/stores", StringComparison.Ordinal) => Id(t.OtherStore.Id),
         "sequenceId" => Id(t.OtherSequenceId),
         "storeId" => Id(t.OtherStore.Id),
-        "publicKey" => t.OtherStore.PublicKey!,
+        "publicKey" or "storeKey" => t.OtherStore.PublicKey!,
         "token" when path.StartsWith("/u/", StringComparison.Ordinal) => t.RestoreToken,
         "token" => t.UnsubscribeToken,
         _ => Own(name, path, t),
@@ -101,7 +103,7 @@ public sealed record RouteFill(string Name, IReadOnlyDictionary<string, string> 
     private static string Unknown(string name) => name switch
     {
         "id" or "sequenceId" or "storeId" or "userId" => "987654321",
-        "publicKey" or "token" => "pk_0000000000000000000000",
+        "publicKey" or "storeKey" or "token" => "pk_0000000000000000000000",
         "email" => "nobody@example.com",
         _ => "unknown-" + name,
     };

@@ -28,6 +28,7 @@ internal static class MetricsEndpoint
             // The key scheme by name: without a bearer header the default scheme would pick the session cookie, whose
             // challenge is a sign-in page rather than the API's 401.
             app.MapPrometheusScrapingEndpoint(Path)
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
                 .RequireAuthorization(new AuthorizeAttribute(CallerPolicies.Operator) { AuthenticationSchemes = CallerSchemes.ApiKey });
         return app;
     }

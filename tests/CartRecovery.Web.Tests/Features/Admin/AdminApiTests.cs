@@ -106,7 +106,7 @@ public sealed class AdminApiTests : IDisposable
 
         Assert.Equal("ana@example.com", root.GetProperty("contact").GetProperty("email").GetString());
         Assert.Equal("Ridgeline Down Jacket", root.GetProperty("lines")[0].GetProperty("title").GetString());
-        Assert.Equal(3, root.GetProperty("messages").GetArrayLength());
+        Assert.Equal(4, root.GetProperty("messages").GetArrayLength()); // the demo sequence: two emails, a text, a follow-up task
         Assert.Equal("Sent", root.GetProperty("messages")[0].GetProperty("status").GetString());
         Assert.True(root.GetProperty("timeline").GetArrayLength() >= 3);
     }

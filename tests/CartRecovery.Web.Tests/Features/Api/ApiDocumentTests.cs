@@ -25,6 +25,7 @@ public sealed partial class ApiDocumentTests
         ["POST /app/language"] = "the web app's language button (a form for people)",
         ["GET /billing/return"] = "the page Shopify sends a merchant back to after approving a plan",
         ["* /healthz"] = "the load balancer's probe, documented in OPERATIONS.md",
+        ["GET /metrics"] = "Prometheus scraping for operators, documented in OPERATIONS.md",
         ["GET /openapi/v1.json"] = "the document itself",
         ["GET /openapi/reference"] = "the reference page for people, rendered from the document's descriptions",
         ["GET /r/{token}"] = "restore link in a customer's email",

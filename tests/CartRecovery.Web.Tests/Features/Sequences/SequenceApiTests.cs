@@ -64,7 +64,7 @@ public sealed class SequenceApiTests : IDisposable
             conditions = new { customer = "vip", countries = new[] { "France" } },
             steps = new object[]
             {
-                new { delaySeconds = 60, channel = "sms", template = "reminder" },
+                new { delaySeconds = 60, channel = "fax", template = "reminder" },
                 new { delaySeconds = 30, channel = "email", template = "nope", variants = new object[] { new { key = "a" }, new { key = "b", subject = "{{ cart.total | monye }}" } } },
                 new { delaySeconds = 90, channel = "email", template = "offer", offer = new { kind = "percentage", value = 0 } },
             },
