@@ -1,0 +1,99 @@
+using System.Reflection;
+using CartRecovery.Core.Carts;
+using CartRecovery.Core.Messages;
+using CartRecovery.Data.Accounts;
+using CartRecovery.Data.Carts;
+using CartRecovery.Data.Messages;
+using CartRecovery.Data.Sms;
+using CartRecovery.Data.Stores;
+using CartRecovery.Data.Suppression;
+using Dapper;
+
+namespace CartRecovery.Data.Tests.Performance;
+
+/// <summary>
+/// The hot paths' queries (webhook ingest and processing, abandonment detection, dispatch, the restore redirect, provider
+/// events, signed-in requests) must find their rows through an index on every engine, whatever the table's size: an index
+/// dropped or a query rewritten so it no longer fits one fails here, not at a million carts in production. Each query is
+/// the repository's own text (read from its constant), planned by the engine: SQLite's <c>EXPLAIN QUERY PLAN</c> may not
+/// <c>SCAN</c> a table; PostgreSQL's <c>EXPLAIN</c>, with sequential scans priced out (an empty table is otherwise cheaper
+/// to scan), may not show a <c>Seq Scan</c>.
+/// </summary>
+public abstract class QueryPlanContract : DatabaseContract
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> HotQueries => new(Queries.Keys.Order(StringComparer.Ordinal));
+
+    private static readonly Dictionary<string, (Func<TestDatabase, string> Sql, object Parameters)> Queries = new(StringComparer.Ordinal)
+    {
+        ["ingest: store by platform and shop"] = (_ => Const<StoreRepository>("FindSql"), new { Platform = "shopify", ExternalId = "shop.myshopify.com" }),
+        ["capture and SMS inbound: store by public key"] = (_ => Const<StoreRepository>("FindByPublicKeySql"), new { PublicKey = "pk_x" }),
+        ["processing: claim webhook deliveries"] = (db => db.Dialect.ClaimWebhookDeliveries,
+            new { LeaseUntil = Ms(At.AddMinutes(1)), Pending = 0, Now = Ms(At), Batch = 100 }),
+        ["processing: cart by store and checkout"] = (_ => Const<CartRepository>("FindSql"), new { StoreId = 1L, ExternalId = "checkout-1" }),
+        ["processing: cart by any of its references"] = (_ => Const<CartRepository>("FindByRefSql"), new { StoreId = 1L, Ref = "token-1" }),
+        ["processing: the customer's other open carts"] = (_ => Const<CartTransitions>("OpenCartsOfEmailSql"),
+            new { StoreId = 1L, Email = "ada@example.com", Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned }),
+        ["detection: idle carts"] = (_ => Const<CartRepository>("FindIdleSql"), new { Active = (int)CartStatus.Active, Now = Ms(At) }),
+        ["dispatch: claim due messages"] = (db => db.Dialect.ClaimDueMessages, new
+        {
+            Claimer = "node", Now = Ms(At), LeaseUntil = Ms(At.AddMinutes(5)), Batch = 100,
+            Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
+        }),
+        ["dispatch: is the address suppressed"] = (_ => Const<SuppressionList>("ExistsSql"), new { StoreId = 1L, Email = "ada@example.com" }),
+        ["dispatch: is the number suppressed"] = (_ => Const<SmsSuppressionList>("ExistsSql"), new { StoreId = 1L, Phone = "+33612345678" }),
+        ["redirect: message by id"] = (_ => Const<MessageRepository>("GetSql"), new { Id = 1L }),
+        ["redirect: cart by id"] = (_ => Const<CartRepository>("GetSql"), new { Id = 1L }),
+        ["provider events: message by provider id"] = (_ => Const<MessageRepository>("FindByProviderIdSql"), new { ProviderId = "pm-1" }),
+        ["cart page: messages of a cart"] = (_ => Const<MessageRepository>("ListForCartSql"), new { CartId = 1L }),
+        ["cart page: timeline of a cart"] = (_ => Const<CartRepository>("TimelineSql"), new { CartId = 1L }),
+        ["signed-in request: session by token"] = (_ => Const<SessionRepository>("FindSql"), new { TokenHash = new byte[32] }),
+        ["API request: key by prefix"] = (_ => Const<ApiKeyRepository>("FindByPrefixSql"), new { Prefix = "cr_live_x" }),
+    };
+
+    [Theory]
+    [MemberData(nameof(HotQueries))]
+    public async Task HotQuery_IsPlannedWithoutScanningATable(string query)
+    {
+        var (sql, parameters) = Queries[query];
+
+        var plan = await PlanAsync(sql(Db), parameters);
+
+        var scans = plan.Where(IsTableScan).ToList();
+        Assert.True(scans.Count == 0, $"{query} scans a table on {Db.Dialect.Name}:\n{string.Join('\n', plan)}");
+    }
+
+    [Fact]
+    public async Task Plan_OfAQueryWithoutAnIndex_ShowsTheScan()
+    {
+        // The check itself can fail: a filter on a column no index covers is a scan on every engine.
+        var plan = await PlanAsync("SELECT id FROM carts WHERE currency = @Currency", new { Currency = "EUR" });
+
+        Assert.Contains(plan, IsTableScan);
+    }
+
+    private async Task<IReadOnlyList<string>> PlanAsync(string sql, object parameters)
+    {
+        await using var db = await Db.Connections.OpenAsync(Ct);
+        if (Db.Dialect.Name == StorageOptions.Sqlite)
+        {
+            var rows = await db.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+                new CommandDefinition("EXPLAIN QUERY PLAN " + sql, parameters, cancellationToken: Ct));
+            return [.. rows.Select(r => r.Detail)];
+        }
+        await db.ExecuteAsync(new CommandDefinition("SET enable_seqscan = off", cancellationToken: Ct));
+        return [.. await db.QueryAsync<string>(new CommandDefinition("EXPLAIN " + Db.Dialect.ListParameter(sql), parameters, cancellationToken: Ct))];
+    }
+
+    // SQLite: "SCAN c" or "SCAN carts" (a whole table; "SCAN ... USING INDEX" reads a whole index, as bad at a million rows).
+    // PostgreSQL: "Seq Scan on carts c".
+    private static bool IsTableScan(string step) =>
+        step.TrimStart().StartsWith("SCAN ", StringComparison.Ordinal) || step.Contains("Seq Scan on ", StringComparison.Ordinal);
+
+    private static string Const<T>(string name) =>
+        typeof(T).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
+        ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not a SQL constant any more: point this test at the query's new home.");
+
+    private static long Ms(DateTimeOffset at) => DbTime.ToDb(at);
+}
