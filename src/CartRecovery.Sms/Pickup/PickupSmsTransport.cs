@@ -10,7 +10,12 @@ namespace CartRecovery.Sms.Pickup;
 /// </summary>
 public sealed class PickupSmsTransport(string directory, TimeProvider time) : ISmsTransport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Written for people to read (the demo, an operator checking a text): "+33…" and "€", not "\u002B33…" and "\u20AC".
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task<SmsReceipt> SendAsync(SmsMessage message, CancellationToken ct)
     {

@@ -35,6 +35,18 @@ public sealed class PickupSmsTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_WritesTheTextAsAPersonReadsIt()
+    {
+        var transport = new PickupSmsTransport(_folder, _time);
+
+        await transport.SendAsync(new SmsMessage(42, 7, "+33612345678", "Alpine & Co. : votre panier (€224.00)", null, "Alpine"), TestContext.Current.CancellationToken);
+
+        var text = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_folder)), TestContext.Current.CancellationToken);
+        Assert.Contains("\"to\": \"+33612345678\"", text, StringComparison.Ordinal);
+        Assert.Contains("Alpine & Co. : votre panier (€224.00)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_SameMessageAgain_ReplacesItsFileSoARetryShowsOneText()
     {
         var transport = new PickupSmsTransport(_folder, _time);
