@@ -152,16 +152,17 @@ internal sealed class SequenceRepository : ISequenceRepository
             .ToList();
     }
 
-    // One row per (group, converted, order total): few rows even for many carts, and the sums of squares the revenue
-    // interval needs are computed here in doubles, where a SQL BIGINT would overflow on large baskets.
+    // One row per (version, group, converted, order total): few rows even for many carts, and the sums of squares the
+    // revenue interval needs are computed here in doubles, where a SQL BIGINT would overflow on large baskets. Versions
+    // are filtered here too: a list parameter is not portable (Npgsql takes arrays, not expanded IN lists).
     private const string HoldOutSql = """
-        SELECT control_group, converted, revenue, COUNT(*) AS carts
-        FROM (SELECT c.control_group,
+        SELECT sequence_version, control_group, converted, revenue, COUNT(*) AS carts
+        FROM (SELECT c.sequence_version, c.control_group,
                      CASE WHEN c.converted_at IS NULL THEN 0 ELSE 1 END AS converted,
                      CASE WHEN c.converted_at IS NULL THEN 0 ELSE COALESCE(c.order_total_minor, 0) END AS revenue
               FROM carts c
-              WHERE c.sequence_id = @SequenceId AND c.sequence_version IN @Versions AND c.currency = @Currency) g
-        GROUP BY control_group, converted, revenue
+              WHERE c.sequence_id = @SequenceId AND c.currency = @Currency) g
+        GROUP BY sequence_version, control_group, converted, revenue
         """;
 
     public async Task<HoldOutGroups> CountHoldOutAsync(long sequenceId, IReadOnlyCollection<int> versions, string currency, CancellationToken ct)
@@ -171,7 +172,7 @@ internal sealed class SequenceRepository : ISequenceRepository
             return new(GroupOutcome.Empty, GroupOutcome.Empty);
         await using var db = await _connections.OpenAsync(ct);
         var rows = (await db.QueryAsync<HoldOutRow>(new CommandDefinition(HoldOutSql,
-            new { SequenceId = sequenceId, Versions = versions.ToArray(), Currency = currency }, cancellationToken: ct))).ToList();
+            new { SequenceId = sequenceId, Currency = currency }, cancellationToken: ct))).Where(r => versions.Contains(r.SequenceVersion)).ToList();
         return new(Sum(rows.Where(r => r.ControlGroup == 0)), Sum(rows.Where(r => r.ControlGroup != 0)));
     }
 
@@ -181,6 +182,7 @@ internal sealed class SequenceRepository : ISequenceRepository
 
     private sealed class HoldOutRow
     {
+        public int SequenceVersion { get; set; }
         public long ControlGroup { get; set; }
         public long Converted { get; set; }
         public long Revenue { get; set; }

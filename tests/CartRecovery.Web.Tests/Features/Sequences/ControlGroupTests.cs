@@ -70,13 +70,16 @@ public sealed class ControlGroupTests : IDisposable
         Assert.All(all, c => Assert.Equal((sequenceId, 1, ControlGroup.IsControl(sequenceId, c.Id, 50)), (c.SequenceId, c.SequenceVersion, c.InControlGroup)));
         var held = all.Where(c => c.InControlGroup).ToList();
         var treated = all.Where(c => !c.InControlGroup).ToList();
-        Assert.NotEmpty(held);
+        Assert.True(held.Count >= 3, $"{held.Count} of 24 held out");
         Assert.NotEmpty(treated);
 
         // A late update of a held-out cart, and a newer cart of another held-out shopper replacing theirs.
         _drive.Advance(TimeSpan.FromSeconds(30));
         await _drive.ReportCartAsync(store, held[0].ExternalId, $"shopper{held[0].ExternalId[1..]}@example.com", _app.Time.GetUtcNow(),
             new CartLine("Trail Socks", 2, 1500, "p9", "v9", "ALP-SOCK", "Size M", "http://localhost/demo/images/ALP-SOCK.svg"));
+        var replaced = held[^1];
+        await _drive.ReportCartAsync(store, "newer", $"shopper{replaced.ExternalId[1..]}@example.com", _app.Time.GetUtcNow());
+        Assert.Equal(CartStatus.Expired, (await _drive.CartAsync(store, replaced.ExternalId))!.Status);
         for (var round = 0; round < 4; round++)
         {
             _drive.Advance(TimeSpan.FromMinutes(5));
