@@ -151,22 +151,7 @@ public sealed class ControlGroupTests : IDisposable
     {
         var store = await _app.DemoStoreAsync();
         var sequenceId = await CreateSequenceAsync(store, 50);
-        var carts = _app.Service<ICartRepository>();
-        var now = _app.Time.GetUtcNow();
-        var (treatedCount, controlCount) = (0, 0);
-        for (var i = 0; i < 400; i++)
-        {
-            var line = new CartLine("Jacket", 1, 10_000, "p1", "v1", null, null, null);
-            var snapshot = new CartSnapshot(store.Id, $"bulk{i}", new CartContact($"bulk{i}@example.com"), [line], store.Currency, 10_000, 10_000, null, now, now);
-            var cart = (await carts.UpsertAsync(snapshot, now, _drive.Ct)).Cart;
-            Assert.True(await carts.AbandonAsync(cart.Id, now, [], _drive.Ct));
-            var control = ControlGroup.IsControl(sequenceId, cart.Id, 50);
-            await carts.RecordSequenceAsync(cart.Id, sequenceId, 1, control, _drive.Ct);
-            // Treated carts buy one time in four, held-out ones one time in twenty.
-            var buys = control ? controlCount++ % 20 == 0 : treatedCount++ % 4 == 0;
-            if (buys)
-                await carts.ConvertAsync(new CartConversion(cart.Id, $"o{i}", 10_000, now, Core.Attribution.Attribution.Unassisted), now, _drive.Ct);
-        }
+        var (treatedCount, controlCount) = await ControlGroupHistory.SeedAsync(_app, store, sequenceId, 50, 400, _drive.Ct);
 
         var incremental = (await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/{sequenceId}/results", _drive.Ct), HttpStatusCode.OK))
             .GetProperty("incremental");
