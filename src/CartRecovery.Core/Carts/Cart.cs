@@ -29,6 +29,11 @@ public sealed record Cart
     public long? OrderTotalMinor { get; init; }
     /// <summary>The sequence step credited with the recovery, when <see cref="Status"/> is Recovered.</summary>
     public int? RecoveredByStep { get; init; }
+    /// <summary>The store sequence the cart enrolled in at abandonment (null for a preset, no match, or before issue 15).</summary>
+    public long? SequenceId { get; init; }
+    public int? SequenceVersion { get; init; }
+    /// <summary>Drawn into its sequence's hold-out (<see cref="Sequences.ControlGroup"/>): it is never messaged.</summary>
+    public bool InControlGroup { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 

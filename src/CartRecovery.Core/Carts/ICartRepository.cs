@@ -29,6 +29,9 @@ public interface ICartRepository
     /// </summary>
     Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct);
 
+    /// <summary>Records the store sequence (and version) the cart enrolled in, and whether it is in its control group.</summary>
+    Task RecordSequenceAsync(long cartId, long sequenceId, int version, bool controlGroup, CancellationToken ct);
+
     /// <summary>
     /// Records the order, moves the cart to Recovered or ConvertedUnassisted and cancels its pending messages in one
     /// transaction. Returns false when the cart was already converted (a replayed order changes nothing).

@@ -12,6 +12,10 @@ public static class TimelineCodes
     public const string Abandoned = "abandoned";
     public const string Enrolled = "enrolled";
     public const string NotEnrolled = "not-enrolled";
+    /// <summary>Enrolled in a sequence's control group: no message will be sent (issue 15's hold-out).</summary>
+    public const string HeldOut = "held-out";
+    /// <summary>Reason: the cart is in its sequence's control group.</summary>
+    public const string InControlGroup = "in-control-group";
     public const string StepSent = "step-sent";
     public const string StepSentEarlier = "step-sent-earlier";
     public const string StepDeferred = "step-deferred";

@@ -17,6 +17,8 @@ public static class TimelineTexts
         [TimelineCodes.Abandoned] = "Abandoned; {0} step(s) scheduled",
         [TimelineCodes.Enrolled] = "Enrolled in sequence '{0}' (#{1}, version {2})",
         [TimelineCodes.NotEnrolled] = "No sequence of the store matches this cart; nothing is scheduled",
+        [TimelineCodes.HeldOut] = "Held out of sequence '{0}' (#{1}, version {2}) as its control group: no message will be sent",
+        [TimelineCodes.InControlGroup] = "the cart is in the sequence's control group",
         [TimelineCodes.StepSent] = "Step {0} email sent",
         [TimelineCodes.StepSentEarlier] = "Step {0} email sent (an earlier attempt had been accepted)",
         [TimelineCodes.StepDeferred] = "Step {0} waits until {1}: {2}",

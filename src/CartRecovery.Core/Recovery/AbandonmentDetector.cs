@@ -61,8 +61,11 @@ public sealed partial class AbandonmentDetector(
         if (!chosen.Matched)
             await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.NotEnrolled, TimelineEntry.Of(TimelineCodes.NotEnrolled)), ct);
         else if (chosen.Sequence is { } sequence)
-            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Abandoned, TimelineEntry.Of(TimelineCodes.Enrolled,
+        {
+            await carts.RecordSequenceAsync(cart.Id, sequence.Id, sequence.Version, chosen.Control, ct);
+            await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Abandoned, TimelineEntry.Of(chosen.Control ? TimelineCodes.HeldOut : TimelineCodes.Enrolled,
                 TimelineArg.Of(sequence.Definition.Name), TimelineArg.Of(sequence.Id), TimelineArg.Of(sequence.Version))), ct);
+        }
     }
 
     private static partial class Log

@@ -91,6 +91,9 @@ public sealed partial class MessageDispatcher(
                 return Outcome.Sent;
             if (!cart.Status.AcceptsMessages())
                 return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartClosed, TimelineArg.Of(TimelineCodes.Status(cart.Status))), ct);
+            // A held-out cart is enrolled with no plan; should a message of it ever be claimed, it still goes nowhere.
+            if (cart.InControlGroup)
+                return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.InControlGroup), ct);
 
             if (message.Kind == StepKind.FollowUpTask)
                 return await CreateTaskAsync(message, cart, ct);

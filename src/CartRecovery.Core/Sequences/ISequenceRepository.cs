@@ -26,4 +26,10 @@ public interface ISequenceRepository
 
     /// <summary>The same, for the messages sent in [<paramref name="from"/>, <paramref name="until"/>) and the orders they recovered.</summary>
     Task<IReadOnlyList<VariantCounts>> CountResultsAsync(long sequenceId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
+
+    /// <summary>
+    /// The carts enrolled in the sequence under <paramref name="versions"/>, in <paramref name="currency"/>, split into
+    /// treated and control group, with their orders.
+    /// </summary>
+    Task<HoldOutGroups> CountHoldOutAsync(long sequenceId, IReadOnlyCollection<int> versions, string currency, CancellationToken ct);
 }

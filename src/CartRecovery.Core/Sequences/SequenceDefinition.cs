@@ -11,4 +11,10 @@ public sealed record SequenceDefinition(string Name, IReadOnlyList<SequenceStep>
     public int Priority { get; init; }
 
     public SequenceConditions Conditions { get; init; } = SequenceConditions.Any;
+
+    /// <summary>
+    /// The share of enrolled carts (0 to <see cref="ControlGroup.MaxPercent"/>) held out as a control group: enrolled
+    /// but never messaged, so their orders measure what the sequence adds (<see cref="Attribution.LiftEstimator"/>).
+    /// </summary>
+    public int HoldOutPercent { get; init; }
 }

@@ -4,8 +4,14 @@ using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Core.Sequences;
 
-/// <summary>What an abandoned cart enrols in: its plan, and the store's sequence it came from (null for a preset).</summary>
-public sealed record Enrolment(IReadOnlyList<OutboundMessage> Plan, StoreSequence? Sequence, bool Matched);
+/// <summary>
+/// What an abandoned cart enrols in: its plan, and the store's sequence it came from (null for a preset). A cart drawn
+/// into the sequence's hold-out (<see cref="ControlGroup"/>) is enrolled with <see cref="Control"/> set and no plan.
+/// </summary>
+public sealed record Enrolment(IReadOnlyList<OutboundMessage> Plan, StoreSequence? Sequence, bool Matched)
+{
+    public bool Control { get; init; }
+}
 
 /// <summary>
 /// Chooses a cart's sequence. A store with active sequences of its own enrols the cart in the first (by priority, then
@@ -34,7 +40,12 @@ public sealed class SequenceEnrolment
             return new(SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Find(store.Sequence), abandonedAt), null, Matched: true);
 
         if (await FirstMatchAsync(own, cart, ct) is { } sequence)
-            return new(SequencePlanner.Plan(cart.Id, sequence, abandonedAt), sequence, Matched: true);
+        {
+            // Held out: enrolled (so its later order counts for the control group) with nothing ever scheduled.
+            return ControlGroup.IsControl(sequence.Id, cart.Id, sequence.Definition.HoldOutPercent)
+                ? new([], sequence, Matched: true) { Control = true }
+                : new(SequencePlanner.Plan(cart.Id, sequence, abandonedAt), sequence, Matched: true);
+        }
         return new([], null, Matched: false);
     }
 

@@ -36,6 +36,8 @@ public static partial class SequenceValidator
         if (string.IsNullOrWhiteSpace(definition.Name) || definition.Name.Length > MaxNameLength)
             Add("name", $"name is required and at most {MaxNameLength} characters");
         ValidateConditions(definition.Conditions, Add);
+        if (definition.HoldOutPercent is < 0 or > ControlGroup.MaxPercent)
+            Add("holdOutPercent", $"holdOutPercent must be 0 to {ControlGroup.MaxPercent}");
 
         if (definition.Steps.Count is 0 or > MaxSteps)
             Add("steps", $"steps must hold 1 to {MaxSteps} steps");

@@ -211,6 +211,17 @@ internal sealed class CartRepository : ICartRepository
     public Task<bool> AbandonAsync(long cartId, DateTimeOffset abandonedAt, IReadOnlyList<OutboundMessage> plan, CancellationToken ct) =>
         _transitions.AbandonAsync(cartId, abandonedAt, plan, ct);
 
+    private const string RecordSequenceSql = """
+        UPDATE carts SET sequence_id = @SequenceId, sequence_version = @Version, control_group = @ControlGroup WHERE id = @Id
+        """;
+
+    public async Task RecordSequenceAsync(long cartId, long sequenceId, int version, bool controlGroup, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(RecordSequenceSql,
+            new { Id = cartId, SequenceId = sequenceId, Version = version, ControlGroup = controlGroup ? 1 : 0 }, cancellationToken: ct));
+    }
+
     public Task<bool> ConvertAsync(CartConversion conversion, DateTimeOffset now, CancellationToken ct) =>
         _transitions.ConvertAsync(conversion, now, ct);
 

@@ -12,7 +12,7 @@ internal sealed class CartRow
         c.locale, c.accepts_marketing, c.currency, c.subtotal_minor, c.total_minor, c.restore_url,
         c.platform_created_at, c.platform_updated_at, c.abandoned_at, c.converted_at, c.order_id,
         c.order_total_minor, c.recovered_by_step, c.created_at, c.updated_at, c.platform_refs, c.presentment_currency,
-        c.presentment_total_minor, c.country, c.accepts_sms
+        c.presentment_total_minor, c.country, c.accepts_sms, c.sequence_id, c.sequence_version, c.control_group
         """;
 
     public long Id { get; set; }
@@ -46,6 +46,9 @@ internal sealed class CartRow
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public string? Country { get; set; }
     public long? AcceptsSms { get; set; }
+    public long? SequenceId { get; set; }
+    public int? SequenceVersion { get; set; }
+    public long ControlGroup { get; set; }
 
     public static CartRow From(Cart cart) => new()
     {
@@ -105,5 +108,8 @@ internal sealed class CartRow
         PlatformRefs = PlatformRefs is null ? Cart.NoRefs : JsonSerializer.Deserialize<Dictionary<string, string>>(PlatformRefs) ?? Cart.NoRefs,
         PresentmentCurrency = PresentmentCurrency,
         PresentmentTotalMinor = PresentmentTotalMinor,
+        SequenceId = SequenceId,
+        SequenceVersion = SequenceVersion,
+        InControlGroup = ControlGroup != 0,
     };
 }

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
@@ -149,6 +150,43 @@ internal sealed class SequenceRepository : ISequenceRepository
                     recovered.OrderBy(o => o.Currency, StringComparer.Ordinal).Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList());
             })
             .ToList();
+    }
+
+    // One row per (version, group, converted, order total): few rows even for many carts, and the sums of squares the
+    // revenue interval needs are computed here in doubles, where a SQL BIGINT would overflow on large baskets. Versions
+    // are filtered here too: a list parameter is not portable (Npgsql takes arrays, not expanded IN lists).
+    private const string HoldOutSql = """
+        SELECT sequence_version, control_group, converted, revenue, COUNT(*) AS carts
+        FROM (SELECT c.sequence_version, c.control_group,
+                     CASE WHEN c.converted_at IS NULL THEN 0 ELSE 1 END AS converted,
+                     CASE WHEN c.converted_at IS NULL THEN 0 ELSE COALESCE(c.order_total_minor, 0) END AS revenue
+              FROM carts c
+              WHERE c.sequence_id = @SequenceId AND c.currency = @Currency) g
+        GROUP BY sequence_version, control_group, converted, revenue
+        """;
+
+    public async Task<HoldOutGroups> CountHoldOutAsync(long sequenceId, IReadOnlyCollection<int> versions, string currency, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        if (versions.Count == 0)
+            return new(GroupOutcome.Empty, GroupOutcome.Empty);
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = (await db.QueryAsync<HoldOutRow>(new CommandDefinition(HoldOutSql,
+            new { SequenceId = sequenceId, Currency = currency }, cancellationToken: ct))).Where(r => versions.Contains(r.SequenceVersion)).ToList();
+        return new(Sum(rows.Where(r => r.ControlGroup == 0)), Sum(rows.Where(r => r.ControlGroup != 0)));
+    }
+
+    private static GroupOutcome Sum(IEnumerable<HoldOutRow> rows) => rows.Aggregate(GroupOutcome.Empty, (sum, r) => new(
+        sum.Carts + r.Carts, sum.Converted + (r.Converted != 0 ? r.Carts : 0), sum.RevenueMinor + r.Revenue * r.Carts,
+        sum.RevenueSquaresMinor + (double)r.Revenue * r.Revenue * r.Carts));
+
+    private sealed class HoldOutRow
+    {
+        public int SequenceVersion { get; set; }
+        public long ControlGroup { get; set; }
+        public long Converted { get; set; }
+        public long Revenue { get; set; }
+        public long Carts { get; set; }
     }
 
     private sealed class MessageCounts

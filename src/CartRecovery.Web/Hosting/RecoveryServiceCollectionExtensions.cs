@@ -44,6 +44,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<SendingRules>();
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();
+        services.AddSingleton<SequenceLift>();
         services.AddSingleton<SequenceReachCheck>();
         services.AddSingleton<AbandonmentDetector>();
         services.AddSingleton<SmsSending>();

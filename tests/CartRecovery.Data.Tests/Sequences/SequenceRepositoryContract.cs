@@ -31,6 +31,49 @@ public abstract class SequenceRepositoryContract : DatabaseContract
         };
 
     [Fact]
+    public async Task HoldOutPercent_IsKeptByEachVersion()
+    {
+        var store = await AddStoreAsync();
+        var created = await Sequences.CreateAsync(store.Id, AbTest() with { HoldOutPercent = 10 }, Now, Ct);
+
+        await Sequences.UpdateAsync(store.Id, created.Id, AbTest() with { HoldOutPercent = 25 }, Now.AddHours(1), Ct);
+
+        Assert.Equal([10, 25], (await Sequences.ListVersionsAsync(store.Id, created.Id, Ct)).Select(v => v.Definition.HoldOutPercent));
+    }
+
+    [Fact]
+    public async Task CountHoldOut_SplitsTheSequencesCartsOfTheVersionsAndCurrency_WithTheirOrders()
+    {
+        var store = await AddStoreAsync();
+        var sequence = await Sequences.CreateAsync(store.Id, AbTest() with { HoldOutPercent = 50 }, Now, Ct);
+        async Task AddAsync(string id, int version, bool control, long? order, string currency = "EUR")
+        {
+            var cart = await AddCartAsync(store.Id, id, Now.AddHours(-1), $"{id}@example.com", currency);
+            Assert.True(await Db.Carts.AbandonAsync(cart.Id, Now, [], Ct));
+            await Db.Carts.RecordSequenceAsync(cart.Id, sequence.Id, version, control, Ct);
+            if (order is { } total)
+                Assert.True(await Db.Carts.ConvertAsync(new CartConversion(cart.Id, "o-" + id, total, Now.AddHours(2), Attribution.Unassisted), Now.AddHours(2), Ct));
+        }
+        await AddAsync("t1", 1, false, 3_000);
+        await AddAsync("t2", 1, false, 3_000);
+        await AddAsync("t3", 1, false, null);
+        await AddAsync("c1", 1, true, 5_000);
+        await AddAsync("c2", 1, true, null);
+        await AddAsync("other-version", 2, true, 9_000);
+        await AddAsync("other-currency", 1, true, 9_000, "USD");
+        await AddCartAsync(store.Id, "not-enrolled", Now.AddHours(-1), "n@example.com");
+
+        var groups = await Sequences.CountHoldOutAsync(sequence.Id, [1], "EUR", Ct);
+
+        Assert.Equal(new GroupOutcome(3, 2, 6_000, 2 * 3_000.0 * 3_000), groups.Treated);
+        Assert.Equal(new GroupOutcome(2, 1, 5_000, 5_000.0 * 5_000), groups.Control);
+        Assert.True((await Db.Carts.FindAsync(store.Id, "c1", Ct))!.InControlGroup);
+        Assert.Equal((sequence.Id, 1), ((await Db.Carts.FindAsync(store.Id, "t1", Ct))!.SequenceId, (await Db.Carts.FindAsync(store.Id, "t1", Ct))!.SequenceVersion));
+        Assert.Equal((null, null, false), ((await Db.Carts.FindAsync(store.Id, "not-enrolled", Ct))!.SequenceId,
+            (await Db.Carts.FindAsync(store.Id, "not-enrolled", Ct))!.SequenceVersion, (await Db.Carts.FindAsync(store.Id, "not-enrolled", Ct))!.InControlGroup));
+    }
+
+    [Fact]
     public async Task Create_ThenGet_ReadsBackTheWholeDefinitionAsVersion1()
     {
         var store = await AddStoreAsync();

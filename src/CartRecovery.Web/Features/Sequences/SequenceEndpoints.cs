@@ -51,7 +51,7 @@ internal static class SequenceEndpoints
             return versions.Count == 0 ? SequenceNotFound(id, sequenceId) : Results.Ok(versions.Select(SequenceResponse.From));
         }).Describe<IEnumerable<SequenceResponse>>(ApiDescriptions.Sequences, "Every version of a sequence", 404);
         api.MapGet(Path + "/{sequenceId:long}/results", ResultsAsync)
-            .Describe<object>(ApiDescriptions.Sequences, "Results per step and variant, with significance against the first variant", 404);
+            .Describe<object>(ApiDescriptions.Sequences, "Results per step and variant (attributed), with significance against the first variant, and the incremental lift against the control group", 404);
         api.MapSequencePreview();
         return api;
     }
@@ -95,17 +95,21 @@ internal static class SequenceEndpoints
         return await changes.DeactivateAsync(store, sequenceId, ct) ? Results.NoContent() : SequenceNotFound(id, sequenceId);
     }
 
-    private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceRepository sequences, CancellationToken ct)
+    private static async Task<IResult> ResultsAsync(long id, long sequenceId, StoreAccess stores, ISequenceRepository sequences, SequenceLift lift,
+        CancellationToken ct)
     {
-        if (await stores.GetAsync(id, ct) is null)
+        if (await stores.GetAsync(id, ct) is not { } store)
             return ApiResults.StoreNotFound(id);
         if (await sequences.GetAsync(id, sequenceId, ct) is not { } sequence)
             return SequenceNotFound(id, sequenceId);
         var steps = SequenceResults.Build(await sequences.CountResultsAsync(sequenceId, ct), sequence.Definition);
+        var incremental = IncrementalResponse.From(await lift.EstimateAsync(id, sequenceId, store.Currency, ct),
+            sequence.Definition.HoldOutPercent, store.Currency);
         return Results.Ok(new
         {
             sequenceId,
             sequence.Version,
+            incremental,
             minSamplePerVariant = ProportionTest.MinSamplePerVariant,
             steps = steps.Select(s => new
             {

@@ -5,10 +5,11 @@ namespace CartRecovery.Web.Features.Sequences;
 
 /// <summary>
 /// A sequence as the admin API takes it: either <c>{"preset":"hybrid"}</c> (optionally with name, priority and
-/// conditions) or a full definition. Steps are numbered in the order given.
+/// conditions) or a full definition. Steps are numbered in the order given. <c>holdOutPercent</c> (0 to 50, default 0)
+/// holds that share of enrolled carts out as a control group that gets no message.
 /// </summary>
 internal sealed record SequenceRequest(
-    string? Preset, string? Name, int? Priority, ConditionsDto? Conditions, IReadOnlyList<StepDto>? Steps)
+    string? Preset, string? Name, int? Priority, ConditionsDto? Conditions, IReadOnlyList<StepDto>? Steps, int? HoldOutPercent = null)
 {
     /// <summary>The Core definition, or the per-field errors (JSON paths) that make it unfit to save.</summary>
     public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates,
@@ -45,6 +46,7 @@ internal sealed record SequenceRequest(
 
         if (definition is not null)
         {
+            definition = definition with { HoldOutPercent = HoldOutPercent ?? 0 };
             foreach (var (field, rules) in SequenceValidator.Validate(definition, emailTemplates, smsTemplates))
             {
                 foreach (var rule in rules)

@@ -23,7 +23,7 @@ namespace CartRecovery.Web.Pages.Sequences;
 [FramesEmailPreviews]
 internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequences, SequenceChanges changes, ICartRepository carts,
     StoreAccess access, EmailPreviewer previewer, LinkBuilder links, EmailPreviews previews, TimeProvider time, SmsStepCheck sms,
-    IStringLocalizer<EditModel> texts) : AppPageModel(loader)
+    SequenceLift lift, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {
     [BindProperty]
     public SequenceForm Form { get; set; } = new();
@@ -32,6 +32,8 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
     public StoreSequence? Current { get; private set; }
     public IReadOnlyList<StoreSequence> Versions { get; private set; } = [];
     public IReadOnlyList<StepResults> Results { get; private set; } = [];
+    /// <summary>The lift against the control group (issue 15); null for a new sequence.</summary>
+    public IncrementalView? Incremental { get; private set; }
     public IReadOnlyList<Cart> RecentCarts { get; private set; } = [];
     public IReadOnlyList<PreviewFrame> Preview { get; private set; } = [];
     /// <summary>The chosen text step as it would go out, measured (parts, encoding, cost); null when an email step is shown.</summary>
@@ -123,6 +125,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
         {
             Versions = (await sequences.ListVersionsAsync(Shop.Id, Current.Id, ct)).Reverse().ToList();
             Results = SequenceResults.Build(await sequences.CountResultsAsync(Current.Id, ct), Current.Definition);
+            Incremental = new(await lift.EstimateAsync(Shop.Id, Current.Id, Shop.Currency, ct), Current.Definition.HoldOutPercent, Shop.Currency);
         }
         RecentCarts = await carts.ListAsync(new CartQuery(Shop.Id, Take: 20) { StoreIds = Workspace.StoreIds }, ct);
         Preview = await RenderPreviewAsync(ct);

@@ -31,6 +31,7 @@ internal static partial class SequenceErrorTexts
         (VariantKeyRule(), "Use 1 to 20 lower-case letters, digits or dashes."),
         (VariantKeyUniqueRule(), "Each variant of a step needs its own key."),
         (SubjectRule(), "Keep the subject to at most {0} characters."),
+        (HoldOutRule(), "Hold out 0 to {0} % of carts."),
     ];
 
     /// <summary>The rule in the page's language, or the API's own words when no pattern knows it.</summary>
@@ -67,4 +68,5 @@ internal static partial class SequenceErrorTexts
     [GeneratedRegex(@"\.key must be 1 to 20 lower-case letters, digits or dashes$")] private static partial Regex VariantKeyRule();
     [GeneratedRegex(@"\.key must be unique within the step$")] private static partial Regex VariantKeyUniqueRule();
     [GeneratedRegex(@"\.subject must be 1 to (\d+) characters when given$")] private static partial Regex SubjectRule();
+    [GeneratedRegex(@"^holdOutPercent must be 0 to (\d+)$")] private static partial Regex HoldOutRule();
 }

@@ -16,6 +16,8 @@ public sealed class SequenceForm
 
     public string? Name { get; set; }
     public int? Priority { get; set; }
+    /// <summary>The control group's share in percent, as typed (text, so "abc" gets the API's error rather than a binder's).</summary>
+    public string? HoldOutPercent { get; set; }
     // Amounts are text: the number inputs of a French page may send "12,50", which the form binder would refuse.
     public string? MinCartValue { get; set; }
     public string? MaxCartValue { get; set; }
@@ -33,12 +35,14 @@ public sealed class SequenceForm
 
     internal SequenceRequest ToRequest(string currency) => new(null, Name ?? "", Priority,
         new ConditionsDto(Minor(MinCartValue, currency), Minor(MaxCartValue, currency), Customer, Consent, List(Countries), List(Locales)),
-        Steps.Select(s => s.ToDto(currency)).ToList());
+        Steps.Select(s => s.ToDto(currency)).ToList(),
+        Number(HoldOutPercent) is { } percent ? (percent == decimal.Truncate(percent) && percent <= int.MaxValue ? (int)percent : -1) : null);
 
     internal static SequenceForm From(SequenceDefinition definition, string currency) => new()
     {
         Name = definition.Name,
         Priority = definition.Priority,
+        HoldOutPercent = definition.HoldOutPercent.ToString(CultureInfo.InvariantCulture),
         MinCartValue = Text(Major(definition.Conditions.MinCartValueMinor, currency)),
         MaxCartValue = Text(Major(definition.Conditions.MaxCartValueMinor, currency)),
         Customer = ConditionsDto.From(definition.Conditions).Customer ?? "any",
