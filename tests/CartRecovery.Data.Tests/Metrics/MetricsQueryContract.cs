@@ -131,12 +131,14 @@ public abstract class MetricsQueryContract : DatabaseContract
         var metrics = await Db.Metrics.GetAsync([store.Id], Ct);
         var funnel = await Db.Metrics.GetFunnelAsync([store.Id], Now.AddDays(-1), Now.AddDays(1), Ct);
         var steps = await Db.Metrics.GetStepsAsync([store.Id], Now, Now.AddDays(1), Ct);
+        var buckets = await Db.Metrics.GetQuarterHoursAsync([store.Id], Now.AddHours(1), Now.AddDays(1), Ct);
 
         Assert.Equal((1L, 1L, 1L, 1L, 1L), (metrics.EmailsSent, metrics.TextsSent, metrics.Delivered, metrics.Clicked, metrics.RecoveredOrders));
         Assert.Equal([new MoneyTotal("EUR", 4_000)], metrics.RecoveredRevenue);
         Assert.Equal((1, 2L, 1L, 1L, "EUR 4000"), Flatten(metrics.BySteps[0]));
         Assert.Equal(new RecoveryFunnel(2, 2, 1, 1) { Texted = 1 }, funnel);
         Assert.Equal((1, 2L, 1L, 1L, "EUR 4000"), Flatten(steps[0]));
+        Assert.Equal([(1L, 1L, 0L), (0L, 0L, 1L)], buckets.Select(b => (b.EmailsSent, b.TextsSent, b.RecoveredOrders)));
     }
 
     private static (int, long, long, long, string) Flatten(StepMetrics s) =>
