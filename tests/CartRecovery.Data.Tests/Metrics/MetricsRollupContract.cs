@@ -1,7 +1,6 @@
 using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
-using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Data.Tests.Metrics;
 
@@ -65,14 +64,7 @@ public abstract class MetricsRollupContract : DatabaseContract
     public async Task RollUpDay_WithATextStep_CountsTheTextApartFromEmailsAndItsDeliveryAndClickLikeAnEmail()
     {
         var store = await AddStoreAsync("texting");
-        var (_, mt) = await AddAbandonedCartAsync(store.Id, "c-sms");
-        var (_, me) = await AddAbandonedCartAsync(store.Id, "c-mail");
-        await Db.ExecuteAsync("UPDATE messages SET kind = @Sms WHERE id = @Id", new { Sms = (int)StepKind.Sms, mt[0].Id });
-        await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct);
-        Assert.True(await Db.Messages.MarkSentAsync(mt[0].Id, "setup", "+33612345678", "SM1", Now.AddHours(1), Ct));
-        Assert.True(await Db.Messages.MarkSentAsync(me[0].Id, "setup", "ada@example.com", null, Now.AddHours(1), Ct));
-        Assert.True(await Db.Messages.RecordDeliveredAsync(mt[0].Id, Now.AddHours(2), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(mt[0].Id, Now.AddHours(3), Ct));
+        await SendTextAndEmailAsync(store.Id);
 
         await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(1), Ct);
 
