@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Testing;
@@ -64,5 +65,23 @@ public abstract class DatabaseContract : IAsyncLifetime
         await Db.ExecuteAsync("UPDATE messages SET status = @Claimed, claimed_by = 'test' WHERE id = @Id",
             new { Id = messages[0].Id, Claimed = (int)MessageStatus.Claimed });
         Assert.True(await Db.Messages.MarkSentAsync(messages[0].Id, "test", email, "provider-id", sentAt, Ct));
+    }
+
+    /// <summary>
+    /// Two carts abandoned at <see cref="Now"/> in the store: the first's step 1 turned into a text, sent an hour later,
+    /// delivered after two and clicked after three; the second's step 1 an email sent an hour later. Returns the text's cart
+    /// and message.
+    /// </summary>
+    protected async Task<(Cart Cart, OutboundMessage Text)> SendTextAndEmailAsync(long storeId)
+    {
+        var (texted, mt) = await AddAbandonedCartAsync(storeId, "c-sms");
+        var (_, me) = await AddAbandonedCartAsync(storeId, "c-mail");
+        await Db.ExecuteAsync("UPDATE messages SET kind = @Sms WHERE id = @Id", new { Sms = (int)StepKind.Sms, mt[0].Id });
+        await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct);
+        Assert.True(await Db.Messages.MarkSentAsync(mt[0].Id, "setup", "+33612345678", "SM1", Now.AddHours(1), Ct));
+        Assert.True(await Db.Messages.MarkSentAsync(me[0].Id, "setup", "ada@example.com", null, Now.AddHours(1), Ct));
+        Assert.True(await Db.Messages.RecordDeliveredAsync(mt[0].Id, Now.AddHours(2), Ct));
+        Assert.True(await Db.Messages.RecordClickAsync(mt[0].Id, Now.AddHours(3), Ct));
+        return (texted, mt[0]);
     }
 }

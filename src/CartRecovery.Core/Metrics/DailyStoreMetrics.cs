@@ -4,6 +4,8 @@ namespace CartRecovery.Core.Metrics;
 /// One store's numbers for one UTC day in one cart currency, each counted on the day of its own event (abandoned,
 /// sent, delivered, opened, clicked, recovered). Kept after the retention purge erases the carts they came from.
 /// </summary>
+/// <remarks>Delivered, opened and clicked count emails and texts alike; <see cref="EmailsSent"/> and
+/// <see cref="TextsSent"/> count each channel's sends.</remarks>
 public sealed record DailyStoreMetrics(
     long StoreId,
     DateOnly Day,
@@ -14,4 +16,7 @@ public sealed record DailyStoreMetrics(
     long EmailsOpened,
     long EmailsClicked,
     long RecoveredOrders,
-    long RecoveredRevenueMinor);
+    long RecoveredRevenueMinor)
+{
+    public long TextsSent { get; init; }
+}

@@ -64,18 +64,20 @@ internal sealed class MetricsQuery : IMetricsQuery
 
     // Integer division of the epoch milliseconds gives the quarter hour; the same on every engine.
     private const string QuarterHoursSql = """
-        SELECT store_id, currency, bucket, SUM(abandoned) AS abandoned, SUM(sent) AS emails_sent, SUM(recovered) AS recovered_orders,
-               SUM(revenue) AS recovered_revenue_minor
+        SELECT store_id, currency, bucket, SUM(abandoned) AS abandoned, SUM(sent) AS emails_sent, SUM(texted) AS texts_sent,
+               SUM(recovered) AS recovered_orders, SUM(revenue) AS recovered_revenue_minor
         FROM (
-            SELECT store_id, currency, abandoned_at / @Bucket AS bucket, 1 AS abandoned, 0 AS sent, 0 AS recovered, 0 AS revenue
+            SELECT store_id, currency, abandoned_at / @Bucket AS bucket, 1 AS abandoned, 0 AS sent, 0 AS texted, 0 AS recovered,
+                   0 AS revenue
             FROM carts WHERE store_id IN @StoreIds AND abandoned_at >= @From AND abandoned_at < @Until
             UNION ALL
-            SELECT store_id, currency, converted_at / @Bucket, 0, 0, 1, COALESCE(order_total_minor, 0)
+            SELECT store_id, currency, converted_at / @Bucket, 0, 0, 0, 1, COALESCE(order_total_minor, 0)
             FROM carts WHERE store_id IN @StoreIds AND status = @Recovered AND converted_at >= @From AND converted_at < @Until
             UNION ALL
-            SELECT m.store_id, c.currency, m.sent_at / @Bucket, 0, 1, 0, 0
+            SELECT m.store_id, c.currency, m.sent_at / @Bucket, 0, CASE WHEN m.kind = @Email THEN 1 ELSE 0 END,
+                   CASE WHEN m.kind = @Sms THEN 1 ELSE 0 END, 0, 0
             FROM messages m JOIN carts c ON c.id = m.cart_id
-            WHERE m.store_id IN @StoreIds AND m.status = @Sent AND m.kind = @Email AND m.sent_at >= @From AND m.sent_at < @Until
+            WHERE m.store_id IN @StoreIds AND m.status = @Sent AND m.kind IN (@Email, @Sms) AND m.sent_at >= @From AND m.sent_at < @Until
         ) events
         GROUP BY store_id, currency, bucket
         ORDER BY bucket, store_id, currency
@@ -170,9 +172,10 @@ internal sealed class MetricsQuery : IMetricsQuery
             Recovered = (int)CartStatus.Recovered,
             Sent = (int)MessageStatus.Sent,
             Email = (int)StepKind.Email,
+            Sms = (int)StepKind.Sms,
         }, cancellationToken: ct));
         return rows.Select(r => new MetricsBucket(r.StoreId, DbTime.FromDb(r.Bucket * bucket), r.Currency, r.Abandoned, r.EmailsSent, r.RecoveredOrders,
-            r.RecoveredRevenueMinor)).ToList();
+            r.RecoveredRevenueMinor) { TextsSent = r.TextsSent }).ToList();
     }
 
     public async Task<IReadOnlyList<StepMetrics>> GetStepsAsync(IReadOnlyCollection<long> storeIds, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
@@ -219,6 +222,7 @@ internal sealed class MetricsQuery : IMetricsQuery
         public long Bucket { get; set; }
         public long Abandoned { get; set; }
         public long EmailsSent { get; set; }
+        public long TextsSent { get; set; }
         public long RecoveredOrders { get; set; }
         public long RecoveredRevenueMinor { get; set; }
     }

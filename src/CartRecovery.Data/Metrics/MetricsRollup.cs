@@ -17,20 +17,21 @@ internal sealed class MetricsRollup : IMetricsRollup
     private const string DeleteDaySql = "DELETE FROM daily_store_metrics WHERE day_start = @DayStart";
 
     private const string InsertDaySql = """
-        INSERT INTO daily_store_metrics (store_id, day_start, currency, carts_abandoned, emails_sent, emails_delivered, emails_opened,
-                                         emails_clicked, recovered_orders, recovered_revenue_minor, rolled_up_at)
-        SELECT store_id, @DayStart, currency, SUM(abandoned), SUM(sent), SUM(delivered), SUM(opened), SUM(clicked), SUM(recovered),
-               SUM(revenue), @Now
+        INSERT INTO daily_store_metrics (store_id, day_start, currency, carts_abandoned, emails_sent, texts_sent, emails_delivered,
+                                         emails_opened, emails_clicked, recovered_orders, recovered_revenue_minor, rolled_up_at)
+        SELECT store_id, @DayStart, currency, SUM(abandoned), SUM(sent), SUM(texted), SUM(delivered), SUM(opened), SUM(clicked),
+               SUM(recovered), SUM(revenue), @Now
         FROM (
-            SELECT store_id, currency, 1 AS abandoned, 0 AS sent, 0 AS delivered, 0 AS opened, 0 AS clicked, 0 AS recovered,
-                   0 AS revenue
+            SELECT store_id, currency, 1 AS abandoned, 0 AS sent, 0 AS texted, 0 AS delivered, 0 AS opened, 0 AS clicked,
+                   0 AS recovered, 0 AS revenue
             FROM carts WHERE abandoned_at >= @Start AND abandoned_at < @End
             UNION ALL
-            SELECT store_id, currency, 0, 0, 0, 0, 0, 1, COALESCE(order_total_minor, 0)
+            SELECT store_id, currency, 0, 0, 0, 0, 0, 0, 1, COALESCE(order_total_minor, 0)
             FROM carts WHERE status = @Recovered AND converted_at >= @Start AND converted_at < @End
             UNION ALL
             SELECT m.store_id, c.currency, 0,
                    CASE WHEN m.status = @Sent AND m.kind = @Email AND m.sent_at >= @Start AND m.sent_at < @End THEN 1 ELSE 0 END,
+                   CASE WHEN m.status = @Sent AND m.kind = @Sms AND m.sent_at >= @Start AND m.sent_at < @End THEN 1 ELSE 0 END,
                    CASE WHEN m.delivered_at >= @Start AND m.delivered_at < @End THEN 1 ELSE 0 END,
                    CASE WHEN m.opened_at >= @Start AND m.opened_at < @End THEN 1 ELSE 0 END,
                    CASE WHEN m.clicked_at >= @Start AND m.clicked_at < @End THEN 1 ELSE 0 END,
@@ -43,7 +44,7 @@ internal sealed class MetricsRollup : IMetricsRollup
         """;
 
     private const string ListSql = """
-        SELECT store_id, day_start, currency, carts_abandoned, emails_sent, emails_delivered, emails_opened, emails_clicked,
+        SELECT store_id, day_start, currency, carts_abandoned, emails_sent, texts_sent, emails_delivered, emails_opened, emails_clicked,
                recovered_orders, recovered_revenue_minor
         FROM daily_store_metrics
         WHERE (@StoreId IS NULL OR store_id = @StoreId) AND day_start >= @From AND day_start <= @To
@@ -77,6 +78,7 @@ internal sealed class MetricsRollup : IMetricsRollup
             Recovered = (int)CartStatus.Recovered,
             Sent = (int)MessageStatus.Sent,
             Email = (int)StepKind.Email,
+            Sms = (int)StepKind.Sms,
         }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return rows;
@@ -99,7 +101,7 @@ internal sealed class MetricsRollup : IMetricsRollup
         var rows = await db.QueryAsync<Row>(new CommandDefinition(ListSql, new { StoreId = storeId, From = DayStart(first), To = DayStart(last) },
             cancellationToken: ct));
         return rows.Select(r => new DailyStoreMetrics(r.StoreId, DateOnly.FromDateTime(DbTime.FromDb(r.DayStart).UtcDateTime), r.Currency,
-            r.CartsAbandoned, r.EmailsSent, r.EmailsDelivered, r.EmailsOpened, r.EmailsClicked, r.RecoveredOrders, r.RecoveredRevenueMinor)).ToList();
+            r.CartsAbandoned, r.EmailsSent, r.EmailsDelivered, r.EmailsOpened, r.EmailsClicked, r.RecoveredOrders, r.RecoveredRevenueMinor) { TextsSent = r.TextsSent }).ToList();
     }
 
     private static long DayStart(DateOnly day) => DbTime.ToDb(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -111,6 +113,7 @@ internal sealed class MetricsRollup : IMetricsRollup
         public string Currency { get; set; } = "";
         public long CartsAbandoned { get; set; }
         public long EmailsSent { get; set; }
+        public long TextsSent { get; set; }
         public long EmailsDelivered { get; set; }
         public long EmailsOpened { get; set; }
         public long EmailsClicked { get; set; }

@@ -117,26 +117,21 @@ public abstract class MetricsQueryContract : DatabaseContract
     public async Task GetAndFunnel_WithATextStep_CountTheTextLikeAnEmail()
     {
         var store = await AddStoreAsync("texting");
-        var (texted, mt) = await AddAbandonedCartAsync(store.Id, "c-sms");
-        var (_, me) = await AddAbandonedCartAsync(store.Id, "c-mail");
-        await Db.ExecuteAsync("UPDATE messages SET kind = @Sms WHERE id = @Id", new { Sms = (int)StepKind.Sms, mt[0].Id });
-        await Db.Messages.ClaimDueAsync("setup", Now.AddHours(10), TimeSpan.FromDays(1), 100, Ct);
-        Assert.True(await Db.Messages.MarkSentAsync(mt[0].Id, "setup", "+33612345678", "SM1", Now.AddHours(1), Ct));
-        Assert.True(await Db.Messages.MarkSentAsync(me[0].Id, "setup", "ada@example.com", null, Now.AddHours(1), Ct));
-        Assert.True(await Db.Messages.RecordDeliveredAsync(mt[0].Id, Now.AddHours(2), Ct));
-        Assert.True(await Db.Messages.RecordClickAsync(mt[0].Id, Now.AddHours(3), Ct));
+        var (texted, text) = await SendTextAndEmailAsync(store.Id);
         var orderedAt = Now.AddHours(4);
-        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(texted.Id, "o-sms", 4_000, orderedAt, new Attribution(mt[0].Id, 1)), orderedAt, Ct));
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(texted.Id, "o-sms", 4_000, orderedAt, new Attribution(text.Id, 1)), orderedAt, Ct));
 
         var metrics = await Db.Metrics.GetAsync([store.Id], Ct);
         var funnel = await Db.Metrics.GetFunnelAsync([store.Id], Now.AddDays(-1), Now.AddDays(1), Ct);
         var steps = await Db.Metrics.GetStepsAsync([store.Id], Now, Now.AddDays(1), Ct);
+        var buckets = await Db.Metrics.GetQuarterHoursAsync([store.Id], Now.AddHours(1), Now.AddDays(1), Ct);
 
         Assert.Equal((1L, 1L, 1L, 1L, 1L), (metrics.EmailsSent, metrics.TextsSent, metrics.Delivered, metrics.Clicked, metrics.RecoveredOrders));
         Assert.Equal([new MoneyTotal("EUR", 4_000)], metrics.RecoveredRevenue);
         Assert.Equal((1, 2L, 1L, 1L, "EUR 4000"), Flatten(metrics.BySteps[0]));
         Assert.Equal(new RecoveryFunnel(2, 2, 1, 1) { Texted = 1 }, funnel);
         Assert.Equal((1, 2L, 1L, 1L, "EUR 4000"), Flatten(steps[0]));
+        Assert.Equal([(1L, 1L, 0L), (0L, 0L, 1L)], buckets.Select(b => (b.EmailsSent, b.TextsSent, b.RecoveredOrders)));
     }
 
     private static (int, long, long, long, string) Flatten(StepMetrics s) =>

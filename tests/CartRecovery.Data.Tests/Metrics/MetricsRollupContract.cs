@@ -60,6 +60,18 @@ public abstract class MetricsRollupContract : DatabaseContract
         Assert.Equal(3L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM daily_store_metrics"));
     }
 
+    [Fact]
+    public async Task RollUpDay_WithATextStep_CountsTheTextApartFromEmailsAndItsDeliveryAndClickLikeAnEmail()
+    {
+        var store = await AddStoreAsync("texting");
+        await SendTextAndEmailAsync(store.Id);
+
+        await Db.Rollup.RollUpDayAsync(Day, Now.AddDays(1), Ct);
+
+        var day = Assert.Single(await Db.Rollup.ListAsync(store.Id, Day, Day, Ct));
+        Assert.Equal((2L, 1L, 1L, 1L, 1L), (day.CartsAbandoned, day.EmailsSent, day.TextsSent, day.EmailsDelivered, day.EmailsClicked));
+    }
+
     /// <summary>
     /// EUR store: c0 abandoned the day before; c1 and c2 abandoned on <see cref="Day"/>, c1's first email sent, delivered,
     /// opened and clicked that day and the cart recovered for 50.00 (its follow-up task done, which is no email); c2's

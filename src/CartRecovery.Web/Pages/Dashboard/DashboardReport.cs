@@ -7,6 +7,8 @@ namespace CartRecovery.Web.Pages.Dashboard;
 public sealed record DashboardDay(DateOnly Day, long Abandoned, long EmailsSent, long RecoveredOrders, IReadOnlyList<MoneyTotal> Revenue)
 {
     public long RevenueIn(string currency) => Revenue.Where(r => r.Currency == currency).Sum(r => r.AmountMinor);
+
+    public long TextsSent { get; init; }
 }
 
 /// <summary>A store sequence's results per step and variant, with the significance the API computes.</summary>
@@ -24,4 +26,6 @@ public sealed record DashboardReport(
 {
     /// <summary>The currency the chart draws: the one that brought the most revenue (totals are never converted).</summary>
     public string? ChartCurrency => RecoveredRevenue.OrderByDescending(r => r.AmountMinor).Select(r => r.Currency).FirstOrDefault();
+
+    public long TextsSent { get; init; }
 }

@@ -32,7 +32,10 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepositor
         var byDay = Enumerable.Range(0, days).Select(i => first.AddDays(i)).Select(day =>
         {
             var of = byShopDay[day].ToList();
-            return new DashboardDay(day, of.Sum(b => b.Abandoned), of.Sum(b => b.EmailsSent), of.Sum(b => b.RecoveredOrders), Totals(of));
+            return new DashboardDay(day, of.Sum(b => b.Abandoned), of.Sum(b => b.EmailsSent), of.Sum(b => b.RecoveredOrders), Totals(of))
+            {
+                TextsSent = of.Sum(b => b.TextsSent),
+            };
         }).ToList();
         var inPeriod = byShopDay.SelectMany(g => g).ToList();
 
@@ -47,7 +50,10 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepositor
             steps.AddRange(await metrics.GetStepsAsync([shop.Store.Id], from, now, ct));
         }
         return new DashboardReport(days, funnel, Totals(inPeriod), inPeriod.Sum(b => b.EmailsSent), byDay, Merge(steps),
-            shops is [var one] ? await SequencesAsync(one.Store, starts[one.Store.Id], now, ct) : []);
+            shops is [var one] ? await SequencesAsync(one.Store, starts[one.Store.Id], now, ct) : [])
+        {
+            TextsSent = inPeriod.Sum(b => b.TextsSent),
+        };
     }
 
     private static List<MoneyTotal> Totals(IEnumerable<MetricsBucket> buckets) => buckets
