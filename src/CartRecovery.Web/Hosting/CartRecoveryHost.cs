@@ -129,6 +129,7 @@ internal static class CartRecoveryHost
         app.MapWooCommerceConnector();
         app.MapPostmarkEmail();
         app.MapBillingReturn();
+        app.MapStoreSummary();
         app.MapShopifyEmbedded();
         app.MapWooCommerceConnect();
         app.MapAccountSignIn();

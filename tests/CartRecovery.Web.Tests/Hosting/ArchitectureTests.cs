@@ -23,8 +23,6 @@ public sealed class ArchitectureTests
     private static readonly string[] NotMovedYet =
     [
         "CartRecovery.Web.Features.Auth.ShopifySessionTokenHandler",
-        "CartRecovery.Web.Features.Shopify.MoneyAmountDto",
-        "CartRecovery.Web.Features.Shopify.RecoverySummaryDto",
         "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedBounce",
         "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedEndpoints",
         "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedRequest",

@@ -1,10 +1,5 @@
 using CartRecovery.Connectors.Shopify;
 using CartRecovery.Core.Accounts;
-using CartRecovery.Core.Metrics;
-using CartRecovery.Core.Stores;
-using CartRecovery.Web.Features.Admin;
-using CartRecovery.Web.Features.Api;
-using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages;
 using Microsoft.Extensions.Options;
@@ -25,9 +20,6 @@ internal static class ShopifyEmbeddedEndpoints
     {
         app.MapShopifyEmbeddedBounce();
         app.MapGet("/shopify", PageAsync).AllowShopifyAdminFraming().AllowShopifyAppBridge().ExcludeFromDescription();
-        app.MapGet("/api/stores/{id:long}/summary", SummaryAsync)
-            .RequireAuthorization(CallerPolicies.Viewer)
-            .Describe<RecoverySummaryDto>(ApiDescriptions.Metrics, "The store's recovery summary: carts abandoned, emails sent, orders and revenue recovered", 401, 404);
         return app;
     }
 
@@ -64,13 +56,4 @@ internal static class ShopifyEmbeddedEndpoints
             <h1>{HtmlPage.Encode(title)}</h1>
             <p>{HtmlPage.Encode(reason)}</p>
             """, status, lang: text.Lang);
-
-    private static async Task<IResult> SummaryAsync(long id, HttpContext http, IStoreRepository stores, IMetricsQuery metrics, CancellationToken ct)
-    {
-        // A store the caller may not see is answered exactly like one that does not exist.
-        var store = await stores.GetAsync(id, ct);
-        if (store is null || !http.Scope().CanSee(store))
-            return ApiResults.StoreNotFound(id);
-        return Results.Ok(RecoverySummaryDto.From(store.Id, await metrics.GetAsync([store.Id], ct)));
-    }
 }

@@ -1,9 +1,9 @@
 using CartRecovery.Core;
 using CartRecovery.Core.Metrics;
 
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Web.Features.Stores;
 
-/// <summary>The headline numbers of one store, as the embedded page shows them.</summary>
+/// <summary>The headline numbers of one store, as /api/stores/{id}/summary answers them (the embedded app calls it with a session token).</summary>
 internal sealed record RecoverySummaryDto(long StoreId, long AbandonedCarts, long EmailsSent, long RecoveredOrders, IReadOnlyList<MoneyAmountDto> RecoveredRevenue)
 {
     public static RecoverySummaryDto From(long storeId, RecoveryMetrics metrics) => new(storeId, metrics.AbandonedCarts, metrics.EmailsSent,
