@@ -31,7 +31,8 @@ public sealed class DemoHistory(
     public const int Days = 60;
 
     private const string Claimer = "demo-history";
-    private static readonly string[] Outcomes = ["reached", "no answer", "not interested"];
+    // Worded as the follow-up page records them (its outcome buttons' English labels).
+    private static readonly string[] Outcomes = ["Reached", "No answer", "Not interested"];
 
     /// <summary>The external id of the first history cart; its presence means the history was written.</summary>
     public static string CartId(int number) => "history-" + number.ToString("D4", CultureInfo.InvariantCulture);

@@ -61,6 +61,16 @@ public static class TimelineCodes
     /// <summary>A text was not sent; the argument is the SMS rules' reason (free text).</summary>
     public const string TextSkipped = "reason.text-skipped";
     public const string TextRefused = "reason.text-refused";
+    // Why a text is skipped or waits (SmsSending's rules).
+    public const string TextsOff = "reason.texts-off";
+    public const string NoSmsConsent = "reason.no-sms-consent";
+    public const string RefusedTexts = "reason.refused-texts";
+    public const string StopReplied = "reason.stop-replied";
+    public const string NoMobileNumber = "reason.no-mobile-number";
+    public const string TextWindow = "reason.text-window";
+
+    /// <summary>Why a cart's phone cannot be texted (<c>MobileNumber.Problem</c>) as a nested entry, so it reads in the reader's language.</summary>
+    public static TimelineEntry PhoneProblem(string problem) => TimelineEntry.Of("phone." + problem);
 
     /// <summary>A cart's status as a nested entry ("status.Recovered"), so it reads in the reader's language.</summary>
     public static TimelineEntry Status(CartStatus status) => TimelineEntry.Of("status." + status);

@@ -61,6 +61,17 @@ public static class TimelineTexts
         [TimelineCodes.CartClosed] = "the cart is {0}",
         [TimelineCodes.TextSkipped] = "text skipped: {0}",
         [TimelineCodes.TextRefused] = "text refused by the provider: {0}",
+        [TimelineCodes.TextsOff] = "texts are off for this store",
+        [TimelineCodes.NoSmsConsent] = "the customer gave no SMS consent",
+        [TimelineCodes.RefusedTexts] = "the customer refused texts",
+        [TimelineCodes.StopReplied] = "the number replied STOP to this store's texts",
+        [TimelineCodes.NoMobileNumber] = "no mobile number to text ({0})",
+        [TimelineCodes.TextWindow] = "texts go out {0}-{1} Monday to Saturday, not on public holidays, on the customer's clock",
+        // MobileNumber's problems, by their English words.
+        ["phone.no phone number"] = "no phone number",
+        ["phone.not a phone number"] = "not a phone number",
+        ["phone.not a valid phone number"] = "not a valid phone number",
+        ["phone.not a mobile number"] = "not a mobile number",
         // Statuses keep their names in English: the API has always written "the cart is ConvertedUnassisted".
         ["status." + CartStatus.Active] = nameof(CartStatus.Active),
         ["status." + CartStatus.Abandoned] = nameof(CartStatus.Abandoned),

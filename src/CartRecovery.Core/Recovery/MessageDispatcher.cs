@@ -157,7 +157,7 @@ public sealed partial class MessageDispatcher(
         if (plan.SkipReason is { } skip)
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.TextSkipped, TimelineArg.Of(skip)), ct);
         if (plan.WaitUntil is { } until)
-            return await DeferAsync(message, until, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(plan.WaitReason!)), ct);
+            return await DeferAsync(message, until, plan.WaitReason!, ct);
         if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
             return closed;
         var text = plan.Text!;

@@ -7,11 +7,11 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Core.Recovery;
 
 /// <summary>What becomes of a due text: <see cref="Text"/> to send now, or a reason to skip it, or a time to wait for.</summary>
-public sealed record SmsPlan(SmsMessage? Text, string? SkipReason = null, DateTimeOffset? WaitUntil = null, string? WaitReason = null)
+public sealed record SmsPlan(SmsMessage? Text, TimelineEntry? SkipReason = null, DateTimeOffset? WaitUntil = null, TimelineEntry? WaitReason = null)
 {
-    public static SmsPlan Skip(string reason) => new(null, SkipReason: reason);
+    public static SmsPlan Skip(TimelineEntry reason) => new(null, SkipReason: reason);
 
-    public static SmsPlan Wait(DateTimeOffset until, string reason) => new(null, WaitUntil: until, WaitReason: reason);
+    public static SmsPlan Wait(DateTimeOffset until, TimelineEntry reason) => new(null, WaitUntil: until, WaitReason: reason);
 }
 
 /// <summary>
@@ -29,9 +29,9 @@ public sealed class SmsSending(
     ShortLinks links,
     TimeProvider time)
 {
-    public const string TextsOff = "texts are off for this store";
-    public const string NoConsent = "the customer gave no SMS consent";
-    public const string Suppressed = "the number replied STOP to this store's texts";
+    public static readonly string TextsOff = TimelineTexts.Words[TimelineCodes.TextsOff];
+    public static readonly string NoConsent = TimelineTexts.Words[TimelineCodes.NoSmsConsent];
+    public static readonly string Suppressed = TimelineTexts.Words[TimelineCodes.StopReplied];
 
     public async Task<SmsPlan> PrepareAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
     {
@@ -40,22 +40,22 @@ public sealed class SmsSending(
         ArgumentNullException.ThrowIfNull(store);
         var sms = await settings.GetAsync(store.Id, ct);
         if (!sms.Enabled)
-            return SmsPlan.Skip(TextsOff);
+            return SmsPlan.Skip(TimelineEntry.Of(TimelineCodes.TextsOff));
         var number = sms.NumberOf(cart.Contact);
         if (number.E164 is not { } e164)
-            return SmsPlan.Skip($"no mobile number to text ({number.Problem})");
+            return SmsPlan.Skip(TimelineEntry.Of(TimelineCodes.NoMobileNumber, TimelineArg.Of(TimelineCodes.PhoneProblem(number.Problem ?? ""))));
         if (!sms.Allows(cart.Contact))
-            return SmsPlan.Skip(sms.Consent == SmsConsentRule.DeclaredByMerchant ? "the customer refused texts" : NoConsent);
+            return SmsPlan.Skip(TimelineEntry.Of(sms.Consent == SmsConsentRule.DeclaredByMerchant ? TimelineCodes.RefusedTexts : TimelineCodes.NoSmsConsent));
         if (await suppressions.IsSuppressedAsync(store.Id, e164, ct))
-            return SmsPlan.Skip(Suppressed);
+            return SmsPlan.Skip(TimelineEntry.Of(TimelineCodes.StopReplied));
         if (cart.Lines.Count == 0)
-            return SmsPlan.Skip(TimelineTexts.English(SendingRules.EmptyCart));
+            return SmsPlan.Skip(SendingRules.EmptyCart);
 
         var now = time.GetUtcNow();
         var opens = sms.NextSendingTime(now, e164, store.ResolveTimeZone());
         if (opens > now)
-            return SmsPlan.Wait(opens, string.Create(CultureInfo.InvariantCulture,
-                $"texts go out {sms.Window.Opens:HH:mm}-{sms.Window.Closes:HH:mm} Monday to Saturday, not on public holidays, on the customer's clock"));
+            return SmsPlan.Wait(opens, TimelineEntry.Of(TimelineCodes.TextWindow,
+                TimelineArg.Of(sms.Window.Opens.ToString("HH:mm", CultureInfo.InvariantCulture)), TimelineArg.Of(sms.Window.Closes.ToString("HH:mm", CultureInfo.InvariantCulture))));
 
         var body = await composer.ComposeAsync(new SmsModel(store, cart, message, sms, links.For(store.Id, message.Id, now)), ct);
         return new SmsPlan(new SmsMessage(message.Id, store.Id, e164, body, sms.MessagingServiceSid, sms.FromNumber));

@@ -12,6 +12,12 @@ public sealed record MobileNumber(string? E164, string? Problem)
 
     public bool CanBeTexted => E164 is not null;
 
+    private const string NoPhone = "no phone number", NotAPhone = "not a phone number", NotValid = "not a valid phone number",
+        NotMobile = "not a mobile number";
+
+    /// <summary>Every <see cref="Problem"/> there is (the cart timeline has words for each).</summary>
+    public static readonly IReadOnlyList<string> Problems = [NoPhone, NotAPhone, NotValid, NotMobile];
+
     /// <summary>
     /// Reads <paramref name="given"/> as the customer typed it. A number without its international prefix ("06 12 34 56 78")
     /// is read in <paramref name="defaultRegion"/> (ISO 3166-1 alpha-2: the store's country, else the cart's address).
@@ -20,7 +26,7 @@ public sealed record MobileNumber(string? E164, string? Problem)
     public static MobileNumber Parse(string? given, string? defaultRegion)
     {
         if (string.IsNullOrWhiteSpace(given))
-            return new(null, "no phone number");
+            return new(null, NoPhone);
         PhoneNumber number;
         try
         {
@@ -28,13 +34,13 @@ public sealed record MobileNumber(string? E164, string? Problem)
         }
         catch (NumberParseException)
         {
-            return new(null, "not a phone number");
+            return new(null, NotAPhone);
         }
         if (!Util.IsValidNumber(number))
-            return new(null, "not a valid phone number");
+            return new(null, NotValid);
         return Util.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE
             ? new(Util.Format(number, PhoneNumberFormat.E164), null)
-            : new(null, "not a mobile number");
+            : new(null, NotMobile);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ public sealed class SequenceValidatorTests
     private static SequenceStep Email(int number, double hours, string template = "reminder") =>
         new(number, TimeSpan.FromHours(hours), StepKind.Email, template);
 
-    private static IReadOnlyDictionary<string, string[]> Validate(SequenceDefinition definition) => SequenceValidator.Validate(definition, Templates);
+    private static Dictionary<string, string[]> Validate(SequenceDefinition definition, IReadOnlyCollection<string>? smsTemplates = null) =>
+        SequenceValidator.Validate(definition, Templates, smsTemplates).ToDictionary(e => e.Key, e => e.Value.Select(r => r.Api).ToArray());
 
     [Fact]
     public void Validate_AVariantTestedHybridSequence_IsValid()
@@ -82,7 +83,7 @@ public sealed class SequenceValidatorTests
     {
         var definition = new SequenceDefinition("texts", [Email(1, 1), new(2, TimeSpan.FromHours(2), StepKind.Sms, "sms-reminder")]);
 
-        Assert.Empty(SequenceValidator.Validate(definition, Templates, ["sms-reminder"]));
+        Assert.Empty(Validate(definition, ["sms-reminder"]));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class SequenceValidatorTests
             new(1, TimeSpan.FromHours(2), StepKind.Sms, "reminder", new OfferSpec(OfferKind.FreeShipping, 0, TimeSpan.FromHours(48))),
         ]);
 
-        var errors = SequenceValidator.Validate(definition, Templates, ["sms-reminder"]);
+        var errors = Validate(definition, ["sms-reminder"]);
 
         Assert.Equal(["steps[0].template must be one of sms-reminder"], errors["steps[0].template"]);
         Assert.Equal(["steps[0].offer is only for email steps"], errors["steps[0].offer"]);
@@ -104,5 +105,27 @@ public sealed class SequenceValidatorTests
         var definition = new SequenceDefinition("texts", [new(1, TimeSpan.FromHours(2), StepKind.Sms, "sms-reminder")]);
 
         Assert.Contains("steps[0].channel", Validate(definition).Keys);
+    }
+
+    [Fact]
+    public void Validate_ABrokenRule_CarriesItsCodeAndArguments()
+    {
+        var errors = SequenceValidator.Validate(new SequenceDefinition(new string('x', 101), [Email(1, 1, "nope")]), Templates);
+
+        var name = Assert.Single(errors["name"]);
+        Assert.Equal(SequenceRuleTexts.Name, name.Code);
+        Assert.Equal([SequenceValidator.MaxNameLength], name.Args);
+        var template = Assert.Single(errors["steps[0].template"]);
+        Assert.Equal(SequenceRuleTexts.Template, template.Code);
+        Assert.Equal(["reminder, offer"], template.Args);
+        Assert.Equal("steps[0].template must be one of reminder, offer", template.Api);
+    }
+
+    [Fact]
+    public void Words_EveryCode_HasEnglishWordsWithItsArguments()
+    {
+        var codes = typeof(SequenceRuleTexts).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(codes.Order(StringComparer.Ordinal), SequenceRuleTexts.Words.Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SequenceChanges(ISequenceRepository sequences, IStoreRepos
     AuditTrail audit, TimeProvider time)
 {
     /// <summary>The result of a create or update: the saved version, or the per-field errors (JSON paths) and nothing saved.</summary>
-    public sealed record Outcome(StoreSequence? Saved, IReadOnlyDictionary<string, string[]> Errors);
+    public sealed record Outcome(StoreSequence? Saved, IReadOnlyDictionary<string, SequenceRule[]> Errors);
 
     /// <summary>The template names an email step may send.</summary>
     public IReadOnlyCollection<string> EmailTemplates => catalog.Names;
@@ -23,7 +23,7 @@ internal sealed class SequenceChanges(ISequenceRepository sequences, IStoreRepos
     /// <summary>The template names an SMS step may send.</summary>
     public IReadOnlyCollection<string> SmsTemplates => sms.Templates;
 
-    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) Check(SequenceRequest request)
+    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, SequenceRule[]> Errors) Check(SequenceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.ToDefinition(catalog.Names, sms.Templates);
@@ -107,7 +107,7 @@ internal sealed class SequenceChanges(ISequenceRepository sequences, IStoreRepos
     }
 
     // The rules, then (only for a definition that follows them) whether its texts fit the store's parts.
-    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(Store store, SequenceDefinition definition, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, SequenceRule[]>> ValidateAsync(Store store, SequenceDefinition definition, CancellationToken ct)
     {
         var errors = SequenceValidator.Validate(definition, catalog.Names, sms.Templates);
         return errors.Count > 0 ? errors : await sms.CheckAsync(store, definition, ct);

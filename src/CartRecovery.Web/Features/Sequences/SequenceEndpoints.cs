@@ -132,8 +132,9 @@ internal static class SequenceEndpoints
 
     private static IResult MissingBody() => ApiResults.Invalid("body", "a JSON sequence (or {\"preset\":\"hybrid\"}) is required");
 
-    private static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, detail: string.Join("; ", errors.Values.SelectMany(e => e)));
+    private static IResult Invalid(IReadOnlyDictionary<string, SequenceRule[]> errors) =>
+        Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.Select(r => r.Api).ToArray()),
+            detail: string.Join("; ", errors.Values.SelectMany(e => e).Select(r => r.Api)));
 
     internal static IResult SequenceNotFound(long storeId, long sequenceId) =>
         Results.Problem(statusCode: 404, title: "Sequence not found", detail: $"Store {storeId} has no sequence {sequenceId}.");

@@ -12,16 +12,17 @@ internal sealed record SequenceRequest(
     string? Preset, string? Name, int? Priority, ConditionsDto? Conditions, IReadOnlyList<StepDto>? Steps, int? HoldOutPercent = null)
 {
     /// <summary>The Core definition, or the per-field errors (JSON paths) that make it unfit to save.</summary>
-    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates,
+    public (SequenceDefinition? Definition, IReadOnlyDictionary<string, SequenceRule[]> Errors) ToDefinition(IReadOnlyCollection<string> emailTemplates,
         IReadOnlyCollection<string>? smsTemplates = null)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string rule)
+        var errors = new Dictionary<string, List<SequenceRule>>(StringComparer.Ordinal);
+        void AddRule(string field, SequenceRule rule)
         {
             if (!errors.TryGetValue(field, out var list))
                 errors[field] = list = [];
             list.Add(rule);
         }
+        void Add(string field, string text) => AddRule(field, SequenceRule.Text(text));
 
         var conditions = Conditions?.ToConditions(Add) ?? SequenceConditions.Any;
         SequenceDefinition? definition = null;
@@ -50,7 +51,7 @@ internal sealed record SequenceRequest(
             foreach (var (field, rules) in SequenceValidator.Validate(definition, emailTemplates, smsTemplates))
             {
                 foreach (var rule in rules)
-                    Add(field, rule);
+                    AddRule(field, rule);
             }
             CheckSubjects(definition, Add);
         }

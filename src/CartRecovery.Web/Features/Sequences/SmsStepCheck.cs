@@ -37,10 +37,10 @@ internal sealed class SmsStepCheck(SmsPreviewer previewer, ISmsSettingsRepositor
     }
 
     /// <summary>Per-field errors (JSON paths) of the definition's text steps that do not fit the store's parts, in any language.</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> CheckAsync(Store store, SequenceDefinition definition, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, SequenceRule[]>> CheckAsync(Store store, SequenceDefinition definition, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, SequenceRule[]>(StringComparer.Ordinal);
         var maxParts = (await settings.GetAsync(store.Id, ct)).MaxParts;
         for (var i = 0; i < definition.Steps.Count; i++)
         {
@@ -52,8 +52,9 @@ internal sealed class SmsStepCheck(SmsPreviewer previewer, ISmsSettingsRepositor
                 var preview = await PreviewAsync(store, step, locale, ct);
                 if (preview.Budget.Fits(maxParts))
                     continue;
-                errors[$"steps[{i}].template"] = [string.Create(CultureInfo.InvariantCulture,
-                    $"steps[{i}].template makes a text of {preview.Budget.Parts} parts ({preview.Text.Length} characters, {preview.Budget.Encoding}) in '{locale}' with the shop name and the opt-out mention; this store allows at most {maxParts} parts")];
+                errors[$"steps[{i}].template"] = [new(SequenceRuleTexts.SmsParts, string.Create(CultureInfo.InvariantCulture,
+                    $"steps[{i}].template makes a text of {preview.Budget.Parts} parts ({preview.Text.Length} characters, {preview.Budget.Encoding}) in '{locale}' with the shop name and the opt-out mention; this store allows at most {maxParts} parts"),
+                    [preview.Budget.Parts, locale, maxParts])];
                 break;
             }
         }

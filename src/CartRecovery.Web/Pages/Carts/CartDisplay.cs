@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
-using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace CartRecovery.Web.Pages.Carts;
@@ -34,15 +32,6 @@ internal static class CartDisplay
         return cartEvent.Entry is { } entry
             ? TimelineTexts.Render(entry, english => words[english], CultureInfo.CurrentCulture, at => When(at, store))
             : cartEvent.Detail;
-    }
-
-    /// <summary>An address that may break after its "@" on a narrow screen rather than in the middle of its domain.</summary>
-    public static IHtmlContent Email(string address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        var at = address.IndexOf('@', StringComparison.Ordinal);
-        return at < 0 ? new HtmlString(HtmlEncoder.Default.Encode(address))
-            : new HtmlContentBuilder().Append(address[..(at + 1)]).AppendHtml("<wbr>").Append(address[(at + 1)..]);
     }
 
     /// <summary>The machine-readable form of <see cref="When"/> for <c>&lt;time datetime&gt;</c>.</summary>

@@ -39,7 +39,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
     /// <summary>The chosen text step as it would go out, measured (parts, encoding, cost); null when an email step is shown.</summary>
     public SmsPreview? TextPreview { get; private set; }
     public IReadOnlyCollection<string> SmsTemplates => sms.Templates;
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, SequenceRule[]> Errors { get; private set; } = new Dictionary<string, SequenceRule[]>();
     public IReadOnlyCollection<string> EmailTemplates => changes.EmailTemplates;
     public bool IsNew => Current is null;
 
@@ -89,16 +89,16 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
             : await changes.UpdateAsync(Shop, Current.Id, request, ct);
         if (outcome.Saved is not { } saved)
         {
-            Errors = outcome.Errors.Count > 0 ? outcome.Errors : new Dictionary<string, string[]> { ["steps"] = [texts["The sequence could not be saved."]] };
+            Errors = outcome.Errors.Count > 0 ? outcome.Errors : new Dictionary<string, SequenceRule[]> { ["steps"] = [SequenceRule.Text(texts["The sequence could not be saved."])] };
             return await ShowAsync(ct);
         }
         TempData["Saved"] = saved.Version;
         return Redirect(Link($"/app/sequences/{saved.Id}", Shop.Id));
     }
 
-    /// <summary>The first error of a field (by the API's path) in the page's words, or null.</summary>
+    /// <summary>The first error of a field (by the API's path) in the page's words (the rule's English words are the keys), or null.</summary>
     public string? Error(string field) =>
-        Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? SequenceErrorTexts.Say(rules[0], texts) : null;
+        Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? texts[SequenceRuleTexts.Words[rules[0].Code], [.. rules[0].Args]].Value : null;
 
     /// <summary>aria-invalid for a field.</summary>
     public string Invalid(string field) => Errors.ContainsKey(field) ? "true" : "false";

@@ -33,6 +33,21 @@ internal static class SequenceWords
         _ => name,
     };
 
+    /// <summary>A step's channel in words: every page that names a step's kind says it the same way.</summary>
+    public static string Channel(StepKind kind) => kind switch
+    {
+        StepKind.Sms => "Text message (SMS)",
+        StepKind.FollowUpTask => "Follow-up task for your team",
+        _ => "Email",
+    };
+
+    /// <summary>What a step sends, for step summaries: its template (email or text), or the team's task.</summary>
+    public static string Sends(SequenceStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Kind == StepKind.FollowUpTask ? Channel(step.Kind) : Template(step.Template);
+    }
+
     public static string OfferKind(string? kind) => kind switch
     {
         "percentage" => "Percentage off",

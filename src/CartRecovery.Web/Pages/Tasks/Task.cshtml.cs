@@ -21,6 +21,21 @@ internal sealed class TaskModel(WorkspaceLoader loader, StoreAccess access, ICar
     public static readonly IReadOnlyList<(string Value, string Label)> Outcomes =
         [("reached", "Reached"), ("recovered", "Recovered"), ("not-interested", "Not interested"), ("no-answer", "No answer")];
 
+    /// <summary>A stored outcome ("Reached: called back Monday") with its English label in the page's words; the note as typed.</summary>
+    public static string SayOutcome(string stored, Func<string, string> translate)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(translate);
+        foreach (var (_, label) in Outcomes)
+        {
+            if (stored == label)
+                return translate(label);
+            if (stored.StartsWith(label + ": ", StringComparison.Ordinal))
+                return translate(label) + stored[label.Length..];
+        }
+        return stored;
+    }
+
     public const int MaxNoteLength = 1800;
 
     [BindProperty] public string? Note { get; set; }

@@ -37,6 +37,9 @@ internal sealed class InMemoryCartRepository : ICartRepository
         }
     }
 
+    public Task RecordSequenceAsync(long cartId, long sequenceId, int version, bool controlGroup, CancellationToken ct) =>
+        throw new NotSupportedException("Connectors never enrol carts.");
+
     public Task<Cart?> GetAsync(long cartId, CancellationToken ct)
     {
         lock (_gate)
