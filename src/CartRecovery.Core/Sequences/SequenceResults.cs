@@ -5,6 +5,10 @@ namespace CartRecovery.Core.Sequences;
 /// <summary>One variant's results; rates are fractions of <see cref="Sent"/> (0 when nothing was sent).</summary>
 public sealed record VariantResult(string? Variant, long Sent, long Opened, long Clicked, long Recovered, IReadOnlyList<MoneyTotal> Revenue)
 {
+    /// <summary>Messages the provider reported delivered: emails and texts alike.</summary>
+    public long Delivered { get; init; }
+
+    public double DeliveryRate => Rate(Delivered);
     public double OpenRate => Rate(Opened);
     public double ClickRate => Rate(Clicked);
     public double RecoveryRate => Rate(Recovered);
@@ -42,7 +46,7 @@ public static class SequenceResults
                 var first = ordered[0];
                 var results = ordered.Select((c, i) =>
                 {
-                    var result = new VariantResult(c.Variant, c.Sent, c.Opened, c.Clicked, c.Recovered, c.Revenue);
+                    var result = new VariantResult(c.Variant, c.Sent, c.Opened, c.Clicked, c.Recovered, c.Revenue) { Delivered = c.Delivered };
                     return i == 0 || c.Variant is null ? result : result with
                     {
                         RecoveryVsFirst = ProportionTest.Compare(first.Recovered, first.Sent, c.Recovered, c.Sent),

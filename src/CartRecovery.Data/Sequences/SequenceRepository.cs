@@ -40,6 +40,7 @@ internal sealed class SequenceRepository : ISequenceRepository
     private const string ResultsSql = """
         SELECT step, variant,
                COUNT(CASE WHEN status = @Sent THEN 1 END) AS sent,
+               COUNT(delivered_at) AS delivered,
                COUNT(opened_at) AS opened,
                COUNT(clicked_at) AS clicked
         FROM messages
@@ -147,7 +148,10 @@ internal sealed class SequenceRepository : ISequenceRepository
             {
                 var recovered = orders[(m.Step, m.Variant)].ToList();
                 return new VariantCounts(m.Step, m.Variant, m.Sent, m.Opened, m.Clicked, recovered.Sum(o => o.Orders),
-                    recovered.OrderBy(o => o.Currency, StringComparer.Ordinal).Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList());
+                    recovered.OrderBy(o => o.Currency, StringComparer.Ordinal).Select(o => new MoneyTotal(o.Currency, o.AmountMinor)).ToList())
+                {
+                    Delivered = m.Delivered,
+                };
             })
             .ToList();
     }
@@ -194,6 +198,7 @@ internal sealed class SequenceRepository : ISequenceRepository
         public int Step { get; set; }
         public string? Variant { get; set; }
         public long Sent { get; set; }
+        public long Delivered { get; set; }
         public long Opened { get; set; }
         public long Clicked { get; set; }
     }

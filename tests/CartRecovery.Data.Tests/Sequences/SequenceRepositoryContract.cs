@@ -171,7 +171,7 @@ public abstract class SequenceRepositoryContract : DatabaseContract
     }
 
     [Fact]
-    public async Task CountResults_GivesSentOpenedClickedRecoveredAndRevenuePerStepAndVariant()
+    public async Task CountResults_GivesSentDeliveredOpenedClickedRecoveredAndRevenuePerStepAndVariant()
     {
         var store = await AddStoreAsync();
         var sequence = await Sequences.CreateAsync(store.Id, AbTest(), Now, Ct);
@@ -185,9 +185,11 @@ public abstract class SequenceRepositoryContract : DatabaseContract
         await Db.Messages.ClaimDueAsync("setup", Now.AddSeconds(10), TimeSpan.FromDays(1), 100, Ct);
         foreach (var (_, first) in planned)
             Assert.True(await Db.Messages.MarkSentAsync(first.Id, "setup", "ada@example.com", null, Now.AddSeconds(6), Ct));
-        // Two carts of each variant open, the first of each clicks and buys.
+        // Three carts of each variant are delivered, two open, the first of each clicks and buys.
         foreach (var group in planned.GroupBy(p => p.First.Variant))
         {
+            foreach (var (_, first) in group.Take(3))
+                Assert.True(await Db.Messages.RecordDeliveredAsync(first.Id, Now.AddSeconds(30), Ct));
             foreach (var (_, first) in group.Take(2))
                 await Db.Messages.RecordOpenAsync(first.Id, Now.AddMinutes(1), Ct);
             var (cart, clicked) = group.First();
@@ -201,11 +203,11 @@ public abstract class SequenceRepositoryContract : DatabaseContract
         var perVariant = planned.GroupBy(p => p.First.Variant).ToDictionary(g => g.Key!, g => (long)g.Count());
         Assert.Equal(
         [
-            (1, "a", perVariant["a"], 2L, 1L, 1L, "EUR 4000"),
-            (1, "b", perVariant["b"], 2L, 1L, 1L, "EUR 4000"),
-            (2, null, 0L, 0L, 0L, 0L, ""),
-            (3, null, 0L, 0L, 0L, 0L, ""),
-        ], counts.Select(c => (c.Step, c.Variant, c.Sent, c.Opened, c.Clicked, c.Recovered, Money(c.Revenue))));
+            (1, "a", perVariant["a"], Math.Min(3L, perVariant["a"]), 2L, 1L, 1L, "EUR 4000"),
+            (1, "b", perVariant["b"], Math.Min(3L, perVariant["b"]), 2L, 1L, 1L, "EUR 4000"),
+            (2, null, 0L, 0L, 0L, 0L, 0L, ""),
+            (3, null, 0L, 0L, 0L, 0L, 0L, ""),
+        ], counts.Select(c => (c.Step, c.Variant, c.Sent, c.Delivered, c.Opened, c.Clicked, c.Recovered, Money(c.Revenue))));
     }
 
     [Fact]
