@@ -46,6 +46,21 @@ public sealed class SmsTemplateCatalog
         : _templates.TryGetValue((name, "en"), out var original) ? original
         : throw new InvalidOperationException($"Unknown SMS template '{name}'. Known templates: {string.Join(", ", Names)}.");
 
+    /// <summary>The source of a built-in text in <paramref name="language"/> (else English), or null when there is none.</summary>
+    public static string? BuiltInSource(string name, string language)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var assembly = typeof(SmsTemplateCatalog).Assembly;
+        var resources = assembly.GetManifestResourceNames();
+        foreach (var stem in new[] { $"{name}.{language}", name })
+        {
+            var resource = $"{ResourcePrefix}{stem}{TemplateCatalog.Extension}";
+            if (resources.Contains(resource, StringComparer.Ordinal))
+                return Read(assembly, resource);
+        }
+        return null;
+    }
+
     private static string Read(Assembly assembly, string resource)
     {
         using var stream = assembly.GetManifestResourceStream(resource)!;

@@ -4,7 +4,10 @@ using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Preview;
 using CartRecovery.Email.Templates;
+using CartRecovery.Sms.Preview;
+using CartRecovery.Sms.Templates;
 using CartRecovery.Web.Features.Admin;
+using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages.AppShell;
 using CartRecovery.Web.Pages.Previews;
@@ -16,15 +19,16 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Web.Pages.Templates;
 
 /// <summary>
-/// <c>/app/templates/{name}/{locale}?part=</c>: one part of one email in one language. "Check and preview" validates
-/// the unsaved source as saving would (<see cref="TemplateValidator"/>: Fluid parsing, filters, a sample render,
-/// limits) and shows the error at its line and column, or the email it makes beside it; saving and reverting to the
+/// <c>/app/templates/{name}/{locale}?part=</c>: one part of one email, or one text message, in one language. "Check
+/// and preview" validates the unsaved source as saving would (<see cref="TemplateValidator"/>: Fluid parsing, filters,
+/// a sample render, limits) and shows the error at its line and column, or the email it makes beside it (a text: the
+/// text as it goes out, its parts, encoding and cost against the shop's part limit); saving and reverting to the
 /// built-in part go through <see cref="TemplateOverrides"/>, as the API's.
 /// </summary>
 [FramesEmailPreviews]
 internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverrides overrides, ITemplateRepository templates, TemplateCatalog catalog,
     IOptions<RecoveryOptions> recovery, ILogger<FluidEmailComposer> composerLog, LinkBuilder links, EmailPreviews previews,
-    TimeProvider time, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
+    SmsStepCheck sms, TimeProvider time, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true)]
     public string Part { get; set; } = StoreTemplate.HtmlPart;
@@ -43,13 +47,28 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
     public IReadOnlyList<PreviewFrame> Preview { get; private set; } = [];
     public string? PlainText { get; private set; }
 
-    public override string Title => texts["{0} email ({1})", texts[SequenceWords.Template(Name)], Locale.ToUpperInvariant()];
+    /// <summary>Whether this is a text message (one part, measured in SMS parts) rather than an email.</summary>
+    public bool IsText => TemplateOverrides.IsText(Name);
+
+    /// <summary>A text's draft as it goes out to the sample cart, measured.</summary>
+    public SmsPreview? Text { get; private set; }
+
+    /// <summary>The shop's part limit for a text.</summary>
+    public int MaxParts { get; private set; }
+
+    /// <summary>Whether a save was just refused (a text's length, or an error shown with its line).</summary>
+    public bool Refused { get; private set; }
+
+    public override string Title => IsText
+        ? texts["{0} ({1})", texts[SequenceWords.Template(Name)], Locale.ToUpperInvariant()]
+        : texts["{0} email ({1})", texts[SequenceWords.Template(Name)], Locale.ToUpperInvariant()];
 
     public async Task<IActionResult> OnGetAsync(string name, string locale, CancellationToken ct)
     {
         if (await LoadAsync(name, locale, ct) is { } missing)
             return missing;
-        Source = await overrides.OwnSourceAsync(Shop.Id, Name, Locale, Part, ct) ?? TemplateCatalog.BuiltInSource(Name, Locale, Part) ?? "";
+        Source = await overrides.OwnSourceAsync(Shop.Id, Name, Locale, Part, ct)
+            ?? (IsText ? SmsTemplateCatalog.BuiltInSource(Name, Locale) : TemplateCatalog.BuiltInSource(Name, Locale, Part)) ?? "";
         await ShowPreviewAsync(ct);
         return Page();
     }
@@ -70,10 +89,15 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
         var result = await overrides.SaveAsync(Shop, Name, Locale, Part, Source ?? "", ct);
         if (!result.IsValid)
         {
-            Invalid = result;
+            // The error at its line, or a text that is too long shown with its parts.
+            Refused = true;
+            await ShowPreviewAsync(ct);
+            Invalid ??= Text is null ? result : null;
             return Page();
         }
-        TempData["Done"] = texts["Saved. Emails in this language now use your version."].Value;
+        TempData["Done"] = IsText
+            ? texts["Saved. Text messages in this language now use your version."].Value
+            : texts["Saved. Emails in this language now use your version."].Value;
         return Redirect(Here());
     }
 
@@ -82,7 +106,9 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
         if (await LoadAsync(name, locale, ct) is { } missing)
             return missing;
         await overrides.RevertAsync(Shop, Name, Locale, Part, ct);
-        TempData["Done"] = texts["Reverted: emails in this language use the built-in version again."].Value;
+        TempData["Done"] = IsText
+            ? texts["Reverted: text messages in this language use the built-in version again."].Value
+            : texts["Reverted: emails in this language use the built-in version again."].Value;
         return Redirect(Here());
     }
 
@@ -96,6 +122,8 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
 
     private async Task<IActionResult?> LoadAsync(string name, string locale, CancellationToken ct)
     {
+        if (TemplateOverrides.IsText(name))
+            Part = StoreTemplate.TextPart;
         if (Workspace.StoreOrFirst is not { } store || !TemplateOverrides.IsKnown(name, locale, Part))
             return NotFound();
         (Shop, Name, Locale) = (store, name, locale);
@@ -114,6 +142,11 @@ internal sealed partial class EditModel(WorkspaceLoader loader, TemplateOverride
             return;
         }
         var now = time.GetUtcNow();
+        if (IsText)
+        {
+            (Text, MaxParts) = await sms.DraftAsync(Shop, new StoreTemplate(Shop.Id, Name, Locale, Part, Source, now), ct);
+            return;
+        }
         var draft = new DraftTemplateRepository(templates, new StoreTemplate(Shop.Id, Name, Locale, Part, Source, now));
         var previewer = new EmailPreviewer(new FluidEmailComposer(catalog, draft, composerLog), recovery, time);
         try

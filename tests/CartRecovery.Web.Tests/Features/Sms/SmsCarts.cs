@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CartRecovery.Core.Carts;
@@ -25,6 +26,14 @@ internal static partial class SmsCarts
             ? Directory.GetFiles(app.PickupDirectory, "*.sms.json").Order(StringComparer.Ordinal)
                 .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.Clone()).ToList()
             : [];
+
+    /// <summary>The body of an API answer, parsed, after checking its status (the body is in the failure message).</summary>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
 
     /// <summary>The path of the short link in a text (<c>/s/{code}</c>).</summary>
     public static string ShortPath(string body) => ShortLink().Match(body) is { Success: true } m ? m.Value : throw new InvalidOperationException($"No short link in: {body}");

@@ -31,24 +31,17 @@ public sealed class SmsSequenceApiTests : IDisposable
         },
     };
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     [Fact]
     public async Task Create_WithAnSmsStep_SavesItWithTheBuiltInTemplateAndPreviewsItsText()
     {
         var store = await _app.DemoStoreAsync();
 
-        var created = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText(), Ct), HttpStatusCode.Created);
+        var created = await SmsCarts.JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText(), Ct), HttpStatusCode.Created);
 
         var step = created.GetProperty("steps")[1];
         Assert.Equal(("sms", "sms-reminder"), (step.GetProperty("channel").GetString(), step.GetProperty("template").GetString()));
         var id = created.GetProperty("id").GetInt64();
-        var preview = await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/{id}/preview?step=2", Ct), HttpStatusCode.OK);
+        var preview = await SmsCarts.JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences/{id}/preview?step=2", Ct), HttpStatusCode.OK);
         var text = preview.GetProperty("text").GetString()!;
         Assert.StartsWith("Alpine & Co. (demo): Alex, your cart (€54.00) is waiting for you: http://localhost/s/", text, StringComparison.Ordinal);
         Assert.EndsWith("\nReply STOP to opt out", text, StringComparison.Ordinal);
@@ -64,11 +57,11 @@ public sealed class SmsSequenceApiTests : IDisposable
         store = await _app.Service<IStoreRepository>().UpsertAsync(store with { Name = "The Very Long Name Of An Alpine Outdoor Equipment Shop In Chamonix" }, Ct);
         await _app.Service<ISmsSettingsRepository>().SaveAsync(store.Id, new SmsSettings { MaxParts = 1 }, _app.Time.GetUtcNow(), Ct);
 
-        var problem = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText(), Ct), HttpStatusCode.BadRequest);
+        var problem = await SmsCarts.JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText(), Ct), HttpStatusCode.BadRequest);
 
         var error = problem.GetProperty("errors").GetProperty("steps[1].template")[0].GetString()!;
         Assert.Matches(@"^steps\[1\]\.template makes a text of 2 parts \(1\d\d characters, Gsm7\) in 'en' with the shop name and the opt-out mention; this store allows at most 1 parts$", error);
-        var list = await JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences", Ct), HttpStatusCode.OK);
+        var list = await SmsCarts.JsonAsync(await _api.GetAsync($"/api/stores/{store.Id}/sequences", Ct), HttpStatusCode.OK);
         Assert.Equal(0, list.GetArrayLength());
     }
 
@@ -77,7 +70,7 @@ public sealed class SmsSequenceApiTests : IDisposable
     {
         var store = await _app.DemoStoreAsync();
 
-        var problem = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText("reminder"), Ct), HttpStatusCode.BadRequest);
+        var problem = await SmsCarts.JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", WithText("reminder"), Ct), HttpStatusCode.BadRequest);
 
         Assert.Equal("steps[1].template must be one of sms-reminder", problem.GetProperty("errors").GetProperty("steps[1].template")[0].GetString());
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Email;
+using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Tests.Browser;
 using Microsoft.Playwright;
@@ -57,6 +58,39 @@ public sealed class TemplatePagesTests(EditorSite editors) : EditorPageTests(edi
         await EditorSite.FramedEmailAsync(page, "#preview .preview-phone iframe", "Hello again, Alex, from the test");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-editor");
+    }
+
+    [Fact]
+    public async Task TextEditor_MeasuresTheDraft_RefusesOneLongerThanTheShopsParts_ThenSavesOneThatFits()
+    {
+        var store = await Editors.OwnStoreAsync("Atelier Lumen");
+        await Site.App.Service<ISmsSettingsRepository>().SaveAsync(store.Id, new SmsSettings { MaxParts = 1 }, Site.App.Time.GetUtcNow(), AppSite.Ct);
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/templates?store={store.Id}"));
+        await page.ClickAsync("#sms-templates a[href*='sms-reminder/en']");
+        Assert.Contains("{{ short_url }}", await page.InputValueAsync("#source"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("nav.tabs").CountAsync());
+
+        var tooLong = "{{ customer.first_name }}, " + string.Concat(Enumerable.Repeat("your basket is still waiting for you, ", 4)) + "{{ short_url }}";
+        await page.FillAsync("#source", tooLong);
+        await Assertions.Expect(page.Locator("#preview .banner.critical")).ToContainTextAsync("It needs 2 parts; this shop sends at most 1.");
+        await page.ClickAsync("button:has-text('Save')");
+        await Assertions.Expect(page.Locator("#preview .banner.critical")).ToContainTextAsync("Not saved: this text is too long.");
+        Assert.Empty(await Templates.ListAsync(store.Id, AppSite.Ct));
+
+        await page.FillAsync("#source", "{{ customer.first_name }}, your basket is waiting: {{ short_url }}");
+        await Assertions.Expect(page.Locator("#preview [data-sms=limit]")).ToBeVisibleAsync();
+        Assert.StartsWith("Atelier Lumen: Alex, your basket is waiting: http", await page.InnerTextAsync("#preview [data-sms=text]"), StringComparison.Ordinal);
+        Assert.Equal("1", await page.InnerTextAsync("#preview [data-sms=parts]"));
+        await page.ClickAsync("button:has-text('Save')");
+
+        await page.WaitForSelectorAsync(".banner.success");
+        var saved = Assert.Single(await Templates.ListAsync(store.Id, AppSite.Ct));
+        Assert.Equal(("sms-reminder", "en", "text"), (saved.Name, saved.Locale, saved.Part));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "templates-sms-editor");
+        await page.GotoAsync(Site.Url($"app/templates?store={store.Id}"));
+        Assert.Equal(1, await page.Locator("#sms-templates .badge.info").CountAsync());
     }
 
     [Fact]
@@ -164,5 +198,11 @@ public sealed class TemplatePagesTests(EditorSite editors) : EditorPageTests(edi
         Assert.Contains("Vérifier et prévisualiser", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await HeadlessChromium.SaveScreenshotsAsync(page, "templates-editor-fr");
+        await page.GotoAsync(Site.Url($"app/templates/sms-reminder/fr?store={store.Id}"));
+        Assert.Equal("Rappel par SMS (FR)", await page.InnerTextAsync("h1"));
+        Assert.Contains("Source Liquid : SMS", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Tient dans la limite de 2 partie(s)", await page.InnerTextAsync("#preview"), StringComparison.Ordinal);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "templates-sms-editor-fr");
     }
 }

@@ -1,6 +1,6 @@
 using CartRecovery.Core.Email;
 
-namespace CartRecovery.Web.Pages.Templates;
+namespace CartRecovery.Web.Features.Admin;
 
 /// <summary>
 /// The store's saved template parts with one unsaved part in its place, so the editor's preview renders the draft
