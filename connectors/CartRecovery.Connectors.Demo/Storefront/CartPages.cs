@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CartRecovery.Connectors.Demo.Storefront;
 
 /// <summary>
-/// The visitor's own cart: add, change, remove, then the checkout's contact step (email, name, consent). Every change
+/// The visitor's own cart: add, change, remove, then the checkout's contact step (email, name, email consent, and an
+/// optional mobile number with its own SMS consent, as Shopify's checkout asks for them). Every change
 /// is reported to CartRecovery as the platform would, so the cart is captured, abandoned and emailed like any other.
 /// </summary>
 internal static class CartPages
@@ -95,7 +96,8 @@ internal static class CartPages
         if (shop.VisitorCart is not { Lines.Count: > 0 } cart)
             return Results.Redirect("/demo/cart");
         var contact = cart.Contact;
-        return CheckoutPage(shop, antiforgery, cart, contact.Email, contact.FirstName, contact.LastName, contact.AcceptsMarketing == true, errors: new(StringComparer.Ordinal));
+        return CheckoutPage(shop, antiforgery, cart, new(contact.Email, contact.FirstName, contact.LastName, contact.AcceptsMarketing == true,
+            contact.Phone, contact.AcceptsSms == true), errors: new(StringComparer.Ordinal));
     }
 
     private static Task<IResult> SaveContactAsync(HttpContext http, IStoreRepository stores, ICartRepository carts, IAntiforgery antiforgery, DemoShop demo) =>
@@ -107,15 +109,23 @@ internal static class CartPages
             var first = form["firstName"].ToString().Trim();
             var last = form["lastName"].ToString().Trim();
             var consent = form["consent"].ToString() == "yes";
+            var phone = form["phone"].ToString().Trim();
+            var smsConsent = form["smsConsent"].ToString() == "yes";
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
             if (!IsEmail(email))
                 errors["email"] = shop.Text["Enter an email address such as name@example.com."];
             if (first.Length is 0 or > 100)
                 errors["firstName"] = shop.Text["Enter your first name."];
+            if (phone.Length > 0 && !IsPhone(phone))
+                errors["phone"] = shop.Text["Enter a phone number such as +33 6 12 34 56 78, or leave it empty."];
+            else if (phone.Length == 0 && smsConsent)
+                errors["phone"] = shop.Text["Enter your mobile number to get text messages."];
             if (errors.Count > 0)
-                return CheckoutPage(shop, antiforgery, cart, email, first, last, consent, errors);
+                return CheckoutPage(shop, antiforgery, cart, new(email, first, last, consent, phone, smsConsent), errors);
 
-            var contact = new CartContact(email, null, first, last.Length is 0 or > 100 ? null : last, shop.Text.Language, consent);
+            // The number goes as typed, as platforms send it: CartRecovery reads it with the shop's country.
+            var contact = new CartContact(email, phone.Length == 0 ? null : phone, first, last.Length is 0 or > 100 ? null : last, shop.Text.Language, consent,
+                AcceptsSms: phone.Length == 0 ? null : smsConsent);
             await demo.ReportCartAsync(store, cart.ExternalId, contact, cart.Lines, http.RequestAborted);
             return Results.Redirect($"/demo/cart/{Uri.EscapeDataString(cart.ExternalId)}");
         });
@@ -123,8 +133,14 @@ internal static class CartPages
     private static bool IsEmail(string value) =>
         value.Length is > 0 and <= 254 && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('.', StringComparison.Ordinal);
 
-    private static IResult CheckoutPage(ShopRequest shop, IAntiforgery antiforgery, Cart cart, string? email, string? first, string? last, bool consent,
-        Dictionary<string, string> errors)
+    // What a checkout form may hold for a phone: digits with the usual separators, 6 to 15 digits (E.164's longest).
+    private static bool IsPhone(string value) =>
+        value.Length <= 30 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '.' or '(' or ')')
+        && value.Count(char.IsAsciiDigit) is >= 6 and <= 15 && value.LastIndexOf('+') <= 0;
+
+    private sealed record ContactForm(string? Email, string? First, string? Last, bool Consent, string? Phone, bool SmsConsent);
+
+    private static IResult CheckoutPage(ShopRequest shop, IAntiforgery antiforgery, Cart cart, ContactForm contact, Dictionary<string, string> errors)
     {
         var t = shop.Text;
         string Field(string name, string label, string type, string? value, string autocomplete)
@@ -151,12 +167,14 @@ internal static class CartPages
                 {(errors.Count > 0 ? $"""<p class="banner critical" role="alert">{ShopPage.Encode(t["Check the fields marked below."])}</p>""" : "")}
                 <form method="post" action="/demo/checkout" novalidate>
                   {shop.Token(antiforgery)}
-                  {Field("email", t["Email"], "email", email, "email")}
+                  {Field("email", t["Email"], "email", contact.Email, "email")}
                   <div class="field-row">
-                    {Field("firstName", t["First name"], "text", first, "given-name")}
-                    {Field("lastName", t["Last name"], "text", last, "family-name")}
+                    {Field("firstName", t["First name"], "text", contact.First, "given-name")}
+                    {Field("lastName", t["Last name"], "text", contact.Last, "family-name")}
                   </div>
-                  <p class="check"><input id="consent" type="checkbox" name="consent" value="yes"{(consent ? " checked" : "")}><label for="consent">{ShopPage.Encode(t["Email me news and offers"])}</label></p>
+                  <p class="check"><input id="consent" type="checkbox" name="consent" value="yes"{(contact.Consent ? " checked" : "")}><label for="consent">{ShopPage.Encode(t["Email me news and offers"])}</label></p>
+                  {Field("phone", t["Mobile phone (optional)"], "tel", contact.Phone, "tel")}
+                  <p class="check"><input id="smsConsent" type="checkbox" name="smsConsent" value="yes"{(contact.SmsConsent ? " checked" : "")}><label for="smsConsent">{ShopPage.Encode(t["Text me about my cart and offers (reply STOP at any time)"])}</label></p>
                   <button type="submit">{ShopPage.Encode(t["Continue to payment"])}</button>
                 </form>
               </section>

@@ -77,6 +77,54 @@ public sealed partial class DemoStorefrontTests : IDisposable
         Assert.Null((await VisitorCartAsync()).Contact.Email);
     }
 
+    [Theory]
+    [InlineData("", "yes", "Enter your mobile number to get text messages.")]
+    [InlineData("call me maybe", "yes", "Enter a phone number such as +33 6 12 34 56 78, or leave it empty.")]
+    [InlineData("06 12 +34 56 78", "", "Enter a phone number such as +33 6 12 34 56 78, or leave it empty.")]
+    public async Task Checkout_WithSmsConsentButNoUsablePhone_ShowsThePhoneErrorAndChangesNothing(string phone, string smsConsent, string error)
+    {
+        await AddAsync("ALP-JKT-M");
+
+        var response = await PostAsync("/demo/checkout", "/demo/checkout", ("email", "visitor@example.com"), ("firstName", "Ana"),
+            ("phone", phone), ("smsConsent", smsConsent));
+        var page = await response.Content.ReadAsStringAsync(_drive.Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("""id="phone" name="phone" type="tel" """, page, StringComparison.Ordinal);
+        Assert.Contains(error, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Equal(new CartContact(), (await VisitorCartAsync()).Contact with { Locale = null });
+    }
+
+    [Fact]
+    public async Task Checkout_WithAMobileAndSmsConsent_ThenLeaving_GetsTheVisitorATextInThePickupFolder()
+    {
+        await AddAsync("ALP-JKT-M");
+
+        var response = await PostAsync("/demo/checkout", "/demo/checkout", ("email", "visitor@example.com"), ("firstName", "Ana"),
+            ("phone", "06 12 34 56 78"), ("smsConsent", "yes"));
+        var cart = await VisitorCartAsync();
+        await LeaveUntilTheTextAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(("06 12 34 56 78", true), (cart.Contact.Phone, cart.Contact.AcceptsSms));
+        var text = Assert.Single(Sms.SmsCarts.PickedUpTexts(_app));
+        Assert.Equal("+33612345678", text.GetProperty("to").GetString());
+        Assert.StartsWith("Alpine & Co. (demo): Ana, your cart (€189.00) is waiting for you: http://localhost/s/", text.GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkout_WithAMobileButNoSmsConsent_KeepsTheNumberAndSendsNoText()
+    {
+        await AddAsync("ALP-JKT-M");
+
+        await PostAsync("/demo/checkout", "/demo/checkout", ("email", "visitor@example.com"), ("firstName", "Ana"), ("phone", "06 12 34 56 78"));
+        await LeaveUntilTheTextAsync();
+
+        Assert.Equal(("06 12 34 56 78", (bool?)false), ((await VisitorCartAsync()).Contact.Phone, (await VisitorCartAsync()).Contact.AcceptsSms));
+        Assert.Empty(Sms.SmsCarts.PickedUpTexts(_app));
+        Assert.NotEmpty(_app.PickedUpEmails());
+    }
+
     [Fact]
     public async Task Checkout_ThenLeaving_AbandonsTheCartAndEmailsTheVisitorAtTheShopsPrices()
     {
@@ -146,6 +194,15 @@ public sealed partial class DemoStorefrontTests : IDisposable
     public void French_HasNoEmptyTranslation()
     {
         Assert.All(Connectors.Demo.Storefront.ShopText.French, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value), entry.Key));
+    }
+
+    /// <summary>The visitor is gone: 10 seconds to abandonment, then the demo sequence's text falls due at 30 seconds.</summary>
+    private async Task LeaveUntilTheTextAsync()
+    {
+        _drive.Advance(TimeSpan.FromSeconds(11));
+        await _drive.DetectAsync();
+        _drive.Advance(TimeSpan.FromSeconds(31));
+        await _drive.DispatchAsync();
     }
 
     private async Task AddAsync(string sku)

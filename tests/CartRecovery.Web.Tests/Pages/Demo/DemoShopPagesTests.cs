@@ -89,6 +89,9 @@ public sealed class DemoShopPagesTests : IAsyncLifetime
         await shopper.ClickAsync("a.button:has-text('Passer à la caisse')");
         await shopper.FillAsync("#email", "chloe@example.com");
         await shopper.FillAsync("#firstName", "Chloé");
+        await shopper.FillAsync("#phone", "06 12 34 56 78");
+        await shopper.CheckAsync("#smsConsent");
+        Assert.Contains("Recevoir des SMS", await shopper.InnerTextAsync("label[for=smsConsent]"), StringComparison.Ordinal);
         await HeadlessChromium.SaveScreenshotsAsync(shopper, "demo-shop-fr-checkout");
         await shopper.ClickAsync("button:has-text('Continuer vers le paiement')");
         await shopper.WaitForURLAsync(url => url.Contains("/demo/cart/web-", StringComparison.Ordinal));
@@ -99,6 +102,9 @@ public sealed class DemoShopPagesTests : IAsyncLifetime
         var email = MimeMessage.Load(Assert.Single(_site.App.PickedUpEmails()), AppSite.Ct);
         Assert.Equal("Chloé, votre panier chez Alpine & Co. (demo) vous attend", email.Subject);
         Assert.Contains("Doudoune Ridgeline", email.TextBody, StringComparison.Ordinal);
+        var store = await _site.DemoStoreAsync();
+        var cart = (await _site.App.Service<ICartRepository>().FindAsync(store.Id, new Uri(shopper.Url).Segments[^1], AppSite.Ct))!;
+        Assert.Equal(("06 12 34 56 78", (bool?)true), (cart.Contact.Phone, cart.Contact.AcceptsSms));
     }
 
     /// <summary>The visitor is gone: the demo store's 10 seconds to abandonment pass, then step 1's 5 seconds.</summary>
