@@ -55,6 +55,8 @@ public static class TimelineCodes
     public const string Replaced = "reason.replaced";
     public const string OfferCurrency = "reason.offer-currency";
     public const string OfferTooBig = "reason.offer-too-big";
+    public const string OfferCooldown = "reason.offer-cooldown";
+    public const string OfferFarming = "reason.offer-farming";
     public const string Quarantined = "reason.quarantined";
     public const string CartGone = "reason.cart-gone";
     public const string CartClosed = "reason.cart-closed";

@@ -55,6 +55,8 @@ public static class TimelineTexts
         [TimelineCodes.Replaced] = "replaced by a newer cart of the same customer (#{0})",
         [TimelineCodes.OfferCurrency] = "a fixed amount is only offered in the shop's currency ({0}); this cart is in {1}",
         [TimelineCodes.OfferTooBig] = "{0} off is not less than the cart's subtotal of {1}",
+        [TimelineCodes.OfferCooldown] = "this customer was sent an offer on {0}, within the last {1} days",
+        [TimelineCodes.OfferFarming] = "this customer abandoned {0} carts in {1} days without ever ordering; offers do not reward abandoning",
         [TimelineCodes.Quarantined] = "Quarantined: {0} attempts in a row ended without any result (the process died or hung mid-send); "
             + "it is not tried again. Look for what this message sends that others do not (the store's own templates, the cart).",
         [TimelineCodes.CartGone] = "the cart or its store no longer exists",

@@ -283,7 +283,9 @@ public sealed partial class MessageDispatcher(
             return null;
         if (message.OfferCode is { } code && message.OfferExpiresAt is { } expires)
             return new(code, spec.Describe(cart.Currency), expires);
-        if (OfferRules.WhyNotIssued(spec, cart, store) is { } reason)
+        // The platform's limits first, then the store's offer rule (reward loyalty, not abandonment).
+        var withheld = OfferRules.WhyNotIssued(spec, cart, store) ?? (await rules.ChooseOfferAsync(spec, cart, store, ct)).WhyNot;
+        if (withheld is { } reason)
         {
             await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld,
                 TimelineEntry.Of(TimelineCodes.OfferWithheld, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Core.Recovery;
@@ -10,7 +11,8 @@ namespace CartRecovery.Core.Recovery;
 /// and whether a due email may go out now (consent, quiet hours, the store's plan, frequency cap). Follow-up tasks are not emails and
 /// are not asked about. Unsubscribes and suppressions are checked by the dispatcher in every case.
 /// </summary>
-public sealed class SendingRules(IStorePolicyRepository policies, IMessageRepository messages, PlanGate plans, RecoveryOptions options, TimeProvider time)
+public sealed class SendingRules(IStorePolicyRepository policies, IMessageRepository messages, PlanGate plans, RecoveryOptions options, TimeProvider time,
+    ICustomerHistory history)
 {
     public static readonly TimelineEntry EmptyCart = TimelineEntry.Of(TimelineCodes.EmptyCart);
     public static readonly TimelineEntry NoConsent = TimelineEntry.Of(TimelineCodes.NoConsent);
@@ -61,6 +63,24 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
                 return SendingDecision.Cancel(TimelineEntry.Of(TimelineCodes.FrequencyCap, TimelineArg.Of(sent), TimelineArg.Of(Describe(cap.Window))));
         }
         return SendingDecision.Send;
+    }
+
+    /// <summary>
+    /// The offer a due step carries for this customer under the store's <see cref="SendingPolicy.Offers"/>, counted
+    /// across the stores that share its account (as the frequency cap is): the step's offer, or none with the reason.
+    /// </summary>
+    public async Task<OfferChoice> ChooseOfferAsync(OfferSpec stepOffer, Cart cart, Store store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stepOffer);
+        ArgumentNullException.ThrowIfNull(cart);
+        ArgumentNullException.ThrowIfNull(store);
+        var policy = (await policies.GetAsync(store.Id, ct)).Offers;
+        if (policy.CooldownDays == 0 && policy.FarmingAbandons == 0 && policy.ReturningCustomerOffer is null)
+            return new(stepOffer, null);
+        var now = time.GetUtcNow();
+        var group = await policies.CapGroupAsync(store.Id, ct);
+        var past = await history.OfferHistoryAsync(cart, group, now - TimeSpan.FromDays(Math.Max(policy.CooldownDays, 1)), ct);
+        return LoyaltyRules.Choose(stepOffer, policy, past, now);
     }
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,10 +1,11 @@
 namespace CartRecovery.Core.Sequences;
 
 /// <summary>
-/// An account's rule for offers, across all its stores: reward loyalty, not abandonment. No offer to a customer who
-/// got one in the last <see cref="CooldownDays"/> days, nor to one who abandoned <see cref="FarmingAbandons"/> carts in
-/// that time without ordering (abandoning to collect codes); a customer who ordered before gets
-/// <see cref="ReturningCustomerOffer"/> instead of the step's offer when it is set.
+/// A store's rule for offers, counted across the stores that share its sending account (<see cref="Stores.SendingPolicy.Account"/>):
+/// reward loyalty, not abandonment. No offer to a customer who got one in the last <see cref="CooldownDays"/> days
+/// (0: no cooldown), nor to one who abandoned <see cref="FarmingAbandons"/> carts in that time without ever ordering
+/// (abandoning to collect codes; 0: off); a customer who ordered before gets <see cref="ReturningCustomerOffer"/>
+/// instead of the step's offer when it is set (not yet settable: no store sets one).
 /// </summary>
 public sealed record OfferPolicy(int CooldownDays = 30, int FarmingAbandons = 3, OfferSpec? ReturningCustomerOffer = null)
 {

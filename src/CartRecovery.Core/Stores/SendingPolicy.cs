@@ -3,7 +3,7 @@ namespace CartRecovery.Core.Stores;
 /// <summary>
 /// How respectfully a store sends: which customers may be emailed, how often, at what local hours, about how old a cart,
 /// and how long its customer data is kept. Kept apart from <see cref="Store"/>; a store without a saved policy uses
-/// <see cref="Default"/>, which changes nothing about sending except the frequency cap.
+/// <see cref="Default"/>, which changes nothing about sending except the frequency cap and the offer cooldown.
 /// </summary>
 public sealed record SendingPolicy
 {
@@ -28,6 +28,9 @@ public sealed record SendingPolicy
 
     /// <summary>Which customers may receive recovery emails (unsubscribes and suppressions are honoured in every case).</summary>
     public ConsentRule Consent { get; init; } = ConsentRule.All;
+
+    /// <summary>Who gets a step's offer: no second offer within a cooldown, none for repeated abandoning (<see cref="Sequences.LoyaltyRules"/>).</summary>
+    public Sequences.OfferPolicy Offers { get; init; } = Sequences.OfferPolicy.Default;
 
     /// <summary>Days customer data of closed carts is kept before the retention purge erases it.</summary>
     public int RetentionDays { get; init; } = DefaultRetentionDays;

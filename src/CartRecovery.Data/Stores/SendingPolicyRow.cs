@@ -7,7 +7,7 @@ internal sealed class SendingPolicyRow
 {
     public const string Columns = """
         store_id, account, frequency_cap_count, frequency_cap_window_ms, quiet_start_minute, quiet_end_minute,
-        max_cart_age_ms, consent, retention_days, updated_at
+        max_cart_age_ms, consent, retention_days, updated_at, offer_cooldown_days, offer_farming_abandons
         """;
 
     public long StoreId { get; set; }
@@ -20,6 +20,8 @@ internal sealed class SendingPolicyRow
     public long Consent { get; set; }
     public long RetentionDays { get; set; }
     public long UpdatedAt { get; set; }
+    public long OfferCooldownDays { get; set; }
+    public long OfferFarmingAbandons { get; set; }
 
     public static SendingPolicyRow From(long storeId, SendingPolicy policy, DateTimeOffset now) => new()
     {
@@ -33,6 +35,8 @@ internal sealed class SendingPolicyRow
         Consent = (long)policy.Consent,
         RetentionDays = policy.RetentionDays,
         UpdatedAt = DbTime.ToDb(now),
+        OfferCooldownDays = policy.Offers.CooldownDays,
+        OfferFarmingAbandons = policy.Offers.FarmingAbandons,
     };
 
     public SendingPolicy ToPolicy() => new()
@@ -45,6 +49,7 @@ internal sealed class SendingPolicyRow
         MaxCartAge = MaxCartAgeMs is { } ms ? DbTime.FromDbMs(ms) : null,
         Consent = (ConsentRule)Consent,
         RetentionDays = (int)RetentionDays,
+        Offers = new Core.Sequences.OfferPolicy((int)OfferCooldownDays, (int)OfferFarmingAbandons),
     };
 
     private static long Minutes(TimeOnly time) => time.Hour * 60L + time.Minute;

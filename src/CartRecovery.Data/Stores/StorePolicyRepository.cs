@@ -14,14 +14,15 @@ internal sealed class StorePolicyRepository : IStorePolicyRepository
         UPDATE sending_policies
         SET account = @Account, frequency_cap_count = @FrequencyCapCount, frequency_cap_window_ms = @FrequencyCapWindowMs,
             quiet_start_minute = @QuietStartMinute, quiet_end_minute = @QuietEndMinute, max_cart_age_ms = @MaxCartAgeMs,
-            consent = @Consent, retention_days = @RetentionDays, updated_at = @UpdatedAt
+            consent = @Consent, retention_days = @RetentionDays, updated_at = @UpdatedAt,
+            offer_cooldown_days = @OfferCooldownDays, offer_farming_abandons = @OfferFarmingAbandons
         WHERE store_id = @StoreId
         """;
 
     private const string InsertSql = $"""
         INSERT INTO sending_policies ({SendingPolicyRow.Columns})
         VALUES (@StoreId, @Account, @FrequencyCapCount, @FrequencyCapWindowMs, @QuietStartMinute, @QuietEndMinute,
-                @MaxCartAgeMs, @Consent, @RetentionDays, @UpdatedAt)
+                @MaxCartAgeMs, @Consent, @RetentionDays, @UpdatedAt, @OfferCooldownDays, @OfferFarmingAbandons)
         """;
 
     private const string CapGroupSql = """

@@ -30,7 +30,7 @@ public sealed class AbandonmentDetectorTests
 
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
         new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
-        new SendingRules(_policies.Object, Mock.Of<IMessageRepository>(), Sample.NoPlans(_time), _options, _time), _options, _time, _logger.Object);
+        new SendingRules(_policies.Object, Mock.Of<IMessageRepository>(), Sample.NoPlans(_time), _options, _time, Mock.Of<ICustomerHistory>()), _options, _time, _logger.Object);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()

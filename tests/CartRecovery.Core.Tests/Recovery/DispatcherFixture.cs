@@ -4,6 +4,7 @@ using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Restore;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Sms;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -25,6 +26,8 @@ internal sealed class DispatcherFixture
     public Mock<ISuppressionList> Suppressions { get; } = new();
     public Mock<IFollowUpTaskRepository> Tasks { get; } = new();
     public Mock<IStorePolicyRepository> Policies { get; } = new();
+    /// <summary>Every customer is on their first visit unless a test says otherwise.</summary>
+    public Mock<ICustomerHistory> History { get; } = new();
     public Mock<IStorefront> Storefront { get; } = new();
     public Mock<IEmailComposer> Composer { get; } = new();
     public Mock<IEmailTransport> Transport { get; } = new();
@@ -52,6 +55,8 @@ internal sealed class DispatcherFixture
         Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(TestData.Store(message.StoreId));
         Policies.Setup(p => p.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendingPolicy.Default);
         Policies.Setup(p => p.CapGroupAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((long id, CancellationToken _) => [id]);
+        History.Setup(h => h.OfferHistoryAsync(It.IsAny<Cart>(), It.IsAny<IReadOnlyList<long>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CustomerOfferHistory.FirstVisit);
         Storefront.SetupGet(s => s.Platform).Returns(Platforms.Demo);
         Storefront.Setup(s => s.CheckCartAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<CancellationToken>())).ReturnsAsync(StorefrontCartState.Open);
         Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), It.IsAny<CancellationToken>()))
@@ -75,6 +80,6 @@ internal sealed class DispatcherFixture
         new SmsSending(SmsSettings.Object, SmsSuppressions.Object, new SmsOptOuts(SmsSuppressions.Object, Time), SmsComposer.Object,
             SmsTransport.Object, new ShortLinks(new ShortLinkSigner(new byte[32]), Options), Time),
         new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object,
-            new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time),
+            new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time, History.Object),
         Options, Time, NullLogger<MessageDispatcher>.Instance);
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -15,6 +16,7 @@ public sealed class SendingRulesTests
     private readonly Mock<IMessageRepository> _messages = new();
     private readonly RecoveryOptions _options = new();
     private readonly FakeTimeProvider _time = new(TestData.Now);
+    private readonly Mock<ICustomerHistory> _history = new(MockBehavior.Strict);
     private SendingPolicy _policy = SendingPolicy.Default;
 
     public SendingRulesTests()
@@ -23,7 +25,33 @@ public sealed class SendingRulesTests
         _policies.Setup(p => p.CapGroupAsync(1, Ct)).ReturnsAsync([1L, 2L]);
     }
 
-    private SendingRules Create() => new(_policies.Object, _messages.Object, Sample.NoPlans(_time), _options, _time);
+    private SendingRules Create() => new(_policies.Object, _messages.Object, Sample.NoPlans(_time), _options, _time, _history.Object);
+
+    private static readonly OfferSpec TenPercent = new(OfferKind.Percentage, 10, TimeSpan.FromDays(2));
+
+    [Fact]
+    public async Task ChooseOffer_ReadsTheCustomersHistoryAcrossTheAccountsStoresOverTheCooldown_AndWithholdsARecentSecondOffer()
+    {
+        var cart = Sample.Cart();
+        _history.Setup(h => h.OfferHistoryAsync(cart, new long[] { 1, 2 }, TestData.Now - TimeSpan.FromDays(30), Ct))
+            .ReturnsAsync(new CustomerOfferHistory(TestData.Now.AddDays(-10), 1, 0));
+
+        var choice = await Create().ChooseOfferAsync(TenPercent, cart, TestData.Store(), Ct);
+
+        Assert.Null(choice.Offer);
+        Assert.Equal(TimelineCodes.OfferCooldown, choice.WhyNot?.Code);
+    }
+
+    [Fact]
+    public async Task ChooseOffer_WithTheStoresRuleOff_KeepsTheOfferWithoutReadingHistory()
+    {
+        _policy = SendingPolicy.Default with { Offers = new OfferPolicy(0, 0) };
+
+        var choice = await Create().ChooseOfferAsync(TenPercent, Sample.Cart(), TestData.Store(), Ct);
+
+        Assert.Equal(new OfferChoice(TenPercent, null), choice);
+        _history.VerifyNoOtherCalls();
+    }
 
     private void EmailsAlreadySent(int count) =>
         _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", TestData.Now - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);

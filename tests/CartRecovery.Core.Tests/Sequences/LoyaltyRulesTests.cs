@@ -1,4 +1,5 @@
 using CartRecovery.Testing;
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Core.Tests.Sequences;
@@ -21,7 +22,7 @@ public sealed class LoyaltyRulesTests
         var choice = LoyaltyRules.Choose(TenPercent, OfferPolicy.Default, history, Now);
 
         Assert.Null(choice.Offer);
-        Assert.Contains(Now.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), choice.WhyNot, StringComparison.Ordinal);
+        Assert.Equal($"this customer was sent an offer on {Now.AddDays(-29):yyyy-MM-dd HH:mm:ss}Z, within the last 30 days", TimelineTexts.English(choice.WhyNot!));
     }
 
     [Fact]
@@ -39,6 +40,15 @@ public sealed class LoyaltyRulesTests
         Assert.Equal(offered, choice.Offer is not null);
         Assert.Equal(offered, choice.WhyNot is null);
     }
+
+    [Fact]
+    public void Choose_WithFarmingOff_OffersToACustomerWhoAbandonsOften() =>
+        Assert.Equal(TenPercent, LoyaltyRules.Choose(TenPercent, OfferPolicy.Default with { FarmingAbandons = 0 }, new CustomerOfferHistory(null, 9, 0), Now).Offer);
+
+    [Fact]
+    public void Choose_WithNoCooldown_OffersAgainTheNextDay() =>
+        Assert.Equal(TenPercent, LoyaltyRules.Choose(TenPercent, OfferPolicy.Default with { CooldownDays = 0 },
+            CustomerOfferHistory.FirstVisit with { LastOfferAt = Now.AddDays(-1) }, Now).Offer);
 
     [Fact]
     public void Choose_AReturningCustomer_GetsTheReturningOffer_AndIsNotTakenForAFarmer()

@@ -5,6 +5,7 @@ using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Messages;
 using CartRecovery.Data.Sms;
+using CartRecovery.Data.Sequences;
 using CartRecovery.Data.Stores;
 using CartRecovery.Data.Suppression;
 using Dapper;
@@ -43,6 +44,10 @@ public abstract class QueryPlanContract : DatabaseContract
         }),
         ["dispatch: is the address suppressed"] = (_ => Const<SuppressionList>("ExistsSql"), new { StoreId = 1L, Email = "ada@example.com" }),
         ["dispatch: is the number suppressed"] = (_ => Const<SmsSuppressionList>("ExistsSql"), new { StoreId = 1L, Phone = "+33612345678" }),
+        ["dispatch: last offer to the address in the account"] = (_ => Const<CustomerHistory>("LastOfferSql"),
+            new { Email = "ada@example.com", CartId = 1L, StoreIds = new[] { 1L, 2L }, Sent = (int)MessageStatus.Sent }),
+        ["dispatch: the address's carts in the account"] = (_ => Const<CustomerHistory>("CartsSql"),
+            new { Email = "ada@example.com", CartId = 1L, StoreIds = new[] { 1L, 2L }, Since = Ms(At.AddDays(-30)) }),
         ["redirect: message by id"] = (_ => Const<MessageRepository>("GetSql"), new { Id = 1L }),
         ["redirect: cart by id"] = (_ => Const<CartRepository>("GetSql"), new { Id = 1L }),
         ["provider events: message by provider id"] = (_ => Const<MessageRepository>("FindByProviderIdSql"), new { ProviderId = "pm-1" }),

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -225,6 +226,38 @@ public abstract class SequenceRepositoryContract : DatabaseContract
         Assert.False(await History.IsReturningAsync(stranger, Ct));
         Assert.False(await History.IsReturningAsync(elsewhere, Ct));
         Assert.False(await History.IsReturningAsync((await Db.Carts.GetAsync(bought.Id, Ct))!, Ct));
+    }
+
+    [Fact]
+    public async Task OfferHistory_OfAnAddress_CountsOffersAbandonsAndOrdersInTheGivenStoresOnly()
+    {
+        var store = await AddStoreAsync();
+        var sibling = await AddStoreAsync("shop-2");
+        var stranger = await AddStoreAsync("shop-3");
+        await SendOfferAsync(sibling.Id, "sibling-offer", "Ada@Example.com", Now.AddDays(-10));
+        await SendOfferAsync(stranger.Id, "stranger-offer", "ada@example.com", Now.AddDays(-1));
+        var bought = await AddCartAsync(store.Id, "bought", Now.AddDays(-40));
+        Assert.True(await Db.Carts.ConvertAsync(new CartConversion(bought.Id, "o1", 1_000, Now.AddDays(-40), Attribution.Unassisted), Now.AddDays(-40), Ct));
+        // This cart's own offer step is not "an earlier offer".
+        var cart = await SendOfferAsync(store.Id, "now", "ada@example.com", Now);
+        var unknown = await AddCartAsync(store.Id, "anonymous", Now, email: null);
+
+        var history = await History.OfferHistoryAsync(cart, [store.Id, sibling.Id], Now.AddDays(-30), Ct);
+        var alone = await History.OfferHistoryAsync(cart, [store.Id], Now.AddDays(-30), Ct);
+
+        Assert.Equal(new CustomerOfferHistory(Now.AddDays(-10), 2, 1), history);
+        Assert.Equal(new CustomerOfferHistory(null, 1, 1), alone);
+        Assert.Equal(new CustomerOfferHistory(null, 0, 0), await History.OfferHistoryAsync(unknown, [store.Id, sibling.Id], Now.AddDays(-30), Ct));
+    }
+
+    // A cart abandoned at Now whose first step went out at sentAt with an offer code.
+    private async Task<Cart> SendOfferAsync(long storeId, string externalId, string email, DateTimeOffset sentAt)
+    {
+        var (cart, messages) = await AddAbandonedCartAsync(storeId, externalId, email.ToLowerInvariant());
+        await Db.ExecuteAsync("UPDATE messages SET status = @Claimed, claimed_by = 'test', offer_code = 'CODE' WHERE id = @Id",
+            new { Id = messages[0].Id, Claimed = (int)MessageStatus.Claimed });
+        Assert.True(await Db.Messages.MarkSentAsync(messages[0].Id, "test", email, "provider-id", sentAt, Ct));
+        return cart;
     }
 
     [Fact]

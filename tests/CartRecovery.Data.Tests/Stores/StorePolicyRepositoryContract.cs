@@ -20,6 +20,7 @@ public abstract class StorePolicyRepositoryContract : DatabaseContract
         MaxCartAge = TimeSpan.FromDays(2),
         Consent = ConsentRule.SubscribedOnly,
         RetentionDays = 90,
+        Offers = new(CooldownDays: 60, FarmingAbandons: 2),
     };
 
     [Fact]
@@ -39,7 +40,10 @@ public abstract class StorePolicyRepositoryContract : DatabaseContract
         await Policies.SaveAsync(store.Id, Strict, Now, Ct);
         Assert.Equal(Strict, await Policies.GetAsync(store.Id, Ct));
 
-        var relaxed = Strict with { Account = null, QuietHours = null, MaxCartAge = null, FrequencyCap = FrequencyCap.Off, Consent = ConsentRule.All };
+        var relaxed = Strict with
+        {
+            Account = null, QuietHours = null, MaxCartAge = null, FrequencyCap = FrequencyCap.Off, Consent = ConsentRule.All, Offers = new(0, 0),
+        };
         await Policies.SaveAsync(store.Id, relaxed, Now.AddMinutes(1), Ct);
         Assert.Equal(relaxed, await Policies.GetAsync(store.Id, Ct));
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM sending_policies"));

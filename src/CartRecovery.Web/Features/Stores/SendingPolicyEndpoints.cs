@@ -21,8 +21,12 @@ internal static class SendingPolicyEndpoints
 
     public sealed record QuietHoursDto(string? Start, string? End);
 
+    /// <summary>Who gets a step's offer: none within <c>cooldownDays</c> of the last one, none after <c>farmingAbandons</c> abandoned carts without an order.</summary>
+    public sealed record OfferRulesDto(int? CooldownDays, int? FarmingAbandons);
+
     public sealed record SendingPolicyDto(
-        string? Account, FrequencyCapDto? FrequencyCap, QuietHoursDto? QuietHours, int? MaxCartAgeHours, string? Consent, int? RetentionDays)
+        string? Account, FrequencyCapDto? FrequencyCap, QuietHoursDto? QuietHours, int? MaxCartAgeHours, string? Consent, int? RetentionDays,
+        OfferRulesDto? Offers = null)
     {
         public static SendingPolicyDto From(SendingPolicy policy) => new(
             policy.Account,
@@ -30,7 +34,8 @@ internal static class SendingPolicyEndpoints
             policy.QuietHours is { } q ? new(Clock(q.Start), Clock(q.End)) : null,
             policy.MaxCartAge is { } age ? (int)age.TotalHours : null,
             policy.Consent == ConsentRule.SubscribedOnly ? SubscribedOnly : All,
-            policy.RetentionDays);
+            policy.RetentionDays,
+            new(policy.Offers.CooldownDays, policy.Offers.FarmingAbandons));
     }
 
     public static RouteGroupBuilder MapSendingPolicy(this RouteGroupBuilder api)
@@ -39,7 +44,7 @@ internal static class SendingPolicyEndpoints
             await stores.GetAsync(id, ct) is null
                 ? ApiResults.StoreNotFound(id)
                 : Results.Ok(SendingPolicyDto.From(await policies.GetAsync(id, ct))))
-            .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "The store's sending policy (caps, quiet hours, consent, retention)", 404);
+            .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "The store's sending policy (caps, quiet hours, consent, retention, offer rules)", 404);
         api.MapPut("/stores/{id:long}/sending-policy", PutAsync)
             .RequireAuthorization(CallerPolicies.Member)
             .Describe<SendingPolicyDto>(ApiDescriptions.Sending, "Replace the store's sending policy (omitted fields take defaults)", 400, 404);

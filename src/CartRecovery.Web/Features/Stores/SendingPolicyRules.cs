@@ -1,4 +1,5 @@
 using System.Globalization;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using static CartRecovery.Web.Features.Stores.SendingPolicyEndpoints;
 
@@ -38,6 +39,9 @@ internal static class SendingPolicyRules
         Check(request.MaxCartAgeHours is null or (>= 1 and <= 2160), "maxCartAgeHours", "maxCartAgeHours must be between 1 and 2160 (90 days), or null for the deployment's default");
         Check(request.Consent is null or All or SubscribedOnly, "consent", $"consent must be {All} or {SubscribedOnly}");
         Check(request.RetentionDays is null or (>= 1 and <= 3650), "retentionDays", "retentionDays must be between 1 and 3650");
+        var offers = request.Offers;
+        Check(offers?.CooldownDays is null or (>= 0 and <= 365), "offers.cooldownDays", "offers.cooldownDays must be between 0 (no cooldown) and 365");
+        Check(offers?.FarmingAbandons is null or (>= 0 and <= 20), "offers.farmingAbandons", "offers.farmingAbandons must be between 0 (off) and 20");
 
         policy = errors.Count > 0 ? SendingPolicy.Default : new SendingPolicy
         {
@@ -48,6 +52,7 @@ internal static class SendingPolicyRules
             MaxCartAge = request.MaxCartAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
             Consent = request.Consent == SubscribedOnly ? ConsentRule.SubscribedOnly : ConsentRule.All,
             RetentionDays = request.RetentionDays ?? SendingPolicy.DefaultRetentionDays,
+            Offers = new(offers?.CooldownDays ?? OfferPolicy.Default.CooldownDays, offers?.FarmingAbandons ?? OfferPolicy.Default.FarmingAbandons),
         };
         return errors;
     }

@@ -106,7 +106,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
             ? null
             : new QuietHoursDto(Policy.QuietStart?.Trim(), Policy.QuietEnd?.Trim());
         var request = new SendingPolicyDto(Policy.Account, new FrequencyCapDto(Policy.MaxEmails, Policy.WindowDays), quiet,
-            Policy.MaxCartAgeHours, Policy.SubscribedOnly ? SubscribedOnly : All, Policy.RetentionDays);
+            Policy.MaxCartAgeHours, Policy.SubscribedOnly ? SubscribedOnly : All, Policy.RetentionDays,
+            new OfferRulesDto(Policy.OfferCooldownDays, Policy.OfferFarmingAbandons));
         var errors = SendingPolicyRules.Parse(request, out var policy);
         // A number the browser could not bind never reaches the rules: it is as wrong as one out of range.
         foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.Errors.Count > 0 && k.StartsWith("Policy.", StringComparison.Ordinal)))
@@ -235,6 +236,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         "quietHours" => text["Quiet hours must end at another time than they start."],
         "maxCartAgeHours" => text["Enter a number of hours from 1 to 2160, or leave it empty."],
         "retentionDays" => text["Enter a number of days from 1 to 3650."],
+        "offers.cooldownDays" => text["Enter a number of days from 0 (no pause) to 365."],
+        "offers.farmingAbandons" => text["Enter a number of carts from 0 (off) to 20."],
         "window" or "window.opens" or "window.closes" => text["Texts may go out between 08:00 and 20:00 only: enter times as HH:mm within those hours, opening before closing."],
         "maxParts" => text["Enter a number of parts from 1 to 10."],
         "messagingServiceSid" => text["Enter a Messaging Service SID: MG followed by 32 characters (or leave it empty)."],
@@ -250,6 +253,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         nameof(PolicyForm.WindowDays) => "frequencyCap.windowDays",
         nameof(PolicyForm.MaxCartAgeHours) => "maxCartAgeHours",
         nameof(PolicyForm.RetentionDays) => "retentionDays",
+        nameof(PolicyForm.OfferCooldownDays) => "offers.cooldownDays",
+        nameof(PolicyForm.OfferFarmingAbandons) => "offers.farmingAbandons",
         _ => property,
     };
 
@@ -279,6 +284,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         public bool SubscribedOnly { get; set; }
         public int? RetentionDays { get; set; }
         public string? Account { get; set; }
+        public int? OfferCooldownDays { get; set; }
+        public int? OfferFarmingAbandons { get; set; }
 
         public static PolicyForm From(SendingPolicy policy)
         {
@@ -288,6 +295,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
                 MaxEmails = dto.FrequencyCap?.MaxEmails, WindowDays = dto.FrequencyCap?.WindowDays, QuietStart = dto.QuietHours?.Start,
                 QuietEnd = dto.QuietHours?.End, MaxCartAgeHours = dto.MaxCartAgeHours, SubscribedOnly = dto.Consent == SendingPolicyEndpoints.SubscribedOnly,
                 RetentionDays = dto.RetentionDays, Account = dto.Account,
+                OfferCooldownDays = dto.Offers?.CooldownDays, OfferFarmingAbandons = dto.Offers?.FarmingAbandons,
             };
         }
     }

@@ -31,6 +31,7 @@ public sealed class SendingPolicyApiTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("maxCartAgeHours").ValueKind);
         Assert.Equal("all", root.GetProperty("consent").GetString());
         Assert.Equal(365, root.GetProperty("retentionDays").GetInt32());
+        Assert.Equal((30, 3), (root.GetProperty("offers").GetProperty("cooldownDays").GetInt32(), root.GetProperty("offers").GetProperty("farmingAbandons").GetInt32()));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SendingPolicyApiTests : IDisposable
 
         var response = await PutAsync(store.Id, """
             {"account":" agency-7 ","frequencyCap":{"maxEmails":3,"windowDays":14},"quietHours":{"start":"21:30","end":"08:00"},
-             "maxCartAgeHours":48,"consent":"subscribed-only","retentionDays":90}
+             "maxCartAgeHours":48,"consent":"subscribed-only","retentionDays":90,"offers":{"cooldownDays":60,"farmingAbandons":0}}
             """);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -52,6 +53,7 @@ public sealed class SendingPolicyApiTests : IDisposable
             MaxCartAge = TimeSpan.FromHours(48),
             Consent = ConsentRule.SubscribedOnly,
             RetentionDays = 90,
+            Offers = new(CooldownDays: 60, FarmingAbandons: 0),
         }, await _app.Service<IStorePolicyRepository>().GetAsync(store.Id, _ct));
         Assert.Equal(await response.Content.ReadAsStringAsync(_ct),
             await _app.AdminClient().GetStringAsync($"/api/stores/{store.Id}/sending-policy", _ct));
@@ -78,6 +80,8 @@ public sealed class SendingPolicyApiTests : IDisposable
     [InlineData("""{"maxCartAgeHours":0}""", "maxCartAgeHours")]
     [InlineData("""{"consent":"opt-out"}""", "consent")]
     [InlineData("""{"retentionDays":0}""", "retentionDays")]
+    [InlineData("""{"offers":{"cooldownDays":-1}}""", "offers.cooldownDays")]
+    [InlineData("""{"offers":{"farmingAbandons":21}}""", "offers.farmingAbandons")]
     public async Task Put_WithABadValue_Is400NamingTheFieldAndChangesNothing(string body, string field)
     {
         var store = await _app.DemoStoreAsync();
