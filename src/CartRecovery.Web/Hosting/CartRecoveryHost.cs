@@ -13,7 +13,6 @@ using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
-using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Telemetry;
@@ -130,7 +129,6 @@ internal static class CartRecoveryHost
         app.MapPostmarkEmail();
         app.MapBillingReturn();
         app.MapStoreSummary();
-        app.MapShopifyEmbedded();
         app.MapWooCommerceConnect();
         app.MapAccountSignIn();
         app.MapWebApp();
