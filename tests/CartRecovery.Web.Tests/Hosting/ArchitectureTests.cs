@@ -15,19 +15,8 @@ public sealed class ArchitectureTests
 {
     private static readonly string[] PlatformNames = ["Shopify", "WooCommerce", "Postmark"];
 
-    /// <summary>
-    /// What is still in the host and names a platform: WooCommerce's connect pages (door 3 of sign-in). This list may
-    /// only shrink: move one into its connector and delete it here.
-    /// </summary>
-    private static readonly string[] NotMovedYet =
-    [
-        "CartRecovery.Web.Features.WooCommerce.ConnectStart",
-        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectEndpoints",
-        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectOwner",
-    ];
-
     [Fact]
-    public void HostFeatures_NamingAPlatform_AreOnlyTheOnesNotMovedYet()
+    public void HostFeatures_NameNoPlatform()
     {
         var named = typeof(Program).Assembly.GetTypes()
             .Where(t => !t.IsNested && !t.IsDefined(typeof(CompilerGeneratedAttribute)))
@@ -36,17 +25,12 @@ public sealed class ArchitectureTests
             .Select(t => t.FullName!)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(NotMovedYet, named);
+        Assert.Empty(named);
     }
 
     [Theory]
     [InlineData(typeof(ShopifyConnectorEndpoints), new[] { "ShopifyConnectorEndpoints", "ShopifyOptions", "ShopifyServiceCollectionExtensions" })]
-    [InlineData(typeof(WooCommerceConnectorEndpoints), new[]
-    {
-        // The protocol half of the connect pages the host still holds (see NotMovedYet).
-        "WooCommerceKeyAuthorization",
-        "WooCommerceConnectorEndpoints", "WooCommerceOptions", "WooCommerceServiceCollectionExtensions",
-    })]
+    [InlineData(typeof(WooCommerceConnectorEndpoints), new[] { "WooCommerceConnectorEndpoints", "WooCommerceOptions", "WooCommerceServiceCollectionExtensions" })]
     [InlineData(typeof(PostmarkEmailEndpoints), new[] { "PostmarkEmailEndpoints", "PostmarkOptions", "PostmarkServiceCollectionExtensions", "PostmarkWebhookOptions" })]
     public void ConnectorPublicTypes_AreOnlyItsEntryPoints(Type entryPoint, string[] expected)
     {
