@@ -21,7 +21,8 @@ namespace CartRecovery.Connectors.WooCommerce.Connect;
 /// (asking for the owner's email when nobody is signed in); its POST sends the merchant to their shop's approval page
 /// with a one-time connection id; WooCommerce POSTs the keys to the callback (which answers exactly 200 when they are
 /// good, anything else makes WooCommerce delete them), then sends the merchant back to the return page, where the
-/// starting browser is signed in (<see cref="WooCommerceConnectOwner"/>, through the host's <see cref="IPersonSignIn"/>). The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
+/// starting browser is signed in (<see cref="WooCommerceConnectOwner"/>, through the host's <see cref="IPersonSignIn"/>).
+/// The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
 /// client address may start a few connections a minute, and pending connections are capped in total.
 /// </summary>
 internal static class WooCommerceConnectEndpoints
