@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.Shopify.Auth;
+using CartRecovery.Connectors.Shopify.Embedded;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using Microsoft.AspNetCore.Routing;
 
@@ -7,13 +8,15 @@ namespace CartRecovery.Connectors.Shopify;
 public static class ShopifyConnectorEndpoints
 {
     /// <summary>
-    /// Maps Shopify's whole HTTP surface: the public-app install (<c>/auth/shopify</c> and its callback) and the webhooks
-    /// (<c>POST /webhooks/shopify</c>). Needs from the host: <see cref="Core.Webhooks.IWebhookIntake"/>.
+    /// Maps Shopify's whole HTTP surface: the public-app install (<c>/auth/shopify</c> and its callback), the webhooks
+    /// (<c>POST /webhooks/shopify</c>) and the embedded app's entry (<c>/shopify</c>) and bounce page
+    /// (<c>/app/session-token</c>). Needs from the host: <see cref="Core.Webhooks.IWebhookIntake"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapShopifyConnector(this IEndpointRouteBuilder app)
     {
         app.MapShopifyInstall();
         app.MapShopifyWebhooks();
+        app.MapShopifyEmbedded();
         return app;
     }
 

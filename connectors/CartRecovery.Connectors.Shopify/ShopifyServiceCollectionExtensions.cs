@@ -8,6 +8,7 @@ using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Billing;
+using CartRecovery.Core.Pages;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -21,7 +22,7 @@ public static partial class ShopifyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, its storefront, poller,
-    /// webhook handler, store connector and embedded sign-in, and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartRepository, IStoreRepository, IStoreCredentialRepository,
+    /// webhook handler, store connector, embedded sign-in and embedded admin (<see cref="EmbeddedAdmin"/>), and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartRepository, IStoreRepository, IStoreCredentialRepository,
     /// IConnectorStateRepository, IPrivacyRepository, IAccountRepository, CartIngestion, StoreLifecycle, RecoveryOptions).
     /// </summary>
     public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
@@ -67,6 +68,7 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<ShopifySessionTokenVerifier>();
         services.AddSingleton<ShopifyManagedInstall>();
         services.AddSingleton<IEmbeddedSignIn, ShopifyEmbeddedSignIn>();
+        services.AddSingleton<EmbeddedAdmin, ShopifyEmbeddedAdmin>();
         services.AddSingleton<ShopifyCartReporter>();
         services.AddSingleton<ShopifyImageEnricher>();
         services.AddSingleton<ShopifyStorefront>();

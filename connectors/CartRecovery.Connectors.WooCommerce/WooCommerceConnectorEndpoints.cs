@@ -1,4 +1,5 @@
 using CartRecovery.Connectors.WooCommerce.Capture;
+using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
 using Microsoft.AspNetCore.Routing;
 
@@ -7,14 +8,16 @@ namespace CartRecovery.Connectors.WooCommerce;
 public static class WooCommerceConnectorEndpoints
 {
     /// <summary>
-    /// Maps WooCommerce's HTTP surface: the webhooks (<c>POST /webhooks/woocommerce/{storeId}</c>) and the storefront
-    /// capture script and endpoint (<c>/capture/{publicKey}</c>). Needs from the host: <see cref="Core.Webhooks.IWebhookIntake"/>,
+    /// Maps WooCommerce's HTTP surface: the webhooks (<c>POST /webhooks/woocommerce/{storeId}</c>), the storefront
+    /// capture script and endpoint (<c>/capture/{publicKey}</c>) and the connect pages (<c>/connect/woocommerce</c>, its
+    /// callback and return). Needs from the host: <see cref="Core.Webhooks.IWebhookIntake"/>, <see cref="Core.Accounts.IPersonSignIn"/>,
     /// and <c>UseRateLimiter()</c> before it.
     /// </summary>
     public static IEndpointRouteBuilder MapWooCommerceConnector(this IEndpointRouteBuilder app)
     {
         app.MapWooCommerceWebhooks();
         app.MapCapture();
+        app.MapWooCommerceConnect();
         return app;
     }
 

@@ -23,9 +23,10 @@ public static class WooCommerceServiceCollectionExtensions
     /// <summary>
     /// Registers the WooCommerce connector: options (section <c>WooCommerce</c>), the REST client's HTTP pipeline, the
     /// storefront, poller, webhook handler and store connector, and what its endpoints
-    /// (<see cref="WooCommerceConnectorEndpoints.MapWooCommerceConnector"/>) use, with the capture rate limit.
+    /// (<see cref="WooCommerceConnectorEndpoints.MapWooCommerceConnector"/>) use, with the capture and connect rate limits.
     /// Needs from the host: <see cref="Core.Recovery.CartIngestion"/>, <see cref="Core.Recovery.RecoveryOptions"/>,
-    /// the store repository, credential and connector-state stores.
+    /// the store repository, credential and connector-state stores, and for the connect pages the account and pending-connection
+    /// repositories, <see cref="Core.Outbound.OutboundOptions"/>, <see cref="Core.Accounts.IPersonSignIn"/> and antiforgery.
     /// </summary>
     public static IServiceCollection AddWooCommerceConnector(this IServiceCollection services)
     {
@@ -84,7 +85,9 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<WooCommerceStorefront>());
         services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<WooCommercePoller>());
         services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<WooCommerceWebhookHandler>());
+        services.AddSingleton<WooCommerceConnectOwner>();
         services.AddCaptureRateLimit();
+        services.AddWooCommerceConnectRateLimit();
         return services;
     }
 }

@@ -4,11 +4,11 @@ using CartRecovery.Core.Stores;
 namespace CartRecovery.Connectors.WooCommerce.Connect;
 
 /// <summary>
-/// WooCommerce's key-authorization flow as the host's connect pages use it: they own who connects (the sign-in door),
-/// this owns the protocol (the shop's address, the approval URL, the keys' callback). Registered by
-/// <see cref="WooCommerceServiceCollectionExtensions.AddWooCommerceConnector"/>.
+/// WooCommerce's key-authorization flow as the connect pages use it: <see cref="WooCommerceConnectOwner"/> owns who
+/// connects (the sign-in door), this owns the protocol (the shop's address, the approval URL, the keys' callback).
+/// Registered by <see cref="WooCommerceServiceCollectionExtensions.AddWooCommerceConnector"/>.
 /// </summary>
-public sealed class WooCommerceKeyAuthorization
+internal sealed class WooCommerceKeyAuthorization
 {
     private readonly WooCommerceConnectFlow _flow;
 

@@ -13,12 +13,10 @@ using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
-using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
 using CartRecovery.Web.Features.Telemetry;
 using CartRecovery.Web.Features.Unsubscribe;
-using CartRecovery.Web.Features.WooCommerce;
 using CartRecovery.Web.Pages.AppShell;
 using CartRecovery.Web.Features.Webhooks;
 using Quartz;
@@ -47,7 +45,6 @@ internal static class CartRecoveryHost
         builder.Services.AddOutboundPolicy();
         // Every rate-limit policy (the connectors' included) refuses with 429.
         builder.Services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
-        builder.Services.AddWooCommerceConnectRateLimit();
         builder.Services
             .AddCartRecoveryData()
             .AddCartRecoveryEmail()
@@ -130,8 +127,6 @@ internal static class CartRecoveryHost
         app.MapPostmarkEmail();
         app.MapBillingReturn();
         app.MapStoreSummary();
-        app.MapShopifyEmbedded();
-        app.MapWooCommerceConnect();
         app.MapAccountSignIn();
         app.MapWebApp();
         app.MapSms();

@@ -1,4 +1,4 @@
-using CartRecovery.Connectors.Shopify;
+using CartRecovery.Core.Pages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Pages;
 
@@ -46,36 +46,21 @@ internal static class SecurityHeaders
     // followed from the page may learn them from the Referer header.
     private static readonly PathString[] TokenPaths = ["/r", "/u"];
 
-    /// <summary>
-    /// Lets the Shopify admin frame the endpoint (an embedded app page): <c>frame-ancestors https://{shop}
-    /// https://admin.shopify.com</c>, for the shop named by a valid <c>shop</c> query parameter. Every other endpoint
-    /// may not be framed at all.
-    /// </summary>
-    public static TBuilder AllowShopifyAdminFraming<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ShopifyAdminFraming());
-
-    private static readonly object EmbeddedShopKey = new();
+    private static readonly object EmbeddedKey = new();
 
     /// <summary>
-    /// Lets the Shopify admin of <paramref name="shop"/> (the shop a verified session token was issued in) frame this
-    /// response and its page load App Bridge: the app's pages, when they run embedded. Other responses stay unframeable.
+    /// Lets the platform's <paramref name="admin"/> of <paramref name="shop"/> (the shop a verified session token was issued
+    /// in) frame this response and its page load the admin's script: the app's pages, when they run embedded. A connector's
+    /// own embedded pages say so by carrying the <see cref="EmbeddedAdmin"/> as endpoint metadata (framed by the shop of a
+    /// valid <c>shop</c> query parameter). Other responses stay unframeable.
     /// </summary>
-    public static void AllowShopifyAdminFraming(HttpContext http, string shop)
+    public static void AllowAdminFraming(HttpContext http, EmbeddedAdmin admin, string shop)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (ShopifyConnectorEndpoints.AdminFrameAncestors(shop) is { } ancestors)
-            http.Items[EmbeddedShopKey] = ancestors;
+        ArgumentNullException.ThrowIfNull(admin);
+        if (admin.FrameAncestors(shop) is { } ancestors)
+            http.Items[EmbeddedKey] = new EmbeddedFrame(admin.ScriptSource, ancestors);
     }
-
-    /// <summary>
-    /// The embedded app's page runs App Bridge, which Shopify requires from its CDN, and our own script file: the policy
-    /// of this endpoint allows exactly that CDN script and scripts of ours (no inline script), and fetches back to us.
-    /// </summary>
-    public static TBuilder AllowShopifyAppBridge<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ShopifyAppBridge());
-
-    /// <summary>Shopify's App Bridge script (https://shopify.dev/docs/api/app-bridge-library): always loaded from here.</summary>
-    public const string AppBridgeScript = "https://cdn.shopify.com/shopifycloud/app-bridge.js";
 
     /// <summary>Registers the headers before anything writes a response, so errors and redirects carry them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
@@ -98,10 +83,13 @@ internal static class SecurityHeaders
     private static void Apply(HttpContext http, bool hsts)
     {
         var headers = http.Response.Headers;
-        var frameAncestors = FrameAncestors(http);
         var metadata = http.GetEndpoint()?.Metadata;
-        var scripts = metadata?.GetMetadata<ShopifyAppBridge>() is not null || http.Items.ContainsKey(EmbeddedShopKey)
-            ? $"; script-src {AppBridgeScript} 'self'; connect-src 'self'"
+        var embedded = Embedded(http, metadata);
+        var frameAncestors = embedded?.FrameAncestors ?? "'none'";
+        // An embedded page runs the admin's script, which the platform requires from its CDN, and our own script files
+        // (no inline script), and fetches back to us.
+        var scripts = embedded is not null
+            ? $"; script-src {embedded.ScriptSource} 'self'; connect-src 'self'"
             : metadata?.GetMetadata<OwnScriptsAttribute>() is not null ? "; script-src 'self'" : "";
         var formAction = http.Items.TryGetValue(FormActionKey, out var extra) ? $"'self' {extra}" : "'self'";
         var policy = http.Items.TryGetValue(StyleKey, out var style)
@@ -128,18 +116,18 @@ internal static class SecurityHeaders
             headers.StrictTransportSecurity = "max-age=31536000";
     }
 
-    private static string FrameAncestors(HttpContext http)
+    /// <summary>
+    /// The admin frame this response may be shown in: the one a verified session token allowed, else the one of the
+    /// endpoint's <see cref="EmbeddedAdmin"/> for the request's <c>shop</c> (no frame ancestors when it names no shop).
+    /// </summary>
+    private static EmbeddedFrame? Embedded(HttpContext http, EndpointMetadataCollection? metadata)
     {
-        if (http.Items.TryGetValue(EmbeddedShopKey, out var verified))
-            return (string)verified!;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<ShopifyAdminFraming>() is null)
-            return "'none'";
-        return ShopifyConnectorEndpoints.AdminFrameAncestors(http.Request.Query["shop"].ToString()) ?? "'none'";
+        if (http.Items.TryGetValue(EmbeddedKey, out var verified))
+            return (EmbeddedFrame)verified!;
+        if (metadata?.GetMetadata<EmbeddedAdmin>() is not { } admin)
+            return null;
+        return new EmbeddedFrame(admin.ScriptSource, admin.FrameAncestors(http.Request.Query["shop"].ToString()) ?? "'none'");
     }
 
-    /// <summary>Endpoint metadata: the Shopify admin may frame this endpoint.</summary>
-    private sealed record ShopifyAdminFraming;
-
-    /// <summary>Endpoint metadata: the page loads App Bridge and our own scripts.</summary>
-    private sealed record ShopifyAppBridge;
+    private sealed record EmbeddedFrame(string ScriptSource, string FrameAncestors);
 }

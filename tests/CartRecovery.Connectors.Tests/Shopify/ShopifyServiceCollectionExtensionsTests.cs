@@ -58,6 +58,9 @@ public sealed class ShopifyServiceCollectionExtensionsTests
         Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IWebhookHandler>()).Platform);
         Assert.Equal(Platforms.Shopify, Assert.Single(provider.GetServices<IStoreConnector>()).Platform);
         Assert.IsType<CartRecovery.Connectors.Shopify.Embedded.ShopifyEmbeddedSignIn>(provider.GetRequiredService<CartRecovery.Core.Accounts.IEmbeddedSignIn>());
+        var admin = provider.GetRequiredService<CartRecovery.Core.Pages.EmbeddedAdmin>();
+        Assert.Equal("https://acme.myshopify.com https://admin.shopify.com", admin.FrameAncestors("acme.myshopify.com"));
+        Assert.Contains("""<meta name="shopify-api-key" content="id">""", admin.HeadHtml, StringComparison.Ordinal);
         Assert.NotNull(provider.GetRequiredService<ShopifyInstallFlow>());
         Assert.NotNull(provider.GetRequiredService<ShopifyOnboarding>());
         Assert.Same(provider.GetRequiredService<IStorefront>(), provider.GetRequiredService<CartRecovery.Connectors.Shopify.Offers.ShopifyStorefront>());

@@ -15,25 +15,8 @@ public sealed class ArchitectureTests
 {
     private static readonly string[] PlatformNames = ["Shopify", "WooCommerce", "Postmark"];
 
-    /// <summary>
-    /// What is still in the host and names a platform: the Shopify embedded app's pages and session-token handler (they
-    /// hang on the host's authentication, CSP and app shell) and WooCommerce's connect pages (door 3 of sign-in). This
-    /// list may only shrink: move one into its connector and delete it here.
-    /// </summary>
-    private static readonly string[] NotMovedYet =
-    [
-        "CartRecovery.Web.Features.Auth.ShopifySessionTokenHandler",
-        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedBounce",
-        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedEndpoints",
-        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedRequest",
-        "CartRecovery.Web.Features.Shopify.ShopifyEmbeddedText",
-        "CartRecovery.Web.Features.WooCommerce.ConnectStart",
-        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectEndpoints",
-        "CartRecovery.Web.Features.WooCommerce.WooCommerceConnectOwner",
-    ];
-
     [Fact]
-    public void HostFeatures_NamingAPlatform_AreOnlyTheOnesNotMovedYet()
+    public void HostFeatures_NameNoPlatform()
     {
         var named = typeof(Program).Assembly.GetTypes()
             .Where(t => !t.IsNested && !t.IsDefined(typeof(CompilerGeneratedAttribute)))
@@ -42,17 +25,12 @@ public sealed class ArchitectureTests
             .Select(t => t.FullName!)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(NotMovedYet, named);
+        Assert.Empty(named);
     }
 
     [Theory]
     [InlineData(typeof(ShopifyConnectorEndpoints), new[] { "ShopifyConnectorEndpoints", "ShopifyOptions", "ShopifyServiceCollectionExtensions" })]
-    [InlineData(typeof(WooCommerceConnectorEndpoints), new[]
-    {
-        // The protocol half of the connect pages the host still holds (see NotMovedYet).
-        "WooCommerceKeyAuthorization",
-        "WooCommerceConnectorEndpoints", "WooCommerceOptions", "WooCommerceServiceCollectionExtensions",
-    })]
+    [InlineData(typeof(WooCommerceConnectorEndpoints), new[] { "WooCommerceConnectorEndpoints", "WooCommerceOptions", "WooCommerceServiceCollectionExtensions" })]
     [InlineData(typeof(PostmarkEmailEndpoints), new[] { "PostmarkEmailEndpoints", "PostmarkOptions", "PostmarkServiceCollectionExtensions", "PostmarkWebhookOptions" })]
     public void ConnectorPublicTypes_AreOnlyItsEntryPoints(Type entryPoint, string[] expected)
     {

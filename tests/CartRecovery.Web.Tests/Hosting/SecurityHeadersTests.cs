@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using CartRecovery.Connectors.Shopify;
+using CartRecovery.Connectors.Shopify.Embedded;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Tests.Hosting;
 
@@ -95,14 +98,14 @@ public sealed class SecurityHeadersTests : IDisposable
     [InlineData("/embedded?shop=evil.example", "'none'")]
     [InlineData("/embedded", "'none'")]
     [InlineData("/plain?shop=acme.myshopify.com", "'none'")]
-    public async Task FrameAncestors_OnlyOnEndpointsThatAllowShopifyAdminFraming_NameTheShopAndTheAdmin(string path, string expected)
+    public async Task FrameAncestors_OnlyOnEndpointsEmbeddedInShopifysAdmin_NameTheShopAndTheAdmin(string path, string expected)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(new RecoveryOptions());
         await using var app = builder.Build();
         app.UseSecurityHeaders();
-        app.MapGet("/embedded", () => "embedded page").AllowShopifyAdminFraming();
+        app.MapGet("/embedded", () => "embedded page").WithMetadata(ShopifyAdmin());
         app.MapGet("/plain", () => "plain page");
         await app.StartAsync(Ct);
 
@@ -115,14 +118,14 @@ public sealed class SecurityHeadersTests : IDisposable
     [Theory]
     [InlineData("/embedded", true)]
     [InlineData("/plain", false)]
-    public async Task ScriptSources_OnlyOnEndpointsThatAllowShopifyAppBridge_AllowAppBridgeAndOurOwnScripts(string path, bool allowed)
+    public async Task ScriptSources_OnlyOnEndpointsEmbeddedInShopifysAdmin_AllowAppBridgeAndOurOwnScripts(string path, bool allowed)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(new RecoveryOptions());
         await using var app = builder.Build();
         app.UseSecurityHeaders();
-        app.MapGet("/embedded", () => "embedded page").AllowShopifyAdminFraming().AllowShopifyAppBridge();
+        app.MapGet("/embedded", () => "embedded page").WithMetadata(ShopifyAdmin());
         app.MapGet("/plain", () => "plain page");
         await app.StartAsync(Ct);
 
@@ -132,6 +135,9 @@ public sealed class SecurityHeadersTests : IDisposable
         Assert.Equal(allowed, csp.Contains("script-src", StringComparison.Ordinal));
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
     }
+
+    /// <summary>The Shopify connector's marker of a page embedded in the admin, as its own pages carry it.</summary>
+    private static ShopifyEmbeddedAdmin ShopifyAdmin() => new(Options.Create(new ShopifyOptions()));
 
     private static void AssertStrictHeaders(HttpResponseMessage response, string referrerPolicy)
     {

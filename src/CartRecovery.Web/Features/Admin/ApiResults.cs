@@ -1,4 +1,3 @@
-using System.Net.Mail;
 
 namespace CartRecovery.Web.Features.Admin;
 
@@ -13,6 +12,5 @@ internal static class ApiResults
         Results.Problem(statusCode: 404, title: "Store not found", detail: $"There is no store {id}.");
 
     /// <summary>One plain address (no display name), at most 254 characters; surrounding spaces are ignored.</summary>
-    public static bool IsEmail(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var parsed) && parsed.Address == value.Trim();
+    public static bool IsEmail(string? value) => Core.Accounts.PersonEmail.IsValid(value);
 }

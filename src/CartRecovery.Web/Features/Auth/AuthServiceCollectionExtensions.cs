@@ -11,7 +11,7 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicyScheme(CallerSchemes.Caller, null, o => o.ForwardDefaultSelector = CallerSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CallerSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(CallerSchemes.Session, null)
-            .AddScheme<AuthenticationSchemeOptions, ShopifySessionTokenHandler>(CallerSchemes.ShopifySessionToken, null);
+            .AddScheme<AuthenticationSchemeOptions, EmbeddedSessionTokenHandler>(CallerSchemes.EmbeddedSessionToken, null);
         services.AddAuthorizationBuilder().AddCallerPolicies();
         services.AddHttpContextAccessor();
         services.AddScoped<StoreAccess>();

@@ -15,7 +15,7 @@ internal sealed class SignInLinks(ISignInLinkRepository links, IAccountRepositor
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(1);
 
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+    public static string Normalize(string email) => PersonEmail.Normalize(email);
 
     /// <summary>Counts the request against the limits and, when the address belongs to a person with an account, emails the link.</summary>
     /// <param name="client">The client's IP address, for the per-client limit.</param>

@@ -28,8 +28,8 @@ internal static class SignInServiceCollectionExtensions
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<AccountEmails>();
         services.AddSingleton<SignInLinks>();
-        // Door 3: who owns a shop connected through WooCommerce (the connect endpoints themselves map with the connector's).
-        services.AddSingleton<WooCommerce.WooCommerceConnectOwner>();
+        // Door 3 and any other connector's sign-in pages (WooCommerce's connect) sign people in through this.
+        services.AddSingleton<IPersonSignIn, PersonSignIn>();
         return services;
     }
 

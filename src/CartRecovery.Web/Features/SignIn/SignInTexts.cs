@@ -60,12 +60,6 @@ internal sealed record SignInTexts
         AcceptInvitation = "Accept invitation",
         InvitationRefusedTitle = "This invitation can't be used",
         InvitationRefusedText = "It has expired, was already accepted, or was withdrawn. Ask the account's owner for a new one.",
-        ConnectTitle = "Connect your WooCommerce shop",
-        ConnectIntro = "Which email address should we use for your CartRecovery account? You'll be its owner.",
-        ConnectButton = "Continue to WooCommerce",
-        ConnectedTitle = "Your shop is connected",
-        ConnectedText = "CartRecovery now reads pending and failed orders, receives order webhooks and runs the standard recovery sequence.",
-        ConnectedEmailText = "This email address already has a CartRecovery account: we've emailed it a sign-in link to open the shop's new account.",
         GoToAccount = "Open your account",
         SignInEmailSubject = "Your CartRecovery sign-in link",
         SignInEmailText = "Use the button below to sign in to CartRecovery. The link works once, within 15 minutes.",
@@ -128,12 +122,6 @@ internal sealed record SignInTexts
         AcceptInvitation = "Accepter l'invitation",
         InvitationRefusedTitle = "Cette invitation n'est pas utilisable",
         InvitationRefusedText = "Elle a expiré, a déjà été acceptée ou a été retirée. Demandez-en une nouvelle au propriétaire du compte.",
-        ConnectTitle = "Connecter votre boutique WooCommerce",
-        ConnectIntro = "Quelle adresse e-mail utiliser pour votre compte CartRecovery ? Vous en serez le propriétaire.",
-        ConnectButton = "Continuer vers WooCommerce",
-        ConnectedTitle = "Votre boutique est connectée",
-        ConnectedText = "CartRecovery lit désormais les commandes en attente et échouées, reçoit les webhooks de commande et applique la séquence de relance standard.",
-        ConnectedEmailText = "Cette adresse e-mail a déjà un compte CartRecovery : nous lui avons envoyé un lien de connexion pour ouvrir le nouveau compte de la boutique.",
         GoToAccount = "Ouvrir votre compte",
         SignInEmailSubject = "Votre lien de connexion CartRecovery",
         SignInEmailText = "Utilisez le bouton ci-dessous pour vous connecter à CartRecovery. Le lien fonctionne une seule fois, pendant 15 minutes.",
@@ -194,12 +182,6 @@ internal sealed record SignInTexts
     public required string AcceptInvitation { get; init; }
     public required string InvitationRefusedTitle { get; init; }
     public required string InvitationRefusedText { get; init; }
-    public required string ConnectTitle { get; init; }
-    public required string ConnectIntro { get; init; }
-    public required string ConnectButton { get; init; }
-    public required string ConnectedTitle { get; init; }
-    public required string ConnectedText { get; init; }
-    public required string ConnectedEmailText { get; init; }
     public required string GoToAccount { get; init; }
     public required string SignInEmailSubject { get; init; }
     public required string SignInEmailText { get; init; }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Web.Features.Auth;
-using CartRecovery.Web.Features.Shopify;
 using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -67,8 +66,8 @@ internal abstract class AppPageModel(WorkspaceLoader loader) : PageModel
         await next();
     }
 
-    /// <summary>Set when the page runs inside the Shopify admin (verified by its session token), else null.</summary>
-    public ShopifyEmbeddedRequest? Embedded => ShopifyEmbeddedRequest.Of(HttpContext);
+    /// <summary>Set when the page runs inside a platform's admin (Shopify's) (verified by its session token), else null.</summary>
+    public EmbeddedRequest? Embedded => EmbeddedRequest.Of(HttpContext);
 
     /// <summary>A link to a page of the app that keeps the chosen shop (and, embedded, the admin's parameters).</summary>
     public string Link(string path, long? storeId = null)

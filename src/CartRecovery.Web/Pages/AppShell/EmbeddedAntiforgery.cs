@@ -1,4 +1,4 @@
-using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Web.Features.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CartRecovery.Web.Pages.AppShell;
@@ -21,7 +21,7 @@ internal sealed class EmbeddedAntiforgery(IAntiforgery inner) : IAntiforgery
             sp => new EmbeddedAntiforgery((IAntiforgery)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)), original.Lifetime));
     }
 
-    private static bool VouchedByFormToken(HttpContext http) => ShopifyEmbeddedRequest.Of(http) is { TokenFromForm: true };
+    private static bool VouchedByFormToken(HttpContext http) => EmbeddedRequest.Of(http) is { TokenFromForm: true };
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) => inner.GetAndStoreTokens(httpContext);
 

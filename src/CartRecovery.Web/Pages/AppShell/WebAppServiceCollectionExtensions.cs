@@ -1,5 +1,5 @@
 using System.Globalization;
-using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
@@ -31,7 +31,7 @@ internal static class WebAppServiceCollectionExtensions
             o.RequestCultureProviders =
             [
                 // Inside the Shopify admin: the admin's language (no cookie can be kept in its frame).
-                new CustomRequestCultureProvider(http => Task.FromResult(ShopifyEmbeddedRequest.IsEmbeddedPage(http.Request)
+                new CustomRequestCultureProvider(http => Task.FromResult(EmbeddedRequest.IsEmbeddedPage(http.Request)
                     && http.Request.Query["locale"].ToString() is { Length: >= 2 } locale
                         ? new ProviderCultureResult(locale[..2].ToLowerInvariant()) : null)),
                 new CookieRequestCultureProvider { CookieName = PageLanguage.CookieName },

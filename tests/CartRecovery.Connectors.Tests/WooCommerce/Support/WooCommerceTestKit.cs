@@ -68,6 +68,10 @@ internal sealed class WooCommerceTestKit : IAsyncDisposable
         messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         services.AddSingleton(messages.Object);
         services.AddSingleton(new Mock<IFollowUpTaskRepository>().Object);
+        // What the connect pages need from the host (those pages are tested through the host, WooCommerceConnect*Tests).
+        services.AddSingleton(Mock.Of<CartRecovery.Core.Accounts.IAccountRepository>());
+        services.AddSingleton(Mock.Of<CartRecovery.Core.Accounts.IPersonSignIn>());
+        services.AddSingleton(Mock.Of<IPendingConnectionRepository>());
         // Port 9 (discard) refuses connections at once: webhook pings to it fail fast, as to an unreachable host.
         services.AddSingleton(new RecoveryOptions { PublicBaseUrl = publicBaseUrl ?? new Uri("http://127.0.0.1:9/") });
         services.AddSingleton<CartIngestion>();

@@ -1,4 +1,4 @@
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Connectors.Shopify.Embedded;
 
 /// <summary>
 /// The embedded entry's words in the admin's language: Shopify opens the app with the staff user's <c>locale</c>

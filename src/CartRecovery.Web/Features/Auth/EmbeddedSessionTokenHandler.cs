@@ -1,23 +1,25 @@
 using System.Text.Encodings.Web;
 using CartRecovery.Core.Accounts;
-using CartRecovery.Web.Features.Shopify;
+using CartRecovery.Core.Pages;
+using CartRecovery.Core.Recovery;
 using CartRecovery.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Web.Features.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;session token&gt;</c> from the embedded app's page (App Bridge's <c>shopify.idToken()</c>):
-/// verified, the shop installed if needed, the staff user made a member on first visit (<see cref="IEmbeddedSignIn"/>, the Shopify connector's).
-/// A refused token gets 401 with <c>X-Shopify-Retry-Invalid-Session-Request: 1</c>, which tells App Bridge to fetch a
-/// fresh token and send the request once more.
+/// <c>Authorization: Bearer &lt;session token&gt;</c> from a page embedded in a platform's admin (App Bridge's
+/// <c>shopify.idToken()</c>), or the token of an app page loaded there: verified, the shop installed if needed, the staff
+/// user made a member on first visit (<see cref="IEmbeddedSignIn"/>, the platform connector's). A refused token gets 401
+/// with the admin's retry header (<see cref="EmbeddedAdmin.RetryHeader"/>: <c>X-Shopify-Retry-Invalid-Session-Request: 1</c>),
+/// which tells the admin's script to fetch a fresh token and send the request once more.
 /// </summary>
-internal sealed class ShopifySessionTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEmbeddedSignIn signIn)
+internal sealed class EmbeddedSessionTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEmbeddedSignIn signIn, EmbeddedAdmin admin)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string RetryHeader = "X-Shopify-Retry-Invalid-Session-Request";
     private const string Bearer = "Bearer ";
     private EmbeddedCaller? _refused;
 
@@ -28,15 +30,15 @@ internal sealed class ShopifySessionTokenHandler(
         string token;
         if (header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
             token = header[Bearer.Length..].Trim();
-        else if (!ShopifyEmbeddedRequest.IsEmbeddedPage(Request))
+        else if (!EmbeddedRequest.IsEmbeddedPage(Request))
             return AuthenticateResult.NoResult();
         else if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
-            token = Request.Query[ShopifyEmbeddedRequest.TokenField].ToString();
+            token = Request.Query[EmbeddedRequest.TokenField].ToString();
         else
         {
             // A form posted from inside the admin: our script put a fresh token in the form just before submitting (the
             // one in the address is older than a token's minute). Only the form's token vouches for a change.
-            token = Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[ShopifyEmbeddedRequest.TokenField].ToString() : "";
+            token = Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[EmbeddedRequest.TokenField].ToString() : "";
             fromForm = true;
         }
         if (token.Length == 0)
@@ -49,9 +51,9 @@ internal sealed class ShopifySessionTokenHandler(
         }
         if (header.Length == 0)
         {
-            ShopifyEmbeddedRequest.Set(Context, new ShopifyEmbeddedRequest(caller.Store!.ExternalId, Request.Query["host"].ToString(),
+            EmbeddedRequest.Set(Context, new EmbeddedRequest(caller.Store!.ExternalId, Request.Query["host"].ToString(),
                 Request.Query["locale"].ToString(), fromForm));
-            SecurityHeaders.AllowShopifyAdminFraming(Context, caller.Store.ExternalId);
+            SecurityHeaders.AllowAdminFraming(Context, admin, caller.Store.ExternalId);
         }
         return AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.ToPrincipal(caller.Scope!, Scheme.Name), Scheme.Name));
     }
@@ -60,7 +62,7 @@ internal sealed class ShopifySessionTokenHandler(
     {
         // A page of the app loaded in the admin without a (valid) token: the bounce page gets a fresh one.
         if (Request.Headers.Authorization.Count == 0 && _refused?.Failure is null or EmbeddedFailure.InvalidToken)
-            return ShopifyEmbeddedBounce.ChallengeAsync(Context);
+            return BounceAsync();
         switch (_refused?.Failure)
         {
             case EmbeddedFailure.InstallFailed:
@@ -70,12 +72,29 @@ internal sealed class ShopifySessionTokenHandler(
             case EmbeddedFailure.NoAccess:
                 return CallerChallenges.ForbiddenAsync(Context);
             default:
-                Response.Headers[RetryHeader] = "1";
+                Response.Headers[admin.RetryHeader] = "1";
                 Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                    detail: "The Shopify session token is missing, invalid or expired; fetch a fresh one with shopify.idToken().")
+                    detail: admin.InvalidTokenDetail)
                     .ExecuteAsync(Context);
         }
+    }
+
+    /// <summary>
+    /// A page loaded in the admin without a valid token goes to the admin's bounce page, which reloads it with a fresh one;
+    /// a form posted with an expired token cannot be replayed that way and gets the admin's page that says to try again.
+    /// </summary>
+    private Task BounceAsync()
+    {
+        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method))
+            return Results.Content(admin.StaleFormDocument(Request.Query["locale"].ToString()), PlainPage.ContentType,
+                statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+        var kept = Request.Query.Where(p => p.Key != EmbeddedRequest.TokenField).ToList();
+        // Absolute, on the public address (what Shopify's own libraries send: a proxy may rewrite the Host header).
+        var publicBase = Context.RequestServices.GetRequiredService<RecoveryOptions>().PublicBaseUrl;
+        var page = QueryHelpers.AddQueryString(new Uri(publicBase, Request.Path.Value!.TrimStart('/')).AbsoluteUri, kept);
+        Response.Redirect(admin.BounceLocation(page, kept.Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString()))));
+        return Task.CompletedTask;
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => CallerChallenges.ForbiddenAsync(Context);

@@ -1,10 +1,12 @@
-using CartRecovery.Connectors.Shopify;
 using CartRecovery.Core.Accounts;
-using CartRecovery.Web.Hosting;
-using CartRecovery.Web.Pages;
+using CartRecovery.Core.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Connectors.Shopify.Embedded;
 
 /// <summary>
 /// The embedded app. <c>GET /shopify</c> is the App URL: Shopify frames it in the admin with <c>shop</c>, <c>host</c>,
@@ -18,8 +20,10 @@ internal static class ShopifyEmbeddedEndpoints
 {
     public static IEndpointRouteBuilder MapShopifyEmbedded(this IEndpointRouteBuilder app)
     {
-        app.MapShopifyEmbeddedBounce();
-        app.MapGet("/shopify", PageAsync).AllowShopifyAdminFraming().AllowShopifyAppBridge().ExcludeFromDescription();
+        // The admin frames both pages and they load App Bridge: the host's security headers read that from this metadata.
+        var admin = app.ServiceProvider.GetRequiredService<EmbeddedAdmin>();
+        app.MapShopifyEmbeddedBounce(admin);
+        app.MapGet("/shopify", PageAsync).WithMetadata(admin).ExcludeFromDescription();
         return app;
     }
 
@@ -52,8 +56,8 @@ internal static class ShopifyEmbeddedEndpoints
     }
 
     private static IResult Refused(ShopifyEmbeddedText text, string title, string reason, int status) =>
-        HtmlPage.Render(title, $"""
-            <h1>{HtmlPage.Encode(title)}</h1>
-            <p>{HtmlPage.Encode(reason)}</p>
-            """, status, lang: text.Lang);
+        ShopifyEmbeddedBounce.Render(title, $"""
+            <h1>{PlainPage.Encode(title)}</h1>
+            <p>{PlainPage.Encode(reason)}</p>
+            """, status, text.Lang);
 }

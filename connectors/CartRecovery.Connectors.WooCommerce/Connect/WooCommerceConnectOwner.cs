@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
-using CartRecovery.Web.Features.SignIn;
+using Microsoft.AspNetCore.Http;
 
-namespace CartRecovery.Web.Features.WooCommerce;
+namespace CartRecovery.Connectors.WooCommerce.Connect;
 
 /// <summary>
 /// Door 3: who owns a shop connected through WooCommerce's key authorization. The start remembers who is connecting
@@ -11,7 +11,7 @@ namespace CartRecovery.Web.Features.WooCommerce;
 /// server-to-server and carries no cookie, so it leaves a grant keyed by the nonce, which only that browser can redeem
 /// on its way back (<see cref="RedeemAsync"/>).
 /// </summary>
-internal sealed class WooCommerceConnectOwner(IAccountRepository accounts, IPendingConnectionRepository pending, SignInLinks links, AccountEmails emails,
+internal sealed class WooCommerceConnectOwner(IAccountRepository accounts, IPendingConnectionRepository pending, IPersonSignIn people,
     TimeProvider time)
 {
     public const string NonceCookie = "cr_connect";
@@ -46,8 +46,7 @@ internal sealed class WooCommerceConnectOwner(IAccountRepository accounts, IPend
             return;
         await accounts.SetMembershipAsync(new Membership { AccountId = accountId, UserId = userId, Role = AccountRole.Owner, CreatedAt = now }, ct);
         if (!signIn)
-            await emails.SendSignInLinkAsync(start.Email!, await links.IssueAsync(start.Email!, "woocommerce-connect", LocalUrl.Home, ct),
-                start.Language, ct);
+            await people.SendSignInLinkAsync(start.Email!, "woocommerce-connect", start.Language, ct);
         if (start.NonceHash.Length == 0)
             return;
         var grant = JsonSerializer.Serialize(new Grant(userId, accountId, signIn));
@@ -85,5 +84,5 @@ internal sealed record ConnectStart(string Site, long? UserId, string? Email, st
 
     /// <summary>Reads a payload; one written before sign-in existed holds just the site address.</summary>
     public static ConnectStart Parse(string payload) =>
-        payload.StartsWith('{') ? JsonSerializer.Deserialize<ConnectStart>(payload)! : new ConnectStart(payload, null, null, "", PageLanguage.English);
+        payload.StartsWith('{') ? JsonSerializer.Deserialize<ConnectStart>(payload)! : new ConnectStart(payload, null, null, "", WooCommerceConnectTexts.English);
 }

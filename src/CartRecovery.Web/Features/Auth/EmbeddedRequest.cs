@@ -1,19 +1,19 @@
-namespace CartRecovery.Web.Features.Shopify;
+namespace CartRecovery.Web.Features.Auth;
 
 /// <summary>
-/// A page request from inside the Shopify admin, verified by its session token (<c>id_token</c>): the shop the token was
+/// A page request from inside a platform's admin (Shopify's), verified by its session token (<c>id_token</c>): the shop the token was
 /// issued in and the admin's <c>host</c> and <c>locale</c>, which links of the embedded pages keep. No cookie is involved:
 /// the token rides in the query (GET) or in a form field filled just before submit (POST).
 /// </summary>
-internal sealed record ShopifyEmbeddedRequest(string Shop, string Host, string? Locale, bool TokenFromForm)
+internal sealed record EmbeddedRequest(string Shop, string Host, string? Locale, bool TokenFromForm)
 {
     public const string TokenField = "id_token";
     private static readonly object Key = new();
 
-    public static ShopifyEmbeddedRequest? Of(HttpContext http) =>
-        http is not null && http.Items.TryGetValue(Key, out var value) ? value as ShopifyEmbeddedRequest : null;
+    public static EmbeddedRequest? Of(HttpContext http) =>
+        http is not null && http.Items.TryGetValue(Key, out var value) ? value as EmbeddedRequest : null;
 
-    public static void Set(HttpContext http, ShopifyEmbeddedRequest request)
+    public static void Set(HttpContext http, EmbeddedRequest request)
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Items[Key] = request;

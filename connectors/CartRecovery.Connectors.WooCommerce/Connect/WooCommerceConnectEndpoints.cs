@@ -1,28 +1,28 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using CartRecovery.Connectors.WooCommerce;
-using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Outbound;
+using CartRecovery.Core.Pages;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
-using CartRecovery.Web.Features.Admin;
-using CartRecovery.Web.Features.Auth;
-using CartRecovery.Web.Features.SignIn;
-using CartRecovery.Web.Features.Webhooks;
-using CartRecovery.Web.Pages;
-using Microsoft.AspNetCore.Antiforgery;
+using CartRecovery.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CartRecovery.Web.Features.WooCommerce;
+namespace CartRecovery.Connectors.WooCommerce.Connect;
 
 /// <summary>
 /// WooCommerce's key-authorization flow, and door 3 of sign-in. <c>GET /connect/woocommerce?site=</c> shows a form
 /// (asking for the owner's email when nobody is signed in); its POST sends the merchant to their shop's approval page
 /// with a one-time connection id; WooCommerce POSTs the keys to the callback (which answers exactly 200 when they are
 /// good, anything else makes WooCommerce delete them), then sends the merchant back to the return page, where the
-/// starting browser is signed in (<see cref="WooCommerceConnectOwner"/>). The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
+/// starting browser is signed in (<see cref="WooCommerceConnectOwner"/>, through the host's <see cref="IPersonSignIn"/>).
+/// The start needs no sign-in, so it is bounded: a shop address the outbound policy refuses is refused at once, each
 /// client address may start a few connections a minute, and pending connections are capped in total.
 /// </summary>
 internal static class WooCommerceConnectEndpoints
@@ -47,26 +47,26 @@ internal static class WooCommerceConnectEndpoints
 
     public static IEndpointRouteBuilder MapWooCommerceConnect(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/connect/woocommerce", (string? site, HttpContext http, IAntiforgery antiforgery, OutboundOptions outbound) =>
-            CheckSite(site, outbound, out var siteUrl) ?? ConnectForm(http, antiforgery, siteUrl!, null, null))
+        app.MapGet("/connect/woocommerce", async (string? site, OutboundOptions outbound, IPersonSignIn people, CancellationToken ct) =>
+            CheckSite(site, outbound, out var siteUrl) ?? await ConnectFormAsync(people, siteUrl!, null, null, ct))
             .ExcludeFromDescription();
 
-        app.MapPost("/connect/woocommerce", async (HttpContext http, IAntiforgery antiforgery, WooCommerceKeyAuthorization flow,
+        app.MapPost("/connect/woocommerce", async (HttpContext http, WooCommerceKeyAuthorization flow,
             IPendingConnectionRepository pending, RecoveryOptions recovery, OutboundOptions outbound, IOptions<WooCommerceOptions> options,
-            SessionCookie cookie, TimeProvider time, CancellationToken ct) =>
+            IPersonSignIn people, TimeProvider time, CancellationToken ct) =>
         {
-            var texts = SignInTexts.For(http.Request);
-            if (await PageForms.ReadAsync(http, antiforgery) is not { } form)
-                return PageForms.Expired(texts);
-            if (CheckSite(form["site"], outbound, out var siteUrl) is { } refused)
+            var texts = WooCommerceConnectTexts.For(people.Language);
+            if (await people.ReadFormAsync() is not { } form)
+                return Message(texts, texts.FormExpiredTitle, texts.FormExpiredText, StatusCodes.Status400BadRequest);
+            if (CheckSite(form.GetValueOrDefault("site"), outbound, out var siteUrl) is { } refused)
                 return refused;
             // A signed-in person connects for themselves; anyone else says who will own the shop's account.
-            var session = CallerClaims.ScopeOf(http.User) is { Actor.Kind: ActorKind.User } ? await cookie.FindLiveAsync(http, ct) : null;
-            var email = form["email"].ToString().Trim();
-            if (session is null && !ApiResults.IsEmail(email))
-                return ConnectForm(http, antiforgery, siteUrl!, email, texts.EmailInvalid);
+            var signedIn = await people.SignedInAsync(ct);
+            var email = form.GetValueOrDefault("email", "").Trim();
+            if (signedIn is null && !PersonEmail.IsValid(email))
+                return await ConnectFormAsync(people, siteUrl!, email, texts.EmailInvalid, ct);
             var (nonce, nonceHash) = WooCommerceConnectOwner.NewNonce();
-            var start = new ConnectStart(siteUrl!.AbsoluteUri, session?.UserId, session is null ? SignInLinks.Normalize(email) : null, nonceHash,
+            var start = new ConnectStart(siteUrl!.AbsoluteUri, signedIn?.UserId, signedIn is null ? PersonEmail.Normalize(email) : null, nonceHash,
                 texts.Language);
             var id = WooCommerceKeyAuthorization.NewConnectionId();
             var now = time.GetUtcNow();
@@ -78,7 +78,7 @@ internal static class WooCommerceConnectEndpoints
                 HttpOnly = true,
                 // Lax: the shop sends the browser back with a top-level GET, which carries Lax cookies.
                 SameSite = SameSiteMode.Lax,
-                Secure = cookie.Secure,
+                Secure = recovery.PublicBaseUrl.Scheme == Uri.UriSchemeHttps,
                 Path = WooCommerceConnectOwner.CookiePath,
                 Expires = now + ConnectionLifetime,
             });
@@ -89,9 +89,9 @@ internal static class WooCommerceConnectEndpoints
         app.MapPost("/connect/woocommerce/callback", async (HttpRequest request, WooCommerceKeyAuthorization flow, IPendingConnectionRepository pending,
             IStoreRepository stores, WooCommerceConnectOwner owner, IOptions<WooCommerceOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            if (await WebhookIntake.ReadBodyAsync(request, ct, MaxCallbackBytes) is not { } raw)
+            if (await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct, MaxCallbackBytes) is not { } raw)
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
-            if (WebhookIntake.ParseJson(raw) is not { } body)
+            if (WebhookBody.ParseJson(raw) is not { } body)
                 return Results.Problem(statusCode: 400, title: "Malformed body", detail: "The callback body must be JSON in UTF-8.");
             var userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out var u) ? u.ToString() : null;
             var payload = userId is null ? null : await pending.ConsumeAsync(userId, Platforms.WooCommerce, time.GetUtcNow(), ct);
@@ -115,24 +115,21 @@ internal static class WooCommerceConnectEndpoints
     /// Where WooCommerce sends the browser back. The browser that started the connection redeems what the callback left
     /// for its nonce: a new person is signed in, a signed-in person moves to the new account; anyone else sees the page.
     /// </summary>
-    private static async Task<IResult> ReturnAsync(string? success, HttpContext http, WooCommerceConnectOwner owner, SessionCookie cookie,
-        ISessionRepository sessions, CancellationToken ct)
+    private static async Task<IResult> ReturnAsync(string? success, HttpContext http, WooCommerceConnectOwner owner, IPersonSignIn people,
+        CancellationToken ct)
     {
-        var texts = SignInTexts.For(http.Request);
+        var texts = WooCommerceConnectTexts.For(people.Language);
         if (success != "1")
             return Refused("The connection was not approved in WooCommerce.");
         var grant = await owner.RedeemAsync(http, ct);
         http.Response.Cookies.Delete(WooCommerceConnectOwner.NonceCookie, new CookieOptions { Path = WooCommerceConnectOwner.CookiePath });
         if (grant is { SignIn: true })
         {
-            if (await cookie.FindLiveAsync(http, ct) is { } session && session.UserId == grant.UserId)
-                await sessions.SwitchAccountAsync(session.TokenHash, grant.AccountId, ct);
-            else
-                await cookie.SignInAsync(http, grant.UserId, grant.AccountId, ct);
-            return Results.Redirect(LocalUrl.Home);
+            await people.SignInAsync(grant.UserId, grant.AccountId, ct);
+            return Results.Redirect(people.HomePath);
         }
         var text = grant is null ? texts.ConnectedText : texts.ConnectedEmailText;
-        return PageForms.Message(texts, texts.ConnectedTitle, text);
+        return Message(texts, texts.ConnectedTitle, text);
     }
 
     private static IResult? CheckSite(string? site, OutboundOptions outbound, out Uri? siteUrl)
@@ -144,37 +141,49 @@ internal static class WooCommerceConnectEndpoints
         return null;
     }
 
-    private static IResult ConnectForm(HttpContext http, IAntiforgery antiforgery, Uri site, string? email, string? error)
+    private static async Task<IResult> ConnectFormAsync(IPersonSignIn people, Uri site, string? email, string? error, CancellationToken ct)
     {
-        var texts = SignInTexts.For(http.Request);
-        Hosting.SecurityHeaders.AllowFormActionTo(http, site);
-        var signedIn = CallerClaims.ScopeOf(http.User) is { Actor.Kind: ActorKind.User } scope ? scope.Actor.Label : null;
-        var who = signedIn is not null
-            ? $"""<p class="muted">{HtmlPage.Encode(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.SignedInAs, signedIn))}</p>"""
+        var texts = WooCommerceConnectTexts.For(people.Language);
+        people.AllowFormActionTo(site);
+        var signedIn = await people.SignedInAsync(ct);
+        var who = signedIn is { } person
+            ? $"""<p class="muted">{PlainPage.Encode(string.Format(CultureInfo.InvariantCulture, texts.SignedInAs, person.Label))}</p>"""
             : $"""
-              <p>{HtmlPage.Encode(texts.ConnectIntro)}</p>
-              <label for="email">{HtmlPage.Encode(texts.EmailLabel)}</label>
-              <input id="email" name="email" type="email" autocomplete="email" required value="{HtmlPage.Encode(email)}">
-              {(error is null ? "" : $"""<p class="error" role="alert">{HtmlPage.Encode(error)}</p>""")}
+              <p>{PlainPage.Encode(texts.ConnectIntro)}</p>
+              <label for="email">{PlainPage.Encode(texts.EmailLabel)}</label>
+              <input id="email" name="email" type="email" autocomplete="email" required value="{PlainPage.Encode(email)}">
+              {(error is null ? "" : $"""<p class="error" role="alert">{PlainPage.Encode(error)}</p>""")}
               """;
-        return HtmlPage.Render(texts.ConnectTitle, $"""
-            <h1>{HtmlPage.Encode(texts.ConnectTitle)}</h1>
-            <p><span class="code">{HtmlPage.Encode(site.Host)}</span></p>
+        return Page(texts.ConnectTitle, $"""
+            <h1>{PlainPage.Encode(texts.ConnectTitle)}</h1>
+            <p><span class="code">{PlainPage.Encode(site.Host)}</span></p>
             <form method="post" action="/connect/woocommerce">
-            {PageForms.Token(http, antiforgery)}{PageForms.Hidden("site", site.AbsoluteUri)}
+            {people.FormTokenHtml()}{Hidden("site", site.AbsoluteUri)}
             {who}
-            <button type="submit">{HtmlPage.Encode(texts.ConnectButton)}</button>
+            <button type="submit">{PlainPage.Encode(texts.ConnectButton)}</button>
             </form>
             """, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, texts.Language);
     }
 
-    private static IResult Busy() => HtmlPage.Render("Try again later", """
+    private static string Hidden(string name, string? value) =>
+        $"""<input type="hidden" name="{PlainPage.Encode(name)}" value="{PlainPage.Encode(value)}">""";
+
+    private static IResult Message(WooCommerceConnectTexts texts, string title, string text, int status = StatusCodes.Status200OK) =>
+        Page(title, $"""
+            <h1>{PlainPage.Encode(title)}</h1>
+            <p>{PlainPage.Encode(text)}</p>
+            """, status, texts.Language);
+
+    private static IResult Page(string title, string bodyHtml, int status, string lang = "en") =>
+        Results.Content(PlainPage.Document(title, bodyHtml, lang), PlainPage.ContentType, statusCode: status);
+
+    private static IResult Busy() => Page("Try again later", """
         <h1>Too many shops are connecting right now</h1>
         <p>Please try again in a few minutes.</p>
         """, StatusCodes.Status503ServiceUnavailable);
 
-    private static IResult Refused(string reason) => HtmlPage.Render("Not connected", $"""
+    private static IResult Refused(string reason) => Page("Not connected", $"""
         <h1>We couldn't connect your shop</h1>
-        <p>{HtmlPage.Encode(reason)}</p>
+        <p>{PlainPage.Encode(reason)}</p>
         """, StatusCodes.Status400BadRequest);
 }
