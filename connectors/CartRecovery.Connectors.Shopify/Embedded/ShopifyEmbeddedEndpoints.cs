@@ -23,6 +23,7 @@ internal static class ShopifyEmbeddedEndpoints
         // The admin frames both pages and they load App Bridge: the host's security headers read that from this metadata.
         var admin = app.ServiceProvider.GetRequiredService<EmbeddedAdmin>();
         app.MapShopifyEmbeddedBounce(admin);
+        app.MapShopifyEmbeddedScript();
         app.MapGet("/shopify", PageAsync).WithMetadata(admin).ExcludeFromDescription();
         return app;
     }

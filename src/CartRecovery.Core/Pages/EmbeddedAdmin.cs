@@ -14,6 +14,15 @@ public abstract class EmbeddedAdmin
     /// <summary>Trusted markup the embedded pages put in their head: the platform's script and what it reads.</summary>
     public abstract string HeadHtml { get; }
 
+    /// <summary>Trusted markup the app's own pages put in their head: <see cref="HeadHtml"/> and the script that gives their links and forms a session token.</summary>
+    public abstract string AppHeadHtml { get; }
+
+    /// <summary>
+    /// Trusted markup at the top of an app page's body: the admin's own menu for the app (<paramref name="menu"/>, the
+    /// first entry its home) and its title bar (<paramref name="title"/>), which the admin shows instead of the app's.
+    /// </summary>
+    public abstract string Chrome(IReadOnlyList<EmbeddedMenuItem> menu, string title);
+
     /// <summary>The response header that tells the admin's script to fetch a fresh session token and send the request once more.</summary>
     public abstract string RetryHeader { get; }
 
