@@ -34,8 +34,14 @@ public sealed partial class FrenchPagesTests : IAsyncLifetime
     private static readonly string[] EnglishWords =
     [
         "the", "The", "your", "Your", "and", "with", "is", "are", "was", "this", "This", "that", "from", "has", "must", "will",
-        "Save", "Cancel", "Customer", "Settings", "Cart", "Carts", "Step", "Sequence", "Template", "unsubscribed", "merchant",
-        "bounce", "Bounce", "HardBounce", "SpamComplaint", "complaint", "provider", "suppressed", "hold", "used up", "saved",
+        "for", "of", "to", "you", "You", "not", "by", "at", "ago", "days", "hours", "sent", "email", "emails", "cart", "carts",
+        "step", "steps", "customer", "customers", "order", "orders",
+        "Save", "Cancel", "Customer", "Settings", "Cart", "Carts", "Step", "Sequence", "Template", "Templates", "unsubscribed",
+        "merchant", "bounce", "Bounce", "HardBounce", "SpamComplaint", "complaint", "provider", "suppressed", "hold", "used up",
+        "saved", "Add", "Remove", "Edit", "Delete", "Back", "Next", "Previous", "Search", "Filter", "Preview", "Subject",
+        "Desktop", "Phone", "Open", "Sent", "Pending", "Failed", "Recovered", "Abandoned", "Ordered", "Opted", "None", "Yes",
+        "Variant", "Order", "Orders", "Revenue", "Team", "Owner", "Member", "Viewer", "Keys", "Shop", "Store", "Health",
+        "Branding", "Sending", "Home", "Follow-ups", "Tasks", "Name", "Email", "Status", "Reason", "Since",
     ];
 
     /// <summary>The text of the page a person reads or hears, without code, frames, or what the shop or its customers wrote.</summary>
@@ -166,8 +172,8 @@ public sealed partial class FrenchPagesTests : IAsyncLifetime
         .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
         .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/')).Distinct().ToList();
 
-    // Email addresses and links are the shop's or its customers'.
-    [GeneratedRegex(@"\S+@\S+|https?://\S+")]
+    // Email addresses and links are the shop's or its customers'; Liquid tags in a hint are code.
+    [GeneratedRegex(@"\S+@\S+|https?://\S+|\{\{.*?\}\}|\{%.*?%\}")]
     private static partial Regex Address();
 
     [GeneratedRegex(@"\{[^}]+\}")]
