@@ -100,6 +100,7 @@ public sealed partial class FrenchPagesTests : IAsyncLifetime
         await CheckAsync($"/app/sequences/new?store={id}");
         await CheckAsync($"/app/carts?store={id}");
         await CheckAsync($"/app/carts/{optedOut.ToString(CultureInfo.InvariantCulture)}?store={id}");
+        await CheckAsync($"/app/carts/{(await HeldBackByThePlanAsync(store)).ToString(CultureInfo.InvariantCulture)}?store={id}");
         await CheckAsync(await FirstLinkAsync($"/app/carts?store={id}", "a[href*='/app/carts/']"));
         await CheckAsync($"/app/carts/{optedOut.ToString(CultureInfo.InvariantCulture)}/erase?store={id}");
         await CheckAsync($"/app/sequences?store={id}");
@@ -146,6 +147,22 @@ public sealed partial class FrenchPagesTests : IAsyncLifetime
         await optOut.RecordAsync(new(store.Id, "again@example.com", "the address is suppressed"), AppSite.Ct);
         await optOut.RecordAsync(new(store.Id, open[3].Contact.Email!, "added by the merchant"), AppSite.Ct);
         return open[0].Id;
+    }
+
+    /// <summary>A new cart abandoned in the shop over its plan of no emails: its first step waits for the plan.</summary>
+    private async Task<long> HeldBackByThePlanAsync(Core.Stores.Store store)
+    {
+        var drive = new RecoveryDriver(_site.App);
+        await drive.ReportCartAsync(store, "chk-plan", "plan@example.com");
+        drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
+        await drive.DetectAsync();
+        drive.Advance(TimeSpan.FromHours(1));
+        await drive.DispatchAsync();
+        var cart = (await drive.CartAsync(store, "chk-plan"))!;
+        var timeline = await _site.App.Service<ICartRepository>().GetTimelineAsync(cart.Id, AppSite.Ct);
+        Assert.True(timeline.Any(e => e.Entry is { Code: TimelineCodes.StepDeferred } entry && entry.Args.Any(a => a.Reason?.Code == TimelineCodes.PlanUsedUp)),
+            string.Join("\n", timeline.Select(e => e.Detail)));
+        return cart.Id;
     }
 
     private static List<string> ShopData(string storeName, string accountName) =>
