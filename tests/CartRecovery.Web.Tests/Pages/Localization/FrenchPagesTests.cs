@@ -4,6 +4,7 @@ using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -111,8 +112,13 @@ public sealed partial class FrenchPagesTests : IAsyncLifetime
         await CheckAsync(await FirstLinkAsync($"/app/templates?store={id}", "a[href*='/app/templates/']"));
         await CheckAsync($"/app/tasks?store={id}");
         await CheckAsync(await FirstLinkAsync($"/app/tasks?store={id}", "a[href*='/app/tasks/']"));
+        // The email provider refused the shop's credentials: sending is paused with the provider's own words.
+        await _site.App.Service<IStoreRepository>().UpsertAsync(
+            (await _site.DemoStoreAsync()) with { SendingPausedReason = "Postmark rejected the server token (401): the token is not valid" }, AppSite.Ct);
         foreach (var tab in CartRecovery.Web.Pages.Settings.IndexModel.Tabs)
             await CheckAsync($"/app/settings?store={id}&tab={tab}");
+        await page.GotoAsync(_site.Url($"app/settings?store={id}&tab=health"));
+        Assert.True(await page.IsVisibleAsync("main code:has-text('Postmark rejected')"), "the health card shows the provider's words");
         await CheckAsync($"/app/team?store={id}");
         await CheckAsync($"/app/keys?store={id}");
         await CheckAsync($"/app/portfolio?store={id}");
