@@ -1,3 +1,4 @@
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 
@@ -42,12 +43,12 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionRepository sub
     private static PlanCheck Decide(Plan plan, StoreSubscription? subscription, bool byPlatform, BillingPeriod period, long sent, DateTimeOffset now)
     {
         if (byPlatform && IsPaid(plan) && subscription?.Status != SubscriptionStatus.Active)
-            return PlanCheck.Paused($"the {subscription?.Plan ?? plan.Name} plan is waiting for the merchant's approval", now + ApprovalRecheck,
+            return PlanCheck.Paused(TimelineEntry.Of(TimelineCodes.PlanApproval, TimelineArg.Of(subscription?.Plan ?? plan.Name)), now + ApprovalRecheck,
                 subscription?.Status is null or SubscriptionStatus.Pending ? PlanPause.ApprovalPending : PlanPause.Cancelled);
         return sent < plan.EmailAllowance
             ? PlanCheck.Allowed
-            : PlanCheck.Paused(FormattableString.Invariant(
-                $"the {plan.Name} plan's {plan.EmailAllowance} recovery emails for the period until {period.End:u} are used up"),
+            : PlanCheck.Paused(TimelineEntry.Of(TimelineCodes.PlanUsedUp,
+                TimelineArg.Of(plan.Name), TimelineArg.Of(plan.EmailAllowance), TimelineArg.Instant(period.End)),
                 period.End < now + AllowanceRecheck ? period.End : now + AllowanceRecheck, PlanPause.AllowanceUsed);
     }
 

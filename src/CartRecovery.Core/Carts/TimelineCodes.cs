@@ -38,6 +38,10 @@ public static class TimelineCodes
     public const string Text = "text";
 
     public const string TooOld = "reason.too-old";
+    /// <summary>Reason: the store's plan waits for the merchant's approval (plan name).</summary>
+    public const string PlanApproval = "reason.plan-approval";
+    /// <summary>Reason: the plan's emails of the period are used up (plan name, allowance, period end).</summary>
+    public const string PlanUsedUp = "reason.plan-used-up";
     public const string EmptyCart = "reason.empty-cart";
     public const string NoConsent = "reason.no-consent";
     public const string QuietHours = "reason.quiet-hours";

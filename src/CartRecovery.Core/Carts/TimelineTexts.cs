@@ -38,6 +38,8 @@ public static class TimelineTexts
         [TimelineCodes.ClosedWithTask] = "{0}; its open follow-up task was closed",
         [TimelineCodes.Text] = "{0}",
         [TimelineCodes.TooOld] = "too old to enter a sequence",
+        [TimelineCodes.PlanApproval] = "the {0} plan is waiting for the merchant's approval",
+        [TimelineCodes.PlanUsedUp] = "the {0} plan's {1} recovery emails for the period until {2} are used up",
         [TimelineCodes.EmptyCart] = "the cart is empty",
         [TimelineCodes.NoConsent] = "the customer gave no marketing consent and the store emails subscribed customers only",
         [TimelineCodes.QuietHours] = "quiet hours {0}-{1} ({2})",

@@ -137,7 +137,7 @@ public sealed partial class LinkService(
             return null;
         var messageId = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow()).MessageId;
         var cartId = (await messages.GetAsync(messageId, ct))?.CartId;
-        var result = await optOut.RecordAsync(new(target.StoreId, target.Email, "unsubscribed", cartId), ct);
+        var result = await optOut.RecordAsync(new(target.StoreId, target.Email, OptOutReasons.Unsubscribed, cartId), ct);
         Log.Unsubscribed(logger, target.StoreId, result.CancelledMessages);
         return target;
     }

@@ -117,7 +117,7 @@ public sealed partial class MessageDispatcher(
         {
             var cart = await carts.GetAsync(message.CartId, ct);
             if (cart?.Contact.Email is { } email)
-                await optOut.RecordAsync(new(cart.StoreId, email, "the email provider reports the address as inactive", cart.Id), ct);
+                await optOut.RecordAsync(new(cart.StoreId, email, OptOutReasons.ProviderInactive, cart.Id), ct);
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(error.Message)), ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -209,7 +209,7 @@ public sealed partial class MessageDispatcher(
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.NoEmail), ct);
         if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
         {
-            await optOut.RecordAsync(new(store.Id, email, "the address is suppressed", cart.Id), ct);
+            await optOut.RecordAsync(new(store.Id, email, OptOutReasons.Suppressed, cart.Id), ct);
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Suppressed), ct);
         }
 

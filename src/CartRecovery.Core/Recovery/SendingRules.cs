@@ -48,8 +48,8 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
                 TimelineArg.Of(Clock(quiet.Start)), TimelineArg.Of(Clock(quiet.End)), TimelineArg.Of(store.TimeZone)));
 
         // Over its plan the store keeps its carts and messages: they wait for the next period (or a bigger plan).
-        if (await plans.CheckAsync(store, ct) is { PausedReason: { } paused, RecheckAt: { } recheck })
-            return SendingDecision.Wait(recheck, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(paused)));
+        if (await plans.CheckAsync(store, ct) is { Reason: { } paused, RecheckAt: { } recheck })
+            return SendingDecision.Wait(recheck, paused);
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
         // checked on their own when they fall due. Emails are counted once sent; two nodes sending to one address in

@@ -29,6 +29,10 @@ public static class SequenceRuleTexts
     public const string Subject = "variant.subject";
     public const string SmsParts = "step.smsParts";
     public const string HoldOut = "holdOut";
+    public const string Required = "required";
+    public const string OneOf = "oneOf";
+    public const string PresetOrSteps = "presetOrSteps";
+    public const string SubjectLiquid = "variant.subjectLiquid";
 
     public static readonly IReadOnlyDictionary<string, string> Words = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -53,6 +57,10 @@ public static class SequenceRuleTexts
         [VariantKeyUnique] = "Each variant of a step needs its own key.",
         [Subject] = "Keep the subject to at most {0} characters.",
         [HoldOut] = "Hold out 0 to {0} % of carts.",
+        [Required] = "Fill in this field.",
+        [OneOf] = "Choose one of the values offered.",
+        [PresetOrSteps] = "Give either a preset or steps, not both.",
+        [SubjectLiquid] = "The subject is not valid Liquid: {0}",
         [SmsParts] = "This text makes {0} parts in '{1}' with the shop name and the opt-out mention; this shop allows at most {2}.",
     };
 }

@@ -62,7 +62,7 @@ internal static partial class PostmarkWebhookEndpoint
         var recipient = evt.Recipient ?? message.Recipient;
         if (recipient is not null && evt.ShouldSuppress)
         {
-            var reason = $"postmark: {evt.RecordType} {evt.BounceType ?? evt.SuppressionReason}".Trim();
+            var reason = OptOutReasons.FromProvider("postmark", evt.RecordType.ToString(), evt.BounceType ?? evt.SuppressionReason);
             await optOut.RecordAsync(new(message.StoreId, recipient, reason, message.CartId, at), ct);
             Log.Suppressed(loggers.CreateLogger(typeof(PostmarkWebhookEndpoint)), message.StoreId, evt.RecordType.ToString());
         }

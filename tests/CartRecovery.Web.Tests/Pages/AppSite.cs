@@ -45,6 +45,15 @@ internal sealed class AppSite : IAsyncDisposable
         }
     }
 
+    /// <summary>Billing on with a plan of no emails: the demo store is over it from the start, so every page shows the plan banner.</summary>
+    public static IReadOnlyDictionary<string, string?> OverItsPlan { get; } = new Dictionary<string, string?>
+    {
+        ["Billing:Enabled"] = "true",
+        ["Billing:DefaultPlan"] = "Empty",
+        ["Billing:Plans:0:Name"] = "Empty",
+        ["Billing:Plans:0:IncludedEmails"] = "0",
+    };
+
     public string Url(string path) => new Uri(BaseUrl, path).AbsoluteUri;
 
     /// <summary>A plain HTTP client on the site: its own cookies, redirects not followed (for what a browser test can't see).</summary>

@@ -16,7 +16,7 @@ internal sealed class StoreSending(ISuppressionList suppressions, OptOut optOut,
     public async Task<StoreSendingEndpoints.SuppressionResponse> SuppressAsync(Store store, string email, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var why = string.IsNullOrWhiteSpace(reason) ? "added by the merchant" : reason.Trim();
+        var why = string.IsNullOrWhiteSpace(reason) ? OptOutReasons.AddedByMerchant : reason.Trim();
         var result = await optOut.RecordAsync(new(store.Id, email, why), ct);
         // The customer's address never goes into the audit in clear: its fingerprint tells entries about it apart.
         var fingerprint = AuditTrail.Fingerprint(email);

@@ -22,26 +22,24 @@ internal sealed record SequenceRequest(
                 errors[field] = list = [];
             list.Add(rule);
         }
-        void Add(string field, string text) => AddRule(field, SequenceRule.Text(text));
-
-        var conditions = Conditions?.ToConditions(Add) ?? SequenceConditions.Any;
+        var conditions = Conditions?.ToConditions(AddRule) ?? SequenceConditions.Any;
         SequenceDefinition? definition = null;
         if (Preset is not null)
         {
             if (Steps is not null)
-                Add("steps", "give either preset or steps, not both");
+                AddRule("steps", new(SequenceRuleTexts.PresetOrSteps, "give either preset or steps, not both", []));
             if (!SequencePresets.TryFind(Preset, out var preset))
-                Add("preset", $"preset must be one of {string.Join(", ", SequencePresets.Names)}");
+                AddRule("preset", new(SequenceRuleTexts.OneOf, $"preset must be one of {string.Join(", ", SequencePresets.Names)}", []));
             else
                 definition = preset with { Name = Name ?? preset.Name, Priority = Priority ?? 0, Conditions = conditions };
         }
         else if (Steps is null)
         {
-            Add("steps", "steps (or a preset) is required");
+            AddRule("steps", new(SequenceRuleTexts.Required, "steps (or a preset) is required", []));
         }
         else
         {
-            var steps = Steps.Select((step, i) => (step ?? new StepDto(null, null, null, null, null)).ToStep(i, Add)).ToList();
+            var steps = Steps.Select((step, i) => (step ?? new StepDto(null, null, null, null, null)).ToStep(i, AddRule)).ToList();
             definition = new SequenceDefinition(Name ?? "", steps) { Priority = Priority ?? 0, Conditions = conditions };
         }
 
@@ -53,7 +51,7 @@ internal sealed record SequenceRequest(
                 foreach (var rule in rules)
                     AddRule(field, rule);
             }
-            CheckSubjects(definition, Add);
+            CheckSubjects(definition, AddRule);
         }
         var result = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
         return (result.Count == 0 ? definition : null, result);
@@ -61,7 +59,7 @@ internal sealed record SequenceRequest(
 
     // A variant subject is Liquid sent to customers: refuse what does not parse or fails with a sample cart now,
     // instead of at send time.
-    private static void CheckSubjects(SequenceDefinition definition, Action<string, string> add)
+    private static void CheckSubjects(SequenceDefinition definition, Action<string, SequenceRule> add)
     {
         for (var s = 0; s < definition.Steps.Count; s++)
         {
@@ -70,7 +68,8 @@ internal sealed record SequenceRequest(
             {
                 if (variants[v].Subject is { Length: > 0 and <= SequenceValidator.MaxSubjectLength } subject
                     && TemplateValidator.Validate(subject) is { IsValid: false } invalid)
-                    add($"steps[{s}].variants[{v}].subject", $"steps[{s}].variants[{v}].subject is not valid Liquid: {invalid.Error}");
+                    add($"steps[{s}].variants[{v}].subject", new(SequenceRuleTexts.SubjectLiquid,
+                        $"steps[{s}].variants[{v}].subject is not valid Liquid: {invalid.Error}", [invalid.Error ?? ""]));
             }
         }
     }
@@ -89,7 +88,7 @@ internal sealed record ConditionsDto(
         ["any"] = ConsentCondition.Any, ["subscribed"] = ConsentCondition.Subscribed, ["not-declined"] = ConsentCondition.NotDeclined,
     };
 
-    public SequenceConditions ToConditions(Action<string, string> add) => new()
+    public SequenceConditions ToConditions(Action<string, SequenceRule> add) => new()
     {
         MinCartValueMinor = MinCartValueMinor,
         MaxCartValueMinor = MaxCartValueMinor,
@@ -111,13 +110,13 @@ internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Temp
         ["email"] = StepKind.Email, ["task"] = StepKind.FollowUpTask, ["sms"] = StepKind.Sms,
     };
 
-    public SequenceStep ToStep(int index, Action<string, string> add)
+    public SequenceStep ToStep(int index, Action<string, SequenceRule> add)
     {
         var path = $"steps[{index}]";
         if (DelaySeconds is null)
-            add($"{path}.delaySeconds", $"{path}.delaySeconds is required");
+            add($"{path}.delaySeconds", ApiNames.Required($"{path}.delaySeconds"));
         if (Channel is null)
-            add($"{path}.channel", $"{path}.channel is required");
+            add($"{path}.channel", ApiNames.Required($"{path}.channel"));
         var kind = ApiNames.Parse(Channel, ChannelNames, $"{path}.channel", add);
         // A task has no template of its own; the name only labels it. A text without a template sends the built-in one.
         var template = kind switch
@@ -145,10 +144,10 @@ internal sealed record OfferDto(string? Kind, long? Value, long? ValidForHours)
         ["percentage"] = OfferKind.Percentage, ["fixed-amount"] = OfferKind.FixedAmount, ["free-shipping"] = OfferKind.FreeShipping,
     };
 
-    public OfferSpec ToOffer(string path, Action<string, string> add)
+    public OfferSpec ToOffer(string path, Action<string, SequenceRule> add)
     {
         if (Kind is null)
-            add($"{path}.kind", $"{path}.kind is required");
+            add($"{path}.kind", ApiNames.Required($"{path}.kind"));
         var kind = ApiNames.Parse(Kind, KindNames, $"{path}.kind", add);
         var hours = Math.Clamp(ValidForHours ?? 48, -1, (long)SequenceValidator.MaxOfferValidity.TotalHours + 1);
         return new OfferSpec(kind, kind == OfferKind.FreeShipping ? 0 : Value ?? 0, TimeSpan.FromHours(hours));
@@ -162,15 +161,18 @@ internal sealed record VariantDto(string? Key, string? Subject, string? Template
 /// <summary>The API spells enums as lower-case words; these map them both ways and word the error.</summary>
 internal static class ApiNames
 {
-    public static T Parse<T>(string? value, IReadOnlyDictionary<string, T> names, string field, Action<string, string> add) where T : struct, Enum
+    public static T Parse<T>(string? value, IReadOnlyDictionary<string, T> names, string field, Action<string, SequenceRule> add) where T : struct, Enum
     {
         if (value is null)
             return default;
         if (names.TryGetValue(value, out var parsed))
             return parsed;
-        add(field, $"{field} must be one of {string.Join(", ", names.Keys)}");
+        add(field, new(SequenceRuleTexts.OneOf, $"{field} must be one of {string.Join(", ", names.Keys)}", []));
         return default;
     }
+
+    /// <summary>The rule of a field left out: the API names the field, the editor asks to fill it in.</summary>
+    public static SequenceRule Required(string field) => new(SequenceRuleTexts.Required, $"{field} is required", []);
 
     public static string Name<T>(T value, IReadOnlyDictionary<string, T> names) where T : struct, Enum =>
         names.First(n => EqualityComparer<T>.Default.Equals(n.Value, value)).Key;

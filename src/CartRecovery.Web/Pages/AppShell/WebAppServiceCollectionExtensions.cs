@@ -17,6 +17,7 @@ internal static class WebAppServiceCollectionExtensions
         services.AddScoped<WorkspaceLoader>();
         services.AddSingleton<Previews.EmailPreviews>();
         services.AddScoped<PlanNotices>();
+        services.AddScoped<OptOutReasonWords>();
         services.AddLocalization();
         // A page answers GET and its forms' POST; any other method is a 405 before the page runs.
         services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",

@@ -18,7 +18,8 @@ namespace CartRecovery.Web.Pages.Carts;
 /// confirmation page). Nothing is ever re-sent from here. Another account's cart reads as missing (404).
 /// </summary>
 internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICartRepository carts, IMessageRepository messages,
-    IFollowUpTaskRepository tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text, IStringLocalizer<TimelineWords> words)
+    IFollowUpTaskRepository tasks, SequenceStop stop, AuditTrail audit, RecoveryOptions options, TimeProvider time, IStringLocalizer<CartModel> text, IStringLocalizer<TimelineWords> words,
+    OptOutReasonWords reasons)
     : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -64,7 +65,7 @@ internal sealed class CartModel(WorkspaceLoader loader, StoreAccess access, ICar
     /// <summary>The cart's own events, with the opens and the follow-up outcomes that are kept on messages and tasks, newest first.</summary>
     private List<TimelineLine> BuildTimeline(IReadOnlyList<CartEvent> events)
     {
-        var entries = events.Select(e => new TimelineLine(e.At, CartDisplay.EventLabel(e.Kind), CartDisplay.Describe(e, words, Store))).ToList();
+        var entries = events.Select(e => new TimelineLine(e.At, CartDisplay.EventLabel(e.Kind), CartDisplay.Describe(e, words, reasons, Store))).ToList();
         entries.AddRange(Messages.Where(m => m.OpenedAt is not null)
             .Select(m => new TimelineLine(m.OpenedAt!.Value, "Email opened", text["Step {0}", m.Step])));
         entries.AddRange(Tasks.Where(t => t.CompletedAt is not null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Pages.AppShell;
 using Microsoft.Extensions.Localization;
 
 namespace CartRecovery.Web.Pages.Carts;
@@ -23,15 +24,19 @@ internal static class CartDisplay
 
     /// <summary>
     /// A timeline event's words in the page's language: from its code and arguments when it has them (money and dates
-    /// as on the rest of the page), else the English it was stored with (events written before codes existed).
+    /// as on the rest of the page; an opt-out's reason as the suppression list words it), else the English it was
+    /// stored with (events written before codes existed).
     /// </summary>
-    public static string Describe(CartEvent cartEvent, IStringLocalizer<TimelineWords> words, Store store)
+    public static string Describe(CartEvent cartEvent, IStringLocalizer<TimelineWords> words, OptOutReasonWords reasons, Store store)
     {
         ArgumentNullException.ThrowIfNull(cartEvent);
         ArgumentNullException.ThrowIfNull(words);
-        return cartEvent.Entry is { } entry
-            ? TimelineTexts.Render(entry, english => words[english], CultureInfo.CurrentCulture, at => When(at, store))
-            : cartEvent.Detail;
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (cartEvent.Entry is not { } entry)
+            return cartEvent.Detail;
+        if (entry.Code is TimelineCodes.Closed or TimelineCodes.ClosedWithTask && entry.Args is [{ Text: { } reason }, ..])
+            entry = entry with { Args = [TimelineArg.Of(reasons.Describe(reason)), .. entry.Args.Skip(1)] };
+        return TimelineTexts.Render(entry, english => words[english], CultureInfo.CurrentCulture, at => When(at, store));
     }
 
     /// <summary>The machine-readable form of <see cref="When"/> for <c>&lt;time datetime&gt;</c>.</summary>

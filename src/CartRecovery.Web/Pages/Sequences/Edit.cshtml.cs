@@ -96,9 +96,15 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
         return Redirect(Link($"/app/sequences/{saved.Id}", Shop.Id));
     }
 
-    /// <summary>The first error of a field (by the API's path) in the page's words (the rule's English words are the keys), or null.</summary>
-    public string? Error(string field) =>
-        Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? texts[SequenceRuleTexts.Words[rules[0].Code], [.. rules[0].Args]].Value : null;
+    /// <summary>The first error of a field (by the API's path) in the page's words, or null.</summary>
+    public string? Error(string field) => Errors.TryGetValue(field, out var rules) && rules.Length > 0 ? Words(rules[0]) : null;
+
+    /// <summary>A broken rule in the page's words (the rule's English words are the keys), never the API's text.</summary>
+    public string Words(SequenceRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return texts[SequenceRuleTexts.Words.TryGetValue(rule.Code, out var words) ? words : rule.Code, [.. rule.Args]].Value;
+    }
 
     /// <summary>aria-invalid for a field.</summary>
     public string Invalid(string field) => Errors.ContainsKey(field) ? "true" : "false";
@@ -154,8 +160,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
         if (Form.PreviewStep < 0)
             return [];
         var dto = Form.Steps[Form.PreviewStep].ToDto(Shop.Currency);
-        var ignored = new List<string>();
-        var step = dto.ToStep(Form.PreviewStep, (_, rule) => ignored.Add(rule));
+        var step = dto.ToStep(Form.PreviewStep, (_, _) => { });
         if (step.Kind == StepKind.Sms)
         {
             TextPreview = await sms.PreviewAsync(Shop, step, null, ct);

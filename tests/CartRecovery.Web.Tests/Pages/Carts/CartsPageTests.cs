@@ -225,6 +225,38 @@ public sealed class CartsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CartPage_OnAPhone_WrapsALongEmailOnlyAfterItsAt()
+    {
+        const string email = "marie-christine.delacroix-fontaine@boutique-alpine-exemple.example.com";
+        var shop = await OwnShop.CreateAsync(_site, "wrap");
+        var cart = await shop.AbandonedAndEmailedAsync("chk-wrap", email, shop.Line("Merino Beanie", 1, 2_900, "ALP-BNE-01"));
+        var page = await _site.SignInAsync(shop.Owner);
+        await page.SetViewportSizeAsync(360, 800);
+
+        await page.GotoAsync(_site.Url($"app/carts/{cart.Id}"));
+
+        var link = page.Locator("dl.facts a[href^='mailto:']");
+        Assert.Equal("mailto:" + email, await link.GetAttributeAsync("href"));
+        Assert.Equal(email, (await link.InnerTextAsync()).Replace("\n", "", StringComparison.Ordinal));
+        // Each line of the address on screen is a whole part: the name with its "@", or the domain; never a piece of one.
+        var lines = await link.EvaluateAsync<string[]>("""
+            a => {
+              const range = document.createRange(), text = [...a.querySelectorAll('span')].map(s => s.firstChild);
+              const tops = new Map();
+              for (const node of text)
+                for (let i = 0; i < node.length; i++) {
+                  range.setStart(node, i); range.setEnd(node, i + 1);
+                  const top = Math.round(range.getBoundingClientRect().top);
+                  tops.set(top, (tops.get(top) || '') + node.data[i]);
+                }
+              return [...tops.entries()].sort((x, y) => x[0] - y[0]).map(e => e[1]);
+            }
+            """);
+        Assert.Equal(["marie-christine.delacroix-fontaine@", "boutique-alpine-exemple.example.com"], lines);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
+    }
+
+    [Fact]
     public void TimelineWords_EveryEnglishSentence_HasItsFrenchWords()
     {
         var words = _site.App.Service<Microsoft.Extensions.Localization.IStringLocalizer<CartRecovery.Web.Pages.Carts.TimelineWords>>();

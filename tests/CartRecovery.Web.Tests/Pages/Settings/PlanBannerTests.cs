@@ -8,14 +8,7 @@ public sealed class PlanBannerTests : IAsyncLifetime
 {
     private AppSite _site = null!;
 
-    // A plan of no emails: the demo store is over it from the start.
-    public async ValueTask InitializeAsync() => _site = await AppSite.StartAsync(new Dictionary<string, string?>
-    {
-        ["Billing:Enabled"] = "true",
-        ["Billing:DefaultPlan"] = "Empty",
-        ["Billing:Plans:0:Name"] = "Empty",
-        ["Billing:Plans:0:IncludedEmails"] = "0",
-    });
+    public async ValueTask InitializeAsync() => _site = await AppSite.StartAsync(AppSite.OverItsPlan);
 
     public async ValueTask DisposeAsync()
     {
