@@ -53,6 +53,7 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["POST /connect/woocommerce"] = "starts the connect flow for an address and an email (antiforgery form); anonymous by design",
         ["POST /sign-in"] = "asks for a sign-in link (antiforgery form): the same answer for every address, rate limited",
         ["GET /app/session-token"] = "the embedded pages' bounce: loads App Bridge only, which reloads a page of /app with a fresh session token; no data",
+        ["GET /shopify/embedded.js"] = "the embedded app pages' own script, served by the Shopify connector (public, cached): no data, reads no input",
     };
 
     /// <summary>Strict endpoints that take no body on a method that usually has one: a hostile body is ignored, so a 2xx is right.</summary>

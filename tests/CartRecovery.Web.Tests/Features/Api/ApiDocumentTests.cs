@@ -47,6 +47,7 @@ public sealed partial class ApiDocumentTests
         ["GET /auth/shopify"] = "Shopify's app install request",
         ["GET /auth/shopify/callback"] = "Shopify's OAuth callback",
         ["GET /shopify"] = "the embedded app's page, framed by the Shopify admin",
+        ["GET /shopify/embedded.js"] = "the embedded app pages' script (a static file served by the Shopify connector)",
         ["GET /app/session-token"] = "the embedded pages' bounce page (HTML)",
         ["GET /connect/woocommerce"] = "a merchant's browser starts connecting a WooCommerce shop",
         ["POST /connect/woocommerce"] = "the connect form (the owner's email), which sends the browser to the shop",
