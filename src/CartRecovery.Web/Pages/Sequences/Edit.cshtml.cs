@@ -23,8 +23,11 @@ namespace CartRecovery.Web.Pages.Sequences;
 [FramesEmailPreviews]
 internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequences, SequenceChanges changes, ICartRepository carts,
     StoreAccess access, EmailPreviewer previewer, LinkBuilder links, EmailPreviews previews, TimeProvider time, SmsStepCheck sms,
-    SequenceLift lift, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
+    SequenceLift lift, IStorePolicyRepository policies, IStringLocalizer<EditModel> texts) : AppPageModel(loader)
 {
+    /// <summary>The shop's offer rule (its sending policy): who gets an offer step without its code.</summary>
+    public OfferPolicy OfferRules { get; private set; } = OfferPolicy.Default;
+
     [BindProperty]
     public SequenceForm Form { get; set; } = new();
 
@@ -116,6 +119,7 @@ internal sealed class EditModel(WorkspaceLoader loader, ISequenceRepository sequ
         if (Workspace.StoreOrFirst is not { } store)
             return NotFound();
         Shop = store;
+        OfferRules = (await policies.GetAsync(store.Id, ct)).Offers;
         KeepTemplatesOfTheirChannel();
         if (id == "new")
             return null;

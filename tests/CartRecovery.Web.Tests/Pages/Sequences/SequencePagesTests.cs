@@ -96,6 +96,25 @@ public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(edi
     }
 
     [Fact]
+    public async Task Editor_SaysWhoGetsAnOfferStepWithoutItsCode_AsTheShopsRulesSay()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Contains("Not to a customer sent an offer in the last 30 days, nor after 3 abandoned carts without an order",
+            await page.InnerTextAsync("[data-offer-rules] >> nth=0"), StringComparison.Ordinal);
+
+        await Site.App.Service<IStorePolicyRepository>().SaveAsync(store.Id, SendingPolicy.Default with { Offers = new(CooldownDays: 14, FarmingAbandons: 0) },
+            Site.App.Time.GetUtcNow(), AppSite.Ct);
+        var french = await SignInAsync(locale: "fr-FR");
+        await french.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+
+        var hint = french.Locator("[data-offer-rules] >> nth=0");
+        Assert.Contains("Pas à un client qui a reçu une offre dans les 14 derniers jours", await hint.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.EndsWith("tab=sending", await hint.Locator("a").GetAttributeAsync("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ErrorTexts_EveryRule_HasItsFrenchWords()
     {
         var texts = Site.App.Service<IStringLocalizer<CartRecovery.Web.Pages.Sequences.EditModel>>();
