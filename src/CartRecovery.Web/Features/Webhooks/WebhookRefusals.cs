@@ -13,12 +13,29 @@ internal static class WebhookRefusals
     private const string Prefix = "/webhooks/";
 
     /// <summary>Outside the exception handler, so a refused delivery is counted with the status the platform finally got.</summary>
-    public static IApplicationBuilder UseWebhookRefusals(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseWebhookRefusals(this IApplicationBuilder app)
     {
-        await next(context);
-        if (context.Response.StatusCode >= 400 && HttpMethods.IsPost(context.Request.Method) && PlatformOf(context.Request.Path) is { } platform)
-            WebhookMetrics.Refuse(platform, ReasonFor(context.Response.StatusCode));
-    });
+        ArgumentNullException.ThrowIfNull(app);
+        var endpoints = app.ApplicationServices.GetRequiredService<EndpointDataSource>();
+        HashSet<string>? mapped = null;
+        return app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode < 400 || !HttpMethods.IsPost(context.Request.Method))
+                return;
+            mapped ??= Mapped(endpoints);
+            if (PlatformOf(context.Request.Path) is { } platform && mapped.Contains(platform))
+                WebhookMetrics.Refuse(platform, ReasonFor(context.Response.StatusCode));
+        });
+    }
+
+    // Only names the projects mapped become metric labels (POST /webhooks/{name}…): a stranger's path must not grow the label set.
+    private static HashSet<string> Mapped(EndpointDataSource endpoints) => endpoints.Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => e.RoutePattern.RawText is { } pattern ? PlatformOf(pattern.StartsWith('/') ? pattern : "/" + pattern) : null)
+        .OfType<string>()
+        .Where(name => !name.StartsWith('{'))
+        .ToHashSet(StringComparer.Ordinal);
 
     private static string? PlatformOf(PathString path)
     {
@@ -27,9 +44,7 @@ internal static class WebhookRefusals
             return null;
         var rest = value[Prefix.Length..];
         var end = rest.IndexOf('/', StringComparison.Ordinal);
-        var platform = (end < 0 ? rest : rest[..end]).ToLowerInvariant();
-        // Only names we chose become metric labels: a stranger's path must not grow the label set.
-        return platform is "shopify" or "woocommerce" or "postmark" ? platform : null;
+        return (end < 0 ? rest : rest[..end]).ToLowerInvariant();
     }
 
     private static string ReasonFor(int status) => status switch

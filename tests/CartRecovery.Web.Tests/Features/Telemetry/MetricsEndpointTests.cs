@@ -18,6 +18,10 @@ public sealed class MetricsEndpointTests
         await CartJourney.WalkAsync(host);
         using (var forged = await PostForgedWebhookAsync(host))
             Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        // A path no project mapped is refused too, but never becomes a label.
+        using (var stranger = new HttpClient { BaseAddress = host.BaseUrl })
+        using (var refused = await stranger.PostAsync("/webhooks/made-up-platform", new StringContent("{}"), Ct))
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
 
         using var scraper = new HttpClient { BaseAddress = host.BaseUrl };
         scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CartRecoveryAppFactory.AdminKey);
@@ -31,6 +35,7 @@ public sealed class MetricsEndpointTests
         AssertCounted(text, "cartrecovery_messages_sent_total", ("channel", "email"), ("transport", "pickupfolder"));
         AssertCounted(text, "cartrecovery_dispatch_lateness_seconds_count", ("channel", "email"));
         AssertCounted(text, "cartrecovery_restore_clicks_total", ("outcome", "redirect"));
+        Assert.DoesNotContain("made-up-platform", text, StringComparison.Ordinal);
         Assert.Contains("\ncartrecovery_webhook_inbox_depth", text, StringComparison.Ordinal);
         Assert.Contains("\ncartrecovery_webhook_inbox_oldest_age_seconds", text, StringComparison.Ordinal);
     }
