@@ -17,7 +17,7 @@ public static class SequencePlanner
 
     /// <summary>
     /// The plan of one version of a store's sequence: each message records the sequence, version and variant it came
-    /// from, and carries the variant's template and subject.
+    /// from, and carries the variant's template, subject and wait.
     /// </summary>
     public static IReadOnlyList<OutboundMessage> Plan(long cartId, StoreSequence sequence, DateTimeOffset abandonedAt)
     {
@@ -29,6 +29,7 @@ public static class SequencePlanner
                 var variant = VariantAssigner.For(sequence.Id, step, cartId);
                 return Message(sequence.StoreId, cartId, step, abandonedAt) with
                 {
+                    DueAt = abandonedAt + step.DelayOf(variant),
                     SequenceId = sequence.Id,
                     SequenceVersion = sequence.Version,
                     Variant = variant?.Key,

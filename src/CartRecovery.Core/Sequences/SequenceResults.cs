@@ -19,6 +19,10 @@ public sealed record VariantResult(string? Variant, long Sent, long Opened, long
     /// <summary>Click rate against the step's first variant.</summary>
     public Significance? ClickVsFirst { get; init; }
 
+    /// <summary>The variant's wait after abandonment in the current version (null when it is no longer there), so a delay
+    /// test reads as "1 hour against 4 hours".</summary>
+    public TimeSpan? Wait { get; init; }
+
     private double Rate(long count) => Sent == 0 ? 0 : (double)count / Sent;
 }
 
@@ -38,7 +42,8 @@ public static class SequenceResults
             .OrderBy(g => g.Key)
             .Select(step =>
             {
-                var order = current?.Steps.FirstOrDefault(s => s.Number == step.Key)?.Variants.Select(v => v.Key).ToList() ?? [];
+                var definition = current?.Steps.FirstOrDefault(s => s.Number == step.Key);
+                var order = definition?.Variants.Select(v => v.Key).ToList() ?? [];
                 var ordered = step
                     .OrderBy(c => c.Variant is { } key && order.IndexOf(key) is >= 0 and var i ? i : int.MaxValue)
                     .ThenBy(c => c.Variant, StringComparer.Ordinal)
@@ -46,7 +51,11 @@ public static class SequenceResults
                 var first = ordered[0];
                 var results = ordered.Select((c, i) =>
                 {
-                    var result = new VariantResult(c.Variant, c.Sent, c.Opened, c.Clicked, c.Recovered, c.Revenue) { Delivered = c.Delivered };
+                    var result = new VariantResult(c.Variant, c.Sent, c.Opened, c.Clicked, c.Recovered, c.Revenue)
+                    {
+                        Delivered = c.Delivered,
+                        Wait = Wait(definition, c.Variant),
+                    };
                     return i == 0 || c.Variant is null ? result : result with
                     {
                         RecoveryVsFirst = ProportionTest.Compare(first.Recovered, first.Sent, c.Recovered, c.Sent),
@@ -57,4 +66,8 @@ public static class SequenceResults
             })
             .ToList();
     }
+
+    private static TimeSpan? Wait(SequenceStep? step, string? variant) => step is null ? null
+        : variant is null ? (step.Variants.Count == 0 ? step.Delay : null)
+        : step.Variants.FirstOrDefault(v => v.Key == variant) is { } known ? step.DelayOf(known) : null;
 }

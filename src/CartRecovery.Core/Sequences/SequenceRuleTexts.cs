@@ -44,7 +44,7 @@ public static class SequenceRuleTexts
         [Country] = "Use two-letter country codes such as FR.",
         [Locale] = "Use language codes such as fr or fr-CA.",
         [DelayRange] = "The wait must be between 0 and 30 days.",
-        [DelayOrder] = "This step must wait longer than the step before it.",
+        [DelayOrder] = "This wait must be longer than every wait of the step before it.",
         [SmsUnavailable] = "Texts are not set up on this deployment; choose email or a follow-up task.",
         [Template] = "Choose one of the templates: {0}.",
         [OfferOnlyEmail] = "Only email steps can carry an offer.",

@@ -71,10 +71,10 @@ public static partial class SequenceValidator
     private static void ValidateStep(SequenceStep step, SequenceStep? previous, string path, IReadOnlyCollection<string> templates,
         IReadOnlyCollection<string> smsTemplates, Action<string, SequenceRule> add)
     {
-        if (step.Delay < TimeSpan.Zero || step.Delay > MaxDelay)
+        if (!InRange(step.Delay))
             add($"{path}.delaySeconds", new(SequenceRuleTexts.DelayRange, $"{path}.delaySeconds must be between 0 and {MaxDelay.TotalSeconds:0} (30 days)", []));
-        else if (previous is not null && step.Delay <= previous.Delay)
-            add($"{path}.delaySeconds", new(SequenceRuleTexts.DelayOrder, $"{path}.delaySeconds must be later than the step before it", []));
+        else if (previous is not null && step.Delay <= previous.DelayRange.Latest)
+            add($"{path}.delaySeconds", new(SequenceRuleTexts.DelayOrder, $"{path}.delaySeconds must be later than the step before it (each of its variants)", []));
 
         if (step.Kind == StepKind.Sms)
         {
@@ -104,8 +104,10 @@ public static partial class SequenceValidator
         if (step.Offer is { } offer)
             ValidateOffer(offer, $"{path}.offer", add);
         if (step.Variants.Count > 0)
-            ValidateVariants(step.Variants, $"{path}.variants", templates, add);
+            ValidateVariants(step, previous, $"{path}.variants", templates, add);
     }
+
+    private static bool InRange(TimeSpan delay) => delay >= TimeSpan.Zero && delay <= MaxDelay;
 
     private static void ValidateOffer(OfferSpec offer, string path, Action<string, SequenceRule> add)
     {
@@ -117,8 +119,12 @@ public static partial class SequenceValidator
             add($"{path}.validForHours", new(SequenceRuleTexts.Validity, $"{path}.validForHours must be between 1 and {MaxOfferValidity.TotalHours:0}", [(int)MaxOfferValidity.TotalHours]));
     }
 
-    private static void ValidateVariants(IReadOnlyList<StepVariant> variants, string path, IReadOnlyCollection<string> templates, Action<string, SequenceRule> add)
+    // A variant's wait keeps the steps in order: each step's waits all come after every wait of the step before, so a
+    // cart never gets step 2 before step 1 whatever variants it drew.
+    private static void ValidateVariants(SequenceStep step, SequenceStep? previous, string path, IReadOnlyCollection<string> templates,
+        Action<string, SequenceRule> add)
     {
+        var variants = step.Variants;
         if (variants.Count is < 2 or > MaxVariants)
             add(path, new(SequenceRuleTexts.VariantCount, $"{path} must hold 2 to {MaxVariants} variants (or none)", [MaxVariants]));
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -133,6 +139,10 @@ public static partial class SequenceValidator
                 add($"{path}[{i}].subject", new(SequenceRuleTexts.Subject, $"{path}[{i}].subject must be 1 to {MaxSubjectLength} characters when given", [MaxSubjectLength]));
             if (variant.Template is { } template && !templates.Contains(template))
                 add($"{path}[{i}].template", OneOf($"{path}[{i}].template", templates));
+            if (variant.Delay is { } delay && !InRange(delay))
+                add($"{path}[{i}].delaySeconds", new(SequenceRuleTexts.DelayRange, $"{path}[{i}].delaySeconds must be between 0 and {MaxDelay.TotalSeconds:0} (30 days)", []));
+            else if (variant.Delay is { } later && previous is not null && later <= previous.DelayRange.Latest)
+                add($"{path}[{i}].delaySeconds", new(SequenceRuleTexts.DelayOrder, $"{path}[{i}].delaySeconds must be later than the step before it (each of its variants)", []));
         }
     }
 

@@ -47,8 +47,27 @@ public sealed class SequencePlannerTests
     }
 
     [Fact]
+    public void Plan_AVariantWithItsOwnWait_SendsThoseCartsThen_AndTheOthersAtTheStepsWait()
+    {
+        var step = new SequenceStep(1, TimeSpan.FromHours(1), StepKind.Email, "reminder")
+        {
+            Variants = [new StepVariant("soon"), new StepVariant("late", Delay: TimeSpan.FromHours(4))],
+        };
+        var sequence = new StoreSequence(7, 1, 3, true, new SequenceDefinition("delay test", [step, Email(2, 24)]), TestData.Now);
+
+        var plans = Enumerable.Range(1, 40).Select(id => SequencePlanner.Plan(id, sequence, TestData.Now)).ToList();
+
+        Assert.All(plans.Select(p => p[0]).Where(m => m.Variant == "soon"), m => Assert.Equal(TestData.Now.AddHours(1), m.DueAt));
+        Assert.All(plans.Select(p => p[0]).Where(m => m.Variant == "late"), m => Assert.Equal(TestData.Now.AddHours(4), m.DueAt));
+        Assert.Equal(["late", "soon"], plans.Select(p => p[0].Variant!).Distinct().Order());
+        Assert.All(plans, p => Assert.Equal(TestData.Now.AddHours(24), p[1].DueAt));
+    }
+
+    [Fact]
     public void Plan_ForAPreset_HasNoSequenceOrVariant()
     {
         Assert.All(SequencePlanner.Plan(1, 10, SequencePresets.Standard, TestData.Now), m => Assert.Equal((null, null, null), (m.SequenceId, m.Variant, m.SubjectOverride)));
     }
+
+    private static SequenceStep Email(int number, int hours) => new(number, TimeSpan.FromHours(hours), StepKind.Email, "reminder");
 }

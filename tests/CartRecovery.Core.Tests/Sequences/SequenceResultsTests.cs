@@ -29,6 +29,25 @@ public sealed class SequenceResultsTests
     }
 
     [Fact]
+    public void Build_GivesEachVariantItsWaitInTheCurrentVersion()
+    {
+        var current = new SequenceDefinition("x", [
+            new(1, TimeSpan.FromHours(1), StepKind.Email, "reminder") { Variants = [new("soon"), new("late", Delay: TimeSpan.FromHours(4))] },
+            new(2, TimeSpan.FromHours(24), StepKind.Email, "reminder"),
+        ]);
+        var results = SequenceResults.Build(
+        [
+            new VariantCounts(1, "soon", 10, 0, 0, 0, []),
+            new VariantCounts(1, "late", 10, 0, 0, 0, []),
+            new VariantCounts(1, "gone", 10, 0, 0, 0, []),
+            new VariantCounts(2, null, 10, 0, 0, 0, []),
+        ], current);
+
+        Assert.Equal([TimeSpan.FromHours(1), TimeSpan.FromHours(4), null], results[0].Variants.Select(v => v.Wait));
+        Assert.Equal(TimeSpan.FromHours(24), results[1].Variants.Single().Wait);
+    }
+
+    [Fact]
     public void Build_NothingSent_RatesAreZero()
     {
         var result = SequenceResults.Build([new VariantCounts(1, "a", 0, 0, 0, 0, []), new VariantCounts(1, "b", 0, 0, 0, 0, [])], null);

@@ -72,6 +72,32 @@ public sealed class SequenceValidatorTests
     }
 
     [Fact]
+    public void Validate_VariantWaitsInsideTheirStepsOrder_AreValid() =>
+        Assert.Empty(Validate(new SequenceDefinition("x", [
+            Email(1, 1) with { Variants = [new("a"), new("b", Delay: TimeSpan.FromHours(4))] },
+            Email(2, 5) with { Variants = [new("a", Delay: TimeSpan.FromHours(24)), new("b")] },
+        ])));
+
+    [Fact]
+    public void Validate_AWaitNotAfterEveryWaitOfTheStepBefore_IsRefusedWhereItIs()
+    {
+        // Step 1's variant b waits 4 hours: step 2 at 3 hours, or its variant at 4 hours, would overtake it.
+        var errors = Validate(new SequenceDefinition("x", [
+            Email(1, 1) with { Variants = [new("a"), new("b", Delay: TimeSpan.FromHours(4))] },
+            Email(2, 3) with { Variants = [new("a", Delay: TimeSpan.FromHours(4)), new("b", Delay: TimeSpan.FromHours(6))] },
+        ]));
+
+        Assert.Equal(["steps[1].delaySeconds", "steps[1].variants[0].delaySeconds"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(SequenceRuleTexts.DelayOrder, Assert.Single(SequenceValidator.Validate(new SequenceDefinition("x", [
+            Email(1, 1) with { Variants = [new("a"), new("b", Delay: TimeSpan.FromHours(4))] }, Email(2, 3)]), Templates)["steps[1].delaySeconds"]).Code);
+    }
+
+    [Fact]
+    public void Validate_AVariantWaitOutOfRange_IsRefused() =>
+        Assert.Contains("steps[0].variants[1].delaySeconds",
+            Validate(new SequenceDefinition("x", [Email(1, 1) with { Variants = [new("a"), new("b", Delay: TimeSpan.FromDays(31))] }])).Keys);
+
+    [Fact]
     public void Validate_NoStepsOrTooLongDelays_AreRefused()
     {
         Assert.Contains("steps", Validate(new SequenceDefinition("x", [])).Keys);

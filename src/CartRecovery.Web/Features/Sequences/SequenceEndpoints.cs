@@ -116,7 +116,7 @@ internal static class SequenceEndpoints
                 s.Step,
                 variants = s.Variants.Select(v => new
                 {
-                    v.Variant, v.Sent, v.Delivered, v.Opened, v.Clicked, v.Recovered, v.Revenue, v.DeliveryRate, v.OpenRate, v.ClickRate, v.RecoveryRate,
+                    v.Variant, delaySeconds = v.Wait is { } wait ? (long?)wait.TotalSeconds : null, v.Sent, v.Delivered, v.Opened, v.Clicked, v.Recovered, v.Revenue, v.DeliveryRate, v.OpenRate, v.ClickRate, v.RecoveryRate,
                     recoveryVsFirst = Verdict(v.RecoveryVsFirst),
                     clickVsFirst = Verdict(v.ClickVsFirst),
                 }),

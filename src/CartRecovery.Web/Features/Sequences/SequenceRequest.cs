@@ -125,16 +125,18 @@ internal sealed record StepDto(long? DelaySeconds, string? Channel, string? Temp
             StepKind.Sms => Template ?? SequencePresets.SmsReminderTemplate,
             _ => Template ?? "",
         };
-        return new SequenceStep(index + 1, TimeSpan.FromSeconds(Math.Clamp(DelaySeconds ?? 0, -1, (long)SequenceValidator.MaxDelay.TotalSeconds + 1)),
-            kind, template, Offer?.ToOffer($"{path}.offer", add))
+        return new SequenceStep(index + 1, Wait(DelaySeconds ?? 0), kind, template, Offer?.ToOffer($"{path}.offer", add))
         {
-            Variants = Variants?.Select(v => new StepVariant(v?.Key ?? "", v?.Subject, v?.Template)).ToList() ?? [],
+            Variants = Variants?.Select(v => (v ?? new VariantDto(null, null, null)).ToVariant()).ToList() ?? [],
         };
     }
 
+    /// <summary>A wait in seconds, clamped just outside the allowed range so the validator words the error.</summary>
+    public static TimeSpan Wait(long seconds) => TimeSpan.FromSeconds(Math.Clamp(seconds, -1, (long)SequenceValidator.MaxDelay.TotalSeconds + 1));
+
     public static StepDto From(SequenceStep s) => new((long)s.Delay.TotalSeconds, ApiNames.Name(s.Kind, ChannelNames),
         s.Kind is StepKind.Email or StepKind.Sms ? s.Template : null, s.Offer is { } o ? OfferDto.From(o) : null,
-        s.Variants.Count == 0 ? null : s.Variants.Select(v => new VariantDto(v.Key, v.Subject, v.Template)).ToList());
+        s.Variants.Count == 0 ? null : s.Variants.Select(VariantDto.From).ToList());
 }
 
 internal sealed record OfferDto(string? Kind, long? Value, long? ValidForHours)
@@ -156,7 +158,13 @@ internal sealed record OfferDto(string? Kind, long? Value, long? ValidForHours)
     public static OfferDto From(OfferSpec o) => new(ApiNames.Name(o.Kind, KindNames), o.Value, (long)o.ValidFor.TotalHours);
 }
 
-internal sealed record VariantDto(string? Key, string? Subject, string? Template);
+/// <summary>An A/B arm; <c>delaySeconds</c> (optional) replaces the step's wait for the carts that draw it.</summary>
+internal sealed record VariantDto(string? Key, string? Subject, string? Template, long? DelaySeconds = null)
+{
+    public StepVariant ToVariant() => new(Key ?? "", Subject, Template, DelaySeconds is { } seconds ? StepDto.Wait(seconds) : null);
+
+    public static VariantDto From(StepVariant v) => new(v.Key, v.Subject, v.Template, v.Delay is { } delay ? (long)delay.TotalSeconds : null);
+}
 
 /// <summary>The API spells enums as lower-case words; these map them both ways and word the error.</summary>
 internal static class ApiNames

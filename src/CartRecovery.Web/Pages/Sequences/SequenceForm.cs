@@ -91,30 +91,41 @@ public sealed class StepForm
 
     internal StepDto ToDto(string currency)
     {
-        var unit = Units.FirstOrDefault(u => u.Unit == Unit).Seconds is > 0 and var seconds ? seconds : 3600;
         OfferDto? offer = string.IsNullOrEmpty(OfferKind) ? null : new OfferDto(OfferKind,
             OfferKind == "fixed-amount" ? SequenceForm.Minor(OfferValue, currency) : SequenceForm.Number(OfferValue) is { } v ? (long)Math.Round(v) : null,
             OfferHours);
-        var variants = Variants.Where(v => !v.IsBlank).Select(v => new VariantDto(v.Key?.Trim(), Blank(v.Subject), Blank(v.Template))).ToList();
-        return new StepDto(Delay is { } delay ? checked(delay * unit) : null, Channel, Blank(Template), offer, variants.Count == 0 ? null : variants);
+        var variants = Variants.Where(v => !v.IsBlank)
+            .Select(v => new VariantDto(v.Key?.Trim(), Blank(v.Subject), Blank(v.Template), Seconds(v.Delay, v.Unit))).ToList();
+        return new StepDto(Seconds(Delay, Unit), Channel, Blank(Template), offer, variants.Count == 0 ? null : variants);
     }
 
     internal static StepForm From(SequenceStep step, string currency)
     {
-        var seconds = (long)step.Delay.TotalSeconds;
-        var (unit, size) = Units.Where(u => u.Seconds > 1).OrderByDescending(u => u.Seconds).FirstOrDefault(u => seconds % u.Seconds == 0);
+        var (delay, unit) = InUnit(step.Delay);
         var dto = StepDto.From(step);
         return new StepForm
         {
-            Delay = size == 0 ? seconds : seconds / size,
-            Unit = size == 0 ? "seconds" : unit,
+            Delay = delay,
+            Unit = unit,
             Channel = dto.Channel ?? "email",
             Template = dto.Template,
             OfferKind = dto.Offer?.Kind,
             OfferValue = SequenceForm.Text(dto.Offer is { Kind: "fixed-amount", Value: var minor } ? SequenceForm.Major(minor, currency) : dto.Offer?.Value),
             OfferHours = dto.Offer?.ValidForHours,
-            Variants = dto.Variants?.Select(v => new VariantForm { Key = v.Key, Subject = v.Subject, Template = v.Template }).ToList() ?? [],
+            Variants = step.Variants.Select(v => VariantForm.From(v, unit)).ToList(),
         };
+    }
+
+    /// <summary>A wait typed in a unit, in seconds (an unknown unit counts as hours).</summary>
+    internal static long? Seconds(long? value, string? unit) =>
+        value is { } number ? checked(number * (Units.FirstOrDefault(u => u.Unit == unit).Seconds is > 0 and var size ? size : 3600)) : null;
+
+    /// <summary>A wait in the largest unit that divides it.</summary>
+    internal static (long Value, string Unit) InUnit(TimeSpan wait)
+    {
+        var seconds = (long)wait.TotalSeconds;
+        var (unit, size) = Units.Where(u => u.Seconds > 1).OrderByDescending(u => u.Seconds).FirstOrDefault(u => seconds % u.Seconds == 0);
+        return size == 0 ? (seconds, "seconds") : (seconds / size, unit);
     }
 
     /// <summary>The unit's word for this delay: "hour" for 1, "hours" otherwise.</summary>
@@ -123,12 +134,20 @@ public sealed class StepForm
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>An A/B variant row; a blank row is ignored.</summary>
+/// <summary>An A/B variant row; a blank row is ignored. An empty <see cref="Delay"/> keeps the step's wait.</summary>
 public sealed class VariantForm
 {
     public string? Key { get; set; }
     public string? Subject { get; set; }
     public string? Template { get; set; }
+    public long? Delay { get; set; }
+    public string Unit { get; set; } = "hours";
 
-    internal bool IsBlank => string.IsNullOrWhiteSpace(Key) && string.IsNullOrWhiteSpace(Subject) && string.IsNullOrWhiteSpace(Template);
+    internal bool IsBlank => string.IsNullOrWhiteSpace(Key) && string.IsNullOrWhiteSpace(Subject) && string.IsNullOrWhiteSpace(Template) && Delay is null;
+
+    internal static VariantForm From(StepVariant variant, string stepUnit)
+    {
+        var (delay, unit) = variant.Delay is { } wait ? StepForm.InUnit(wait) : ((long?)null, stepUnit);
+        return new VariantForm { Key = variant.Key, Subject = variant.Subject, Template = variant.Template, Delay = delay, Unit = unit };
+    }
 }

@@ -166,6 +166,47 @@ public sealed class SequenceApiTests : IDisposable
     }
 
     [Fact]
+    public async Task DelayTest_SendsEachVariantAtItsOwnWait_AndTheResultsSayWhichWaitIsWhich()
+    {
+        var store = await _app.DemoStoreAsync();
+        var definition = new
+        {
+            name = "When to remind",
+            steps = new object[]
+            {
+                new { delaySeconds = 60, channel = "email", template = "reminder", variants = new object[] { new { key = "soon" }, new { key = "late", delaySeconds = 600 } } },
+            },
+        };
+        var created = await JsonAsync(await _api.PostAsJsonAsync($"/api/stores/{store.Id}/sequences", definition, _drive.Ct), HttpStatusCode.Created);
+        var path = $"/api/stores/{store.Id}/sequences/{created.GetProperty("id").GetInt64()}";
+        Assert.Equal(["", "600"], created.GetProperty("steps")[0].GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("delaySeconds").ToString()));
+        for (var i = 0; i < 10; i++)
+            await _drive.ReportCartAsync(store, $"chk-delay-{i}", email: $"shopper{i}@example.com");
+        _drive.Advance(store.AbandonAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal(10, await _drive.DetectAsync());
+
+        _drive.Advance(TimeSpan.FromSeconds(61));
+        await _drive.DispatchAsync();
+        var early = await SentByVariantAsync(path + "/results");
+        _drive.Advance(TimeSpan.FromSeconds(540));
+        await _drive.DispatchAsync();
+        var all = await SentByVariantAsync(path + "/results");
+
+        Assert.True(early["soon"].Sent > 0 && early.GetValueOrDefault("late").Sent == 0, string.Join(", ", early));
+        Assert.Equal(early["soon"].Sent, all["soon"].Sent);
+        Assert.Equal(10, all["soon"].Sent + all["late"].Sent);
+        Assert.Equal(10, _app.PickedUpEmails().Length);
+        Assert.Equal((60L, 600L), (all["soon"].Wait, all["late"].Wait));
+    }
+
+    private async Task<Dictionary<string, (long Sent, long Wait)>> SentByVariantAsync(string results)
+    {
+        var json = await JsonAsync(await _api.GetAsync(results, _drive.Ct), HttpStatusCode.OK);
+        return json.GetProperty("steps").EnumerateArray().SelectMany(s => s.GetProperty("variants").EnumerateArray())
+            .ToDictionary(v => v.GetProperty("variant").GetString()!, v => (v.GetProperty("sent").GetInt64(), v.GetProperty("delaySeconds").GetInt64()));
+    }
+
+    [Fact]
     public async Task Delete_DeactivatesSoTheStoresPresetAppliesAgain()
     {
         var store = await _app.DemoStoreAsync();

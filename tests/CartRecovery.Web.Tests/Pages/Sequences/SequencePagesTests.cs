@@ -82,6 +82,35 @@ public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(edi
     }
 
     [Fact]
+    public async Task DelayTest_AVariantWaitingPastTheNextStep_IsRefused_ThenSavedWithItsOwnWait()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+
+        // Step 1 waits 1 hour; its variant "late" waits 30 hours, past step 2 (24 hours): step 2 must move, not overtake.
+        await page.FillAsync("input[name='Form.Steps[0].Variants[0].Key']", "soon");
+        await page.FillAsync("input[name='Form.Steps[0].Variants[1].Key']", "late");
+        await page.FillAsync("input[name='Form.Steps[0].Variants[1].Delay']", "30");
+        await page.ClickAsync("form#sequence-form .button-row button:has-text('Save as a new version')");
+
+        await Assertions.Expect(page.Locator("#delay-1-error")).ToHaveTextAsync("This wait must be longer than every wait of the step before it.");
+        Assert.Single(await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct));
+        Assert.Equal("30", await page.InputValueAsync("input[name='Form.Steps[0].Variants[1].Delay']"));
+
+        await page.FillAsync("input[name='Form.Steps[0].Variants[1].Delay']", "4");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await HeadlessChromium.SaveScreenshotsAsync(page, "sequences-editor-delay-test");
+        await page.ClickAsync(".page-head button:has-text('Save as a new version')");
+
+        await page.WaitForSelectorAsync(".banner.success");
+        var saved = (await Sequences.ListVersionsAsync(store.Id, sequence.Id, AppSite.Ct))[^1].Definition.Steps[0];
+        Assert.Equal([null, TimeSpan.FromHours(4)], saved.Variants.Select(v => v.Delay));
+        Assert.Equal("4", await page.InputValueAsync("input[name='Form.Steps[0].Variants[1].Delay']"));
+        Assert.Equal("hours", await page.InputValueAsync("select[name='Form.Steps[0].Variants[1].Unit']"));
+    }
+
+    [Fact]
     public async Task Save_InFrench_ShowsTheFieldErrorInFrench()
     {
         var (store, sequence) = await ShopWithSequenceAsync();
