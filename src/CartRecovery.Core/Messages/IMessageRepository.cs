@@ -1,3 +1,4 @@
+using CartRecovery.Core.Sequences;
 namespace CartRecovery.Core.Messages;
 
 /// <summary>
@@ -31,8 +32,11 @@ public interface IMessageRepository
     /// <summary>Claimed by <paramref name="claimer"/> → Cancelled (the cart no longer wants it).</summary>
     Task<bool> MarkCancelledAsync(long messageId, string claimer, string reason, CancellationToken ct);
 
-    /// <summary>Stores the offer issued for a claimed message, so a retry sends the same code.</summary>
-    Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct);
+    /// <summary>
+    /// Stores the offer issued for a claimed message (the store's rules may have given another than the step's, e.g. a
+    /// returning customer's), so a retry sends the same code and describes it the same way.
+    /// </summary>
+    Task<bool> SetOfferCodeAsync(long messageId, string claimer, OfferSpec offer, string code, DateTimeOffset expiresAt, CancellationToken ct);
 
     Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
 

@@ -216,7 +216,7 @@ public sealed partial class MessageDispatcher(
         if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
             return closed;
         var storefront = storefronts.For(store.Platform);
-        var offer = await EnsureOfferAsync(message, cart, store, storefront, ct);
+        (message, var offer) = await EnsureOfferAsync(message, cart, store, storefront, ct);
         var now = time.GetUtcNow();
         var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
         var content = await composer.ComposeAsync(model, ct);
@@ -277,24 +277,28 @@ public sealed partial class MessageDispatcher(
     private bool LeaseRunningOut(OutboundMessage message) =>
         message.LeaseUntil is { } until && time.GetUtcNow() >= until - options.ClaimLease / 10;
 
-    private async Task<IssuedOffer?> EnsureOfferAsync(OutboundMessage message, Cart cart, Store store, IStorefront storefront, CancellationToken ct)
+    /// <summary>The message with the offer it carries for this customer (the store's rules may replace the step's), and its code.</summary>
+    private async Task<(OutboundMessage Message, IssuedOffer? Offer)> EnsureOfferAsync(OutboundMessage message, Cart cart, Store store,
+        IStorefront storefront, CancellationToken ct)
     {
         if (message.Offer is not { } spec)
-            return null;
+            return (message, null);
         if (message.OfferCode is { } code && message.OfferExpiresAt is { } expires)
-            return new(code, spec.Describe(cart.Currency), expires);
-        // The platform's limits first, then the store's offer rule (reward loyalty, not abandonment).
-        var withheld = OfferRules.WhyNotIssued(spec, cart, store) ?? (await rules.ChooseOfferAsync(spec, cart, store, ct)).WhyNot;
-        if (withheld is { } reason)
+            return (message, new(code, spec.Describe(cart.Currency), expires));
+        // The store's offer rule (reward loyalty, not abandonment) chooses the offer: the step's, a returning customer's,
+        // or none; then the platform's limits apply to the one chosen.
+        var choice = await rules.ChooseOfferAsync(spec, cart, store, ct);
+        var offer = choice.Offer ?? spec;
+        if ((choice.WhyNot ?? OfferRules.WhyNotIssued(offer, cart, store)) is { } reason)
         {
             await carts.AddEventAsync(new(cart.Id, time.GetUtcNow(), CartEventKinds.OfferWithheld,
                 TimelineEntry.Of(TimelineCodes.OfferWithheld, TimelineArg.Of(message.Step), TimelineArg.Of(reason)), message.Id), ct);
-            return null;
+            return (message, null);
         }
 
-        var issued = await storefront.IssueOfferAsync(store, cart, spec, time.GetUtcNow() + spec.ValidFor, ct);
-        await messages.SetOfferCodeAsync(message.Id, ClaimerId, issued.Code, issued.ExpiresAt, ct);
-        return issued;
+        var issued = await storefront.IssueOfferAsync(store, cart, offer, time.GetUtcNow() + offer.ValidFor, ct);
+        await messages.SetOfferCodeAsync(message.Id, ClaimerId, offer, issued.Code, issued.ExpiresAt, ct);
+        return (message with { Offer = offer, OfferCode = issued.Code, OfferExpiresAt = issued.ExpiresAt }, issued);
     }
 
     private async Task<Outcome> CreateTaskAsync(OutboundMessage message, Cart cart, CancellationToken ct)

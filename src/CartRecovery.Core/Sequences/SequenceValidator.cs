@@ -109,8 +109,11 @@ public static partial class SequenceValidator
 
     private static bool InRange(TimeSpan delay) => delay >= TimeSpan.Zero && delay <= MaxDelay;
 
-    private static void ValidateOffer(OfferSpec offer, string path, Action<string, SequenceRule> add)
+    /// <summary>The bounds of an offer (a step's, or a returning customer's in the sending policy).</summary>
+    public static void ValidateOffer(OfferSpec offer, string path, Action<string, SequenceRule> add)
     {
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentNullException.ThrowIfNull(add);
         if (offer.Kind == OfferKind.Percentage && offer.Value is < 1 or > 100)
             add($"{path}.value", new(SequenceRuleTexts.Percent, $"{path}.value must be a percentage from 1 to 100", []));
         if (offer.Kind == OfferKind.FixedAmount && offer.Value is < 1 or > OfferRules.MaxFixedAmountMinor)

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using Dapper;
@@ -46,7 +47,8 @@ internal sealed class MessageRepository : IMessageRepository
     private const string CountQuarantinedInSql = $"{CountQuarantinedSql} AND store_id IN @StoreIds";
 
     private const string SetOfferCodeSql = $"""
-        UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt
+        UPDATE messages SET offer_code = @Code, offer_expires_at = @ExpiresAt,
+            offer_kind = @OfferKind, offer_value = @OfferValue, offer_valid_for_ms = @OfferValidForMs
         {ClaimGuard}
         """;
 
@@ -198,15 +200,21 @@ internal sealed class MessageRepository : IMessageRepository
             new { StoreIds = storeIds?.ToArray(), Quarantined = (int)MessageStatus.Quarantined }, cancellationToken: ct));
     }
 
-    public Task<bool> SetOfferCodeAsync(long messageId, string claimer, string code, DateTimeOffset expiresAt, CancellationToken ct) =>
-        UpdateClaimedAsync(SetOfferCodeSql, new
+    public Task<bool> SetOfferCodeAsync(long messageId, string claimer, OfferSpec offer, string code, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        return UpdateClaimedAsync(SetOfferCodeSql, new
         {
             Id = messageId,
             Claimer = claimer,
             Claimed = (int)MessageStatus.Claimed,
             Code = code,
             ExpiresAt = DbTime.ToDb(expiresAt),
+            OfferKind = (int)offer.Kind,
+            OfferValue = offer.Value,
+            OfferValidForMs = DbTime.ToDbMs(offer.ValidFor),
         }, ct);
+    }
 
     public async Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct)
     {

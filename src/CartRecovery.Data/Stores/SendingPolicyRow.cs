@@ -1,3 +1,4 @@
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Data.Stores;
@@ -7,7 +8,8 @@ internal sealed class SendingPolicyRow
 {
     public const string Columns = """
         store_id, account, frequency_cap_count, frequency_cap_window_ms, quiet_start_minute, quiet_end_minute,
-        max_cart_age_ms, consent, retention_days, updated_at, offer_cooldown_days, offer_farming_abandons
+        max_cart_age_ms, consent, retention_days, updated_at, offer_cooldown_days, offer_farming_abandons,
+        returning_offer_kind, returning_offer_value, returning_offer_valid_for_hours
         """;
 
     public long StoreId { get; set; }
@@ -22,6 +24,9 @@ internal sealed class SendingPolicyRow
     public long UpdatedAt { get; set; }
     public long OfferCooldownDays { get; set; }
     public long OfferFarmingAbandons { get; set; }
+    public long? ReturningOfferKind { get; set; }
+    public long? ReturningOfferValue { get; set; }
+    public long? ReturningOfferValidForHours { get; set; }
 
     public static SendingPolicyRow From(long storeId, SendingPolicy policy, DateTimeOffset now) => new()
     {
@@ -37,6 +42,9 @@ internal sealed class SendingPolicyRow
         UpdatedAt = DbTime.ToDb(now),
         OfferCooldownDays = policy.Offers.CooldownDays,
         OfferFarmingAbandons = policy.Offers.FarmingAbandons,
+        ReturningOfferKind = policy.Offers.ReturningCustomerOffer is { } returning ? (long)returning.Kind : null,
+        ReturningOfferValue = policy.Offers.ReturningCustomerOffer?.Value,
+        ReturningOfferValidForHours = policy.Offers.ReturningCustomerOffer is { } r ? (long)r.ValidFor.TotalHours : null,
     };
 
     public SendingPolicy ToPolicy() => new()
@@ -49,7 +57,8 @@ internal sealed class SendingPolicyRow
         MaxCartAge = MaxCartAgeMs is { } ms ? DbTime.FromDbMs(ms) : null,
         Consent = (ConsentRule)Consent,
         RetentionDays = (int)RetentionDays,
-        Offers = new Core.Sequences.OfferPolicy((int)OfferCooldownDays, (int)OfferFarmingAbandons),
+        Offers = new OfferPolicy((int)OfferCooldownDays, (int)OfferFarmingAbandons,
+            ReturningOfferKind is { } kind ? new OfferSpec((OfferKind)kind, ReturningOfferValue ?? 0, TimeSpan.FromHours(ReturningOfferValidForHours ?? 48)) : null),
     };
 
     private static long Minutes(TimeOnly time) => time.Hour * 60L + time.Minute;

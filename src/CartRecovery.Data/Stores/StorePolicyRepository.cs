@@ -15,14 +15,17 @@ internal sealed class StorePolicyRepository : IStorePolicyRepository
         SET account = @Account, frequency_cap_count = @FrequencyCapCount, frequency_cap_window_ms = @FrequencyCapWindowMs,
             quiet_start_minute = @QuietStartMinute, quiet_end_minute = @QuietEndMinute, max_cart_age_ms = @MaxCartAgeMs,
             consent = @Consent, retention_days = @RetentionDays, updated_at = @UpdatedAt,
-            offer_cooldown_days = @OfferCooldownDays, offer_farming_abandons = @OfferFarmingAbandons
+            offer_cooldown_days = @OfferCooldownDays, offer_farming_abandons = @OfferFarmingAbandons,
+            returning_offer_kind = @ReturningOfferKind, returning_offer_value = @ReturningOfferValue,
+            returning_offer_valid_for_hours = @ReturningOfferValidForHours
         WHERE store_id = @StoreId
         """;
 
     private const string InsertSql = $"""
         INSERT INTO sending_policies ({SendingPolicyRow.Columns})
         VALUES (@StoreId, @Account, @FrequencyCapCount, @FrequencyCapWindowMs, @QuietStartMinute, @QuietEndMinute,
-                @MaxCartAgeMs, @Consent, @RetentionDays, @UpdatedAt, @OfferCooldownDays, @OfferFarmingAbandons)
+                @MaxCartAgeMs, @Consent, @RetentionDays, @UpdatedAt, @OfferCooldownDays, @OfferFarmingAbandons,
+                @ReturningOfferKind, @ReturningOfferValue, @ReturningOfferValidForHours)
         """;
 
     private const string CapGroupSql = """

@@ -86,7 +86,7 @@ public sealed class MessageDispatcherTests
         var order = new List<string>();
         f.Storefront.Setup(s => s.IssueOfferAsync(It.IsAny<Store>(), It.IsAny<Cart>(), TenPercent, TestData.Now.AddHours(48), Ct))
             .ReturnsAsync(new IssuedOffer("BACK-1234", "10% off", TestData.Now.AddHours(48)));
-        f.Messages.Setup(m => m.SetOfferCodeAsync(100, It.IsAny<string>(), "BACK-1234", TestData.Now.AddHours(48), Ct))
+        f.Messages.Setup(m => m.SetOfferCodeAsync(100, It.IsAny<string>(), TenPercent, "BACK-1234", TestData.Now.AddHours(48), Ct))
             .Callback(() => order.Add("stored")).ReturnsAsync(true);
         f.Transport.Setup(t => t.SendAsync(It.IsAny<EmailMessage>(), Ct)).Callback(() => order.Add("sent")).ReturnsAsync("p");
         EmailModel? model = null;

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Messages;
 
 namespace CartRecovery.Data.Tests.Messages;
@@ -205,13 +206,16 @@ public abstract class MessageRepositoryContract : DatabaseContract
         Assert.Equal(2, (await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct)).Count);
         var expires = now.AddHours(48);
 
-        Assert.False(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-b", "STOLEN", expires, Ct));
-        Assert.True(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-a", "SAVE10-XYZ", expires, Ct));
+        Assert.False(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-b", messages[1].Offer!, "STOLEN", expires, Ct));
+        // The store's rules gave this customer another offer than the step's: the retry must describe that one.
+        var returning = new OfferSpec(OfferKind.FreeShipping, 0, TimeSpan.FromHours(72));
+        Assert.True(await Db.Messages.SetOfferCodeAsync(messages[1].Id, "node-a", returning, "SAVE10-XYZ", expires, Ct));
         Assert.True(await Db.Messages.MarkFailedAsync(messages[1].Id, "node-a", "timeout", now.AddMinutes(1), Ct));
 
         var retry = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now.AddMinutes(1), Lease, 10, Ct));
         Assert.Equal(("SAVE10-XYZ", (DateTimeOffset?)expires), (retry.OfferCode, retry.OfferExpiresAt));
-        Assert.Equal(messages[1].Offer, retry.Offer);
+        Assert.Equal(returning, retry.Offer);
+        Assert.NotEqual(messages[1].Offer, retry.Offer);
     }
 
     [Fact]

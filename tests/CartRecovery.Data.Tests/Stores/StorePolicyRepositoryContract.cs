@@ -20,7 +20,7 @@ public abstract class StorePolicyRepositoryContract : DatabaseContract
         MaxCartAge = TimeSpan.FromDays(2),
         Consent = ConsentRule.SubscribedOnly,
         RetentionDays = 90,
-        Offers = new(CooldownDays: 60, FarmingAbandons: 2),
+        Offers = new(CooldownDays: 60, FarmingAbandons: 2, ReturningCustomerOffer: new(Core.Sequences.OfferKind.FixedAmount, 1_500, TimeSpan.FromHours(72))),
     };
 
     [Fact]

@@ -4,6 +4,7 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Auth;
+using CartRecovery.Web.Features.Sequences;
 
 namespace CartRecovery.Web.Features.Stores;
 
@@ -21,8 +22,11 @@ internal static class SendingPolicyEndpoints
 
     public sealed record QuietHoursDto(string? Start, string? End);
 
-    /// <summary>Who gets a step's offer: none within <c>cooldownDays</c> of the last one, none after <c>farmingAbandons</c> abandoned carts without an order.</summary>
-    public sealed record OfferRulesDto(int? CooldownDays, int? FarmingAbandons);
+    /// <summary>
+    /// Who gets a step's offer: none within <c>cooldownDays</c> of the last one, none after <c>farmingAbandons</c> abandoned
+    /// carts without an order; a customer who ordered before gets <c>returningCustomerOffer</c> instead when it is set.
+    /// </summary>
+    public sealed record OfferRulesDto(int? CooldownDays, int? FarmingAbandons, OfferDto? ReturningCustomerOffer = null);
 
     public sealed record SendingPolicyDto(
         string? Account, FrequencyCapDto? FrequencyCap, QuietHoursDto? QuietHours, int? MaxCartAgeHours, string? Consent, int? RetentionDays,
@@ -35,7 +39,8 @@ internal static class SendingPolicyEndpoints
             policy.MaxCartAge is { } age ? (int)age.TotalHours : null,
             policy.Consent == ConsentRule.SubscribedOnly ? SubscribedOnly : All,
             policy.RetentionDays,
-            new(policy.Offers.CooldownDays, policy.Offers.FarmingAbandons));
+            new(policy.Offers.CooldownDays, policy.Offers.FarmingAbandons,
+                policy.Offers.ReturningCustomerOffer is { } returning ? OfferDto.From(returning) : null));
     }
 
     public static RouteGroupBuilder MapSendingPolicy(this RouteGroupBuilder api)

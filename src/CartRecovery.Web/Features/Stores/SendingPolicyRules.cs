@@ -1,6 +1,7 @@
 using System.Globalization;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Features.Sequences;
 using static CartRecovery.Web.Features.Stores.SendingPolicyEndpoints;
 
 namespace CartRecovery.Web.Features.Stores;
@@ -42,6 +43,7 @@ internal static class SendingPolicyRules
         var offers = request.Offers;
         Check(offers?.CooldownDays is null or (>= 0 and <= 365), "offers.cooldownDays", "offers.cooldownDays must be between 0 (no cooldown) and 365");
         Check(offers?.FarmingAbandons is null or (>= 0 and <= 20), "offers.farmingAbandons", "offers.farmingAbandons must be between 0 (off) and 20");
+        var returning = ReturningOffer(offers?.ReturningCustomerOffer, errors);
 
         policy = errors.Count > 0 ? SendingPolicy.Default : new SendingPolicy
         {
@@ -52,9 +54,21 @@ internal static class SendingPolicyRules
             MaxCartAge = request.MaxCartAgeHours is { } hours ? TimeSpan.FromHours(hours) : null,
             Consent = request.Consent == SubscribedOnly ? ConsentRule.SubscribedOnly : ConsentRule.All,
             RetentionDays = request.RetentionDays ?? SendingPolicy.DefaultRetentionDays,
-            Offers = new(offers?.CooldownDays ?? OfferPolicy.Default.CooldownDays, offers?.FarmingAbandons ?? OfferPolicy.Default.FarmingAbandons),
+            Offers = new(offers?.CooldownDays ?? OfferPolicy.Default.CooldownDays, offers?.FarmingAbandons ?? OfferPolicy.Default.FarmingAbandons, returning),
         };
         return errors;
+    }
+
+    /// <summary>A returning customer's offer, with the bounds of a step's offer.</summary>
+    private static OfferSpec? ReturningOffer(OfferDto? dto, Dictionary<string, string[]> errors)
+    {
+        if (dto is null)
+            return null;
+        const string Path = "offers.returningCustomerOffer";
+        void Add(string field, SequenceRule rule) => errors.TryAdd(field, [rule.Api]);
+        var offer = dto.ToOffer(Path, Add);
+        SequenceValidator.ValidateOffer(offer, Path, Add);
+        return offer;
     }
 
     private static bool TryParseClock(string? value, out TimeOnly time) =>

@@ -14,7 +14,9 @@ using CartRecovery.Web.Features.Billing;
 using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Web.Features.Sms;
 using CartRecovery.Sms.Twilio;
+using CartRecovery.Web.Features.Sequences;
 using CartRecovery.Web.Features.Stores;
+using CartRecovery.Web.Pages.Sequences;
 using CartRecovery.Web.Pages.AppShell;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -107,7 +109,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
             : new QuietHoursDto(Policy.QuietStart?.Trim(), Policy.QuietEnd?.Trim());
         var request = new SendingPolicyDto(Policy.Account, new FrequencyCapDto(Policy.MaxEmails, Policy.WindowDays), quiet,
             Policy.MaxCartAgeHours, Policy.SubscribedOnly ? SubscribedOnly : All, Policy.RetentionDays,
-            new OfferRulesDto(Policy.OfferCooldownDays, Policy.OfferFarmingAbandons));
+            new OfferRulesDto(Policy.OfferCooldownDays, Policy.OfferFarmingAbandons, Policy.ReturningOffer(Shop.Currency)));
         var errors = SendingPolicyRules.Parse(request, out var policy);
         // A number the browser could not bind never reaches the rules: it is as wrong as one out of range.
         foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.Errors.Count > 0 && k.StartsWith("Policy.", StringComparison.Ordinal)))
@@ -203,7 +205,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         if (fillForms)
         {
             Branding = BrandingForm.From(Shop);
-            Policy = PolicyForm.From(policy);
+            Policy = PolicyForm.From(policy, Shop.Currency);
             Sms = SmsForm.From(await smsSettings.GetAsync(Shop.Id, ct));
         }
         SmsAddresses = SmsUrls.For(Shop, recovery, twilio);
@@ -238,6 +240,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         "retentionDays" => text["Enter a number of days from 1 to 3650."],
         "offers.cooldownDays" => text["Enter a number of days from 0 (no pause) to 365."],
         "offers.farmingAbandons" => text["Enter a number of carts from 0 (off) to 20."],
+        "offers.returningCustomerOffer.value" => text["Enter a percentage from 1 to 100, or an amount in the shop's currency."],
+        "offers.returningCustomerOffer.validForHours" => text["Enter a number of hours from 1 to 8760."],
         "window" or "window.opens" or "window.closes" => text["Texts may go out between 08:00 and 20:00 only: enter times as HH:mm within those hours, opening before closing."],
         "maxParts" => text["Enter a number of parts from 1 to 10."],
         "messagingServiceSid" => text["Enter a Messaging Service SID: MG followed by 32 characters (or leave it empty)."],
@@ -255,6 +259,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         nameof(PolicyForm.RetentionDays) => "retentionDays",
         nameof(PolicyForm.OfferCooldownDays) => "offers.cooldownDays",
         nameof(PolicyForm.OfferFarmingAbandons) => "offers.farmingAbandons",
+        nameof(PolicyForm.ReturningOfferValue) => "offers.returningCustomerOffer.value",
+        nameof(PolicyForm.ReturningOfferHours) => "offers.returningCustomerOffer.validForHours",
         _ => property,
     };
 
@@ -286,16 +292,29 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         public string? Account { get; set; }
         public int? OfferCooldownDays { get; set; }
         public int? OfferFarmingAbandons { get; set; }
+        /// <summary>Empty: returning customers get the step's offer.</summary>
+        public string? ReturningOfferKind { get; set; }
+        /// <summary>A percentage, or an amount in the shop's currency (major units, as typed).</summary>
+        public string? ReturningOfferValue { get; set; }
+        public long? ReturningOfferHours { get; set; }
 
-        public static PolicyForm From(SendingPolicy policy)
+        internal OfferDto? ReturningOffer(string currency) => string.IsNullOrEmpty(ReturningOfferKind) ? null : new OfferDto(ReturningOfferKind,
+            ReturningOfferKind == "fixed-amount" ? SequenceForm.Minor(ReturningOfferValue, currency)
+            : SequenceForm.Number(ReturningOfferValue) is { } value ? (long)Math.Round(value) : null,
+            ReturningOfferHours);
+
+        public static PolicyForm From(SendingPolicy policy, string currency)
         {
             var dto = SendingPolicyDto.From(policy);
+            var returning = dto.Offers?.ReturningCustomerOffer;
             return new()
             {
                 MaxEmails = dto.FrequencyCap?.MaxEmails, WindowDays = dto.FrequencyCap?.WindowDays, QuietStart = dto.QuietHours?.Start,
                 QuietEnd = dto.QuietHours?.End, MaxCartAgeHours = dto.MaxCartAgeHours, SubscribedOnly = dto.Consent == SendingPolicyEndpoints.SubscribedOnly,
                 RetentionDays = dto.RetentionDays, Account = dto.Account,
                 OfferCooldownDays = dto.Offers?.CooldownDays, OfferFarmingAbandons = dto.Offers?.FarmingAbandons,
+                ReturningOfferKind = returning?.Kind, ReturningOfferHours = returning?.ValidForHours,
+                ReturningOfferValue = SequenceForm.Text(returning is { Kind: "fixed-amount", Value: var minor } ? SequenceForm.Major(minor, currency) : returning?.Value),
             };
         }
     }

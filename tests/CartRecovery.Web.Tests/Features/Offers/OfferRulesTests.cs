@@ -33,9 +33,9 @@ public sealed class OfferRulesTests : IDisposable
     }
 
     // Reports the cart, lets it be abandoned and walks it past the offer step; returns the offer step's message.
-    private async Task<(Cart Cart, OutboundMessage Offer)> AbandonPastTheOfferAsync(Store store, string externalId)
+    private async Task<(Cart Cart, OutboundMessage Offer)> AbandonPastTheOfferAsync(Store store, string externalId, string email = "ana@example.com")
     {
-        await _drive.ReportCartAsync(store, externalId);
+        await _drive.ReportCartAsync(store, externalId, email);
         _drive.Advance(TimeSpan.FromSeconds(11));
         await _drive.DetectAsync();
         _drive.Advance(TimeSpan.FromSeconds(21));
@@ -76,6 +76,28 @@ public sealed class OfferRulesTests : IDisposable
 
         Assert.NotNull(elsewhere.OfferCode);
         Assert.NotNull(later.OfferCode);
+    }
+
+    [Fact]
+    public async Task ACustomerWhoOrderedAtAShopOfTheGroup_GetsTheReturningOffer_ANewOneTheSteps()
+    {
+        var fifteen = new OfferSpec(OfferKind.Percentage, 15, TimeSpan.FromHours(72));
+        var (demo, sibling) = await ShopsAsync(rules: OfferPolicy.Default with { ReturningCustomerOffer = fifteen });
+        await _drive.ReportCartAsync(sibling, "ordered-before");
+        var earlier = (await _drive.CartAsync(sibling, "ordered-before"))!;
+        var now = _app.Time.GetUtcNow();
+        Assert.True(await _app.Service<ICartRepository>().ConvertAsync(new CartConversion(earlier.Id, "o-1", 5_000, now, Core.Attribution.Attribution.Unassisted), now, Ct));
+
+        var (_, returning) = await AbandonPastTheOfferAsync(demo, "returning");
+        var (_, newcomer) = await AbandonPastTheOfferAsync(demo, "newcomer", "bo@example.com");
+
+        Assert.Equal((fifteen, true), (returning.Offer, returning.OfferCode is not null));
+        Assert.Equal((now + TimeSpan.FromSeconds(32) + fifteen.ValidFor).ToUnixTimeSeconds(), returning.OfferExpiresAt!.Value.ToUnixTimeSeconds(), 2.0);
+        Assert.Equal((OfferKind.Percentage, 10L), (newcomer.Offer!.Kind, newcomer.Offer.Value));
+        var offerEmails = _app.PickedUpEmails().Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.TextBody?.Contains("% off", StringComparison.Ordinal) == true)
+            .ToDictionary(m => m.To.Mailboxes.Single().Address, m => m.TextBody);
+        Assert.Contains("15% off", offerEmails["ana@example.com"], StringComparison.Ordinal);
+        Assert.Contains("10% off", offerEmails["bo@example.com"], StringComparison.Ordinal);
     }
 
     [Fact]

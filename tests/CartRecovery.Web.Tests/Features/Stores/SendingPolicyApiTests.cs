@@ -41,7 +41,8 @@ public sealed class SendingPolicyApiTests : IDisposable
 
         var response = await PutAsync(store.Id, """
             {"account":" agency-7 ","frequencyCap":{"maxEmails":3,"windowDays":14},"quietHours":{"start":"21:30","end":"08:00"},
-             "maxCartAgeHours":48,"consent":"subscribed-only","retentionDays":90,"offers":{"cooldownDays":60,"farmingAbandons":0}}
+             "maxCartAgeHours":48,"consent":"subscribed-only","retentionDays":90,
+             "offers":{"cooldownDays":60,"farmingAbandons":0,"returningCustomerOffer":{"kind":"percentage","value":15,"validForHours":72}}}
             """);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,7 +54,7 @@ public sealed class SendingPolicyApiTests : IDisposable
             MaxCartAge = TimeSpan.FromHours(48),
             Consent = ConsentRule.SubscribedOnly,
             RetentionDays = 90,
-            Offers = new(CooldownDays: 60, FarmingAbandons: 0),
+            Offers = new(CooldownDays: 60, FarmingAbandons: 0, new Core.Sequences.OfferSpec(Core.Sequences.OfferKind.Percentage, 15, TimeSpan.FromHours(72))),
         }, await _app.Service<IStorePolicyRepository>().GetAsync(store.Id, _ct));
         Assert.Equal(await response.Content.ReadAsStringAsync(_ct),
             await _app.AdminClient().GetStringAsync($"/api/stores/{store.Id}/sending-policy", _ct));
@@ -82,6 +83,9 @@ public sealed class SendingPolicyApiTests : IDisposable
     [InlineData("""{"retentionDays":0}""", "retentionDays")]
     [InlineData("""{"offers":{"cooldownDays":-1}}""", "offers.cooldownDays")]
     [InlineData("""{"offers":{"farmingAbandons":21}}""", "offers.farmingAbandons")]
+    [InlineData("""{"offers":{"returningCustomerOffer":{"kind":"percentage","value":150}}}""", "offers.returningCustomerOffer.value")]
+    [InlineData("""{"offers":{"returningCustomerOffer":{"kind":"gift"}}}""", "offers.returningCustomerOffer.kind")]
+    [InlineData("""{"offers":{"returningCustomerOffer":{"kind":"free-shipping","validForHours":0}}}""", "offers.returningCustomerOffer.validForHours")]
     public async Task Put_WithABadValue_Is400NamingTheFieldAndChangesNothing(string body, string field)
     {
         var store = await _app.DemoStoreAsync();

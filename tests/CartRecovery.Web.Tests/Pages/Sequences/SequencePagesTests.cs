@@ -144,6 +144,37 @@ public sealed class SequencePagesTests(EditorSite editors) : EditorPageTests(edi
     }
 
     [Fact]
+    public async Task ReturningCustomerOffer_SetOnTheSendingTab_ShowsUnderEveryOfferStep()
+    {
+        var (store, sequence) = await ShopWithSequenceAsync();
+        var page = await SignInAsync();
+        await page.GotoAsync(Site.Url($"app/settings?store={store.Id}&tab=sending"));
+
+        await page.SelectOptionAsync("#returning-kind", "fixed-amount");
+        await page.FillAsync("#returning-value", "0");
+        await page.ClickAsync("button:has-text('Save sending policy')");
+        await Assertions.Expect(page.Locator("#returning-value-error")).ToContainTextAsync("Enter a percentage from 1 to 100");
+        Assert.Null((await Site.App.Service<IStorePolicyRepository>().GetAsync(store.Id, AppSite.Ct)).Offers.ReturningCustomerOffer);
+
+        await page.FillAsync("#returning-value", "7.50");
+        await page.FillAsync("#returning-hours", "72");
+        await page.ClickAsync("button:has-text('Save sending policy')");
+        await Assertions.Expect(page.Locator(".banner.success")).ToHaveTextAsync("Saved.");
+        Assert.Equal(new OfferSpec(OfferKind.FixedAmount, 750, TimeSpan.FromHours(72)),
+            (await Site.App.Service<IStorePolicyRepository>().GetAsync(store.Id, AppSite.Ct)).Offers.ReturningCustomerOffer);
+        Assert.Equal("7.5", await page.InputValueAsync("#returning-value"));
+        await page.Locator("[data-returning-offer]").ScrollIntoViewIfNeededAsync();
+        await HeadlessChromium.SaveScreenshotsAsync(page, "settings-returning-offer");
+
+        await page.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Equal("Customers who ordered before get €7.50 off instead.", await page.InnerTextAsync("[data-offer-rules] [data-returning-offer] >> nth=0"));
+        var french = await SignInAsync(locale: "fr-FR");
+        await french.GotoAsync(Site.Url($"app/sequences/{sequence.Id}?store={store.Id}"));
+        Assert.Equal("Les clients qui ont déjà commandé reçoivent plutôt 7,50 € de remise.",
+            (await french.InnerTextAsync("[data-offer-rules] [data-returning-offer] >> nth=0")).Replace('\u202f', ' ').Replace('\u00a0', ' '));
+    }
+
+    [Fact]
     public void ErrorTexts_EveryRule_HasItsFrenchWords()
     {
         var texts = Site.App.Service<IStringLocalizer<CartRecovery.Web.Pages.Sequences.EditModel>>();
