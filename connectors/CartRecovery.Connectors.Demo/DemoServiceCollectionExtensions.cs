@@ -1,3 +1,4 @@
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Storefronts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class DemoServiceCollectionExtensions
         services.AddSingleton<DemoShop>();
         services.AddSingleton<DemoHistory>();
         services.AddSingleton<IStorefront, DemoStorefront>();
+        services.AddSingleton<IRelatedProductSource, DemoRelatedProducts>();
         services.AddSingleton<IStorePoller, DemoPoller>();
         return services;
     }

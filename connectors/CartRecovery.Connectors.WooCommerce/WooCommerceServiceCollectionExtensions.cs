@@ -1,9 +1,11 @@
 using CartRecovery.Connectors.WooCommerce.Api;
 using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Connectors.WooCommerce.Connect;
+using CartRecovery.Connectors.WooCommerce.CrossSell;
 using CartRecovery.Connectors.WooCommerce.Offers;
 using CartRecovery.Connectors.WooCommerce.Orders;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -83,6 +85,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommercePoller>();
         services.AddSingleton<WooCommerceWebhookHandler>();
         services.AddSingleton<IStorefront>(sp => sp.GetRequiredService<WooCommerceStorefront>());
+        services.AddSingleton<IRelatedProductSource, WooCommerceRelatedProducts>();
         services.AddSingleton<IStorePoller>(sp => sp.GetRequiredService<WooCommercePoller>());
         services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<WooCommerceWebhookHandler>());
         services.AddSingleton<WooCommerceConnectOwner>();

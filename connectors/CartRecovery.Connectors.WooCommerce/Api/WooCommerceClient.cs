@@ -211,6 +211,33 @@ internal sealed class WooCommerceClient
             WooJson.String(created, "code") ?? coupon.Code);
     }
 
+    /// <summary><c>GET /products/{id}</c> trimmed to the ids the shop relates to it; null when the product does not exist (404).</summary>
+    public async Task<JsonElement?> GetProductRelationsAsync(WooCommerceConnection connection, long productId, CancellationToken ct)
+    {
+        try
+        {
+            return (await GetAsync(connection, "products/" + productId.ToString(CultureInfo.InvariantCulture),
+                [new("_fields", "id,cross_sell_ids,upsell_ids,related_ids")], ct)).Body;
+        }
+        catch (WooCommerceApiException error) when (error.StatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>GET /products?include=…&amp;status=publish</c>: the published products among <paramref name="ids"/>, trimmed to what an email shows.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ListProductsAsync(WooCommerceConnection connection, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var body = (await GetAsync(connection, "products",
+        [
+            new("include", string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))),
+            new("per_page", ids.Count.ToString(CultureInfo.InvariantCulture)),
+            new("status", "publish"),
+            new("_fields", "id,name,permalink,price,images,stock_status"),
+        ], ct)).Body;
+        return body.ValueKind == JsonValueKind.Array ? [.. body.EnumerateArray()] : [];
+    }
+
     private Task<WooCommerceResponse> GetAsync(
         WooCommerceConnection connection, string resource, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken ct) =>
         _transport.SendAsync(HttpMethod.Get, connection, V3 + resource, query, null, anonymous: false, ct);

@@ -9,5 +9,8 @@ namespace CartRecovery.Core.CrossSell;
 /// </summary>
 public interface IRelatedProductSource
 {
+    /// <summary>The platform whose stores this source answers for (<see cref="Platforms"/>).</summary>
+    string Platform { get; }
+
     Task<IReadOnlyList<RelatedProduct>> GetAsync(Store store, string productId, CancellationToken ct);
 }

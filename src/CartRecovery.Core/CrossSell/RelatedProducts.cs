@@ -9,8 +9,10 @@ namespace CartRecovery.Core.CrossSell;
 /// the platform but never past the send's deadline: a slow or failing catalogue gives an email without the block, never
 /// a late email. A failure is remembered briefly so the next sends do not wait for it again.
 /// </summary>
-public sealed class RelatedProducts(IRelatedProductSource source, TimeProvider time, int capacity = RelatedProducts.DefaultCapacity)
+public sealed class RelatedProducts(IEnumerable<IRelatedProductSource> sources, TimeProvider time, int capacity = RelatedProducts.DefaultCapacity)
 {
+    private readonly Dictionary<string, IRelatedProductSource> _sources = sources.ToDictionary(s => s.Platform, StringComparer.Ordinal);
+
     public const int DefaultCapacity = 10_000;
     public static readonly TimeSpan FreshFor = TimeSpan.FromHours(6);
     public static readonly TimeSpan FailureRememberedFor = TimeSpan.FromMinutes(5);
@@ -24,7 +26,7 @@ public sealed class RelatedProducts(IRelatedProductSource source, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(cart);
-        if (max <= 0)
+        if (max <= 0 || !_sources.TryGetValue(store.Platform, out var source))
             return [];
         var inCart = cart.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!).ToHashSet(StringComparer.Ordinal);
         var suggested = new List<RelatedProduct>();
@@ -32,7 +34,7 @@ public sealed class RelatedProducts(IRelatedProductSource source, TimeProvider t
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         foreach (var product in inCart.OrderByDescending(id => cart.Lines.Where(l => l.ProductId == id).Sum(l => l.LineTotalMinor)))
         {
-            foreach (var related in await ForProductAsync(store, product, linked.Token))
+            foreach (var related in await ForProductAsync(source, store, product, linked.Token))
             {
                 if (!inCart.Contains(related.ProductId) && suggested.TrueForAll(s => s.ProductId != related.ProductId))
                     suggested.Add(related);
@@ -44,7 +46,7 @@ public sealed class RelatedProducts(IRelatedProductSource source, TimeProvider t
         return suggested.Take(max).ToList();
     }
 
-    private async Task<IReadOnlyList<RelatedProduct>> ForProductAsync(Store store, string productId, CancellationToken ct)
+    private async Task<IReadOnlyList<RelatedProduct>> ForProductAsync(IRelatedProductSource source, Store store, string productId, CancellationToken ct)
     {
         var key = (store.Id, productId);
         if (Cached(key) is { } known)

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Stores;
 
@@ -17,7 +18,11 @@ public sealed record EmailModel(
     OutboundMessage Message,
     string RestoreUrl,
     string UnsubscribeUrl,
-    IssuedOffer? Offer);
+    IssuedOffer? Offer)
+{
+    /// <summary>Products the shop relates to the cart's, for the templates' "You may also like" (none: no block).</summary>
+    public IReadOnlyList<RelatedProduct> RelatedProducts { get; init; } = [];
+}
 
 /// <summary>Renders a message's template for a cart.</summary>
 public interface IEmailComposer

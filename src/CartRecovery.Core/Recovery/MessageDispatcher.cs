@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
@@ -30,6 +31,7 @@ public sealed partial class MessageDispatcher(
     SmsSending sms,
     LinkBuilder links,
     SendingRules rules,
+    RelatedProducts related,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
@@ -218,7 +220,11 @@ public sealed partial class MessageDispatcher(
         var storefront = storefronts.For(store.Platform);
         (message, var offer) = await EnsureOfferAsync(message, cart, store, storefront, ct);
         var now = time.GetUtcNow();
-        var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
+        var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer)
+        {
+            // Whatever the platform answers within what is left of the wait; a late send asks nothing.
+            RelatedProducts = await related.ForCartAsync(store, cart, options.RelatedProducts, message.DueAt + options.RelatedProductsWait - now, ct),
+        };
         var content = await composer.ComposeAsync(model, ct);
         if (LeaseRunningOut(message))
             return Outcome.Retrying;

@@ -40,4 +40,14 @@ public sealed class RecoveryOptions
 
     /// <summary>First retry delay; each further attempt doubles it.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many related products an email may suggest (the templates' "You may also like"); 0: none, and the
+    /// platforms are not asked.</summary>
+    public int RelatedProducts { get; set; } = 3;
+
+    /// <summary>
+    /// How long a send may wait for the platform's related products, counted from the message's due time: a send already
+    /// that late asks nothing and goes out without them (an email without the block, never a late email).
+    /// </summary>
+    public TimeSpan RelatedProductsWait { get; set; } = TimeSpan.FromSeconds(2);
 }

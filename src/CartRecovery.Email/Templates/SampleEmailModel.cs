@@ -8,7 +8,7 @@ namespace CartRecovery.Email.Templates;
 
 /// <summary>
 /// A believable cart that fills every variable a template may print (two lines, one with a variant and an image,
-/// an offer), for checking a template before it is saved and, later, previewing one without a real cart.
+/// an offer, two related products), for checking a template before it is saved and, later, previewing one without a real cart.
 /// </summary>
 internal static class SampleEmailModel
 {
@@ -59,6 +59,14 @@ internal static class SampleEmailModel
             DueAt = SampleTime,
         };
         var issued = withOffer ? new IssuedOffer("SAMPLE-10", offer.Describe(cart.Currency), SampleTime + offer.ValidFor) : null;
-        return new EmailModel(store, cart, message, "https://recover.example.com/r/sample", "https://recover.example.com/u/sample", issued);
+        return new EmailModel(store, cart, message, "https://recover.example.com/r/sample", "https://recover.example.com/u/sample", issued)
+        {
+            RelatedProducts =
+            [
+                new("linen-trousers", "Linen trousers", 6900, store.Currency, "https://shop.example.com/products/linen-trousers",
+                    "https://shop.example.com/linen-trousers.jpg"),
+                new("straw-hat", "Straw hat", 2900, store.Currency, "https://shop.example.com/products/straw-hat"),
+            ],
+        };
     }
 }

@@ -52,6 +52,14 @@ internal static class TemplateModel
                 ["asks_for_email"] = store.Platform == Platforms.WooCommerce
                     && cart.RestoreUrl?.Contains("/order-pay/", StringComparison.Ordinal) == true,
             },
+            // Products the shop relates to the cart's ("You may also like"); empty when the platform had none in time.
+            ["related_products"] = model.RelatedProducts.Select(p => new Dictionary<string, object?>
+            {
+                ["title"] = p.Title,
+                ["price"] = EmailMoney.Format(p.PriceMinor, p.Currency, culture),
+                ["url"] = WebUrlOrNull(p.Url),
+                ["image_url"] = WebUrlOrNull(p.ImageUrl),
+            }).Where(p => p["url"] is not null).ToList(),
             ["restore_url"] = model.RestoreUrl,
             ["unsubscribe_url"] = model.UnsubscribeUrl,
             ["offer"] = model.Offer is { } offer

@@ -1,4 +1,5 @@
 using CartRecovery.Core.Billing;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Privacy;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
@@ -42,6 +43,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<UsageStatements>();
         services.AddSingleton<PlanSubscriptions>();
         services.AddSingleton<SendingRules>();
+        services.AddSingleton<RelatedProducts>(sp => new(sp.GetServices<IRelatedProductSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CartIngestion>();
         services.AddSingleton<SequenceEnrolment>();
         services.AddSingleton<SequenceLift>();

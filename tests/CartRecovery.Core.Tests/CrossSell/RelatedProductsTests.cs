@@ -19,7 +19,7 @@ public sealed class RelatedProductsTests
         _catalogue.Related["jacket"] = [Product("hat"), Product("socks")];
         var cart = CartOf(("boots", 14_500), ("jacket", 20_000));
 
-        var suggested = await new RelatedProducts(_catalogue, _time).ForCartAsync(TestData.Store(), cart, 3, Budget, TestContext.Current.CancellationToken);
+        var suggested = await new RelatedProducts([_catalogue], _time).ForCartAsync(TestData.Store(), cart, 3, Budget, TestContext.Current.CancellationToken);
 
         Assert.Equal(["hat", "socks", "laces"], suggested.Select(p => p.ProductId));
     }
@@ -28,7 +28,7 @@ public sealed class RelatedProductsTests
     public async Task ForCart_AskedAgain_AnswersFromTheCacheUntilItIsSixHoursOld()
     {
         _catalogue.Related["boots"] = [Product("socks")];
-        var related = new RelatedProducts(_catalogue, _time);
+        var related = new RelatedProducts([_catalogue], _time);
         var ct = TestContext.Current.CancellationToken;
 
         await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
@@ -45,7 +45,7 @@ public sealed class RelatedProductsTests
     public async Task ForCart_WhenTheCatalogueHangs_GivesUpAtTheDeadline_AndAsksAgainNextTime()
     {
         _catalogue.Hang = true;
-        var related = new RelatedProducts(_catalogue, _time);
+        var related = new RelatedProducts([_catalogue], _time);
 
         var pending = related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
@@ -60,7 +60,7 @@ public sealed class RelatedProductsTests
     public async Task ForCart_WhenTheCatalogueFails_SuggestsNothing_AndDoesNotAskAgainForFiveMinutes()
     {
         _catalogue.Fail = true;
-        var related = new RelatedProducts(_catalogue, _time);
+        var related = new RelatedProducts([_catalogue], _time);
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Empty(await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct));
@@ -76,7 +76,7 @@ public sealed class RelatedProductsTests
     public async Task ForCart_WithNoTimeLeft_StillUsesWhatIsCached_AndAsksNothing()
     {
         _catalogue.Related["boots"] = [Product("socks")];
-        var related = new RelatedProducts(_catalogue, _time);
+        var related = new RelatedProducts([_catalogue], _time);
         var ct = TestContext.Current.CancellationToken;
         await related.ForCartAsync(TestData.Store(), CartOf(("boots", 100)), 4, Budget, ct);
 
@@ -89,7 +89,7 @@ public sealed class RelatedProductsTests
     [Fact]
     public async Task ForCart_ManyProducts_KeepsTheCacheWithinItsCapacity_DroppingTheLeastRecentlyUsed()
     {
-        var related = new RelatedProducts(_catalogue, _time, capacity: 3);
+        var related = new RelatedProducts([_catalogue], _time, capacity: 3);
         var ct = TestContext.Current.CancellationToken;
         foreach (var product in new[] { "a", "b", "c" })
             await related.ForCartAsync(TestData.Store(), CartOf((product, 100)), 4, Budget, ct);
@@ -108,7 +108,7 @@ public sealed class RelatedProductsTests
     public async Task ForCart_OfAnotherStore_DoesNotShareTheFirstStoresAnswers()
     {
         _catalogue.Related["boots"] = [Product("socks")];
-        var related = new RelatedProducts(_catalogue, _time);
+        var related = new RelatedProducts([_catalogue], _time);
         var ct = TestContext.Current.CancellationToken;
 
         await related.ForCartAsync(TestData.Store(1), CartOf(("boots", 100)), 4, Budget, ct);
@@ -124,6 +124,7 @@ public sealed class RelatedProductsTests
 
     private sealed class Catalogue : IRelatedProductSource
     {
+        public string Platform => TestData.Store().Platform;
         public Dictionary<string, IReadOnlyList<RelatedProduct>> Related { get; } = [];
         public bool Hang { get; set; }
         public bool Fail { get; set; }

@@ -1,3 +1,4 @@
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
@@ -81,5 +82,8 @@ internal sealed class DispatcherFixture
             SmsTransport.Object, new ShortLinks(new ShortLinkSigner(new byte[32]), Options), Time),
         new LinkBuilder(new LinkTokenSigner(new byte[32]), Options), new SendingRules(Policies.Object, Messages.Object,
             new PlanGate(Billing, Subscriptions.Object, Messages.Object, [], Time), Options, Time, History.Object),
-        Options, Time, NullLogger<MessageDispatcher>.Instance);
+        new RelatedProducts(RelatedSources, Time), Options, Time, NullLogger<MessageDispatcher>.Instance);
+
+    /// <summary>The platforms' related products; none by default (no block in the email).</summary>
+    public List<IRelatedProductSource> RelatedSources { get; } = [];
 }

@@ -112,6 +112,12 @@ internal sealed partial class EmulatorRouter(
             case ("GET", "wc/v3/orders"):
                 await EmulatorOrders.ListAsync(request, state, options, baseUrl());
                 return;
+            case ("GET", "wc/v3/products"):
+                await EmulatorProducts.ListAsync(request, state);
+                return;
+            case ("GET", _) when Match(ProductRoute(), route) is { } productId:
+                await EmulatorProducts.GetAsync(request, state, long.Parse(productId, CultureInfo.InvariantCulture));
+                return;
             case ("GET", _) when Match(OrderRoute(), route) is { } orderId:
                 await EmulatorOrders.GetAsync(request, state, long.Parse(orderId, CultureInfo.InvariantCulture));
                 return;
@@ -157,6 +163,9 @@ internal sealed partial class EmulatorRouter(
 
     [GeneratedRegex(@"^wc/v3/orders/(\d{1,18})$")]
     private static partial Regex OrderRoute();
+
+    [GeneratedRegex(@"^wc/v3/products/(\d{1,18})$")]
+    private static partial Regex ProductRoute();
 
     [GeneratedRegex(@"^wc/v3/webhooks/(\d{1,18})$")]
     private static partial Regex WebhookRoute();

@@ -14,6 +14,7 @@ internal sealed class EmulatorState
     /// <summary>Used nonces per key id, keyed by timestamp like WooCommerce's serialized <c>nonces</c> column.</summary>
     public Dictionary<long, Dictionary<long, string>> Nonces { get; } = [];
     public SortedDictionary<long, JsonObject> Orders { get; } = [];
+    public SortedDictionary<long, JsonObject> Products { get; } = [];
     public List<EmulatedWebhook> Webhooks { get; } = [];
     public Dictionary<string, EmulatedCoupon> Coupons { get; } = new(StringComparer.Ordinal);
     public List<EmulatedRequest> Requests { get; } = [];
@@ -24,6 +25,7 @@ internal sealed class EmulatorState
     public Uri? CaptureScriptUrl { get; set; }
     public long NextKeyId { get; set; } = 1;
     public long NextOrderId { get; set; } = 1001;
+    public long NextProductId { get; set; } = 71;
     public long NextWebhookId { get; set; } = 1;
     public long NextCouponId { get; set; } = 501;
 }

@@ -55,6 +55,36 @@ public sealed class WooCommerceEmulator : LoopbackServer
         get { lock (_state.Gate) return [.. _state.Keys.Values]; }
     }
 
+    /// <summary>
+    /// Adds a published product (<paramref name="name"/> stored HTML-escaped, as WordPress does; <paramref name="price"/>
+    /// a decimal string such as "24.90") with the ids the merchant relates to it, and returns its id.
+    /// </summary>
+    public long AddProduct(string name, string price, IReadOnlyList<long>? crossSells = null, IReadOnlyList<long>? upsells = null,
+        IReadOnlyList<long>? related = null, string? imageUrl = null, string stockStatus = "instock")
+    {
+        lock (_state.Gate)
+        {
+            var id = _state.NextProductId++;
+            var slug = string.Concat(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+            _state.Products[id] = new JsonObject
+            {
+                ["id"] = id,
+                ["name"] = System.Net.WebUtility.HtmlEncode(name),
+                ["slug"] = slug,
+                ["permalink"] = new Uri(HomeUrl, $"product/{slug}/").AbsoluteUri,
+                ["status"] = "publish",
+                ["price"] = price,
+                ["regular_price"] = price,
+                ["stock_status"] = stockStatus,
+                ["images"] = imageUrl is null ? new JsonArray() : new JsonArray(new JsonObject { ["id"] = id * 10, ["src"] = imageUrl, ["name"] = slug, ["alt"] = "" }),
+                ["cross_sell_ids"] = new JsonArray([.. (crossSells ?? []).Select(i => (JsonNode)i)]),
+                ["upsell_ids"] = new JsonArray([.. (upsells ?? []).Select(i => (JsonNode)i)]),
+                ["related_ids"] = new JsonArray([.. (related ?? []).Select(i => (JsonNode)i)]),
+            };
+            return id;
+        }
+    }
+
     /// <summary>Adds an order and returns its id.</summary>
     public long AddOrder(Action<WooCommerceOrderBuilder>? build = null)
     {
