@@ -1,5 +1,7 @@
+using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Web.Pages.Sequences;
 
 namespace CartRecovery.Web.Pages.Dashboard;
 
@@ -12,7 +14,11 @@ public sealed record DashboardDay(DateOnly Day, long Abandoned, long EmailsSent,
 }
 
 /// <summary>A store sequence's results per step and variant, with the significance the API computes.</summary>
-public sealed record SequenceReport(string Name, int Version, IReadOnlyList<StepResults> Steps);
+public sealed record SequenceReport(string Name, int Version, IReadOnlyList<StepResults> Steps)
+{
+    /// <summary>The lift against its control group since it started holding carts out; null when it never did.</summary>
+    public IncrementalView? Incremental { get; init; }
+}
 
 /// <summary>What the dashboard shows for one shop or the whole account over the last <see cref="Days"/> days.</summary>
 public sealed record DashboardReport(
@@ -28,4 +34,18 @@ public sealed record DashboardReport(
     public string? ChartCurrency => RecoveredRevenue.OrderByDescending(r => r.AmountMinor).Select(r => r.Currency).FirstOrDefault();
 
     public long TextsSent { get; init; }
+
+    /// <summary>
+    /// The revenue the messages added beyond the orders that would have come anyway, summed over the sequences whose
+    /// control group has enough carts for an estimate (in the shop's currency); null when none has.
+    /// </summary>
+    public double? IncrementalRevenueMinor
+    {
+        get
+        {
+            var estimated = Sequences.Select(s => s.Incremental?.Estimate).Where(e => e is { EnoughData: true })
+                .Select(e => e!.IncrementalRevenueMinor).OfType<Interval>().ToList();
+            return estimated.Count == 0 ? null : estimated.Sum(i => i.Estimate);
+        }
+    }
 }

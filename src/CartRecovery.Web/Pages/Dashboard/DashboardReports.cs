@@ -1,6 +1,7 @@
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Web.Pages.Sequences;
 
 namespace CartRecovery.Web.Pages.Dashboard;
 
@@ -76,14 +77,21 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepositor
         })
         .ToList();
 
+    // Each sequence's attributed results over the period, and, when it ever held carts out, its incremental lift since then
+    // (as the results API's "incremental" block).
     private async Task<List<SequenceReport>> SequencesAsync(Store store, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
         var reports = new List<SequenceReport>();
+        var lift = new SequenceLift(sequences);
         foreach (var sequence in await sequences.ListAsync(store.Id, ct))
         {
             var counts = await sequences.CountResultsAsync(sequence.Id, from, until, ct);
-            if (counts.Count > 0)
-                reports.Add(new SequenceReport(sequence.Definition.Name, sequence.Version, SequenceResults.Build(counts, sequence.Definition)));
+            var estimate = await lift.EstimateAsync(store.Id, sequence.Id, store.Currency, ct);
+            if (counts.Count > 0 || estimate is not null)
+                reports.Add(new SequenceReport(sequence.Definition.Name, sequence.Version, SequenceResults.Build(counts, sequence.Definition))
+                {
+                    Incremental = estimate is null ? null : new IncrementalView(estimate, sequence.Definition.HoldOutPercent, store.Currency, sequence.Definition.Name),
+                });
         }
         return reports;
     }

@@ -58,6 +58,34 @@ public sealed class DashboardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboard_OfAShopWithAControlGroup_ShowsTheIncrementalRevenueBesideTheAttributed()
+    {
+        var demo = await _site.DemoStoreAsync();
+        var sequence = await _site.App.Service<Core.Sequences.ISequenceRepository>().CreateAsync(demo.Id,
+            Core.Sequences.SequencePresets.Standard with { Name = "Winter recovery", HoldOutPercent = 50 }, _site.App.Time.GetUtcNow(), AppSite.Ct);
+        await ControlGroupHistory.SeedAsync(_site.App, demo, sequence.Id, 50, 260, AppSite.Ct);
+        var page = await _site.SignInAsync();
+
+        await page.GotoAsync(_site.Url($"app?store={demo.Id}"));
+
+        var estimate = await new Core.Sequences.SequenceLift(_site.App.Service<Core.Sequences.ISequenceRepository>()).EstimateAsync(demo.Id, sequence.Id, demo.Currency, AppSite.Ct);
+        Assert.True(estimate!.EnoughData);
+        var expected = Core.Money.Format((long)Math.Round(estimate.IncrementalRevenueMinor!.Value.Estimate), demo.Currency, CultureInfo.GetCultureInfo("en-US"));
+        Assert.Equal(expected, await page.InnerTextAsync("[data-figure=incremental] .value"));
+        Assert.Equal("Incremental revenue (control group)", await page.InnerTextAsync("[data-figure=incremental] .label"));
+        var card = page.Locator(".card.incremental");
+        Assert.Equal("Sequence “Winter recovery”: incremental lift (control group)", await card.Locator("h2").InnerTextAsync());
+        Assert.Contains("95 % interval", await card.InnerTextAsync(), StringComparison.Ordinal);
+        await card.ScrollIntoViewIfNeededAsync();
+        await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-control-group");
+
+        var french = await _site.SignInAsync(locale: "fr-FR");
+        await french.GotoAsync(_site.Url($"app?store={demo.Id}"));
+        Assert.Equal("Revenu incrémental (groupe témoin)", await french.InnerTextAsync("[data-figure=incremental] .label"));
+        Assert.Equal("Séquence « Winter recovery » : gain incrémental (groupe témoin)", await french.InnerTextAsync(".card.incremental h2"));
+    }
+
+    [Fact]
     public async Task Dashboard_OfAShopInAucklandNearMidnight_CountsEachCartOnTheShopsOwnDay()
     {
         var (account, _) = await _site.App.PersonAsync("kiwi@merchant.example", accountName: "Kiwi Merchant");
