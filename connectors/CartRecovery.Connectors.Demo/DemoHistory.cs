@@ -15,7 +15,10 @@ namespace CartRecovery.Connectors.Demo;
 /// <summary>
 /// Gives a new demo store about two months of past life, so the dashboard, the carts, the follow-ups and the portfolio
 /// have something to show on the first visit: carts captured and abandoned, the standard sequence's emails sent,
-/// opened and clicked, orders recovered (or placed without help), a few follow-up tasks. Written through the same
+/// opened and clicked, orders recovered (or placed without help), a few follow-up tasks. Those two months ran the shop's
+/// own sequence "<see cref="SequenceName"/>" with a control group of <see cref="HoldOutPercent"/> % (held-out carts get
+/// nothing and buy less often), so the dashboard shows what the emails really added; the sequence is switched off at
+/// the end so the live demo runs the quick demo preset. Written through the same
 /// stores the live app uses (merge, abandon with a plan, claim and mark sent, delivery/open/click reports, conversion
 /// with the attribution policy), with the event times of the past; deterministic from <c>Demo:Seed</c>; written once.
 /// </summary>
@@ -23,12 +26,17 @@ public sealed class DemoHistory(
     ICartRepository carts,
     IMessageRepository messages,
     IFollowUpTaskRepository tasks,
+    ISequenceRepository sequences,
     IMetricsRollup rollup,
     RecoveryOptions recovery,
     IOptions<DemoOptions> options)
 {
     /// <summary>Days of history before today.</summary>
     public const int Days = 60;
+
+    /// <summary>The sequence the history ran, and the share of its carts it held out to measure the lift.</summary>
+    public const string SequenceName = "Alpine recovery";
+    public const int HoldOutPercent = 25;
 
     private const string Claimer = "demo-history";
     // Worded as the follow-up page records them (its outcome buttons' English labels).
@@ -45,26 +53,31 @@ public sealed class DemoHistory(
             return 0;
         var random = new Random(options.Value.Seed ?? 2026);
         var first = now.UtcDateTime.Date.AddDays(-Days);
+        var sequence = await sequences.CreateAsync(store.Id, SequencePresets.Standard with { Name = SequenceName, HoldOutPercent = HoldOutPercent },
+            new DateTimeOffset(first, TimeSpan.Zero), ct);
         var number = 0;
         for (var day = 0; day < Days; day++)
         {
-            // A little more traffic on weekends and a slow climb over the two months.
+            // A little more traffic on weekends and a slow climb over the two months: enough carts for the control group
+            // to give an estimate (100 held-out carts at least).
             var date = first.AddDays(day);
-            var count = 3 + random.Next(4) + (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 2 : 0) + day / 20;
+            var count = 5 + random.Next(6) + (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 3 : 0) + day / 15;
             for (var i = 0; i < count; i++)
             {
                 var arrived = new DateTimeOffset(date, TimeSpan.Zero).AddMinutes(7 * 60 + random.Next(15 * 60));
                 if (arrived >= now)
                     continue;
-                await PlayCartAsync(store, ++number, arrived, now, random, ct);
+                await PlayCartAsync(store, sequence, ++number, arrived, now, random, ct);
             }
         }
+        await sequences.DeactivateAsync(store.Id, sequence.Id, now, ct);
         for (var day = DateOnly.FromDateTime(first); day <= DateOnly.FromDateTime(now.UtcDateTime); day = day.AddDays(1))
             await rollup.RollUpDayAsync(day, now, ct);
         return number;
     }
 
-    private async Task PlayCartAsync(Store store, int number, DateTimeOffset arrived, DateTimeOffset now, Random random, CancellationToken ct)
+    private async Task PlayCartAsync(Store store, StoreSequence sequence, int number, DateTimeOffset arrived, DateTimeOffset now, Random random,
+        CancellationToken ct)
     {
         var externalId = CartId(number);
         var person = DemoPeople.Pick(number, random);
@@ -83,9 +96,21 @@ public sealed class DemoHistory(
             return;
         }
         var abandonedAt = arrived.AddMinutes(15);
-        var plan = SequencePlanner.Plan(store.Id, cart.Id, SequencePresets.Standard, abandonedAt).Where(m => m.DueAt < now).ToList();
+        var held = ControlGroup.IsControl(sequence.Id, cart.Id, HoldOutPercent);
+        var plan = held ? [] : SequencePlanner.Plan(cart.Id, sequence, abandonedAt).Where(m => m.DueAt < now).ToList();
         if (!await carts.AbandonAsync(cart.Id, abandonedAt, plan, ct))
             return;
+        await carts.RecordSequenceAsync(cart.Id, sequence.Id, sequence.Version, held, ct);
+        await carts.AddEventAsync(new(cart.Id, abandonedAt, CartEventKinds.Abandoned, TimelineEntry.Of(held ? TimelineCodes.HeldOut : TimelineCodes.Enrolled,
+            TimelineArg.Of(sequence.Definition.Name), TimelineArg.Of(sequence.Id), TimelineArg.Of(sequence.Version))), ct);
+        if (held)
+        {
+            // Without a message, one in nine comes back on their own within three days.
+            var orderedAt = abandonedAt.AddHours(2 + random.Next(70));
+            if (random.Next(9) == 0 && orderedAt < now)
+                await ConvertAsync(cart, total, orderedAt, ct);
+            return;
+        }
 
         // What this shopper will do: come back through a step's link, come back after the offer on their own, or not.
         var comesBackAtStep = random.Next(100) switch { < 14 => 1, < 24 => 2, < 28 => 3, _ => 0 };
