@@ -1,6 +1,7 @@
 using CartRecovery.Core.Accounts;
 using CartRecovery.Jobs.Billing;
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.FeedHealth;
 using CartRecovery.Jobs.History;
 using CartRecovery.Jobs.Maintenance;
 using CartRecovery.Jobs.Recovery;
@@ -63,6 +64,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<WriteJobScheduleOnStart>();
         services.AddSingleton<RecentDaysRollup>();
         services.AddSingleton<PollLag>();
+        services.AddSingleton<StoreFeeds>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
             .Validate(o => o.AuditRetentionDays >= 1, "Accounts:AuditRetentionDays must be at least 1")
             .ValidateOnStart();

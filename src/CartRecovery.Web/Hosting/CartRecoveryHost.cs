@@ -127,6 +127,7 @@ internal static class CartRecoveryHost
         app.MapPostmarkEmail();
         app.MapBillingReturn();
         app.MapStoreSummary();
+        app.MapStoreHealth();
         app.MapAccountSignIn();
         app.MapWebApp();
         app.MapSms();

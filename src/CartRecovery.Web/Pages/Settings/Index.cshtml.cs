@@ -7,7 +7,9 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.FeedHealth;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
@@ -31,7 +33,8 @@ namespace CartRecovery.Web.Pages.Settings;
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyRepository policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio)
+    SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio,
+    StoreFeeds feeds)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
@@ -53,6 +56,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public StoreHealth Health { get; private set; } = null!;
     /// <summary>What the shop's own sequences let through lately; read on the health tab only (it replays enrolment).</summary>
     public SequenceReach? Reach { get; private set; }
+    /// <summary>Each feed of the shop judged now (webhooks, polling, capture); read on the health tab only.</summary>
+    public IReadOnlyList<FeedReport> Feeds { get; private set; } = [];
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
     public SmsUrls SmsAddresses { get; private set; } = null!;
@@ -214,7 +219,10 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
         Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
         if (CurrentTab == "health")
+        {
             Reach = await reach.CheckAsync(Shop.Id, ct);
+            Feeds = await feeds.CheckAsync(Shop, ct);
+        }
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)
