@@ -96,6 +96,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISmsSuppressionList, SmsSuppressionList>();
         services.AddSingleton<IStoreActivity, StoreActivityQuery>();
         services.AddSingleton<IFeedActivity, FeedActivityQuery>();
+        services.AddSingleton<IFeedAlarmRepository, FeedAlarmRepository>();
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<IApiKeyRepository, ApiKeyRepository>();
         services.AddSingleton<ISessionRepository, SessionRepository>();
