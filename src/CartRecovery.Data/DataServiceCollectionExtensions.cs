@@ -97,6 +97,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IStoreActivity, StoreActivityQuery>();
         services.AddSingleton<IFeedActivity, FeedActivityQuery>();
         services.AddSingleton<IFeedAlarmRepository, FeedAlarmRepository>();
+        services.AddSingleton<ISendLatencyQuery, SendLatencyQuery>();
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<IApiKeyRepository, ApiKeyRepository>();
         services.AddSingleton<ISessionRepository, SessionRepository>();

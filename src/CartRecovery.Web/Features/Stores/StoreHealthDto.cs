@@ -7,10 +7,17 @@ namespace CartRecovery.Web.Features.Stores;
 /// A store's feeds as <c>GET /api/stores/{id}/health</c> answers them: <see cref="Healthy"/> is false while any feed is
 /// stale or broken; each feed says when it last brought something and how much it usually brings at this hour.
 /// </summary>
-internal sealed record StoreHealthDto(long StoreId, DateTimeOffset CheckedAt, bool Healthy, IReadOnlyList<FeedHealthDto> Feeds)
+internal sealed record StoreHealthDto(long StoreId, DateTimeOffset CheckedAt, bool Healthy, IReadOnlyList<FeedHealthDto> Feeds, SendLatencyDto SendLatency)
 {
-    public static StoreHealthDto From(long storeId, DateTimeOffset checkedAt, IReadOnlyList<FeedReport> feeds) =>
-        new(storeId, checkedAt, !feeds.Any(f => f.IsAlarming), [.. feeds.Select(FeedHealthDto.From)]);
+    public static StoreHealthDto From(long storeId, DateTimeOffset checkedAt, IReadOnlyList<FeedReport> feeds, SendLatency latency) =>
+        new(storeId, checkedAt, !feeds.Any(f => f.IsAlarming), [.. feeds.Select(FeedHealthDto.From)], SendLatencyDto.From(latency));
+}
+
+/// <summary>How late the store's messages went out over the last day: p50 and p99 of sent minus due time, in seconds (null: none sent).</summary>
+internal sealed record SendLatencyDto(DateTimeOffset Since, long Sent, double? P50Seconds, double? P99Seconds)
+{
+    public static SendLatencyDto From(SendLatency latency) =>
+        new(latency.Since, latency.Sent, latency.P50?.TotalSeconds, latency.P99?.TotalSeconds);
 }
 
 /// <summary>

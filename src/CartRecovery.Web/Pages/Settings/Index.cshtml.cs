@@ -34,7 +34,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
     SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio,
-    StoreFeeds feeds)
+    StoreFeeds feeds, ISendLatencyQuery latency)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
@@ -58,6 +58,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public SequenceReach? Reach { get; private set; }
     /// <summary>Each feed of the shop judged now (webhooks, polling, capture); read on the health tab only.</summary>
     public IReadOnlyList<FeedReport> Feeds { get; private set; } = [];
+    /// <summary>How late the shop's messages went out over the last day; read on the health tab only.</summary>
+    public SendLatency? Latency { get; private set; }
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
     public SmsUrls SmsAddresses { get; private set; } = null!;
@@ -222,6 +224,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         {
             Reach = await reach.CheckAsync(Shop.Id, ct);
             Feeds = await feeds.CheckAsync(Shop, ct);
+            var now = time.GetUtcNow();
+            Latency = await latency.GetAsync(Shop.Id, now - SendLatency.Window, now, ct);
         }
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);

@@ -44,6 +44,9 @@ public sealed class StoreHealthApiTests : IDisposable
         Assert.Equal(ParisShop.LastWebhook, webhooks.GetProperty("lastEventAt").GetDateTimeOffset());
         Assert.Equal((long)(ParisShop.Local(2027, 3, 29, 9, 30) - ParisShop.LastWebhook).TotalSeconds, webhooks.GetProperty("silentForSeconds").GetInt64());
         Assert.True(health.GetProperty("healthy").GetBoolean());
+        var latency = health.GetProperty("sendLatency");
+        Assert.Equal(0, latency.GetProperty("sent").GetInt64());
+        Assert.Equal(JsonValueKind.Null, latency.GetProperty("p99Seconds").ValueKind);
     }
 
     [Fact]

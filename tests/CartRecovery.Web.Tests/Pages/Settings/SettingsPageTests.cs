@@ -162,6 +162,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-feed=webhooks]")).ToHaveAttributeAsync("data-state", "learning");
         await Assertions.Expect(page.Locator("[data-feed=capture] th")).ToHaveTextAsync("Capture script");
         await Assertions.Expect(page.Locator("[data-feed=polling] .badge")).ToHaveTextAsync("Learning");
+        await Assertions.Expect(page.Locator("[data-health=latency]")).ToHaveTextAsync("Nothing sent");
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-health");
     }
 
