@@ -4,6 +4,7 @@ using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Connectors.WooCommerce.Offers;
 using CartRecovery.Connectors.WooCommerce.Orders;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -74,6 +75,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceClient>();
         services.AddSingleton<WooCommerceStoreConnections>();
         services.AddSingleton<WooCommerceWebhookRegistrar>();
+        services.AddSingleton<IWebhookSubscriptions, WooCommerceWebhookSubscriptions>();
         services.AddSingleton<WooCommerceConnectFlow>();
         services.AddSingleton<IStoreConnector, WooCommerceStoreConnector>();
         services.AddSingleton(sp => new WooCommerceKeyAuthorization(sp.GetRequiredService<WooCommerceConnectFlow>()));

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace CartRecovery.Jobs.FeedHealth;
 
 /// <summary>
-/// Judges every active store's feeds and tells the account's owners when one goes stale or broken — once: the alarm is
-/// kept in <see cref="IFeedAlarmRepository"/>, so a later run (after a restart, on another node) sees it was sent — and
-/// once more when it recovers. One store's failure is logged and the others are still checked.
+/// Re-creates the webhook subscriptions each active store lost at its platform, judges its feeds and tells the account's
+/// owners when one goes stale or broken — once: the alarm is kept in <see cref="IFeedAlarmRepository"/>, so a later run
+/// (after a restart, on another node) sees it was sent — and once more when it recovers. One store's failure is logged
+/// and the others are still checked.
 /// </summary>
 public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds, IFeedAlarmRepository alarms, IAccountRepository accounts,
     IFeedAlertSender sender, TimeProvider time, ILogger<FeedAlarms> logger)
@@ -37,7 +38,11 @@ public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds
     public async Task<int> CheckAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var reports = await feeds.CheckAsync(store, ct);
+        // The one call to the platform: subscriptions deleted there are re-created before the feeds are judged.
+        var subscriptions = feeds.SubscriptionsOf(store) is { } check ? await check.EnsureAsync(store, ct) : null;
+        if (subscriptions is { Recreated.Count: > 0 })
+            Log.Recreated(logger, store.Id, string.Join(", ", subscriptions.Recreated));
+        var reports = await feeds.CheckAsync(store, subscriptions, ct);
         var open = (await alarms.ListAsync(store.Id, ct)).ToDictionary(a => a.Source);
         var sent = 0;
         foreach (var report in reports)
@@ -108,6 +113,9 @@ public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds
 
         [LoggerMessage(3602, LogLevel.Information, "Feed alarm cleared for store {StoreId}: {Source} recovered")]
         public static partial void Cleared(ILogger logger, long storeId, FeedSource source);
+
+        [LoggerMessage(3604, LogLevel.Warning, "Webhook subscriptions of store {StoreId} were missing at the platform and were re-created: {Topics}")]
+        public static partial void Recreated(ILogger logger, long storeId, string topics);
 
         [LoggerMessage(3603, LogLevel.Warning, "Could not check the feeds of store {StoreId}")]
         public static partial void CheckFailed(ILogger logger, Exception error, long storeId);

@@ -30,7 +30,7 @@ internal static class StoreHealthEndpoint
         if (store is null || !http.Scope().CanSee(store))
             return ApiResults.StoreNotFound(id);
         var now = time.GetUtcNow();
-        var reports = await feeds.CheckAsync(store, ct);
+        var reports = await feeds.CheckAsync(store, null, ct);
         var sends = await latency.GetAsync(store.Id, now - SendLatency.Window, now, ct);
         return Results.Ok(StoreHealthDto.From(store.Id, now, reports, sends));
     }

@@ -223,7 +223,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         if (CurrentTab == "health")
         {
             Reach = await reach.CheckAsync(Shop.Id, ct);
-            Feeds = await feeds.CheckAsync(Shop, ct);
+            Feeds = await feeds.CheckAsync(Shop, null, ct);
             var now = time.GetUtcNow();
             Latency = await latency.GetAsync(Shop.Id, now - SendLatency.Window, now, ct);
         }

@@ -115,6 +115,9 @@ internal sealed partial class EmulatorRouter(
             case ("GET", _) when Match(OrderRoute(), route) is { } orderId:
                 await EmulatorOrders.GetAsync(request, state, long.Parse(orderId, CultureInfo.InvariantCulture));
                 return;
+            case ("GET", "wc/v3/webhooks"):
+                await EmulatorWrites.ListWebhooksAsync(request, state, now);
+                return;
             case ("POST", "wc/v3/webhooks"):
                 await EmulatorWrites.CreateWebhookAsync(request, state, sender, now);
                 return;

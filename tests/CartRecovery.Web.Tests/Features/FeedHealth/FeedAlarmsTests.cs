@@ -3,6 +3,10 @@ using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs.FeedHealth;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 
 namespace CartRecovery.Web.Tests.Features.FeedHealth;
@@ -14,7 +18,15 @@ namespace CartRecovery.Web.Tests.Features.FeedHealth;
 /// </summary>
 public sealed class FeedAlarmsTests : IDisposable
 {
-    private readonly CartRecoveryAppFactory _app = new();
+    private readonly FakeSubscriptions _subscriptions = new();
+    private readonly CartRecoveryAppFactory _app;
+
+    public FeedAlarmsTests() => _app = new(services: s =>
+    {
+        // The Paris shop has no Shopify behind it: its subscription check answers what the test says.
+        s.RemoveAll<IWebhookSubscriptions>();
+        s.AddSingleton<IWebhookSubscriptions>(_subscriptions);
+    });
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose() => _app.Dispose();
@@ -78,7 +90,36 @@ public sealed class FeedAlarmsTests : IDisposable
         Assert.Empty(_app.PickedUpEmails());
     }
 
+    [Fact]
+    public async Task CheckAll_WhenSubscriptionsAreGoneAndCannotBeRecreated_SaysWebhooksAreBroken_InTheEmailAndTheApi()
+    {
+        var store = await ShopWithPeopleAsync();
+        _app.Time.SetUtcNow(ParisShop.Local(2027, 3, 27, 17, 45));
+        _subscriptions.Next = new SubscriptionCheck(["CHECKOUTS_UPDATE"], [], null);
+
+        Assert.Equal(1, await Alarms.CheckAllAsync(Ct));
+
+        var alarm = Assert.Single(_app.PickedUpEmails().Select(f => MimeMessage.Load(f)));
+        Assert.Contains("abonnements aux webhooks", alarm.TextBody, StringComparison.Ordinal);
+        var health = await _app.AdminClient().GetFromJsonAsync<JsonElement>($"/api/stores/{store.Id}/health", Ct);
+        var webhooks = health.GetProperty("feeds").EnumerateArray().Single(f => f.GetProperty("source").GetString() == "webhooks");
+        Assert.Equal(("broken", "subscriptions_missing"), (webhooks.GetProperty("state").GetString(), webhooks.GetProperty("problem").GetString()));
+
+        _subscriptions.Next = SubscriptionCheck.AllPresent;
+        Assert.Equal(1, await Alarms.CheckAllAsync(Ct));
+        Assert.Equal(2, _app.PickedUpEmails().Length);
+    }
+
     private FeedAlarms Alarms => _app.Service<FeedAlarms>();
+
+    private sealed class FakeSubscriptions : IWebhookSubscriptions
+    {
+        public SubscriptionCheck Next { get; set; } = SubscriptionCheck.AllPresent;
+
+        public string Platform => Platforms.Shopify;
+
+        public Task<SubscriptionCheck> EnsureAsync(Store store, CancellationToken ct) => Task.FromResult(Next);
+    }
 
     /// <summary>The Paris shop with an owner and a member in its account.</summary>
     private async Task<Store> ShopWithPeopleAsync()
