@@ -76,6 +76,8 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceStoreConnections>();
         services.AddSingleton<WooCommerceWebhookRegistrar>();
         services.AddSingleton<IWebhookSubscriptions, WooCommerceWebhookSubscriptions>();
+        services.AddHttpClient(WooCommerceCaptureScriptCheck.HttpClientName, static client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ICaptureScriptCheck, WooCommerceCaptureScriptCheck>();
         services.AddSingleton<WooCommerceConnectFlow>();
         services.AddSingleton<IStoreConnector, WooCommerceStoreConnector>();
         services.AddSingleton(sp => new WooCommerceKeyAuthorization(sp.GetRequiredService<WooCommerceConnectFlow>()));

@@ -12,4 +12,6 @@ public enum FeedProblem
     PollNotRunning = 3,
     /// <summary>Webhook subscriptions were deleted at the platform (and could not be re-created).</summary>
     SubscriptionsMissing = 4,
+    /// <summary>The storefront's home page no longer loads the capture script.</summary>
+    CaptureScriptMissing = 5,
 }

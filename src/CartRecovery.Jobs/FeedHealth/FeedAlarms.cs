@@ -38,11 +38,11 @@ public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds
     public async Task<int> CheckAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // The one call to the platform: subscriptions deleted there are re-created before the feeds are judged.
-        var subscriptions = feeds.SubscriptionsOf(store) is { } check ? await check.EnsureAsync(store, ct) : null;
-        if (subscriptions is { Recreated.Count: > 0 })
+        // The calls to the platform: subscriptions deleted there are re-created before the feeds are judged.
+        var probes = await feeds.ProbeAsync(store, ct);
+        if (probes.Subscriptions is { Recreated.Count: > 0 } subscriptions)
             Log.Recreated(logger, store.Id, string.Join(", ", subscriptions.Recreated));
-        var reports = await feeds.CheckAsync(store, subscriptions, ct);
+        var reports = await feeds.CheckAsync(store, probes, ct);
         var open = (await alarms.ListAsync(store.Id, ct)).ToDictionary(a => a.Source);
         var sent = 0;
         foreach (var report in reports)
@@ -64,7 +64,7 @@ public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds
                     sent += any;
                 }
             }
-            else if (alarm is not null && await alarms.ClearAsync(store.Id, report.Source, ct))
+            else if (alarm is not null && !probes.CannotTell(alarm) && await alarms.ClearAsync(store.Id, report.Source, ct))
             {
                 Log.Cleared(logger, store.Id, report.Source);
                 // Owners who never heard of the alarm need no recovery notice.

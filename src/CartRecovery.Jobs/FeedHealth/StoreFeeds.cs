@@ -13,19 +13,30 @@ namespace CartRecovery.Jobs.FeedHealth;
 /// (a refused token or key, a failing or stopped poll). The health API, the settings page and the alarm job read this.
 /// </summary>
 public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, IEnumerable<IStorePoller> pollers,
-    IEnumerable<IWebhookSubscriptions> subscriptions, IFeedAlarmRepository alarms, IOptions<JobsOptions> jobs, TimeProvider time)
+    IEnumerable<IWebhookSubscriptions> subscriptions, IEnumerable<ICaptureScriptCheck> captureChecks, IFeedAlarmRepository alarms,
+    IOptions<JobsOptions> jobs, TimeProvider time)
 {
     /// <summary>Poll runs read to find the last success (a failing store's history is mostly failures).</summary>
     private const int PollRunsRead = 50;
 
-    /// <summary>The store's feeds now, from what is recorded (no platform is called).</summary>
-    /// <param name="subscriptionCheck">
-    /// What the periodic check just found at the platform (<see cref="SubscriptionsOf"/>); null: what it found last, as
-    /// its open alarm keeps it.
-    /// </param>
-    public async Task<IReadOnlyList<FeedReport>> CheckAsync(Store store, SubscriptionCheck? subscriptionCheck, CancellationToken ct)
+    /// <summary>
+    /// The periodic check's calls to the platform: re-creates the webhook subscriptions it lost and reads whether its
+    /// storefront still loads the capture script (WooCommerce).
+    /// </summary>
+    public async Task<PlatformProbes> ProbeAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var subscriptions = SubscriptionsOf(store) is { } check ? await check.EnsureAsync(store, ct) : null;
+        var capture = captureChecks.FirstOrDefault(c => string.Equals(c.Platform, store.Platform, StringComparison.OrdinalIgnoreCase));
+        return new PlatformProbes(subscriptions, capture is null ? null : await capture.IsPresentAsync(store, ct));
+    }
+
+    /// <summary>The store's feeds now, from what is recorded (no platform is called).</summary>
+    /// <param name="probes">What the periodic check just found at the platform; null: what it found last, as the open alarms keep it.</param>
+    public async Task<IReadOnlyList<FeedReport>> CheckAsync(Store store, PlatformProbes? probes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var open = probes is null ? (await alarms.ListAsync(store.Id, ct)).ToDictionary(a => a.Source) : null;
         var now = time.GetUtcNow();
         var zone = store.ResolveTimeZone();
         var reports = new List<FeedReport>(3);
@@ -37,8 +48,7 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
             var report = FeedCheck.Judge(source, hours, since, until, last, now, zone);
             if (source == FeedSource.Polling)
                 report = await WithPollRunsAsync(report, store, now, ct);
-            if (source == FeedSource.Webhooks)
-                report = await WithSubscriptionsAsync(report, store, subscriptionCheck, ct);
+            report = probes?.Apply(report) ?? PlatformProbes.Recorded(report, open!.GetValueOrDefault(source));
             reports.Add(report);
         }
         return reports;
@@ -60,33 +70,6 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
     {
         ArgumentNullException.ThrowIfNull(store);
         return subscriptions.FirstOrDefault(s => string.Equals(s.Platform, store.Platform, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>
-    /// Webhooks whose subscriptions are gone (and could not be re-created), or whose check was refused the credentials,
-    /// are broken however recently the last delivery came. A check that failed for another reason (the platform down)
-    /// proves nothing either way.
-    /// </summary>
-    private async Task<FeedReport> WithSubscriptionsAsync(FeedReport report, Store store, SubscriptionCheck? check, CancellationToken ct)
-    {
-        if (check is null)
-        {
-            var open = (await alarms.ListAsync(store.Id, ct)).FirstOrDefault(a => a.Source == FeedSource.Webhooks);
-            return open is { Problem: FeedProblem.SubscriptionsMissing or FeedProblem.CredentialsRefused }
-                ? report with { State = FeedState.Broken, Problem = open.Problem }
-                : report;
-        }
-        if (check.Failure is { } failure)
-            return PollFailure.Classify(failure) == FeedProblem.CredentialsRefused
-                ? report with { State = FeedState.Broken, Problem = FeedProblem.CredentialsRefused, Detail = failure }
-                : report;
-        return check.IsBroken
-            ? report with
-            {
-                State = FeedState.Broken, Problem = FeedProblem.SubscriptionsMissing,
-                Detail = string.Join(", ", check.Missing.Except(check.Recreated, StringComparer.Ordinal)),
-            }
-            : report;
     }
 
     /// <summary>

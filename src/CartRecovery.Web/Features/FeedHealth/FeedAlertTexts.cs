@@ -21,6 +21,7 @@ internal sealed record FeedAlertTexts
         PollFailing = "reading the shop's checkouts from the platform keeps failing.",
         PollNotRunning = "the shop's checkouts have not been read from the platform for a long time.",
         SubscriptionsMissing = "its webhook subscriptions were deleted at the platform and could not be re-created.",
+        CaptureScriptMissing = "the shop's home page no longer loads the capture script; paste its line again (see the shop's health).",
     };
 
     public static readonly FeedAlertTexts French = new()
@@ -38,6 +39,7 @@ internal sealed record FeedAlertTexts
         PollFailing = "la lecture des paniers sur la plateforme échoue à chaque essai.",
         PollNotRunning = "les paniers de la boutique n'ont pas été lus sur la plateforme depuis longtemps.",
         SubscriptionsMissing = "ses abonnements aux webhooks ont été supprimés sur la plateforme et n'ont pas pu être recréés.",
+        CaptureScriptMissing = "la page d'accueil de la boutique ne charge plus le script de capture ; collez de nouveau sa ligne (voir l'état de la boutique).",
     };
 
     public required string AlarmSubject { get; init; }
@@ -53,6 +55,7 @@ internal sealed record FeedAlertTexts
     public required string PollFailing { get; init; }
     public required string PollNotRunning { get; init; }
     public required string SubscriptionsMissing { get; init; }
+    public required string CaptureScriptMissing { get; init; }
 
     public static FeedAlertTexts For(string language) => language == PageLanguage.French ? French : English;
 
@@ -69,6 +72,7 @@ internal sealed record FeedAlertTexts
         FeedProblem.PollFailing => PollFailing,
         FeedProblem.PollNotRunning => PollNotRunning,
         FeedProblem.SubscriptionsMissing => SubscriptionsMissing,
+        FeedProblem.CaptureScriptMissing => CaptureScriptMissing,
         _ => Stale,
     };
 }

@@ -23,7 +23,7 @@ internal sealed record SendLatencyDto(DateTimeOffset Since, long Sent, double? P
 /// <summary>
 /// One feed: <c>source</c> webhooks, polling or capture; <c>state</c> learning (its rhythm is not known yet), flowing,
 /// stale (silent for about six of its usual gaps) or broken; <c>problem</c> credentials_refused, poll_failing,
-/// poll_not_running or subscriptions_missing (null when none), with the platform's own words in <c>detail</c>.
+/// poll_not_running, subscriptions_missing or capture_script_missing (null when none), with the platform's own words in <c>detail</c>.
 /// </summary>
 internal sealed record FeedHealthDto(string Source, string State, string? Problem, string? Detail, DateTimeOffset? LastEventAt, long? SilentForSeconds,
     double UsualPerHour, double ExpectedSinceLast)

@@ -47,6 +47,11 @@ internal sealed partial class EmulatorRouter(
             await EmulatorWcAuth.AuthorizeAsync(http, get, state, options, outbound);
             return;
         }
+        if (http.Request.Method == "GET" && rawPath == "/")
+        {
+            await EmulatorStorefront.WriteHomePageAsync(http.Response, state, options);
+            return;
+        }
         if (http.Request.Method == "GET" && rawPath == "/checkout/")
         {
             await EmulatorStorefront.WriteCheckoutPageAsync(http.Response, state, options);
