@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Jobs.FeedHealth;
 
 /// <summary>
-/// Judges each feed a store has (webhooks on Shopify and WooCommerce, polling wherever a connector polls, the capture
-/// script on WooCommerce) from what is recorded: the feed's rhythm and silence, and for polling the poll job's own runs
+/// Judges each feed a store has (webhooks where its connector checks subscriptions, polling where it polls, the capture
+/// script where it checks one: Shopify has the first two, WooCommerce all three) from what is recorded: the feed's rhythm and silence, and for polling the poll job's own runs
 /// (a refused token or key, a failing or stopped poll). The health API, the settings page and the alarm job read this.
 /// </summary>
 public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, IEnumerable<IStorePoller> pollers,
@@ -27,8 +27,8 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
     {
         ArgumentNullException.ThrowIfNull(store);
         var subscriptions = SubscriptionsOf(store) is { } check ? await check.EnsureAsync(store, ct) : null;
-        var capture = captureChecks.FirstOrDefault(c => string.Equals(c.Platform, store.Platform, StringComparison.OrdinalIgnoreCase));
-        return new PlatformProbes(subscriptions, capture is null ? null : await capture.IsPresentAsync(store, ct));
+        var capture = CaptureCheckOf(store) is { } script ? await script.IsPresentAsync(store, ct) : null;
+        return new PlatformProbes(subscriptions, capture);
     }
 
     /// <summary>The store's feeds now, from what is recorded (no platform is called).</summary>
@@ -61,7 +61,7 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
             yield return FeedSource.Webhooks;
         if (pollers.Any(p => string.Equals(p.Platform, store.Platform, StringComparison.OrdinalIgnoreCase)))
             yield return FeedSource.Polling;
-        if (store.Platform == Platforms.WooCommerce)
+        if (CaptureCheckOf(store) is not null)
             yield return FeedSource.Capture;
     }
 
@@ -71,6 +71,10 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
         ArgumentNullException.ThrowIfNull(store);
         return subscriptions.FirstOrDefault(s => string.Equals(s.Platform, store.Platform, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The connector's check of its storefront capture script; null for a platform without one.</summary>
+    private ICaptureScriptCheck? CaptureCheckOf(Store store) =>
+        captureChecks.FirstOrDefault(c => string.Equals(c.Platform, store.Platform, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A poll whose latest run failed is broken whatever the carts say; one that has not succeeded for
@@ -90,5 +94,12 @@ public sealed class StoreFeeds(IFeedActivity activity, IJobRunRepository runs, I
     }
 
     /// <summary>Ten poll intervals, and never under half an hour (a restart, a slow platform page).</summary>
-    private TimeSpan PollSilenceLimit => jobs.Value.PollStoresEvery * 10 is var ten && ten > TimeSpan.FromMinutes(30) ? ten : TimeSpan.FromMinutes(30);
+    private TimeSpan PollSilenceLimit
+    {
+        get
+        {
+            var ten = jobs.Value.PollStoresEvery * 10;
+            return ten > TimeSpan.FromMinutes(30) ? ten : TimeSpan.FromMinutes(30);
+        }
+    }
 }
