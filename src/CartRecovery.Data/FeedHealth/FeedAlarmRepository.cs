@@ -19,6 +19,8 @@ internal sealed class FeedAlarmRepository(IDbConnectionFactory connections, SqlD
         VALUES (@StoreId, @Source, @State, @Problem, @RaisedAt, @NotifiedAt)
         """;
 
+    private const string ChangeSql = "UPDATE feed_alarms SET state = @State, problem = @Problem WHERE store_id = @StoreId AND source = @Source";
+
     private const string NotifiedSql = "UPDATE feed_alarms SET notified_at = @At WHERE store_id = @StoreId AND source = @Source";
 
     private const string ClearSql = "DELETE FROM feed_alarms WHERE store_id = @StoreId AND source = @Source";
@@ -49,6 +51,13 @@ internal sealed class FeedAlarmRepository(IDbConnectionFactory connections, SqlD
         {
             return false;
         }
+    }
+
+    public async Task<bool> ChangeAsync(long storeId, FeedSource source, FeedState state, FeedProblem problem, CancellationToken ct)
+    {
+        await using var db = await connections.OpenAsync(ct);
+        return await db.ExecuteAsync(new CommandDefinition(ChangeSql,
+            new { StoreId = storeId, Source = (long)source, State = (long)state, Problem = (long)problem }, cancellationToken: ct)) > 0;
     }
 
     public async Task<bool> MarkNotifiedAsync(long storeId, FeedSource source, DateTimeOffset at, CancellationToken ct)

@@ -57,6 +57,11 @@ public sealed partial class FeedAlarms(IStoreRepository stores, StoreFeeds feeds
                         continue;
                     Log.Raised(logger, store.Id, report.Source, report.State, report.Problem);
                 }
+                else if ((alarm.State, alarm.Problem) != (report.State, report.Problem))
+                {
+                    // Still the same alarm (no new email), but the health API and page show what it stands for now.
+                    await alarms.ChangeAsync(store.Id, report.Source, report.State, report.Problem, ct);
+                }
                 // An alarm raised but not yet told (the email failed, the process stopped in between) is told now.
                 if (alarm.NotifiedAt is null && await NotifyAsync(store, report, recovered: false, ct) is var (told, any) && told)
                 {

@@ -110,6 +110,21 @@ public sealed class FeedAlarmsTests : IDisposable
         Assert.Equal(2, _app.PickedUpEmails().Length);
     }
 
+    [Fact]
+    public async Task CheckAll_AStaleFeedWhoseSubscriptionsThenVanish_KeepsOneAlarmThatNowSaysBroken()
+    {
+        var store = await ShopWithPeopleAsync();
+        _app.Time.SetUtcNow(ParisShop.Local(2027, 3, 29, 12, 0));
+        Assert.Equal(1, await Alarms.CheckAllAsync(Ct));
+        _subscriptions.Next = new SubscriptionCheck(["CHECKOUTS_CREATE"], [], null);
+
+        Assert.Equal(0, await Alarms.CheckAllAsync(Ct));
+
+        var open = Assert.Single(await _app.Service<IFeedAlarmRepository>().ListAsync(store.Id, Ct));
+        Assert.Equal((FeedState.Broken, FeedProblem.SubscriptionsMissing), (open.State, open.Problem));
+        Assert.Single(_app.PickedUpEmails());
+    }
+
     private FeedAlarms Alarms => _app.Service<FeedAlarms>();
 
     private sealed class FakeSubscriptions : IWebhookSubscriptions
