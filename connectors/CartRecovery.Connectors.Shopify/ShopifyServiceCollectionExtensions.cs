@@ -8,6 +8,7 @@ using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Billing;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Pages;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
@@ -61,6 +62,7 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<ShopifyTokenProvider>();
         services.AddSingleton<ShopifyStoreApi>();
         services.AddSingleton<ShopifyWebhookRegistrar>();
+        services.AddSingleton<IWebhookSubscriptions, ShopifyWebhookSubscriptions>();
         services.AddSingleton<ShopifyStoreRegistration>();
         services.AddSingleton<ShopifyInstallFlow>();
         services.AddSingleton<ShopifyOnboarding>();

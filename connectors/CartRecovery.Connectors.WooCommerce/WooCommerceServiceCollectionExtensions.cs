@@ -6,6 +6,7 @@ using CartRecovery.Connectors.WooCommerce.Offers;
 using CartRecovery.Connectors.WooCommerce.Orders;
 using CartRecovery.Connectors.WooCommerce.Webhooks;
 using CartRecovery.Core.CrossSell;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -76,6 +77,9 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceClient>();
         services.AddSingleton<WooCommerceStoreConnections>();
         services.AddSingleton<WooCommerceWebhookRegistrar>();
+        services.AddSingleton<IWebhookSubscriptions, WooCommerceWebhookSubscriptions>();
+        services.AddHttpClient(WooCommerceCaptureScriptCheck.HttpClientName, static client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ICaptureScriptCheck, WooCommerceCaptureScriptCheck>();
         services.AddSingleton<WooCommerceConnectFlow>();
         services.AddSingleton<IStoreConnector, WooCommerceStoreConnector>();
         services.AddSingleton(sp => new WooCommerceKeyAuthorization(sp.GetRequiredService<WooCommerceConnectFlow>()));

@@ -50,6 +50,9 @@ public sealed class JobsOptions
     /// <summary>Carts erased per transaction by the retention purge.</summary>
     public int PurgeBatchSize { get; set; } = 500;
 
+    /// <summary>How often every store's feeds (webhooks, polling, capture) are judged and their alarms raised or cleared.</summary>
+    public TimeSpan CheckFeedsEvery { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long job run history is kept.</summary>
     public TimeSpan KeepJobRunsFor { get; set; } = TimeSpan.FromDays(30);
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Accounts;
 using CartRecovery.Jobs.Billing;
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.FeedHealth;
 using CartRecovery.Jobs.History;
 using CartRecovery.Jobs.Maintenance;
 using CartRecovery.Jobs.Recovery;
@@ -63,6 +64,8 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<WriteJobScheduleOnStart>();
         services.AddSingleton<RecentDaysRollup>();
         services.AddSingleton<PollLag>();
+        services.AddSingleton<StoreFeeds>();
+        services.AddSingleton<FeedAlarms>();
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
             .Validate(o => o.AuditRetentionDays >= 1, "Accounts:AuditRetentionDays must be at least 1")
             .ValidateOnStart();
@@ -92,6 +95,8 @@ public static class JobsServiceCollectionExtensions
         yield return ScheduledJob.Every<RollUpMetricsJob>(RollUpMetricsJob.Key, options.RollUpMetricsEvery, "Rolls up per-store daily metrics of the recent days");
         yield return ScheduledJob.Every<ChargeUsageJob>(ChargeUsageJob.Key, options.ChargeUsageEvery,
             "Syncs Shopify subscriptions and charges usage beyond each store's plan (when Billing:Enabled)");
+        yield return ScheduledJob.Every<CheckFeedsJob>(CheckFeedsJob.Key, options.CheckFeedsEvery,
+            "Judges each store's feeds and emails the owners when one goes stale or broken, and when it recovers");
         yield return ScheduledJob.Every<PurgeExpiredDataJob>(PurgeExpiredDataJob.Key, options.PurgeExpiredDataEvery,
             "Erases customer data older than each store's retention, after the roll-up; prunes job history");
     }

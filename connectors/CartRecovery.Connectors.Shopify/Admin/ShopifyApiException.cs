@@ -1,10 +1,12 @@
+using CartRecovery.Core.Storefronts;
+
 namespace CartRecovery.Connectors.Shopify.Admin;
 
 /// <summary>
 /// A failed call to Shopify (Admin GraphQL API or OAuth endpoint). <see cref="IsTransient"/> tells callers whether trying
 /// again later can help (429, 5xx, timeouts, throttling); 401/403 and GraphQL user errors never are.
 /// </summary>
-internal sealed class ShopifyApiException : Exception
+internal sealed class ShopifyApiException : Exception, IPlatformApiFailure
 {
     public ShopifyApiException()
     {

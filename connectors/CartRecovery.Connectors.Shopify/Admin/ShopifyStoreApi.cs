@@ -28,7 +28,8 @@ internal sealed class ShopifyStoreApi
     public async Task<JsonElement> MutateAsync(Store store, string mutation, object? variables, CancellationToken ct) =>
         await _client.MutateAsync(await ConnectAsync(store, ct), mutation, variables, ct);
 
-    private async Task<ShopifyConnection> ConnectAsync(Store store, CancellationToken ct)
+    /// <summary>The store's address and a fresh token, for clients that take a connection (the webhook registrar).</summary>
+    public async Task<ShopifyConnection> ConnectAsync(Store store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         var shopBase = ShopifyEndpoints.ShopBase(store.ExternalId, store.ApiBaseUrl, _options.Value);

@@ -24,6 +24,15 @@ internal sealed class ShopifyWebhookRegistrar
         }
         """;
 
+    // Every subscription of the app to our address; the shop has fewer than 50 (one per topic).
+    private const string ListQuery = """
+        query CartRecoveryWebhookSubscriptions($first: Int!, $uri: String) {
+          webhookSubscriptions(first: $first, uri: $uri) {
+            nodes { id topic }
+          }
+        }
+        """;
+
     private readonly ShopifyAdminClient _client;
     private readonly RecoveryOptions _recovery;
 
@@ -40,9 +49,24 @@ internal sealed class ShopifyWebhookRegistrar
 
     /// <summary>Creates every subscription; one that exists already counts as done (a reinstall re-runs this).</summary>
     /// <exception cref="ShopifyApiException">Shopify refused a subscription for another reason, or the call failed.</exception>
-    public async Task RegisterAsync(ShopifyConnection connection, CancellationToken ct)
+    public Task RegisterAsync(ShopifyConnection connection, CancellationToken ct) => CreateAsync(connection, Topics, ct);
+
+    /// <summary>The topics of <see cref="Topics"/> that have no subscription to <see cref="CallbackUrl"/> at the shop.</summary>
+    /// <exception cref="ShopifyApiException">The call failed.</exception>
+    public async Task<IReadOnlyList<string>> MissingTopicsAsync(ShopifyConnection connection, CancellationToken ct)
     {
-        foreach (var topic in Topics)
+        var data = await _client.QueryAsync(connection, ListQuery, new { first = 50, uri = CallbackUrl.AbsoluteUri }, ct);
+        var present = data.GetProperty("webhookSubscriptions").GetProperty("nodes").EnumerateArray()
+            .Select(n => n.GetProperty("topic").GetString()).ToHashSet(StringComparer.Ordinal);
+        return [.. Topics.Where(t => !present.Contains(t))];
+    }
+
+    /// <summary>Creates the subscriptions of <paramref name="topics"/>; one that exists already counts as done.</summary>
+    /// <exception cref="ShopifyApiException">Shopify refused a subscription for another reason, or the call failed.</exception>
+    public async Task CreateAsync(ShopifyConnection connection, IEnumerable<string> topics, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        foreach (var topic in topics)
         {
             var data = await _client.MutateAsync(connection, CreateMutation,
                 new { topic, webhookSubscription = new { uri = CallbackUrl.AbsoluteUri, format = "JSON" } }, ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using CartRecovery.Core.Storefronts;
 
 namespace CartRecovery.Connectors.WooCommerce.Api;
 
@@ -8,7 +9,7 @@ namespace CartRecovery.Connectors.WooCommerce.Api;
 /// <see cref="ErrorCode"/> is that <c>code</c> (<c>woocommerce_rest_authentication_error</c>, <c>rest_invalid_param</c>, ...).
 /// A call that got no answer (timeout, broken connection) has <see cref="StatusCode"/> 0.
 /// </summary>
-internal sealed class WooCommerceApiException : Exception
+internal sealed class WooCommerceApiException : Exception, IPlatformApiFailure
 {
     public WooCommerceApiException()
     {
@@ -53,4 +54,6 @@ internal sealed class WooCommerceApiException : Exception
 
     /// <summary>The keys were refused or lack a permission (WooCommerce answers both with 401).</summary>
     public bool IsUnauthorized => StatusCode is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden;
+
+    int? IPlatformApiFailure.StatusCode => StatusCode == 0 ? null : StatusCode;
 }

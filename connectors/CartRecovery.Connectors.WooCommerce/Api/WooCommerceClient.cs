@@ -153,6 +153,21 @@ internal sealed class WooCommerceClient
             WooJson.String(created, "status") ?? "active");
     }
 
+    /// <summary>
+    /// <c>GET /webhooks?per_page=100</c>: the shop's webhooks, whatever their status (active, paused, disabled). CartRecovery
+    /// makes three per store; a shop with more than a hundred webhooks of its own would page past ours, so only the first
+    /// page is read and a missing one is simply re-created.
+    /// </summary>
+    public async Task<IReadOnlyList<WooCommerceWebhookInfo>> ListWebhooksAsync(WooCommerceConnection connection, CancellationToken ct)
+    {
+        var body = (await GetAsync(connection, "webhooks", [new("per_page", "100")], ct)).Body;
+        return body.ValueKind != JsonValueKind.Array ? [] :
+        [
+            .. body.EnumerateArray().Select(w => new WooCommerceWebhookInfo(WooJson.Long(w, "id") ?? 0, WooJson.String(w, "topic") ?? "",
+                WooJson.String(w, "delivery_url") ?? "", WooJson.String(w, "status") ?? "")),
+        ];
+    }
+
     /// <summary><c>DELETE /webhooks/{id}?force=true</c> (webhooks cannot be trashed). A webhook already gone is not an error.</summary>
     public async Task DeleteWebhookAsync(WooCommerceConnection connection, long webhookId, CancellationToken ct)
     {

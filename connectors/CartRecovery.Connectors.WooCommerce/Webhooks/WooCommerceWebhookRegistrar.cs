@@ -65,6 +65,35 @@ internal sealed class WooCommerceWebhookRegistrar(
         return warning;
     }
 
+    /// <summary>
+    /// Lists the shop's webhooks and re-creates each of <see cref="Topics"/> that has no active webhook to this store's
+    /// delivery URL (deleted in wp-admin, or disabled by WooCommerce after failed deliveries), signed with the store's
+    /// secret; the stored ids then name the webhooks that exist.
+    /// </summary>
+    /// <exception cref="WooCommerceApiException">Listing or creating failed.</exception>
+    public async Task<(IReadOnlyList<string> Missing, IReadOnlyList<string> Recreated)> EnsureAsync(WooCommerceConnection connection, long storeId,
+        string secret, CancellationToken ct)
+    {
+        var url = DeliveryUrl(storeId).AbsoluteUri;
+        var ours = (await client.ListWebhooksAsync(connection, ct)).Where(w => w.DeliveryUrl == url).ToList();
+        var active = ours.Where(w => w.Status == "active").ToList();
+        var missing = Topics.Where(t => !active.Exists(w => w.Topic == t)).ToList();
+        var ids = active.Select(w => w.Id).ToList();
+        var recreated = new List<string>();
+        foreach (var topic in missing)
+        {
+            // A disabled one of ours for this topic would stay disabled for ever: replaced, not kept beside the new one.
+            foreach (var stale in ours.Where(w => w.Topic == topic))
+                await client.DeleteWebhookAsync(connection, stale.Id, ct);
+            var webhook = await client.CreateWebhookAsync(connection, topic, DeliveryUrl(storeId), secret, $"{options.Value.AppName} {topic}", ct);
+            ids.Add(webhook.Id);
+            recreated.Add(topic);
+        }
+        if (missing.Count > 0)
+            await state.SetAsync(storeId, StateKey, string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))), ct);
+        return (missing, recreated);
+    }
+
     private static IEnumerable<long> ParseIds(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)

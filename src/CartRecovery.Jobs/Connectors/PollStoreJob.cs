@@ -1,3 +1,4 @@
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
 using Quartz;
@@ -32,8 +33,10 @@ public sealed class PollStoreJob(IStoreRepository stores, IEnumerable<IStorePoll
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // Recorded by Quartz as this store's failure (and logged by its listeners); the next fire tries again.
-            throw new JobExecutionException($"Polling store {storeId} ({store.Platform}) failed: {error.Message}", error);
+            // Recorded by Quartz as this store's failure (and logged by its listeners); the next fire tries again. The history
+            // keeps the cause's message, marked when the platform refused the credentials (the feed check reads the mark).
+            var cause = PollFailure.IsCredentialsRefused(error) ? new InvalidOperationException(PollFailure.Describe(error), error) : error;
+            throw new JobExecutionException($"Polling store {storeId} ({store.Platform}) failed: {error.Message}", cause);
         }
     }
 }

@@ -4,6 +4,7 @@ using CartRecovery.Connectors.WooCommerce;
 using CartRecovery.Data;
 using CartRecovery.Email;
 using CartRecovery.Email.Postmark;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Sms;
@@ -11,6 +12,7 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
+using CartRecovery.Web.Features.FeedHealth;
 using CartRecovery.Web.Features.Health;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.SignIn;
@@ -66,6 +68,7 @@ internal static class CartRecoveryHost
             .AddWebApp()
             .AddSingleton<StoreOnboarding>()
             .AddSingleton<IWebhookIntake, WebhookIntake>()
+            .AddSingleton<IFeedAlertSender, FeedAlertEmails>()
             .AddProblemDetails(o => o.CustomizeProblemDetails = RequestFailures.Describe);
         // Requests the endpoints cannot read reach the exception handler in every environment (not a bare 400 outside
         // Development), which answers with a problem that says what is wrong.
@@ -127,6 +130,7 @@ internal static class CartRecoveryHost
         app.MapPostmarkEmail();
         app.MapBillingReturn();
         app.MapStoreSummary();
+        app.MapStoreHealth();
         app.MapAccountSignIn();
         app.MapWebApp();
         app.MapSms();

@@ -48,13 +48,13 @@ public sealed class SqliteDatabaseMigratorTests : DatabaseMigratorContract
         var indexes = await Db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'");
 
         Assert.Equal(["accounts", "api_keys", "audit_log", "cart_events", "cart_lines", "cart_refs", "carts", "connector_state", "daily_store_metrics",
-            "data_exports", "email_sends", "follow_up_tasks", "invitations", "job_runs", "memberships", "messages", "pending_connections", "schema_versions",
+            "data_exports", "email_sends", "feed_alarms", "follow_up_tasks", "invitations", "job_runs", "memberships", "messages", "pending_connections", "schema_versions",
             "sending_policies", "sequence_versions", "sequences", "sign_in_links", "sms_suppressions", "store_credentials", "store_sms_settings", "store_subscriptions",
             "store_templates", "stores", "suppressions",
             "user_logins", "user_sessions", "users", "webhook_deliveries"], tables);
         Assert.Subset(indexes.ToHashSet(), new HashSet<string>
         {
-            "ix_messages_status_due_at", "ix_messages_status_lease_until", "ix_carts_status_platform_updated_at",
+            "ix_messages_status_due_at", "ix_messages_status_lease_until", "ix_webhook_deliveries_store_received", "ix_carts_status_platform_updated_at",
             "ix_carts_store_created_at", "ix_cart_events_cart_at", "ix_messages_sequence_step", "ix_sequences_store",
             "ix_messages_recipient_normalized_sent_at", "ix_job_runs_job_started", "ix_daily_store_metrics_day",
             "ix_messages_store_id_sent_at", "ix_stores_account", "ix_audit_log_account_at", "ix_api_keys_account",

@@ -16,13 +16,13 @@ internal sealed partial class AccountEmails(IEmailTransport transport, IOptions<
     ILogger<AccountEmails> logger)
 {
     /// <summary>Sends; a transport failure is logged, not thrown: the page answers the same whether or not a mail left.</summary>
-    public Task SendSignInLinkAsync(string to, Uri link, string language, CancellationToken ct)
+    public Task<bool> SendSignInLinkAsync(string to, Uri link, string language, CancellationToken ct)
     {
         var texts = SignInTexts.For(language);
         return SendAsync(to, texts.SignInEmailSubject, texts, texts.SignInEmailText, link, texts.SignInButton, texts.SignInEmailIgnore, "sign-in", ct);
     }
 
-    public Task SendInvitationAsync(string to, Account account, AccountRole role, double days, Uri link, string language, CancellationToken ct)
+    public Task<bool> SendInvitationAsync(string to, Account account, AccountRole role, double days, Uri link, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
         var texts = SignInTexts.For(language);
@@ -32,7 +32,11 @@ internal sealed partial class AccountEmails(IEmailTransport transport, IOptions<
             texts.InvitationEmailButton, null, "invitation", ct);
     }
 
-    private async Task SendAsync(string to, string subject, SignInTexts texts, string text, Uri link, string button, string? footer, string tag,
+    /// <summary>A notice about one of the person's shops (a feed alarm); false when the transport refused it (logged).</summary>
+    public Task<bool> SendNoticeAsync(string to, string subject, string text, Uri link, string button, string language, string tag, CancellationToken ct) =>
+        SendAsync(to, subject, SignInTexts.For(language), text, link, button, null, tag, ct);
+
+    private async Task<bool> SendAsync(string to, string subject, SignInTexts texts, string text, Uri link, string button, string? footer, string tag,
         CancellationToken ct)
     {
         var html = $"""
@@ -66,10 +70,12 @@ internal sealed partial class AccountEmails(IEmailTransport transport, IOptions<
         try
         {
             await transport.SendAsync(message, ct);
+            return true;
         }
         catch (EmailSendException error)
         {
             Log.SendFailed(logger, tag, error.Message);
+            return false;
         }
     }
 

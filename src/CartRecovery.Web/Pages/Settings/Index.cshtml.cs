@@ -7,7 +7,9 @@ using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Sms;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
+using CartRecovery.Core.FeedHealth;
 using CartRecovery.Jobs.Connectors;
+using CartRecovery.Jobs.FeedHealth;
 using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
@@ -33,7 +35,8 @@ namespace CartRecovery.Web.Pages.Settings;
 internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexModel> text, IStoreRepository stores, IStorePolicyRepository policies,
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
-    SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio)
+    SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio,
+    StoreFeeds feeds, ISendLatencyQuery latency)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
@@ -55,6 +58,10 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     public StoreHealth Health { get; private set; } = null!;
     /// <summary>What the shop's own sequences let through lately; read on the health tab only (it replays enrolment).</summary>
     public SequenceReach? Reach { get; private set; }
+    /// <summary>Each feed of the shop judged now (webhooks, polling, capture); read on the health tab only.</summary>
+    public IReadOnlyList<FeedReport> Feeds { get; private set; } = [];
+    /// <summary>How late the shop's messages went out over the last day; read on the health tab only.</summary>
+    public SendLatency? Latency { get; private set; }
     public BillingDto? Plan { get; private set; }
     public string? CaptureSnippet { get; private set; }
     public SmsUrls SmsAddresses { get; private set; } = null!;
@@ -216,7 +223,12 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         var tokenExpiry = (await credentials.GetAsync(Shop.Id, ct))?.AccessTokenExpiresAt;
         Health = new StoreHealth(lastPoll, seen.LastWebhookAt, tokenExpiry, seen.LastCaptureAt, Shop.Platform == Platforms.WooCommerce);
         if (CurrentTab == "health")
+        {
             Reach = await reach.CheckAsync(Shop.Id, ct);
+            Feeds = await feeds.CheckAsync(Shop, null, ct);
+            var now = time.GetUtcNow();
+            Latency = await latency.GetAsync(Shop.Id, now - SendLatency.Window, now, ct);
+        }
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
         if (billing.Enabled)

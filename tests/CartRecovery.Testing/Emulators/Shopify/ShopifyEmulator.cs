@@ -56,6 +56,9 @@ public sealed class ShopifyEmulator : LoopbackServer
 
     public IReadOnlyList<ShopifyEmulatorWebhookSubscription> WebhookSubscriptions => _state.Subscriptions();
 
+    /// <summary>What a merchant, another app or Shopify itself (after failed deliveries) does: the subscription is gone.</summary>
+    public bool DeleteWebhookSubscription(string id) => _state.RemoveSubscription(id);
+
     public IReadOnlyList<ShopifyEmulatorDiscount> Discounts => _state.Discounts();
 
     public IReadOnlyList<ShopifyEmulatorCheckout> Checkouts => _state.Checkouts();

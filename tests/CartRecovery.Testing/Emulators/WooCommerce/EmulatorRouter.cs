@@ -47,6 +47,11 @@ internal sealed partial class EmulatorRouter(
             await EmulatorWcAuth.AuthorizeAsync(http, get, state, options, outbound);
             return;
         }
+        if (http.Request.Method == "GET" && rawPath == "/")
+        {
+            await EmulatorStorefront.WriteHomePageAsync(http.Response, state, options);
+            return;
+        }
         if (http.Request.Method == "GET" && rawPath == "/checkout/")
         {
             await EmulatorStorefront.WriteCheckoutPageAsync(http.Response, state, options);
@@ -120,6 +125,9 @@ internal sealed partial class EmulatorRouter(
                 return;
             case ("GET", _) when Match(OrderRoute(), route) is { } orderId:
                 await EmulatorOrders.GetAsync(request, state, long.Parse(orderId, CultureInfo.InvariantCulture));
+                return;
+            case ("GET", "wc/v3/webhooks"):
+                await EmulatorWrites.ListWebhooksAsync(request, state, now);
                 return;
             case ("POST", "wc/v3/webhooks"):
                 await EmulatorWrites.CreateWebhookAsync(request, state, sender, now);

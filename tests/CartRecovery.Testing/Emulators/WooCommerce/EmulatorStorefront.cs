@@ -14,6 +14,25 @@ namespace CartRecovery.Testing.Emulators.WooCommerce;
 /// </summary>
 internal static class EmulatorStorefront
 {
+    /// <summary>The shop's home page: WordPress prints the pasted script tag in the head of every page, this one included.</summary>
+    public static async Task WriteHomePageAsync(HttpResponse response, EmulatorState state, WooCommerceEmulatorOptions options)
+    {
+        Uri? script;
+        lock (state.Gate)
+            script = state.CaptureScriptUrl;
+        var tag = script is null ? "" : $"""<script src="{WebUtility.HtmlEncode(script.AbsoluteUri)}" async></script>""";
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en-US">
+            <head><meta charset="UTF-8"><title>{WebUtility.HtmlEncode(options.StoreName)}</title>{tag}</head>
+            <body class="home page-template-default page"><h1>{WebUtility.HtmlEncode(options.StoreName)}</h1></body>
+            </html>
+            """;
+        response.StatusCode = 200;
+        response.ContentType = "text/html; charset=UTF-8";
+        await response.WriteAsync(html, Encoding.UTF8);
+    }
+
     public static async Task WriteCheckoutPageAsync(HttpResponse response, EmulatorState state, WooCommerceEmulatorOptions options)
     {
         Uri? script;

@@ -7,7 +7,7 @@ namespace CartRecovery.Testing.Emulators.WooCommerce;
 
 /// <summary>
 /// <c>POST /webhooks</c>, <c>DELETE /webhooks/{id}</c> and <c>POST /coupons</c>, as the v3 webhooks and coupons
-/// controllers answer them. Creating a webhook pings its delivery URL before the response, like WooCommerce does.
+/// controllers answer them, and <c>GET /webhooks</c> (the list the webhooks controller pages like any collection). Creating a webhook pings its delivery URL before the response, like WooCommerce does.
 /// </summary>
 internal static class EmulatorWrites
 {
@@ -56,6 +56,44 @@ internal static class EmulatorWrites
             state.Webhooks[index] = webhook = webhook with { PingStatus = ping };
         }
         await EmulatorHttp.WriteJsonAsync(request.Http.Response, 201, WebhookJson(webhook, now));
+    }
+
+    /// <summary>
+    /// <c>GET /webhooks</c> (woocommerce.github.io/woocommerce-rest-api-docs/#list-all-webhooks): <c>status</c> all (the
+    /// default), active, paused or disabled; <c>per_page</c> 1–100 (10 by default), <c>page</c>; oldest first by id is
+    /// enough for the emulator (the real default is date, desc), with <c>X-WP-Total</c> and <c>X-WP-TotalPages</c>.
+    /// </summary>
+    public static async Task ListWebhooksAsync(EmulatorRequest request, EmulatorState state, DateTimeOffset now)
+    {
+        var status = request.Param("status") ?? "all";
+        if (status is not ("all" or "active" or "paused" or "disabled"))
+        {
+            await WordPressError.InvalidParam("status", "status is not one of all, active, paused, and disabled.").WriteAsync(request.Http.Response);
+            return;
+        }
+        if (!int.TryParse(request.Param("per_page") ?? "10", NumberStyles.None, CultureInfo.InvariantCulture, out var perPage) || perPage is < 1 or > 100)
+        {
+            await WordPressError.InvalidParam("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)").WriteAsync(request.Http.Response);
+            return;
+        }
+        if (!int.TryParse(request.Param("page") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
+        {
+            await WordPressError.InvalidParam("page", "page must be greater than or equal to 1").WriteAsync(request.Http.Response);
+            return;
+        }
+        if (request.Key is null)
+        {
+            await new WordPressError(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.").WriteAsync(request.Http.Response);
+            return;
+        }
+        List<EmulatedWebhook> matching;
+        lock (state.Gate)
+            matching = [.. state.Webhooks.Where(w => status == "all" || w.Status == status).OrderBy(w => w.Id)];
+        var response = request.Http.Response;
+        response.Headers["X-WP-Total"] = matching.Count.ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-WP-TotalPages"] = ((matching.Count + perPage - 1) / perPage).ToString(CultureInfo.InvariantCulture);
+        await EmulatorHttp.WriteJsonAsync(response, 200,
+            new JsonArray([.. matching.Skip((page - 1) * perPage).Take(perPage).Select(w => (JsonNode)WebhookJson(w, now))]));
     }
 
     public static async Task DeleteWebhookAsync(EmulatorRequest request, EmulatorState state, long id, DateTimeOffset now)

@@ -134,6 +134,23 @@ public sealed class WooCommerceEmulator : LoopbackServer
         get { lock (_state.Gate) return [.. _state.Webhooks]; }
     }
 
+    /// <summary>What a merchant deleting the webhook in wp-admin (WooCommerce → Settings → Advanced → Webhooks) does.</summary>
+    public bool DeleteWebhook(long id)
+    {
+        lock (_state.Gate)
+            return _state.Webhooks.RemoveAll(w => w.Id == id) > 0;
+    }
+
+    /// <summary>What WooCommerce does to a webhook after too many failed deliveries: status <c>disabled</c>, nothing sent any more.</summary>
+    public void DisableWebhook(long id)
+    {
+        lock (_state.Gate)
+        {
+            var index = _state.Webhooks.FindIndex(w => w.Id == id);
+            _state.Webhooks[index] = _state.Webhooks[index] with { Status = "disabled" };
+        }
+    }
+
     public IReadOnlyList<EmulatedCoupon> Coupons
     {
         get { lock (_state.Gate) return [.. _state.Coupons.Values.OrderBy(c => c.Id)]; }

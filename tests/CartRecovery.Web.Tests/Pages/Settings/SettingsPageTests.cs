@@ -157,6 +157,12 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-health=webhook]")).ToHaveTextAsync(Local(webhook));
         await Assertions.Expect(page.Locator("[data-health=capture]")).ToHaveTextAsync("Not seen yet");
         Assert.Contains("/capture/pk-settings-test/script.js", await page.InputValueAsync("#capture-snippet"), StringComparison.Ordinal);
+        // A shop created today has no rhythm yet: each of its three feeds is still learning.
+        await Assertions.Expect(page.Locator("[data-health=feeds] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-feed=webhooks]")).ToHaveAttributeAsync("data-state", "learning");
+        await Assertions.Expect(page.Locator("[data-feed=capture] th")).ToHaveTextAsync("Capture script");
+        await Assertions.Expect(page.Locator("[data-feed=polling] .badge")).ToHaveTextAsync("Learning");
+        await Assertions.Expect(page.Locator("[data-health=latency]")).ToHaveTextAsync("Nothing sent");
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-health");
     }
 
