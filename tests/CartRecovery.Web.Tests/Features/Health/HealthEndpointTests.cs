@@ -16,7 +16,7 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, await WaitForHealthyAsync(client));
         await using var db = await app.Service<IDbConnectionFactory>().OpenAsync(ct);
         var jobs = (await db.QueryAsync<string>("SELECT JOB_NAME FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME")).ToList();
-        Assert.Equal(["charge-usage", "detect-abandoned-carts", "process-webhooks", "purge-expired-data", "roll-up-metrics", "send-due-messages", "sync-store-polls"], jobs);
+        Assert.Equal(["charge-usage", "check-feeds", "detect-abandoned-carts", "process-webhooks", "purge-expired-data", "roll-up-metrics", "send-due-messages", "sync-store-polls"], jobs);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class PortfolioPageTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(2), Assert.Single(await sequences.ListAsync(quiet.Id, AppSite.Ct)).Definition.Steps[0].Delay);
         var updated = Assert.Single(await sequences.ListAsync(third.Id, AppSite.Ct));
         Assert.Equal((older.Id, 2, TimeSpan.FromHours(2)), (updated.Id, updated.Version, updated.Definition.Steps[0].Delay));
-        Assert.Single(await sequences.ListAsync(busy.Id, AppSite.Ct));
+        Assert.Single(await sequences.ListAsync(busy.Id, AppSite.Ct), s => s.Active);
         await HeadlessChromium.SaveScreenshotsAsync(page, "portfolio-applied");
 
         await page.GotoAsync(_site.Url("app/portfolio"));
