@@ -6,6 +6,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Webhooks;
@@ -18,6 +19,7 @@ using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connectors;
 using CartRecovery.Data.Privacy;
+using CartRecovery.Data.Reasons;
 using CartRecovery.Data.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -99,6 +101,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISignInLinkRepository, SignInLinkRepository>();
         services.AddSingleton<IInvitationRepository, InvitationRepository>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<ILeaveReasonRepository, LeaveReasonRepository>();
         return services;
     }
 }
