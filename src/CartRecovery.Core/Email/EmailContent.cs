@@ -17,7 +17,14 @@ public sealed record EmailModel(
     OutboundMessage Message,
     string RestoreUrl,
     string UnsubscribeUrl,
-    IssuedOffer? Offer);
+    IssuedOffer? Offer)
+{
+    /// <summary>
+    /// The common part of the "why did you leave?" links (<c>…/why/{token}</c>; each reason adds <c>?r=word</c>), set
+    /// for the first email of a sequence only.
+    /// </summary>
+    public string? ReasonUrl { get; init; }
+}
 
 /// <summary>Renders a message's template for a cart.</summary>
 public interface IEmailComposer

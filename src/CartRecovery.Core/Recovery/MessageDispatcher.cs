@@ -218,7 +218,10 @@ public sealed partial class MessageDispatcher(
         var storefront = storefronts.For(store.Platform);
         var offer = await EnsureOfferAsync(message, cart, store, storefront, ct);
         var now = time.GetUtcNow();
-        var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer);
+        var model = new EmailModel(store, cart, message, links.Restore(message.Id, now), links.Unsubscribe(message.Id, now), offer)
+        {
+            ReasonUrl = await IsFirstEmailAsync(message, ct) ? links.Reason(message.Id, now) : null,
+        };
         var content = await composer.ComposeAsync(model, ct);
         if (LeaseRunningOut(message))
             return Outcome.Retrying;
@@ -235,6 +238,10 @@ public sealed partial class MessageDispatcher(
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
     }
+
+    /// <summary>Whether the message is its cart's first email step: only that one asks why the customer left.</summary>
+    private async Task<bool> IsFirstEmailAsync(OutboundMessage message, CancellationToken ct) =>
+        (await messages.ListForCartAsync(message.CartId, ct)).Where(m => m.Kind == StepKind.Email).MinBy(m => m.Step)?.Id == message.Id;
 
     /// <summary>The platform's word on the cart just before a send: null when it is still open, else what became of the message.</summary>
     private async Task<Outcome?> CheckStorefrontAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)

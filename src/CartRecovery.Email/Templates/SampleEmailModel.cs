@@ -59,6 +59,9 @@ internal static class SampleEmailModel
             DueAt = SampleTime,
         };
         var issued = withOffer ? new IssuedOffer("SAMPLE-10", offer.Describe(cart.Currency), SampleTime + offer.ValidFor) : null;
-        return new EmailModel(store, cart, message, "https://recover.example.com/r/sample", "https://recover.example.com/u/sample", issued);
+        return new EmailModel(store, cart, message, "https://recover.example.com/r/sample", "https://recover.example.com/u/sample", issued)
+        {
+            ReasonUrl = "https://recover.example.com/why/sample",
+        };
     }
 }

@@ -12,6 +12,7 @@ using CartRecovery.Web.Features.Auth;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.Health;
+using CartRecovery.Web.Features.Reasons;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
@@ -52,6 +53,7 @@ internal static class CartRecoveryHost
             .AddEmailTransport("postmark", PostmarkServiceCollectionExtensions.Transport)
             .AddSms()
             .AddRecoveryEngine()
+            .AddReasonLinks()
             .AddSecretProtection(builder.Configuration)
             .AddDemoConnector()
             .AddShopifyConnector()
@@ -121,6 +123,7 @@ internal static class CartRecoveryHost
         app.MapApiReference();
         app.MapRestoreLinks();
         app.MapUnsubscribe();
+        app.MapReasonLinks();
         app.MapDemoConnector();
         app.MapShopifyConnector();
         app.MapWooCommerceConnector();
