@@ -15,6 +15,6 @@ public interface ILeaveReasonRepository
     /// <summary>The reason recorded for the cart, if any.</summary>
     Task<LeaveReason?> GetAsync(long cartId, CancellationToken ct);
 
-    /// <summary>How many of the store's carts got each reason in [<paramref name="from"/>, <paramref name="until"/>); reasons nobody gave are left out.</summary>
+    /// <summary>How many of the store's carts got each reason from <paramref name="from"/> to <paramref name="until"/>, both included; reasons nobody gave are left out.</summary>
     Task<IReadOnlyList<ReasonCount>> CountAsync(long storeId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct);
 }

@@ -38,7 +38,7 @@ internal sealed class LeaveReasonRepository(IDbConnectionFactory connections, Sq
 
     private const string CountSql = """
         SELECT leave_reason AS Reason, COUNT(*) AS Carts FROM carts
-        WHERE store_id = @StoreId AND leave_reason IS NOT NULL AND leave_reason_at >= @From AND leave_reason_at < @Until
+        WHERE store_id = @StoreId AND leave_reason IS NOT NULL AND leave_reason_at >= @From AND leave_reason_at <= @Until
         GROUP BY leave_reason
         """;
 

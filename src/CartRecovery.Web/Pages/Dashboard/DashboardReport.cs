@@ -1,4 +1,5 @@
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Web.Pages.Dashboard;
@@ -28,4 +29,7 @@ public sealed record DashboardReport(
     public string? ChartCurrency => RecoveredRevenue.OrderByDescending(r => r.AmountMinor).Select(r => r.Currency).FirstOrDefault();
 
     public long TextsSent { get; init; }
+
+    /// <summary>Why customers said they left (the first email's reason links), carts per reason given in the period, summed across shops.</summary>
+    public IReadOnlyList<ReasonCount> Reasons { get; init; } = [];
 }

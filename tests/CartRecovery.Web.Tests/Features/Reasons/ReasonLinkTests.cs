@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Reasons;
@@ -202,5 +204,26 @@ public sealed class ReasonLinkTests : IDisposable
         Assert.All((await MessagesAsync(cart)).Skip(1), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
         Assert.Single(_drive.EmailsOf(cart));
         Assert.Empty(await _app.Service<IFollowUpTaskRepository>().ListAsync(cart.StoreId, null, null, _drive.Ct));
+    }
+
+    [Fact]
+    public async Task ReasonsApi_CountsTheStoresCartsPerReason_EveryReasonListed()
+    {
+        var (first, email) = await FirstEmailAsync("chk-api-1");
+        await ClickAsync(RecoveryDriver.ReasonPath(email, "shipping"));
+        var (_, other) = await _drive.AbandonAndSendFirstStepAsync((await _app.Service<IStoreRepository>().GetAsync(first.StoreId, _drive.Ct))!, "chk-api-2", "bo@example.com");
+        await ClickAsync(RecoveryDriver.ReasonPath(other, "looking"));
+        var admin = _app.AdminClient();
+
+        var body = await admin.GetFromJsonAsync<JsonElement>($"/api/stores/{first.StoreId}/reasons?days=7", _drive.Ct);
+
+        Assert.Equal(2, body.GetProperty("total").GetInt64());
+        var counts = body.GetProperty("reasons").EnumerateArray().ToDictionary(r => r.GetProperty("reason").GetString()!, r => r.GetProperty("carts").GetInt64());
+        Assert.Equal(LeaveReasonSlugs.All.Select(LeaveReasonSlugs.Slug), counts.Keys);
+        Assert.Equal(1, counts["shipping"]);
+        Assert.Equal(1, counts["looking"]);
+        Assert.Equal(0, counts["price"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/api/stores/{first.StoreId}/reasons?days=0", _drive.Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/stores/987654/reasons", _drive.Ct)).StatusCode);
     }
 }
