@@ -49,7 +49,7 @@ internal sealed record ReasonTexts
         ThanksTitle = "Merci",
         ThanksHeading = "Merci de nous l'avoir dit",
         YouSaid = "Votre réponse\u00A0: {0}.",
-        Helps = "Votre réponse aide {0} à faire mieux. Votre panier est toujours enregistré.",
+        Helps = "Elle aide {0} à faire mieux. Votre panier est toujours enregistré.",
         NoMoreReminders = "Nous ne vous enverrons plus de rappels pour ce panier. Il reste enregistré si vous changez d'avis.",
         SomeoneWillHelp = "Quelqu'un de {0} vous contactera pour vous aider à finaliser votre commande.",
         AlreadyGiven = "Vous nous aviez déjà répondu. Merci encore\u00A0!",
