@@ -12,7 +12,6 @@ namespace CartRecovery.Web.Tests.Pages.Reasons;
 /// </summary>
 public sealed class ReasonPageBrowserTests : IAsyncLifetime
 {
-    private const string Logo = "https://cdn.alpine-demo.example/logo.svg";
     private AppSite _site = null!;
 
     public async ValueTask InitializeAsync() => _site = await AppSite.StartAsync();
@@ -29,18 +28,14 @@ public sealed class ReasonPageBrowserTests : IAsyncLifetime
     public async Task Click_OnAReasonLink_ThanksInTheShopsBranding_AndTheButtonRestoresTheCart(string locale, string heading, string said, string button)
     {
         var store = await _site.App.Service<IStoreRepository>().UpsertAsync(
-            await _site.DemoStoreAsync() with { LogoUrl = Logo, BrandColor = "#0B6E4F" }, AppSite.Ct);
+            await _site.DemoStoreAsync() with { LogoUrl = ShopLogo.Url, BrandColor = ShopLogo.BrandColor }, AppSite.Ct);
         var drive = new RecoveryDriver(_site.App) { Locale = locale };
         var externalId = $"chk-why-{locale}";
         var (cart, email) = await drive.AbandonAndSendFirstStepAsync(store, externalId, restoreUrl: _site.Url($"demo/cart/{externalId}"));
         var link = Regex.Match(email.TextBody!, @"/why/[A-Za-z0-9_-]+\?r=shipping").Value;
         Assert.NotEmpty(link);
         var page = await _site.Chromium.NewPageAsync();
-        await page.RouteAsync(Logo, route => route.FulfillAsync(new()
-        {
-            ContentType = "image/svg+xml",
-            Body = """<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"><rect width="160" height="40" rx="6" fill="#0B6E4F"/><text x="80" y="26" font-family="sans-serif" font-size="16" fill="#fff" text-anchor="middle">Alpine &amp; Co.</text></svg>""",
-        }));
+        await ShopLogo.ServeAsync(page);
         // The email as a webmail shows it: the shopper clicks the link, so the browser marks the navigation as theirs.
         await page.SetContentAsync($"""<a id="reason" href="{_site.Url(link.TrimStart('/'))}">shipping</a>""");
 
@@ -49,7 +44,7 @@ public sealed class ReasonPageBrowserTests : IAsyncLifetime
 
         Assert.Equal(heading, await page.InnerTextAsync("h1"));
         Assert.Contains(said, await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        Assert.Equal("rgb(11, 110, 79)", await page.EvalOnSelectorAsync<string>("a.button", "b => getComputedStyle(b).backgroundColor"));
+        Assert.Equal(ShopLogo.BrandRgb, await page.EvalOnSelectorAsync<string>("a.button", "b => getComputedStyle(b).backgroundColor"));
         Assert.Equal(LeaveReason.ShippingCost, await _site.App.Service<ILeaveReasonRepository>().GetAsync(cart.Id, AppSite.Ct));
         await HeadlessChromium.SaveScreenshotsAsync(page, $"reason-thanks-{locale}");
 
