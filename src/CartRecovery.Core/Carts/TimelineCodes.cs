@@ -83,6 +83,8 @@ public static class TimelineCodes
     public const string FollowUpNow = "reason.follow-up-now";
     public const string JustLooking = "reason.just-looking";
     public const string ContinuesAsPlanned = "reason.continues-as-planned";
+    /// <summary>The reason came after the cart's sequence ended (its status): nothing changes.</summary>
+    public const string SequenceOver = "reason.sequence-over";
 
     /// <summary>Why a cart's phone cannot be texted (<c>MobileNumber.Problem</c>) as a nested entry, so it reads in the reader's language.</summary>
     public static TimelineEntry PhoneProblem(string problem) => TimelineEntry.Of("phone." + problem);

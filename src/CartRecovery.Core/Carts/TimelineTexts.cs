@@ -78,6 +78,7 @@ public static class TimelineTexts
         [TimelineCodes.FollowUpNow] = "A follow-up task was created for the team at once",
         [TimelineCodes.JustLooking] = "The sequence stopped: the customer was just looking",
         [TimelineCodes.ContinuesAsPlanned] = "The sequence continues as planned",
+        [TimelineCodes.SequenceOver] = "Nothing changes: the cart is {0}",
         ["leave." + Reasons.LeaveReason.ShippingCost] = "shipping cost",
         ["leave." + Reasons.LeaveReason.TotalPrice] = "the total price",
         ["leave." + Reasons.LeaveReason.PaymentProblem] = "a problem with payment",

@@ -50,7 +50,7 @@ public static class ReasonBranching
     }
 
     /// <summary>The plan for a cart whose sequence is over (it converted, expired or opted out): the reason changes nothing.</summary>
-    public static ReasonPlan Closed(CartStatus status) => Unchanged(TimelineEntry.Of(TimelineCodes.CartClosed, TimelineArg.Of(TimelineCodes.Status(status))));
+    public static ReasonPlan Closed(CartStatus status) => Unchanged(TimelineEntry.Of(TimelineCodes.SequenceOver, TimelineArg.Of(TimelineCodes.Status(status))));
 
     private static ReasonPlan Unchanged(TimelineEntry timeline) =>
         new([], new Dictionary<long, DateTimeOffset>(), new Dictionary<long, OfferSpec>(), false, timeline);

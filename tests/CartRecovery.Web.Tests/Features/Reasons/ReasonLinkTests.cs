@@ -207,6 +207,21 @@ public sealed class ReasonLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task PaymentProblem_OnACartThatIsClosed_IsRecorded_ButCallsNobody()
+    {
+        var (cart, email) = await FirstEmailAsync("chk-closed");
+        Assert.True(await _app.Service<ICartRepository>().CloseAsync(cart.Id, CartStatus.Expired, TimelineEntry.Of(TimelineCodes.TooOld), _app.Time.GetUtcNow(), _drive.Ct));
+
+        var response = await ClickAsync(RecoveryDriver.ReasonPath(email, "payment"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LeaveReason.PaymentProblem, await ReasonAsync(cart));
+        Assert.Empty(await _app.Service<IFollowUpTaskRepository>().ListAsync(cart.StoreId, null, null, _drive.Ct));
+        Assert.Contains(await _app.Service<ICartRepository>().GetTimelineAsync(cart.Id, _drive.Ct), e => e.Kind == CartEventKinds.ReasonGiven
+            && e.Detail == "The customer said why they left: a problem with payment. Nothing changes: the cart is Expired");
+    }
+
+    [Fact]
     public async Task ReasonsApi_CountsTheStoresCartsPerReason_EveryReasonListed()
     {
         var (first, email) = await FirstEmailAsync("chk-api-1");
