@@ -222,6 +222,18 @@ public sealed class ReasonLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Links_AreRateLimitedPerAddress()
+    {
+        var browser = _app.BrowserClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+            answers.Add((await browser.GetAsync("/why/garbage?r=shipping", _drive.Ct)).StatusCode);
+
+        Assert.All(answers.Take(20), a => Assert.Equal(HttpStatusCode.NotFound, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
     public async Task ReasonsApi_CountsTheStoresCartsPerReason_EveryReasonListed()
     {
         var (first, email) = await FirstEmailAsync("chk-api-1");
