@@ -15,7 +15,8 @@ public sealed record ReasonPlan(
     bool FollowUpNow,
     TimelineEntry Timeline)
 {
-    public TimelineEntry CancelReason { get; init; } = TimelineEntry.Of(TimelineCodes.JustLooking);
+    /// <summary>Why <see cref="Cancel"/>'s messages are cancelled (their last error); <see cref="Timeline"/> when not set.</summary>
+    public TimelineEntry? CancelReason { get; init; }
 
     public bool ChangesNothing => Cancel.Count == 0 && Reschedule.Count == 0 && ReplaceOffer.Count == 0 && !FollowUpNow;
 }

@@ -63,7 +63,7 @@ internal sealed class LeaveReasonRepository(IDbConnectionFactory connections, Sq
         if (plan.Cancel.Count > 0)
             await db.ExecuteAsync(new CommandDefinition(CancelSql, plan.Cancel.Select(id => new
             {
-                Id = id, given.CartId, Pending = pending, Cancelled = (int)MessageStatus.Cancelled, Reason = TimelineTexts.English(plan.CancelReason),
+                Id = id, given.CartId, Pending = pending, Cancelled = (int)MessageStatus.Cancelled, Reason = TimelineTexts.English(plan.CancelReason ?? plan.Timeline),
             }).ToList(), tx, cancellationToken: ct));
         if (plan.Reschedule.Count > 0)
             await db.ExecuteAsync(new CommandDefinition(RescheduleSql, plan.Reschedule.Select(p => new
