@@ -4,6 +4,7 @@ using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
@@ -15,10 +16,10 @@ namespace CartRecovery.Connectors.Demo;
 /// <summary>
 /// Gives a new demo store about two months of past life, so the dashboard, the carts, the follow-ups and the portfolio
 /// have something to show on the first visit: carts captured and abandoned, the standard sequence's emails sent,
-/// opened and clicked, orders recovered (or placed without help), a few follow-up tasks. Those two months ran the shop's
-/// own sequence "<see cref="SequenceName"/>" with a control group of <see cref="HoldOutPercent"/> % (held-out carts get
-/// nothing and buy less often), so the dashboard shows what the emails really added; the sequence is switched off at
-/// the end so the live demo runs the quick demo preset. Written through the same
+/// opened and clicked, orders recovered (or placed without help), a few follow-up tasks, reasons some customers gave.
+/// Those two months ran the shop's own sequence "<see cref="SequenceName"/>" with a control group of
+/// <see cref="HoldOutPercent"/> % (held-out carts get nothing and buy less often), so the dashboard shows what the emails
+/// really added; the sequence is switched off at the end so the live demo runs the quick demo preset. Written through the same
 /// stores the live app uses (merge, abandon with a plan, claim and mark sent, delivery/open/click reports, conversion
 /// with the attribution policy), with the event times of the past; deterministic from <c>Demo:Seed</c>; written once.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class DemoHistory(
     IMessageRepository messages,
     IFollowUpTaskRepository tasks,
     ISequenceRepository sequences,
+    ILeaveReasonRepository reasons,
     IMetricsRollup rollup,
     RecoveryOptions recovery,
     IOptions<DemoOptions> options)
@@ -41,6 +43,13 @@ public sealed class DemoHistory(
     private const string Claimer = "demo-history";
     // Worded as the follow-up page records them (its outcome buttons' English labels).
     private static readonly string[] Outcomes = ["Reached", "No answer", "Not interested"];
+
+    // The reasons the history's customers give, shipping cost most often (as merchants report it).
+    private static readonly LeaveReason[] GivenReasons =
+    [
+        LeaveReason.ShippingCost, LeaveReason.NeededMoreTime, LeaveReason.ShippingCost, LeaveReason.TotalPrice, LeaveReason.Comparing,
+        LeaveReason.ShippingCost, LeaveReason.JustLooking, LeaveReason.TotalPrice, LeaveReason.PaymentProblem, LeaveReason.Other,
+    ];
 
     /// <summary>The external id of the first history cart; its presence means the history was written.</summary>
     public static string CartId(int number) => "history-" + number.ToString("D4", CultureInfo.InvariantCulture);
@@ -120,6 +129,10 @@ public sealed class DemoHistory(
                 continue;
             var opened = planned.Kind == StepKind.Email && (comesBackAtStep == planned.Step || random.Next(100) < 45);
             var clicked = opened && (comesBackAtStep == planned.Step || random.Next(100) < 15);
+            // One in four who open the first email and do not come back answer its question (no draw: the rest of the
+            // history stays as it was).
+            if (opened && planned.Step == 1 && comesBackAtStep == 0 && number % 4 == 1 && planned.DueAt.AddMinutes(42) < now)
+                await GiveReasonAsync(cart, planned, GivenReasons[number / 4 % GivenReasons.Length], planned.DueAt.AddMinutes(42), ct);
             if (planned.Kind == StepKind.Email)
             {
                 await messages.RecordDeliveredAsync(planned.Id, planned.DueAt.AddSeconds(20), ct);
@@ -143,6 +156,15 @@ public sealed class DemoHistory(
                 return;
             }
         }
+    }
+
+    // The history's messages are already played: the reason is recorded with the plan that changes nothing.
+    private async Task GiveReasonAsync(Cart cart, OutboundMessage planned, LeaveReason reason, DateTimeOffset at, CancellationToken ct)
+    {
+        var plan = ReasonBranching.Plan(LeaveReason.Other, [], at);
+        var entry = TimelineEntry.Of(TimelineCodes.ReasonGiven, TimelineArg.Of(TimelineCodes.Leave(reason)), TimelineArg.Of(plan.Timeline));
+        await reasons.RecordAsync(new GivenReason(cart.StoreId, cart.Id, planned.Id, reason, at), plan,
+            new CartEvent(cart.Id, at, CartEventKinds.ReasonGiven, entry, planned.Id), ct);
     }
 
     private static List<CartLine> Lines(Store store, string language, Random random)

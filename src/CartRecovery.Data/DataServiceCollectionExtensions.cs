@@ -7,6 +7,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Webhooks;
@@ -19,6 +20,7 @@ using CartRecovery.Data.Accounts;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connectors;
 using CartRecovery.Data.Privacy;
+using CartRecovery.Data.Reasons;
 using CartRecovery.Data.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -104,6 +106,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISignInLinkRepository, SignInLinkRepository>();
         services.AddSingleton<IInvitationRepository, InvitationRepository>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<ILeaveReasonRepository, LeaveReasonRepository>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Metrics;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Security;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Webhooks;
@@ -56,6 +57,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public IJobRunRepository JobRuns => _services.GetRequiredService<IJobRunRepository>();
     public IMetricsRollup Rollup => _services.GetRequiredService<IMetricsRollup>();
     public IRetentionRepository Retention => _services.GetRequiredService<IRetentionRepository>();
+    public ILeaveReasonRepository Reasons => _services.GetRequiredService<ILeaveReasonRepository>();
     public IAccountRepository Accounts => _services.GetRequiredService<IAccountRepository>();
     public IApiKeyRepository ApiKeys => _services.GetRequiredService<IApiKeyRepository>();
     public ISessionRepository Sessions => _services.GetRequiredService<ISessionRepository>();

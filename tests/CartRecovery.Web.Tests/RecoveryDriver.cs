@@ -64,6 +64,10 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
     public MimeMessage FirstEmailOf(Cart cart) => app.PickedUpEmails().Select(f => MimeMessage.Load(f))
         .First(m => m.MessageId?.StartsWith($"cart-{cart.Id}.step-1.", StringComparison.Ordinal) == true);
 
+    /// <summary>Every email sent for <paramref name="cart"/>, in the order they were picked up.</summary>
+    public IReadOnlyList<MimeMessage> EmailsOf(Cart cart) => app.PickedUpEmails().Select(f => MimeMessage.Load(f))
+        .Where(m => m.MessageId?.StartsWith($"cart-{cart.Id}.", StringComparison.Ordinal) == true).ToList();
+
     /// <summary>Asserts what every opt-out leaves: the cart closed as opted out, its follow-up task closed.</summary>
     public async Task AssertOptedOutAsync(Cart cart, Core.Tasks.FollowUpTask task)
     {
@@ -92,6 +96,9 @@ internal sealed partial class RecoveryDriver(CartRecoveryAppFactory app)
     public static string RestorePath(MimeMessage email) => LinkPath(email.HtmlBody ?? "", "r");
 
     public static string UnsubscribePath(MimeMessage email) => LinkPath(email.HtmlBody ?? "", "u");
+
+    /// <summary>The email's "why did you leave?" link for the reason word <paramref name="reason"/> (<c>/why/{token}?r=word</c>).</summary>
+    public static string ReasonPath(MimeMessage email, string reason) => LinkPath(email.HtmlBody ?? "", "why") + "?r=" + reason;
 
     private static string LinkPath(string html, string prefix)
     {

@@ -36,6 +36,8 @@ public static class CartEventKinds
     public const string OfferWithheld = "offer-withheld";
     public const string TaskCreated = "task-created";
     public const string Clicked = "clicked";
+    /// <summary>The customer said why they left (issue 15's reason links); the entry says what the sequence does about it.</summary>
+    public const string ReasonGiven = "reason-given";
     public const string Converted = "converted";
     public const string Recovered = "recovered";
     public const string OptedOut = "opted-out";

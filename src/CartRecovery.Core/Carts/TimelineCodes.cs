@@ -29,6 +29,8 @@ public static class TimelineCodes
     public const string StepFailed = "step-failed";
     public const string StepFailedRetrying = "step-failed-retrying";
     public const string Clicked = "clicked";
+    /// <summary>The customer gave a reason for leaving (a <c>leave.*</c> entry), then what the sequence does about it.</summary>
+    public const string ReasonGiven = "reason-given";
     public const string Recovered = "recovered";
     public const string Converted = "converted";
     /// <summary>The cart expired or opted out; the reason says why.</summary>
@@ -74,9 +76,21 @@ public static class TimelineCodes
     public const string StopReplied = "reason.stop-replied";
     public const string NoMobileNumber = "reason.no-mobile-number";
     public const string TextWindow = "reason.text-window";
+    // What the sequence does about the reason a customer gave (ReasonBranching).
+    public const string FreeShippingNext = "reason.free-shipping-next";
+    public const string OfferBroughtForward = "reason.offer-brought-forward";
+    public const string OvertakenByOffer = "reason.overtaken-by-offer";
+    public const string FollowUpNow = "reason.follow-up-now";
+    public const string JustLooking = "reason.just-looking";
+    public const string ContinuesAsPlanned = "reason.continues-as-planned";
+    /// <summary>The reason came after the cart's sequence ended (its status): nothing changes.</summary>
+    public const string SequenceOver = "reason.sequence-over";
 
     /// <summary>Why a cart's phone cannot be texted (<c>MobileNumber.Problem</c>) as a nested entry, so it reads in the reader's language.</summary>
     public static TimelineEntry PhoneProblem(string problem) => TimelineEntry.Of("phone." + problem);
+
+    /// <summary>A reason a customer gave for leaving as a nested entry ("leave.ShippingCost"), so it reads in the reader's language.</summary>
+    public static TimelineEntry Leave(Reasons.LeaveReason reason) => TimelineEntry.Of("leave." + reason);
 
     /// <summary>A cart's status as a nested entry ("status.Recovered"), so it reads in the reader's language.</summary>
     public static TimelineEntry Status(CartStatus status) => TimelineEntry.Of("status." + status);

@@ -22,6 +22,11 @@ public sealed record EmailModel(
 {
     /// <summary>Products the shop relates to the cart's, for the templates' "You may also like" (none: no block).</summary>
     public IReadOnlyList<RelatedProduct> RelatedProducts { get; init; } = [];
+    /// <summary>
+    /// The common part of the "why did you leave?" links (<c>…/why/{token}</c>; each reason adds <c>?r=word</c>), set
+    /// for the first email of a sequence only.
+    /// </summary>
+    public string? ReasonUrl { get; init; }
 }
 
 /// <summary>Renders a message's template for a cart.</summary>

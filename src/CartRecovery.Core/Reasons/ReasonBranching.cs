@@ -1,3 +1,4 @@
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
 
@@ -26,23 +27,31 @@ public static class ReasonBranching
         return reason switch
         {
             LeaveReason.ShippingCost when customerFacing.FirstOrDefault(m => m.Kind == StepKind.Email) is { } next =>
-                Unchanged("free shipping offered in the next email") with
+                Unchanged(TimelineEntry.Of(TimelineCodes.FreeShippingNext, TimelineArg.Of(next.Step))) with
                 {
                     ReplaceOffer = new Dictionary<long, OfferSpec> { [next.Id] = new(OfferKind.FreeShipping, 0, FreeShippingValidFor) },
                 },
             LeaveReason.TotalPrice when customerFacing.FirstOrDefault(m => m.Offer is not null) is { } offer && offer.DueAt > now + OfferSoonest =>
-                Unchanged($"the offer of step {offer.Step} brought forward") with
+                Unchanged(TimelineEntry.Of(TimelineCodes.OfferBroughtForward, TimelineArg.Of(offer.Step), TimelineArg.Instant(now + OfferSoonest))) with
                 {
+                    CancelReason = TimelineEntry.Of(TimelineCodes.OvertakenByOffer),
                     // Steps between now and the offer would arrive after it: the offer replaces them.
                     Cancel = customerFacing.TakeWhile(m => m.Id != offer.Id).Select(m => m.Id).ToList(),
                     Reschedule = new Dictionary<long, DateTimeOffset> { [offer.Id] = now + OfferSoonest },
                 },
-            LeaveReason.PaymentProblem => Unchanged("a follow-up task for the team, now") with { FollowUpNow = true },
-            LeaveReason.JustLooking => Unchanged("sequence stopped: just looking") with { Cancel = upcoming.Select(m => m.Id).ToList() },
-            _ => Unchanged("sequence continues as planned"),
+            LeaveReason.PaymentProblem => Unchanged(TimelineEntry.Of(TimelineCodes.FollowUpNow)) with { FollowUpNow = true },
+            LeaveReason.JustLooking => Unchanged(TimelineEntry.Of(TimelineCodes.JustLooking)) with
+            {
+                Cancel = upcoming.Select(m => m.Id).ToList(),
+                CancelReason = TimelineEntry.Of(TimelineCodes.JustLooking),
+            },
+            _ => Unchanged(TimelineEntry.Of(TimelineCodes.ContinuesAsPlanned)),
         };
     }
 
-    private static ReasonPlan Unchanged(string timeline) =>
+    /// <summary>The plan for a cart whose sequence is over (it converted, expired or opted out): the reason changes nothing.</summary>
+    public static ReasonPlan Closed(CartStatus status) => Unchanged(TimelineEntry.Of(TimelineCodes.SequenceOver, TimelineArg.Of(TimelineCodes.Status(status))));
+
+    private static ReasonPlan Unchanged(TimelineEntry timeline) =>
         new([], new Dictionary<long, DateTimeOffset>(), new Dictionary<long, OfferSpec>(), false, timeline);
 }

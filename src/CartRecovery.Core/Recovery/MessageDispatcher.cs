@@ -224,6 +224,7 @@ public sealed partial class MessageDispatcher(
         {
             // Whatever the platform answers within what is left of the wait; a late send asks nothing.
             RelatedProducts = await related.ForCartAsync(store, cart, options.RelatedProducts, message.DueAt + options.RelatedProductsWait - now, ct),
+            ReasonUrl = await IsFirstEmailAsync(message, ct) ? links.Reason(message.Id, now) : null,
         };
         var content = await composer.ComposeAsync(model, ct);
         if (LeaseRunningOut(message))
@@ -241,6 +242,10 @@ public sealed partial class MessageDispatcher(
         Log.StepSent(logger, message.Step, cart.Id, store.Id);
         return Outcome.Sent;
     }
+
+    /// <summary>Whether the message is its cart's first email step: only that one asks why the customer left.</summary>
+    private async Task<bool> IsFirstEmailAsync(OutboundMessage message, CancellationToken ct) =>
+        (await messages.ListForCartAsync(message.CartId, ct)).Where(m => m.Kind == StepKind.Email).MinBy(m => m.Step)?.Id == message.Id;
 
     /// <summary>The platform's word on the cart just before a send: null when it is still open, else what became of the message.</summary>
     private async Task<Outcome?> CheckStorefrontAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)

@@ -5,4 +5,6 @@ public enum TokenPurpose : byte
 {
     Restore = 1,
     Unsubscribe = 2,
+    /// <summary>The "why did you leave?" links of a first email (<c>/why/{token}?r=…</c>).</summary>
+    Reason = 3,
 }

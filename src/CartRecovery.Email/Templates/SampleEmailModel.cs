@@ -67,6 +67,7 @@ internal static class SampleEmailModel
                     "https://shop.example.com/linen-trousers.jpg"),
                 new("straw-hat", "Straw hat", 2900, store.Currency, "https://shop.example.com/products/straw-hat"),
             ],
+            ReasonUrl = "https://recover.example.com/why/sample",
         };
     }
 }

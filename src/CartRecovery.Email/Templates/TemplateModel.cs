@@ -1,6 +1,7 @@
 using System.Globalization;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Stores;
 using CartRecovery.Email.Localization;
 
@@ -62,6 +63,14 @@ internal static class TemplateModel
             }).Where(p => p["url"] is not null).ToList(),
             ["restore_url"] = model.RestoreUrl,
             ["unsubscribe_url"] = model.UnsubscribeUrl,
+            // The first email's "why did you leave?" links, one per reason in the email's language; nil in later emails.
+            ["reasons"] = model.ReasonUrl is { } reasonUrl
+                ? LeaveReasonSlugs.All.Select(r => new Dictionary<string, object?>
+                {
+                    ["label"] = LeaveReasonWords.Label(r, language),
+                    ["url"] = $"{reasonUrl}?r={LeaveReasonSlugs.Slug(r)}",
+                }).ToList()
+                : null,
             ["offer"] = model.Offer is { } offer
                 ? new Dictionary<string, object?>
                 {

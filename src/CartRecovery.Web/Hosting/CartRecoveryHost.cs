@@ -14,6 +14,7 @@ using CartRecovery.Web.Features.Billing;
 using CartRecovery.Web.Features.Api;
 using CartRecovery.Web.Features.FeedHealth;
 using CartRecovery.Web.Features.Health;
+using CartRecovery.Web.Features.Reasons;
 using CartRecovery.Web.Features.Restore;
 using CartRecovery.Web.Features.SignIn;
 using CartRecovery.Web.Features.Stores;
@@ -54,6 +55,7 @@ internal static class CartRecoveryHost
             .AddEmailTransport("postmark", PostmarkServiceCollectionExtensions.Transport)
             .AddSms()
             .AddRecoveryEngine()
+            .AddReasonLinks()
             .AddSecretProtection(builder.Configuration)
             .AddDemoConnector()
             .AddShopifyConnector()
@@ -124,6 +126,7 @@ internal static class CartRecoveryHost
         app.MapApiReference();
         app.MapRestoreLinks();
         app.MapUnsubscribe();
+        app.MapReasonLinks();
         app.MapDemoConnector();
         app.MapShopifyConnector();
         app.MapWooCommerceConnector();

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Restore;
@@ -52,6 +53,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<SmsSending>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
+        services.AddSingleton<ReasonCapture>();
         services.AddSingleton<OptOut>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<DataErasure>();

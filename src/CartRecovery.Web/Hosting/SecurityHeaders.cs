@@ -42,9 +42,9 @@ internal static class SecurityHeaders
         http.Items[FormActionKey] = origin.GetLeftPart(UriPartial.Authority);
     }
 
-    // Restore (/r/) and unsubscribe (/u/) addresses are bearer tokens: neither the shop we redirect to nor any link
+    // Restore (/r/), unsubscribe (/u/) and reason (/why/) addresses are bearer tokens: neither the shop we redirect to nor any link
     // followed from the page may learn them from the Referer header.
-    private static readonly PathString[] TokenPaths = ["/r", "/u"];
+    private static readonly PathString[] TokenPaths = ["/r", "/u", "/why"];
 
     private static readonly object EmbeddedKey = new();
 

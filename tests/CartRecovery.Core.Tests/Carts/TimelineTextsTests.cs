@@ -58,8 +58,10 @@ public sealed class TimelineTextsTests
         var codes = typeof(TimelineCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         var statuses = Enum.GetValues<CartStatus>().Select(s => TimelineCodes.Status(s).Code);
         var phoneProblems = CartRecovery.Core.Sms.MobileNumber.Problems.Select(p => TimelineCodes.PhoneProblem(p).Code);
+        var leaveReasons = Enum.GetValues<CartRecovery.Core.Reasons.LeaveReason>().Select(r => TimelineCodes.Leave(r).Code);
 
-        Assert.All(codes.Concat(statuses).Concat(phoneProblems), code => Assert.True(TimelineTexts.Words.ContainsKey(code), $"{code} has no words"));
-        Assert.Equal(codes.Count + Enum.GetValues<CartStatus>().Length + CartRecovery.Core.Sms.MobileNumber.Problems.Count, TimelineTexts.Words.Count);
+        Assert.All(codes.Concat(statuses).Concat(phoneProblems).Concat(leaveReasons), code => Assert.True(TimelineTexts.Words.ContainsKey(code), $"{code} has no words"));
+        Assert.Equal(codes.Count + Enum.GetValues<CartStatus>().Length + CartRecovery.Core.Sms.MobileNumber.Problems.Count
+            + Enum.GetValues<CartRecovery.Core.Reasons.LeaveReason>().Length, TimelineTexts.Words.Count);
     }
 }

@@ -35,6 +35,7 @@ internal sealed class DispatcherFixture
     public FakeTimeProvider Time { get; } = new(TestData.Now);
     public RecoveryOptions Options { get; } = new() { PublicBaseUrl = new("https://recover.example/") };
     public List<EmailMessage> Sent { get; } = [];
+    public List<EmailModel> Composed { get; } = [];
     /// <summary>Off, as on a self-hosted deployment; tests of plan limits turn it on and add plans.</summary>
     public BillingOptions Billing { get; } = new();
     public Mock<ISubscriptionRepository> Subscriptions { get; } = new();
@@ -52,6 +53,9 @@ internal sealed class DispatcherFixture
         Messages.Setup(m => m.MarkSentAsync(message.Id, It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        // The cart's messages: this one alone unless a test plans more (the first email step asks why the customer left).
+        Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((long cartId, CancellationToken _) => cartId == message.CartId ? [message] : []);
         Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
         Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(TestData.Store(message.StoreId));
         Policies.Setup(p => p.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendingPolicy.Default);
@@ -61,6 +65,7 @@ internal sealed class DispatcherFixture
         Storefront.SetupGet(s => s.Platform).Returns(Platforms.Demo);
         Storefront.Setup(s => s.CheckCartAsync(It.IsAny<Store>(), It.IsAny<Cart>(), It.IsAny<CancellationToken>())).ReturnsAsync(StorefrontCartState.Open);
         Composer.Setup(c => c.ComposeAsync(It.IsAny<EmailModel>(), It.IsAny<CancellationToken>()))
+            .Callback((EmailModel m, CancellationToken _) => Composed.Add(m))
             .ReturnsAsync((EmailModel m, CancellationToken _) => new EmailContent("Subject", $"<a href=\"{m.RestoreUrl}\">back</a>", m.RestoreUrl));
         SmsSettings.Setup(s => s.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SmsSettings { Enabled = true, Country = "FR", FromNumber = "+33639980000" });

@@ -32,6 +32,24 @@ public sealed class MessageDispatcherTests
         f.Messages.Verify(m => m.MarkSentAsync(100, It.IsAny<string>(), "ana@example.com", "provider-1", TestData.Now, Ct));
     }
 
+    [Fact]
+    public async Task RunOnce_FirstEmailOfTheCart_AsksWhyTheCustomerLeft_ALaterOneDoesNot()
+    {
+        var first = Sample.Message();
+        var later = first with { Id = 101, Step = 2 };
+        var f = new DispatcherFixture(later);
+        f.Messages.Setup(m => m.ListForCartAsync(later.CartId, Ct)).ReturnsAsync([first with { Status = MessageStatus.Sent }, later]);
+
+        await f.Create().RunOnceAsync(Ct);
+
+        Assert.Null(Assert.Single(f.Composed).ReasonUrl);
+
+        var g = new DispatcherFixture(first);
+        await g.Create().RunOnceAsync(Ct);
+
+        Assert.StartsWith("https://recover.example/why/", Assert.Single(g.Composed).ReasonUrl, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CartStatus.Recovered)]
     [InlineData(CartStatus.ConvertedUnassisted)]

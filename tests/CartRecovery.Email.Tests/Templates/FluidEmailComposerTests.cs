@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Email;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Email.Templates;
 using CartRecovery.Testing;
@@ -211,6 +212,43 @@ public sealed class FluidEmailComposerTests
         var email = await ComposeAsync(model with { Message = model.Message with { SubjectOverride = "{% if %}" } });
 
         Assert.Equal(plain.Subject, email.Subject);
+    }
+
+    [Theory]
+    [InlineData(SequencePresets.ReminderTemplate, "en", "Tell us why with one click", "Just looking")]
+    [InlineData(SequencePresets.OfferTemplate, "fr", "Dites-nous pourquoi en un clic", "Je compare les boutiques")]
+    public async Task ComposeAsync_FirstEmail_ListsOneLinkPerReasonInItsLanguage(string template, string locale, string question, string label)
+    {
+        var cart = TestData.Cart() with { Contact = TestData.Cart().Contact with { Locale = locale } };
+        var model = EmailTestData.Model(cart, template: template) with { ReasonUrl = "https://recover.example.com/why/AQMtoken" };
+
+        var email = await ComposeAsync(model);
+
+        foreach (var body in new[] { email.HtmlBody, email.TextBody })
+        {
+            Assert.Contains(question, body, StringComparison.Ordinal);
+            Assert.All(LeaveReasonSlugs.All, r => Assert.Contains($"https://recover.example.com/why/AQMtoken?r={LeaveReasonSlugs.Slug(r)}", body, StringComparison.Ordinal));
+        }
+        Assert.Contains($">{label}</a>", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_LaterEmail_HasNoReasonLinks()
+    {
+        var email = await ComposeAsync(EmailTestData.Model(template: SequencePresets.OfferTemplate));
+
+        Assert.DoesNotContain("/why/", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/why/", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_ReminderGivenAnOffer_ShowsTheCode()
+    {
+        // A shipping-cost reason gives the next email free shipping, whichever template it uses.
+        var email = await ComposeAsync(EmailTestData.Model(offer: new IssuedOffer("SHIP-4K2P", "free shipping", OfferExpiry)));
+
+        foreach (var body in new[] { email.HtmlBody, email.TextBody })
+            Assert.Contains("SHIP-4K2P", body, StringComparison.Ordinal);
     }
 
     private Task<EmailContent> ComposeAsync(EmailModel model) => _composer.ComposeAsync(model, TestContext.Current.CancellationToken);

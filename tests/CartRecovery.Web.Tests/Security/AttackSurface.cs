@@ -29,6 +29,8 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["GET /s/{token}"] = "short restore link from a text: a signed code is the only credential, redirects to the cart",
         ["GET /u/{token}"] = "unsubscribe confirmation page for the holder of the signed link",
         ["POST /u/{token}"] = "RFC 8058 one-click unsubscribe: anyone holding the signed link may unsubscribe",
+        ["GET /why/{token}"] = "reason link from a first email: a signed token is the only credential; records the cart's first reason on a person's click, else asks",
+        ["POST /why/{token}"] = "reason link's answer button: anyone holding the signed link may give the cart's (first) reason",
         ["GET /demo/"] = "demo shop page",
         ["GET /demo/products/{handle}"] = "demo shop page",
         ["GET /demo/images/{sku}.png"] = "demo shop product thumbnail",

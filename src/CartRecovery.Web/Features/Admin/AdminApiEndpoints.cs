@@ -47,6 +47,7 @@ internal static class AdminApiEndpoints
         api.MapPreview();
         api.MapStoreSettings();
         api.MapSendingPolicy();
+        api.MapLeaveReasons();
         api.MapSmsSettings();
         api.MapQuestionnaire();
         api.MapTasks();

@@ -64,7 +64,10 @@ internal static class PreviewEndpoint
         };
         // A preview must not create a discount on the platform: the code is a visible placeholder.
         var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
-        return new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
+        return new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
+        {
+            ReasonUrl = step.Number == 1 ? links.Reason(0, now) : null,
+        };
     }
 
     internal static Cart SampleCart(Store store) => new()

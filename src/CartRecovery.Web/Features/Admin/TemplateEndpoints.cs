@@ -118,7 +118,10 @@ internal static class TemplateEndpoints
         };
         // As in the preview endpoint: no discount is created on the platform, the code is a visible placeholder.
         var offer = step.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
-        var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer);
+        var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
+        {
+            ReasonUrl = step.Number == 1 ? links.Reason(0, now) : null,
+        };
         var rendered = await previewer.PreviewAsync(model, ct);
         return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);
     }

@@ -53,10 +53,14 @@ internal static class SequencePreviewEndpoint
         IReadOnlyList<StepVariant?> variants = chosen.Variants.Count == 0 ? [null] : [.. chosen.Variants];
         var offer = chosen.Offer is { } spec ? new IssuedOffer("PREVIEW-CODE", spec.Describe(cart.Currency), now + spec.ValidFor) : null;
         var previews = new List<object>();
+        var firstEmail = sequence.Definition.Steps.Where(s => s.Kind == StepKind.Email).MinBy(s => s.Number)?.Number == chosen.Number;
         foreach (var variant in variants)
         {
             var message = planned with { Variant = variant?.Key, Template = variant?.Template ?? chosen.Template, SubjectOverride = variant?.Subject };
-            var rendered = await previewer.PreviewAsync(new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer), ct);
+            var rendered = await previewer.PreviewAsync(new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
+            {
+                ReasonUrl = firstEmail ? links.Reason(0, now) : null,
+            }, ct);
             previews.Add(new
             {
                 variant = variant?.Key,

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using CartRecovery.Core.Recovery;
-using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages;
 
 namespace CartRecovery.Web.Features.Unsubscribe;
@@ -11,7 +9,7 @@ namespace CartRecovery.Web.Features.Unsubscribe;
 /// the RFC 8058 one-click POST mail providers send with <c>List-Unsubscribe=One-Click</c>. The page speaks for the shop
 /// (its logo, name and colour) in the recipient's language (English or French).
 /// </summary>
-internal static partial class UnsubscribeEndpoints
+internal static class UnsubscribeEndpoints
 {
     public static IEndpointRouteBuilder MapUnsubscribe(this IEndpointRouteBuilder app)
     {
@@ -48,27 +46,8 @@ internal static partial class UnsubscribeEndpoints
             """);
     }
 
-    /// <summary>The shop's logo (or its name) above the page, and its colour on the button and links when it set one.</summary>
-    private static IResult Branded(HttpContext http, UnsubscribeTarget target, string title, string bodyHtml)
-    {
-        var header = target.LogoUrl is { } logo
-            ? $"""<header class="brand"><img class="logo" src="{HtmlPage.Encode(logo)}" alt="{HtmlPage.Encode(target.StoreName)}"></header>"""
-            : $"""<header class="brand"><strong>{HtmlPage.Encode(target.StoreName)}</strong></header>""";
-        var css = BrandCss(target.BrandColor);
-        SecurityHeaders.AllowStyle(http, css);
-        return HtmlPage.Render(title, header + bodyHtml, StatusCodes.Status200OK, UnsubscribeTexts.For(target.Locale).Language, "", css);
-    }
-
-    // Only a checked #RRGGBB goes into the style block (the settings accept nothing else, but rows predate that rule).
-    private static string BrandCss(string? color)
-    {
-        var brand = color is not null && HexColor().IsMatch(color) ? color : "#1f6feb";
-        return $"header.brand {{ margin: 0 0 24px; padding: 0 0 16px; border-bottom: 3px solid {brand}; font-size: 20px; }} "
-            + $"img.logo {{ max-height: 48px; max-width: 200px; }} button {{ background: {brand}; }} main a {{ color: {brand}; }}";
-    }
-
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
-    private static partial Regex HexColor();
+    private static IResult Branded(HttpContext http, UnsubscribeTarget target, string title, string bodyHtml) =>
+        ShopPage.Render(http, new(target.StoreName, target.LogoUrl, target.BrandColor), title, bodyHtml, UnsubscribeTexts.For(target.Locale).Language);
 
     /// <summary>A link back to the shop, only when its address is a web link (LinkService already dropped anything else).</summary>
     private static string BackLink(UnsubscribeTarget target, UnsubscribeTexts text) => target.StoreUrl is { } url

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Attribution;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Web.Pages.Sequences;
 
@@ -48,4 +49,6 @@ public sealed record DashboardReport(
             return estimated.Count == 0 ? null : estimated.Sum(i => i.Estimate);
         }
     }
+    /// <summary>Why customers said they left (the first email's reason links), carts per reason given in the period, summed across shops.</summary>
+    public IReadOnlyList<ReasonCount> Reasons { get; init; } = [];
 }

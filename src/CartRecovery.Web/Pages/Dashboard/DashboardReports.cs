@@ -1,4 +1,5 @@
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Pages.Sequences;
@@ -13,7 +14,7 @@ namespace CartRecovery.Web.Pages.Dashboard;
 /// up by quarter hour into the local day it fell on. Across shops in several zones, each shop's figures land on its own
 /// date.
 /// </summary>
-internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepository sequences, TimeProvider time)
+internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepository sequences, ILeaveReasonRepository reasons, TimeProvider time)
 {
     public static readonly int[] Periods = [30, 90];
 
@@ -42,6 +43,7 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepositor
 
         var funnel = RecoveryFunnel.Empty;
         var steps = new List<StepMetrics>();
+        var given = new List<ReasonCount>();
         foreach (var shop in shops)
         {
             var from = starts[shop.Store.Id];
@@ -49,11 +51,13 @@ internal sealed class DashboardReports(IMetricsQuery metrics, ISequenceRepositor
             funnel = new RecoveryFunnel(funnel.Abandoned + own.Abandoned, funnel.Messaged + own.Messaged, funnel.Clicked + own.Clicked,
                 funnel.Recovered + own.Recovered) { Texted = funnel.Texted + own.Texted };
             steps.AddRange(await metrics.GetStepsAsync([shop.Store.Id], from, now, ct));
+            given.AddRange(await reasons.CountAsync(shop.Store.Id, from, now, ct));
         }
         return new DashboardReport(days, funnel, Totals(inPeriod), inPeriod.Sum(b => b.EmailsSent), byDay, Merge(steps),
             shops is [var one] ? await SequencesAsync(one.Store, starts[one.Store.Id], now, ct) : [])
         {
             TextsSent = inPeriod.Sum(b => b.TextsSent),
+            Reasons = given.GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => new ReasonCount(g.Key, g.Sum(r => r.Carts))).ToList(),
         };
     }
 

@@ -1,5 +1,6 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Web.Pages.AppShell;
@@ -12,7 +13,7 @@ namespace CartRecovery.Web.Pages.Dashboard;
 /// summed per currency), over the last 30 or 90 days; the account's shops; what to do next when there is nothing yet.
 /// </summary>
 internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, ISequenceRepository sequences, ICartRepository carts,
-    TimeProvider time) : AppPageModel(loader)
+    ILeaveReasonRepository reasons, TimeProvider time) : AppPageModel(loader)
 {
     [BindProperty(SupportsGet = true, Name = "days")]
     public int Days { get; set; } = DashboardReports.Periods[0];
@@ -36,9 +37,21 @@ internal sealed class IndexModel(WorkspaceLoader loader, IMetricsQuery metrics, 
         var ids = InView.Select(s => s.Id).ToList();
         NothingCaptured = (await carts.ListAsync(new CartQuery(null, null, 0, 1) { StoreIds = ids }, ct)).Count == 0;
         if (!NothingCaptured)
-            Report = await new DashboardReports(metrics, sequences, time).BuildAsync(InView, Days, ct);
+            Report = await new DashboardReports(metrics, sequences, reasons, time).BuildAsync(InView, Days, ct);
         return Page();
     }
+
+    /// <summary>The merchant's words for a reason (the key of the page's French resources).</summary>
+    public static string ReasonWords(LeaveReason reason) => reason switch
+    {
+        LeaveReason.ShippingCost => "Shipping cost",
+        LeaveReason.TotalPrice => "Total price",
+        LeaveReason.PaymentProblem => "Payment problem",
+        LeaveReason.NeededMoreTime => "Needed more time",
+        LeaveReason.Comparing => "Comparing shops",
+        LeaveReason.JustLooking => "Just looking",
+        _ => "Other reason",
+    };
 
     /// <summary>This page for another period, keeping the chosen shop.</summary>
     public string PeriodLink(int days) => Workspace.Store is { } store ? $"/app?store={store.Id}&days={days}" : $"/app?days={days}";

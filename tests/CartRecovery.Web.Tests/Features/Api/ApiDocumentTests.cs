@@ -32,6 +32,8 @@ public sealed partial class ApiDocumentTests
         ["GET /s/{token}"] = "short restore link in a customer's text message",
         ["GET /u/{token}"] = "unsubscribe page in a customer's email",
         ["POST /u/{token}"] = "RFC 8058 one-click unsubscribe, called by mail clients",
+        ["GET /why/{token}"] = "\"why did you leave?\" link in a customer's first email (a page for people)",
+        ["POST /why/{token}"] = "the answer button of that page (a form for people)",
         ["GET /demo/"] = "demo shop page",
         ["GET /demo/products/{handle}"] = "demo shop page",
         ["GET /demo/images/{sku}.png"] = "demo shop image",

@@ -3,6 +3,7 @@ using System.Net;
 using CartRecovery.Connectors.Demo;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Metrics;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing;
 using CartRecovery.Web.Tests.Browser;
@@ -54,6 +55,12 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("Sequence “Alpine recovery”: incremental lift (control group)", await page.InnerTextAsync(".card.incremental h2"));
         Assert.Contains("95 % interval", await page.InnerTextAsync(".card.incremental"), StringComparison.Ordinal);
         Assert.StartsWith("€", await page.InnerTextAsync("[data-figure=incremental] .value"), StringComparison.Ordinal);
+        // Why customers left: the reasons the history's customers gave in the period, as the API counts them.
+        var reasons = await _site.App.Service<ILeaveReasonRepository>().CountAsync(demo.Id, from, now, AppSite.Ct);
+        Assert.True(reasons.Count > 3, $"{reasons.Count} reasons");
+        Assert.Equal(reasons.Count, await page.Locator("table.reasons tbody tr").CountAsync());
+        Assert.Equal(reasons.Single(r => r.Reason == LeaveReason.ShippingCost).Carts.ToString(CultureInfo.InvariantCulture),
+            await page.InnerTextAsync("table.reasons tr[data-reason=shipping] td.num >> nth=0"));
         await HeadlessChromium.SaveScreenshotsAsync(page, "dashboard-store");
 
         await page.ClickAsync("nav.tabs a:has-text('Last 90 days')");

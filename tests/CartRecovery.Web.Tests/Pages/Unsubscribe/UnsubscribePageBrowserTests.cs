@@ -8,7 +8,6 @@ namespace CartRecovery.Web.Tests.Pages.Unsubscribe;
 /// <summary>The unsubscribe page as a shopper sees it in Chromium: the shop's logo and colour, their language, no second question.</summary>
 public sealed class UnsubscribePageBrowserTests : IAsyncLifetime
 {
-    private const string Logo = "https://cdn.alpine-demo.example/logo.svg";
     private AppSite _site = null!;
 
     public async ValueTask InitializeAsync() => _site = await AppSite.StartAsync();
@@ -25,24 +24,19 @@ public sealed class UnsubscribePageBrowserTests : IAsyncLifetime
     public async Task Page_AsksOnceInTheRecipientsLanguageInTheShopsBranding(string locale, string button, string done)
     {
         var store = await _site.App.Service<IStoreRepository>().UpsertAsync(
-            await _site.DemoStoreAsync() with { LogoUrl = Logo, BrandColor = "#0B6E4F" }, AppSite.Ct);
+            await _site.DemoStoreAsync() with { LogoUrl = ShopLogo.Url, BrandColor = ShopLogo.BrandColor }, AppSite.Ct);
         var drive = new RecoveryDriver(_site.App) { Locale = locale };
         var (cart, _) = await drive.WalkDemoCartToTaskAsync(store, $"chk-unsub-{locale}");
         var email = _site.App.PickedUpEmails().Select(f => MimeMessage.Load(f))
             .First(m => m.MessageId?.StartsWith($"cart-{cart.Id}.step-1.", StringComparison.Ordinal) == true);
         var path = Regex.Match(email.TextBody!, "/u/[A-Za-z0-9_-]+").Value;
         var page = await _site.Chromium.NewPageAsync();
-        // The shop's logo comes from its CDN, which the test plays.
-        await page.RouteAsync(Logo, route => route.FulfillAsync(new()
-        {
-            ContentType = "image/svg+xml",
-            Body = """<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"><rect width="160" height="40" rx="6" fill="#0B6E4F"/><text x="80" y="26" font-family="sans-serif" font-size="16" fill="#fff" text-anchor="middle">Alpine &amp; Co.</text></svg>""",
-        }));
+        await ShopLogo.ServeAsync(page);
 
         await page.GotoAsync(_site.Url(path));
 
         Assert.True(await page.IsVisibleAsync("header.brand img.logo"));
-        Assert.Equal("rgb(11, 110, 79)", await page.EvalOnSelectorAsync<string>("button", "b => getComputedStyle(b).backgroundColor"));
+        Assert.Equal(ShopLogo.BrandRgb, await page.EvalOnSelectorAsync<string>("button", "b => getComputedStyle(b).backgroundColor"));
         await HeadlessChromium.SaveScreenshotsAsync(page, $"unsubscribe-ask-{locale}");
         await page.ClickAsync($"button:text-is('{button}')");
         Assert.Equal(done, await page.InnerTextAsync("h1"));

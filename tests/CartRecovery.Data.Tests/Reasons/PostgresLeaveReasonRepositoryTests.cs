@@ -1,0 +1,6 @@
+namespace CartRecovery.Data.Tests.Reasons;
+
+public sealed class PostgresLeaveReasonRepositoryTests : LeaveReasonRepositoryContract
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
+}
