@@ -157,7 +157,8 @@ public sealed class TemplateLimitsTests
         {
             using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream(resource)!;
             var source = new StreamReader(stream).ReadToEnd();
-            Assert.True(Encoding.UTF8.GetByteCount(source) < TemplateLimits.MaxSourceBytes / 8, resource);
+            // A merchant who copies a built-in template keeps five times its size to grow into.
+            Assert.True(Encoding.UTF8.GetByteCount(source) < TemplateLimits.MaxSourceBytes / 6, resource);
             Assert.True(TemplateCatalog.TryParse(source, out _, out var error), $"{resource}: {error}");
         }
     }
