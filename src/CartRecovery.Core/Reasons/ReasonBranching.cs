@@ -7,7 +7,7 @@ namespace CartRecovery.Core.Reasons;
 /// <summary>
 /// Answers the reason a customer gave with the sequence's next steps: shipping cost → the next email offers free
 /// shipping; total price → the next offer step comes now (within <see cref="OfferSoonest"/>) instead of later;
-/// payment problem → a person on the merchant's team calls at once; just looking → no more messages. Needing time,
+/// payment problem → a person on the merchant's team calls at once (instead of the sequence's later task); just looking → no more messages. Needing time,
 /// comparing and other reasons leave the sequence as it was planned.
 /// </summary>
 public static class ReasonBranching
@@ -39,7 +39,13 @@ public static class ReasonBranching
                     Cancel = customerFacing.TakeWhile(m => m.Id != offer.Id).Select(m => m.Id).ToList(),
                     Reschedule = new Dictionary<long, DateTimeOffset> { [offer.Id] = now + OfferSoonest },
                 },
-            LeaveReason.PaymentProblem => Unchanged(TimelineEntry.Of(TimelineCodes.FollowUpNow)) with { FollowUpNow = true },
+            // The person who calls now replaces the sequence's own later task: one call, not two.
+            LeaveReason.PaymentProblem => Unchanged(TimelineEntry.Of(TimelineCodes.FollowUpNow)) with
+            {
+                FollowUpNow = true,
+                Cancel = upcoming.Where(m => m.Kind == StepKind.FollowUpTask).Select(m => m.Id).ToList(),
+                CancelReason = TimelineEntry.Of(TimelineCodes.FollowUpNow),
+            },
             LeaveReason.JustLooking => Unchanged(TimelineEntry.Of(TimelineCodes.JustLooking)) with
             {
                 Cancel = upcoming.Select(m => m.Id).ToList(),

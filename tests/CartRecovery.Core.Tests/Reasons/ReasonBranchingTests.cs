@@ -50,12 +50,12 @@ public sealed class ReasonBranchingTests
     }
 
     [Fact]
-    public void Plan_PaymentProblem_CallsAPersonNow_AndKeepsTheEmails()
+    public void Plan_PaymentProblem_CallsAPersonNow_InsteadOfTheLaterTask_AndKeepsTheEmails()
     {
         var plan = ReasonBranching.Plan(LeaveReason.PaymentProblem, Pending, Now);
 
         Assert.True(plan.FollowUpNow);
-        Assert.Empty(plan.Cancel);
+        Assert.Equal([3L], plan.Cancel);
     }
 
     [Fact]
