@@ -69,6 +69,14 @@ public sealed class SequenceForm
 
     internal static decimal? Major(long? minor, string currency) => minor is { } value ? Money.ToMajor(value, currency) : null;
 
+    /// <summary>An offer as a form types it (an amount in the shop's currency, a percentage as a number); null for none.</summary>
+    internal static OfferDto? Offer(string? kind, string? value, long? hours, string currency) => string.IsNullOrEmpty(kind) ? null
+        : new OfferDto(kind, kind == "fixed-amount" ? Minor(value, currency) : Number(value) is { } number ? (long)Math.Round(number) : null, hours);
+
+    /// <summary>An offer's value as a form shows it: an amount in major units, a percentage as is.</summary>
+    internal static string? OfferValue(OfferDto? offer, string currency) =>
+        Text(offer is { Kind: "fixed-amount", Value: var minor } ? Major(minor, currency) : offer?.Value);
+
     private static List<string>? List(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
@@ -91,9 +99,7 @@ public sealed class StepForm
 
     internal StepDto ToDto(string currency)
     {
-        OfferDto? offer = string.IsNullOrEmpty(OfferKind) ? null : new OfferDto(OfferKind,
-            OfferKind == "fixed-amount" ? SequenceForm.Minor(OfferValue, currency) : SequenceForm.Number(OfferValue) is { } v ? (long)Math.Round(v) : null,
-            OfferHours);
+        var offer = SequenceForm.Offer(OfferKind, OfferValue, OfferHours, currency);
         var variants = Variants.Where(v => !v.IsBlank)
             .Select(v => new VariantDto(v.Key?.Trim(), Blank(v.Subject), Blank(v.Template), Seconds(v.Delay, v.Unit))).ToList();
         return new StepDto(Seconds(Delay, Unit), Channel, Blank(Template), offer, variants.Count == 0 ? null : variants);
@@ -110,7 +116,7 @@ public sealed class StepForm
             Channel = dto.Channel ?? "email",
             Template = dto.Template,
             OfferKind = dto.Offer?.Kind,
-            OfferValue = SequenceForm.Text(dto.Offer is { Kind: "fixed-amount", Value: var minor } ? SequenceForm.Major(minor, currency) : dto.Offer?.Value),
+            OfferValue = SequenceForm.OfferValue(dto.Offer, currency),
             OfferHours = dto.Offer?.ValidForHours,
             Variants = step.Variants.Select(v => VariantForm.From(v, unit)).ToList(),
         };

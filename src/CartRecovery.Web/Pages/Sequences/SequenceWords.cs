@@ -48,6 +48,9 @@ internal static class SequenceWords
         return step.Kind == StepKind.FollowUpTask ? Channel(step.Kind) : Template(step.Template);
     }
 
+    /// <summary>The offer kinds a form offers, as the API names them.</summary>
+    public static readonly string[] OfferKinds = ["percentage", "fixed-amount", "free-shipping"];
+
     public static string OfferKind(string? kind) => kind switch
     {
         "percentage" => "Percentage off",

@@ -310,10 +310,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         public string? ReturningOfferValue { get; set; }
         public long? ReturningOfferHours { get; set; }
 
-        internal OfferDto? ReturningOffer(string currency) => string.IsNullOrEmpty(ReturningOfferKind) ? null : new OfferDto(ReturningOfferKind,
-            ReturningOfferKind == "fixed-amount" ? SequenceForm.Minor(ReturningOfferValue, currency)
-            : SequenceForm.Number(ReturningOfferValue) is { } value ? (long)Math.Round(value) : null,
-            ReturningOfferHours);
+        internal OfferDto? ReturningOffer(string currency) => SequenceForm.Offer(ReturningOfferKind, ReturningOfferValue, ReturningOfferHours, currency);
 
         public static PolicyForm From(SendingPolicy policy, string currency)
         {
@@ -326,7 +323,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
                 RetentionDays = dto.RetentionDays, Account = dto.Account,
                 OfferCooldownDays = dto.Offers?.CooldownDays, OfferFarmingAbandons = dto.Offers?.FarmingAbandons,
                 ReturningOfferKind = returning?.Kind, ReturningOfferHours = returning?.ValidForHours,
-                ReturningOfferValue = SequenceForm.Text(returning is { Kind: "fixed-amount", Value: var minor } ? SequenceForm.Major(minor, currency) : returning?.Value),
+                ReturningOfferValue = SequenceForm.OfferValue(returning, currency),
             };
         }
     }
