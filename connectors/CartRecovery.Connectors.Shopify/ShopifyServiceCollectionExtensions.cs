@@ -39,6 +39,7 @@ public static partial class ShopifyServiceCollectionExtensions
             .Validate(o => o.PollMaxPages > 0, "Shopify:PollMaxPages must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WebhookSigners>();
 
         // GraphQL goes through ShopifyAdminClient's own retry rules (queries only, throttle-aware); a generic retry
         // handler would replay mutations and could create a second discount. The clients live in singletons, so

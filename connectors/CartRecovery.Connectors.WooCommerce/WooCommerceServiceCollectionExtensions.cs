@@ -41,6 +41,7 @@ public static class WooCommerceServiceCollectionExtensions
             .Validate(o => o.ApiBaseUrlOverride is null || o.ApiBaseUrlOverride.IsAbsoluteUri, "WooCommerce:ApiBaseUrlOverride must be an absolute URL")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WebhookSigners>();
 
         services.AddTransient<WooCommerceAuthHandler>();
         var http = services.AddHttpClient(WooCommerceClient.HttpClientName, static (sp, client) =>

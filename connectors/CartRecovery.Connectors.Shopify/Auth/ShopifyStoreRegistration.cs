@@ -4,6 +4,7 @@ using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
 
 namespace CartRecovery.Connectors.Shopify.Auth;
 
@@ -26,20 +27,24 @@ internal sealed class ShopifyStoreRegistration
     private readonly ShopifyWebhookRegistrar _webhooks;
     private readonly IStoreRepository _stores;
     private readonly IStoreCredentialRepository _credentials;
+    private readonly WebhookSigners _signers;
     private readonly TimeProvider _time;
 
     public ShopifyStoreRegistration(
-        ShopifyAdminClient client, ShopifyWebhookRegistrar webhooks, IStoreRepository stores, IStoreCredentialRepository credentials, TimeProvider time)
+        ShopifyAdminClient client, ShopifyWebhookRegistrar webhooks, IStoreRepository stores, IStoreCredentialRepository credentials, WebhookSigners signers,
+        TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(webhooks);
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(signers);
         ArgumentNullException.ThrowIfNull(time);
         _client = client;
         _webhooks = webhooks;
         _stores = stores;
         _credentials = credentials;
+        _signers = signers;
         _time = time;
     }
 
@@ -75,6 +80,7 @@ internal sealed class ShopifyStoreRegistration
 
         var store = await SaveStoreAsync(shop, storeApiBaseUrl, info, ct);
         await _credentials.SaveAsync(credentials(store.Id), ct);
+        _signers.Clear();
         return InstallResult.Ok(store);
     }
 

@@ -21,7 +21,7 @@ internal static class ShopifyWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<ShopifyOptions> options, IStoreRepository stores,
-        IStoreCredentialRepository credentials, IWebhookIntake intake, CancellationToken ct)
+        IStoreCredentialRepository credentials, WebhookSigners signers, IWebhookIntake intake, CancellationToken ct)
     {
         var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)
@@ -30,12 +30,17 @@ internal static class ShopifyWebhookEndpoint
         // The public app's secret signs what Shopify sends for installed shops; a custom app connected by token signs with
         // its own secret, kept with the store's credentials. The shop header only chooses which secret to try.
         var shop = request.Headers["X-Shopify-Shop-Domain"].ToString();
-        var store = shop.Length == 0 ? null : await stores.FindAsync(Platforms.Shopify, shop, ct);
         var hmac = request.Headers["X-Shopify-Hmac-Sha256"].ToString();
-        var valid = options.Value.ClientSecret is { Length: > 0 } appSecret && ShopifyHmac.IsValidWebhook(body, hmac, appSecret);
-        if (!valid && store is not null && await credentials.GetAsync(store.Id, ct) is { } saved
-            && saved.Extra.TryGetValue(ShopifyOnboarding.WebhookSecretKey, out var storeSecret))
-            valid = ShopifyHmac.IsValidWebhook(body, hmac, storeSecret);
+        var key = "shopify:" + shop;
+        Task<ShopSigner> LoadAsync(CancellationToken token) => LoadSignerAsync(shop, stores, credentials, token);
+        var signer = shop.Length == 0 ? ShopSigner.Unknown : await signers.GetAsync(key, LoadAsync, ct);
+        var appSecret = options.Value.ClientSecret;
+        bool Verifies(ShopSigner s) =>
+            (appSecret is { Length: > 0 } && ShopifyHmac.IsValidWebhook(body, hmac, appSecret))
+            || (s.Secret is { } storeSecret && ShopifyHmac.IsValidWebhook(body, hmac, storeSecret));
+        var valid = Verifies(signer);
+        if (!valid && shop.Length > 0 && await signers.RefreshAsync(key, LoadAsync, ct) is { } fresh)
+            (signer, valid) = (fresh, Verifies(fresh));
         if (!valid)
             return Results.Unauthorized();
 
@@ -53,7 +58,7 @@ internal static class ShopifyWebhookEndpoint
             Platform = Platforms.Shopify,
             DeliveryId = webhookId,
             Topic = topic,
-            StoreId = store?.Id,
+            StoreId = signer.StoreId,
             ShopRef = shop,
             Body = System.Text.Encoding.UTF8.GetString(body),
             TriggeredAt = DateTimeOffset.TryParse(request.Headers["X-Shopify-Triggered-At"], System.Globalization.CultureInfo.InvariantCulture,
@@ -61,5 +66,20 @@ internal static class ShopifyWebhookEndpoint
             ReceivedAt = default,
         }, ct);
         return Results.Ok();
+    }
+
+    private static async Task<ShopSigner> LoadSignerAsync(string shop, IStoreRepository stores, IStoreCredentialRepository credentials,
+        CancellationToken ct)
+    {
+        if (await stores.FindAsync(Platforms.Shopify, shop, ct) is not { } store)
+            return ShopSigner.Unknown;
+        var saved = await credentials.GetAsync(store.Id, ct);
+        return new ShopSigner(store.Id, saved is not null && saved.Extra.TryGetValue(ShopifyOnboarding.WebhookSecretKey, out var secret) ? secret : null);
+    }
+
+    /// <summary>The store a shop domain names, and the secret of its custom app when it was connected by token.</summary>
+    private sealed record ShopSigner(long? StoreId, string? Secret)
+    {
+        public static readonly ShopSigner Unknown = new(null, null);
     }
 }

@@ -6,6 +6,7 @@ using CartRecovery.Connectors.WooCommerce.Webhooks;
 using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ internal sealed partial class WooCommerceConnectFlow(
     IStoreRepository stores,
     IStoreCredentialRepository credentials,
     IConnectorStateRepository state,
+    WebhookSigners signers,
     IOptions<WooCommerceOptions> options,
     OutboundOptions outbound,
     TimeProvider time,
@@ -115,6 +117,7 @@ internal sealed partial class WooCommerceConnectFlow(
         // Base64 passes untouched through what WordPress does to a secret (sanitizing, wp_specialchars_decode).
         var webhookSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await credentials.SaveAsync(WooCommerceStoreConnections.ToCredentials(store.Id, connection, webhookSecret, ReadWrite, time.GetUtcNow()), ct);
+        signers.Clear();
         if (settings.WooCommerceVersion is { } version)
             await state.SetAsync(store.Id, VersionStateKey, version, ct);
         var warning = await webhooks.RegisterAsync(connection, store.Id, webhookSecret, ct);

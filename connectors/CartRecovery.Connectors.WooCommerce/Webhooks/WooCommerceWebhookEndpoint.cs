@@ -21,7 +21,7 @@ internal static class WooCommerceWebhookEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(long storeId, HttpRequest request, IStoreRepository stores,
-        WooCommerceStoreConnections connections, IWebhookIntake intake, CancellationToken ct)
+        WooCommerceStoreConnections connections, WebhookSigners signers, IWebhookIntake intake, CancellationToken ct)
     {
         var body = await WebhookBody.ReadAsync(request.Body, request.ContentLength, ct);
         if (body is null)
@@ -32,9 +32,13 @@ internal static class WooCommerceWebhookEndpoint
         if (WooCommerceWebhook.IsPing(body, topic, signature))
             return Results.Ok();
 
-        var store = await stores.GetAsync(storeId, ct);
-        var secret = store?.Platform == Platforms.WooCommerce ? await connections.GetWebhookSecretAsync(storeId, ct) : null;
-        if (secret is null || !WooCommerceWebhook.IsValidSignature(body, signature, secret))
+        // The secret is remembered for a burst (decrypted once); one that no longer verifies is read again at once, as
+        // after a reconnection that rotated it.
+        var key = "woocommerce:" + storeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Task<ShopSigner> LoadAsync(CancellationToken token) => LoadSignerAsync(storeId, stores, connections, token);
+        var signer = await signers.GetAsync(key, LoadAsync, ct);
+        if (!signer.Verifies(body, signature)
+            && (await signers.RefreshAsync(key, LoadAsync, ct) is not { } fresh || !(signer = fresh).Verifies(body, signature)))
             return Results.Unauthorized();
         if (topic.Length == 0)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing topic", detail: "X-WC-Webhook-Topic is required.");
@@ -47,10 +51,22 @@ internal static class WooCommerceWebhookEndpoint
             DeliveryId = WooCommerceWebhook.DeliveryKey(request.Headers[WooCommerceWebhook.DeliveryIdHeader], body),
             Topic = topic,
             StoreId = storeId,
-            ShopRef = store!.ExternalId,
+            ShopRef = signer.ShopRef,
             Body = System.Text.Encoding.UTF8.GetString(body),
             ReceivedAt = default,
         }, ct);
         return Results.Ok();
+    }
+
+    private static async Task<ShopSigner> LoadSignerAsync(long storeId, IStoreRepository stores, WooCommerceStoreConnections connections,
+        CancellationToken ct) =>
+        await stores.GetAsync(storeId, ct) is { Platform: Platforms.WooCommerce } store
+            ? new ShopSigner(store.ExternalId, await connections.GetWebhookSecretAsync(storeId, ct))
+            : new ShopSigner(null, null);
+
+    /// <summary>The shop a store id names and its webhook secret; no secret (an unknown store, another platform) verifies nothing.</summary>
+    private sealed record ShopSigner(string? ShopRef, string? Secret)
+    {
+        public bool Verifies(byte[] body, string signature) => Secret is not null && WooCommerceWebhook.IsValidSignature(body, signature, Secret);
     }
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Privacy;
+using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Stores;
@@ -12,6 +13,7 @@ public sealed partial class StoreLifecycle(
     IMessageRepository messages,
     DataErasure erasure,
     ISubscriptionRepository subscriptions,
+    WebhookSigners signers,
     TimeProvider time,
     ILogger<StoreLifecycle> logger)
 {
@@ -29,6 +31,7 @@ public sealed partial class StoreLifecycle(
             await stores.UpsertAsync(store with { Status = StoreStatus.Uninstalled }, ct);
         var cancelled = await messages.CancelPendingForStoreAsync(storeId, "the store uninstalled the app", ct);
         await credentials.DeleteAsync(storeId, ct);
+        signers.Clear();
         if (await subscriptions.GetAsync(storeId, ct) is { ExternalId: not null, Status: not SubscriptionStatus.Cancelled } subscription)
             await subscriptions.UpsertAsync(subscription with { Status = SubscriptionStatus.Cancelled, UpdatedAt = time.GetUtcNow() }, ct);
         Log.Uninstalled(logger, storeId, cancelled);

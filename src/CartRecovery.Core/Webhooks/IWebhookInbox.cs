@@ -12,7 +12,8 @@ public interface IWebhookInbox
     /// </summary>
     Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct);
 
-    Task MarkProcessedAsync(long id, DateTimeOffset at, CancellationToken ct);
+    /// <summary>Marks these deliveries processed, in one durable commit.</summary>
+    Task MarkProcessedAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>Blanks the stored body of a processed delivery (an erasure request names the person it erases).</summary>
     Task ForgetBodyAsync(long id, CancellationToken ct);

@@ -1,3 +1,4 @@
+using CartRecovery.Core.Storage;
 using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,8 @@ public sealed partial class WebhookProcessor(
     {
         var now = time.GetUtcNow();
         var batch = await inbox.ClaimAsync(now, now + Lease, batchSize, ct);
-        var processed = 0;
+        var processed = new List<long>(batch.Count);
+        var erased = new List<long>();
         foreach (var delivery in batch)
         {
             using var activity = CartRecoveryTelemetry.Start("webhook.process", delivery.StoreId)
@@ -37,12 +39,12 @@ public sealed partial class WebhookProcessor(
             {
                 if (!_handlers.TryGetValue(delivery.Platform, out var handler))
                     throw new InvalidOperationException($"No webhook handler for platform '{delivery.Platform}'.");
-                await handler.HandleAsync(delivery, ct);
-                await inbox.MarkProcessedAsync(delivery.Id, time.GetUtcNow(), ct);
+                using (RelaxedDurability.Begin())
+                    await handler.HandleAsync(delivery, ct);
+                processed.Add(delivery.Id);
                 // Whatever the handler found (an unknown shop, no matching customer), the request has been answered.
                 if (handler.IsErasure(delivery.Topic))
-                    await inbox.ForgetBodyAsync(delivery.Id, ct);
-                processed++;
+                    erased.Add(delivery.Id);
                 WebhookMetrics.Handled(delivery.Platform, "processed");
             }
             catch (Exception error) when (error is not OperationCanceledException)
@@ -55,7 +57,11 @@ public sealed partial class WebhookProcessor(
                 WebhookMetrics.Handled(delivery.Platform, retryAt is null ? "failed" : "retrying");
             }
         }
-        return processed;
+        if (processed.Count > 0)
+            await inbox.MarkProcessedAsync(processed, time.GetUtcNow(), ct);
+        foreach (var id in erased)
+            await inbox.ForgetBodyAsync(id, ct);
+        return processed.Count;
     }
 
     private static partial class Log

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using CartRecovery.Core.Storage;
 
 namespace CartRecovery.Data.Connections;
 
@@ -28,7 +29,10 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(connections);
         _connections = connections;
-        _writer = Task.Run(WriteAsync);
+        // The writer must not inherit its creator's async-local state (a RelaxedDurability scope would make every
+        // acknowledged write non-durable).
+        using (ExecutionContext.SuppressFlow())
+            _writer = Task.Run(WriteAsync);
     }
 
     /// <summary>
@@ -38,9 +42,21 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(write);
+        // A relaxed caller does not wait for the disk, so it has nothing to share: its own quick commit is cheaper.
+        if (RelaxedDurability.IsOn)
+            return RunAloneAsync(write, ct);
         var queued = new Write<T>(write);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
         return queued.Completion.Task.WaitAsync(ct);
+    }
+
+    private async Task<T> RunAloneAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken ct)
+    {
+        await using var db = await _connections.OpenAsync(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        var result = await write(db, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     private async Task WriteAsync()

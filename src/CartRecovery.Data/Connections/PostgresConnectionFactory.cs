@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CartRecovery.Core.Storage;
 using Npgsql;
 
 namespace CartRecovery.Data.Connections;
@@ -14,7 +15,26 @@ internal sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDi
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct) => await _dataSource.OpenConnectionAsync(ct);
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(ct);
+        if (!RelaxedDurability.IsOn)
+            return connection;
+        // A session setting: Npgsql resets the session (DISCARD ALL) when the connection goes back to the pool, so the
+        // next user gets the server's default (on) again.
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SET synchronous_commit TO off";
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

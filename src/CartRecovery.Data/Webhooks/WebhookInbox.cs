@@ -16,7 +16,7 @@ internal sealed class WebhookInbox : IWebhookInbox
         """;
 
     private const string ProcessedSql = """
-        UPDATE webhook_deliveries SET status = @Processed, processed_at = @At, lease_until = NULL WHERE id = @Id
+        UPDATE webhook_deliveries SET status = @Processed, processed_at = @At, lease_until = NULL WHERE id IN @Ids
         """;
 
     private const string ForgetBodySql = "UPDATE webhook_deliveries SET body = '' WHERE id = @Id";
@@ -32,6 +32,7 @@ internal sealed class WebhookInbox : IWebhookInbox
     private readonly SqlDialect _dialect;
     private readonly GroupCommit _commits;
     private readonly string _acceptSql;
+    private readonly string _processedSql;
 
     public WebhookInbox(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
     {
@@ -43,6 +44,7 @@ internal sealed class WebhookInbox : IWebhookInbox
         _dialect = dialect;
         _commits = commits;
         _acceptSql = dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id");
+        _processedSql = dialect.ListParameter(ProcessedSql);
     }
 
     // A burst of deliveries shares transactions (one commit per batch); each returns only once its row has committed.
@@ -67,11 +69,14 @@ internal sealed class WebhookInbox : IWebhookInbox
         return rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id).Select(r => r.ToDelivery()).ToList();
     }
 
-    public async Task MarkProcessedAsync(long id, DateTimeOffset at, CancellationToken ct)
+    public async Task MarkProcessedAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return;
         await using var db = await _connections.OpenAsync(ct);
-        await db.ExecuteAsync(new CommandDefinition(ProcessedSql,
-            new { Id = id, At = DbTime.ToDb(at), Processed = (int)WebhookStatus.Processed }, cancellationToken: ct));
+        await db.ExecuteAsync(new CommandDefinition(_processedSql,
+            new { Ids = ids.ToArray(), At = DbTime.ToDb(at), Processed = (int)WebhookStatus.Processed }, cancellationToken: ct));
     }
 
     public async Task ForgetBodyAsync(long id, CancellationToken ct)

@@ -59,6 +59,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<DataErasure>();
         services.AddSingleton<SequenceStop>();
         services.AddSingleton<StoreLifecycle>();
+        services.TryAddSingleton<WebhookSigners>();
         services.AddSingleton<StartupTasks>();
         services.AddSingleton<ISchemaExtension, QuartzSchemaExtension>();
         return services;

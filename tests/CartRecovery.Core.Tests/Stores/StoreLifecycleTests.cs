@@ -1,3 +1,4 @@
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
@@ -21,7 +22,7 @@ public sealed class StoreLifecycleTests
         _privacy.Setup(p => p.ListMessageIdsAsync(It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
     private StoreLifecycle Create() => new(_stores.Object, _credentials.Object, _messages.Object, new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>()),
-        Mock.Of<ISubscriptionRepository>(), TimeProvider.System, NullLogger<StoreLifecycle>.Instance);
+        Mock.Of<ISubscriptionRepository>(), new WebhookSigners(TimeProvider.System), TimeProvider.System, NullLogger<StoreLifecycle>.Instance);
 
     [Fact]
     public async Task Uninstall_MarksTheStoreCancelsMessagesAndDropsCredentials()

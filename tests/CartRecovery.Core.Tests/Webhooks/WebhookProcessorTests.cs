@@ -1,3 +1,4 @@
+using CartRecovery.Core.Storage;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,13 +24,42 @@ public sealed class WebhookProcessorTests
     private WebhookProcessor Create() => new(_inbox.Object, [_handler.Object], _time, NullLogger<WebhookProcessor>.Instance);
 
     [Fact]
-    public async Task RunOnce_WhenHandlersSucceed_MarksEachDeliveryProcessed()
+    public async Task RunOnce_WhenHandlersSucceed_MarksTheBatchProcessedInOneCommit()
     {
         _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
 
         Assert.Equal(2, await Create().RunOnceAsync(10, Ct));
-        _inbox.Verify(i => i.MarkProcessedAsync(1, TestData.Now, Ct));
-        _inbox.Verify(i => i.MarkProcessedAsync(2, TestData.Now, Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(new long[] { 1, 2 }, TestData.Now, Ct), Times.Once);
+        _inbox.Verify(i => i.MarkProcessedAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<DateTimeOffset>(), Ct), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunOnce_HandlesEachDeliveryRelaxedAndMarksTheBatchDurably()
+    {
+        var relaxed = new List<bool>();
+        _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, Ct)).ReturnsAsync([Delivery(1), Delivery(2)]);
+        _handler.Setup(h => h.HandleAsync(It.IsAny<WebhookDelivery>(), Ct)).Callback(() => relaxed.Add(RelaxedDurability.IsOn)).Returns(Task.CompletedTask);
+        _inbox.Setup(i => i.MarkProcessedAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<DateTimeOffset>(), Ct))
+            .Callback(() => relaxed.Add(RelaxedDurability.IsOn)).Returns(Task.CompletedTask);
+
+        await Create().RunOnceAsync(10, Ct);
+
+        Assert.Equal([true, true, false], relaxed);
+        Assert.False(RelaxedDurability.IsOn);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenCancelledMidBatch_LeavesTheBatchPending()
+    {
+        using var cancel = new CancellationTokenSource();
+        _inbox.Setup(i => i.ClaimAsync(TestData.Now, It.IsAny<DateTimeOffset>(), 10, cancel.Token)).ReturnsAsync([Delivery(1), Delivery(2)]);
+        _handler.Setup(h => h.HandleAsync(It.Is<WebhookDelivery>(d => d.Id == 2), cancel.Token)).Callback(cancel.Cancel)
+            .ThrowsAsync(new OperationCanceledException(cancel.Token));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Create().RunOnceAsync(10, cancel.Token));
+
+        // Delivery 1 was handled but not marked: it is claimed again after its lease, and handlers are idempotent.
+        _inbox.Verify(i => i.MarkProcessedAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -63,7 +93,7 @@ public sealed class WebhookProcessorTests
         Assert.Equal(1, await Create().RunOnceAsync(10, Ct));
         // Third attempt failed: the next waits four times the first retry delay.
         _inbox.Verify(i => i.MarkFailedAsync(1, "bad", TestData.Now + TimeSpan.FromSeconds(120), Ct));
-        _inbox.Verify(i => i.MarkProcessedAsync(2, It.IsAny<DateTimeOffset>(), Ct));
+        _inbox.Verify(i => i.MarkProcessedAsync(new long[] { 2 }, It.IsAny<DateTimeOffset>(), Ct));
     }
 
     [Fact]

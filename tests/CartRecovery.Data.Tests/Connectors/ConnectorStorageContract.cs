@@ -124,7 +124,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
         await Db.Inbox.AcceptAsync(Delivery("wh-p"), Ct);
         var claimed = await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(2), 10, Ct);
         await Db.Inbox.MarkFailedAsync(claimed[0].Id, "boom", Now.AddMinutes(10), Ct);
-        await Db.Inbox.MarkProcessedAsync(claimed[1].Id, Now, Ct);
+        await Db.Inbox.MarkProcessedAsync([claimed[1].Id], Now, Ct);
 
         Assert.Empty(await Db.Inbox.ClaimAsync(Now.AddMinutes(5), Now.AddMinutes(6), 10, Ct));
         var retried = Assert.Single(await Db.Inbox.ClaimAsync(Now.AddMinutes(10), Now.AddMinutes(12), 10, Ct));
@@ -141,7 +141,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
         await Db.Inbox.AcceptAsync(Delivery("wh-r"), Ct);
         await Db.Inbox.AcceptAsync(Delivery("wh-k", body: """{"keep":true}"""), Ct);
         var claimed = await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(2), 10, Ct);
-        await Db.Inbox.MarkProcessedAsync(claimed[0].Id, Now, Ct);
+        await Db.Inbox.MarkProcessedAsync([claimed[0].Id], Now, Ct);
 
         await Db.Inbox.ForgetBodyAsync(claimed[0].Id, Ct);
 
@@ -258,7 +258,7 @@ public abstract class ConnectorStorageContract : DatabaseContract
         await Db.Inbox.AcceptAsync(Delivery("wh-b2") with { ReceivedAt = Now.AddMinutes(1) }, Ct);
         await Db.Inbox.AcceptAsync(Delivery("wh-b3") with { ReceivedAt = Now.AddMinutes(2) }, Ct);
         var first = (await Db.Inbox.ClaimAsync(Now.AddMinutes(3), Now.AddMinutes(5), 1, Ct)).Single();
-        await Db.Inbox.MarkProcessedAsync(first.Id, Now.AddMinutes(3), Ct);
+        await Db.Inbox.MarkProcessedAsync([first.Id], Now.AddMinutes(3), Ct);
 
         Assert.Equal(new WebhookBacklog(2, Now.AddMinutes(1)), await backlog.MeasureAsync(Ct));
     }

@@ -73,7 +73,7 @@ public abstract class RetentionRepositoryContract : DatabaseContract
         await AcceptWebhookAsync(store.Id, "new-processed", Cutoff.AddHours(1));
         await AcceptWebhookAsync(other.Id, "other-processed", Now);
         foreach (var delivery in await Db.Inbox.ClaimAsync(Cutoff.AddHours(2), Cutoff.AddHours(3), 10, Ct))
-            await Db.Inbox.MarkProcessedAsync(delivery.Id, Cutoff.AddHours(2), Ct);
+            await Db.Inbox.MarkProcessedAsync([delivery.Id], Cutoff.AddHours(2), Ct);
         await AcceptWebhookAsync(store.Id, "old-pending", Now);
         var export = new CustomerDataExport(store.Id, "ada@example.com", [], [], []);
         await Db.Privacy.RecordExportAsync(store.Id, "req-old", export, Now, Ct);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Webhooks;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Stores;
 using Moq;
@@ -81,5 +82,5 @@ internal static class InstallTestData
     }
 
     public static ShopifyStoreRegistration Registration(ShopifyTestKit kit, IStoreRepository stores) =>
-        new(kit.Admin(), new ShopifyWebhookRegistrar(kit.Admin(), Recovery), stores, kit.Credentials.Object, kit.Time);
+        new(kit.Admin(), new ShopifyWebhookRegistrar(kit.Admin(), Recovery), stores, kit.Credentials.Object, new WebhookSigners(kit.Time), kit.Time);
 }

@@ -3,6 +3,7 @@ using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Testing.Emulators.Shopify;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -57,7 +58,7 @@ public sealed class ShopifyManagedInstallTests : IAsyncLifetime
             });
         var admin = new ShopifyAdminClient(_http, options, _time);
         var registration = new ShopifyStoreRegistration(admin, new ShopifyWebhookRegistrar(admin, InstallTestData.Recovery), stores.Object,
-            _credentials.Object, _time);
+            _credentials.Object, new WebhookSigners(_time), _time);
         return new ShopifyManagedInstall(options, new ShopifyOAuthClient(_http, options), registration, stores.Object, _credentials.Object, _time);
     }
 

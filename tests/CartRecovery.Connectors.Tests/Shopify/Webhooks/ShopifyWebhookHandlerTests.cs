@@ -39,7 +39,7 @@ public sealed class ShopifyWebhookHandlerTests
     {
         var erasure = new DataErasure(_privacy.Object, Mock.Of<IEmailTransport>());
         var lifecycle = new StoreLifecycle(_stores.Object, kit.Credentials.Object, _carts.Messages.Object, erasure,
-            _subscriptions.Object, kit.Time, NullLogger<StoreLifecycle>.Instance);
+            _subscriptions.Object, new WebhookSigners(kit.Time), kit.Time, NullLogger<StoreLifecycle>.Instance);
         var ingestion = _carts.Ingestion(kit.Time);
         _billing.SetupGet(b => b.Platform).Returns(Platforms.Shopify);
         var options = new BillingOptions();

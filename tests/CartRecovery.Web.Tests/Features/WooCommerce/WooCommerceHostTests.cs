@@ -121,6 +121,34 @@ public sealed class WooCommerceHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_AfterAReconnectionRotatedTheSecret_TakesTheNewSecretAtOnceAndRefusesTheOld()
+    {
+        var (_, store) = await _host.ConnectAsync();
+        using var client = new HttpClient { BaseAddress = _host.BaseUrl };
+        async Task<HttpStatusCode> SendAsync(string secret, string deliveryId)
+        {
+            var body = $$"""{"id":{{deliveryId.Length}},"status":"pending"}""";
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/woocommerce/{store!.Id}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-WC-Webhook-Topic", "order.created");
+            request.Headers.Add("X-WC-Webhook-Signature", Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body))));
+            request.Headers.Add("X-WC-Webhook-Delivery-ID", deliveryId);
+            return (await client.SendAsync(request, Ct)).StatusCode;
+        }
+        async Task<string> SecretAsync() => (await _host.App.Service<IStoreCredentialRepository>().GetAsync(store!.Id, Ct))!.Extra["webhook_secret"];
+        var first = await SecretAsync();
+        // Remembered by the endpoint from here on.
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(first, "d1"));
+
+        await _host.ConnectAsync();
+        var second = await SecretAsync();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(first, "d22"));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(second, "d333"));
+        Assert.Equal(2, await InboxCountAsync());
+    }
+
+    [Fact]
     public async Task Ping_IsAnswered200AndNotStored()
     {
         var (_, store) = await _host.ConnectAsync();
