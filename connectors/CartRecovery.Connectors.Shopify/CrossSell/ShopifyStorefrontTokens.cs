@@ -10,8 +10,8 @@ namespace CartRecovery.Connectors.Shopify.CrossSell;
 /// public by design (shops embed them in their pages), so it is not stored with the store's credentials. On the first
 /// need the shop's tokens are listed (<c>shop.storefrontAccessTokens</c>) and ours, known by its title, is reused; only
 /// when there is none does the app create one (<c>storefrontAccessTokenCreate</c>): an app may hold at most 100 per shop,
-/// so a restart must not create another. Both Admin calls need an unauthenticated access scope
-/// (<c>unauthenticated_read_product_listings</c>); without it Shopify answers ACCESS_DENIED and this throws.
+/// so a restart must not create another. Creating one needs an unauthenticated access scope (the token inherits the
+/// app's; we ask for <c>unauthenticated_read_product_listings</c>); without it Shopify answers ACCESS_DENIED and this throws.
 /// </summary>
 internal sealed class ShopifyStorefrontTokens
 {
