@@ -11,8 +11,11 @@ public sealed class ShopifyOptions
     /// <summary>The app's client secret: signs install redirects and webhooks, and authenticates token requests.</summary>
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>Requested access scopes, comma-separated, as the authorize URL takes them.</summary>
-    public string Scopes { get; set; } = "read_orders,write_discounts,read_customers";
+    /// <summary>
+    /// Requested access scopes, comma-separated, as the authorize URL takes them. <c>unauthenticated_read_product_listings</c>
+    /// lets the app create the storefront access token its related products are read with.
+    /// </summary>
+    public string Scopes { get; set; } = "read_orders,write_discounts,read_customers,unauthenticated_read_product_listings";
 
     /// <summary>
     /// The pinned Admin API version. Shopify releases one every quarter (YYYY-01/04/07/10) and supports each for at least

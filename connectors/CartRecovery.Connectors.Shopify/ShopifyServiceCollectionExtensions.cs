@@ -3,11 +3,13 @@ using CartRecovery.Connectors.Shopify.Admin;
 using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Billing;
 using CartRecovery.Connectors.Shopify.Checkouts;
+using CartRecovery.Connectors.Shopify.CrossSell;
 using CartRecovery.Connectors.Shopify.Embedded;
 using CartRecovery.Connectors.Shopify.Offers;
 using CartRecovery.Connectors.Shopify.Webhooks;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Billing;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Pages;
 using CartRecovery.Core.Storefronts;
@@ -23,7 +25,7 @@ public static partial class ShopifyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Shopify connector: options (section <c>Shopify</c>), its HTTP clients, its storefront, poller,
-    /// webhook handler, store connector, embedded sign-in and embedded admin (<see cref="EmbeddedAdmin"/>), and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartRepository, IStoreRepository, IStoreCredentialRepository,
+    /// webhook handler, related products (Storefront API), store connector, embedded sign-in and embedded admin (<see cref="EmbeddedAdmin"/>), and what its endpoints (<see cref="ShopifyConnectorEndpoints.MapShopifyConnector"/>) use. Needs the Core ports from the host (ICartRepository, IStoreRepository, IStoreCredentialRepository,
     /// IConnectorStateRepository, IPrivacyRepository, IAccountRepository, CartIngestion, StoreLifecycle, RecoveryOptions).
     /// </summary>
     public static IServiceCollection AddShopifyConnector(this IServiceCollection services)
@@ -82,6 +84,8 @@ public static partial class ShopifyServiceCollectionExtensions
         services.AddSingleton<IWebhookHandler>(sp => sp.GetRequiredService<ShopifyWebhookHandler>());
         services.AddSingleton<ShopifyBilling>();
         services.AddSingleton<IPlatformBilling>(sp => sp.GetRequiredService<ShopifyBilling>());
+        services.AddSingleton<ShopifyStorefrontTokens>();
+        services.AddSingleton<IRelatedProductSource, ShopifyRelatedProducts>();
         return services;
     }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Connectors.Shopify.Admin;
 
 /// <summary>
-/// Small client for the GraphQL Admin API (https://shopify.dev/docs/api/admin-graphql). Every argument travels in
+/// Small client for the GraphQL Admin API (https://shopify.dev/docs/api/admin-graphql), and for the read-only Storefront
+/// API queries the app makes (https://shopify.dev/docs/api/storefront), which share its transport. Every argument travels in
 /// <c>variables</c>, never in the query text. Queries are retried on throttling, 429, 5xx and timeouts; mutations only when
 /// Shopify provably did not run them (THROTTLED, 429), because a retried mutation could create a second discount.
 /// Failures surface as <see cref="ShopifyApiException"/>. The client does not log.
@@ -43,17 +44,34 @@ internal sealed class ShopifyAdminClient
     public Task<JsonElement> MutateAsync(ShopifyConnection connection, string mutation, object? variables, CancellationToken ct) =>
         SendAsync(connection, mutation, variables, idempotent: false, ct);
 
-    private async Task<JsonElement> SendAsync(ShopifyConnection connection, string query, object? variables, bool idempotent, CancellationToken ct)
+    /// <summary>
+    /// Runs a read-only Storefront API query at <c>{shop}/api/{version}/graphql.json</c> with a storefront access token
+    /// (header <c>X-Shopify-Storefront-Access-Token</c>) and returns its <c>data</c>; same retries and failures as a query.
+    /// </summary>
+    public Task<JsonElement> StorefrontQueryAsync(Uri shopBaseUrl, string storefrontToken, string query, object? variables, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(shopBaseUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storefrontToken);
+        return SendAsync(ShopifyEndpoints.StorefrontGraphQl(shopBaseUrl, _options.Value.ApiVersion), ("X-Shopify-Storefront-Access-Token", storefrontToken),
+            query, variables, idempotent: true, ct);
+    }
+
+    private Task<JsonElement> SendAsync(ShopifyConnection connection, string query, object? variables, bool idempotent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        return SendAsync(ShopifyEndpoints.GraphQl(connection.ShopBaseUrl, _options.Value.ApiVersion), ("X-Shopify-Access-Token", connection.AccessToken),
+            query, variables, idempotent, ct);
+    }
+
+    private async Task<JsonElement> SendAsync(Uri url, (string Name, string Value) token, string query, object? variables, bool idempotent, CancellationToken ct)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var body = JsonSerializer.Serialize(new { query, variables = variables ?? new Dictionary<string, object?>() });
-        var url = ShopifyEndpoints.GraphQl(connection.ShopBaseUrl, _options.Value.ApiVersion);
         var throttled = 0;
         var transient = 0;
         while (true)
         {
-            var attempt = await AttemptAsync(url, connection.AccessToken, body, ct);
+            var attempt = await AttemptAsync(url, token, body, ct);
             if (attempt.Error is null)
                 return attempt.Data;
             if (attempt.NotExecuted && throttled < MaxThrottleRetries)
@@ -72,10 +90,10 @@ internal sealed class ShopifyAdminClient
         }
     }
 
-    private async Task<Attempt> AttemptAsync(Uri url, string accessToken, string body, CancellationToken ct)
+    private async Task<Attempt> AttemptAsync(Uri url, (string Name, string Value) token, string body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Shopify-Access-Token", accessToken);
+        request.Headers.Add(token.Name, token.Value);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         // The attempt timeout runs on the injected clock, so tests decide when it fires.
         using var timeout = new CancellationTokenSource(AttemptTimeout, _time);

@@ -20,6 +20,9 @@ internal static class ShopifyEndpoints
 
     public static Uri GraphQl(Uri shopBase, string apiVersion) => new(shopBase, $"admin/api/{apiVersion}/graphql.json");
 
+    /// <summary>The Storefront API of the shop (https://shopify.dev/docs/api/storefront): same host, same version names.</summary>
+    public static Uri StorefrontGraphQl(Uri shopBase, string apiVersion) => new(shopBase, $"api/{apiVersion}/graphql.json");
+
     public static Uri Authorize(Uri shopBase) => new(shopBase, "admin/oauth/authorize");
 
     public static Uri AccessToken(Uri shopBase) => new(shopBase, "admin/oauth/access_token");

@@ -15,7 +15,7 @@ internal static class InstallTestData
 {
     public static readonly Uri RedirectUri = new("https://app.example.com/shopify/callback");
     public static readonly RecoveryOptions Recovery = new() { PublicBaseUrl = new Uri("https://app.example.com/") };
-    public const string GrantedScopes = "read_orders,write_discounts,read_customers";
+    public const string GrantedScopes = "read_orders,write_discounts,read_customers,unauthenticated_read_product_listings";
 
     /// <summary>The parameters plus their hmac, signed the way Shopify does (values here need no escaping).</summary>
     public static Dictionary<string, string> Signed(Dictionary<string, string> parameters, string secret = "client-secret")

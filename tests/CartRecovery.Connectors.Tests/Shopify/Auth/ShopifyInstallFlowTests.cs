@@ -26,7 +26,7 @@ public sealed class ShopifyInstallFlowTests
         Assert.Equal("https://maple-goods.myshopify.com/admin/oauth/authorize", url.GetLeftPart(UriPartial.Path));
         var query = HttpUtility.ParseQueryString(url.Query);
         Assert.Equal("client-id", query["client_id"]);
-        Assert.Equal("read_orders,write_discounts,read_customers", query["scope"]);
+        Assert.Equal("read_orders,write_discounts,read_customers,unauthenticated_read_product_listings", query["scope"]);
         Assert.Equal(RedirectUri.AbsoluteUri, query["redirect_uri"]);
         Assert.Equal(start.State, query["state"]);
         Assert.Null(query["grant_options[]"]);
@@ -215,7 +215,7 @@ public sealed class ShopifyInstallFlowTests
     [Fact]
     public async Task CompleteAsync_WriteScopeGrantedForARequestedReadScope_Succeeds()
     {
-        using var kit = new ShopifyTestKit(r => FakeShopify(r, scope: "write_orders,write_discounts,read_customers"));
+        using var kit = new ShopifyTestKit(r => FakeShopify(r, scope: "write_orders,write_discounts,read_customers,unauthenticated_read_product_listings"));
         var result = await Flow(kit, Stores().Object).CompleteAsync(CallbackQuery(FixtureTime.Now), "nonce-1", RedirectUri, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Reason);
     }

@@ -1,14 +1,9 @@
 using System.Net;
-using CartRecovery.Connectors.Shopify;
-using CartRecovery.Connectors.Shopify.Admin;
-using CartRecovery.Connectors.Shopify.Auth;
 using CartRecovery.Connectors.Shopify.Billing;
 using CartRecovery.Core.Billing;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing;
 using CartRecovery.Testing.Emulators.Shopify;
-using Microsoft.Extensions.Options;
-using Moq;
 
 namespace CartRecovery.Connectors.Tests.Shopify.Billing;
 
@@ -33,13 +28,7 @@ public sealed class ShopifyBillingTests : IAsyncLifetime
     {
         _shop = await ShopifyEmulator.StartAsync();
         _http = new HttpClient();
-        var options = Options.Create(new ShopifyOptions { ClientId = _shop.ClientId, ClientSecret = _shop.ClientSecret, ApiBaseUrl = _shop.BaseUrl });
-        var token = _shop.IssueOfflineToken(expiring: false).AccessToken;
-        var credentials = new Mock<IStoreCredentialRepository>();
-        credentials.Setup(c => c.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((long id, CancellationToken _) => new StoreCredentials { StoreId = id, AccessToken = token, UpdatedAt = FixtureTime.Now });
-        var tokens = new ShopifyTokenProvider(credentials.Object, new ShopifyOAuthClient(_http, options), options, TimeProvider.System);
-        _billing = new ShopifyBilling(new ShopifyStoreApi(new ShopifyAdminClient(_http, options, TimeProvider.System), tokens, options), TimeProvider.System);
+        _billing = new ShopifyBilling(EmulatorStoreApi.Create(_shop, _http), TimeProvider.System);
         _store = TestData.Store() with { Platform = Platforms.Shopify, ExternalId = _shop.ShopDomain, Currency = "USD" };
     }
 

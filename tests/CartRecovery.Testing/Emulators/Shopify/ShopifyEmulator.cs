@@ -6,8 +6,8 @@ namespace CartRecovery.Testing.Emulators.Shopify;
 
 /// <summary>
 /// One Shopify shop on loopback, speaking the documented Admin API contract: OAuth install and tokens, the Admin
-/// GraphQL endpoint (abandoned checkouts, nodes, webhook subscriptions, code discounts, cost and throttling) and
-/// signed webhook deliveries. Point a client at <see cref="BaseUrl"/> instead of https://{shop}.myshopify.com/.
+/// GraphQL endpoint (abandoned checkouts, nodes, webhook subscriptions, code discounts, storefront access tokens, cost
+/// and throttling), the Storefront API's product recommendations and signed webhook deliveries. Point a client at <see cref="BaseUrl"/> instead of https://{shop}.myshopify.com/.
 /// Thread-safe; every request is recorded in <see cref="Requests"/>.
 /// </summary>
 public sealed class ShopifyEmulator : LoopbackServer
@@ -30,7 +30,8 @@ public sealed class ShopifyEmulator : LoopbackServer
         _webhooks = new ShopifyWebhookSender(_state);
         var bucket = new ShopifyCostBucket(options.MaximumAvailable, options.RestoreRate, options.TimeProvider);
         _billing = new ShopifyBillingMutations(_state);
-        Router = new ShopifyEmulatorRouter(_state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket), _billing);
+        Router = new ShopifyEmulatorRouter(
+            _state, _oauth, new ShopifyGraphQlEndpoint(_state, _tokens, bucket), new ShopifyStorefrontEndpoint(_state, _tokens), _billing);
         App.Run(Router.DispatchAsync);
     }
 
@@ -141,7 +142,43 @@ public sealed class ShopifyEmulator : LoopbackServer
     /// <summary>Makes a variant (and its product) known to nodes(ids:) without any checkout holding it.</summary>
     public void AddVariant(ShopifyEmulatorLine variant) => _state.AddToCatalog(variant);
 
-    /// <summary>The next <paramref name="count"/> GraphQL requests fail with <paramref name="statusCode"/> before any other check.</summary>
+    /// <summary>
+    /// Adds a product to the catalogue the Storefront API serves and returns its id; <paramref name="related"/> are the
+    /// products <c>productRecommendations</c> gives for it, in that order.
+    /// </summary>
+    public long AddProduct(string title, string price, IReadOnlyList<long>? related = null, bool availableForSale = true, string? imageUrl = null,
+        bool onlineStore = true)
+    {
+        var id = 8_000_000_000 + _state.NextId();
+        var handle = string.Concat(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        _state.PutProduct(new ShopifyEmulatorProduct
+        {
+            Id = id,
+            Title = title,
+            Handle = handle,
+            Price = price,
+            AvailableForSale = availableForSale,
+            ImageUrl = imageUrl,
+            OnlineStoreUrl = onlineStore ? new Uri(PrimaryDomainUrl, $"products/{handle}").AbsoluteUri : null,
+            Related = related ?? [],
+        });
+        return id;
+    }
+
+    /// <summary>Sets the products Shopify recommends beside <paramref name="productId"/> (a product added or a checkout line's).</summary>
+    public void Recommend(long productId, params long[] related)
+    {
+        var product = _state.FindProduct(productId) ?? new ShopifyEmulatorProduct { Id = productId, Title = $"Product {productId}", Handle = $"product-{productId}", Price = "0.00" };
+        _state.PutProduct(product with { Related = related });
+    }
+
+    /// <summary>The storefront access tokens the app created, oldest first.</summary>
+    public IReadOnlyList<ShopifyEmulatorStorefrontToken> StorefrontAccessTokens => _state.StorefrontTokens();
+
+    /// <summary>What a merchant deleting the app's storefront tokens does: the Storefront API refuses them from now on.</summary>
+    public void DeleteStorefrontAccessTokens() => _state.RemoveStorefrontTokens();
+
+    /// <summary>The next <paramref name="count"/> GraphQL requests (Admin or Storefront) fail with <paramref name="statusCode"/> before any other check.</summary>
     public void FailNext(int count, int statusCode = 503) => _state.FailNext(count, statusCode);
 
     /// <summary>The next <paramref name="count"/> valid GraphQL requests answer THROTTLED, charging nothing.</summary>

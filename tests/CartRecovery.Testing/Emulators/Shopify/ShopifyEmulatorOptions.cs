@@ -22,8 +22,11 @@ public sealed class ShopifyEmulatorOptions
 
     public string ClientSecret { get; init; } = "cartrecovery-emulator-client-secret";
 
-    /// <summary>Scopes a directly issued token carries (an authorize request grants what it asks for).</summary>
-    public string Scopes { get; init; } = "read_orders,read_customers,read_products,write_discounts";
+    /// <summary>
+    /// Scopes the app declares in its configuration: what a directly issued or exchanged token carries (an authorize
+    /// request grants what it asks for). The unauthenticated scope lets the app manage storefront access tokens.
+    /// </summary>
+    public string Scopes { get; init; } = "read_orders,read_customers,read_products,write_discounts,unauthenticated_read_product_listings";
 
     /// <summary>Redirect URIs the app allows; null accepts any absolute http(s) URI.</summary>
     public IReadOnlyList<Uri>? AllowedRedirectUris { get; init; }

@@ -7,7 +7,8 @@ namespace CartRecovery.Testing.Emulators.Shopify;
 
 /// <summary>Records every request, then routes it. Unknown paths get Shopify's {"errors":"Not Found"} 404.</summary>
 internal sealed partial class ShopifyEmulatorRouter(
-    ShopifyEmulatorState state, ShopifyOAuthEndpoints oauth, ShopifyGraphQlEndpoint graphQl, ShopifyBillingMutations billing)
+    ShopifyEmulatorState state, ShopifyOAuthEndpoints oauth, ShopifyGraphQlEndpoint graphQl, ShopifyStorefrontEndpoint storefront,
+    ShopifyBillingMutations billing)
 {
     public async Task DispatchAsync(HttpContext context)
     {
@@ -32,6 +33,10 @@ internal sealed partial class ShopifyEmulatorRouter(
         {
             await graphQl.HandleAsync(context, match.Groups["version"].Value, body);
         }
+        else if (StorefrontGraphQlPath().IsMatch(path))
+        {
+            await storefront.HandleAsync(context, body);
+        }
         else if (ChargeConfirmationPath().Match(path) is { Success: true } charge && HttpMethods.IsGet(request.Method)
             && billing.Answer(ShopifyFormats.Gid("AppSubscription", long.Parse(charge.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)),
                 approve: request.Query["decline"] != "1") is { } answered)
@@ -53,4 +58,8 @@ internal sealed partial class ShopifyEmulatorRouter(
     // shopify.dev/docs/api/usage/versioning: versions are named YYYY-MM (quarterly) or "unstable".
     [GeneratedRegex(@"^/admin/api/(?<version>\d{4}-(0[1-9]|1[0-2])|unstable)/graphql\.json$", RegexOptions.CultureInvariant)]
     private static partial Regex GraphQlPath();
+
+    // The Storefront API: same host and version names, without the admin prefix (shopify.dev/docs/api/storefront).
+    [GeneratedRegex(@"^/api/(?<version>\d{4}-(0[1-9]|1[0-2])|unstable)/graphql\.json$", RegexOptions.CultureInvariant)]
+    private static partial Regex StorefrontGraphQlPath();
 }

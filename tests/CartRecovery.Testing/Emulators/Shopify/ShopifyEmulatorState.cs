@@ -15,6 +15,8 @@ internal sealed class ShopifyEmulatorState(ShopifyEmulatorOptions options)
     private readonly List<ShopifyEmulatorDiscount> _discounts = [];
     private readonly List<ShopifyEmulatorWebhookSubscription> _subscriptions = [];
     private readonly List<ShopifyEmulatorAppSubscription> _appSubscriptions = [];
+    private readonly List<ShopifyEmulatorStorefrontToken> _storefrontTokens = [];
+    private readonly Dictionary<long, ShopifyEmulatorProduct> _products = [];
     private readonly List<ShopifyRecordedRequest> _requests = [];
     private readonly List<ShopifyDeliveredWebhook> _deliveries = [];
     private int _failuresLeft;
@@ -94,6 +96,49 @@ internal sealed class ShopifyEmulatorState(ShopifyEmulatorOptions options)
     }
 
     public IReadOnlyList<ShopifyEmulatorLine> Catalog() => Snapshot(_catalog.Values);
+
+    public void PutProduct(ShopifyEmulatorProduct product)
+    {
+        lock (_gate)
+        {
+            _products[product.Id] = product;
+        }
+    }
+
+    public ShopifyEmulatorProduct? FindProduct(long id)
+    {
+        lock (_gate)
+        {
+            return _products.GetValueOrDefault(id);
+        }
+    }
+
+    public IReadOnlyList<ShopifyEmulatorProduct> Products() => Snapshot(_products.Values);
+
+    /// <summary>Adds the token unless the app already holds <paramref name="limit"/> of them.</summary>
+    public bool TryAddStorefrontToken(ShopifyEmulatorStorefrontToken token, int limit)
+    {
+        lock (_gate)
+        {
+            if (_storefrontTokens.Count >= limit)
+            {
+                return false;
+            }
+
+            _storefrontTokens.Add(token);
+            return true;
+        }
+    }
+
+    public IReadOnlyList<ShopifyEmulatorStorefrontToken> StorefrontTokens() => Snapshot(_storefrontTokens);
+
+    public void RemoveStorefrontTokens()
+    {
+        lock (_gate)
+        {
+            _storefrontTokens.Clear();
+        }
+    }
 
     /// <summary>Adds the discount unless its code is taken (codes are case-insensitive in Shopify).</summary>
     public bool TryAddDiscount(ShopifyEmulatorDiscount discount)

@@ -105,12 +105,17 @@ internal sealed class ShopifyTokenRepository(ShopifyEmulatorState state)
         }
     }
 
-    public bool IsValid(string? accessToken)
+    public bool IsValid(string? accessToken) => ScopeOf(accessToken) is not null;
+
+    /// <summary>The scopes granted to a usable access token, or null when the token is not usable.</summary>
+    public string? ScopeOf(string? accessToken)
     {
         lock (_gate)
         {
             return accessToken is not null && _access.TryGetValue(accessToken, out var token) && !token.Revoked
-                && (token.ExpiresAt is null || Now < token.ExpiresAt);
+                && (token.ExpiresAt is null || Now < token.ExpiresAt)
+                ? token.Scope
+                : null;
         }
     }
 

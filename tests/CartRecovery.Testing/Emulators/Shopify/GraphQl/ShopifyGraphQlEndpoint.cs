@@ -42,7 +42,7 @@ internal sealed class ShopifyGraphQlEndpoint
         }
 
         // Shopify's answer to a missing, unknown, expired or revoked token.
-        if (!_tokens.IsValid(context.Request.Headers["X-Shopify-Access-Token"].ToString()))
+        if (_tokens.ScopeOf(context.Request.Headers["X-Shopify-Access-Token"].ToString()) is not { } scopes)
         {
             response.Headers.WWWAuthenticate = "Basic Realm=\"Shopify API Authentication\"";
             await ShopifyHttp.WriteAsync(response, StatusCodes.Status401Unauthorized,
@@ -57,10 +57,10 @@ internal sealed class ShopifyGraphQlEndpoint
             return;
         }
 
-        await ShopifyHttp.WriteAsync(response, StatusCodes.Status200OK, Execute(request.Query, request.Variables, request.OperationName));
+        await ShopifyHttp.WriteAsync(response, StatusCodes.Status200OK, Execute(request.Query, request.Variables, request.OperationName, scopes));
     }
 
-    private JsonObject Execute(string query, JsonObject? variablesJson, string? operationName)
+    private JsonObject Execute(string query, JsonObject? variablesJson, string? operationName, string scopes)
     {
         GqlOperation operation;
         try
@@ -97,14 +97,14 @@ internal sealed class ShopifyGraphQlEndpoint
             return throttled;
         }
 
-        var run = new ShopifyGraphQlRun(operation);
+        var run = new ShopifyGraphQlRun(operation, scopes);
         var projector = new ShopifyGraphQlProjector(variables);
         var data = new JsonObject();
         foreach (var field in RootFields(operation))
         {
             var value = field.Name == "__typename"
                 ? JsonValue.Create(operation.RootType)
-                : operation.Kind == "mutation" ? _mutations.Resolve(field, variables) : _queries.Resolve(field, variables, run);
+                : operation.Kind == "mutation" ? _mutations.Resolve(field, variables, run) : _queries.Resolve(field, variables, run);
             data[field.ResponseKey] = field.Name == "__typename" ? value : projector.ProjectRoot(field, operation.RootType, value);
         }
 
@@ -127,7 +127,7 @@ internal sealed class ShopifyGraphQlEndpoint
         return result;
     }
 
-    private static GqlOperation Choose(GqlDocument document, string? operationName)
+    internal static GqlOperation Choose(GqlDocument document, string? operationName)
     {
         if (operationName is not null)
         {
@@ -150,8 +150,8 @@ internal sealed class ShopifyGraphQlEndpoint
 
     private static JsonObject Errors(IEnumerable<JsonObject> errors) => new() { ["errors"] = new JsonArray([.. errors]) };
 
-    // The Admin API takes application/json ({ query, variables, operationName }) or application/graphql (raw query).
-    private static (string Query, JsonObject? Variables, string? OperationName)? ReadRequest(string? contentType, string body)
+    // Both APIs take application/json ({ query, variables, operationName }) or application/graphql (raw query).
+    internal static (string Query, JsonObject? Variables, string? OperationName)? ReadRequest(string? contentType, string body)
     {
         if (contentType?.StartsWith("application/graphql", StringComparison.OrdinalIgnoreCase) == true)
         {

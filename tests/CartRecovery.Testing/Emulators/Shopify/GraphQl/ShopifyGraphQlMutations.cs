@@ -10,9 +10,11 @@ internal sealed class ShopifyGraphQlMutations(ShopifyEmulatorState state, Shopif
 {
     private readonly ShopifyDiscountMutations _discounts = new(state, appObjects);
     private readonly ShopifyBillingMutations _billing = new(state);
+    private readonly ShopifyStorefrontTokenFields _storefrontTokens = new(state);
 
-    public JsonNode? Resolve(GqlField field, GqlVariables variables) => field.Name switch
+    public JsonNode? Resolve(GqlField field, GqlVariables variables, ShopifyGraphQlRun run) => field.Name switch
     {
+        "storefrontAccessTokenCreate" => _storefrontTokens.Create(field, field.Argument("input", variables) as JsonObject ?? [], run),
         "webhookSubscriptionCreate" => CreateSubscription(
             field.Argument("topic", variables).AsString() ?? "",
             field.Argument("webhookSubscription", variables) as JsonObject ?? []),

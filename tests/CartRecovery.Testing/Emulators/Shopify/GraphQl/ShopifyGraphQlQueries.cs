@@ -5,9 +5,11 @@ namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 /// <summary>QueryRoot fields: shop, abandonedCheckouts, nodes/node, webhookSubscriptions, codeDiscountNodeByCode, currentAppInstallation.</summary>
 internal sealed class ShopifyGraphQlQueries(ShopifyEmulatorState state, ShopifyGraphQlObjects objects, ShopifyGraphQlAppObjects appObjects)
 {
+    private readonly ShopifyStorefrontTokenFields _storefrontTokens = new(state);
+
     public JsonNode? Resolve(GqlField field, GqlVariables variables, ShopifyGraphQlRun run) => field.Name switch
     {
-        "shop" => objects.Shop(),
+        "shop" => _storefrontTokens.AddTo(objects.Shop(), field, run),
         "abandonedCheckouts" => AbandonedCheckouts(field, variables, run),
         "nodes" => new JsonArray([.. (field.Argument("ids", variables) as JsonArray ?? []).Select(id => Node(id.AsString(), field, run))]),
         "node" => Node(field.Argument("id", variables).AsString(), field, run),

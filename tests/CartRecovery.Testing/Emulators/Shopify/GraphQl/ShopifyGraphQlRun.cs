@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 
-/// <summary>What one execution collects besides data: field errors and search warnings (extensions.search).</summary>
-internal sealed class ShopifyGraphQlRun(GqlOperation operation)
+/// <summary>
+/// What one execution knows and collects besides data: the scopes granted to the caller's token, field errors and
+/// search warnings (extensions.search).
+/// </summary>
+internal sealed class ShopifyGraphQlRun(GqlOperation operation, string grantedScopes = "")
 {
+    public string GrantedScopes { get; } = grantedScopes;
+
     public List<JsonObject> Errors { get; } = [];
 
     public JsonArray SearchWarnings { get; } = [];

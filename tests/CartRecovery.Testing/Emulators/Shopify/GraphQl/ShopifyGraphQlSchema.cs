@@ -3,7 +3,7 @@ namespace CartRecovery.Testing.Emulators.Shopify.GraphQl;
 /// <summary>
 /// The slice of the Admin GraphQL schema the emulator serves, written as "field:Type" pairs. Field names and types
 /// follow the shopify.dev reference pages (admin-graphql 2026-07: objects/AbandonedCheckout,
-/// objects/AbandonedCheckoutLineItem, objects/Shop, objects/WebhookSubscription, objects/DiscountCodeBasic,
+/// objects/AbandonedCheckoutLineItem, objects/Shop, objects/WebhookSubscription, objects/StorefrontAccessToken, objects/DiscountCodeBasic,
 /// objects/DiscountUserError, ...). A field missing here is answered like Shopify answers a field that does not
 /// exist ("Field 'x' doesn't exist on type 'T'"), so if Shopify documents a field a client needs, add it here
 /// and in ShopifyGraphQlObjects. Types not listed are leaves (scalars and enums). A type whose name ends with
@@ -19,9 +19,10 @@ internal static class ShopifyGraphQlSchema
             "webhookSubscriptions:WebhookSubscriptionConnection codeDiscountNodeByCode:DiscountCodeNode currentAppInstallation:AppInstallation",
         ["Mutation"] = "webhookSubscriptionCreate:WebhookSubscriptionCreatePayload webhookSubscriptionDelete:WebhookSubscriptionDeletePayload " +
             "discountCodeBasicCreate:DiscountCodeBasicCreatePayload discountCodeFreeShippingCreate:DiscountCodeFreeShippingCreatePayload " +
-            "appSubscriptionCreate:AppSubscriptionCreatePayload appUsageRecordCreate:AppUsageRecordCreatePayload",
+            "appSubscriptionCreate:AppSubscriptionCreatePayload appUsageRecordCreate:AppUsageRecordCreatePayload " +
+            "storefrontAccessTokenCreate:StorefrontAccessTokenCreatePayload",
         ["Shop"] = "id:ID name:String email:String contactEmail:String currencyCode:CurrencyCode ianaTimezone:String " +
-            "myshopifyDomain:String url:URL primaryDomain:Domain",
+            "myshopifyDomain:String url:URL primaryDomain:Domain storefrontAccessTokens:StorefrontAccessTokenConnection",
         ["Domain"] = "id:ID host:String url:URL sslEnabled:Boolean",
         ["PageInfo"] = "hasNextPage:Boolean hasPreviousPage:Boolean startCursor:String endCursor:String",
         ["AbandonedCheckoutConnection"] = "edges:AbandonedCheckoutEdge nodes:AbandonedCheckout pageInfo:PageInfo",
@@ -91,6 +92,11 @@ internal static class ShopifyGraphQlSchema
         ["AppUsagePricing"] = "terms:String cappedAmount:MoneyV2 balanceUsed:MoneyV2 interval:AppPricingInterval",
         ["AppSubscriptionCreatePayload"] = "appSubscription:AppSubscription confirmationUrl:URL userErrors:UserError",
         ["AppUsageRecordCreatePayload"] = "appUsageRecord:AppUsageRecord userErrors:UserError",
+        ["StorefrontAccessTokenConnection"] = "edges:StorefrontAccessTokenEdge nodes:StorefrontAccessToken pageInfo:PageInfo",
+        ["StorefrontAccessTokenEdge"] = "cursor:String node:StorefrontAccessToken",
+        ["StorefrontAccessToken"] = "id:ID accessToken:String title:String accessScopes:AccessScope createdAt:DateTime updatedAt:DateTime",
+        ["AccessScope"] = "handle:String description:String",
+        ["StorefrontAccessTokenCreatePayload"] = "shop:Shop storefrontAccessToken:StorefrontAccessToken userErrors:UserError",
         ["AppUsageRecord"] = "id:ID createdAt:DateTime description:String idempotencyKey:String price:MoneyV2",
     });
 
@@ -129,6 +135,8 @@ internal static class ShopifyGraphQlSchema
         ["Mutation.discountCodeFreeShippingCreate"] = ["freeShippingCodeDiscount!"],
         ["Mutation.appSubscriptionCreate"] = ["name!", "lineItems!", "returnUrl!", "test", "trialDays", "replacementBehavior"],
         ["Mutation.appUsageRecordCreate"] = ["subscriptionLineItemId!", "price!", "description!", "idempotencyKey"],
+        ["Mutation.storefrontAccessTokenCreate"] = ["input!"],
+        ["Shop.storefrontAccessTokens"] = ["first", "after", "last", "before", "reverse"],
         ["AbandonedCheckout.lineItems"] = ["first", "after", "last", "before", "reverse"],
         ["DiscountCodeBasic.codes"] = ["first", "after", "last", "before", "reverse", "sortKey", "query", "savedSearchId"],
         ["DiscountCodeFreeShipping.codes"] = ["first", "after", "last", "before", "reverse", "sortKey", "query", "savedSearchId"],
