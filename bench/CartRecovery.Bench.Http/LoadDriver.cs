@@ -3,9 +3,15 @@ using System.Diagnostics;
 namespace CartRecovery.Bench.Http;
 
 /// <summary>What one measured phase gave: requests answered as expected, the others, and the latency of every request.</summary>
-internal sealed record LoadResult(long Ok, long Errors, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<string, long> ErrorKinds)
+internal sealed record LoadResult(long Ok, long Errors, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<string, long> ErrorKinds, TimeSpan Cpu)
 {
     public double PerSecond => Ok / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// CPU time the whole process (driver, server and its background jobs) spent per answered request: unlike the
+    /// throughput, it hardly moves when other work on the machine takes the CPUs away.
+    /// </summary>
+    public double CpuMicrosPerRequest => Ok + Errors == 0 ? double.NaN : Cpu.TotalMicroseconds / (Ok + Errors);
 
     /// <summary>Nearest-rank percentile of every request's latency (errors included: a slow failure is still slow).</summary>
     public double Percentile(double q) =>
@@ -27,13 +33,17 @@ internal sealed class LoadDriver(HttpClient http, int connections)
 
     public async Task<LoadResult> RunAsync(Func<long, HttpRequestMessage> next, int expectedStatus, TimeSpan duration)
     {
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var stop = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(() => WorkAsync(next, expectedStatus, stop, duration))).ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = stop.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
         var kinds = results.SelectMany(r => r.Errors).GroupBy(e => e).ToDictionary(g => g.Key, g => (long)g.Count());
-        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Errors.Count), elapsed, latencies, kinds);
+        return new LoadResult(results.Sum(r => r.Ok), results.Sum(r => r.Errors.Count), elapsed, latencies, kinds, cpu);
     }
 
     private async Task<(long Ok, List<double> Latencies, List<string> Errors)> WorkAsync(

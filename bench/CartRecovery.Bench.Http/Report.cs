@@ -23,6 +23,7 @@ internal static class Report
     {
         var path = Paths[run.Target];
         var ratio = run.Host.PerSecond / run.Floor.PerSecond;
+        var cpuRatio = run.Floor.CpuMicrosPerRequest / run.Host.CpuMicrosPerRequest;
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         return string.Create(CultureInfo.InvariantCulture, $"""
             # {path.Title} ({run.Engine})
@@ -37,11 +38,15 @@ internal static class Report
             | Floor | {path.Floor} |
             | Host | {path.Host} |
 
-            | | per second | p50 | p99 | max | errors |
-            |---|---|---|---|---|---|
-            | Floor | {run.Floor.PerSecond:0} | {run.Floor.Percentile(0.5):0.0} ms | {run.Floor.Percentile(0.99):0.0} ms | {run.Floor.Percentile(1):0.0} ms | {Errors(run.Floor)} |
-            | Host ({run.Engine}) | {run.Host.PerSecond:0} | {run.Host.Percentile(0.5):0.0} ms | {run.Host.Percentile(0.99):0.0} ms | {run.Host.Percentile(1):0.0} ms | {Errors(run.Host)} |
-            | **Ratio host / floor** | **{ratio:0.00} ×** | | | | target {path.Target} |
+            | | per second | p50 | p99 | max | errors | CPU per request |
+            |---|---|---|---|---|---|---|
+            | Floor | {run.Floor.PerSecond:0} | {run.Floor.Percentile(0.5):0.0} ms | {run.Floor.Percentile(0.99):0.0} ms | {run.Floor.Percentile(1):0.0} ms | {Errors(run.Floor)} | {run.Floor.CpuMicrosPerRequest:0} µs |
+            | Host ({run.Engine}) | {run.Host.PerSecond:0} | {run.Host.Percentile(0.5):0.0} ms | {run.Host.Percentile(0.99):0.0} ms | {run.Host.Percentile(1):0.0} ms | {Errors(run.Host)} | {run.Host.CpuMicrosPerRequest:0} µs |
+            | **Ratio host / floor** | **{ratio:0.00} ×** | | | | target {path.Target} | **{cpuRatio:0.00} ×** |
+
+            CPU per request is the whole process's CPU time (load driver, server, background jobs) over the requests answered
+            in the measured seconds; its ratio (floor ÷ host) is the throughput ratio the host would reach with the CPUs to
+            itself, and moves far less than the throughput when other work shares the machine.
 
             Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
 

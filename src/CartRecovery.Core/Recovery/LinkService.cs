@@ -92,8 +92,10 @@ public sealed partial class LinkService(
         }
 
         // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
-        await messages.RecordClickAsync(message.Id, now, ct);
-        await carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(message.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct);
+        // Both writes are queued at once so they share one commit (see the repositories' group commit), not one each.
+        await Task.WhenAll(
+            messages.RecordClickAsync(message.Id, now, ct),
+            carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(message.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct));
         Log.Clicked(logger, cart.Id, store.Id, message.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }
@@ -160,7 +162,8 @@ public sealed partial class LinkService(
 
     private static partial class Log
     {
-        [LoggerMessage(1401, LogLevel.Information, "Restore link of step {Step} clicked for cart {CartId} of store {StoreId}")]
+        // Debug: a click is counted (restore clicks metric) and traced; an information line per click floods the logs in a sale.
+        [LoggerMessage(1401, LogLevel.Debug, "Restore link of step {Step} clicked for cart {CartId} of store {StoreId}")]
         public static partial void Clicked(ILogger logger, long cartId, long storeId, int step);
 
         [LoggerMessage(1403, LogLevel.Warning, "Restore link for cart {CartId} of store {StoreId} leads to {Host}, not the store's own host: not redirected")]

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using CartRecovery.Core.Storage;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CartRecovery.Data.Connections;
 
@@ -12,26 +14,37 @@ internal sealed class SqliteConnectionFactory : NewConnectionFactory
     public SqliteConnectionFactory(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        // Foreign keys are off by default and per connection in SQLite; the provider runs the PRAGMA on every open.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
+        // Foreign keys are off by default and per connection in SQLite: OnOpenedAsync turns them on with the other
+        // per-connection settings (one statement per open; the provider's ForeignKeys keyword would be a second).
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = null }.ToString();
     }
 
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     // secure_delete is per connection too, and has no connection-string keyword: without it a deleted row stays in
-    // the file's free space until the page is reused, which an erasure must not allow. Pooled connections keep the
-    // setting, so running it again on reuse costs one statement. synchronous is per connection as well, and a pooled
-    // connection keeps whatever its last user chose, so every open says which one it wants: FULL flushes the log to
-    // disk at each commit; NORMAL (inside RelaxedDurability) leaves the flush to the next FULL commit or checkpoint.
-    // busy_timeout lets SQLite itself wait for another connection's write lock, backing off from 1 ms; without it the
-    // provider sees SQLITE_BUSY and sleeps 150 ms before each retry, which was most of the hot paths' tail latency.
-    private const string DurableSql = "PRAGMA secure_delete=ON; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
-    private const string RelaxedSql = "PRAGMA secure_delete=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    // the file's free space until the page is reused, which an erasure must not allow. busy_timeout lets SQLite itself
+    // wait for another connection's write lock, backing off from 1 ms; without it the provider sees SQLITE_BUSY and
+    // sleeps 150 ms before each retry, which was most of the hot paths' tail latency. synchronous says whether a commit
+    // waits for the disk: FULL, or NORMAL inside RelaxedDurability (the flush is left to the next FULL commit).
+    // A pooled connection keeps all of them, so they are set when the provider opens a new SQLite handle and afterwards
+    // only synchronous, when this user wants the other value: most opens of a hot path then run no statement at all.
+    private const string SettingsSql = "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
+    private const string DurableSql = "PRAGMA synchronous=FULL;";
+    private const string RelaxedSql = "PRAGMA synchronous=NORMAL;";
+
+    private static readonly ConditionalWeakTable<sqlite3, Settings> Applied = [];
 
     protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken ct)
     {
+        var handle = ((SqliteConnection)connection).Handle!;
+        var relaxed = RelaxedDurability.IsOn;
+        if (Applied.TryGetValue(handle, out var settings) && settings.Relaxed == relaxed)
+            return;
         await using var command = connection.CreateCommand();
-        command.CommandText = RelaxedDurability.IsOn ? RelaxedSql : DurableSql;
+        command.CommandText = (settings is null ? SettingsSql : "") + (relaxed ? RelaxedSql : DurableSql);
         await command.ExecuteNonQueryAsync(ct);
+        Applied.AddOrUpdate(handle, new Settings(relaxed));
     }
+
+    private sealed record Settings(bool Relaxed);
 }
