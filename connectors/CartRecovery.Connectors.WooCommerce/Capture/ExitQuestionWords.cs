@@ -18,7 +18,7 @@ internal static class ExitQuestionWords
         {
             locale = storeLocale,
             en = Texts("en", "Before you go — what stopped you?", "Close", "Thank you! That helps us."),
-            fr = Texts("fr", "Avant de partir : qu'est-ce qui vous a retenu ?", "Fermer", "Merci ! Cela nous aide."),
+            fr = Texts("fr", "Avant de partir\u00a0: qu'est-ce qui vous a retenu\u00a0?", "Fermer", "Merci\u00a0! Cela nous aide."),
         });
     }
 

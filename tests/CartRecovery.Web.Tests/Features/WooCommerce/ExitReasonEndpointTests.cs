@@ -245,7 +245,7 @@ public sealed class ExitReasonEndpointTests : IAsyncLifetime
         var config = System.Text.RegularExpressions.Regex.Match(on, "var ask = (\\{.*\\});").Groups[1].Value;
         using var ask = JsonDocument.Parse(config);
         Assert.Equal("Before you go — what stopped you?", ask.RootElement.GetProperty("en").GetProperty("title").GetString());
-        Assert.Equal("Avant de partir : qu'est-ce qui vous a retenu ?", ask.RootElement.GetProperty("fr").GetProperty("title").GetString());
+        Assert.Equal("Avant de partir\u00a0: qu'est-ce qui vous a retenu\u00a0?", ask.RootElement.GetProperty("fr").GetProperty("title").GetString());
         Assert.Equal(LeaveReasonSlugs.All.Select(r => (LeaveReasonSlugs.Slug(r), LeaveReasonWords.Label(r, "fr"))),
             ask.RootElement.GetProperty("fr").GetProperty("reasons").EnumerateArray().Select(e => (e.GetProperty("r").GetString()!, e.GetProperty("label").GetString()!)));
     }
