@@ -13,7 +13,7 @@ public sealed partial class AbandonmentDetector(
     IStoreRepository stores,
     SequenceEnrolment enrolment,
     SendingRules rules,
-    ReasonCapture reasons,
+    ReasonAnswering reasons,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<AbandonmentDetector> logger)
