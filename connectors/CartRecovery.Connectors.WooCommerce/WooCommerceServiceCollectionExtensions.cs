@@ -86,6 +86,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton(sp => new WooCommerceKeyAuthorization(sp.GetRequiredService<WooCommerceConnectFlow>()));
         services.AddSingleton<WooCommerceOrderIngestion>();
         services.AddSingleton<WooCommerceCapture>();
+        services.AddSingleton<WooCommerceExitQuestion>();
         services.AddSingleton<WooCommerceStorefront>();
         services.AddSingleton<WooCommercePoller>();
         services.AddSingleton<WooCommerceWebhookHandler>();

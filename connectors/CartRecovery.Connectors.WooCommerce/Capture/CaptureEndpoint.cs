@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Webhooks;
@@ -34,6 +35,7 @@ internal static class CaptureEndpoint
         app.MapGet("/capture/{publicKey}/script.js", ScriptAsync).ExcludeFromDescription();
         app.MapMethods("/capture/{publicKey}", ["OPTIONS"], PreflightAsync).ExcludeFromDescription();
         app.MapPost("/capture/{publicKey}", CaptureAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        app.MapExitReason();
         return app;
     }
 
@@ -52,18 +54,20 @@ internal static class CaptureEndpoint
 
     /// <summary>The script the merchant adds to the shop, with this store's capture address baked in.</summary>
     private static async Task<IResult> ScriptAsync(string publicKey, HttpContext http, IStoreRepository stores,
-        Core.Recovery.RecoveryOptions recovery, CancellationToken ct)
+        Core.Recovery.RecoveryOptions recovery, WooCommerceExitQuestion exitQuestion, CancellationToken ct)
     {
-        if (await FindAsync(publicKey, stores, ct) is null)
+        if (await FindAsync(publicKey, stores, ct) is not { } store)
             return Results.NotFound();
         http.Response.Headers.CacheControl = "public, max-age=300";
+        var ask = ExitQuestionWords.ScriptConfig(await exitQuestion.IsOnAsync(store.Id, ct), store.Locale);
         var script = ScriptTemplate.Value
             .Replace("{{BASE}}", recovery.PublicBaseUrl.AbsoluteUri, StringComparison.Ordinal)
-            .Replace("{{KEY}}", Uri.EscapeDataString(publicKey), StringComparison.Ordinal);
+            .Replace("{{KEY}}", Uri.EscapeDataString(publicKey), StringComparison.Ordinal)
+            .Replace("\"{{ASK}}\"", ask, StringComparison.Ordinal);
         return Results.Content(script, "text/javascript; charset=utf-8");
     }
 
-    private static async Task<IResult> PreflightAsync(string publicKey, HttpContext http, IStoreRepository stores, CancellationToken ct)
+    internal static async Task<IResult> PreflightAsync(string publicKey, HttpContext http, IStoreRepository stores, CancellationToken ct)
     {
         var store = await FindAsync(publicKey, stores, ct);
         if (store is null || !AllowOrigin(http, store))
@@ -77,22 +81,34 @@ internal static class CaptureEndpoint
     private static async Task<IResult> CaptureAsync(string publicKey, HttpContext http, IStoreRepository stores, WooCommerceCapture capture,
         CancellationToken ct)
     {
-        var store = await FindAsync(publicKey, stores, ct);
-        if (store is null)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown store");
-        if (!AllowOrigin(http, store))
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed",
-                detail: "Only the store's own pages may capture carts.");
-        if (await WebhookBody.ReadAsync(http.Request.Body, http.Request.ContentLength, ct, MaxBodyBytes) is not { } raw)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        var (store, body, refusal) = await ReadPostAsync(publicKey, http, stores, MaxBodyBytes, ct);
+        if (refusal is not null)
+            return refusal;
 
-        if (WebhookBody.ParseJson(raw) is not { } body)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON in UTF-8"] });
-
-        var result = await capture.CaptureAsync(store, body, ct);
+        var result = await capture.CaptureAsync(store!, body, ct);
         return result.Accepted
             ? Results.Ok(new { cart = result.CartExternalId })
             : Results.ValidationProblem(result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+    }
+
+    /// <summary>
+    /// What both storefront posts check first: an active WooCommerce store by its public key, called from its own origin
+    /// (CORS), with a JSON body of at most <paramref name="maxBytes"/>. A refusal is a problem answer to return as is.
+    /// </summary>
+    internal static async Task<(Store? Store, JsonElement Body, IResult? Refusal)> ReadPostAsync(string publicKey, HttpContext http,
+        IStoreRepository stores, int maxBytes, CancellationToken ct)
+    {
+        var store = await FindAsync(publicKey, stores, ct);
+        if (store is null)
+            return (null, default, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown store"));
+        if (!AllowOrigin(http, store))
+            return (null, default, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed",
+                detail: "Only the store's own pages may post to CartRecovery."));
+        if (await WebhookBody.ReadAsync(http.Request.Body, http.Request.ContentLength, ct, maxBytes) is not { } raw)
+            return (null, default, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large"));
+        if (WebhookBody.ParseJson(raw) is not { } body)
+            return (null, default, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the body must be JSON in UTF-8"] }));
+        return (store, body, null);
     }
 
     private static async Task<Store?> FindAsync(string publicKey, IStoreRepository stores, CancellationToken ct) =>

@@ -18,6 +18,10 @@ internal static class CaptureValidator
     public const decimal MaxPrice = 10_000_000m;
     public const int MaxPhoneLength = 32;
 
+    /// <summary>The script's cart id: 8 to 64 letters, digits, '-' or '_' (it becomes part of the cart's external id).</summary>
+    public static bool IsCartId(string? value) =>
+        value is { Length: >= 8 and <= 64 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static CaptureValidation Validate(JsonElement body)
     {
         var errors = new List<CaptureError>();
@@ -25,7 +29,7 @@ internal static class CaptureValidator
             return new(null, [new("body", "must be a JSON object")]);
 
         var cartId = RequiredString(body, "cart_id", 64, errors);
-        if (cartId is not null && (cartId.Length < 8 || !cartId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        if (cartId is not null && !IsCartId(cartId))
             errors.Add(new("cart_id", "must be 8 to 64 letters, digits, '-' or '_'"));
 
         var email = RequiredString(body, "email", 254, errors);

@@ -31,6 +31,8 @@ public static class TimelineCodes
     public const string Clicked = "clicked";
     /// <summary>The customer gave a reason for leaving (a <c>leave.*</c> entry), then what the sequence does about it.</summary>
     public const string ReasonGiven = "reason-given";
+    /// <summary>At enrolment, a reason given earlier was answered (a <c>leave.*</c> entry, then what the sequence does).</summary>
+    public const string EarlierReasonAnswered = "reason-answered";
     public const string Recovered = "recovered";
     public const string Converted = "converted";
     /// <summary>The cart expired or opted out; the reason says why.</summary>
@@ -83,6 +85,8 @@ public static class TimelineCodes
     public const string FollowUpNow = "reason.follow-up-now";
     public const string JustLooking = "reason.just-looking";
     public const string ContinuesAsPlanned = "reason.continues-as-planned";
+    /// <summary>The reason came before the cart was abandoned (the capture script's exit question): it is answered at enrolment.</summary>
+    public const string AnsweredAtEnrolment = "reason.answered-at-enrolment";
     /// <summary>The reason came after the cart's sequence ended (its status): nothing changes.</summary>
     public const string SequenceOver = "reason.sequence-over";
 

@@ -12,6 +12,12 @@ public interface ILeaveReasonRepository
     /// </summary>
     Task<bool> RecordAsync(GivenReason given, ReasonPlan plan, CartEvent timeline, CancellationToken ct);
 
+    /// <summary>
+    /// Applies <paramref name="plan"/> to the cart's Pending messages and adds <paramref name="timeline"/>, in one
+    /// transaction, for a reason recorded before the cart had messages (answered once, when it enrols).
+    /// </summary>
+    Task AnswerAsync(long cartId, ReasonPlan plan, CartEvent timeline, CancellationToken ct);
+
     /// <summary>The reason recorded for the cart, if any.</summary>
     Task<LeaveReason?> GetAsync(long cartId, CancellationToken ct);
 

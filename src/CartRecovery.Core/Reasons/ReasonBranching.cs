@@ -58,6 +58,12 @@ public static class ReasonBranching
     /// <summary>The plan for a cart whose sequence is over (it converted, expired or opted out): the reason changes nothing.</summary>
     public static ReasonPlan Closed(CartStatus status) => Unchanged(TimelineEntry.Of(TimelineCodes.SequenceOver, TimelineArg.Of(TimelineCodes.Status(status))));
 
+    /// <summary>
+    /// The plan for a cart not abandoned yet (the shopper answered the capture script's exit question): nothing is planned
+    /// to change, so the reason waits and is answered when the cart enrols.
+    /// </summary>
+    public static ReasonPlan BeforeEnrolment { get; } = Unchanged(TimelineEntry.Of(TimelineCodes.AnsweredAtEnrolment));
+
     private static ReasonPlan Unchanged(TimelineEntry timeline) =>
         new([], new Dictionary<long, DateTimeOffset>(), new Dictionary<long, OfferSpec>(), false, timeline);
 }

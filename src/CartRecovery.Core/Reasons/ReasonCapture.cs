@@ -4,27 +4,24 @@ using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Stores;
-using CartRecovery.Core.Tasks;
-using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Reasons;
 
 /// <summary>
-/// What happens when a customer follows a "why did you leave?" link (<c>/why/{token}?r=shipping</c>): the token is
-/// checked, the cart's first reason is recorded, and the sequence answers it (<see cref="ReasonBranching"/>) in the
-/// same transaction, so a second click or a replayed link changes nothing more. A payment problem then gets a
-/// follow-up task for a person at once.
+/// What happens when a customer follows a "why did you leave?" link (<c>/why/{token}?r=shipping</c>) or answers the
+/// capture script's exit question on the storefront: the link's token is checked (or the store's cart found), then
+/// <see cref="ReasonAnswering"/> records the cart's first reason and has the sequence answer it, so a second click or a
+/// replayed link changes nothing more.
 /// </summary>
-public sealed partial class ReasonCapture(
+public sealed class ReasonCapture(
     LinkTokenSigner signer,
     LinkBuilder links,
     IMessageRepository messages,
     ICartRepository carts,
     IStoreRepository stores,
     ILeaveReasonRepository reasons,
-    IFollowUpTaskRepository tasks,
-    TimeProvider time,
-    ILogger<ReasonCapture> logger)
+    ReasonAnswering answering,
+    TimeProvider time)
 {
     /// <summary>Checks the link and says what its page shows, writing nothing (for a request that may not be a person's click).</summary>
     public async Task<ReasonAnswer> CheckAsync(string token, string? reasonWord, CancellationToken ct)
@@ -39,23 +36,22 @@ public sealed partial class ReasonCapture(
         var (answer, message, cart) = await ReadAsync(token, reasonWord, ct);
         if (answer.Outcome != ReasonOutcome.Valid || answer.AlreadyGiven || message is null || cart is null)
             return answer;
+        return await answering.RecordAsync(cart, message.Id, answer.Reason, ct) ? answer with { Recorded = true } : answer with { AlreadyGiven = true };
+    }
 
-        var now = time.GetUtcNow();
-        var open = cart.Status == CartStatus.Abandoned;
-        var plan = open ? ReasonBranching.Plan(answer.Reason, await messages.ListForCartAsync(cart.Id, ct), now) : ReasonBranching.Closed(cart.Status);
-        var entry = TimelineEntry.Of(TimelineCodes.ReasonGiven, TimelineArg.Of(TimelineCodes.Leave(answer.Reason)), TimelineArg.Of(plan.Timeline));
-        var given = new GivenReason(cart.StoreId, cart.Id, message.Id, answer.Reason, now);
-        if (!await reasons.RecordAsync(given, plan, new CartEvent(cart.Id, now, CartEventKinds.ReasonGiven, entry, message.Id), ct))
-            return answer with { AlreadyGiven = true };
-
-        if (plan.FollowUpNow)
-            await tasks.CreateAsync(new FollowUpTask
-            {
-                StoreId = cart.StoreId, CartId = cart.Id, MessageId = message.Id, CreatedAt = now,
-                Summary = $"Payment problem: help {cart.Contact.Email ?? cart.Contact.Phone ?? "the customer"} finish an order of {Money.Format(cart.TotalMinor, cart.Currency)}",
-            }, ct);
-        Log.ReasonGiven(logger, answer.Reason, cart.Id, cart.StoreId);
-        return answer with { Recorded = true };
+    /// <summary>
+    /// The capture script's exit question: the shopper of the store's cart <paramref name="externalId"/> answered on the
+    /// storefront. Recorded and answered exactly like a link's reason (the first reason of a cart wins, whichever way it
+    /// came); a cart not abandoned yet keeps it until it enrols (<see cref="ReasonAnswering.AnswerAtEnrolmentAsync"/>). False when the
+    /// store has no such cart or the cart had a reason already: nothing changes then.
+    /// </summary>
+    public async Task<bool> GiveFromStorefrontAsync(long storeId, string externalId, LeaveReason reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        if (!Enum.IsDefined(reason))
+            throw new ArgumentOutOfRangeException(nameof(reason));
+        var cart = await carts.FindAsync(storeId, externalId, ct);
+        return cart is not null && await answering.RecordAsync(cart, null, reason, ct);
     }
 
     private async Task<(ReasonAnswer, OutboundMessage?, Cart?)> ReadAsync(string token, string? reasonWord, CancellationToken ct)
@@ -86,11 +82,5 @@ public sealed partial class ReasonCapture(
             RestoreUrl = links.Restore(message.Id, now),
             AlreadyGiven = await reasons.GetAsync(cart.Id, ct) is not null,
         }, message, cart);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1404, LogLevel.Information, "Customer gave reason {Reason} for leaving cart {CartId} of store {StoreId}")]
-        public static partial void ReasonGiven(ILogger logger, LeaveReason reason, long cartId, long storeId);
     }
 }

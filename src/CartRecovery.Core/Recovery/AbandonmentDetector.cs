@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
 using CartRecovery.Core.Telemetry;
@@ -12,6 +13,7 @@ public sealed partial class AbandonmentDetector(
     IStoreRepository stores,
     SequenceEnrolment enrolment,
     SendingRules rules,
+    ReasonAnswering reasons,
     RecoveryOptions options,
     TimeProvider time,
     ILogger<AbandonmentDetector> logger)
@@ -44,6 +46,9 @@ public sealed partial class AbandonmentDetector(
             if (await carts.AbandonAsync(cart.Id, now, chosen.Plan, ct))
             {
                 await RecordEnrolmentAsync(cart, chosen, now, ct);
+                // The shopper may have said why they left before the cart was abandoned (the storefront's exit question).
+                if (chosen.Plan.Count > 0)
+                    await reasons.AnswerAtEnrolmentAsync(cart, ct);
                 activity?.SetTag("cartrecovery.steps", chosen.Plan.Count);
                 enrolled++;
                 if (chosen.Matched)

@@ -4,6 +4,7 @@ using CartRecovery.Core.Reasons;
 using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
+using System.Data.Common;
 using Dapper;
 
 namespace CartRecovery.Data.Reasons;
@@ -59,25 +60,43 @@ internal sealed class LeaveReasonRepository(IDbConnectionFactory connections, Sq
         if (recorded == 0)
             return false;
 
+        await ApplyAsync(db, tx, given.CartId, plan, timeline, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task AnswerAsync(long cartId, ReasonPlan plan, CartEvent timeline, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(timeline);
+        if (timeline.CartId != cartId)
+            throw new ArgumentException("The timeline entry belongs to another cart.", nameof(timeline));
+
+        await using var db = await connections.OpenAsync(ct);
+        await using var tx = await dialect.BeginWriteAsync(db, ct);
+        await ApplyAsync(db, tx, cartId, plan, timeline, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task ApplyAsync(DbConnection db, DbTransaction tx, long cartId, ReasonPlan plan, CartEvent timeline, CancellationToken ct)
+    {
         var pending = (int)MessageStatus.Pending;
         if (plan.Cancel.Count > 0)
             await db.ExecuteAsync(new CommandDefinition(CancelSql, plan.Cancel.Select(id => new
             {
-                Id = id, given.CartId, Pending = pending, Cancelled = (int)MessageStatus.Cancelled, Reason = TimelineTexts.English(plan.CancelReason ?? plan.Timeline),
+                Id = id, CartId = cartId, Pending = pending, Cancelled = (int)MessageStatus.Cancelled, Reason = TimelineTexts.English(plan.CancelReason ?? plan.Timeline),
             }).ToList(), tx, cancellationToken: ct));
         if (plan.Reschedule.Count > 0)
             await db.ExecuteAsync(new CommandDefinition(RescheduleSql, plan.Reschedule.Select(p => new
             {
-                Id = p.Key, given.CartId, Pending = pending, DueAt = DbTime.ToDb(p.Value),
+                Id = p.Key, CartId = cartId, Pending = pending, DueAt = DbTime.ToDb(p.Value),
             }).ToList(), tx, cancellationToken: ct));
         if (plan.ReplaceOffer.Count > 0)
             await db.ExecuteAsync(new CommandDefinition(ReplaceOfferSql, plan.ReplaceOffer.Select(p => new
             {
-                Id = p.Key, given.CartId, Pending = pending, Kind = (int)p.Value.Kind, p.Value.Value, ValidForMs = DbTime.ToDbMs(p.Value.ValidFor),
+                Id = p.Key, CartId = cartId, Pending = pending, Kind = (int)p.Value.Kind, p.Value.Value, ValidForMs = DbTime.ToDbMs(p.Value.ValidFor),
             }).ToList(), tx, cancellationToken: ct));
         await CartEventWriter.AddAsync(db, tx, timeline, ct);
-        await tx.CommitAsync(ct);
-        return true;
     }
 
     public async Task<LeaveReason?> GetAsync(long cartId, CancellationToken ct)

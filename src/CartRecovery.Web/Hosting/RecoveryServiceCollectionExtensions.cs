@@ -53,6 +53,7 @@ internal static class RecoveryServiceCollectionExtensions
         services.AddSingleton<SmsSending>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<LinkService>();
+        services.AddSingleton<ReasonAnswering>();
         services.AddSingleton<ReasonCapture>();
         services.AddSingleton<OptOut>();
         services.AddSingleton<WebhookProcessor>();

@@ -1,9 +1,12 @@
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Tasks;
 using CartRecovery.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -18,6 +21,8 @@ public sealed class AbandonmentDetectorTests
     private readonly Mock<IStorePolicyRepository> _policies = new();
     private readonly RecoveryOptions _options = new();
     private readonly Mock<ISequenceRepository> _sequences = new();
+    private readonly Mock<ILeaveReasonRepository> _reasons = new();
+    private readonly Mock<IMessageRepository> _messages = new();
 
     public AbandonmentDetectorTests()
     {
@@ -30,7 +35,9 @@ public sealed class AbandonmentDetectorTests
 
     private AbandonmentDetector Create() => new(_carts.Object, _stores.Object,
         new SequenceEnrolment(_sequences.Object, Mock.Of<ICustomerHistory>()),
-        new SendingRules(_policies.Object, Mock.Of<IMessageRepository>(), Sample.NoPlans(_time), _options, _time, Mock.Of<ICustomerHistory>()), _options, _time, _logger.Object);
+        new SendingRules(_policies.Object, Mock.Of<IMessageRepository>(), Sample.NoPlans(_time), _options, _time, Mock.Of<ICustomerHistory>()),
+        new ReasonAnswering(_reasons.Object, _messages.Object, Mock.Of<IFollowUpTaskRepository>(), _time, NullLogger<ReasonAnswering>.Instance),
+        _options, _time, _logger.Object);
 
     [Fact]
     public async Task RunOnce_WhenNoneOfTheStoresSequencesMatches_AbandonsWithoutMessagesAndSaysSo()
@@ -64,6 +71,22 @@ public sealed class AbandonmentDetectorTests
         Assert.NotNull(plan);
         Assert.Equal(_time.GetUtcNow().AddHours(1), plan[0].DueAt);
         Assert.Equal(3, plan.Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheShopperSaidWhyBeforeTheCartWasAbandoned_TheSequenceAnswersItOnceEnrolled()
+    {
+        var cart = Sample.Cart(status: CartStatus.Active);
+        _carts.Setup(c => c.FindIdleAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), Ct)).ReturnsAsync([cart]);
+        _carts.Setup(c => c.AbandonAsync(cart.Id, It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<OutboundMessage>>(), Ct)).ReturnsAsync(true);
+        _reasons.Setup(r => r.GetAsync(cart.Id, Ct)).ReturnsAsync(LeaveReason.JustLooking);
+        _messages.Setup(m => m.ListForCartAsync(cart.Id, Ct)).ReturnsAsync([Sample.Message(id: 41) with { Status = MessageStatus.Pending }, Sample.Message(id: 42, step: 2) with { Status = MessageStatus.Pending }]);
+
+        Assert.Equal(1, await Create().RunOnceAsync(Ct));
+
+        _reasons.Verify(r => r.AnswerAsync(cart.Id, It.Is<ReasonPlan>(p => p.Cancel.SequenceEqual(new long[] { 41, 42 })),
+            It.Is<CartEvent>(e => e.CartId == cart.Id && e.Kind == CartEventKinds.ReasonGiven), Ct), Times.Once);
+        _reasons.Verify(r => r.RecordAsync(It.IsAny<GivenReason>(), It.IsAny<ReasonPlan>(), It.IsAny<CartEvent>(), Ct), Times.Never);
     }
 
     [Fact]

@@ -45,6 +45,21 @@ public abstract class LeaveReasonRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task Answer_AppliesThePlanAndWritesTheTimeline_WithoutTouchingTheRecordedReason()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        // Given before the cart had steps (the storefront's exit question): recorded with nothing to change.
+        Assert.True(await Db.Reasons.RecordAsync(Given(cart, null, LeaveReason.JustLooking), Plan(LeaveReason.JustLooking, []), Event(cart), Ct));
+
+        await Db.Reasons.AnswerAsync(cart.Id, Plan(LeaveReason.JustLooking, messages), Event(cart), Ct);
+
+        Assert.Equal(LeaveReason.JustLooking, await Db.Reasons.GetAsync(cart.Id, Ct));
+        Assert.All(await Db.Messages.ListForCartAsync(cart.Id, Ct), m => Assert.Equal(MessageStatus.Cancelled, m.Status));
+        Assert.Equal(2, (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Count(e => e.Kind == CartEventKinds.ReasonGiven));
+    }
+
+    [Fact]
     public async Task Record_LeavesClaimedMessagesAndMessagesOfOtherCartsAlone()
     {
         var store = await AddStoreAsync();
@@ -84,7 +99,7 @@ public abstract class LeaveReasonRepositoryContract : DatabaseContract
         Assert.Equal([new(LeaveReason.ShippingCost, 2), new ReasonCount(LeaveReason.JustLooking, 1)], counts);
     }
 
-    private static GivenReason Given(Cart cart, long messageId, LeaveReason reason, int minutesLater = 0) =>
+    private static GivenReason Given(Cart cart, long? messageId, LeaveReason reason, int minutesLater = 0) =>
         new(cart.StoreId, cart.Id, messageId, reason, Now.AddMinutes(minutesLater));
 
     private static ReasonPlan Plan(LeaveReason reason, IReadOnlyList<OutboundMessage> pending) => ReasonBranching.Plan(reason, pending, Now);

@@ -25,6 +25,7 @@ public sealed record AttackSurface(RouteEndpoint Endpoint, string Method)
         ["DELETE /healthz"] = "health checks answer any method; no input is read",
         ["GET /capture/{publicKey}/script.js"] = "the storefront script every shopper's browser loads (public, cached)",
         ["OPTIONS /capture/{publicKey}"] = "CORS preflight: 204 for the store's own origin, 403 otherwise",
+        ["OPTIONS /capture/{publicKey}/reason"] = "CORS preflight of the exit question's answer: 204 for the store's own origin, 403 otherwise",
         ["GET /r/{token}"] = "restore link from an email: a signed token is the only credential, redirects to the cart",
         ["GET /s/{token}"] = "short restore link from a text: a signed code is the only credential, redirects to the cart",
         ["GET /u/{token}"] = "unsubscribe confirmation page for the holder of the signed link",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Connectors.WooCommerce.Connect;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
@@ -193,6 +194,8 @@ public sealed class HostileHost : IAsyncLifetime
                 [WooCommerceStoreConnections.WebhookSecretKey] = WooCommerceWebhookSecret,
             },
         }, Ct);
+        // The exit question on, so hostile answers reach its validation rather than stop at "switched off".
+        await App.Service<WooCommerceExitQuestion>().SetAsync(woo.Id, true, Ct);
         var other = await stores.UpsertAsync(new Store
         {
             Platform = Platforms.Shopify, ExternalId = OwnShopDomain, Name = "Other Tenant", StorefrontUrl = $"https://{OwnShopDomain}/",

@@ -25,6 +25,7 @@ public sealed class TenantIsolationTests(TenantHost tenants) : IClassFixture<Ten
         ["POST /webhooks/woocommerce/{storeId:long}"] = "signed with that store's own webhook secret",
         ["POST /webhooks/postmark"] = "Postmark's Basic credentials; events only touch the messages they name by provider id",
         ["POST /capture/{publicKey}"] = "the store's public key plus its own Origin; writes carts, reads nothing back",
+        ["POST /capture/{publicKey}/reason"] = "the store's public key plus its own Origin; records a reason on that store's own cart only, reads nothing back",
         ["POST /sms/twilio/{storeKey}/inbound"] = "signed by Twilio with the deployment's auth token; only stops or restarts texts to the sender's own number",
         ["GET /metrics"] = "the operator's admin key (or its own port): process-wide counts labelled by platform and channel, no tenant's data",
         ["POST /sms/twilio/status"] = "signed by Twilio over the URL naming our message; the provider id must be the one that message was sent with",

@@ -14,6 +14,7 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Connectors.WooCommerce;
+using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Web.Features.Sms;
 using CartRecovery.Sms.Twilio;
 using CartRecovery.Web.Features.Sequences;
@@ -36,7 +37,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
     SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio,
-    StoreFeeds feeds, ISendLatencyQuery latency)
+    StoreFeeds feeds, ISendLatencyQuery latency, WooCommerceExitQuestion exitQuestion)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
@@ -52,6 +53,8 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     [BindProperty] public SmsForm Sms { get; set; } = new();
     [BindProperty] public string? SuppressEmail { get; set; }
     [BindProperty] public string? SuppressReason { get; set; }
+    /// <summary>Whether the capture script asks shoppers why they leave (WooCommerce stores only).</summary>
+    [BindProperty] public bool ExitQuestion { get; set; }
 
     public Store Shop { get; private set; } = null!;
     public IReadOnlyList<SuppressedAddress> Suppressed { get; private set; } = [];
@@ -175,6 +178,16 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         return email is { Length: > 0 } && await sending.LiftAsync(Shop, email, ct) ? Saved("suppressions", "lifted") : NotFoundPage();
     }
 
+    public async Task<IActionResult> OnPostExitQuestionAsync(CancellationToken ct)
+    {
+        if (!Choose() || Shop.Platform != Platforms.WooCommerce)
+            return NotFoundPage();
+        var before = await exitQuestion.IsOnAsync(Shop.Id, ct);
+        await exitQuestion.SetAsync(Shop.Id, ExitQuestion, ct);
+        await audit.RecordAsync(Shop, "store.exit-question", new { on = before }, new { on = ExitQuestion }, ct);
+        return Saved("health", "saved");
+    }
+
     public async Task<IActionResult> OnPostPauseAsync(CancellationToken ct)
     {
         if (!Choose())
@@ -230,7 +243,10 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
             Latency = await latency.GetAsync(Shop.Id, now - SendLatency.Window, now, ct);
         }
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
+        {
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
+            ExitQuestion = await exitQuestion.IsOnAsync(Shop.Id, ct);
+        }
         if (billing.Enabled)
             Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, ct);
     }

@@ -72,6 +72,8 @@ public sealed partial class ApiDocumentTests
         ["GET /capture/{publicKey}/script.js"] = "the storefront capture script",
         ["POST /capture/{publicKey}"] = "the storefront capture script's posts",
         ["OPTIONS /capture/{publicKey}"] = "CORS preflight of the capture script",
+        ["POST /capture/{publicKey}/reason"] = "the capture script's exit question: the shopper's answer",
+        ["OPTIONS /capture/{publicKey}/reason"] = "CORS preflight of the exit question's answer",
     };
 
     [Fact]

@@ -107,11 +107,14 @@ public sealed class CaptureEndpointTests : IAsyncLifetime
         Assert.Empty(await _host.App.Service<ICartRepository>().ListAsync(new CartQuery(_store.Id), Ct));
     }
 
-    [Fact]
-    public async Task Preflight_FromTheStoresOrigin_AllowsPost()
+    /// <param name="path">The capture post, or the exit question's answer (<c>/reason</c>).</param>
+    [Theory]
+    [InlineData("")]
+    [InlineData("/reason")]
+    public async Task Preflight_FromTheStoresOrigin_AllowsPost(string path)
     {
         using var client = new HttpClient { BaseAddress = _host.BaseUrl };
-        var request = new HttpRequestMessage(HttpMethod.Options, $"/capture/{_store.PublicKey}");
+        var request = new HttpRequestMessage(HttpMethod.Options, $"/capture/{_store.PublicKey}{path}");
         request.Headers.Add("Origin", Origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Stores;
 using CartRecovery.Testing.Emulators.WooCommerce;
 using CartRecovery.Web.Tests.Browser;
@@ -160,6 +162,82 @@ public sealed class CaptureScriptBrowserTests : IAsyncLifetime
         var (request, failed) = await post.Task.WaitAsync(CaptureTimeout, Ct);
         Assert.True(failed, $"The capture POST from {foreign.BaseUrl} went through: {(await request.ResponseAsync())?.Status}");
         Assert.Empty(await CartsAsync());
+    }
+
+    /// <summary>
+    /// The exit question, switched on by the merchant: once the cart was captured, the pointer leaving the top of the
+    /// checkout page opens the small dialog in the page's language; a click records the reason like the email's link.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "Before you go — what stopped you?", "Shipping cost", "exit-question")]
+    [InlineData("fr-FR", "Avant de partir\u00a0: qu'est-ce qui vous a retenu\u00a0?", "Les frais de livraison", "exit-question-fr")]
+    public async Task Script_WhenTheExitQuestionIsOn_AsksAsThePointerLeavesTheTop_AndRecordsTheClickedReason(string lang, string title, string shipping, string shot)
+    {
+        await _host.App.Service<WooCommerceExitQuestion>().SetAsync(_store.Id, true, Ct);
+        _host.Shop.SetStorefrontCart([new StorefrontCartItem(7701, "Trail Boots", 1, 14500)]);
+        var page = await OpenCheckoutAsync(_host.Shop.BaseUrl);
+        await page.EvaluateAsync("lang => document.documentElement.lang = lang", lang);
+        await CaptureOnAsync(page);
+        var cart = await WaitForCartAsync();
+
+        await page.Mouse.MoveAsync(640, 300);
+        await page.Mouse.MoveAsync(640, -5);
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = title });
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        Assert.Equal(LeaveReasonSlugs.All.Select(r => LeaveReasonWords.Label(r, lang)), await dialog.Locator("button[data-reason]").AllTextContentsAsync());
+        await Assertions.Expect(dialog.Locator("button[data-reason]").First).ToBeFocusedAsync();
+        await HeadlessChromium.SaveScreenshotsAsync(page, shot);
+
+        var answered = page.WaitForResponseAsync(r => r.Url == CaptureUrl + "/reason" && r.Request.Method == "POST");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = shipping }).ClickAsync();
+        Assert.Equal(204, (await answered).Status);
+        Assert.Equal(LeaveReason.ShippingCost, await _host.App.Service<ILeaveReasonRepository>().GetAsync(cart.Id, Ct));
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 10_000 });
+
+        // Once per visit: leaving the top again asks nothing more.
+        await page.Mouse.MoveAsync(640, 300);
+        await page.Mouse.MoveAsync(640, -5);
+        await Task.Delay(300, Ct);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Dialog).CountAsync());
+    }
+
+    [Fact]
+    public async Task Script_ExitQuestion_ClosesOnEscape_HandsFocusBack_AndIsNeverAskedWhenOff()
+    {
+        _host.Shop.SetStorefrontCart([new StorefrontCartItem(7701, "Trail Boots", 1, 14500)]);
+        var off = await OpenCheckoutAsync(_host.Shop.BaseUrl);
+        await CaptureOnAsync(off);
+        await off.Mouse.MoveAsync(640, 300);
+        await off.Mouse.MoveAsync(640, -5);
+        await Task.Delay(300, Ct);
+        Assert.Equal(0, await off.GetByRole(AriaRole.Dialog).CountAsync());
+
+        await _host.App.Service<WooCommerceExitQuestion>().SetAsync(_store.Id, true, Ct);
+        var page = await OpenCheckoutAsync(_host.Shop.BaseUrl);
+        await CaptureOnAsync(page);
+        await page.Locator("#billing_email").FocusAsync();
+        await page.Mouse.MoveAsync(640, 300);
+        await page.Mouse.MoveAsync(640, -5);
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#billing_email")).ToBeFocusedAsync();
+        var counts = await _host.App.Service<ILeaveReasonRepository>().CountAsync(_store.Id, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Ct);
+        Assert.Empty(counts);
+    }
+
+    /// <summary>The shopper consents and types their email; returns once our host accepted the capture post.</summary>
+    private async Task CaptureOnAsync(IPage page)
+    {
+        var captured = page.WaitForResponseAsync(r => r.Url == CaptureUrl && r.Request.Method == "POST");
+        await page.CheckAsync("#cartrecovery-consent");
+        await page.Locator("#billing_email").FillAsync(Email);
+        await page.Locator("#billing_email").BlurAsync();
+        Assert.True((await captured).Ok);
     }
 
     /// <summary>Opens the shop's checkout page and checks that our script was served to it (async scripts run before load).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Sequences;
@@ -22,6 +23,18 @@ public sealed class SettingsPageTests : IAsyncLifetime
     {
         if (_site is not null)
             await _site.DisposeAsync();
+    }
+
+    /// <summary>A WooCommerce shop in the demo's account: it runs the capture script, so its health tab shows the snippet.</summary>
+    private async Task<Store> WooStoreAsync()
+    {
+        var demo = await _site.DemoStoreAsync();
+        return await _site.App.Service<IStoreRepository>().UpsertAsync(new Store
+        {
+            Platform = Platforms.WooCommerce, ExternalId = "https://boots.example", Name = "Boots shop", StorefrontUrl = "https://boots.example/",
+            Currency = "EUR", TimeZone = "Europe/Paris", SenderEmail = "shop@boots.example", SenderName = "Boots", AccountId = demo.AccountId,
+            PublicKey = "pk-settings-test", CreatedAt = _site.App.Time.GetUtcNow(),
+        }, AppSite.Ct);
     }
 
     private async Task<Store> StoreAsync(long id) => (await _site.App.Service<IStoreRepository>().GetAsync(id, AppSite.Ct))!;
@@ -130,13 +143,7 @@ public sealed class SettingsPageTests : IAsyncLifetime
     [Fact]
     public async Task Health_ShowsTheLastPollAndWebhook_AndTheSnippetOfACaptureShop()
     {
-        var demo = await _site.DemoStoreAsync();
-        var woo = await _site.App.Service<IStoreRepository>().UpsertAsync(new Store
-        {
-            Platform = Platforms.WooCommerce, ExternalId = "https://boots.example", Name = "Boots shop", StorefrontUrl = "https://boots.example/",
-            Currency = "EUR", TimeZone = "Europe/Paris", SenderEmail = "shop@boots.example", SenderName = "Boots", AccountId = demo.AccountId,
-            PublicKey = "pk-settings-test", CreatedAt = _site.App.Time.GetUtcNow(),
-        }, AppSite.Ct);
+        var woo = await WooStoreAsync();
         var polled = _site.App.Time.GetUtcNow().AddMinutes(-7);
         var webhook = _site.App.Time.GetUtcNow().AddMinutes(-42);
         var key = PollStoreJob.KeyFor(woo.Id);
@@ -164,6 +171,47 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-feed=polling] .badge")).ToHaveTextAsync("Learning");
         await Assertions.Expect(page.Locator("[data-health=latency]")).ToHaveTextAsync("Nothing sent");
         await HeadlessChromium.SaveScreenshotsAsync(page, "settings-health");
+    }
+
+    [Theory]
+    [InlineData("en-US", "Why are you leaving?", "Ask shoppers what stopped them", "Save", "Saved.")]
+    [InlineData("fr-FR", "Pourquoi partez-vous ?", "Demander aux clients ce qui les a retenus", "Enregistrer", "Enregistré.")]
+    public async Task ExitQuestion_OffByDefault_IsSwitchedOnAndOffOnTheConnectionTab(string locale, string title, string label, string save, string saved)
+    {
+        var woo = await WooStoreAsync();
+        var exitQuestion = _site.App.Service<WooCommerceExitQuestion>();
+        var page = await _site.SignInAsync(locale: locale);
+        await page.GotoAsync(_site.Url($"app/settings?store={woo.Id}&tab=health"));
+        var form = page.Locator("form.exit-question");
+        await Assertions.Expect(form.Locator("h3")).ToHaveTextAsync(title);
+        await Assertions.Expect(form.Locator("label:has(#exit-question)")).ToContainTextAsync(label);
+        await Assertions.Expect(page.Locator("#exit-question")).Not.ToBeCheckedAsync();
+
+        await page.CheckAsync("#exit-question");
+        await form.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".banner.success")).ToHaveTextAsync(saved);
+        await Assertions.Expect(page.Locator("#exit-question")).ToBeCheckedAsync();
+        Assert.True(await exitQuestion.IsOnAsync(woo.Id, AppSite.Ct));
+        await form.ScrollIntoViewIfNeededAsync();
+        await HeadlessChromium.SaveScreenshotsAsync(page, $"settings-exit-question-{locale}");
+
+        await page.UncheckAsync("#exit-question");
+        await form.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#exit-question")).Not.ToBeCheckedAsync();
+        Assert.False(await exitQuestion.IsOnAsync(woo.Id, AppSite.Ct));
+    }
+
+    [Fact]
+    public async Task ExitQuestion_IsOnlyOfferedToShopsRunningTheCaptureScript()
+    {
+        var demo = await _site.DemoStoreAsync();
+        var page = await _site.SignInAsync();
+
+        await page.GotoAsync(_site.Url($"app/settings?store={demo.Id}&tab=health"));
+
+        Assert.Equal(0, await page.Locator("#exit-question").CountAsync());
     }
 
     [Fact]
