@@ -25,8 +25,14 @@ public sealed class ProcessWebhooksJob(WebhookProcessor processor, ProcessWebhoo
             var done = await processor.RunOnceAsync(BatchSize, cancellationToken);
             processed += done;
             if (done < BatchSize)
-                break;
+            {
+                context.Result = processed;
+                return;
+            }
         }
+        // A run is kept short (other jobs and a shutdown wait for it), but a backlog must not wait for the interval:
+        // every batch was full, so more is probably waiting, and the next run starts at once.
+        nudge.Request();
         context.Result = processed;
     }
 }

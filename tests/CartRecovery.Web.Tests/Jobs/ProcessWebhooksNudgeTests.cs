@@ -1,4 +1,5 @@
 using System.Reflection;
+using CartRecovery.Core.Webhooks;
 using CartRecovery.Jobs;
 using CartRecovery.Jobs.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -61,6 +62,64 @@ public sealed class ProcessWebhooksNudgeTests
         Nudge(enabled: false).Request();
 
         Assert.Empty(_schedulers.Triggered);
+    }
+
+    [Theory]
+    [InlineData(1000, 1)] // every batch of the run was full: a backlog is likely, the next run starts at once
+    [InlineData(999, 0)] // the inbox ran dry: the next delivery (or the interval) asks for the next run
+    public async Task Job_WhenItsBatchesRunOut_AsksForTheNextRunAtOnce(int pending, int triggered)
+    {
+        var inbox = new Inbox(pending, _time);
+        var processor = new WebhookProcessor(inbox, [new Handler()], _time, NullLogger<WebhookProcessor>.Instance);
+        var context = DispatchProxy.Create<IJobExecutionContext, ResultOnlyContext>();
+
+        await new ProcessWebhooksJob(processor, Nudge()).Execute(context, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, inbox.Left);
+        Assert.Equal(pending, ((ResultOnlyContext)(object)context).Result);
+        Assert.Equal(triggered, _schedulers.Triggered.Count);
+    }
+
+    /// <summary>An inbox holding <c>pending</c> deliveries, claimed in order.</summary>
+    private sealed class Inbox(int pending, TimeProvider time) : IWebhookInbox
+    {
+        public int Left { get; private set; } = pending;
+
+        public Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
+        {
+            var take = Math.Min(batchSize, Left);
+            Left -= take;
+            return Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. Enumerable.Range(Left, take).Select(i => new WebhookDelivery
+            {
+                Id = i + 1, Platform = "test", DeliveryId = $"d{i}", Topic = "t", Body = "{}", ReceivedAt = time.GetUtcNow(),
+            })]);
+        }
+
+        public Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct) => throw new NotSupportedException();
+        public Task MarkProcessedAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken ct) => Task.CompletedTask;
+        public Task ForgetBodyAsync(long id, CancellationToken ct) => Task.CompletedTask;
+        public Task MarkFailedAsync(long id, string lastError, DateTimeOffset? retryAt, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    private sealed class Handler : IWebhookHandler
+    {
+        public string Platform => "test";
+        public bool IsErasure(string topic) => false;
+        public Task HandleAsync(WebhookDelivery delivery, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    /// <summary>A job context that only keeps the run's result (the job sets nothing else).</summary>
+    public class ResultOnlyContext : DispatchProxy
+    {
+        internal object? Result { get; private set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod?.Name != "set_Result")
+                throw new NotSupportedException(targetMethod?.Name);
+            Result = args![0];
+            return null;
+        }
     }
 
     /// <summary>A scheduler factory (a proxy: the nudge only asks for the default scheduler) handing out a <see cref="RecordingScheduler"/>.</summary>
