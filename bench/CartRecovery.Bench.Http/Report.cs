@@ -50,7 +50,15 @@ internal static class Report
 
             Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
 
+            Peak resident memory of the process (driver, floor and host together, VmHWM): {PeakRssMegabytes():0} MB.
+
             """);
+    }
+
+    private static double PeakRssMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 
     private static string Errors(LoadResult result) =>
