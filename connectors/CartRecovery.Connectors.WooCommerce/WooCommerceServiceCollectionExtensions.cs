@@ -9,6 +9,7 @@ using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.FeedHealth;
 using CartRecovery.Core.Storefronts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -87,6 +88,7 @@ public static class WooCommerceServiceCollectionExtensions
         services.AddSingleton<WooCommerceOrderIngestion>();
         services.AddSingleton<WooCommerceCapture>();
         services.AddSingleton<WooCommerceExitQuestion>();
+        services.AddSingleton<IExitQuestion>(sp => sp.GetRequiredService<WooCommerceExitQuestion>());
         services.AddSingleton<WooCommerceStorefront>();
         services.AddSingleton<WooCommercePoller>();
         services.AddSingleton<WooCommerceWebhookHandler>();

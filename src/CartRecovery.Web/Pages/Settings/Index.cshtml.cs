@@ -2,6 +2,7 @@ using CartRecovery.Core.Billing;
 using CartRecovery.Core.Jobs;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Outbound;
+using CartRecovery.Core.Reasons;
 using CartRecovery.Core.Recovery;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Sms;
@@ -14,7 +15,6 @@ using CartRecovery.Web.Features.Admin;
 using CartRecovery.Web.Features.Audit;
 using CartRecovery.Web.Features.Billing;
 using CartRecovery.Connectors.WooCommerce;
-using CartRecovery.Connectors.WooCommerce.Capture;
 using CartRecovery.Web.Features.Sms;
 using CartRecovery.Sms.Twilio;
 using CartRecovery.Web.Features.Sequences;
@@ -37,7 +37,7 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
     ISuppressionList suppressions, StoreSending sending, IStoreActivity activity, IJobRunRepository jobRuns, IStoreCredentialRepository credentials,
     BillingOptions billing, PlanGate plans, OutboundOptions outbound, RecoveryOptions recovery, AuditTrail audit,
     SequenceReachCheck reach, TimeProvider time, ISmsSettingsRepository smsSettings, SmsSettingsChanges smsChanges, IOptions<TwilioOptions> twilio,
-    StoreFeeds feeds, ISendLatencyQuery latency, WooCommerceExitQuestion exitQuestion)
+    StoreFeeds feeds, ISendLatencyQuery latency, IEnumerable<IExitQuestion> exitQuestions)
     : AppPageModel(loader)
 {
     public static readonly string[] Tabs = ["branding", "sending", "sms", "suppressions", "health", "plan"];
@@ -178,9 +178,11 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         return email is { Length: > 0 } && await sending.LiftAsync(Shop, email, ct) ? Saved("suppressions", "lifted") : NotFoundPage();
     }
 
+    private IExitQuestion? ExitQuestionOf(Store shop) => exitQuestions.FirstOrDefault(q => q.Platform == shop.Platform);
+
     public async Task<IActionResult> OnPostExitQuestionAsync(CancellationToken ct)
     {
-        if (!Choose() || Shop.Platform != Platforms.WooCommerce)
+        if (!Choose() || ExitQuestionOf(Shop) is not { } exitQuestion)
             return NotFoundPage();
         var before = await exitQuestion.IsOnAsync(Shop.Id, ct);
         await exitQuestion.SetAsync(Shop.Id, ExitQuestion, ct);
@@ -245,8 +247,9 @@ internal sealed class IndexModel(WorkspaceLoader loader, IStringLocalizer<IndexM
         if (Shop.Platform == Platforms.WooCommerce && Shop.PublicKey is { } key)
         {
             CaptureSnippet = WooCommerceConnectorEndpoints.CaptureSnippet(recovery.PublicBaseUrl, key);
-            ExitQuestion = await exitQuestion.IsOnAsync(Shop.Id, ct);
         }
+        if (ExitQuestionOf(Shop) is { } exitQuestion)
+            ExitQuestion = await exitQuestion.IsOnAsync(Shop.Id, ct);
         if (billing.Enabled)
             Plan = await BillingEndpoints.DescribeAsync(Shop, billing, plans, ct);
     }
