@@ -1,4 +1,5 @@
 using CartRecovery.Core.Carts;
+using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Email;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Recovery;
@@ -67,13 +68,27 @@ internal static class PreviewEndpoint
         return new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
         {
             ReasonUrl = step.Number == 1 ? links.Reason(0, now) : null,
+            RelatedProducts = SampleRelatedProducts(store, cart),
         };
     }
+
+    /// <summary>
+    /// What a preview of the sample cart shows under "You may also like", so the merchant sees where the block goes and
+    /// how it looks (a real cart's products are the platform's, asked at send time).
+    /// </summary>
+    internal static IReadOnlyList<RelatedProduct> SampleRelatedProducts(Store store, Cart cart) =>
+        cart.ExternalId != SampleCartId ? [] :
+        [
+            new("sample-related-1", "Sample related product", 3900, store.Currency, store.StorefrontUrl),
+            new("sample-related-2", "Another product they may like", 1900, store.Currency, store.StorefrontUrl),
+        ];
+
+    private const string SampleCartId = "preview";
 
     internal static Cart SampleCart(Store store) => new()
     {
         StoreId = store.Id,
-        ExternalId = "preview",
+        ExternalId = SampleCartId,
         Status = CartStatus.Abandoned,
         Contact = new CartContact("customer@example.com", FirstName: "Alex", Locale: store.Locale),
         Lines = [new CartLine("Sample product", 2, 2450, VariantTitle: "Size M"), new CartLine("Gift wrap", 1, 500)],

@@ -121,6 +121,7 @@ internal static class TemplateEndpoints
         var model = new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
         {
             ReasonUrl = step.Number == 1 ? links.Reason(0, now) : null,
+            RelatedProducts = PreviewEndpoint.SampleRelatedProducts(store, cart),
         };
         var rendered = await previewer.PreviewAsync(model, ct);
         return new TemplatePreview(step.Number, rendered.Content.Subject, rendered.Content.HtmlBody, rendered.Content.TextBody);

@@ -60,6 +60,7 @@ internal static class SequencePreviewEndpoint
             var rendered = await previewer.PreviewAsync(new EmailModel(store, cart, message, links.Restore(0, now), links.Unsubscribe(0, now), offer)
             {
                 ReasonUrl = firstEmail ? links.Reason(0, now) : null,
+                RelatedProducts = PreviewEndpoint.SampleRelatedProducts(store, cart),
             }, ct);
             previews.Add(new
             {
