@@ -1,6 +1,6 @@
 using System.Data.Common;
-using CartRecovery.Core.Storage;
 using System.Runtime.CompilerServices;
+using CartRecovery.Core.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

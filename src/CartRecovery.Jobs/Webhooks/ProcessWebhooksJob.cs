@@ -25,14 +25,12 @@ public sealed class ProcessWebhooksJob(WebhookProcessor processor, ProcessWebhoo
             var done = await processor.RunOnceAsync(BatchSize, cancellationToken);
             processed += done;
             if (done < BatchSize)
-            {
-                context.Result = processed;
-                return;
-            }
+                break;
         }
         // A run is kept short (other jobs and a shutdown wait for it), but a backlog must not wait for the interval:
-        // every batch was full, so more is probably waiting, and the next run starts at once.
-        nudge.Request();
+        // when every batch was full, more is probably waiting, and the next run starts at once.
+        if (processed == BatchSize * MaxBatchesPerRun)
+            nudge.Request();
         context.Result = processed;
     }
 }
