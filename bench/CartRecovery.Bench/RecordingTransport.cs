@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CartRecovery.Core.Email;
 
 namespace CartRecovery.Bench;
@@ -5,13 +6,14 @@ namespace CartRecovery.Bench;
 /// <summary>A transport that sends nothing, so the benchmark measures scheduling and dispatch, not a mail server.</summary>
 internal sealed class RecordingTransport : IEmailTransport
 {
-    private int _sent;
+    private readonly ConcurrentDictionary<long, int> _sends = new();
 
-    public int Sent => _sent;
+    /// <summary>Emails handed over, and distinct message ids among them.</summary>
+    public (int Accepted, int Distinct) Report() => (_sends.Values.Sum(), _sends.Count);
 
     public Task<string?> SendAsync(EmailMessage message, CancellationToken ct)
     {
-        Interlocked.Increment(ref _sent);
+        _sends.AddOrUpdate(message.MessageId, 1, (_, n) => n + 1);
         return Task.FromResult<string?>(null);
     }
 }

@@ -12,7 +12,7 @@ public sealed class JobsOptions
     public TimeSpan DetectAbandonedEvery { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often due messages are claimed; this bounds how late a message can be.</summary>
-    public TimeSpan SendDueMessagesEvery { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SendDueMessagesEvery { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often each store's poll job reads carts and orders webhooks may have missed.</summary>
     public TimeSpan PollStoresEvery { get; set; } = TimeSpan.FromMinutes(1);

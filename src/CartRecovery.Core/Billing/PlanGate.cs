@@ -22,21 +22,24 @@ public sealed class PlanGate(BillingOptions options, ISubscriptionRepository sub
 
     private readonly HashSet<string> _billedPlatforms = platformBillings.Select(b => b.Platform).ToHashSet(StringComparer.Ordinal);
 
-    public async Task<PlanCheck> CheckAsync(Store store, CancellationToken ct) =>
-        options.Enabled ? (await EvaluateAsync(store, ct)).Check : PlanCheck.Allowed;
+    /// <param name="queued">Emails of the store already on their way but not recorded yet (a dispatch batch's): counted as sent.</param>
+    public async Task<PlanCheck> CheckAsync(Store store, int queued, CancellationToken ct) =>
+        options.Enabled ? (await EvaluateAsync(store, queued, ct)).Check : PlanCheck.Allowed;
 
     /// <summary>
     /// Where the store stands on its plan now, read once: the plan, its subscription, the period, the emails sent in it
     /// and whether one more may go. Pages and the billing API describe the same reading the sender acts on.
     /// </summary>
-    public async Task<PlanStanding> EvaluateAsync(Store store, CancellationToken ct)
+    public Task<PlanStanding> EvaluateAsync(Store store, CancellationToken ct) => EvaluateAsync(store, 0, ct);
+
+    private async Task<PlanStanding> EvaluateAsync(Store store, int queued, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         var now = time.GetUtcNow();
         var (plan, subscription) = await EffectivePlanAsync(store, ct);
         var byPlatform = IsBilledByPlatform(store);
         var period = BillingPeriod.For(byPlatform ? subscription : null, now);
-        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct);
+        var sent = await messages.CountStoreEmailsSentAsync(store.Id, period.Start, period.End, ct) + queued;
         return new PlanStanding(plan, subscription, byPlatform, period, sent, Decide(plan, subscription, byPlatform, period, sent, now));
     }
 

@@ -9,6 +9,7 @@ using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Tasks;
 using CartRecovery.Core.Telemetry;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CartRecovery.Core.Recovery;
@@ -42,39 +43,74 @@ public sealed partial class MessageDispatcher(
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken ct)
     {
         var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
-        int sent = 0, cancelled = 0, retrying = 0, failed = 0;
+        var tally = new Tally();
+        var batch = new EmailBatch();
         foreach (var message in claimed)
-        {
-            using var activity = StartActivity(message);
-            using var scope = logger.BeginScope(new Dictionary<string, object?>
-            {
-                ["StoreId"] = message.StoreId, ["CartId"] = message.CartId, ["MessageId"] = message.Id,
-            });
-            var outcome = await DispatchAsync(message, ct);
-            activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome.ToString());
-            switch (outcome)
-            {
-                case Outcome.Sent: sent++; break;
-                case Outcome.Cancelled: cancelled++; break;
-                case Outcome.Retrying: retrying++; break;
-                default: failed++; break;
-            }
-        }
-        return new(claimed.Count, sent, cancelled, retrying, failed, claimed.Count >= options.DispatchBatchSize);
+            tally.Add(await DispatchAsync(message, batch, ct));
+        foreach (var outcome in await SendAsync(batch, ct))
+            tally.Add(outcome);
+        return new(claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed, claimed.Count >= options.DispatchBatchSize);
     }
 
-    private enum Outcome { Sent, Cancelled, Retrying, Failed }
+    private enum Outcome { Sent, Cancelled, Retrying, Failed, Queued }
+
+    private sealed class Tally
+    {
+        public int Sent { get; private set; }
+        public int Cancelled { get; private set; }
+        public int Retrying { get; private set; }
+        public int Failed { get; private set; }
+
+        public void Add(Outcome outcome)
+        {
+            switch (outcome)
+            {
+                case Outcome.Sent: Sent++; break;
+                case Outcome.Cancelled: Cancelled++; break;
+                case Outcome.Retrying: Retrying++; break;
+                case Outcome.Failed: Failed++; break;
+                default: break; // queued: counted once the batch is sent
+            }
+        }
+    }
 
     /// <summary>One message's dispatch, tagged so that it joins its cart's other activities (see the README's Observability).</summary>
-    private static System.Diagnostics.Activity? StartActivity(OutboundMessage message) =>
+    private static Activity? StartActivity(OutboundMessage message) =>
         CartRecoveryTelemetry.Start("message.send", message.StoreId, message.CartId)
             ?.SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step)
             .SetTag(CartRecoveryTelemetry.Tags.Channel, DispatchMetrics.ChannelOf(message.Kind));
 
+    private IDisposable? BeginScope(OutboundMessage message) => logger.BeginScope(new Dictionary<string, object?>
+    {
+        ["StoreId"] = message.StoreId, ["CartId"] = message.CartId, ["MessageId"] = message.Id,
+    });
+
+    /// <summary>
+    /// Checks one message and acts on it: an email that may go out is rendered and queued in <paramref name="batch"/>
+    /// (its activity stays open until the batch is sent); anything else is settled here.
+    /// </summary>
+    private async Task<Outcome> DispatchAsync(OutboundMessage message, EmailBatch batch, CancellationToken ct)
+    {
+        var activity = StartActivity(message);
+        using var scope = BeginScope(message);
+        var outcome = await CheckAsync(message, batch, ct);
+        if (outcome == Outcome.Queued)
+            batch.Emails[^1].Activity = activity;
+        else
+            Finish(activity, outcome);
+        return outcome;
+    }
+
+    private static void Finish(Activity? activity, Outcome outcome)
+    {
+        activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome.ToString());
+        activity?.Dispose();
+    }
+
     /// <summary>How long messages of a store whose sending is paused wait before they are looked at again.</summary>
     public static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(5);
 
-    private async Task<Outcome> DispatchAsync(OutboundMessage message, CancellationToken ct)
+    private async Task<Outcome> CheckAsync(OutboundMessage message, EmailBatch batch, CancellationToken ct)
     {
         // Before anything that could be what killed the earlier attempts (a template, a payload, a platform call).
         if (message.UnfinishedAttempts > options.PoisonAfterUnfinishedAttempts)
@@ -103,9 +139,9 @@ public sealed partial class MessageDispatcher(
                 return await ReleaseAsync(message, ct);
             if (message.Kind == StepKind.Sms)
                 return await SendTextAsync(message, cart, store, ct);
-            if (await ApplySendingRulesAsync(message, cart, store, ct) is { } held)
+            if (await ApplySendingRulesAsync(message, cart, store, batch.Queued, ct) is { } held)
                 return held;
-            return await SendEmailAsync(message, cart, store, ct);
+            return await PrepareEmailAsync(message, cart, store, batch, ct);
         }
         catch (EmailSendException error) when (error.CredentialsRejected)
         {
@@ -133,9 +169,9 @@ public sealed partial class MessageDispatcher(
     /// The store's sending policy (consent, quiet hours, frequency cap): null when the email may go out, else what
     /// became of it. Waiting for quiet hours to end uses no attempt.
     /// </summary>
-    private async Task<Outcome?> ApplySendingRulesAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    private async Task<Outcome?> ApplySendingRulesAsync(OutboundMessage message, Cart cart, Store store, QueuedSends queued, CancellationToken ct)
     {
-        var decision = await rules.CheckEmailAsync(cart, store, ct);
+        var decision = await rules.CheckEmailAsync(cart, store, queued, ct);
         if (decision.CancelReason is { } reason)
             return await CancelAsync(message, reason, ct);
         return decision.WaitUntil is { } until ? await DeferAsync(message, until, decision.Reason!, ct) : null;
@@ -204,7 +240,8 @@ public sealed partial class MessageDispatcher(
         return Outcome.Sent;
     }
 
-    private async Task<Outcome> SendEmailAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    /// <summary>Checks what only an email needs (an address, no suppression, the platform's word), renders it and queues it.</summary>
+    private async Task<Outcome> PrepareEmailAsync(OutboundMessage message, Cart cart, Store store, EmailBatch batch, CancellationToken ct)
     {
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
@@ -214,7 +251,6 @@ public sealed partial class MessageDispatcher(
             await optOut.RecordAsync(new(store.Id, email, OptOutReasons.Suppressed, cart.Id), ct);
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Suppressed), ct);
         }
-
         if (await CheckStorefrontAsync(message, cart, store, ct) is { } closed)
             return closed;
         var storefront = storefronts.For(store.Platform);
@@ -227,20 +263,9 @@ public sealed partial class MessageDispatcher(
             ReasonUrl = await IsFirstEmailAsync(message, ct) ? links.Reason(message.Id, now) : null,
         };
         var content = await composer.ComposeAsync(model, ct);
-        if (LeaseRunningOut(message))
-            return Outcome.Retrying;
-        var providerId = await transport.SendAsync(RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host), ct);
-
-        var sentAt = time.GetUtcNow();
-        DispatchMetrics.MessageSent(DispatchMetrics.ChannelOf(message.Kind), DispatchMetrics.TransportName(transport), sentAt - message.DueAt);
-        if (!await messages.MarkSentAsync(message.Id, ClaimerId, email, providerId, sentAt, ct))
-        {
-            Log.ClaimLost(logger, message.Id, cart.Id);
-            return Outcome.Sent;
-        }
-        await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSent, TimelineArg.Of(message.Step)), message.Id), ct);
-        Log.StepSent(logger, message.Step, cart.Id, store.Id);
-        return Outcome.Sent;
+        batch.Emails.Add(new ReadyEmail(message, cart, store, email, RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host)));
+        batch.Queued.Add(store.Id, email);
+        return Outcome.Queued;
     }
 
     /// <summary>Whether the message is its cart's first email step: only that one asks why the customer left.</summary>

@@ -24,7 +24,11 @@ public sealed class RecoveryOptions
 
     public int AbandonmentBatchSize { get; set; } = 500;
 
-    public int DispatchBatchSize { get; set; } = 50;
+    /// <summary>
+    /// Messages claimed per dispatch batch; a batch's emails go to the transport together (Postmark takes up to 500 per
+    /// call, so a bigger batch only makes more calls).
+    /// </summary>
+    public int DispatchBatchSize { get; set; } = 500;
 
     /// <summary>How long a claimed message stays with its dispatcher before another may take it.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);

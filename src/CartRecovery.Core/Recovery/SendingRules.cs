@@ -30,10 +30,11 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
     }
 
     /// <summary>Whether the due email of <paramref name="cart"/> may go out now.</summary>
-    public async Task<SendingDecision> CheckEmailAsync(Cart cart, Store store, CancellationToken ct)
+    public async Task<SendingDecision> CheckEmailAsync(Cart cart, Store store, QueuedSends queued, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(queued);
         if (cart.Lines.Count == 0)
             return SendingDecision.Cancel(EmptyCart);
 
@@ -48,7 +49,7 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
                 TimelineArg.Of(Clock(quiet.Start)), TimelineArg.Of(Clock(quiet.End)), TimelineArg.Of(store.TimeZone)));
 
         // Over its plan the store keeps its carts and messages: they wait for the next period (or a bigger plan).
-        if (await plans.CheckAsync(store, ct) is { Reason: { } paused, RecheckAt: { } recheck })
+        if (await plans.CheckAsync(store, queued.OfStore(store.Id), ct) is { Reason: { } paused, RecheckAt: { } recheck })
             return SendingDecision.Wait(recheck, paused);
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
@@ -58,7 +59,7 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
         {
             var cap = policy.FrequencyCap;
             var group = await policies.CapGroupAsync(store.Id, ct);
-            var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct);
+            var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct) + queued.ToAddress(group, email);
             if (sent >= cap.MaxEmails)
                 return SendingDecision.Cancel(TimelineEntry.Of(TimelineCodes.FrequencyCap, TimelineArg.Of(sent), TimelineArg.Of(Describe(cap.Window))));
         }

@@ -129,11 +129,10 @@ internal sealed class MessageRepository : IMessageRepository
     }
 
     /// <summary>Marks the message sent and, for an email, records the send in the ledger plans count (one transaction).</summary>
-    public async Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct)
+    // A dispatcher records a whole batch's sends side by side: they share commits, each returns once stored.
+    public Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct)
     {
-        await using var db = await _connections.OpenAsync(ct);
-        await using var tx = await db.BeginTransactionAsync(ct);
-        var marked = await db.ExecuteAsync(new CommandDefinition(MarkSentSql, new
+        var parameters = new
         {
             Id = messageId,
             Claimer = claimer,
@@ -143,11 +142,14 @@ internal sealed class MessageRepository : IMessageRepository
             RecipientNormalized = EmailNormalizer.Normalize(recipient),
             ProviderMessageId = providerMessageId,
             SentAt = DbTime.ToDb(sentAt),
-        }, tx, cancellationToken: ct)) > 0;
-        if (marked)
-            await db.ExecuteAsync(new CommandDefinition(RecordEmailSendSql, new { Id = messageId, Kind = (int)Core.Sequences.StepKind.Email }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return marked;
+        };
+        return _commits.RunAsync(async (db, transaction) =>
+        {
+            var marked = await db.ExecuteAsync(new CommandDefinition(MarkSentSql, parameters, transaction)) > 0;
+            if (marked)
+                await db.ExecuteAsync(new CommandDefinition(RecordEmailSendSql, new { Id = messageId, Kind = (int)Core.Sequences.StepKind.Email }, transaction));
+            return marked;
+        }, ct);
     }
 
     public Task<bool> MarkFailedAsync(long messageId, string claimer, string lastError, DateTimeOffset? retryAt, CancellationToken ct) =>

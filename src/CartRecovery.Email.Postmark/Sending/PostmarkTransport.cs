@@ -10,7 +10,7 @@ namespace CartRecovery.Email.Postmark.Sending;
 /// Failures become <see cref="EmailSendException"/>s: 406 suppresses the recipient, 429/5xx/timeouts are transient,
 /// a rejected token (and other account-level refusals) sets <see cref="EmailSendException.CredentialsRejected"/>.
 /// </summary>
-internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
+internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup, IBatchEmailTransport
 {
     /// <summary>The metadata key carrying our message id (set by <see cref="RecoveryEmail.Create"/>).</summary>
     public const string MessageIdMetadataKey = "message_id";
@@ -70,10 +70,10 @@ internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
     /// refuses fails alone; a refused or unanswered call fails its whole chunk. After a rejected token or a transient
     /// failure the remaining chunks are not tried: they would meet the same answer.
     /// </summary>
-    public async Task<IReadOnlyList<PostmarkSendOutcome>> SendBatchAsync(IReadOnlyList<EmailMessage> messages, CancellationToken ct)
+    public async Task<IReadOnlyList<EmailSendOutcome>> SendBatchAsync(IReadOnlyList<EmailMessage> messages, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var outcomes = new PostmarkSendOutcome[messages.Count];
+        var outcomes = new EmailSendOutcome[messages.Count];
         var pending = new List<(int Index, PostmarkMessage Request)>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
@@ -83,7 +83,7 @@ internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
             }
             catch (EmailSendException error)
             {
-                outcomes[i] = new PostmarkSendOutcome(messages[i].MessageId, null, error);
+                outcomes[i] = new EmailSendOutcome(messages[i].MessageId, null, error);
             }
         }
 
@@ -112,18 +112,18 @@ internal sealed class PostmarkTransport : IEmailTransport, ISentEmailLookup
         return outcomes;
     }
 
-    private PostmarkSendOutcome Outcome(EmailMessage message, PostmarkSendResult result) => result.Succeeded
-        ? new PostmarkSendOutcome(message.MessageId, result.MessageId, null)
+    private EmailSendOutcome Outcome(EmailMessage message, PostmarkSendResult result) => result.Succeeded
+        ? new EmailSendOutcome(message.MessageId, result.MessageId, null)
         // A refused item arrives inside an HTTP 200 answer; its ErrorCode says why (406, 300...).
-        : new PostmarkSendOutcome(message.MessageId, null, PostmarkFailures.ToEmailSendException(
+        : new EmailSendOutcome(message.MessageId, null, PostmarkFailures.ToEmailSendException(
             new PostmarkApiException(200, result.ErrorCode, result.Message), message.MessageId, _options.MessageStream));
 
-    private void Fail((int Index, PostmarkMessage Request)[] chunk, IReadOnlyList<EmailMessage> messages, PostmarkSendOutcome[] outcomes, PostmarkApiException error)
+    private void Fail((int Index, PostmarkMessage Request)[] chunk, IReadOnlyList<EmailMessage> messages, EmailSendOutcome[] outcomes, PostmarkApiException error)
     {
         foreach (var (index, _) in chunk)
         {
             var id = messages[index].MessageId;
-            outcomes[index] = new PostmarkSendOutcome(id, null, PostmarkFailures.ToEmailSendException(error, id, _options.MessageStream));
+            outcomes[index] = new EmailSendOutcome(id, null, PostmarkFailures.ToEmailSendException(error, id, _options.MessageStream));
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class PlanGateTests
     {
         _options.Enabled = false;
 
-        Assert.True((await Gate().CheckAsync(TestData.Store(), Ct)).IsAllowed);
+        Assert.True((await Gate().CheckAsync(TestData.Store(), 0, Ct)).IsAllowed);
         _messages.VerifyNoOtherCalls();
     }
 
@@ -42,7 +42,7 @@ public sealed class PlanGateTests
     {
         Sent(sent);
 
-        var check = await Gate().CheckAsync(TestData.Store(), Ct);
+        var check = await Gate().CheckAsync(TestData.Store(), 0, Ct);
 
         Assert.Equal(allowed, check.IsAllowed);
         if (!allowed)
@@ -58,7 +58,7 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Active });
         Sent(sent);
 
-        Assert.Equal(allowed, (await Gate().CheckAsync(TestData.Store(), Ct)).IsAllowed);
+        Assert.Equal(allowed, (await Gate().CheckAsync(TestData.Store(), 0, Ct)).IsAllowed);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Pending });
         Sent(0);
 
-        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
+        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, 0, Ct);
 
         Assert.False(check.IsAllowed);
         Assert.Contains("approval", check.PausedReason, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class PlanGateTests
         _subscriptions.Setup(s => s.GetAsync(1, Ct)).ReturnsAsync(new StoreSubscription { StoreId = 1, Plan = "Growth", Status = SubscriptionStatus.Cancelled });
         Sent(150);
 
-        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
+        var check = await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, 0, Ct);
 
         Assert.False(check.IsAllowed);
         Assert.Contains("Free plan", check.PausedReason, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class PlanGateTests
         });
         Sent(0);
 
-        await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, Ct);
+        await Gate().CheckAsync(TestData.Store() with { Platform = Platforms.Shopify }, 0, Ct);
 
         _messages.Verify(m => m.CountStoreEmailsSentAsync(1, periodEnd.AddDays(-30), periodEnd, Ct));
     }

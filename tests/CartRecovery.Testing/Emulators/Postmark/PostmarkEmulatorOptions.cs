@@ -27,6 +27,12 @@ public sealed class PostmarkEmulatorOptions
     /// </summary>
     public TimeSpan SendLatency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Whether requests and messages are remembered whole (bodies, submitted JSON). A benchmark sending 100,000 emails
+    /// turns it off: messages are then recorded with their ids, addresses, stream and metadata only.
+    /// </summary>
+    public bool KeepContent { get; set; } = true;
+
     /// <summary>Clock of <c>SubmittedAt</c> and of webhook timestamps.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

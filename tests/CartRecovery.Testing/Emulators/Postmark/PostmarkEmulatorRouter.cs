@@ -36,7 +36,7 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
         {
             state.Requests.Add(new PostmarkEmulatorRequest(context.Request.Method, context.Request.Path.Value ?? "", status,
                 context.Request.Headers["X-Postmark-Server-Token"].FirstOrDefault(), context.Request.ContentType,
-                context.Request.Headers.Accept.FirstOrDefault(), body, answer));
+                context.Request.Headers.Accept.FirstOrDefault(), options.KeepContent ? body : "", options.KeepContent ? answer : ""));
         }
         context.Response.StatusCode = status;
         if (answer.Length > 0)
@@ -132,8 +132,8 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
             From = PostmarkEmulatorValidation.Text(message, "From")!,
             To = PostmarkEmulatorValidation.Text(message, "To") ?? "",
             Subject = (string?)message["Subject"],
-            HtmlBody = (string?)message["HtmlBody"],
-            TextBody = (string?)message["TextBody"],
+            HtmlBody = options.KeepContent ? (string?)message["HtmlBody"] : null,
+            TextBody = options.KeepContent ? (string?)message["TextBody"] : null,
             ReplyTo = (string?)message["ReplyTo"],
             MessageStream = stream ?? "outbound",
             MessageStreamWasSet = stream is not null,
@@ -146,7 +146,7 @@ internal sealed class PostmarkEmulatorRouter(PostmarkEmulatorState state, Postma
                 : [],
             TrackOpens = message["TrackOpens"] is JsonValue open && open.TryGetValue<bool>(out var track) ? track : null,
             TrackLinks = (string?)message["TrackLinks"],
-            Json = (JsonObject)message.DeepClone(),
+            Json = options.KeepContent ? (JsonObject)message.DeepClone() : [],
         };
     }
 
