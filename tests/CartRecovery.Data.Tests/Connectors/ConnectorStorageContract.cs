@@ -33,6 +33,33 @@ public abstract class ConnectorStorageContract : DatabaseContract
     }
 
     [Fact]
+    public async Task FindByRefs_GivesEveryCartKnownByAnyReference_OncePerReference_ByCartId()
+    {
+        var store = await AddStoreAsync();
+        var first = await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "tok-1", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "111", ["cart_token"] = "ct-shared" },
+        }, Now, Ct);
+        // A later checkout of the same cart: its cart token is taken already, so only its id is filed under it.
+        var second = await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "222", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "222", ["cart_token"] = "ct-shared" },
+        }, Now, Ct);
+        var other = await AddStoreAsync("shop-2");
+        await Db.Carts.UpsertAsync(ContractData.Snapshot(other.Id, "tok-1", Now), Now, Ct);
+
+        var matches = await Db.Carts.FindByRefsAsync(store.Id, ["tok-1", "ct-shared", "222", "unknown", "ct-shared"], Ct);
+
+        // The second cart is found by "222" both as its external id and as its id ref, and listed once.
+        Assert.Equal([("ct-shared", first.Cart.Id, "tok-1"), ("tok-1", first.Cart.Id, "tok-1"), ("222", second.Cart.Id, "222")],
+            matches.Select(m => (m.Reference, m.CartId, m.ExternalId)).OrderBy(m => m.CartId).ThenBy(m => m.Reference, StringComparer.Ordinal));
+        Assert.True(matches.Select(m => m.CartId).SequenceEqual(matches.Select(m => m.CartId).Order()), "matches come ordered by cart id");
+        Assert.Equal(new Dictionary<string, string> { ["id"] = "111", ["cart_token"] = "ct-shared" }, matches[0].PlatformRefs);
+        Assert.Empty(await Db.Carts.FindByRefsAsync(store.Id, ["unknown"], Ct));
+        Assert.Empty(await Db.Carts.FindByRefsAsync(store.Id, [], Ct));
+    }
+
+    [Fact]
     public async Task Upsert_WhenALaterSnapshotAddsARef_KeepsTheOldOnesAndPresentmentTotals()
     {
         var store = await AddStoreAsync();
