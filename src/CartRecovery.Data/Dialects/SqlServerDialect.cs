@@ -87,7 +87,7 @@ public sealed partial class SqlServerDialect : SqlDialect
         WITH next AS (
             SELECT TOP (@Batch) * FROM webhook_deliveries WITH (ROWLOCK, READPAST, UPDLOCK)
             WHERE status = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
-            ORDER BY received_at, id)
+            ORDER BY next_attempt_at, id)
         UPDATE next SET lease_until = @LeaseUntil
         OUTPUT inserted.*;
         """;

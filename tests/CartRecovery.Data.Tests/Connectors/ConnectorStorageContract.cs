@@ -163,6 +163,20 @@ public abstract class ConnectorStorageContract : DatabaseContract
     }
 
     [Fact]
+    public async Task Inbox_Claim_TakesTheEarliestDueFirst_ARetryAfterTheDeliveriesThatArrivedBeforeItsTime()
+    {
+        await Db.Inbox.AcceptAsync(Delivery("wh-retry"), Ct);
+        var failed = Assert.Single(await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(1), 10, Ct));
+        await Db.Inbox.MarkFailedAsync(failed.Id, "boom", Now.AddMinutes(10), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-new") with { ReceivedAt = Now.AddMinutes(5) }, Ct);
+
+        var first = await Db.Inbox.ClaimAsync(Now.AddMinutes(20), Now.AddMinutes(21), 1, Ct);
+        var second = await Db.Inbox.ClaimAsync(Now.AddMinutes(20), Now.AddMinutes(21), 1, Ct);
+
+        Assert.Equal(["wh-new", "wh-retry"], first.Concat(second).Select(d => d.DeliveryId));
+    }
+
+    [Fact]
     public async Task Inbox_ForgetBody_BlanksTheBodyOfThatDeliveryOnly()
     {
         await Db.Inbox.AcceptAsync(Delivery("wh-r"), Ct);
