@@ -28,12 +28,16 @@ internal sealed class ShopifyCartReporter
     internal async Task<CartSnapshot> AlignAsync(CartSnapshot snapshot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (await _carts.FindAsync(snapshot.StoreId, snapshot.ExternalId, ct) is not null)
+        var references = snapshot.PlatformRefs.Values.Distinct(StringComparer.Ordinal).ToList();
+        // One read for the key and every ref; most checkouts are either new (nothing matches) or known by their key.
+        var matches = await _carts.FindByRefsAsync(snapshot.StoreId, [snapshot.ExternalId, .. references], ct);
+        if (matches.Count == 0 || matches.Any(m => m.ExternalId == snapshot.ExternalId))
             return snapshot;
-        foreach (var reference in snapshot.PlatformRefs.Values.Distinct(StringComparer.Ordinal))
+        foreach (var reference in references)
         {
-            var known = await _carts.FindByRefAsync(snapshot.StoreId, reference, ct);
-            if (known is null || known.ExternalId == snapshot.ExternalId)
+            // The cart FindByRefAsync would return for this ref: the matches come ordered by cart id.
+            var known = matches.FirstOrDefault(m => m.Reference == reference);
+            if (known is null)
                 continue;
             // A cart token outlives its checkouts: when both sides know their checkout id and the ids differ, this is a
             // later checkout of the same cart, which is a cart of its own.

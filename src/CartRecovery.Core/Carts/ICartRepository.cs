@@ -18,6 +18,13 @@ public interface ICartRepository
     /// <summary>The cart of the store whose external id or any platform ref (<see cref="Cart.PlatformRefs"/>) equals <paramref name="reference"/>.</summary>
     Task<Cart?> FindByRefAsync(long storeId, string reference, CancellationToken ct);
 
+    /// <summary>
+    /// In one read, every cart of the store whose external id or any platform ref equals one of <paramref name="references"/>,
+    /// once per reference it matches, ordered by cart id (the first match of a reference is what
+    /// <see cref="FindByRefAsync"/> returns for it).
+    /// </summary>
+    Task<IReadOnlyList<CartRefMatch>> FindByRefsAsync(long storeId, IReadOnlyCollection<string> references, CancellationToken ct);
+
     Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct);
 
     /// <summary>Active carts with an email whose last platform activity is older than their store's cut-off.</summary>

@@ -44,6 +44,18 @@ internal sealed class CartRepository : ICartRepository
         ORDER BY c.id
         """;
 
+    // Every cart of the store known by one of the references, once per reference: by its external id, or else through
+    // cart_refs (one row per store and ref). Only what telling the carts apart needs, not their lines. The aliases
+    // differ between the branches for the T-SQL name check.
+    private const string FindByRefsSql = """
+        SELECT c.external_id AS reference, c.id, c.external_id, c.platform_refs FROM carts c
+        WHERE c.store_id = @StoreId AND c.external_id IN @Refs
+        UNION ALL
+        SELECT r.ref AS reference, k.id, k.external_id, k.platform_refs FROM cart_refs r JOIN carts k ON k.id = r.cart_id
+        WHERE r.store_id = @StoreId AND r.ref IN @Refs AND k.store_id = @StoreId AND k.external_id <> r.ref
+        ORDER BY id
+        """;
+
     private const string InsertRefSql = "INSERT INTO cart_refs (store_id, ref, cart_id) VALUES (@StoreId, @Ref, @CartId)";
 
     private const string DeleteLinesSql = "DELETE FROM cart_lines WHERE cart_id = @CartId";
@@ -141,13 +153,14 @@ internal sealed class CartRepository : ICartRepository
         // only a new or newer cart writes them.
         if (result.Outcome == MergeOutcome.Updated)
             await db.ExecuteAsync(new CommandDefinition(DeleteLinesSql, new { CartId = row.Id }, tx, cancellationToken: ct));
-        if (result.Outcome is MergeOutcome.Created or MergeOutcome.Updated)
-            await db.ExecuteAsync(new CommandDefinition(InsertLineSql, CartLineRow.From(row.Id, result.Cart.Lines), tx, cancellationToken: ct));
+        // Lines and refs go in one statement each, however many there are (up to the engines' parameter limits).
+        if (result.Outcome is MergeOutcome.Created or MergeOutcome.Updated && result.Cart.Lines.Count > 0)
+            await MultiRowInsert.ExecuteAsync(db, tx, InsertLineSql, CartLineRow.From(row.Id, result.Cart.Lines).ToList(), sql => sql, ct);
 
         if (result.Cart.PlatformRefs.Count > 0)
-            await db.ExecuteAsync(new CommandDefinition(_dialect.InsertIgnoringDuplicates(InsertRefSql, "store_id, ref"),
-                result.Cart.PlatformRefs.Values.Distinct(StringComparer.Ordinal).Select(r => new { snapshot.StoreId, Ref = r, CartId = row.Id }),
-                tx, cancellationToken: ct));
+            await MultiRowInsert.ExecuteAsync(db, tx, InsertRefSql,
+                result.Cart.PlatformRefs.Values.Distinct(StringComparer.Ordinal).Select(r => new RefRow(snapshot.StoreId, r, row.Id)).ToList(),
+                sql => _dialect.InsertIgnoringDuplicates(sql, "store_id, ref"), ct);
 
         var cart = result.Cart with { Id = row.Id };
         await CartEventWriter.AddAsync(db, tx, CartTransitionRules.Describe(result with { Cart = cart }, now)!, ct);
@@ -171,6 +184,18 @@ internal sealed class CartRepository : ICartRepository
     {
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.SingleAsync(_dialect, db, null, FindByRefSql, new { StoreId = storeId, Ref = reference }, ct);
+    }
+
+    public async Task<IReadOnlyList<CartRefMatch>> FindByRefsAsync(long storeId, IReadOnlyCollection<string> references, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        if (references.Count == 0)
+            return [];
+        await using var db = await _connections.OpenAsync(ct);
+        var rows = await db.QueryAsync<(string Reference, long Id, string ExternalId, string? PlatformRefs)>(new CommandDefinition(
+            _dialect.ListParameter(FindByRefsSql), new { StoreId = storeId, Refs = references.Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken: ct));
+        return rows.Select(r => new CartRefMatch(r.Reference, r.Id, r.ExternalId, CartRow.ReadRefs(r.PlatformRefs))).ToList();
     }
 
     public async Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct)
@@ -248,4 +273,6 @@ internal sealed class CartRepository : ICartRepository
         var rows = await db.QueryAsync<CartEventRow>(new CommandDefinition(TimelineSql, new { CartId = cartId }, cancellationToken: ct));
         return rows.Select(r => r.ToEvent()).ToList();
     }
+
+    private sealed record RefRow(long StoreId, string Ref, long CartId);
 }

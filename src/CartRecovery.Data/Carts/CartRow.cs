@@ -105,11 +105,15 @@ internal sealed class CartRow
         RecoveredByStep = RecoveredByStep,
         CreatedAt = DbTime.FromDb(CreatedAt),
         UpdatedAt = DbTime.FromDb(UpdatedAt),
-        PlatformRefs = PlatformRefs is null ? Cart.NoRefs : JsonSerializer.Deserialize<Dictionary<string, string>>(PlatformRefs) ?? Cart.NoRefs,
+        PlatformRefs = ReadRefs(PlatformRefs),
         PresentmentCurrency = PresentmentCurrency,
         PresentmentTotalMinor = PresentmentTotalMinor,
         SequenceId = SequenceId,
         SequenceVersion = SequenceVersion,
         InControlGroup = ControlGroup != 0,
     };
+
+    /// <summary>The <c>platform_refs</c> column (JSON, or null for none) as a dictionary.</summary>
+    public static IReadOnlyDictionary<string, string> ReadRefs(string? json) =>
+        json is null ? Cart.NoRefs : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? Cart.NoRefs;
 }

@@ -31,15 +31,13 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
         WHERE id = @Id AND status = @From
         """;
 
-    private const string OpenCartEmailSql = """
-        SELECT store_id, email_normalized FROM carts WHERE id = @Id AND (status = @Active OR status = @Abandoned)
-        """;
-
-    private const string OpenCartsOfEmailSql = """
+    // The open carts of the customer of open cart @Id (itself included); none when it is closed or has no email.
+    private const string OpenCartsOfCustomerSql = """
         SELECT c.id, c.status, c.platform_updated_at,
                CASE WHEN EXISTS (SELECT 1 FROM cart_lines l WHERE l.cart_id = c.id) THEN 1 ELSE 0 END AS has_lines
-        FROM carts c
-        WHERE c.store_id = @StoreId AND c.email_normalized = @Email AND (c.status = @Active OR c.status = @Abandoned)
+        FROM carts o
+        JOIN carts c ON c.store_id = o.store_id AND c.email_normalized = o.email_normalized
+        WHERE o.id = @Id AND (o.status = @Active OR o.status = @Abandoned) AND (c.status = @Active OR c.status = @Abandoned)
         """;
 
     private const string CancelOpenMessagesSql = """
@@ -69,25 +67,34 @@ internal sealed class CartTransitions(IDbConnectionFactory connections, SqlDiale
 
     public async Task<int> CloseReplacedAsync(long cartId, DateTimeOffset now, CancellationToken ct)
     {
+        // Most news of a cart replaces nothing, which a read outside any transaction tells without taking the write
+        // lock. Each caller reads after its cart's own commit, so of two carts of one customer written at the same
+        // time, the one read last sees both.
+        await using (var reader = await connections.OpenAsync(ct))
+        {
+            if (CartTransitionRules.Replace(await ReadOpenCartsOfCustomerAsync(reader, null, cartId, ct), now).Count == 0)
+                return 0;
+        }
+
         await using var db = await connections.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(db, ct);
-        var open = new { Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned };
-        var owner = await db.QuerySingleOrDefaultAsync<(long StoreId, string? Email)>(new CommandDefinition(
-            OpenCartEmailSql, new { Id = cartId, open.Active, open.Abandoned }, tx, cancellationToken: ct));
-        if (owner.Email is null)
-            return 0;
-
-        var siblings = await db.QueryAsync<(long Id, int Status, long PlatformUpdatedAt, int HasLines)>(new CommandDefinition(
-            OpenCartsOfEmailSql, new { owner.StoreId, owner.Email, open.Active, open.Abandoned }, tx, cancellationToken: ct));
-        var candidates = siblings.Select(s => new ReplacementCandidate(s.Id, (CartStatus)s.Status, DbTime.FromDb(s.PlatformUpdatedAt), s.HasLines != 0));
         var closed = 0;
-        foreach (var transition in CartTransitionRules.Replace(candidates, now))
+        foreach (var transition in CartTransitionRules.Replace(await ReadOpenCartsOfCustomerAsync(db, tx, cartId, ct), now))
         {
             if (await ApplyAsync(db, tx, transition, ct))
                 closed++;
         }
         await tx.CommitAsync(ct);
         return closed;
+    }
+
+    private static async Task<IEnumerable<ReplacementCandidate>> ReadOpenCartsOfCustomerAsync(DbConnection db, DbTransaction? tx, long cartId,
+        CancellationToken ct)
+    {
+        var open = await db.QueryAsync<(long Id, int Status, long PlatformUpdatedAt, int HasLines)>(new CommandDefinition(
+            OpenCartsOfCustomerSql, new { Id = cartId, Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned }, tx,
+            cancellationToken: ct));
+        return open.Select(s => new ReplacementCandidate(s.Id, (CartStatus)s.Status, DbTime.FromDb(s.PlatformUpdatedAt), s.HasLines != 0));
     }
 
     private async Task<bool> ApplyAsync(long cartId, Func<CartStatus, CartTransition?> decide, CancellationToken ct)

@@ -4,39 +4,41 @@ using Npgsql;
 
 namespace CartRecovery.Data.Connections;
 
-/// <summary>Opens pooled PostgreSQL connections from one <see cref="NpgsqlDataSource"/> (which owns the pool).</summary>
+/// <summary>
+/// Opens pooled PostgreSQL connections from <see cref="NpgsqlDataSource"/>s (which own the pools): one for ordinary
+/// writes, and one whose sessions start with <c>synchronous_commit=off</c> for <see cref="RelaxedDurability"/> scopes.
+/// </summary>
+/// <remarks>
+/// The relaxed setting is a startup option of the second pool's sessions rather than a <c>SET</c> after each open: that
+/// was a round trip per open on the hot paths. A session keeps it through Npgsql's reset (<c>DISCARD ALL</c> or
+/// <c>RESET ALL</c> go back to the startup value), and a connection of the ordinary pool never has it.
+/// </remarks>
 internal sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _relaxedSource;
 
     public PostgresConnectionFactory(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        var relaxed = new NpgsqlConnectionStringBuilder(connectionString);
+        relaxed.Options = string.IsNullOrWhiteSpace(relaxed.Options) ? "-c synchronous_commit=off" : $"{relaxed.Options} -c synchronous_commit=off";
+        _relaxedSource = NpgsqlDataSource.Create(relaxed.ConnectionString);
     }
 
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>
+        await (RelaxedDurability.IsOn ? _relaxedSource : _dataSource).OpenConnectionAsync(ct);
+
+    public async ValueTask DisposeAsync()
     {
-        var connection = await _dataSource.OpenConnectionAsync(ct);
-        if (!RelaxedDurability.IsOn)
-            return connection;
-        // A session setting: Npgsql resets the session (DISCARD ALL) when the connection goes back to the pool, so the
-        // next user gets the server's default (on) again.
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SET synchronous_commit TO off";
-            await command.ExecuteNonQueryAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        await _dataSource.DisposeAsync();
+        await _relaxedSource.DisposeAsync();
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _relaxedSource.Dispose();
+    }
 }

@@ -34,7 +34,7 @@ public sealed partial class PostgresDialect : SqlDialect
         WITH next AS (
             SELECT id FROM webhook_deliveries
             WHERE status = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
-            ORDER BY received_at, id
+            ORDER BY next_attempt_at, id
             LIMIT @Batch
             FOR UPDATE SKIP LOCKED)
         UPDATE webhook_deliveries w SET lease_until = @LeaseUntil

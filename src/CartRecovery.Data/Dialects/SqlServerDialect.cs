@@ -44,17 +44,25 @@ public sealed partial class SqlServerDialect : SqlDialect
 
     /// <summary>
     /// <c>INSERT ... SELECT ... WHERE NOT EXISTS</c> with UPDLOCK + HOLDLOCK on the key range, so that two sessions
-    /// inserting the same key queue instead of both finding it missing.
+    /// inserting the same key queue instead of both finding it missing. Several rows (<c>VALUES (...), (...)</c>, none
+    /// sharing a key) are selected from a table value constructor and each checked the same way.
     /// </summary>
     public override string InsertIgnoringDuplicates(string insertSql, string conflictColumns)
     {
         var insert = SimpleInsert.Parse(insertSql);
-        var match = conflictColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(column => $"{column} = {insert.ValueOf(column)}");
+        var keys = conflictColumns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var columns = string.Join(", ", insert.Columns);
+        if (insert.Rows.Count == 1)
+            return $"""
+                INSERT INTO {insert.Table} ({columns})
+                SELECT {string.Join(", ", insert.Values)}
+                WHERE NOT EXISTS (SELECT 1 FROM {insert.Table} WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", keys.Select(k => $"{k} = {insert.ValueOf(k)}"))})
+                """;
         return $"""
-            INSERT INTO {insert.Table} ({string.Join(", ", insert.Columns)})
-            SELECT {string.Join(", ", insert.Values)}
-            WHERE NOT EXISTS (SELECT 1 FROM {insert.Table} WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", match)})
+            INSERT INTO {insert.Table} ({columns})
+            SELECT {string.Join(", ", insert.Columns.Select(c => $"v.{c}"))}
+            FROM (VALUES {string.Join(", ", insert.Rows.Select(r => $"({string.Join(", ", r)})"))}) AS v ({columns})
+            WHERE NOT EXISTS (SELECT 1 FROM {insert.Table} t WITH (UPDLOCK, HOLDLOCK) WHERE {string.Join(" AND ", keys.Select(k => $"t.{k} = v.{k}"))})
             """;
     }
 
@@ -79,7 +87,7 @@ public sealed partial class SqlServerDialect : SqlDialect
         WITH next AS (
             SELECT TOP (@Batch) * FROM webhook_deliveries WITH (ROWLOCK, READPAST, UPDLOCK)
             WHERE status = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
-            ORDER BY received_at, id)
+            ORDER BY next_attempt_at, id)
         UPDATE next SET lease_until = @LeaseUntil
         OUTPUT inserted.*;
         """;
@@ -141,19 +149,24 @@ public sealed partial class SqlServerDialect : SqlDialect
     private static string Parameter(string column) =>
         "@" + string.Concat(column.Trim('"').Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
-    /// <summary>A single-row <c>INSERT INTO table (columns) VALUES (values)</c>, as every store writes them.</summary>
-    private sealed partial record SimpleInsert(string Table, IReadOnlyList<string> Columns, IReadOnlyList<string> Values)
+    /// <summary>
+    /// An <c>INSERT INTO table (columns) VALUES (values)</c> as every store writes them, or with several rows as
+    /// <see cref="MultiRowInsert"/> repeats them. <see cref="Values"/> are the first row's.
+    /// </summary>
+    private sealed partial record SimpleInsert(string Table, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
     {
+        public IReadOnlyList<string> Values => Rows[0];
+
         public static SimpleInsert Parse(string sql)
         {
             var match = Shape().Match(sql);
             if (!match.Success)
                 throw new ArgumentException($"Expected INSERT INTO table (columns) VALUES (values): {sql}", nameof(sql));
             var columns = Split(match.Groups["columns"].Value);
-            var values = Split(match.Groups["values"].Value);
-            if (columns.Count != values.Count)
-                throw new ArgumentException($"{columns.Count} columns but {values.Count} values: {sql}", nameof(sql));
-            return new SimpleInsert(match.Groups["table"].Value, columns, values);
+            var rows = match.Groups["values"].Captures.Select(c => Split(c.Value)).ToList();
+            if (rows.Any(r => r.Count != columns.Count))
+                throw new ArgumentException($"{columns.Count} columns but a row of another length: {sql}", nameof(sql));
+            return new SimpleInsert(match.Groups["table"].Value, columns, rows);
         }
 
         public string ValueOf(string column)
@@ -165,7 +178,7 @@ public sealed partial class SqlServerDialect : SqlDialect
         private static List<string> Split(string list) =>
             list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
-        [GeneratedRegex(@"^\s*INSERT\s+INTO\s+(?<table>\w+)\s*\((?<columns>[^()]*)\)\s*VALUES\s*\((?<values>[^()]*)\)\s*;?\s*$",
+        [GeneratedRegex(@"^\s*INSERT\s+INTO\s+(?<table>\w+)\s*\((?<columns>[^()]*)\)\s*VALUES\s*\((?<values>[^()]*)\)(?:\s*,\s*\((?<values>[^()]*)\))*\s*;?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
         private static partial Regex Shape();
     }

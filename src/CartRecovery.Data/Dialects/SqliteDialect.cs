@@ -25,7 +25,7 @@ public sealed class SqliteDialect : SqlDialect
         UPDATE webhook_deliveries SET lease_until = @LeaseUntil
         WHERE id IN (SELECT id FROM webhook_deliveries
                      WHERE status = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
-                     ORDER BY received_at, id
+                     ORDER BY next_attempt_at, id
                      LIMIT @Batch)
         RETURNING *
         """;

@@ -54,4 +54,21 @@ public abstract class CartReplacementContract : DatabaseContract
             Assert.Equal(CartStatus.Active, (await Db.Carts.GetAsync(untouched.Id, Ct))!.Status);
         Assert.Equal(CartStatus.OptedOut, (await Db.Carts.GetAsync(converted.Id, Ct))!.Status);
     }
+
+    [Fact]
+    public async Task CloseReplaced_OfAClosedCartOrOneWithoutEmail_ClosesNothing()
+    {
+        var store = await AddStoreAsync();
+        // Two open carts of one address (as before replacement existed): only news of an open cart of theirs settles them.
+        var older = await AddCartAsync(store.Id, "chk-old", Now);
+        var old = await AddCartAsync(store.Id, "chk-old-2", Now.AddMinutes(1));
+        var closedNewer = await AddCartAsync(store.Id, "chk-new", Now.AddHours(1));
+        Assert.True(await Db.Carts.CloseAsync(closedNewer.Id, CartStatus.OptedOut, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of("test")), Now, Ct));
+        var anonymous = (await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "chk-anon", Now.AddHours(2), email: null), Now, Ct)).Cart;
+
+        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(closedNewer.Id, Now.AddHours(2), Ct));
+        Assert.Equal(0, await Db.Carts.CloseReplacedAsync(anonymous.Id, Now.AddHours(2), Ct));
+        Assert.Equal(CartStatus.Active, (await Db.Carts.GetAsync(older.Id, Ct))!.Status);
+        Assert.Equal(CartStatus.Active, (await Db.Carts.GetAsync(old.Id, Ct))!.Status);
+    }
 }

@@ -34,6 +34,23 @@ public abstract class CartRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task Upsert_WithMoreLinesThanOneStatementTakes_StoresEveryLineInOrder()
+    {
+        var store = await AddStoreAsync();
+        // Lines are written several rows per INSERT, up to SQL Server's parameter limit: these need two statements.
+        var lines = Enumerable.Range(1, 250).Select(i => Line($"Item {i}", i, 100 + i)).ToList();
+        Assert.True(lines.Count * 11 > MultiRowInsert.MaxParameters);
+
+        await Db.Carts.UpsertAsync(Snapshot(store.Id, "chk-many", Now, lines: lines), Now, Ct);
+        await Db.Carts.UpsertAsync(Snapshot(store.Id, "chk-many", Now.AddMinutes(1), lines: lines[..3]), Now, Ct);
+
+        var stored = await Db.Carts.FindAsync(store.Id, "chk-many", Ct);
+        Assert.Equal(lines[..3], stored!.Lines);
+        await Db.Carts.UpsertAsync(Snapshot(store.Id, "chk-many", Now.AddMinutes(2), lines: lines), Now, Ct);
+        Assert.Equal(lines, (await Db.Carts.FindAsync(store.Id, "chk-many", Ct))!.Lines);
+    }
+
+    [Fact]
     public async Task Upsert_WhenSameSnapshotArrivesTwice_ReturnsUnchangedAndKeepsOneCart()
     {
         var store = await AddStoreAsync();

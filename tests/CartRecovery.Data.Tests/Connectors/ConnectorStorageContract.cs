@@ -33,6 +33,33 @@ public abstract class ConnectorStorageContract : DatabaseContract
     }
 
     [Fact]
+    public async Task FindByRefs_GivesEveryCartKnownByAnyReference_OncePerReference_ByCartId()
+    {
+        var store = await AddStoreAsync();
+        var first = await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "tok-1", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "111", ["cart_token"] = "ct-shared" },
+        }, Now, Ct);
+        // A later checkout of the same cart: its cart token is taken already, so only its id is filed under it.
+        var second = await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "222", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "222", ["cart_token"] = "ct-shared" },
+        }, Now, Ct);
+        var other = await AddStoreAsync("shop-2");
+        await Db.Carts.UpsertAsync(ContractData.Snapshot(other.Id, "tok-1", Now), Now, Ct);
+
+        var matches = await Db.Carts.FindByRefsAsync(store.Id, ["tok-1", "ct-shared", "222", "unknown", "ct-shared"], Ct);
+
+        // The second cart is found by "222" both as its external id and as its id ref, and listed once.
+        Assert.Equal([("ct-shared", first.Cart.Id, "tok-1"), ("tok-1", first.Cart.Id, "tok-1"), ("222", second.Cart.Id, "222")],
+            matches.Select(m => (m.Reference, m.CartId, m.ExternalId)).OrderBy(m => m.CartId).ThenBy(m => m.Reference, StringComparer.Ordinal));
+        Assert.True(matches.Select(m => m.CartId).SequenceEqual(matches.Select(m => m.CartId).Order()), "matches come ordered by cart id");
+        Assert.Equal(new Dictionary<string, string> { ["id"] = "111", ["cart_token"] = "ct-shared" }, matches[0].PlatformRefs);
+        Assert.Empty(await Db.Carts.FindByRefsAsync(store.Id, ["unknown"], Ct));
+        Assert.Empty(await Db.Carts.FindByRefsAsync(store.Id, [], Ct));
+    }
+
+    [Fact]
     public async Task Upsert_WhenALaterSnapshotAddsARef_KeepsTheOldOnesAndPresentmentTotals()
     {
         var store = await AddStoreAsync();
@@ -133,6 +160,20 @@ public abstract class ConnectorStorageContract : DatabaseContract
         await Db.Inbox.MarkFailedAsync(retried.Id, "boom again", null, Ct);
         Assert.Empty(await Db.Inbox.ClaimAsync(Now.AddDays(1), Now.AddDays(2), 10, Ct));
         Assert.Equal((long)WebhookStatus.Failed, await Db.ScalarAsync<long>("SELECT status FROM webhook_deliveries WHERE delivery_id = 'wh-f'"));
+    }
+
+    [Fact]
+    public async Task Inbox_Claim_TakesTheEarliestDueFirst_ARetryAfterTheDeliveriesThatArrivedBeforeItsTime()
+    {
+        await Db.Inbox.AcceptAsync(Delivery("wh-retry"), Ct);
+        var failed = Assert.Single(await Db.Inbox.ClaimAsync(Now, Now.AddMinutes(1), 10, Ct));
+        await Db.Inbox.MarkFailedAsync(failed.Id, "boom", Now.AddMinutes(10), Ct);
+        await Db.Inbox.AcceptAsync(Delivery("wh-new") with { ReceivedAt = Now.AddMinutes(5) }, Ct);
+
+        var first = await Db.Inbox.ClaimAsync(Now.AddMinutes(20), Now.AddMinutes(21), 1, Ct);
+        var second = await Db.Inbox.ClaimAsync(Now.AddMinutes(20), Now.AddMinutes(21), 1, Ct);
+
+        Assert.Equal(["wh-new", "wh-retry"], first.Concat(second).Select(d => d.DeliveryId));
     }
 
     [Fact]

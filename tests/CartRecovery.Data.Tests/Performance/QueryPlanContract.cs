@@ -22,7 +22,7 @@ namespace CartRecovery.Data.Tests.Performance;
 /// </summary>
 public abstract class QueryPlanContract : DatabaseContract
 {
-    private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<string> HotQueries => new(Queries.Keys.Order(StringComparer.Ordinal));
 
@@ -34,8 +34,10 @@ public abstract class QueryPlanContract : DatabaseContract
             new { LeaseUntil = Ms(At.AddMinutes(1)), Pending = 0, Now = Ms(At), Batch = 100 }),
         ["processing: cart by store and checkout"] = (_ => Const<CartRepository>("FindSql"), new { StoreId = 1L, ExternalId = "checkout-1" }),
         ["processing: cart by any of its references"] = (_ => Const<CartRepository>("FindByRefSql"), new { StoreId = 1L, Ref = "token-1" }),
-        ["processing: the customer's other open carts"] = (_ => Const<CartTransitions>("OpenCartsOfEmailSql"),
-            new { StoreId = 1L, Email = "ada@example.com", Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned }),
+        ["processing: carts by a checkout's key and references"] = (_ => Const<CartRepository>("FindByRefsSql"),
+            new { StoreId = 1L, Refs = new[] { "checkout-1", "token-1" } }),
+        ["processing: the customer's open carts"] = (_ => Const<CartTransitions>("OpenCartsOfCustomerSql"),
+            new { Id = 1L, Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned }),
         ["detection: idle carts"] = (_ => Const<CartRepository>("FindIdleSql"), new { Active = (int)CartStatus.Active, Now = Ms(At) }),
         ["dispatch: claim due messages"] = (db => db.Dialect.ClaimDueMessages, new
         {
@@ -78,7 +80,7 @@ public abstract class QueryPlanContract : DatabaseContract
         Assert.Contains(plan, IsTableScan);
     }
 
-    private async Task<IReadOnlyList<string>> PlanAsync(string sql, object parameters)
+    protected async Task<IReadOnlyList<string>> PlanAsync(string sql, object parameters)
     {
         await using var db = await Db.Connections.OpenAsync(Ct);
         if (Db.Dialect.Name == StorageOptions.Sqlite)
@@ -100,5 +102,5 @@ public abstract class QueryPlanContract : DatabaseContract
         typeof(T).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not a SQL constant any more: point this test at the query's new home.");
 
-    private static long Ms(DateTimeOffset at) => DbTime.ToDb(at);
+    protected static long Ms(DateTimeOffset at) => DbTime.ToDb(at);
 }

@@ -6,7 +6,8 @@ namespace CartRecovery.Data.Tests.SqlServer;
 /// Finds table and column names a T-SQL statement uses that the schema does not have. Per top-level statement:
 /// a qualified column (<c>c.email</c>) must exist in the table its alias or name stands for; an unqualified one in
 /// some table of the statement. CTE names stand for the tables their query reads; <c>inserted.</c>/<c>deleted.</c>
-/// for any table of the statement.
+/// for any table of the statement; the alias of a table value constructor (<c>(VALUES ...) AS v (a, b)</c>) for its
+/// column list.
 /// </summary>
 public static class SqlServerNameCheck
 {
@@ -54,6 +55,11 @@ public static class SqlServerNameCheck
                 if (!anyTable.Contains(column))
                     problems.Add($"column '{qualifier}.{column}' is in none of its tables ({string.Join(", ", tables.Keys)})");
             }
+            else if (names.InlineTables.TryGetValue(qualifier, out var inline))
+            {
+                if (!inline.Contains(column, StringComparer.OrdinalIgnoreCase))
+                    problems.Add($"column '{column}' is not in the VALUES list '{qualifier}'");
+            }
             else if ((aliases.TryGetValue(qualifier, out var table) ? table : tables.ContainsKey(qualifier) ? qualifier : null) is not { } resolved)
                 problems.Add($"'{qualifier}.{column}' uses an unknown alias or table");
             else if (!tables[resolved].Contains(column))
@@ -68,6 +74,13 @@ public static class SqlServerNameCheck
         public List<(string? Qualifier, string Column)> Columns { get; } = [];
         public Dictionary<string, List<string>> Ctes { get; } = new(StringComparer.OrdinalIgnoreCase);
         public List<string> DerivedColumns { get; } = [];
+        public Dictionary<string, List<string>> InlineTables { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(InlineDerivedTable node)
+        {
+            if (node.Alias is not null)
+                InlineTables[node.Alias.Value] = node.Columns.Select(c => c.Value).ToList();
+        }
 
         public override void Visit(QueryDerivedTable node)
         {

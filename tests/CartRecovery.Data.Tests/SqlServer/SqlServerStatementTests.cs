@@ -56,6 +56,8 @@ public sealed class SqlServerStatementTests
         Assert.Contains("MetricsQuery.SomeStoresSql", names);
         Assert.Contains("CartRepository.InsertCartSql (composed)", names);
         Assert.Contains(SqlServerStatements.All, s => s.Sql.Contains("IN (@CartIds1, @CartIds2)", StringComparison.Ordinal));
+        Assert.Contains(SqlServerStatements.All, s => s.Sql.Contains("(@CartId_1, @Position_1", StringComparison.Ordinal));
+        Assert.Contains(SqlServerStatements.All, s => s.Sql.Contains("FROM (VALUES (@StoreId_0, @Ref_0, @CartId_0), (@StoreId_1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,6 +76,17 @@ public sealed class SqlServerStatementTests
         Assert.Contains(problems, p => p.Contains("'x.id' uses an unknown alias", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("table 'messeges' is not created", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("column 'status' is in none of its tables (messeges)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheChecker_ReadsTheColumnsOfAValuesList()
+    {
+        var script = TSql.Parse("values", """
+            INSERT INTO cart_refs (store_id, ref, cart_id)
+            SELECT v.store_id, v.reff, v.cart_id FROM (VALUES (1, 'a', 2)) AS v (store_id, ref, cart_id)
+            """);
+
+        Assert.Equal(["values: column 'reff' is not in the VALUES list 'v'"], SqlServerNameCheck.Problems("values", script, SqlServerSchema.Tables));
     }
 
     [Fact]

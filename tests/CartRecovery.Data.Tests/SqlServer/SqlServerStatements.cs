@@ -32,6 +32,9 @@ public static partial class SqlServerStatements
     [
         (typeof(CartRepository), "InsertCartSql", Dialect.InsertReturningId),
         (typeof(CartRepository), "InsertRefSql", sql => Dialect.InsertIgnoringDuplicates(sql, "store_id, ref")),
+        (typeof(CartRepository), "InsertRefSql", sql => Dialect.InsertIgnoringDuplicates(MultiRowInsert.Sql(sql, 3), "store_id, ref")),
+        (typeof(CartRepository), "InsertLineSql", sql => MultiRowInsert.Sql(sql, 2)),
+        (typeof(CartRepository), "FindByRefsSql", Dialect.ListParameter),
         (typeof(CartRepository), "ListSql", Dialect.Page),
         (typeof(CartRepository), "ListVisibleSql", sql => Dialect.Page(Dialect.ListParameter(sql))),
         (typeof(FollowUpTaskRepository), "ListVisibleSql", Dialect.ListParameter),

@@ -21,8 +21,18 @@ internal sealed class CartPorts
                 Upserted.Enqueue(snapshot);
                 return new CartMergeResult(Cart.FromSnapshot(snapshot, now), MergeOutcome.Created);
             });
+        // What the store's one read by references returns for the carts in Known, in the store's order (by cart id).
+        Carts.Setup(c => c.FindByRefsAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((long storeId, IReadOnlyCollection<string> references, CancellationToken _) => Known
+                .Where(c => c.StoreId == storeId).OrderBy(c => c.Id)
+                .SelectMany(c => references.Distinct().Where(r => c.ExternalId == r || c.PlatformRefs.Values.Contains(r))
+                    .Select(r => new CartRefMatch(r, c.Id, c.ExternalId, c.PlatformRefs)))
+                .ToList());
         Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
     }
+
+    /// <summary>Carts the store holds, as far as looking a snapshot up by its references goes.</summary>
+    public List<Cart> Known { get; } = [];
 
     public Mock<ICartRepository> Carts { get; } = new();
 

@@ -58,6 +58,15 @@ internal sealed class InMemoryCartRepository : ICartRepository
             return Task.FromResult(_carts.FirstOrDefault(c => c.StoreId == storeId && (c.ExternalId == reference || c.PlatformRefs.Values.Contains(reference))));
     }
 
+    public Task<IReadOnlyList<CartRefMatch>> FindByRefsAsync(long storeId, IReadOnlyCollection<string> references, CancellationToken ct)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<CartRefMatch>>(_carts.Where(c => c.StoreId == storeId).OrderBy(c => c.Id)
+                .SelectMany(c => references.Distinct().Where(r => c.ExternalId == r || c.PlatformRefs.Values.Contains(r))
+                    .Select(r => new CartRefMatch(r, c.Id, c.ExternalId, c.PlatformRefs)))
+                .ToList());
+    }
+
     public Task<IReadOnlyList<Cart>> ListAsync(CartQuery query, CancellationToken ct)
     {
         lock (_gate)
