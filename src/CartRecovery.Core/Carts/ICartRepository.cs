@@ -13,6 +13,9 @@ public interface ICartRepository
 
     Task<Cart?> GetAsync(long cartId, CancellationToken ct);
 
+    /// <summary>The carts of these ids that exist, with their lines, in no particular order.</summary>
+    Task<IReadOnlyList<Cart>> GetManyAsync(IReadOnlyCollection<long> cartIds, CancellationToken ct);
+
     Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct);
 
     /// <summary>The cart of the store whose external id or any platform ref (<see cref="Cart.PlatformRefs"/>) equals <paramref name="reference"/>.</summary>

@@ -13,13 +13,19 @@ namespace CartRecovery.Core.Recovery;
 // per email). What a provider accepted is recorded even if the job is being stopped meanwhile.
 public sealed partial class MessageDispatcher
 {
-    /// <summary>Emails of one claimed batch, checked and rendered, waiting to be handed over together.</summary>
-    private sealed class EmailBatch
+    /// <summary>
+    /// One claimed batch: its carts (read together when it was claimed), its stores (each read once), what the sending
+    /// rules know of it, and its emails, checked and rendered, waiting to be handed over together.
+    /// </summary>
+    private sealed class EmailBatch(IEnumerable<Cart> carts)
     {
-        public List<ReadyEmail> Emails { get; } = [];
+        public Dictionary<long, Cart> Carts { get; } = carts.ToDictionary(c => c.Id);
 
-        /// <summary>What the plan allowance and the frequency cap count along with recorded sends.</summary>
-        public QueuedSends Queued { get; } = new();
+        public Dictionary<long, Store?> Stores { get; } = [];
+
+        public SendingBatch Rules { get; } = new();
+
+        public List<ReadyEmail> Emails { get; } = [];
     }
 
     private sealed record ReadyEmail(OutboundMessage Message, Cart Cart, Store Store, string Recipient, EmailMessage Email)

@@ -44,7 +44,7 @@ public sealed partial class MessageDispatcher(
     {
         var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
         var tally = new Tally();
-        var batch = new EmailBatch();
+        var batch = new EmailBatch(claimed.Count == 0 ? [] : await carts.GetManyAsync([.. claimed.Select(m => m.CartId).Distinct()], ct));
         foreach (var message in claimed)
             tally.Add(await DispatchAsync(message, batch, ct));
         foreach (var outcome in await SendAsync(batch, ct))
@@ -117,8 +117,11 @@ public sealed partial class MessageDispatcher(
             return await QuarantineAsync(message, ct);
         try
         {
-            var cart = await carts.GetAsync(message.CartId, ct);
-            var store = await stores.GetAsync(message.StoreId, ct);
+            // Read when the batch was claimed; a cart an earlier message of the batch changed is read again.
+            var cart = batch.Carts.TryGetValue(message.CartId, out var claimedCart) ? claimedCart : await carts.GetAsync(message.CartId, ct);
+            batch.Carts.Remove(message.CartId);
+            if (!batch.Stores.TryGetValue(message.StoreId, out var store))
+                batch.Stores[message.StoreId] = store = await stores.GetAsync(message.StoreId, ct);
             if (cart is null || store is null)
                 return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartGone), ct);
             // First, before any rule that could cancel or defer it: an email the provider already accepted was sent,
@@ -139,7 +142,7 @@ public sealed partial class MessageDispatcher(
                 return await ReleaseAsync(message, ct);
             if (message.Kind == StepKind.Sms)
                 return await SendTextAsync(message, cart, store, ct);
-            if (await ApplySendingRulesAsync(message, cart, store, batch.Queued, ct) is { } held)
+            if (await ApplySendingRulesAsync(message, cart, store, batch.Rules, ct) is { } held)
                 return held;
             return await PrepareEmailAsync(message, cart, store, batch, ct);
         }
@@ -169,9 +172,9 @@ public sealed partial class MessageDispatcher(
     /// The store's sending policy (consent, quiet hours, frequency cap): null when the email may go out, else what
     /// became of it. Waiting for quiet hours to end uses no attempt.
     /// </summary>
-    private async Task<Outcome?> ApplySendingRulesAsync(OutboundMessage message, Cart cart, Store store, QueuedSends queued, CancellationToken ct)
+    private async Task<Outcome?> ApplySendingRulesAsync(OutboundMessage message, Cart cart, Store store, SendingBatch batch, CancellationToken ct)
     {
-        var decision = await rules.CheckEmailAsync(cart, store, queued, ct);
+        var decision = await rules.CheckEmailAsync(cart, store, batch, ct);
         if (decision.CancelReason is { } reason)
             return await CancelAsync(message, reason, ct);
         return decision.WaitUntil is { } until ? await DeferAsync(message, until, decision.Reason!, ct) : null;
@@ -264,7 +267,7 @@ public sealed partial class MessageDispatcher(
         };
         var content = await composer.ComposeAsync(model, ct);
         batch.Emails.Add(new ReadyEmail(message, cart, store, email, RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host)));
-        batch.Queued.Add(store.Id, email);
+        batch.Rules.Add(store.Id, email);
         return Outcome.Queued;
     }
 

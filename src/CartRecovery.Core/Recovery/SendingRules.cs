@@ -30,16 +30,17 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
     }
 
     /// <summary>Whether the due email of <paramref name="cart"/> may go out now.</summary>
-    public async Task<SendingDecision> CheckEmailAsync(Cart cart, Store store, QueuedSends queued, CancellationToken ct)
+    public async Task<SendingDecision> CheckEmailAsync(Cart cart, Store store, SendingBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(queued);
+        ArgumentNullException.ThrowIfNull(batch);
         if (cart.Lines.Count == 0)
             return SendingDecision.Cancel(EmptyCart);
 
         // The policy may have changed since the cart enrolled: consent is checked again at each send.
-        var policy = await policies.GetAsync(store.Id, ct);
+        if (!batch.Policies.TryGetValue(store.Id, out var policy))
+            batch.Policies[store.Id] = policy = await policies.GetAsync(store.Id, ct);
         if (!policy.Allows(cart.Contact))
             return SendingDecision.Cancel(NoConsent);
 
@@ -49,7 +50,7 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
                 TimelineArg.Of(Clock(quiet.Start)), TimelineArg.Of(Clock(quiet.End)), TimelineArg.Of(store.TimeZone)));
 
         // Over its plan the store keeps its carts and messages: they wait for the next period (or a bigger plan).
-        if (await plans.CheckAsync(store, queued.OfStore(store.Id), ct) is { Reason: { } paused, RecheckAt: { } recheck })
+        if (await plans.CheckAsync(store, batch.OfStore(store.Id), ct) is { Reason: { } paused, RecheckAt: { } recheck })
             return SendingDecision.Wait(recheck, paused);
 
         // Cancelled rather than delayed: a reminder days late reads as spam, and the cart's later steps are still
@@ -58,8 +59,9 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
         if (!policy.FrequencyCap.IsOff && cart.Contact.Email is { } email)
         {
             var cap = policy.FrequencyCap;
-            var group = await policies.CapGroupAsync(store.Id, ct);
-            var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct) + queued.ToAddress(group, email);
+            if (!batch.CapGroups.TryGetValue(store.Id, out var group))
+                batch.CapGroups[store.Id] = group = await policies.CapGroupAsync(store.Id, ct);
+            var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct) + batch.ToAddress(group, email);
             if (sent >= cap.MaxEmails)
                 return SendingDecision.Cancel(TimelineEntry.Of(TimelineCodes.FrequencyCap, TimelineArg.Of(sent), TimelineArg.Of(Describe(cap.Window))));
         }

@@ -13,6 +13,10 @@ internal sealed class CartRepository : ICartRepository
 {
     private const string FindSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.store_id = @StoreId AND c.external_id = @ExternalId";
     private const string GetSql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.id = @Id";
+    private const string GetManySql = $"SELECT {CartRow.Columns} FROM carts c WHERE c.id IN @Ids";
+
+    /// <summary>Ids per read: well under SQL Server's 2,100 parameters.</summary>
+    private const int GetManyChunk = 500;
 
     private const string InsertCartSql = """
         INSERT INTO carts (store_id, external_id, status, email, email_normalized, phone, first_name, last_name, locale,
@@ -172,6 +176,18 @@ internal sealed class CartRepository : ICartRepository
     {
         await using var db = await _connections.OpenAsync(ct);
         return await CartReader.SingleAsync(_dialect, db, null, GetSql, new { Id = cartId }, ct);
+    }
+
+    public async Task<IReadOnlyList<Cart>> GetManyAsync(IReadOnlyCollection<long> cartIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cartIds);
+        if (cartIds.Count == 0)
+            return [];
+        await using var db = await _connections.OpenAsync(ct);
+        var carts = new List<Cart>(cartIds.Count);
+        foreach (var chunk in cartIds.Chunk(GetManyChunk))
+            carts.AddRange(await CartReader.ListAsync(_dialect, db, null, _dialect.ListParameter(GetManySql), new { Ids = chunk }, ct));
+        return carts;
     }
 
     public async Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct)

@@ -57,6 +57,10 @@ internal sealed class DispatcherFixture
         Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((long cartId, CancellationToken _) => cartId == message.CartId ? [message] : []);
         Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
+        // A batch's carts are read together: as each test sets them up one by one.
+        Carts.Setup(c => c.GetManyAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IReadOnlyCollection<long> ids, CancellationToken token) =>
+                (IReadOnlyList<Cart>)[.. (await Task.WhenAll(ids.Select(id => Carts.Object.GetAsync(id, token)))).OfType<Cart>()]);
         Stores.Setup(s => s.GetAsync(message.StoreId, It.IsAny<CancellationToken>())).ReturnsAsync(TestData.Store(message.StoreId));
         Policies.Setup(p => p.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync(SendingPolicy.Default);
         Policies.Setup(p => p.CapGroupAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((long id, CancellationToken _) => [id]);

@@ -61,7 +61,7 @@ public sealed class SendingRulesTests
     {
         EmailsAlreadySent(1);
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new QueuedSends(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new SendingBatch(), Ct));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SendingRulesTests
     {
         EmailsAlreadySent(2);
 
-        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new QueuedSends(), Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new SendingBatch(), Ct);
 
         Assert.Equal("frequency cap: 2 recovery email(s) already sent to this address within 7 day(s)", TimelineTexts.English(decision.CancelReason!));
     }
@@ -80,7 +80,7 @@ public sealed class SendingRulesTests
         _policy = _policy with { FrequencyCap = FrequencyCap.Off };
         EmailsAlreadySent(50);
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new QueuedSends(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new SendingBatch(), Ct));
         _messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
     }
 
@@ -93,7 +93,7 @@ public sealed class SendingRulesTests
         _policy = _policy with { Consent = ConsentRule.SubscribedOnly };
         var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = acceptsMarketing } };
 
-        var decision = await Create().CheckEmailAsync(cart, TestData.Store(), new QueuedSends(), Ct);
+        var decision = await Create().CheckEmailAsync(cart, TestData.Store(), new SendingBatch(), Ct);
 
         Assert.Equal(sends ? null : SendingRules.NoConsent, decision.CancelReason);
     }
@@ -103,7 +103,7 @@ public sealed class SendingRulesTests
     {
         var cart = Sample.Cart() with { Contact = Sample.Cart().Contact with { AcceptsMarketing = false } };
 
-        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(cart, TestData.Store(), new QueuedSends(), Ct));
+        Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(cart, TestData.Store(), new SendingBatch(), Ct));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class SendingRulesTests
         _policy = _policy with { QuietHours = new QuietHours(new TimeOnly(21, 0), new TimeOnly(8, 0)) };
         EmailsAlreadySent(5);
 
-        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store() with { TimeZone = "America/New_York" }, new QueuedSends(), Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart(), TestData.Store() with { TimeZone = "America/New_York" }, new SendingBatch(), Ct);
 
         Assert.Equal(TestData.Now.AddHours(4), decision.WaitUntil);
         Assert.Null(decision.CancelReason);
@@ -123,7 +123,7 @@ public sealed class SendingRulesTests
     [Fact]
     public async Task CheckEmail_ForAnEmptyCart_Cancels()
     {
-        var decision = await Create().CheckEmailAsync(Sample.Cart() with { Lines = [] }, TestData.Store(), new QueuedSends(), Ct);
+        var decision = await Create().CheckEmailAsync(Sample.Cart() with { Lines = [] }, TestData.Store(), new SendingBatch(), Ct);
 
         Assert.Equal(SendingRules.EmptyCart, decision.CancelReason);
     }

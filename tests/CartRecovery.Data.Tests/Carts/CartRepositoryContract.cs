@@ -301,6 +301,21 @@ public abstract class CartRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task GetMany_ReturnsTheCartsThatExistWithTheirLines_InChunksOfAnySize()
+    {
+        var store = await AddStoreAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+            ids.Add((await Db.Carts.UpsertAsync(Snapshot(store.Id, $"chk-{i}", Now, $"c{i}@example.com", [Line($"Item {i}", i + 1, 100)]), Now, Ct)).Cart.Id);
+
+        var found = await Db.Carts.GetManyAsync([.. ids, 404, .. Enumerable.Range(100_000, 600).Select(i => (long)i)], Ct);
+
+        Assert.Equal(ids, found.Select(c => c.Id).Order());
+        Assert.All(found, c => Assert.Equal(ids.IndexOf(c.Id) + 1, Assert.Single(c.Lines).Quantity));
+        Assert.Empty(await Db.Carts.GetManyAsync([], Ct));
+    }
+
+    [Fact]
     public async Task Get_WhenCartIsUnknown_ReturnsNull()
     {
         Assert.Null(await Db.Carts.GetAsync(404, Ct));

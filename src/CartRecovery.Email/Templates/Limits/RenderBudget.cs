@@ -11,6 +11,7 @@ internal sealed class RenderBudget
 {
     private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(TemplateLimits.MaxRenderTime.TotalSeconds * Stopwatch.Frequency);
     private long _written;
+    private int _writes;
 
     /// <exception cref="InvalidOperationException">The context is not a <see cref="BudgetedTemplateContext"/>.</exception>
     public static RenderBudget Of(TemplateContext context) =>
@@ -24,7 +25,9 @@ internal sealed class RenderBudget
         _written += chars;
         if (_written > TemplateLimits.MaxOutputChars)
             throw new TemplateLimitException($"The template writes more than {TemplateLimits.MaxOutputChars / 1024} KiB");
-        CheckTime();
+        // A render writes thousands of small pieces: reading the clock at every one of them was a twentieth of a send.
+        if (++_writes % 64 == 0)
+            CheckTime();
     }
 
     /// <exception cref="TemplateLimitException">The render has run longer than <see cref="TemplateLimits.MaxRenderTime"/>.</exception>

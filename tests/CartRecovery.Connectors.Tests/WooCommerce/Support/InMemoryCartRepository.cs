@@ -46,6 +46,12 @@ internal sealed class InMemoryCartRepository : ICartRepository
             return Task.FromResult(_carts.SingleOrDefault(c => c.Id == cartId));
     }
 
+    public Task<IReadOnlyList<Cart>> GetManyAsync(IReadOnlyCollection<long> cartIds, CancellationToken ct)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<Cart>>([.. _carts.Where(c => cartIds.Contains(c.Id))]);
+    }
+
     public Task<Cart?> FindAsync(long storeId, string externalId, CancellationToken ct)
     {
         lock (_gate)

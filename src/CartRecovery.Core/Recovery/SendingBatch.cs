@@ -1,13 +1,21 @@
+using CartRecovery.Core.Stores;
+
 namespace CartRecovery.Core.Recovery;
 
 /// <summary>
-/// Emails a dispatcher has queued in its batch but not recorded as sent yet. The plan allowance and the frequency cap
-/// count recorded sends; they count these too, so a batch cannot take a store past its plan or a customer past the cap.
+/// What the sending rules know of one dispatch batch. Emails queued in it but not recorded as sent yet: the plan
+/// allowance and the frequency cap count recorded sends, and these too, so a batch cannot take a store past its plan
+/// or a customer past the cap. And each store's policy and cap group, read once per batch (a batch lasts seconds; a
+/// policy saved meanwhile applies from the next).
 /// </summary>
-public sealed class QueuedSends
+public sealed class SendingBatch
 {
     private readonly Dictionary<long, int> _byStore = [];
     private readonly Dictionary<(long StoreId, string Email), int> _byAddress = [];
+
+    internal Dictionary<long, SendingPolicy> Policies { get; } = [];
+
+    internal Dictionary<long, IReadOnlyList<long>> CapGroups { get; } = [];
 
     public void Add(long storeId, string email)
     {
