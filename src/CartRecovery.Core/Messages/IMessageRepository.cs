@@ -40,6 +40,12 @@ public interface IMessageRepository
 
     Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
 
+    /// <summary>
+    /// The message with its cart (without lines) and its store in one read, as a link click needs them; null when the
+    /// message, its cart or its store is not stored.
+    /// </summary>
+    Task<MessageWithCart?> GetWithCartAsync(long messageId, CancellationToken ct);
+
     /// <summary>The cart's messages by step.</summary>
     Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
 

@@ -4,7 +4,6 @@ using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
-using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,6 @@ public sealed partial class LinkService(
     ShortLinkSigner shortLinks,
     IMessageRepository messages,
     ICartRepository carts,
-    IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,
     StorefrontRegistry storefronts,
@@ -52,10 +50,9 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Restore, now);
         if (check.State == TokenState.Invalid)
             return RestoreResult.Invalid;
-        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
-        if (message is null || cart is null || store is null)
+        if (await messages.GetWithCartAsync(check.MessageId, ct) is not { } found)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
+        return await FollowAsync(check.State, found, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowShortLinkAsync(string code, System.Diagnostics.Activity? activity, CancellationToken ct)
@@ -63,18 +60,18 @@ public sealed partial class LinkService(
         var now = time.GetUtcNow();
         if (ShortLinkSigner.MessageIdOf(code) is not { } messageId)
             return RestoreResult.Invalid;
-        var (message, cart, store) = await LoadAsync(messageId, ct);
-        if (message is null || cart is null || store is null)
+        if (await messages.GetWithCartAsync(messageId, ct) is not { } found)
             return RestoreResult.Invalid;
-        var check = shortLinks.Check(code, message.StoreId, now);
-        if (check.State == TokenState.Invalid || check.MessageId != message.Id || store.Id != message.StoreId)
+        var check = shortLinks.Check(code, found.Message.StoreId, now);
+        if (check.State == TokenState.Invalid || check.MessageId != found.Message.Id || found.Store.Id != found.Message.StoreId)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
+        return await FollowAsync(check.State, found, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowAsync(
-        TokenState state, OutboundMessage message, Cart cart, Store store, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
+        TokenState state, MessageWithCart found, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
+        var (message, cart, store) = found;
         activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
             .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
         if (state == TokenState.Expired)
@@ -118,9 +115,10 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow());
         if (check.State == TokenState.Invalid)
             return null;
-        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
-        var email = message?.Recipient ?? cart?.Contact.Email;
-        if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
+        if (await messages.GetWithCartAsync(check.MessageId, ct) is not (var message, var cart, var store))
+            return null;
+        var email = message.Recipient ?? cart.Contact.Email;
+        if (string.IsNullOrWhiteSpace(email))
             return null;
         return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email))
         {
@@ -142,16 +140,6 @@ public sealed partial class LinkService(
         var result = await optOut.RecordAsync(new(target.StoreId, target.Email, OptOutReasons.Unsubscribed, cartId), ct);
         Log.Unsubscribed(logger, target.StoreId, result.CancelledMessages);
         return target;
-    }
-
-    private async Task<(OutboundMessage?, Cart?, Store?)> LoadAsync(long messageId, CancellationToken ct)
-    {
-        var message = await messages.GetAsync(messageId, ct);
-        if (message is null)
-            return (null, null, null);
-        var cart = await carts.GetAsync(message.CartId, ct);
-        var store = await stores.GetAsync(message.StoreId, ct);
-        return (message, cart, store);
     }
 
     internal static string Mask(string email)

@@ -233,6 +233,36 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task GetWithCart_ReadsTheMessageItsCartWithoutLinesAndItsStore()
+    {
+        await AddStoreAsync("shop-0");
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-0");
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        Assert.True(await Db.Messages.RecordClickAsync(messages[1].Id, Now.AddHours(2), Ct));
+
+        var found = await Db.Messages.GetWithCartAsync(messages[1].Id, Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal((await Db.Messages.GetAsync(messages[1].Id, Ct))!, found.Message);
+        Assert.Equal(Now.AddHours(2), found.Message.ClickedAt);
+        Assert.NotEmpty(cart.Lines);
+        Assert.Empty(found.Cart.Lines);
+        Assert.Equal(cart, found.Cart with { Lines = cart.Lines, PlatformRefs = cart.PlatformRefs });
+        Assert.Equal(cart.PlatformRefs, found.Cart.PlatformRefs);
+        Assert.Equal(store, found.Store);
+    }
+
+    [Fact]
+    public async Task GetWithCart_WhenMessageIsUnknown_ReturnsNull()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+
+        Assert.Null(await Db.Messages.GetWithCartAsync(404, Ct));
+    }
+
+    [Fact]
     public async Task Get_WhenMessageIsUnknown_ReturnsNull()
     {
         Assert.Null(await Db.Messages.GetAsync(404, Ct));
