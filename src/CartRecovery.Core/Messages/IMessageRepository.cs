@@ -40,11 +40,8 @@ public interface IMessageRepository
 
     Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
 
-    /// <summary>
-    /// The message with its cart (without lines) and its store in one read, as a link click needs them; null when the
-    /// message, its cart or its store is not stored.
-    /// </summary>
-    Task<MessageWithCart?> GetWithCartAsync(long messageId, CancellationToken ct);
+    /// <summary>What a click on the message's links needs, with its cart, in one read; null when the message or its cart is not stored.</summary>
+    Task<MessageLink?> GetLinkAsync(long messageId, CancellationToken ct);
 
     /// <summary>The cart's messages by step.</summary>
     Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);

@@ -4,6 +4,7 @@ using CartRecovery.Core.Outbound;
 using CartRecovery.Core.Restore;
 using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Storefronts;
+using CartRecovery.Core.Stores;
 using CartRecovery.Core.Suppression;
 using CartRecovery.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class LinkService(
     ShortLinkSigner shortLinks,
     IMessageRepository messages,
     ICartRepository carts,
+    IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,
     StorefrontRegistry storefronts,
@@ -50,9 +52,9 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Restore, now);
         if (check.State == TokenState.Invalid)
             return RestoreResult.Invalid;
-        if (await messages.GetWithCartAsync(check.MessageId, ct) is not { } found)
+        if (await LoadAsync(check.MessageId, ct) is not var (link, store))
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, found, now, activity, ct);
+        return await FollowAsync(check.State, link, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowShortLinkAsync(string code, System.Diagnostics.Activity? activity, CancellationToken ct)
@@ -60,20 +62,20 @@ public sealed partial class LinkService(
         var now = time.GetUtcNow();
         if (ShortLinkSigner.MessageIdOf(code) is not { } messageId)
             return RestoreResult.Invalid;
-        if (await messages.GetWithCartAsync(messageId, ct) is not { } found)
+        if (await LoadAsync(messageId, ct) is not var (link, store))
             return RestoreResult.Invalid;
-        var check = shortLinks.Check(code, found.Message.StoreId, now);
-        if (check.State == TokenState.Invalid || check.MessageId != found.Message.Id || found.Store.Id != found.Message.StoreId)
+        var check = shortLinks.Check(code, link.StoreId, now);
+        if (check.State == TokenState.Invalid || check.MessageId != link.MessageId)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, found, now, activity, ct);
+        return await FollowAsync(check.State, link, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowAsync(
-        TokenState state, MessageWithCart found, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
+        TokenState state, MessageLink link, Store store, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
-        var (message, cart, store) = found;
+        var cart = link.Cart;
         activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
-            .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
+            .SetTag(CartRecoveryTelemetry.Tags.MessageId, link.MessageId).SetTag(CartRecoveryTelemetry.Tags.Step, link.Step);
         if (state == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 
@@ -81,7 +83,7 @@ public sealed partial class LinkService(
         var storefront = storefronts.For(store.Platform);
         var destination = cart.Status.IsConverted()
             ? Uri.TryCreate(store.StorefrontUrl, UriKind.Absolute, out var home) ? home : null
-            : storefront.BuildRestoreUrl(store, cart, message.OfferCode);
+            : storefront.BuildRestoreUrl(store, cart, link.OfferCode);
         if (!IsOwnDestination(destination, storefront.OwnHosts(store)))
         {
             Log.Refused(logger, cart.Id, store.Id, destination?.Host ?? "(none)");
@@ -91,9 +93,9 @@ public sealed partial class LinkService(
         // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
         // Both writes are queued at once so they share one commit (see the repositories' group commit), not one each.
         await Task.WhenAll(
-            messages.RecordClickAsync(message.Id, now, ct),
-            carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(message.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct));
-        Log.Clicked(logger, cart.Id, store.Id, message.Step);
+            messages.RecordClickAsync(link.MessageId, now, ct),
+            carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(link.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(link.Step)), link.MessageId), ct));
+        Log.Clicked(logger, cart.Id, store.Id, link.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }
 
@@ -115,9 +117,10 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow());
         if (check.State == TokenState.Invalid)
             return null;
-        if (await messages.GetWithCartAsync(check.MessageId, ct) is not (var message, var cart, var store))
+        if (await LoadAsync(check.MessageId, ct) is not var (link, store))
             return null;
-        var email = message.Recipient ?? cart.Contact.Email;
+        var cart = link.Cart;
+        var email = link.Recipient ?? cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
             return null;
         return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email))
@@ -141,6 +144,10 @@ public sealed partial class LinkService(
         Log.Unsubscribed(logger, target.StoreId, result.CancelledMessages);
         return target;
     }
+
+    /// <summary>The message's link read and its store (remembered a few seconds: a burst of clicks on one shop's emails reads it once).</summary>
+    private async Task<(MessageLink Link, Store Store)?> LoadAsync(long messageId, CancellationToken ct) =>
+        await messages.GetLinkAsync(messageId, ct) is { } link && await stores.GetRecentAsync(link.StoreId, ct) is { } store ? (link, store) : null;
 
     internal static string Mask(string email)
     {

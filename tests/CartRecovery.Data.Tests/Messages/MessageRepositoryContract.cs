@@ -233,33 +233,35 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
-    public async Task GetWithCart_ReadsTheMessageItsCartWithoutLinesAndItsStore()
+    public async Task GetLink_ReadsWhatALinkNeedsOfTheMessageAndItsCart()
     {
         await AddStoreAsync("shop-0");
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-0");
         var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
-        Assert.True(await Db.Messages.RecordClickAsync(messages[1].Id, Now.AddHours(2), Ct));
+        await Db.ExecuteAsync("UPDATE messages SET offer_code = 'BACK-1', recipient = 'ada@example.com', kind = @Sms WHERE id = @Id",
+            new { Sms = (int)StepKind.Sms, messages[1].Id });
+        await Db.ExecuteAsync("UPDATE carts SET status = @Recovered WHERE id = @Id", new { Recovered = (int)Core.Carts.CartStatus.Recovered, cart.Id });
 
-        var found = await Db.Messages.GetWithCartAsync(messages[1].Id, Ct);
+        var link = await Db.Messages.GetLinkAsync(messages[1].Id, Ct);
 
-        Assert.NotNull(found);
-        Assert.Equal((await Db.Messages.GetAsync(messages[1].Id, Ct))!, found.Message);
-        Assert.Equal(Now.AddHours(2), found.Message.ClickedAt);
-        Assert.NotEmpty(cart.Lines);
-        Assert.Empty(found.Cart.Lines);
-        Assert.Equal(cart, found.Cart with { Lines = cart.Lines, PlatformRefs = cart.PlatformRefs });
-        Assert.Equal(cart.PlatformRefs, found.Cart.PlatformRefs);
-        Assert.Equal(store, found.Store);
+        Assert.NotNull(link);
+        Assert.Equal((messages[1].Id, store.Id, messages[1].Step, StepKind.Sms, "BACK-1", "ada@example.com"),
+            (link.MessageId, link.StoreId, link.Step, link.Kind, link.OfferCode, link.Recipient));
+        Assert.Equal((cart.Id, store.Id, "chk-1", Core.Carts.CartStatus.Recovered, cart.RestoreUrl, "EUR", cart.Contact.Email, cart.Contact.Locale),
+            (link.Cart.Id, link.Cart.StoreId, link.Cart.ExternalId, link.Cart.Status, link.Cart.RestoreUrl, link.Cart.Currency, link.Cart.Contact.Email,
+                link.Cart.Contact.Locale));
+        Assert.NotNull(cart.RestoreUrl);
+        Assert.Empty(link.Cart.Lines);
     }
 
     [Fact]
-    public async Task GetWithCart_WhenMessageIsUnknown_ReturnsNull()
+    public async Task GetLink_WhenMessageIsUnknown_ReturnsNull()
     {
         var store = await AddStoreAsync();
         await AddAbandonedCartAsync(store.Id, "chk-1");
 
-        Assert.Null(await Db.Messages.GetWithCartAsync(404, Ct));
+        Assert.Null(await Db.Messages.GetLinkAsync(404, Ct));
     }
 
     [Fact]
