@@ -256,6 +256,24 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task GetLink_ReadsTheRowsAsTheyAreNowEvenWhenManyRunAtOnce()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        Assert.Null((await Db.Messages.GetLinkAsync(messages[0].Id, Ct))!.OfferCode);
+
+        await Db.ExecuteAsync("UPDATE messages SET offer_code = 'BACK-2' WHERE id = @Id", new { messages[0].Id });
+        await Db.ExecuteAsync("UPDATE carts SET restore_url = 'https://shop.example.com/again' WHERE id = @Id", new { cart.Id });
+        var again = await Db.Messages.GetLinkAsync(messages[0].Id, Ct);
+        // More reads at once than the SQLite factory keeps compiled connections for.
+        var ids = Enumerable.Range(0, 12).Select(i => messages[i % messages.Count].Id).ToList();
+        var links = await Task.WhenAll(ids.Select(id => Task.Run(() => Db.Messages.GetLinkAsync(id, Ct), Ct)));
+
+        Assert.Equal(("BACK-2", "https://shop.example.com/again"), (again!.OfferCode, again.Cart.RestoreUrl));
+        Assert.Equal(ids, links.Select(l => l!.MessageId));
+    }
+
+    [Fact]
     public async Task GetLink_WhenMessageIsUnknown_ReturnsNull()
     {
         var store = await AddStoreAsync();
