@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -16,71 +15,95 @@ internal sealed class SqlitePreparedReads(Func<CancellationToken, ValueTask<DbCo
     /// <summary>Open connections kept between reads; more at once are opened and closed again.</summary>
     public const int MaxIdle = 8;
 
-    private readonly ConcurrentBag<Reader> _idle = [];
-    private volatile bool _disposed;
+    private readonly Stack<Reader> _idle = new(MaxIdle);
+    private bool _disposed;
 
     public async Task<T?> QueryByIdAsync<T>(string sql, long id, CancellationToken ct) where T : class
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var reader = _idle.TryTake(out var idle) ? idle : new Reader((SqliteConnection)await open(ct));
-        var kept = false;
+        var reader = Take() ?? new Reader((SqliteConnection)await open(ct));
         try
         {
-            var command = reader.Command(sql);
-            command.Parameters[0].Value = id;
+            var statement = reader.Statement<T>(sql);
+            statement.Command.Parameters[0].Value = id;
             T? result = null;
-            await using (var rows = await command.ExecuteReaderAsync(ct))
+            await using (var rows = await statement.Command.ExecuteReaderAsync(ct))
             {
                 if (await rows.ReadAsync(ct))
-                    result = rows.GetRowParser<T>()(rows);
+                    result = statement.Parse(rows);
             }
-            if (_idle.Count < MaxIdle)
-            {
-                _idle.Add(reader);
-                kept = true;
-                if (_disposed)
-                    DisposeIdle();
-            }
+            if (Keep(reader))
+                reader = null;
             return result;
         }
         finally
         {
-            if (!kept)
-                reader.Dispose();
+            reader?.Dispose();
         }
     }
 
     public void Dispose()
     {
-        _disposed = true;
-        DisposeIdle();
+        lock (_idle)
+        {
+            _disposed = true;
+            while (_idle.TryPop(out var reader))
+                reader.Dispose();
+        }
     }
 
-    private void DisposeIdle()
+    private Reader? Take()
     {
-        while (_idle.TryTake(out var reader))
-            reader.Dispose();
+        lock (_idle)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _idle.TryPop(out var reader) ? reader : null;
+        }
+    }
+
+    private bool Keep(Reader reader)
+    {
+        lock (_idle)
+        {
+            if (_disposed || _idle.Count >= MaxIdle)
+                return false;
+            _idle.Push(reader);
+            return true;
+        }
+    }
+
+    /// <summary>A compiled command and its row parser (its columns never change, so Dapper's lookup runs once).</summary>
+    private sealed class Statement<T>(SqliteCommand command)
+    {
+        private Func<DbDataReader, T>? _parser;
+
+        public SqliteCommand Command => command;
+
+        public T Parse(DbDataReader rows) => (_parser ??= rows.GetRowParser<T>())(rows);
     }
 
     private sealed class Reader(SqliteConnection connection) : IDisposable
     {
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        // One row type per statement text (each is a repository's constant).
+        private readonly Dictionary<string, object> _statements = new(StringComparer.Ordinal);
+        private readonly List<SqliteCommand> _commands = [];
 
-        public SqliteCommand Command(string sql)
+        public Statement<T> Statement<T>(string sql)
         {
-            if (_commands.TryGetValue(sql, out var command))
-                return command;
-            command = connection.CreateCommand();
+            if (_statements.TryGetValue(sql, out var found))
+                return (Statement<T>)found;
+            var command = connection.CreateCommand();
+            _commands.Add(command);
             command.CommandText = sql;
             command.Parameters.Add("@Id", SqliteType.Integer);
             command.Prepare();
-            _commands[sql] = command;
-            return command;
+            var statement = new Statement<T>(command);
+            _statements[sql] = statement;
+            return statement;
         }
 
         public void Dispose()
         {
-            foreach (var command in _commands.Values)
+            foreach (var command in _commands)
                 command.Dispose();
             connection.Dispose();
         }
