@@ -67,6 +67,12 @@ public interface IMessageRepository
     /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
     Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>
+    /// A followed link: <see cref="RecordClickAsync"/> at <paramref name="clicked"/>'s time and <paramref name="clicked"/> on
+    /// the cart's timeline, stored together in one write of the shared commit (both or neither). True for the first click.
+    /// </summary>
+    Task<bool> RecordLinkFollowedAsync(long messageId, Carts.CartEvent clicked, CancellationToken ct);
+
     /// <summary>Cancels every Pending or Claimed message of the store (it was uninstalled). Returns how many.</summary>
     Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
 

@@ -16,7 +16,6 @@ public sealed partial class LinkService(
     LinkTokenSigner signer,
     ShortLinkSigner shortLinks,
     IMessageRepository messages,
-    ICartRepository carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,
@@ -90,11 +89,10 @@ public sealed partial class LinkService(
             return new(RestoreOutcome.Refused, null, store.Name, LinkableOrNull(store.StorefrontUrl));
         }
 
-        // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
-        // Both writes are queued at once so they share one commit (see the repositories' group commit), not one each.
-        await Task.WhenAll(
-            messages.RecordClickAsync(link.MessageId, now, ct),
-            carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(link.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(link.Step)), link.MessageId), ct));
+        // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit. The
+        // message's click and the timeline entry are one write, sharing a commit with other clicks (the group commit).
+        await messages.RecordLinkFollowedAsync(link.MessageId, new(cart.Id, now, CartEventKinds.Clicked,
+            TimelineEntry.Of(link.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(link.Step)), link.MessageId), ct);
         Log.Clicked(logger, cart.Id, store.Id, link.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }

@@ -1,5 +1,7 @@
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Data.Carts;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
 using Dapper;
@@ -296,6 +298,18 @@ internal sealed class MessageRepository : IMessageRepository
         var parameters = new { Id = messageId, At = DbTime.ToDb(at) };
         return _commits.RunAsync(async (db, transaction) =>
             await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0, ct);
+    }
+
+    public Task<bool> RecordLinkFollowedAsync(long messageId, CartEvent clicked, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clicked);
+        var parameters = new { Id = messageId, At = DbTime.ToDb(clicked.At) };
+        return _commits.RunAsync(async (db, transaction) =>
+        {
+            var first = await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0;
+            await CartEventWriter.AddAsync(db, transaction, clicked, CancellationToken.None);
+            return first;
+        }, ct);
     }
 
     public async Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct)

@@ -283,6 +283,25 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task RecordLinkFollowed_StoresTheFirstClickAndEveryTimelineEntry()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var before = (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Count;
+        Core.Carts.CartEvent Clicked(DateTimeOffset at) =>
+            new(cart.Id, at, Core.Carts.CartEventKinds.Clicked, "Clicked the link of step 1", messages[0].Id);
+
+        var first = await Db.Messages.RecordLinkFollowedAsync(messages[0].Id, Clicked(Now.AddHours(2)), Ct);
+        var second = await Db.Messages.RecordLinkFollowedAsync(messages[0].Id, Clicked(Now.AddHours(3)), Ct);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(Now.AddHours(2), (await Db.Messages.GetAsync(messages[0].Id, Ct))!.ClickedAt);
+        var clicks = (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Skip(before).ToList();
+        Assert.Equal([Now.AddHours(2), Now.AddHours(3)], clicks.Select(e => e.At));
+        Assert.All(clicks, e => Assert.Equal((Core.Carts.CartEventKinds.Clicked, (long?)messages[0].Id), (e.Kind, e.MessageId)));
+    }
+
+    [Fact]
     public async Task Get_WhenMessageIsUnknown_ReturnsNull()
     {
         Assert.Null(await Db.Messages.GetAsync(404, Ct));
