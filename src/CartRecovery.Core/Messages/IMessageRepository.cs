@@ -40,6 +40,9 @@ public interface IMessageRepository
 
     Task<OutboundMessage?> GetAsync(long messageId, CancellationToken ct);
 
+    /// <summary>What a click on the message's links needs, with its cart, in one read; null when the message or its cart is not stored.</summary>
+    Task<MessageLink?> GetLinkAsync(long messageId, CancellationToken ct);
+
     /// <summary>The cart's messages by step.</summary>
     Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
 
@@ -63,6 +66,12 @@ public interface IMessageRepository
 
     /// <summary>Records the first click of a message's link. True the first time, false after.</summary>
     Task<bool> RecordClickAsync(long messageId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// A followed link: <see cref="RecordClickAsync"/> at <paramref name="clicked"/>'s time and <paramref name="clicked"/> on
+    /// the cart's timeline, stored together in one write of the shared commit (both or neither). True for the first click.
+    /// </summary>
+    Task<bool> RecordLinkFollowedAsync(long messageId, Carts.CartEvent clicked, CancellationToken ct);
 
     /// <summary>Cancels every Pending or Claimed message of the store (it was uninstalled). Returns how many.</summary>
     Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);

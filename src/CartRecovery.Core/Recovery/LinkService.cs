@@ -16,7 +16,6 @@ public sealed partial class LinkService(
     LinkTokenSigner signer,
     ShortLinkSigner shortLinks,
     IMessageRepository messages,
-    ICartRepository carts,
     IStoreRepository stores,
     ISuppressionList suppressions,
     OptOut optOut,
@@ -52,10 +51,9 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Restore, now);
         if (check.State == TokenState.Invalid)
             return RestoreResult.Invalid;
-        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
-        if (message is null || cart is null || store is null)
+        if (await LoadAsync(check.MessageId, ct) is not var (link, store))
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
+        return await FollowAsync(check.State, link, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowShortLinkAsync(string code, System.Diagnostics.Activity? activity, CancellationToken ct)
@@ -63,20 +61,20 @@ public sealed partial class LinkService(
         var now = time.GetUtcNow();
         if (ShortLinkSigner.MessageIdOf(code) is not { } messageId)
             return RestoreResult.Invalid;
-        var (message, cart, store) = await LoadAsync(messageId, ct);
-        if (message is null || cart is null || store is null)
+        if (await LoadAsync(messageId, ct) is not var (link, store))
             return RestoreResult.Invalid;
-        var check = shortLinks.Check(code, message.StoreId, now);
-        if (check.State == TokenState.Invalid || check.MessageId != message.Id || store.Id != message.StoreId)
+        var check = shortLinks.Check(code, link.StoreId, now);
+        if (check.State == TokenState.Invalid || check.MessageId != link.MessageId)
             return RestoreResult.Invalid;
-        return await FollowAsync(check.State, message, cart, store, now, activity, ct);
+        return await FollowAsync(check.State, link, store, now, activity, ct);
     }
 
     private async Task<RestoreResult> FollowAsync(
-        TokenState state, OutboundMessage message, Cart cart, Store store, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
+        TokenState state, MessageLink link, Store store, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken ct)
     {
+        var cart = link.Cart;
         activity?.SetTag(CartRecoveryTelemetry.Tags.StoreId, store.Id).SetTag(CartRecoveryTelemetry.Tags.CartId, cart.Id)
-            .SetTag(CartRecoveryTelemetry.Tags.MessageId, message.Id).SetTag(CartRecoveryTelemetry.Tags.Step, message.Step);
+            .SetTag(CartRecoveryTelemetry.Tags.MessageId, link.MessageId).SetTag(CartRecoveryTelemetry.Tags.Step, link.Step);
         if (state == TokenState.Expired)
             return new(RestoreOutcome.Expired, StoreName: store.Name, StoreUrl: LinkableOrNull(store.StorefrontUrl));
 
@@ -84,19 +82,18 @@ public sealed partial class LinkService(
         var storefront = storefronts.For(store.Platform);
         var destination = cart.Status.IsConverted()
             ? Uri.TryCreate(store.StorefrontUrl, UriKind.Absolute, out var home) ? home : null
-            : storefront.BuildRestoreUrl(store, cart, message.OfferCode);
+            : storefront.BuildRestoreUrl(store, cart, link.OfferCode);
         if (!IsOwnDestination(destination, storefront.OwnHosts(store)))
         {
             Log.Refused(logger, cart.Id, store.Id, destination?.Host ?? "(none)");
             return new(RestoreOutcome.Refused, null, store.Name, LinkableOrNull(store.StorefrontUrl));
         }
 
-        // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit.
-        // Both writes are queued at once so they share one commit (see the repositories' group commit), not one each.
-        await Task.WhenAll(
-            messages.RecordClickAsync(message.Id, now, ct),
-            carts.AddEventAsync(new(cart.Id, now, CartEventKinds.Clicked, TimelineEntry.Of(message.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(message.Step)), message.Id), ct));
-        Log.Clicked(logger, cart.Id, store.Id, message.Step);
+        // Recorded only for a link that leads somewhere: a refused destination is the shop's fault, not a visit. The
+        // message's click and the timeline entry are one write, sharing a commit with other clicks (the group commit).
+        await messages.RecordLinkFollowedAsync(link.MessageId, new(cart.Id, now, CartEventKinds.Clicked,
+            TimelineEntry.Of(link.Kind == StepKind.Sms ? TimelineCodes.ShortLinkClicked : TimelineCodes.Clicked, TimelineArg.Of(link.Step)), link.MessageId), ct);
+        Log.Clicked(logger, cart.Id, store.Id, link.Step);
         return new(RestoreOutcome.Redirect, destination, store.Name, LinkableOrNull(store.StorefrontUrl));
     }
 
@@ -118,9 +115,11 @@ public sealed partial class LinkService(
         var check = signer.Check(token, TokenPurpose.Unsubscribe, time.GetUtcNow());
         if (check.State == TokenState.Invalid)
             return null;
-        var (message, cart, store) = await LoadAsync(check.MessageId, ct);
-        var email = message?.Recipient ?? cart?.Contact.Email;
-        if (cart is null || store is null || string.IsNullOrWhiteSpace(email))
+        if (await LoadAsync(check.MessageId, ct) is not var (link, store))
+            return null;
+        var cart = link.Cart;
+        var email = link.Recipient ?? cart.Contact.Email;
+        if (string.IsNullOrWhiteSpace(email))
             return null;
         return new(store.Id, store.Name, LinkableOrNull(store.StorefrontUrl), email, Mask(email))
         {
@@ -144,15 +143,9 @@ public sealed partial class LinkService(
         return target;
     }
 
-    private async Task<(OutboundMessage?, Cart?, Store?)> LoadAsync(long messageId, CancellationToken ct)
-    {
-        var message = await messages.GetAsync(messageId, ct);
-        if (message is null)
-            return (null, null, null);
-        var cart = await carts.GetAsync(message.CartId, ct);
-        var store = await stores.GetAsync(message.StoreId, ct);
-        return (message, cart, store);
-    }
+    /// <summary>The message's link read and its store (remembered a few seconds: a burst of clicks on one shop's emails reads it once).</summary>
+    private async Task<(MessageLink Link, Store Store)?> LoadAsync(long messageId, CancellationToken ct) =>
+        await messages.GetLinkAsync(messageId, ct) is { } link && await stores.GetRecentAsync(link.StoreId, ct) is { } store ? (link, store) : null;
 
     internal static string Mask(string email)
     {

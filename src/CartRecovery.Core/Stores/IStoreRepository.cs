@@ -4,6 +4,13 @@ public interface IStoreRepository
 {
     Task<Store?> GetAsync(long storeId, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="GetAsync"/>, from what was read at most a few seconds ago, for the hot paths (a burst of restore-link
+    /// clicks reads a shop once, not per click). This process's own <see cref="UpsertAsync"/> shows at once; a change
+    /// made by another process within the few seconds. A store not found is not remembered.
+    /// </summary>
+    Task<Store?> GetRecentAsync(long storeId, CancellationToken ct);
+
     Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct);
 
     Task<IReadOnlyList<Store>> ListAsync(CancellationToken ct);

@@ -7,9 +7,10 @@ using SQLitePCL;
 namespace CartRecovery.Data.Connections;
 
 /// <summary>Opens pooled SQLite connections with foreign keys enforced and deleted content overwritten.</summary>
-internal sealed class SqliteConnectionFactory : NewConnectionFactory
+internal sealed class SqliteConnectionFactory : NewConnectionFactory, IPreparedReads, IDisposable
 {
     private readonly string _connectionString;
+    private readonly SqlitePreparedReads _preparedReads;
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -17,7 +18,12 @@ internal sealed class SqliteConnectionFactory : NewConnectionFactory
         // Foreign keys are off by default and per connection in SQLite: OnOpenedAsync turns them on with the other
         // per-connection settings (one statement per open; the provider's ForeignKeys keyword would be a second).
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = null }.ToString();
+        _preparedReads = new SqlitePreparedReads(OpenAsync);
     }
+
+    public Task<T?> QueryByIdAsync<T>(string sql, long id, CancellationToken ct) where T : class => _preparedReads.QueryByIdAsync<T>(sql, id, ct);
+
+    public void Dispose() => _preparedReads.Dispose();
 
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 

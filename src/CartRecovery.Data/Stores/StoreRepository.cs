@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data.Accounts;
@@ -17,16 +18,26 @@ internal sealed class StoreRepository : IStoreRepository
     private const string ListForAccountSql = $"SELECT {StoreRow.Columns} FROM stores WHERE account_id = @AccountId ORDER BY name, id";
     private const string SetAccountSql = "UPDATE stores SET account_id = @AccountId WHERE id = @Id";
 
+    /// <summary>How long <see cref="GetRecentAsync"/> uses a store it read.</summary>
+    public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stores remembered at most; past it the memory starts again (a burst of clicks spans few shops).</summary>
+    private const int RecentCapacity = 10_000;
+
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<long, (Store Store, DateTimeOffset ReadAt)> _recent = new();
 
-    public StoreRepository(IDbConnectionFactory connections, SqlDialect dialect)
+    public StoreRepository(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(time);
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
+        _time = time;
     }
 
     public async Task<Store?> GetAsync(long storeId, CancellationToken ct)
@@ -34,6 +45,20 @@ internal sealed class StoreRepository : IStoreRepository
         await using var db = await _connections.OpenAsync(ct);
         var row = await db.QuerySingleOrDefaultAsync<StoreRow>(new CommandDefinition(GetSql, new { Id = storeId }, cancellationToken: ct));
         return row?.ToStore();
+    }
+
+    public async Task<Store?> GetRecentAsync(long storeId, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        if (_recent.TryGetValue(storeId, out var recent) && now - recent.ReadAt < RecentFor)
+            return recent.Store;
+        var store = await GetAsync(storeId, ct);
+        if (store is null)
+            return null;
+        if (_recent.Count >= RecentCapacity)
+            _recent.Clear();
+        _recent[storeId] = (store, now);
+        return store;
     }
 
     public async Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct)
@@ -85,6 +110,8 @@ internal sealed class StoreRepository : IStoreRepository
             await db.ExecuteAsync(new CommandDefinition(SetAccountSql, new { row.AccountId, row.Id }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);
+        // After the commit: a read between the two would remember the old row again.
+        _recent.TryRemove(row.Id, out _);
         return row.ToStore();
     }
 }

@@ -233,6 +233,75 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task GetLink_ReadsWhatALinkNeedsOfTheMessageAndItsCart()
+    {
+        await AddStoreAsync("shop-0");
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-0");
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        await Db.ExecuteAsync("UPDATE messages SET offer_code = 'BACK-1', recipient = 'ada@example.com', kind = @Sms WHERE id = @Id",
+            new { Sms = (int)StepKind.Sms, messages[1].Id });
+        await Db.ExecuteAsync("UPDATE carts SET status = @Recovered WHERE id = @Id", new { Recovered = (int)Core.Carts.CartStatus.Recovered, cart.Id });
+
+        var link = await Db.Messages.GetLinkAsync(messages[1].Id, Ct);
+
+        Assert.NotNull(link);
+        Assert.Equal((messages[1].Id, store.Id, messages[1].Step, StepKind.Sms, "BACK-1", "ada@example.com"),
+            (link.MessageId, link.StoreId, link.Step, link.Kind, link.OfferCode, link.Recipient));
+        Assert.Equal((cart.Id, store.Id, "chk-1", Core.Carts.CartStatus.Recovered, cart.RestoreUrl, "EUR", cart.Contact.Email, cart.Contact.Locale),
+            (link.Cart.Id, link.Cart.StoreId, link.Cart.ExternalId, link.Cart.Status, link.Cart.RestoreUrl, link.Cart.Currency, link.Cart.Contact.Email,
+                link.Cart.Contact.Locale));
+        Assert.NotNull(cart.RestoreUrl);
+        Assert.Empty(link.Cart.Lines);
+    }
+
+    [Fact]
+    public async Task GetLink_ReadsTheRowsAsTheyAreNowEvenWhenManyRunAtOnce()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        Assert.Null((await Db.Messages.GetLinkAsync(messages[0].Id, Ct))!.OfferCode);
+
+        await Db.ExecuteAsync("UPDATE messages SET offer_code = 'BACK-2' WHERE id = @Id", new { messages[0].Id });
+        await Db.ExecuteAsync("UPDATE carts SET restore_url = 'https://shop.example.com/again' WHERE id = @Id", new { cart.Id });
+        var again = await Db.Messages.GetLinkAsync(messages[0].Id, Ct);
+        // More reads at once than the SQLite factory keeps compiled connections for.
+        var ids = Enumerable.Range(0, 12).Select(i => messages[i % messages.Count].Id).ToList();
+        var links = await Task.WhenAll(ids.Select(id => Task.Run(() => Db.Messages.GetLinkAsync(id, Ct), Ct)));
+
+        Assert.Equal(("BACK-2", "https://shop.example.com/again"), (again!.OfferCode, again.Cart.RestoreUrl));
+        Assert.Equal(ids, links.Select(l => l!.MessageId));
+    }
+
+    [Fact]
+    public async Task GetLink_WhenMessageIsUnknown_ReturnsNull()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+
+        Assert.Null(await Db.Messages.GetLinkAsync(404, Ct));
+    }
+
+    [Fact]
+    public async Task RecordLinkFollowed_StoresTheFirstClickAndEveryTimelineEntry()
+    {
+        var store = await AddStoreAsync();
+        var (cart, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
+        var before = (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Count;
+        Core.Carts.CartEvent Clicked(DateTimeOffset at) =>
+            new(cart.Id, at, Core.Carts.CartEventKinds.Clicked, "Clicked the link of step 1", messages[0].Id);
+
+        var first = await Db.Messages.RecordLinkFollowedAsync(messages[0].Id, Clicked(Now.AddHours(2)), Ct);
+        var second = await Db.Messages.RecordLinkFollowedAsync(messages[0].Id, Clicked(Now.AddHours(3)), Ct);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(Now.AddHours(2), (await Db.Messages.GetAsync(messages[0].Id, Ct))!.ClickedAt);
+        var clicks = (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Skip(before).ToList();
+        Assert.Equal([Now.AddHours(2), Now.AddHours(3)], clicks.Select(e => e.At));
+        Assert.All(clicks, e => Assert.Equal((Core.Carts.CartEventKinds.Clicked, (long?)messages[0].Id), (e.Kind, e.MessageId)));
+    }
+
+    [Fact]
     public async Task Get_WhenMessageIsUnknown_ReturnsNull()
     {
         Assert.Null(await Db.Messages.GetAsync(404, Ct));

@@ -1,5 +1,7 @@
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
+using CartRecovery.Data.Stores;
+using Microsoft.Extensions.Time.Testing;
 using static CartRecovery.Data.Tests.ContractData;
 
 namespace CartRecovery.Data.Tests.Stores;
@@ -51,6 +53,28 @@ public abstract class StoreRepositoryContract : DatabaseContract
         Assert.Null(await Db.Stores.GetAsync(404, Ct));
         Assert.Null(await Db.Stores.FindAsync(Platforms.Shopify, "nope", Ct));
         Assert.Empty(await Db.Stores.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task GetRecent_RemembersTheStoreForAFewSecondsButShowsItsOwnSavesAtOnce()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var stores = new StoreRepository(Db.Connections, Db.Dialect, clock);
+        var saved = await stores.UpsertAsync(Store("shop-1"), Ct);
+        Assert.Equal(saved, await stores.GetRecentAsync(saved.Id, Ct));
+
+        // A change made elsewhere (another process) shows once the store is no longer remembered ...
+        await Db.ExecuteAsync("UPDATE stores SET name = 'Elsewhere' WHERE id = @Id", new { saved.Id });
+        var remembered = await stores.GetRecentAsync(saved.Id, Ct);
+        clock.Advance(StoreRepository.RecentFor);
+        var reread = await stores.GetRecentAsync(saved.Id, Ct);
+        // ... its own save at once.
+        var renamed = await stores.UpsertAsync(Store("shop-1") with { Name = "Renamed" }, Ct);
+        var afterSave = await stores.GetRecentAsync(saved.Id, Ct);
+
+        Assert.Equal((saved.Name, "Elsewhere", "Renamed"), (remembered?.Name, reread?.Name, afterSave?.Name));
+        Assert.Equal(renamed, afterSave);
+        Assert.Null(await stores.GetRecentAsync(404, Ct));
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class ShutdownDuringRunTests
         }
 
         public Task<Store?> GetAsync(long storeId, CancellationToken ct) => inner.GetAsync(storeId, ct);
+        public Task<Store?> GetRecentAsync(long storeId, CancellationToken ct) => inner.GetRecentAsync(storeId, ct);
         public Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct) => inner.FindAsync(platform, externalId, ct);
         public Task<IReadOnlyList<Store>> ListForAccountAsync(long accountId, CancellationToken ct) => inner.ListForAccountAsync(accountId, ct);
         public Task<Store?> FindByPublicKeyAsync(string publicKey, CancellationToken ct) => inner.FindByPublicKeyAsync(publicKey, ct);

@@ -20,6 +20,8 @@ internal sealed class InMemoryStores : IStoreRepository, IStoreCredentialReposit
 
     public Task<Store?> GetAsync(long storeId, CancellationToken ct) => Task.FromResult(_stores.GetValueOrDefault(storeId));
 
+    public Task<Store?> GetRecentAsync(long storeId, CancellationToken ct) => GetAsync(storeId, ct);
+
     public Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct) =>
         Task.FromResult(_stores.Values.FirstOrDefault(s => s.Platform == platform && s.ExternalId == externalId));
 
