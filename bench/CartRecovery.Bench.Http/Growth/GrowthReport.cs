@@ -69,11 +69,12 @@ internal static class GrowthReport
 
             Peak resident memory of the process (driver and host, VmHWM) after the {large.Carts:N0}-cart run:
             **{large.PeakRssMegabytes:0} MB** ({(large.PeakRssMegabytes <= MaxPeakRssMegabytes ? "within" : "OVER")} the {MaxPeakRssMegabytes} MB target);
-            {large.RssMegabytes:0} MB resident at its end: {large.AnonymousRssMegabytes:0} MB anonymous memory and {large.FileRssMegabytes:0} MB of mapped
-            files (the runtime, the assemblies, native libraries); the managed heap had {large.ManagedCommittedMegabytes:0} MB committed
+            {large.RssMegabytes:0} MB resident at its end: {large.AnonymousRssMegabytes:0} MB anonymous memory, {large.FileRssMegabytes:0} MB of mapped
+            files (the runtime, the assemblies, native libraries) and {large.SharedRssMegabytes:0} MB shared memory (the runtime's
+            double-mapped JIT code, SQLite's WAL index); the managed heap had {large.ManagedCommittedMegabytes:0} MB committed
             ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC) and SQLite allocated at most {large.SqlitePeakMegabytes:0} MB. After the
             {small.Carts:N0}-cart run: peak {small.PeakRssMegabytes:0} MB, {small.RssMegabytes:0} MB at its end ({small.AnonymousRssMegabytes:0} MB
-            anonymous, {small.FileRssMegabytes:0} MB mapped files; managed heap
+            anonymous, {small.FileRssMegabytes:0} MB mapped files, {small.SharedRssMegabytes:0} MB shared; managed heap
             {small.ManagedCommittedMegabytes:0} MB committed, SQLite at most {small.SqlitePeakMegabytes:0} MB).
 
             """);

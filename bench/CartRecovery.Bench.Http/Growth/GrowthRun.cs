@@ -16,7 +16,8 @@ internal static class GrowthRun
     public sealed record Path(string Name, LoadResult Load, double CpuMicrosWithProcessing, TimeSpan Drain);
 
     public sealed record Size(int Carts, CartSeeder.Seeded Seeded, IReadOnlyList<HotQueries.Timing> Queries, IReadOnlyList<Path> Paths,
-        double PeakRssMegabytes, double RssMegabytes, double AnonymousRssMegabytes, double FileRssMegabytes, double ManagedCommittedMegabytes,
+        double PeakRssMegabytes, double RssMegabytes, double AnonymousRssMegabytes, double FileRssMegabytes, double SharedRssMegabytes,
+        double ManagedCommittedMegabytes,
         double SqlitePeakMegabytes);
 
     public static async Task<Size> MeasureAsync(int carts, Options options, HttpClient http)
@@ -49,7 +50,7 @@ internal static class GrowthRun
         // Where the resident memory goes: the managed heap (committed) and SQLite's own allocations (page caches of the
         // pooled connections, statements; its high-water mark over the process so far).
         var sqlitePeak = SQLitePCL.raw.sqlite3_memory_highwater(0) / (1024.0 * 1024.0);
-        return new(carts, seeded, queries, paths, Memory("VmHWM"), Memory("VmRSS"), Memory("RssAnon"), Memory("RssFile"),
+        return new(carts, seeded, queries, paths, Memory("VmHWM"), Memory("VmRSS"), Memory("RssAnon"), Memory("RssFile"), Memory("RssShmem"),
             GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0),
             options.Postgres is null ? sqlitePeak : double.NaN);
     }
@@ -78,7 +79,8 @@ internal static class GrowthRun
 
     /// <summary>
     /// A line of /proc/self/status in MB (VmHWM: the peak resident set; VmRSS: the current one, RssAnon plus RssFile, the
-    /// mapped files: runtime, assemblies, native libraries); NaN elsewhere.
+    /// mapped files: runtime, assemblies, native libraries, plus RssShmem, shared memory: the runtime maps its JIT-compiled
+    /// code twice through it, writable and executable, and SQLite its WAL index); NaN elsewhere.
     /// </summary>
     private static double Memory(string key)
     {
