@@ -122,7 +122,7 @@ internal static class CartSeeder
 
     private const string EventsSql = """
         INSERT INTO cart_events (cart_id, at, kind, detail, message_id)
-        SELECT id, platform_created_at, 'captured', 'Cart captured', NULL FROM carts WHERE id > @CartBase
+        SELECT id, platform_created_at, 'captured', 'Cart captured', CAST(NULL AS BIGINT) FROM carts WHERE id > @CartBase
         UNION ALL SELECT id, abandoned_at, 'abandoned', 'Abandoned', NULL FROM carts WHERE id > @CartBase AND abandoned_at IS NOT NULL
         UNION ALL SELECT id, converted_at, 'converted', 'Order placed', NULL FROM carts WHERE id > @CartBase AND converted_at IS NOT NULL
         UNION ALL SELECT cart_id, sent_at, 'message-sent', 'Email sent', id FROM messages WHERE cart_id > @CartBase AND sent_at IS NOT NULL
@@ -185,7 +185,8 @@ internal static class CartSeeder
         if (postgres)
         {
             // Autovacuum would have analysed tables this size long before; the plans are then the production ones.
-            await db.ExecuteAsync(new CommandDefinition("ANALYZE", commandTimeout: 600));
+            // (One word: Dapper would take it for a stored procedure's name unless told it is text.)
+            await db.ExecuteAsync(new CommandDefinition("ANALYZE", commandTimeout: 600, commandType: System.Data.CommandType.Text));
         }
         return seeded with { Took = took.Elapsed };
     }

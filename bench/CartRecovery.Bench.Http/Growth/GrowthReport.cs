@@ -15,6 +15,7 @@ internal static class GrowthReport
     public static string Write(Run run)
     {
         var (small, large) = (run.Small, run.Large);
+        var wall = run.Options.Postgres is not null;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"""
             # Growth: {small.Carts:N0} → {large.Carts:N0} carts ({run.Engine})
@@ -28,15 +29,18 @@ internal static class GrowthReport
 
             Each through its repository method, {run.Options.Ops} calls in a row on keys drawn at random over the whole
             table, one at a time, after a warm-up pass over every query on other keys; the quietest of {HotQueries.Rounds} rounds
-            is kept. CPU is the whole process's (the host's jobs included) per call.
+            is kept. CPU is the whole process's (the host's jobs included) per call. {(wall ? "The ratio is of the wall time: the engine's own work is in the PostgreSQL server, not in this process's CPU." : "SQLite runs in this process: its CPU time is the query's cost.")}
 
-            | Query | {small.Carts:N0}: CPU (wall) per call | {large.Carts:N0}: CPU (wall) per call | **Ratio (CPU)** | |
+            | Query | {small.Carts:N0}: CPU (wall) per call | {large.Carts:N0}: CPU (wall) per call | **Ratio ({(wall ? "wall" : "CPU")})** | |
             |---|---|---|---|---|
 
             """);
         foreach (var (s, l) in small.Queries.Zip(large.Queries))
+        {
+            var ratio = wall ? l.WallMicrosPerOp / s.WallMicrosPerOp : l.CpuMicrosPerOp / s.CpuMicrosPerOp;
             text.Append(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.CpuMicrosPerOp:0} µs ({s.WallMicrosPerOp:0} µs) | {l.CpuMicrosPerOp:0} µs ({l.WallMicrosPerOp:0} µs) | **{Ratio(l.CpuMicrosPerOp, s.CpuMicrosPerOp)}** | {Verdict(l.CpuMicrosPerOp / s.CpuMicrosPerOp)} |\n");
+                $"| {s.Name} | {s.CpuMicrosPerOp:0} µs ({s.WallMicrosPerOp:0} µs) | {l.CpuMicrosPerOp:0} µs ({l.WallMicrosPerOp:0} µs) | **{ratio:0.00} ×** | {Verdict(ratio)} |\n");
+        }
 
         text.Append(CultureInfo.InvariantCulture, $"""
 
@@ -45,7 +49,7 @@ internal static class GrowthReport
             Driven as `--target shopify|woocommerce|redirect` drives them ({run.Options.Connections} keep-alive connections,
             {run.Options.Warmup} s warm-up then {run.Options.Seconds} s measured), no floor. CPU per request is the whole
             process's over the measured seconds; *with processing* runs on until the processing job has drained the inbox,
-            so it also counts the work each delivery makes (cart look-ups by reference, upsert, lines, events).
+            so it also counts the work each delivery makes (cart look-ups by reference, upsert, lines, events).{(wall ? " On PostgreSQL this counts the host's side only: compare the rates too." : "")}
 
             | Path | {small.Carts:N0}: per s, CPU per request, with processing | {large.Carts:N0}: per s, CPU per request, with processing | **Ratio (CPU per request)** | Ratio with processing | |
             |---|---|---|---|---|---|
@@ -72,14 +76,17 @@ internal static class GrowthReport
             {large.RssMegabytes:0} MB resident at its end: {large.AnonymousRssMegabytes:0} MB anonymous memory, {large.FileRssMegabytes:0} MB of mapped
             files (the runtime, the assemblies, native libraries) and {large.SharedRssMegabytes:0} MB shared memory (the runtime's
             double-mapped JIT code, SQLite's WAL index); the managed heap had {large.ManagedCommittedMegabytes:0} MB committed
-            ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC) and SQLite allocated at most {large.SqlitePeakMegabytes:0} MB. After the
+            ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC){Sqlite(large, "; SQLite allocated at most")}. After the
             {small.Carts:N0}-cart run: peak {small.PeakRssMegabytes:0} MB, {small.RssMegabytes:0} MB at its end ({small.AnonymousRssMegabytes:0} MB
             anonymous, {small.FileRssMegabytes:0} MB mapped files, {small.SharedRssMegabytes:0} MB shared; managed heap
-            {small.ManagedCommittedMegabytes:0} MB committed, SQLite at most {small.SqlitePeakMegabytes:0} MB).
+            {small.ManagedCommittedMegabytes:0} MB committed{Sqlite(small, ", SQLite at most")}).
 
             """);
         return text.ToString();
     }
+
+    private static string Sqlite(GrowthRun.Size size, string label) =>
+        double.IsNaN(size.SqlitePeakMegabytes) ? "" : string.Create(CultureInfo.InvariantCulture, $"{label} {size.SqlitePeakMegabytes:0} MB");
 
     private static string Ratio(double large, double small) => string.Create(CultureInfo.InvariantCulture, $"{large / small:0.00} ×");
 

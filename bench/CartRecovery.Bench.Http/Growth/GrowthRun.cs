@@ -49,10 +49,10 @@ internal static class GrowthRun
         };
         // Where the resident memory goes: the managed heap (committed) and SQLite's own allocations (page caches of the
         // pooled connections, statements; its high-water mark over the process so far).
-        var sqlitePeak = SQLitePCL.raw.sqlite3_memory_highwater(0) / (1024.0 * 1024.0);
+        var sqlitePeak = options.Postgres is null ? SQLitePCL.raw.sqlite3_memory_highwater(0) / (1024.0 * 1024.0) : double.NaN;
         return new(carts, seeded, queries, paths, Memory("VmHWM"), Memory("VmRSS"), Memory("RssAnon"), Memory("RssFile"), Memory("RssShmem"),
             GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0),
-            options.Postgres is null ? sqlitePeak : double.NaN);
+            sqlitePeak);
     }
 
     /// <summary>
