@@ -1,6 +1,7 @@
 using System.Globalization;
 using CartRecovery.Bench.Floor;
 using CartRecovery.Bench.Http;
+using CartRecovery.Bench.Http.Growth;
 using CartRecovery.Core.Stores;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,28 +10,52 @@ using Microsoft.Extensions.DependencyInjection;
 // The HTTP hot paths against the floor (bench/CartRecovery.Bench.Floor) measured in the same run, one target per command:
 //   dotnet run -c Release --project bench/CartRecovery.Bench.Http -- --target shopify|woocommerce|redirect
 //     [--seconds 10] [--warmup 3] [--connections 32] [--postgres "Host=...;Username=...;Database=postgres"] [--out FILE]
+//     [--carts N [--stores 300]]  (the database filled with N carts first, see CartSeeder)
 //     [--Section:Key=value ...]   (settings passed to the real host)
 // Exit code 1 when a request failed or a delivery/click was not stored and processed exactly once; ratios never fail it.
+// Growth (issue 17): the hot queries and the three paths at --small carts and at --carts carts, and the ratio:
+//   dotnet run -c Release --project bench/CartRecovery.Bench.Http -- --target growth [--carts 1000000] [--small 10000]
+//     [--stores 300] [--ops 2000] [--seconds 10] [--warmup 3] [--postgres ...] [--out FILE]
+// Exit code 1 when a request failed; ratios and memory never fail it. A quick run: --carts 20000 --small 1000 --ops 200
+//   --seconds 1 --warmup 1 --connections 4 (under a minute).
 var target = StringArg("--target", "shopify")!;
 var seconds = IntArg("--seconds", 10);
 var warmup = IntArg("--warmup", 3);
 var connections = IntArg("--connections", 32);
 var postgres = StringArg("--postgres", null);
 var engine = postgres is null ? "sqlite" : "postgres";
-var outPath = StringArg("--out", Path.Combine("bench", "results", $"http-{target}-{engine}.md"))!;
+var outPath = StringArg("--out", Path.Combine("bench", "results", target == "growth" ? $"growth-{engine}.md" : $"http-{target}-{engine}.md"))!;
 var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToList();
-if (target is not ("shopify" or "woocommerce" or "redirect"))
+var command = "dotnet run -c Release --project bench/CartRecovery.Bench.Http -- "
+    + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+if (target is not ("shopify" or "woocommerce" or "redirect" or "growth"))
 {
-    Console.Error.WriteLine("--target must be shopify, woocommerce or redirect");
+    Console.Error.WriteLine("--target must be shopify, woocommerce, redirect or growth");
     return 2;
 }
 
-var loadAtStart = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+var loadAtStart = Report.LoadAverage();
 var startedAt = DateTimeOffset.UtcNow;
 using var http = new HttpClient(new SocketsHttpHandler
 {
     MaxConnectionsPerServer = connections, AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
 }) { Timeout = TimeSpan.FromSeconds(30) };
+
+if (target == "growth")
+{
+    var options = new GrowthRun.Options(IntArg("--stores", 300), IntArg("--ops", 2000), seconds, warmup, connections, postgres, overrides);
+    // A rehearsal first, its figures dropped: the size measured first would otherwise also pay for the process's own
+    // warm-up (JIT tiers, GC budgets, thread pool), measured 1.6 × slower per Shopify delivery than the second.
+    Console.WriteLine("Rehearsal (not measured) ...");
+    await GrowthRun.MeasureAsync(IntArg("--small", 10_000), options with { Ops = Math.Max(100, options.Ops / 4), Seconds = 1, Warmup = 1 }, http);
+    var small = await GrowthRun.MeasureAsync(IntArg("--small", 10_000), options, http);
+    var large = await GrowthRun.MeasureAsync(IntArg("--carts", 1_000_000), options, http);
+    var growth = GrowthReport.Write(new GrowthReport.Run(engine, startedAt, loadAtStart, command, options, small, large));
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+    await File.WriteAllTextAsync(outPath, growth);
+    Console.WriteLine($"Written: {outPath}");
+    return small.Paths.Concat(large.Paths).All(p => p.Load.Errors == 0) ? 0 : 1;
+}
 
 // 1. The floor, alone on the machine (the host is not started yet).
 LoadResult floor;
@@ -55,6 +80,12 @@ Console.WriteLine($"Floor: {floor.PerSecond:0} /s, p50 {floor.Percentile(0.5):0.
 
 // 2. The real host on the same path.
 await using var host = await BenchHost.StartAsync(postgres, overrides);
+if (IntArg("--carts", 0) is > 0 and var seedCarts)
+{
+    Console.WriteLine($"Seeding {seedCarts:N0} carts ...");
+    var seeded = await CartSeeder.SeedAsync(host, seedCarts, IntArg("--stores", 300), postgres is not null, Console.WriteLine);
+    Console.WriteLine($"Seeded in {seeded.Took.TotalSeconds:0} s");
+}
 Func<long, HttpRequestMessage> request;
 int status;
 string[] tokens = [];
@@ -91,7 +122,7 @@ var check = await ExactlyOnce.CheckAsync(host, target, storeId, driver.Accepted)
 Console.WriteLine(check.Summary);
 
 var report = Report.Write(new Report.Run(target, engine, startedAt, loadAtStart, connections, seconds, warmup,
-    "dotnet run -c Release --project bench/CartRecovery.Bench.Http -- " + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a)),
+    command,
     floor, real, check));
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
 await File.WriteAllTextAsync(outPath, report);

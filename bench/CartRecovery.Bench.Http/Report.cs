@@ -24,16 +24,10 @@ internal static class Report
         var path = Paths[run.Target];
         var ratio = run.Host.PerSecond / run.Floor.PerSecond;
         var cpuRatio = run.Floor.CpuMicrosPerRequest / run.Host.CpuMicrosPerRequest;
-        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         return string.Create(CultureInfo.InvariantCulture, $"""
             # {path.Title} ({run.Engine})
 
-            | | |
-            |---|---|
-            | Date (UTC) | {run.StartedAt:yyyy-MM-dd HH:mm} |
-            | Machine | {Environment.ProcessorCount} logical CPUs shared with other builds and test runs, {RuntimeInformation.OSDescription}, .NET {Environment.Version} |
-            | Load average (1/5/15 min) | {run.LoadAtStart} at the start, {load} at the end |
-            | Command | `{run.Command}` |
+            {RunRows(run.StartedAt, run.LoadAtStart, run.Command)}
             | Load | {run.Connections} keep-alive connections, closed loop, {run.Warmup} s warm-up then {run.Seconds} s measured; driver, floor and host in one process |
             | Floor | {path.Floor} |
             | Host | {path.Host} |
@@ -54,6 +48,20 @@ internal static class Report
 
             """);
     }
+
+    /// <summary>The head of a results file's table: when, on what machine under what load, and the command.</summary>
+    public static string RunRows(DateTimeOffset startedAt, string loadAtStart, string command) => string.Create(CultureInfo.InvariantCulture, $"""
+        | | |
+        |---|---|
+        | Date (UTC) | {startedAt:yyyy-MM-dd HH:mm} |
+        | Machine | {Environment.ProcessorCount} logical CPUs shared with other builds and test runs, {RuntimeInformation.OSDescription}, .NET {Environment.Version} |
+        | Load average (1/5/15 min) | {loadAtStart} at the start, {LoadAverage()} at the end |
+        | Command | `{command}` |
+        """);
+
+    /// <summary>The 1, 5 and 15 minute load averages, as /proc/loadavg gives them.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double PeakRssMegabytes()
     {
