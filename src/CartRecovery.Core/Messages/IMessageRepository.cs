@@ -46,6 +46,9 @@ public interface IMessageRepository
     /// <summary>The cart's messages by step.</summary>
     Task<IReadOnlyList<OutboundMessage>> ListForCartAsync(long cartId, CancellationToken ct);
 
+    /// <summary>The step of each cart's first email message (whatever its status); carts without one are left out.</summary>
+    Task<IReadOnlyDictionary<long, int>> FirstEmailStepsAsync(IReadOnlyCollection<long> cartIds, CancellationToken ct);
+
     /// <summary>Claimed by <paramref name="claimer"/> → Pending at <paramref name="retryAt"/>, giving back the attempt (nothing was tried).</summary>
     Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct);
 

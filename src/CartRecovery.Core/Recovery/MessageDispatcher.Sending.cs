@@ -14,12 +14,15 @@ namespace CartRecovery.Core.Recovery;
 public sealed partial class MessageDispatcher
 {
     /// <summary>
-    /// One claimed batch: its carts (read together when it was claimed), its stores (each read once), what the sending
+    /// One claimed batch: its carts and their first email steps (read together when it was claimed), its stores (each read once), what the sending
     /// rules know of it, and its emails, checked and rendered, waiting to be handed over together.
     /// </summary>
-    private sealed class EmailBatch(IEnumerable<Cart> carts)
+    private sealed class EmailBatch(IEnumerable<Cart> carts, IReadOnlyDictionary<long, int> firstEmailSteps)
     {
         public Dictionary<long, Cart> Carts { get; } = carts.ToDictionary(c => c.Id);
+
+        /// <summary>Each cart's first email step: only that email asks why the customer left.</summary>
+        public IReadOnlyDictionary<long, int> FirstEmailSteps { get; } = firstEmailSteps;
 
         public Dictionary<long, Store?> Stores { get; } = [];
 

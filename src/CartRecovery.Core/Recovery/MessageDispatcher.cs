@@ -44,12 +44,21 @@ public sealed partial class MessageDispatcher(
     {
         var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
         var tally = new Tally();
-        var batch = new EmailBatch(claimed.Count == 0 ? [] : await carts.GetManyAsync([.. claimed.Select(m => m.CartId).Distinct()], ct));
+        var batch = await ReadBatchAsync(claimed, ct);
         foreach (var message in claimed)
             tally.Add(await DispatchAsync(message, batch, ct));
         foreach (var outcome in await SendAsync(batch, ct))
             tally.Add(outcome);
         return new(claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed, claimed.Count >= options.DispatchBatchSize);
+    }
+
+    private async Task<EmailBatch> ReadBatchAsync(IReadOnlyList<OutboundMessage> claimed, CancellationToken ct)
+    {
+        if (claimed.Count == 0)
+            return new EmailBatch([], new Dictionary<long, int>());
+        long[] cartIds = [.. claimed.Select(m => m.CartId).Distinct()];
+        long[] emailCartIds = [.. claimed.Where(m => m.Kind == StepKind.Email).Select(m => m.CartId).Distinct()];
+        return new EmailBatch(await carts.GetManyAsync(cartIds, ct), await messages.FirstEmailStepsAsync(emailCartIds, ct));
     }
 
     private enum Outcome { Sent, Cancelled, Retrying, Failed, Queued }
@@ -263,17 +272,13 @@ public sealed partial class MessageDispatcher(
         {
             // Whatever the platform answers within what is left of the wait; a late send asks nothing.
             RelatedProducts = await related.ForCartAsync(store, cart, options.RelatedProducts, message.DueAt + options.RelatedProductsWait - now, ct),
-            ReasonUrl = await IsFirstEmailAsync(message, ct) ? links.Reason(message.Id, now) : null,
+            ReasonUrl = batch.FirstEmailSteps.GetValueOrDefault(message.CartId, -1) == message.Step ? links.Reason(message.Id, now) : null,
         };
         var content = await composer.ComposeAsync(model, ct);
         batch.Emails.Add(new ReadyEmail(message, cart, store, email, RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host)));
         batch.Rules.Add(store.Id, email);
         return Outcome.Queued;
     }
-
-    /// <summary>Whether the message is its cart's first email step: only that one asks why the customer left.</summary>
-    private async Task<bool> IsFirstEmailAsync(OutboundMessage message, CancellationToken ct) =>
-        (await messages.ListForCartAsync(message.CartId, ct)).Where(m => m.Kind == StepKind.Email).MinBy(m => m.Step)?.Id == message.Id;
 
     /// <summary>The platform's word on the cart just before a send: null when it is still open, else what became of the message.</summary>
     private async Task<Outcome?> CheckStorefrontAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)

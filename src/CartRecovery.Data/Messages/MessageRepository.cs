@@ -86,12 +86,18 @@ internal sealed class MessageRepository : IMessageRepository
     private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
 
     // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores).
+    // The unary plus keeps SQLite (which plans by rules, without statistics) off the (store_id, sent_at) index: that one
+    // reads every email the store sent in the window, the address's index reads this customer's few.
     private const string CountEmailsSentSql = """
         SELECT COUNT(*) FROM messages
-        WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND store_id IN @StoreIds
+        WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND +store_id IN @StoreIds
         """;
 
     // The ledger of sent emails (email_sends) outlives the messages: erasure and retention delete those.
+    private const string FirstEmailStepsSql = """
+        SELECT cart_id, MIN(step) FROM messages WHERE cart_id IN @CartIds AND kind = @Kind GROUP BY cart_id
+        """;
+
     private const string CountStoreEmailsSentSql = """
         SELECT COUNT(*) FROM email_sends WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until
         """;
@@ -252,6 +258,24 @@ internal sealed class MessageRepository : IMessageRepository
         await using var db = await _connections.OpenAsync(ct);
         var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(ListForCartSql, new { CartId = cartId }, cancellationToken: ct));
         return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<long, int>> FirstEmailStepsAsync(IReadOnlyCollection<long> cartIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cartIds);
+        var steps = new Dictionary<long, int>(cartIds.Count);
+        if (cartIds.Count == 0)
+            return steps;
+        await using var db = await _connections.OpenAsync(ct);
+        // Well under SQL Server's 2,100 parameters per statement.
+        foreach (var chunk in cartIds.Chunk(500))
+        {
+            var rows = await db.QueryAsync<(long CartId, int Step)>(new CommandDefinition(_dialect.ListParameter(FirstEmailStepsSql),
+                new { CartIds = chunk, Kind = (int)Core.Sequences.StepKind.Email }, cancellationToken: ct));
+            foreach (var (cartId, step) in rows)
+                steps[cartId] = step;
+        }
+        return steps;
     }
 
     public async Task<bool> ReleaseAsync(long messageId, string claimer, DateTimeOffset retryAt, CancellationToken ct)

@@ -57,6 +57,18 @@ internal sealed class DispatcherFixture
         Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((long cartId, CancellationToken _) => cartId == message.CartId ? [message] : []);
         Carts.Setup(c => c.GetAsync(message.CartId, It.IsAny<CancellationToken>())).ReturnsAsync(cart ?? Sample.Cart(message.CartId));
+        // A batch's first email steps are read together: from the cart's messages as each test sets them up.
+        Messages.Setup(m => m.FirstEmailStepsAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IReadOnlyCollection<long> ids, CancellationToken token) =>
+            {
+                var steps = new Dictionary<long, int>();
+                foreach (var id in ids)
+                {
+                    if ((await Messages.Object.ListForCartAsync(id, token)).Where(m => m.Kind == StepKind.Email).MinBy(m => m.Step) is { } first)
+                        steps[id] = first.Step;
+                }
+                return (IReadOnlyDictionary<long, int>)steps;
+            });
         // A batch's carts are read together: as each test sets them up one by one.
         Carts.Setup(c => c.GetManyAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>()))
             .Returns(async (IReadOnlyCollection<long> ids, CancellationToken token) =>

@@ -1,5 +1,5 @@
-using CartRecovery.Core.Sequences;
 using CartRecovery.Core.Messages;
+using CartRecovery.Core.Sequences;
 
 namespace CartRecovery.Data.Tests.Messages;
 
@@ -306,6 +306,22 @@ public abstract class MessageRepositoryContract : DatabaseContract
     {
         Assert.Null(await Db.Messages.GetAsync(404, Ct));
         Assert.Empty(await Db.Messages.ListForCartAsync(404, Ct));
+    }
+
+    [Fact]
+    public async Task FirstEmailSteps_AreEachCartsLowestEmailStep_SkippingTexts()
+    {
+        var store = await AddStoreAsync();
+        var (first, firstMessages) = await AddAbandonedCartAsync(store.Id, "c-first-a");
+        var (second, secondMessages) = await AddAbandonedCartAsync(store.Id, "c-first-b");
+        // The second cart's first step is a text: its first email is its next step.
+        await Db.ExecuteAsync("UPDATE messages SET kind = @Sms WHERE id = @Id", new { Sms = (int)StepKind.Sms, secondMessages[0].Id });
+
+        var steps = await Db.Messages.FirstEmailStepsAsync([first.Id, second.Id, 404], Ct);
+
+        Assert.Equal(2, steps.Count);
+        Assert.Equal((firstMessages[0].Step, secondMessages[1].Step), (steps[first.Id], steps[second.Id]));
+        Assert.Empty(await Db.Messages.FirstEmailStepsAsync([], Ct));
     }
 
     [Fact]

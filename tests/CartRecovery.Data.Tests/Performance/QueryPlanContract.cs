@@ -45,6 +45,10 @@ public abstract class QueryPlanContract : DatabaseContract
             Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
         }),
         ["dispatch: is the address suppressed"] = (_ => Const<SuppressionList>("ExistsSql"), new { StoreId = 1L, Email = "ada@example.com" }),
+        ["dispatch: emails sent to the address in the account (frequency cap)"] = (_ => Const<MessageRepository>("CountEmailsSentSql"),
+            new { Email = "ada@example.com", Since = Ms(At.AddDays(-7)), Sent = (int)MessageStatus.Sent, Kind = 0, StoreIds = new[] { 1L, 2L } }),
+        ["dispatch: first email step of the batch's carts"] = (_ => Const<MessageRepository>("FirstEmailStepsSql"),
+            new { CartIds = new[] { 1L, 2L }, Kind = 0 }),
         ["dispatch: is the number suppressed"] = (_ => Const<SmsSuppressionList>("ExistsSql"), new { StoreId = 1L, Phone = "+33612345678" }),
         ["dispatch: last offer to the address in the account"] = (_ => Const<CustomerHistory>("LastOfferSql"),
             new { Email = "ada@example.com", CartId = 1L, StoreIds = new[] { 1L, 2L }, Sent = (int)MessageStatus.Sent }),
@@ -100,7 +104,7 @@ public abstract class QueryPlanContract : DatabaseContract
     private static bool IsTableScan(string step) =>
         step.TrimStart().StartsWith("SCAN ", StringComparison.Ordinal) || step.Contains("Seq Scan on ", StringComparison.Ordinal);
 
-    private static string Const<T>(string name) =>
+    protected static string Const<T>(string name) =>
         typeof(T).GetField(name, BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not a SQL constant any more: point this test at the query's new home.");
 

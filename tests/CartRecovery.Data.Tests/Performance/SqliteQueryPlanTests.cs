@@ -1,3 +1,5 @@
+using CartRecovery.Data.Messages;
+
 namespace CartRecovery.Data.Tests.Performance;
 
 public sealed class SqliteQueryPlanTests : QueryPlanContract
@@ -12,5 +14,14 @@ public sealed class SqliteQueryPlanTests : QueryPlanContract
         var plan = await PlanAsync(Db.Dialect.ClaimWebhookDeliveries, new { LeaseUntil = Ms(At.AddMinutes(1)), Pending = 0, Now = Ms(At), Batch = 100 });
 
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FrequencyCapCount_ReadsTheAddresssEmails_NotEveryEmailTheStoreSent()
+    {
+        var plan = await PlanAsync(Const<MessageRepository>("CountEmailsSentSql"),
+            new { Email = "ada@example.com", Since = Ms(At.AddDays(-7)), Sent = 2, Kind = 0, StoreIds = new[] { 1L } });
+
+        Assert.Contains(plan, step => step.Contains("ix_messages_recipient_normalized_sent_at", StringComparison.Ordinal));
     }
 }
