@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CartRecovery.Core.Email;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -5,9 +6,18 @@ using Dapper;
 
 namespace CartRecovery.Data.Templates;
 
-/// <summary>Per-store template overrides, one row per (store, name, locale, part).</summary>
+/// <summary>
+/// Per-store template overrides, one row per (store, name, locale, part). A store's list is kept for a few seconds:
+/// every email a dispatch batch renders asks for it. Saves and deletes through this repository drop it at once; a change
+/// made on another node is seen within <see cref="RecentFor"/>.
+/// </summary>
 internal sealed class TemplateRepository : ITemplateRepository
 {
+    public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stores whose lists are kept at most; past it the memory starts again.</summary>
+    private const int RecentCapacity = 10_000;
+
     private const string ListSql = """
         SELECT store_id, name, locale, part, source, updated_at FROM store_templates
         WHERE store_id = @StoreId ORDER BY name, locale, part
@@ -19,21 +29,32 @@ internal sealed class TemplateRepository : ITemplateRepository
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<long, (IReadOnlyList<StoreTemplate> Templates, DateTimeOffset ReadAt)> _recent = new();
 
-    public TemplateRepository(IDbConnectionFactory connections, SqlDialect dialect)
+    public TemplateRepository(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(time);
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
+        _time = time;
     }
 
     public async Task<IReadOnlyList<StoreTemplate>> ListAsync(long storeId, CancellationToken ct)
     {
+        var now = _time.GetUtcNow();
+        if (_recent.TryGetValue(storeId, out var recent) && now - recent.ReadAt < RecentFor)
+            return recent.Templates;
         await using var db = await _connections.OpenAsync(ct);
         var rows = await db.QueryAsync<StoreTemplateRow>(new CommandDefinition(ListSql, new { StoreId = storeId }, cancellationToken: ct));
-        return rows.Select(r => r.ToStoreTemplate()).ToList();
+        IReadOnlyList<StoreTemplate> templates = [.. rows.Select(r => r.ToStoreTemplate())];
+        if (_recent.Count >= RecentCapacity)
+            _recent.Clear();
+        _recent[storeId] = (templates, now);
+        return templates;
     }
 
     public async Task SaveAsync(StoreTemplate storeTemplate, CancellationToken ct)
@@ -45,12 +66,15 @@ internal sealed class TemplateRepository : ITemplateRepository
             storeTemplate.StoreId, storeTemplate.Name, storeTemplate.Locale, storeTemplate.Part, storeTemplate.Source,
             UpdatedAt = DbTime.ToDb(storeTemplate.UpdatedAt),
         }, cancellationToken: ct));
+        _recent.TryRemove(storeTemplate.StoreId, out _);
     }
 
     public async Task<bool> DeleteAsync(long storeId, string name, string locale, string part, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
-        return await db.ExecuteAsync(new CommandDefinition(DeleteSql,
+        var deleted = await db.ExecuteAsync(new CommandDefinition(DeleteSql,
             new { StoreId = storeId, Name = name, Locale = locale, Part = part }, cancellationToken: ct)) > 0;
+        _recent.TryRemove(storeId, out _);
+        return deleted;
     }
 }

@@ -1,5 +1,7 @@
 using CartRecovery.Core.Email;
+using CartRecovery.Data.Templates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CartRecovery.Data.Tests.Templates;
 
@@ -18,6 +20,29 @@ public abstract class TemplateRepositoryContract : DatabaseContract
         var saved = Assert.Single(await Templates.ListAsync(store.Id, Ct));
         Assert.Equal(new StoreTemplate(store.Id, "reminder", "en", "subject", "Second {{ store.name }}", Now.AddMinutes(1)), saved);
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM store_templates"));
+    }
+
+    [Fact]
+    public async Task List_IsRememberedForAFewSecondsButShowsItsOwnSavesAndDeletesAtOnce()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var templates = new TemplateRepository(Db.Connections, Db.Dialect, clock);
+        var store = await AddStoreAsync();
+        await templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "Mine", Now), Ct);
+        Assert.Equal("Mine", Assert.Single(await templates.ListAsync(store.Id, Ct)).Source);
+
+        // A change made elsewhere (another node) shows once the list is no longer remembered ...
+        await Db.ExecuteAsync("UPDATE store_templates SET source = 'Elsewhere' WHERE store_id = @Id", new { store.Id });
+        var remembered = Assert.Single(await templates.ListAsync(store.Id, Ct)).Source;
+        clock.Advance(TemplateRepository.RecentFor);
+        var reread = Assert.Single(await templates.ListAsync(store.Id, Ct)).Source;
+        // ... its own saves and deletes at once.
+        await templates.SaveAsync(new StoreTemplate(store.Id, "reminder", "en", "subject", "Saved", Now), Ct);
+        var afterSave = Assert.Single(await templates.ListAsync(store.Id, Ct)).Source;
+        await templates.DeleteAsync(store.Id, "reminder", "en", "subject", Ct);
+
+        Assert.Equal(("Mine", "Elsewhere", "Saved"), (remembered, reread, afterSave));
+        Assert.Empty(await templates.ListAsync(store.Id, Ct));
     }
 
     [Fact]
