@@ -33,7 +33,7 @@ var windowSeconds = IntArg("--window", 60);
 var transportName = StringArg("--transport", "postmark")!;
 var postgres = StringArg("--postgres", null);
 var engine = postgres is null ? "SQLite (WAL)" : "PostgreSQL";
-var outPath = StringArg("--out", Path.Combine("bench", "results", "timing.md"))!;
+var outPath = StringArg("--out", Path.Combine("bench", "results", postgres is null ? "dispatch-sqlite.md" : "dispatch-postgres.md"))!;
 var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray();
 var loadAtStart = LoadAverage();
 
