@@ -31,7 +31,7 @@ public sealed partial class MessageDispatcher
         public List<ReadyEmail> Emails { get; } = [];
     }
 
-    private sealed record ReadyEmail(OutboundMessage Message, Cart Cart, Store Store, string Recipient, EmailMessage Email)
+    private sealed record ReadyEmail(OutboundMessage Message, string Recipient, EmailMessage Email)
     {
         /// <summary>The message's <c>message.send</c> activity, ended once its outcome is recorded.</summary>
         public Activity? Activity { get; set; }
@@ -103,14 +103,10 @@ public sealed partial class MessageDispatcher
             {
                 results.Add(new(ready.Email.MessageId, null, error));
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error)
             {
                 // A bug or a misconfiguration (InvalidOperationException) will not mend itself; anything else may.
                 results.Add(new(ready.Email.MessageId, null, new EmailSendException(error.Message, isTransient: error is not InvalidOperationException, inner: error)));
-            }
-            catch (OperationCanceledException error)
-            {
-                results.Add(new(ready.Email.MessageId, null, new EmailSendException(error.Message, isTransient: true, inner: error)));
             }
         }
         return results;

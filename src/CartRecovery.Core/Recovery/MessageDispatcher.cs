@@ -275,7 +275,7 @@ public sealed partial class MessageDispatcher(
             ReasonUrl = batch.FirstEmailSteps.GetValueOrDefault(message.CartId, -1) == message.Step ? links.Reason(message.Id, now) : null,
         };
         var content = await composer.ComposeAsync(model, ct);
-        batch.Emails.Add(new ReadyEmail(message, cart, store, email, RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host)));
+        batch.Emails.Add(new ReadyEmail(message, email, RecoveryEmail.Create(model, content, options.PublicBaseUrl.Host)));
         batch.Rules.Add(store.Id, email);
         return Outcome.Queued;
     }

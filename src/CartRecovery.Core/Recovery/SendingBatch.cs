@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
 
 namespace CartRecovery.Core.Recovery;
@@ -20,7 +21,7 @@ public sealed class SendingBatch
     public void Add(long storeId, string email)
     {
         _byStore[storeId] = OfStore(storeId) + 1;
-        var key = (storeId, Normalize(email));
+        var key = (storeId, PersonEmail.Normalize(email));
         _byAddress[key] = _byAddress.GetValueOrDefault(key) + 1;
     }
 
@@ -30,9 +31,7 @@ public sealed class SendingBatch
     public int ToAddress(IEnumerable<long> storeIds, string email)
     {
         ArgumentNullException.ThrowIfNull(storeIds);
-        var address = Normalize(email);
+        var address = PersonEmail.Normalize(email);
         return storeIds.Sum(id => _byAddress.GetValueOrDefault((id, address)));
     }
-
-    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }

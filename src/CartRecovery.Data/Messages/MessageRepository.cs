@@ -93,11 +93,11 @@ internal sealed class MessageRepository : IMessageRepository
         WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND +store_id IN @StoreIds
         """;
 
-    // The ledger of sent emails (email_sends) outlives the messages: erasure and retention delete those.
     private const string FirstEmailStepsSql = """
         SELECT cart_id, MIN(step) FROM messages WHERE cart_id IN @CartIds AND kind = @Kind GROUP BY cart_id
         """;
 
+    // The ledger of sent emails (email_sends) outlives the messages: erasure and retention delete those.
     private const string CountStoreEmailsSentSql = """
         SELECT COUNT(*) FROM email_sends WHERE store_id = @StoreId AND sent_at >= @Start AND sent_at < @Until
         """;

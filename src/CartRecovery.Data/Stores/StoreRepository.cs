@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Stores;
 using CartRecovery.Data.Accounts;
@@ -21,13 +20,9 @@ internal sealed class StoreRepository : IStoreRepository
     /// <summary>How long <see cref="GetRecentAsync"/> uses a store it read.</summary>
     public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(5);
 
-    /// <summary>Stores remembered at most; past it the memory starts again (a burst of clicks spans few shops).</summary>
-    private const int RecentCapacity = 10_000;
-
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<long, (Store Store, DateTimeOffset ReadAt)> _recent = new();
+    private readonly RecentReads<long, Store> _recent;
 
     public StoreRepository(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
     {
@@ -37,7 +32,7 @@ internal sealed class StoreRepository : IStoreRepository
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
-        _time = time;
+        _recent = new(time, RecentFor);
     }
 
     public async Task<Store?> GetAsync(long storeId, CancellationToken ct)
@@ -47,19 +42,7 @@ internal sealed class StoreRepository : IStoreRepository
         return row?.ToStore();
     }
 
-    public async Task<Store?> GetRecentAsync(long storeId, CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        if (_recent.TryGetValue(storeId, out var recent) && now - recent.ReadAt < RecentFor)
-            return recent.Store;
-        var store = await GetAsync(storeId, ct);
-        if (store is null)
-            return null;
-        if (_recent.Count >= RecentCapacity)
-            _recent.Clear();
-        _recent[storeId] = (store, now);
-        return store;
-    }
+    public Task<Store?> GetRecentAsync(long storeId, CancellationToken ct) => _recent.GetAsync(storeId, () => GetAsync(storeId, ct));
 
     public async Task<Store?> FindAsync(string platform, string externalId, CancellationToken ct)
     {
@@ -111,7 +94,7 @@ internal sealed class StoreRepository : IStoreRepository
         }
         await tx.CommitAsync(ct);
         // After the commit: a read between the two would remember the old row again.
-        _recent.TryRemove(row.Id, out _);
+        _recent.Forget(row.Id);
         return row.ToStore();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CartRecovery.Core.Email;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -15,9 +14,6 @@ internal sealed class TemplateRepository : ITemplateRepository
 {
     public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(5);
 
-    /// <summary>Stores whose lists are kept at most; past it the memory starts again.</summary>
-    private const int RecentCapacity = 10_000;
-
     private const string ListSql = """
         SELECT store_id, name, locale, part, source, updated_at FROM store_templates
         WHERE store_id = @StoreId ORDER BY name, locale, part
@@ -29,8 +25,7 @@ internal sealed class TemplateRepository : ITemplateRepository
 
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<long, (IReadOnlyList<StoreTemplate> Templates, DateTimeOffset ReadAt)> _recent = new();
+    private readonly RecentReads<long, IReadOnlyList<StoreTemplate>> _recent;
 
     public TemplateRepository(IDbConnectionFactory connections, SqlDialect dialect, TimeProvider time)
     {
@@ -40,21 +35,17 @@ internal sealed class TemplateRepository : ITemplateRepository
         DapperSetup.Ensure();
         _connections = connections;
         _dialect = dialect;
-        _time = time;
+        _recent = new(time, RecentFor);
     }
 
-    public async Task<IReadOnlyList<StoreTemplate>> ListAsync(long storeId, CancellationToken ct)
+    public async Task<IReadOnlyList<StoreTemplate>> ListAsync(long storeId, CancellationToken ct) =>
+        (await _recent.GetAsync(storeId, () => ReadAsync(storeId, ct)))!;
+
+    private async Task<IReadOnlyList<StoreTemplate>?> ReadAsync(long storeId, CancellationToken ct)
     {
-        var now = _time.GetUtcNow();
-        if (_recent.TryGetValue(storeId, out var recent) && now - recent.ReadAt < RecentFor)
-            return recent.Templates;
         await using var db = await _connections.OpenAsync(ct);
         var rows = await db.QueryAsync<StoreTemplateRow>(new CommandDefinition(ListSql, new { StoreId = storeId }, cancellationToken: ct));
-        IReadOnlyList<StoreTemplate> templates = [.. rows.Select(r => r.ToStoreTemplate())];
-        if (_recent.Count >= RecentCapacity)
-            _recent.Clear();
-        _recent[storeId] = (templates, now);
-        return templates;
+        return [.. rows.Select(r => r.ToStoreTemplate())];
     }
 
     public async Task SaveAsync(StoreTemplate storeTemplate, CancellationToken ct)
@@ -66,7 +57,7 @@ internal sealed class TemplateRepository : ITemplateRepository
             storeTemplate.StoreId, storeTemplate.Name, storeTemplate.Locale, storeTemplate.Part, storeTemplate.Source,
             UpdatedAt = DbTime.ToDb(storeTemplate.UpdatedAt),
         }, cancellationToken: ct));
-        _recent.TryRemove(storeTemplate.StoreId, out _);
+        _recent.Forget(storeTemplate.StoreId);
     }
 
     public async Task<bool> DeleteAsync(long storeId, string name, string locale, string part, CancellationToken ct)
@@ -74,7 +65,7 @@ internal sealed class TemplateRepository : ITemplateRepository
         await using var db = await _connections.OpenAsync(ct);
         var deleted = await db.ExecuteAsync(new CommandDefinition(DeleteSql,
             new { StoreId = storeId, Name = name, Locale = locale, Part = part }, cancellationToken: ct)) > 0;
-        _recent.TryRemove(storeId, out _);
+        _recent.Forget(storeId);
         return deleted;
     }
 }
