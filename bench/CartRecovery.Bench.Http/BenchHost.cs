@@ -26,8 +26,11 @@ internal sealed class BenchHost : IAsyncDisposable
     private readonly string? _postgresAdmin;
     private readonly string? _postgresDatabase;
 
-    private BenchHost(Task<int> run, IServiceProvider services, string data, string? postgresAdmin, string? postgresDatabase) =>
-        (_run, Services, _data, _postgresAdmin, _postgresDatabase) = (run, services, data, postgresAdmin, postgresDatabase);
+    private BenchHost(Task<int> run, IServiceProvider services, string data, string? postgresAdmin, string? postgresDatabase, IReadOnlyList<string> arguments) =>
+        (_run, Services, _data, _postgresAdmin, _postgresDatabase, Arguments) = (run, services, data, postgresAdmin, postgresDatabase, arguments);
+
+    /// <summary>The command line the host was started with: another process given it serves the same database.</summary>
+    public IReadOnlyList<string> Arguments { get; }
 
     public Uri BaseUrl { get; private set; } = null!;
     public IServiceProvider Services { get; }
@@ -63,7 +66,7 @@ internal sealed class BenchHost : IAsyncDisposable
         if (await Task.WhenAny(started.Task, run) == run)
             throw new InvalidOperationException($"The host stopped at start with exit code {await run}.");
         var services = await started.Task;
-        var host = new BenchHost(run, services, data, postgres, database);
+        var host = new BenchHost(run, services, data, postgres, database, args);
         var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return host;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CartRecovery.Bench.Floor;
 using CartRecovery.Bench.Http;
 using CartRecovery.Bench.Http.Growth;
+using CartRecovery.Bench.Http.Memory;
 using CartRecovery.Core.Stores;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,19 +19,22 @@ using Microsoft.Extensions.DependencyInjection;
 //     [--stores 300] [--ops 2000] [--seconds 10] [--warmup 3] [--postgres ...] [--out FILE]
 // Exit code 1 when a request failed; ratios and memory never fail it. A quick run: --carts 20000 --small 1000 --ops 200
 //   --seconds 1 --warmup 1 --connections 4 (under a minute).
+// Memory: the host's own process (the app's executable, server GC) serving the three paths at --carts carts:
+//   dotnet run -c Release --project bench/CartRecovery.Bench.Http -- --target memory [--carts 1000000] [--stores 300]
+//     [--links 500] [--seconds 10] [--warmup 3] [--postgres ...] [--out FILE]
 var target = StringArg("--target", "shopify")!;
 var seconds = IntArg("--seconds", 10);
 var warmup = IntArg("--warmup", 3);
 var connections = IntArg("--connections", 32);
 var postgres = StringArg("--postgres", null);
 var engine = postgres is null ? "sqlite" : "postgres";
-var outPath = StringArg("--out", Path.Combine("bench", "results", target == "growth" ? $"growth-{engine}.md" : $"http-{target}-{engine}.md"))!;
+var outPath = StringArg("--out", Path.Combine("bench", "results", target is "growth" or "memory" ? $"{target}-{engine}.md" : $"http-{target}-{engine}.md"))!;
 var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToList();
 var command = "dotnet run -c Release --project bench/CartRecovery.Bench.Http -- "
     + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
-if (target is not ("shopify" or "woocommerce" or "redirect" or "growth"))
+if (target is not ("shopify" or "woocommerce" or "redirect" or "growth" or "memory"))
 {
-    Console.Error.WriteLine("--target must be shopify, woocommerce, redirect or growth");
+    Console.Error.WriteLine("--target must be shopify, woocommerce, redirect, growth or memory");
     return 2;
 }
 
@@ -55,6 +59,17 @@ if (target == "growth")
     await File.WriteAllTextAsync(outPath, growth);
     Console.WriteLine($"Written: {outPath}");
     return small.Paths.Concat(large.Paths).All(p => p.Load.Errors == 0) ? 0 : 1;
+}
+
+if (target == "memory")
+{
+    var options = new MemoryRun.Options(IntArg("--carts", 1_000_000), IntArg("--stores", 300), IntArg("--links", 500), seconds, warmup, connections,
+        postgres, overrides);
+    var (memory, passed) = await MemoryRun.RunAsync(options, command, http);
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+    await File.WriteAllTextAsync(outPath, memory);
+    Console.WriteLine($"Written: {outPath}");
+    return passed ? 0 : 1;
 }
 
 // 1. The floor, alone on the machine (the host is not started yet).
