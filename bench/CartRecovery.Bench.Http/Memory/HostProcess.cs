@@ -7,7 +7,7 @@ namespace CartRecovery.Bench.Http.Memory;
 
 /// <summary>
 /// The real host as operators run it: the app's own executable (<c>CartRecovery.Web</c>, copied beside this one by the
-/// project reference, with its runtime settings: the server GC) in a process of its own, so its resident memory and CPU
+/// project reference, with its runtime settings: the server GC; and the container image's environment) in a process of its own, so its resident memory and CPU
 /// are its own and not the load driver's. Its output goes to <c>host.log</c> in the bench's temporary folder.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
@@ -52,6 +52,8 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var argument in arguments.Append($"--Urls=http://127.0.0.1:{port}"))
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // As the container image runs it (Dockerfile): two glibc malloc arenas, not one per busy thread.
+        start.Environment["MALLOC_ARENA_MAX"] = "2";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
