@@ -68,7 +68,7 @@ internal static class MemoryRun
 
             {Report.RunRows(startedAt, loadAtStart, command)}
             | Data | {seeded.Stores} shops, {options.Carts:N0} carts as the growth run seeds them (seeded in {seeded.Took.TotalSeconds:0} s) |
-            | Host | the app's own executable (`CartRecovery.Web`, server GC as it ships), its jobs on; driven over loopback from the bench's process ({options.Connections} keep-alive connections, {options.Warmup} s warm-up then {options.Seconds} s per path) |
+            | Host | the app's own executable (`CartRecovery.Web`: the server GC as it ships, `MALLOC_ARENA_MAX=2` as the container image sets it), its jobs on; driven over loopback from the bench's process ({options.Connections} keep-alive connections, {options.Warmup} s warm-up then {options.Seconds} s per path) |
             | Target | peak resident memory ≤ {MaxPeakRssMegabytes} MB |
 
             | Phase | Per s | Errors | Host CPU per request (until drained) | Resident after |
