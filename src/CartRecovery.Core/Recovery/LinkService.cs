@@ -39,11 +39,21 @@ public sealed partial class LinkService(
     {
         using var activity = CartRecoveryTelemetry.Start("restore.click", storeId: null);
         var result = await follow(activity);
-        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        var outcome = OutcomeName(result.Outcome);
         activity?.SetTag(CartRecoveryTelemetry.Tags.Outcome, outcome);
         LinkMetrics.RestoreClicked(outcome);
         return result;
     }
+
+    // The metric's and trace's label, without two strings per click.
+    private static string OutcomeName(RestoreOutcome outcome) => outcome switch
+    {
+        RestoreOutcome.Redirect => "redirect",
+        RestoreOutcome.Expired => "expired",
+        RestoreOutcome.Invalid => "invalid",
+        RestoreOutcome.Refused => "refused",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
 
     private async Task<RestoreResult> FollowRestoreLinkAsync(string token, System.Diagnostics.Activity? activity, CancellationToken ct)
     {

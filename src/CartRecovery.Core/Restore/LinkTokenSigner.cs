@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -16,6 +17,7 @@ public sealed class LinkTokenSigner
     private const int MacLength = 16;
     private const int TokenLength = PayloadLength + MacLength;
     private static readonly int EncodedLength = Base64Url.GetEncodedLength(TokenLength);
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
     private readonly byte[] _key;
 
     public LinkTokenSigner(byte[] key)
@@ -40,7 +42,7 @@ public sealed class LinkTokenSigner
     public TokenCheck Check(string? token, TokenPurpose purpose, DateTimeOffset now)
     {
         // Base64Url throws (rather than returning false) on characters outside its alphabet, so check them first.
-        if (token is null || token.Length != EncodedLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (token is null || token.Length != EncodedLength || token.AsSpan().ContainsAnyExcept(Alphabet))
             return TokenCheck.Invalid;
         Span<byte> bytes = stackalloc byte[TokenLength];
         if (!TryDecode(token, bytes))

@@ -1,3 +1,4 @@
+using System.Data;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
@@ -329,11 +330,14 @@ internal sealed class MessageRepository : IMessageRepository
     public Task<bool> RecordLinkFollowedAsync(long messageId, CartEvent clicked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clicked);
-        var parameters = new { Id = messageId, At = DbTime.ToDb(clicked.At) };
-        return _commits.RunAsync(async (db, transaction) =>
+        // The batch's clicks share their two commands (GroupCommit.Command): each statement is compiled once per batch.
+        return _commits.RunAsync(async (_, transaction) =>
         {
-            var first = await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0;
-            await CartEventWriter.AddAsync(db, transaction, clicked, CancellationToken.None);
+            var click = _commits.Command(transaction, RecordClickSql, ("@Id", DbType.Int64), ("@At", DbType.Int64));
+            click.Parameters[0].Value = messageId;
+            click.Parameters[1].Value = DbTime.ToDb(clicked.At);
+            var first = await click.ExecuteNonQueryAsync(CancellationToken.None) > 0;
+            await CartEventWriter.AddAsync(_commits, transaction, clicked);
             return first;
         }, ct);
     }

@@ -114,6 +114,8 @@ internal static class CartRecoveryHost
             StatusCodeSelector = RequestFailures.StatusCodeFor,
             SuppressDiagnosticsCallback = c => RequestFailures.IsClientFault(c.Exception),
         });
+        // Restore links answer here: what follows serves people and API callers (pages, sessions, keys, limits).
+        app.UseEarlyAnswers();
         app.UseStatusCodePages();
         app.UseWebApp();
         app.UseRateLimiter();

@@ -1,17 +1,21 @@
 using CartRecovery.Core.Recovery;
+using CartRecovery.Web.Hosting;
 using CartRecovery.Web.Pages;
 
 namespace CartRecovery.Web.Features.Restore;
 
-/// <summary><c>GET /r/{token}</c>: the restore link of every recovery email; <c>GET /s/{code}</c>: its short form in texts.</summary>
+/// <summary>
+/// <c>GET /r/{token}</c>: the restore link of every recovery email; <c>GET /s/{code}</c>: its short form in texts.
+/// Both answer early (<see cref="EarlyAnswers"/>): no session, key or page language is read to follow them.
+/// </summary>
 internal static class RestoreEndpoints
 {
     public static IEndpointRouteBuilder MapRestoreLinks(this IEndpointRouteBuilder app)
     {
         app.MapGet("/r/{token}", async (string token, LinkService links, CancellationToken ct) => Answer(await links.RestoreAsync(token, ct)))
-            .ExcludeFromDescription();
+            .AnswersEarly().ExcludeFromDescription();
         app.MapGet("/s/{token}", async (string token, LinkService links, CancellationToken ct) => Answer(await links.RestoreShortAsync(token, ct)))
-            .ExcludeFromDescription();
+            .AnswersEarly().ExcludeFromDescription();
         return app;
     }
 
