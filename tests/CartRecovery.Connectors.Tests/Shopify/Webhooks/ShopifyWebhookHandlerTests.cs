@@ -29,6 +29,7 @@ public sealed class ShopifyWebhookHandlerTests
     private void UseStore(Store? store)
     {
         _stores.Setup(s => s.GetAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(store);
+        _stores.Setup(s => s.GetRecentAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(store);
         _stores.Setup(s => s.FindAsync(Platforms.Shopify, ShopifyTestKit.Shop, It.IsAny<CancellationToken>())).ReturnsAsync(store);
     }
 
@@ -272,6 +273,7 @@ public sealed class ShopifyWebhookHandlerTests
     public async Task HandleAsync_StoreNotResolvedAtReceipt_FindsItByShopDomain()
     {
         _stores.Setup(s => s.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((Store?)null);
+        _stores.Setup(s => s.GetRecentAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((Store?)null);
         using var kit = new ShopifyTestKit(VariantImages);
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CustomersRedact, "customers_redact.json", storeId: null, shopRef: "Maple-Goods.myshopify.com"), TestContext.Current.CancellationToken);
