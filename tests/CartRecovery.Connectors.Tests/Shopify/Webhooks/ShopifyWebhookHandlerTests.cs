@@ -46,7 +46,7 @@ public sealed class ShopifyWebhookHandlerTests
         var options = new BillingOptions();
         var billing = new PlanSubscriptions(options, _subscriptions.Object,
             new PlanGate(options, _subscriptions.Object, _carts.Messages.Object, [_billing.Object], kit.Time), _carts.Messages.Object, [_billing.Object], kit.Time);
-        return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(_carts.Carts.Object, ingestion), new ShopifyImageEnricher(kit.Api()),
+        return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(ingestion), new ShopifyImageEnricher(kit.Api()),
             ingestion, lifecycle, _privacy.Object, erasure, billing, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
     }
 
