@@ -10,30 +10,29 @@ namespace CartRecovery.Connectors.Shopify.Checkouts;
 /// </summary>
 internal sealed class ShopifyCartReporter
 {
-    private readonly ICartRepository _carts;
     private readonly CartIngestion _ingestion;
 
-    public ShopifyCartReporter(ICartRepository carts, CartIngestion ingestion)
+    public ShopifyCartReporter(CartIngestion ingestion)
     {
-        ArgumentNullException.ThrowIfNull(carts);
         ArgumentNullException.ThrowIfNull(ingestion);
-        _carts = carts;
         _ingestion = ingestion;
     }
 
-    public async Task<CartMergeResult> ReportAsync(CartSnapshot snapshot, CancellationToken ct) =>
-        await _ingestion.ReportCartAsync(await AlignAsync(snapshot, ct), ct);
+    // The look-up by references runs in the merge's own transaction: for a new checkout (nothing matches) that is the
+    // only read, where a look-up before the merge cost a connection and a read of its own.
+    public Task<CartMergeResult> ReportAsync(CartSnapshot snapshot, CancellationToken ct) =>
+        _ingestion.ReportCartAsync(snapshot, Align, ct);
 
     /// <summary>The snapshot, re-keyed to the existing cart that shares one of its identifiers, if there is one.</summary>
-    internal async Task<CartSnapshot> AlignAsync(CartSnapshot snapshot, CancellationToken ct)
+    /// <param name="matches">The store's carts matching the snapshot's key or refs, once per reference, by cart id.</param>
+    internal static CartSnapshot Align(CartSnapshot snapshot, IReadOnlyList<CartRefMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var references = snapshot.PlatformRefs.Values.Distinct(StringComparer.Ordinal).ToList();
-        // One read for the key and every ref; most checkouts are either new (nothing matches) or known by their key.
-        var matches = await _carts.FindByRefsAsync(snapshot.StoreId, [snapshot.ExternalId, .. references], ct);
+        ArgumentNullException.ThrowIfNull(matches);
+        // Most checkouts are either new (nothing matches) or known by their key.
         if (matches.Count == 0 || matches.Any(m => m.ExternalId == snapshot.ExternalId))
             return snapshot;
-        foreach (var reference in references)
+        foreach (var reference in snapshot.PlatformRefs.Values.Distinct(StringComparer.Ordinal))
         {
             // The cart FindByRefAsync would return for this ref: the matches come ordered by cart id.
             var known = matches.FirstOrDefault(m => m.Reference == reference);

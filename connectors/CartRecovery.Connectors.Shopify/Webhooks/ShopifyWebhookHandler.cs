@@ -101,7 +101,9 @@ internal sealed partial class ShopifyWebhookHandler : IWebhookHandler
 
     private async Task<Store?> FindStoreAsync(WebhookDelivery delivery, CancellationToken ct)
     {
-        if (delivery.StoreId is { } storeId && await _stores.GetAsync(storeId, ct) is { Platform: Platforms.Shopify } known)
+        // The store as read at most a few seconds ago: a batch of deliveries for one shop reads it once, and this
+        // process's own changes to it (an uninstall handled earlier in the batch) show at once.
+        if (delivery.StoreId is { } storeId && await _stores.GetRecentAsync(storeId, ct) is { Platform: Platforms.Shopify } known)
             return known;
         return ShopifyHmac.IsValidShopDomain(delivery.ShopRef)
             ? await _stores.FindAsync(Platforms.Shopify, ShopifyInstallFlow.Normalize(delivery.ShopRef!), ct)

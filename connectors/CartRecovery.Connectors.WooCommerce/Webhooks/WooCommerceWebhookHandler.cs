@@ -25,7 +25,8 @@ internal sealed partial class WooCommerceWebhookHandler(
         ArgumentNullException.ThrowIfNull(delivery);
         if (delivery.StoreId is not { } storeId)
             throw new InvalidOperationException("A WooCommerce delivery must carry the store id of its URL.");
-        var store = await stores.GetAsync(storeId, ct);
+        // Read at most a few seconds ago (once per batch of this store's deliveries); this process's own changes show at once.
+        var store = await stores.GetRecentAsync(storeId, ct);
         if (store is null || store.Status != StoreStatus.Active
             || !string.Equals(store.Platform, Platforms.WooCommerce, StringComparison.OrdinalIgnoreCase))
         {

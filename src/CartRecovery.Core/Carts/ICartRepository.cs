@@ -11,6 +11,14 @@ public interface ICartRepository
     /// </summary>
     Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="UpsertAsync"/>, for a snapshot whose key depends on the carts the store already holds: in the same
+    /// transaction, reads the carts its key or any of its platform refs matches (as <see cref="FindByRefsAsync"/> does) and
+    /// upserts what <paramref name="align"/> makes of the snapshot and those matches.
+    /// </summary>
+    Task<CartMergeResult> UpsertAlignedAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot> align,
+        DateTimeOffset now, CancellationToken ct);
+
     Task<Cart?> GetAsync(long cartId, CancellationToken ct);
 
     /// <summary>The carts of these ids that exist, with their lines, in no particular order.</summary>

@@ -22,10 +22,20 @@ public sealed partial class CartIngestion(
     /// Merges the snapshot, then applies the stop conditions news of a cart can bring: an abandoned cart emptied by the
     /// customer expires (its steps are cancelled), and a customer's newer open cart replaces their older ones in the store.
     /// </summary>
-    public async Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct)
+    public Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, CancellationToken ct) => ReportCartAsync(snapshot, null, ct);
+
+    /// <summary>
+    /// As <see cref="ReportCartAsync(CartSnapshot, CancellationToken)"/>, the snapshot first re-keyed by <paramref name="align"/>
+    /// from the carts its key and platform refs match, read in the merge's own transaction (<see cref="ICartRepository.UpsertAlignedAsync"/>).
+    /// </summary>
+    public async Task<CartMergeResult> ReportCartAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>? align,
+        CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         using var activity = CartRecoveryTelemetry.Start("cart.report", snapshot.StoreId);
-        var result = await carts.UpsertAsync(snapshot, time.GetUtcNow(), ct);
+        var result = align is null
+            ? await carts.UpsertAsync(snapshot, time.GetUtcNow(), ct)
+            : await carts.UpsertAlignedAsync(snapshot, align, time.GetUtcNow(), ct);
         activity?.SetTag(CartRecoveryTelemetry.Tags.CartId, result.Cart.Id).SetTag(CartRecoveryTelemetry.Tags.Outcome, result.Outcome.ToString());
         if (result.Outcome != MergeOutcome.Unchanged)
             await StopWhenEmptiedOrReplacedAsync(result.Cart, ct);

@@ -119,30 +119,54 @@ internal sealed class CartRepository : ICartRepository
         _transitions = new CartTransitions(connections, dialect);
     }
 
-    public async Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    public Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct) =>
+        UpsertAsync(snapshot, null, now, ct);
+
+    public Task<CartMergeResult> UpsertAlignedAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot> align,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(align);
+        return UpsertAsync(snapshot, align, now, ct);
+    }
+
+    private async Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>? align,
+        DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        // Merge what will be read back: with sub-millisecond times a redelivered snapshot would look newer than the
-        // stored one and count as an update every time.
-        snapshot = snapshot with { CreatedAt = DbTime.Truncate(snapshot.CreatedAt), UpdatedAt = DbTime.Truncate(snapshot.UpdatedAt) };
         now = DbTime.Truncate(now);
         try
         {
-            return await UpsertOnceAsync(snapshot, now, ct);
+            return await UpsertOnceAsync(snapshot, align, now, ct);
         }
         catch (DbException error) when (_dialect.IsUniqueViolation(error))
         {
             // Engines without a database-wide write lock: another writer inserted the cart between our read and our
             // insert. Merging again now finds it.
-            return await UpsertOnceAsync(snapshot, now, ct);
+            return await UpsertOnceAsync(snapshot, align, now, ct);
         }
     }
 
-    private async Task<CartMergeResult> UpsertOnceAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    private async Task<CartMergeResult> UpsertOnceAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>? align,
+        DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
         await using var tx = await _dialect.BeginWriteAsync(db, ct);
-        var existing = await CartReader.SingleAsync(_dialect, db, tx, FindSql, new { snapshot.StoreId, snapshot.ExternalId }, ct);
+        var read = true;
+        if (align is not null)
+        {
+            var key = snapshot.ExternalId;
+            var matches = await QueryRefsAsync(db, tx, snapshot.StoreId, [key, .. snapshot.PlatformRefs.Values], ct);
+            snapshot = align(snapshot, matches);
+            // The key is one of the references: a cart stored under it is among the matches, so a snapshot that kept a key
+            // nothing matched is new and needs no second read.
+            read = snapshot.ExternalId != key || matches.Any(m => m.ExternalId == key);
+        }
+        // Merge what will be read back: with sub-millisecond times a redelivered snapshot would look newer than the
+        // stored one and count as an update every time.
+        snapshot = snapshot with { CreatedAt = DbTime.Truncate(snapshot.CreatedAt), UpdatedAt = DbTime.Truncate(snapshot.UpdatedAt) };
+        var existing = read
+            ? await CartReader.SingleAsync(_dialect, db, tx, FindSql, new { snapshot.StoreId, snapshot.ExternalId }, ct)
+            : null;
         var result = CartMerger.Merge(existing, snapshot, now);
         if (result.Outcome == MergeOutcome.Unchanged)
             return result;
@@ -208,9 +232,15 @@ internal sealed class CartRepository : ICartRepository
         if (references.Count == 0)
             return [];
         await using var db = await _connections.OpenAsync(ct);
+        return await QueryRefsAsync(db, null, storeId, references, ct);
+    }
+
+    private async Task<IReadOnlyList<CartRefMatch>> QueryRefsAsync(DbConnection db, DbTransaction? tx, long storeId,
+        IReadOnlyCollection<string> references, CancellationToken ct)
+    {
         var rows = await db.QueryAsync<(string Reference, long Id, string ExternalId, string? PlatformRefs)>(new CommandDefinition(
             _dialect.ListParameter(FindByRefsSql), new { StoreId = storeId, Refs = references.Distinct(StringComparer.Ordinal).ToArray() },
-            cancellationToken: ct));
+            tx, cancellationToken: ct));
         return rows.Select(r => new CartRefMatch(r.Reference, r.Id, r.ExternalId, CartRow.ReadRefs(r.PlatformRefs))).ToList();
     }
 

@@ -49,7 +49,21 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
         // A relaxed caller does not wait for the disk, so it has nothing to share: its own quick commit is cheaper.
         if (RelaxedDurability.IsOn)
             return RunAloneAsync(write, ct);
-        var queued = new Write<T>(write);
+        var queued = new Single<T>(write);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
+        return queued.Completion.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{DbConnection, DbTransaction, Task{T}}, CancellationToken)"/>, for a write of a kind
+    /// whose instances in the same transaction run together (<see cref="IBatchedWrite{TItem, TResult}"/>).
+    /// </summary>
+    public Task<TResult> RunAsync<TItem, TResult>(IBatchedWrite<TItem, TResult> kind, TItem item, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (RelaxedDurability.IsOn)
+            return RunAloneAsync(async (db, transaction) => (await kind.RunAsync(db, transaction, [item]))[0], ct);
+        var queued = new Batched<TItem, TResult>(kind, item);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(queued), this);
         return queued.Completion.Task.WaitAsync(ct);
     }
@@ -145,8 +159,9 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
         _commands[transaction] = new(StringComparer.Ordinal);
         try
         {
-            foreach (var write in writes)
-                await write.RunAsync(db, transaction);
+            // Writes of one batched kind run together, where the first of them was queued; the others one by one.
+            foreach (var group in writes.GroupBy(w => w.Kind ?? w))
+                await group.First().RunAsync(db, transaction, group.ToList());
             await transaction.CommitAsync(CancellationToken.None);
         }
         finally
@@ -177,21 +192,44 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
 
     private abstract class Write
     {
-        public abstract Task RunAsync(DbConnection db, DbTransaction transaction);
+        /// <summary>The batched kind this write belongs to, or null for a write that runs on its own.</summary>
+        public virtual object? Kind => null;
+
+        /// <summary>Runs <paramref name="group"/> (this write, or every write of its <see cref="Kind"/> in the transaction).</summary>
+        public abstract Task RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<Write> group);
         public abstract void Complete();
         public abstract void Fail(Exception error);
     }
 
-    private sealed class Write<T>(Func<DbConnection, DbTransaction, Task<T>> write) : Write
+    private abstract class Write<T> : Write
     {
-        private T _result = default!;
+        protected T Result { get; set; } = default!;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override async Task RunAsync(DbConnection db, DbTransaction transaction) => _result = await write(db, transaction);
-
-        public override void Complete() => Completion.TrySetResult(_result);
+        public override void Complete() => Completion.TrySetResult(Result);
 
         public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    private sealed class Single<T>(Func<DbConnection, DbTransaction, Task<T>> write) : Write<T>
+    {
+        public override async Task RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<Write> group) =>
+            Result = await write(db, transaction);
+    }
+
+    private sealed class Batched<TItem, TResult>(IBatchedWrite<TItem, TResult> kind, TItem item) : Write<TResult>
+    {
+        public override object Kind => kind;
+
+        public override async Task RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<Write> group)
+        {
+            var writes = group.Cast<Batched<TItem, TResult>>().ToList();
+            var results = await kind.RunAsync(db, transaction, writes.ConvertAll(w => w.Item));
+            for (var i = 0; i < writes.Count; i++)
+                writes[i].Result = results[i];
+        }
+
+        private TItem Item => item;
     }
 }

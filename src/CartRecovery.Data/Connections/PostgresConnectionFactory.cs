@@ -18,13 +18,30 @@ internal sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDi
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _relaxedSource;
 
+    /// <summary>
+    /// Statements Npgsql prepares on each connection when the connection string does not say (<c>Max Auto Prepare</c>):
+    /// a statement run a few times is parsed and planned once per session instead of on every run, which the server
+    /// otherwise does on the same CPUs for each of the hot paths' statements.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     public PostgresConnectionFactory(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        connectionString = WithAutoPrepare(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         var relaxed = new NpgsqlConnectionStringBuilder(connectionString);
         relaxed.Options = string.IsNullOrWhiteSpace(relaxed.Options) ? "-c synchronous_commit=off" : $"{relaxed.Options} -c synchronous_commit=off";
         _relaxedSource = NpgsqlDataSource.Create(relaxed.ConnectionString);
+    }
+
+    /// <summary>The connection string with <see cref="DefaultMaxAutoPrepare"/> unless it sets Max Auto Prepare itself (0 turns it off).</summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CartRecovery.Core.Webhooks;
 using CartRecovery.Data.Connections;
 using CartRecovery.Data.Dialects;
@@ -31,7 +32,7 @@ internal sealed class WebhookInbox : IWebhookInbox
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
     private readonly GroupCommit _commits;
-    private readonly string _acceptSql;
+    private readonly AcceptRows _accept;
     private readonly string _processedSql;
 
     public WebhookInbox(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
@@ -43,17 +44,16 @@ internal sealed class WebhookInbox : IWebhookInbox
         _connections = connections;
         _dialect = dialect;
         _commits = commits;
-        _acceptSql = dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id");
+        _accept = new AcceptRows(dialect.InsertIgnoringDuplicates(InsertSql, "platform, delivery_id"));
         _processedSql = dialect.ListParameter(ProcessedSql);
     }
 
-    // A burst of deliveries shares transactions (one commit per batch); each returns only once its row has committed.
+    // A burst of deliveries shares transactions (one commit per batch), and their inserts run as one batch of the same
+    // statement (compiled once on SQLite, one round trip on the server engines); each returns only once its row has committed.
     public Task<bool> AcceptAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var row = WebhookDeliveryRow.From(delivery);
-        return _commits.RunAsync(async (db, transaction) =>
-            await db.ExecuteAsync(new CommandDefinition(_acceptSql, row, transaction)) > 0, ct);
+        return _commits.RunAsync(_accept, WebhookDeliveryRow.From(delivery), ct);
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
@@ -96,5 +96,19 @@ internal sealed class WebhookInbox : IWebhookInbox
             RetryAt = DbTime.ToDb(retryAt),
             Status = (int)(retryAt is null ? WebhookStatus.Failed : WebhookStatus.Pending),
         }, cancellationToken: ct));
+    }
+
+    /// <summary>The inserts of the deliveries queued for one commit; a delivery is new when its insert stored a row.</summary>
+    private sealed class AcceptRows(string sql) : IBatchedWrite<WebhookDeliveryRow, bool>
+    {
+        private static readonly (string, Func<WebhookDeliveryRow, object?>)[] Parameters =
+        [
+            ("@Platform", r => r.Platform), ("@DeliveryId", r => r.DeliveryId), ("@Topic", r => r.Topic), ("@StoreId", r => r.StoreId),
+            ("@ShopRef", r => r.ShopRef), ("@Body", r => r.Body), ("@TriggeredAt", r => r.TriggeredAt), ("@ReceivedAt", r => r.ReceivedAt),
+            ("@Status", r => r.Status), ("@Attempts", r => r.Attempts), ("@NextAttemptAt", r => r.NextAttemptAt),
+        ];
+
+        public async Task<IReadOnlyList<bool>> RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<WebhookDeliveryRow> items) =>
+            (await StatementPerRow.ExecuteAsync(db, transaction, sql, items, Parameters)).Select(affected => affected > 0).ToList();
     }
 }

@@ -78,6 +78,28 @@ public abstract class GroupCommitContract : DatabaseContract
         Assert.Throws<InvalidOperationException>(() => Commits.Command(transaction, "SELECT 1"));
     }
 
+    [Fact]
+    public async Task RunAsync_WhenWritesOfOneBatchedKindAreQueuedTogether_RunsThemInOneCallAndHandsEachItsOwnResult()
+    {
+        var kind = new Doubling();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Commits.RunAsync(kind, i, Ct)));
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i * 2), results);
+        Assert.True(kind.Calls < 50, $"{kind.Calls} calls for 100 writes queued at once");
+    }
+
+    private sealed class Doubling : IBatchedWrite<int, int>
+    {
+        public int Calls { get; private set; }
+
+        public Task<IReadOnlyList<int>> RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<int> items)
+        {
+            Calls++;
+            return Task.FromResult<IReadOnlyList<int>>(items.Select(i => i * 2).ToList());
+        }
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var db = await Db.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);

@@ -60,6 +60,45 @@ public abstract class ConnectorStorageContract : DatabaseContract
     }
 
     [Fact]
+    public async Task UpsertAligned_HandsTheMatchesOfTheKeyAndRefsToAlign_AndMergesUnderTheKeyItChose()
+    {
+        var store = await AddStoreAsync();
+        var polled = await Db.Carts.UpsertAsync(ContractData.Snapshot(store.Id, "111", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["id"] = "111", ["token"] = "tok-1" },
+        }, Now, Ct);
+        IReadOnlyList<CartRefMatch>? seen = null;
+        CartSnapshot JoinFirstMatch(CartSnapshot snapshot, IReadOnlyList<CartRefMatch> matches)
+        {
+            seen = matches;
+            return matches.Count == 0 ? snapshot : snapshot with { ExternalId = matches[0].ExternalId };
+        }
+
+        // A webhook keyed by its token for the checkout the poller stored under its id.
+        var joined = await Db.Carts.UpsertAlignedAsync(ContractData.Snapshot(store.Id, "tok-1", Now.AddMinutes(1)) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["token"] = "tok-1" },
+        }, JoinFirstMatch, Now, Ct);
+        // The same webhook again: its cart is found under the key align chose, not created twice.
+        var again = await Db.Carts.UpsertAlignedAsync(ContractData.Snapshot(store.Id, "tok-1", Now.AddMinutes(1)) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["token"] = "tok-1" },
+        }, JoinFirstMatch, Now, Ct);
+        // A checkout nothing knows yet.
+        var fresh = await Db.Carts.UpsertAlignedAsync(ContractData.Snapshot(store.Id, "tok-9", Now) with
+        {
+            PlatformRefs = new Dictionary<string, string> { ["token"] = "tok-9" },
+        }, JoinFirstMatch, Now, Ct);
+
+        Assert.Equal((MergeOutcome.Updated, polled.Cart.Id), (joined.Outcome, joined.Cart.Id));
+        Assert.Equal((MergeOutcome.Unchanged, polled.Cart.Id), (again.Outcome, again.Cart.Id));
+        Assert.Equal(MergeOutcome.Created, fresh.Outcome);
+        Assert.Empty(seen!);
+        Assert.Equal(2, await Db.ScalarAsync<long>("SELECT COUNT(*) FROM carts WHERE store_id = @Id", new { store.Id }));
+        Assert.Equal("111", (await Db.Carts.FindByRefAsync(store.Id, "tok-1", Ct))!.ExternalId);
+    }
+
+    [Fact]
     public async Task Upsert_WhenALaterSnapshotAddsARef_KeepsTheOldOnesAndPresentmentTotals()
     {
         var store = await AddStoreAsync();

@@ -21,15 +21,26 @@ internal sealed class CartPorts
                 Upserted.Enqueue(snapshot);
                 return new CartMergeResult(Cart.FromSnapshot(snapshot, now), MergeOutcome.Created);
             });
-        // What the store's one read by references returns for the carts in Known, in the store's order (by cart id).
         Carts.Setup(c => c.FindByRefsAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((long storeId, IReadOnlyCollection<string> references, CancellationToken _) => Known
-                .Where(c => c.StoreId == storeId).OrderBy(c => c.Id)
-                .SelectMany(c => references.Distinct().Where(r => c.ExternalId == r || c.PlatformRefs.Values.Contains(r))
-                    .Select(r => new CartRefMatch(r, c.Id, c.ExternalId, c.PlatformRefs)))
-                .ToList());
+            .ReturnsAsync((long storeId, IReadOnlyCollection<string> references, CancellationToken _) => Matches(storeId, references));
+        // The store's merge after its read by the snapshot's key and refs.
+        Carts.Setup(c => c.UpsertAlignedAsync(It.IsAny<CartSnapshot>(), It.IsAny<Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>>(),
+                It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot> align, DateTimeOffset now, CancellationToken _) =>
+            {
+                var aligned = align(snapshot, Matches(snapshot.StoreId, [snapshot.ExternalId, .. snapshot.PlatformRefs.Values]));
+                Upserted.Enqueue(aligned);
+                return new CartMergeResult(Cart.FromSnapshot(aligned, now), MergeOutcome.Created);
+            });
         Messages.Setup(m => m.ListForCartAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
     }
+
+    // What the store's one read by references returns for the carts in Known, in the store's order (by cart id).
+    private List<CartRefMatch> Matches(long storeId, IReadOnlyCollection<string> references) => Known
+        .Where(c => c.StoreId == storeId).OrderBy(c => c.Id)
+        .SelectMany(c => references.Distinct().Where(r => c.ExternalId == r || c.PlatformRefs.Values.Contains(r))
+            .Select(r => new CartRefMatch(r, c.Id, c.ExternalId, c.PlatformRefs)))
+        .ToList();
 
     /// <summary>Carts the store holds, as far as looking a snapshot up by its references goes.</summary>
     public List<Cart> Known { get; } = [];

@@ -6,7 +6,7 @@ namespace CartRecovery.Connectors.Tests.Shopify.Checkouts;
 
 public sealed class ShopifyCartReporterTests
 {
-    private static ShopifyCartReporter Reporter(CartPorts ports, ShopifyTestKit kit) => new(ports.Carts.Object, ports.Ingestion(kit.Time));
+    private static ShopifyCartReporter Reporter(CartPorts ports, ShopifyTestKit kit) => new(ports.Ingestion(kit.Time));
 
     [Fact]
     public async Task ReportAsync_NewCheckout_KeepsItsOwnKey()
@@ -56,7 +56,7 @@ public sealed class ShopifyCartReporterTests
     }
 
     [Fact]
-    public async Task ReportAsync_LooksTheCheckoutUpByAllItsReferencesInOneRead()
+    public async Task ReportAsync_LooksTheCheckoutUpInTheMergesOwnTransaction()
     {
         using var kit = new ShopifyTestKit(_ => Respond.Data(new { }));
         var ports = new CartPorts();
@@ -64,8 +64,9 @@ public sealed class ShopifyCartReporterTests
 
         await Reporter(ports, kit).ReportAsync(snapshot, TestContext.Current.CancellationToken);
 
-        ports.Carts.Verify(c => c.FindByRefsAsync(1, It.Is<IReadOnlyCollection<string>>(refs =>
-            refs.Contains(snapshot.ExternalId) && snapshot.PlatformRefs.Values.All(refs.Contains)), It.IsAny<CancellationToken>()), Times.Once);
+        ports.Carts.Verify(c => c.UpsertAlignedAsync(snapshot, It.IsAny<Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>>(),
+            It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        ports.Carts.Verify(c => c.FindByRefsAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()), Times.Never);
         ports.Carts.Verify(c => c.FindAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         ports.Carts.Verify(c => c.FindByRefAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }

@@ -24,7 +24,7 @@ public sealed class ShopifyPollerTests
     }
 
     private static ShopifyPoller Poller(ShopifyTestKit kit, CartPorts ports, InMemoryConnectorState state) =>
-        new(kit.Api(), new ShopifyCartReporter(ports.Carts.Object, ports.Ingestion(kit.Time)), state, kit.OptionsAccessor,
+        new(kit.Api(), new ShopifyCartReporter(ports.Ingestion(kit.Time)), state, kit.OptionsAccessor,
             new RecoveryOptions(), kit.Time, NullLogger<ShopifyPoller>.Instance);
 
     [Fact]
@@ -85,8 +85,9 @@ public sealed class ShopifyPollerTests
     private static void FailOnce(CartPorts ports, string externalId)
     {
         var failed = false;
-        ports.Carts.Setup(c => c.UpsertAsync(It.Is<CartSnapshot>(s => s.ExternalId == externalId), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((CartSnapshot snapshot, DateTimeOffset now, CancellationToken _) =>
+        ports.Carts.Setup(c => c.UpsertAlignedAsync(It.Is<CartSnapshot>(s => s.ExternalId == externalId),
+                It.IsAny<Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot> _, DateTimeOffset now, CancellationToken _) =>
             {
                 if (!failed)
                 {

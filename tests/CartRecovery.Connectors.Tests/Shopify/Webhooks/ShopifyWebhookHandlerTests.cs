@@ -29,6 +29,7 @@ public sealed class ShopifyWebhookHandlerTests
     private void UseStore(Store? store)
     {
         _stores.Setup(s => s.GetAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(store);
+        _stores.Setup(s => s.GetRecentAsync(1, It.IsAny<CancellationToken>())).ReturnsAsync(store);
         _stores.Setup(s => s.FindAsync(Platforms.Shopify, ShopifyTestKit.Shop, It.IsAny<CancellationToken>())).ReturnsAsync(store);
     }
 
@@ -45,7 +46,7 @@ public sealed class ShopifyWebhookHandlerTests
         var options = new BillingOptions();
         var billing = new PlanSubscriptions(options, _subscriptions.Object,
             new PlanGate(options, _subscriptions.Object, _carts.Messages.Object, [_billing.Object], kit.Time), _carts.Messages.Object, [_billing.Object], kit.Time);
-        return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(_carts.Carts.Object, ingestion), new ShopifyImageEnricher(kit.Api()),
+        return new ShopifyWebhookHandler(_stores.Object, new ShopifyCartReporter(ingestion), new ShopifyImageEnricher(kit.Api()),
             ingestion, lifecycle, _privacy.Object, erasure, billing, kit.Time, NullLogger<ShopifyWebhookHandler>.Instance);
     }
 
@@ -272,6 +273,7 @@ public sealed class ShopifyWebhookHandlerTests
     public async Task HandleAsync_StoreNotResolvedAtReceipt_FindsItByShopDomain()
     {
         _stores.Setup(s => s.GetAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((Store?)null);
+        _stores.Setup(s => s.GetRecentAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ReturnsAsync((Store?)null);
         using var kit = new ShopifyTestKit(VariantImages);
 
         await Handler(kit).HandleAsync(Delivery(ShopifyWebhookTopics.CustomersRedact, "customers_redact.json", storeId: null, shopRef: "Maple-Goods.myshopify.com"), TestContext.Current.CancellationToken);

@@ -24,6 +24,10 @@ internal sealed class InMemoryCartRepository : ICartRepository
             return _carts.SingleOrDefault(c => c.ExternalId == externalId);
     }
 
+    public async Task<CartMergeResult> UpsertAlignedAsync(CartSnapshot snapshot, Func<CartSnapshot, IReadOnlyList<CartRefMatch>, CartSnapshot> align,
+        DateTimeOffset now, CancellationToken ct) =>
+        await UpsertAsync(align(snapshot, await FindByRefsAsync(snapshot.StoreId, [snapshot.ExternalId, .. snapshot.PlatformRefs.Values], ct)), now, ct);
+
     public Task<CartMergeResult> UpsertAsync(CartSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
     {
         lock (_gate)
