@@ -20,6 +20,13 @@ public sealed class JobsOptions
     /// <summary>Safety-net interval of webhook processing (each accepted delivery also triggers it at once).</summary>
     public TimeSpan ProcessWebhooksEvery { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// During a burst of webhook deliveries (one every 100 ms or closer), processing waits for a lull as long as the
+    /// oldest pending delivery is younger than this: the CPUs go to the endpoints, which answer the platform faster, and
+    /// processing catches up after the burst. Zero processes at once, whatever arrives.
+    /// </summary>
+    public TimeSpan WebhookBurstDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Upper bound of batches one dispatch run drains before yielding to the next fire.</summary>
     public int MaxBatchesPerRun { get; set; } = 20;
 

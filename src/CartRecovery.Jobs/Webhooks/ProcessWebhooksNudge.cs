@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -18,8 +19,21 @@ public sealed partial class ProcessWebhooksNudge(
     /// </summary>
     public static readonly TimeSpan PendingFor = TimeSpan.FromSeconds(1);
 
+    /// <summary>Deliveries arriving closer together than this make a burst (<see cref="IntakeBusy"/>).</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
     // The timestamp (TimeProvider) of the trigger whose run has not started yet; 0 when none is pending.
     private long _pendingSince;
+
+    // When the last delivery was stored, on the system's clock (Stopwatch timestamp); 0 before the first.
+    private long _lastArrival;
+
+    /// <summary>
+    /// True while deliveries keep arriving (one in the last <see cref="Quiet"/>). This is about how busy the endpoints
+    /// are right now, so it reads the system's clock, not the schedule's TimeProvider (which tests stop).
+    /// </summary>
+    public bool IntakeBusy =>
+        Interlocked.Read(ref _lastArrival) is var last and not 0 && Stopwatch.GetElapsedTime(last) < Quiet;
 
     /// <summary>
     /// Asks for a run unless one is already pending; returns at once (the trigger is written in the background, and a
@@ -27,6 +41,7 @@ public sealed partial class ProcessWebhooksNudge(
     /// </summary>
     public void Request()
     {
+        Interlocked.Exchange(ref _lastArrival, Stopwatch.GetTimestamp());
         // With jobs switched off nothing would run the trigger; the deliveries wait in the inbox.
         if (!jobs.Value.Enabled)
             return;

@@ -73,20 +73,92 @@ public sealed class ProcessWebhooksNudgeTests
         var processor = new WebhookProcessor(inbox, [new Handler()], _time, NullLogger<WebhookProcessor>.Instance);
         var context = DispatchProxy.Create<IJobExecutionContext, ResultOnlyContext>();
 
-        await new ProcessWebhooksJob(processor, Nudge()).Execute(context, TestContext.Current.CancellationToken);
+        await Job(processor, Nudge(), inbox).Execute(context, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, inbox.Left);
         Assert.Equal(pending, ((ResultOnlyContext)(object)context).Result);
         Assert.Equal(triggered, _schedulers.Triggered.Count);
     }
 
+    [Fact]
+    public async Task Job_WhileDeliveriesKeepArriving_WaitsForALullBeforeItClaims()
+    {
+        var inbox = new Inbox(10, _time);
+        var processor = new WebhookProcessor(inbox, [new Handler()], _time, NullLogger<WebhookProcessor>.Instance);
+        var nudge = Nudge();
+        var burst = Burst(nudge);
+
+        var run = Job(processor, nudge, inbox).Execute(DispatchProxy.Create<IJobExecutionContext, ResultOnlyContext>(), TestContext.Current.CancellationToken).AsTask();
+        await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(400), TestContext.Current.CancellationToken));
+        var claimedDuringTheBurst = inbox.Claims;
+        burst.Dispose();
+        await run;
+
+        Assert.Equal(0, claimedDuringTheBurst);
+        Assert.Equal(0, inbox.Left);
+    }
+
+    [Fact]
+    public async Task Job_WhenTheOldestPendingDeliveryHasWaitedTheBurstDelay_ProcessesDespiteTheBurst()
+    {
+        var inbox = new Inbox(10, _time) { OldestReceivedAt = _time.GetUtcNow() - new JobsOptions().WebhookBurstDelay };
+        var processor = new WebhookProcessor(inbox, [new Handler()], _time, NullLogger<WebhookProcessor>.Instance);
+        var nudge = Nudge();
+        using var burst = Burst(nudge);
+
+        var run = Job(processor, nudge, inbox).Execute(DispatchProxy.Create<IJobExecutionContext, ResultOnlyContext>(), TestContext.Current.CancellationToken).AsTask();
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)) == run;
+
+        Assert.True(finished, "the run waited for the burst to end instead of processing the overdue deliveries");
+        Assert.Equal(0, inbox.Left);
+    }
+
+    /// <summary>A delivery every millisecond until disposed, from a thread of its own (not the pool's: whatever the test run's load).</summary>
+    private static Arrivals Burst(ProcessWebhooksNudge nudge) => new(nudge);
+
+    private sealed class Arrivals : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Thread _thread;
+
+        public Arrivals(ProcessWebhooksNudge nudge)
+        {
+            _thread = new Thread(() =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    nudge.Request();
+                    Thread.Sleep(1);
+                }
+            });
+            _thread.Start();
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _thread.Join();
+            _stop.Dispose();
+        }
+    }
+
+    private ProcessWebhooksJob Job(WebhookProcessor processor, ProcessWebhooksNudge nudge, IWebhookBacklog backlog) =>
+        new(processor, nudge, backlog, _time, Options.Create(new JobsOptions()));
+
     /// <summary>An inbox holding <c>pending</c> deliveries, claimed in order.</summary>
-    private sealed class Inbox(int pending, TimeProvider time) : IWebhookInbox
+    private sealed class Inbox(int pending, TimeProvider time) : IWebhookInbox, IWebhookBacklog
     {
         public int Left { get; private set; } = pending;
 
+        public int Claims { get; private set; }
+
+        public DateTimeOffset OldestReceivedAt { get; init; } = time.GetUtcNow();
+
+        public Task<WebhookBacklog> MeasureAsync(CancellationToken ct) => Task.FromResult(new WebhookBacklog(Left, Left > 0 ? OldestReceivedAt : null));
+
         public Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct)
         {
+            Claims++;
             var take = Math.Min(batchSize, Left);
             Left -= take;
             return Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. Enumerable.Range(Left, take).Select(i => new WebhookDelivery
