@@ -9,11 +9,17 @@ namespace CartRecovery.Core.Messages;
 public interface IMessageRepository
 {
     /// <summary>
-    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, or Claimed with an expired lease,
-    /// oldest due first: sets Claimed, the claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically.
-    /// Every outcome below written by the claimer resets the unfinished attempts.
+    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, oldest due first: sets Claimed, the
+    /// claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically. Every outcome below written by the
+    /// claimer resets the unfinished attempts.
     /// </summary>
     Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="ClaimDueAsync"/>, for messages Claimed whose lease ran out (their claimer died or hung before any
+    /// outcome), earliest lease end first. Each of them has unfinished attempts.
+    /// </summary>
+    Task<IReadOnlyList<OutboundMessage>> ClaimExpiredAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
 
     /// <summary>Claimed by <paramref name="claimer"/> → Sent. False when the claim was lost.</summary>
     Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct);

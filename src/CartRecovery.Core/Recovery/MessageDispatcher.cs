@@ -42,7 +42,11 @@ public sealed partial class MessageDispatcher(
 
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken ct)
     {
-        var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
+        // Two claims, each on its own index: messages whose claimer died first, then the due ones up to the batch.
+        var now = time.GetUtcNow();
+        var expired = await messages.ClaimExpiredAsync(ClaimerId, now, options.ClaimLease, options.DispatchBatchSize, ct);
+        var claimed = expired.Count >= options.DispatchBatchSize ? expired
+            : [.. expired, .. await messages.ClaimDueAsync(ClaimerId, now, options.ClaimLease, options.DispatchBatchSize - expired.Count, ct)];
         var tally = new Tally();
         var batch = await ReadBatchAsync(claimed, ct);
         foreach (var message in claimed)

@@ -128,14 +128,20 @@ internal sealed class MessageRepository : IMessageRepository
         _commits = commits;
     }
 
-    public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
+    public Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct) =>
+        ClaimAsync(_dialect.ClaimDueMessages, claimer, now, lease, batchSize, ct);
+
+    public Task<IReadOnlyList<OutboundMessage>> ClaimExpiredAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct) =>
+        ClaimAsync(_dialect.ClaimExpiredMessageLeases, claimer, now, lease, batchSize, ct);
+
+    private async Task<IReadOnlyList<OutboundMessage>> ClaimAsync(string sql, string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimer);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
 
         await using var db = await _connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(_dialect.ClaimDueMessages, new
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(sql, new
         {
             Claimer = claimer,
             Now = DbTime.ToDb(now),

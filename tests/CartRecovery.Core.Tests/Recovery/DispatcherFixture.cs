@@ -50,6 +50,8 @@ internal sealed class DispatcherFixture
     {
         Messages.Setup(m => m.ClaimDueAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([message]);
+        Messages.Setup(m => m.ClaimExpiredAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
         Messages.Setup(m => m.MarkSentAsync(message.Id, It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
