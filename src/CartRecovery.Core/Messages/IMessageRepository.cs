@@ -86,10 +86,12 @@ public interface IMessageRepository
     Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
 
     /// <summary>
-    /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to <paramref name="email"/>
-    /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts.
+    /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to each of <paramref name="emails"/>
+    /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts, for a
+    /// dispatch batch's addresses in one read. Keyed by the trimmed, lower-case address; those sent none are left out.
     /// </summary>
-    Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, int>> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, IReadOnlyCollection<string> emails,
+        DateTimeOffset since, CancellationToken ct);
 
     /// <summary>How many recovery emails (not follow-up tasks) the store sent in [<paramref name="start"/>, <paramref name="until"/>): what a plan counts.</summary>
     Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct);

@@ -30,6 +30,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string ListParameter(string sql) => sql;
 
+    /// <summary>
+    /// How many items one <c>IN @List</c> takes: SQL Server accepts at most 2,100 parameters in a statement (Dapper makes
+    /// one of each item there), so longer lists are read in chunks of this size.
+    /// </summary>
+    public const int MaxListItems = 1000;
+
     // SQLite (3.24+) and PostgreSQL share INSERT ... ON CONFLICT; SQL Server overrides these with UPDATE-then-INSERT.
 
     /// <summary>Makes an INSERT do nothing when it would break the unique key over <paramref name="conflictColumns"/>.</summary>
