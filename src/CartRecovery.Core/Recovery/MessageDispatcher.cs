@@ -43,18 +43,30 @@ public sealed partial class MessageDispatcher(
 
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken ct)
     {
-        // Two claims, each on its own index: messages whose claimer died first, then the due ones up to the batch.
-        var now = time.GetUtcNow();
-        var expired = await messages.ClaimExpiredAsync(ClaimerId, now, options.ClaimLease, options.DispatchBatchSize, ct);
-        var claimed = expired.Count >= options.DispatchBatchSize ? expired
-            : [.. expired, .. await messages.ClaimDueAsync(ClaimerId, now, options.ClaimLease, options.DispatchBatchSize - expired.Count, ct)];
         var tally = new Tally();
+        // Claims whose dispatcher died or hung before any outcome come first, each claimed and sent alone: one of them
+        // may be what killed it, and a message that kills this process too then counts an unfinished attempt of its own
+        // only, not its whole batch's (a batch claimed together is quarantined together after a few deaths).
+        var resumed = 0;
+        while (resumed < options.DispatchBatchSize
+               && await messages.ClaimExpiredAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, 1, ct) is [var suspect])
+        {
+            resumed++;
+            await DispatchBatchAsync([suspect], tally, ct);
+        }
+        var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
+        await DispatchBatchAsync(claimed, tally, ct);
+        return new(resumed + claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed,
+            claimed.Count >= options.DispatchBatchSize || resumed >= options.DispatchBatchSize);
+    }
+
+    private async Task DispatchBatchAsync(IReadOnlyList<OutboundMessage> claimed, Tally tally, CancellationToken ct)
+    {
         var batch = await ReadBatchAsync(claimed, ct);
         foreach (var message in claimed)
             tally.Add(await DispatchAsync(message, batch, ct));
         foreach (var outcome in await SendAsync(batch, ct))
             tally.Add(outcome);
-        return new(claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed, claimed.Count >= options.DispatchBatchSize);
     }
 
     private async Task<EmailBatch> ReadBatchAsync(IReadOnlyList<OutboundMessage> claimed, CancellationToken ct)
