@@ -65,6 +65,7 @@ internal static class HotQueries
             ("processing: the customer's other open carts", s => carts.CloseReplacedAsync(s.Keys.Id, now, ct)),
             ("detection: idle carts", _ => carts.FindIdleAsync(now, 100, ct)),
             ("dispatch: claim due messages", _ => messages.ClaimDueAsync("growth-bench", now, TimeSpan.FromMinutes(5), 100, ct)),
+            ("dispatch: claim messages whose lease ran out", _ => messages.ClaimExpiredAsync("growth-bench", now, TimeSpan.FromMinutes(5), 100, ct)),
             ("dispatch: is the address suppressed", s => suppressions.IsSuppressedAsync(s.Keys.StoreId, s.Keys.Email, ct)),
             ("dispatch: is the number suppressed", s => sms.IsSuppressedAsync(s.Keys.StoreId, s.Keys.Phone ?? "+15550000000", ct)),
             ("dispatch: the address's last offer and carts in the account", s => history.OfferHistoryAsync(s.Cart, group(s), now.AddDays(-30), ct)),

@@ -9,11 +9,17 @@ namespace CartRecovery.Core.Messages;
 public interface IMessageRepository
 {
     /// <summary>
-    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, or Claimed with an expired lease,
-    /// oldest due first: sets Claimed, the claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically.
-    /// Every outcome below written by the claimer resets the unfinished attempts.
+    /// Claims up to <paramref name="batchSize"/> messages that are Pending and due, oldest due first: sets Claimed, the
+    /// claimer, the lease, attempts + 1 and unfinished attempts + 1, atomically. Every outcome below written by the
+    /// claimer resets the unfinished attempts.
     /// </summary>
     Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="ClaimDueAsync"/>, for messages Claimed whose lease ran out (their claimer died or hung before any
+    /// outcome), earliest lease end first. Each of them has unfinished attempts.
+    /// </summary>
+    Task<IReadOnlyList<OutboundMessage>> ClaimExpiredAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct);
 
     /// <summary>Claimed by <paramref name="claimer"/> → Sent. False when the claim was lost.</summary>
     Task<bool> MarkSentAsync(long messageId, string claimer, string? recipient, string? providerMessageId, DateTimeOffset sentAt, CancellationToken ct);
@@ -80,10 +86,12 @@ public interface IMessageRepository
     Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct);
 
     /// <summary>
-    /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to <paramref name="email"/>
-    /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts.
+    /// How many emails (not follow-up tasks) the stores of <paramref name="storeIds"/> sent to each of <paramref name="emails"/>
+    /// (matched trimmed and case-insensitively) at or after <paramref name="since"/>: what the frequency cap counts, for a
+    /// dispatch batch's addresses in one read. Keyed by the trimmed, lower-case address; those sent none are left out.
     /// </summary>
-    Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, int>> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, IReadOnlyCollection<string> emails,
+        DateTimeOffset since, CancellationToken ct);
 
     /// <summary>How many recovery emails (not follow-up tasks) the store sent in [<paramref name="start"/>, <paramref name="until"/>): what a plan counts.</summary>
     Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct);

@@ -14,11 +14,18 @@ namespace CartRecovery.Core.Recovery;
 public sealed partial class MessageDispatcher
 {
     /// <summary>
-    /// One claimed batch: its carts and their first email steps (read together when it was claimed), its stores (each read once), what the sending
-    /// rules know of it, and its emails, checked and rendered, waiting to be handed over together.
+    /// One claimed batch: its carts, their first email steps and which of its addresses are suppressed (read together when
+    /// it was claimed), its stores (each read once), what the sending rules know of it, and its emails, checked and
+    /// rendered, waiting to be handed over together.
     /// </summary>
-    private sealed class EmailBatch(IEnumerable<Cart> carts, IReadOnlyDictionary<long, int> firstEmailSteps)
+    private sealed class EmailBatch(IEnumerable<Cart> carts, IReadOnlyDictionary<long, int> firstEmailSteps, IReadOnlyList<(long StoreId, string Email)> addresses)
     {
+        /// <summary>Each store's addresses of the batch's emails, trimmed and lower-case.</summary>
+        public IReadOnlyList<(long StoreId, string Email)> Addresses { get; } = addresses;
+
+        /// <summary>Whether each of <see cref="Addresses"/> is suppressed for its store (opt-outs recorded meanwhile set it).</summary>
+        public Dictionary<(long StoreId, string Email), bool> Suppressed { get; } = [];
+
         public Dictionary<long, Cart> Carts { get; } = carts.ToDictionary(c => c.Id);
 
         /// <summary>Each cart's first email step: only that email asks why the customer left.</summary>
@@ -26,7 +33,7 @@ public sealed partial class MessageDispatcher
 
         public Dictionary<long, Store?> Stores { get; } = [];
 
-        public SendingBatch Rules { get; } = new();
+        public SendingBatch Rules { get; } = new(addresses.Select(a => a.Email));
 
         public List<ReadyEmail> Emails { get; } = [];
     }

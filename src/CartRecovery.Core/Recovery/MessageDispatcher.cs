@@ -1,3 +1,4 @@
+using CartRecovery.Core.Accounts;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.CrossSell;
 using CartRecovery.Core.Email;
@@ -42,23 +43,61 @@ public sealed partial class MessageDispatcher(
 
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken ct)
     {
-        var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
         var tally = new Tally();
+        // Claims whose dispatcher died or hung before any outcome come first, each claimed and sent alone: one of them
+        // may be what killed it, and a message that kills this process too then counts an unfinished attempt of its own
+        // only, not its whole batch's (a batch claimed together is quarantined together after a few deaths).
+        var resumed = 0;
+        while (resumed < options.DispatchBatchSize
+               && await messages.ClaimExpiredAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, 1, ct) is [var suspect])
+        {
+            resumed++;
+            await DispatchBatchAsync([suspect], tally, ct);
+        }
+        var claimed = await messages.ClaimDueAsync(ClaimerId, time.GetUtcNow(), options.ClaimLease, options.DispatchBatchSize, ct);
+        await DispatchBatchAsync(claimed, tally, ct);
+        return new(resumed + claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed,
+            claimed.Count >= options.DispatchBatchSize || resumed >= options.DispatchBatchSize);
+    }
+
+    private async Task DispatchBatchAsync(IReadOnlyList<OutboundMessage> claimed, Tally tally, CancellationToken ct)
+    {
         var batch = await ReadBatchAsync(claimed, ct);
         foreach (var message in claimed)
             tally.Add(await DispatchAsync(message, batch, ct));
         foreach (var outcome in await SendAsync(batch, ct))
             tally.Add(outcome);
-        return new(claimed.Count, tally.Sent, tally.Cancelled, tally.Retrying, tally.Failed, claimed.Count >= options.DispatchBatchSize);
     }
 
     private async Task<EmailBatch> ReadBatchAsync(IReadOnlyList<OutboundMessage> claimed, CancellationToken ct)
     {
         if (claimed.Count == 0)
-            return new EmailBatch([], new Dictionary<long, int>());
+            return new EmailBatch([], new Dictionary<long, int>(), []);
         long[] cartIds = [.. claimed.Select(m => m.CartId).Distinct()];
         long[] emailCartIds = [.. claimed.Where(m => m.Kind == StepKind.Email).Select(m => m.CartId).Distinct()];
-        return new EmailBatch(await carts.GetManyAsync(cartIds, ct), await messages.FirstEmailStepsAsync(emailCartIds, ct));
+        var batchCarts = await carts.GetManyAsync(cartIds, ct);
+        var batch = new EmailBatch(batchCarts, await messages.FirstEmailStepsAsync(emailCartIds, ct), EmailAddresses(claimed, batchCarts));
+        await ReadSuppressionsAsync(batch, ct);
+        return batch;
+    }
+
+    /// <summary>Each store's addresses of the batch's emails: (store, trimmed lower-case address), each once.</summary>
+    private static List<(long StoreId, string Email)> EmailAddresses(IReadOnlyList<OutboundMessage> claimed, IEnumerable<Cart> batchCarts)
+    {
+        var emails = batchCarts.Where(c => !string.IsNullOrWhiteSpace(c.Contact.Email)).ToDictionary(c => c.Id, c => PersonEmail.Normalize(c.Contact.Email!));
+        return [.. claimed.Where(m => m.Kind == StepKind.Email && emails.ContainsKey(m.CartId)).Select(m => (m.StoreId, emails[m.CartId])).Distinct()];
+    }
+
+    /// <summary>Which of the batch's addresses their stores must not email: one read per store of the batch.</summary>
+    private async Task ReadSuppressionsAsync(EmailBatch batch, CancellationToken ct)
+    {
+        foreach (var store in batch.Addresses.GroupBy(a => a.StoreId))
+        {
+            string[] emails = [.. store.Select(a => a.Email)];
+            var suppressed = await suppressions.SuppressedAmongAsync(store.Key, emails, ct);
+            foreach (var email in emails)
+                batch.Suppressed[(store.Key, email)] = suppressed.Contains(email);
+        }
     }
 
     private enum Outcome { Sent, Cancelled, Retrying, Failed, Queued }
@@ -135,7 +174,7 @@ public sealed partial class MessageDispatcher(
                 return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.CartGone), ct);
             // First, before any rule that could cancel or defer it: an email the provider already accepted was sent,
             // whatever happened to the cart, the store or the policy since.
-            if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, ct))
+            if (message.Kind == StepKind.Email && await RecordEarlierSendAsync(message, cart, store, batch.Rules, ct))
                 return Outcome.Sent;
             if (message.Kind == StepKind.Sms && await RecordEarlierTextAsync(message, cart, ct))
                 return Outcome.Sent;
@@ -167,7 +206,10 @@ public sealed partial class MessageDispatcher(
         {
             var cart = await carts.GetAsync(message.CartId, ct);
             if (cart?.Contact.Email is { } email)
+            {
                 await optOut.RecordAsync(new(cart.StoreId, email, OptOutReasons.ProviderInactive, cart.Id), ct);
+                batch.Suppressed[(cart.StoreId, PersonEmail.Normalize(email))] = true;
+            }
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Text, TimelineArg.Of(error.Message)), ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -258,7 +300,7 @@ public sealed partial class MessageDispatcher(
         var email = cart.Contact.Email;
         if (string.IsNullOrWhiteSpace(email))
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.NoEmail), ct);
-        if (await suppressions.IsSuppressedAsync(store.Id, email, ct))
+        if (await IsSuppressedAsync(store.Id, email, batch, ct))
         {
             await optOut.RecordAsync(new(store.Id, email, OptOutReasons.Suppressed, cart.Id), ct);
             return await CancelAsync(message, TimelineEntry.Of(TimelineCodes.Suppressed), ct);
@@ -279,6 +321,12 @@ public sealed partial class MessageDispatcher(
         batch.Rules.Add(store.Id, email);
         return Outcome.Queued;
     }
+
+    /// <summary>As read for the batch when it was claimed, with its opt-outs since; an address it did not know of (its cart changed) is read alone.</summary>
+    private async Task<bool> IsSuppressedAsync(long storeId, string email, EmailBatch batch, CancellationToken ct) =>
+        batch.Suppressed.TryGetValue((storeId, PersonEmail.Normalize(email)), out var suppressed)
+            ? suppressed
+            : await suppressions.IsSuppressedAsync(storeId, email, ct);
 
     /// <summary>The platform's word on the cart just before a send: null when it is still open, else what became of the message.</summary>
     private async Task<Outcome?> CheckStorefrontAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
@@ -301,7 +349,7 @@ public sealed partial class MessageDispatcher(
     /// provider (its dispatcher died, or timed out waiting for the answer, before recording the send). When the
     /// transport can tell (<see cref="ISentEmailLookup"/>), ask it first and record that send instead of sending again.
     /// </summary>
-    private async Task<bool> RecordEarlierSendAsync(OutboundMessage message, Cart cart, Store store, CancellationToken ct)
+    private async Task<bool> RecordEarlierSendAsync(OutboundMessage message, Cart cart, Store store, SendingBatch rules, CancellationToken ct)
     {
         if (message.Attempts <= 1 || transport is not ISentEmailLookup lookup)
             return false;
@@ -309,7 +357,11 @@ public sealed partial class MessageDispatcher(
             return false;
         var sentAt = time.GetUtcNow();
         if (await messages.MarkSentAsync(message.Id, ClaimerId, cart.Contact.Email, providerId, sentAt, ct))
+        {
             await carts.AddEventAsync(new(cart.Id, sentAt, CartEventKinds.MessageSent, TimelineEntry.Of(TimelineCodes.StepSentEarlier, TimelineArg.Of(message.Step)), message.Id), ct);
+            if (cart.Contact.Email is { } email)
+                rules.AddRecorded(store.Id, email);
+        }
         Log.EarlierSendFound(logger, message.Id, cart.Id, message.Attempts);
         return true;
     }

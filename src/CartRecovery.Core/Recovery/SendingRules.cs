@@ -61,7 +61,7 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
             var cap = policy.FrequencyCap;
             if (!batch.CapGroups.TryGetValue(store.Id, out var group))
                 batch.CapGroups[store.Id] = group = await policies.CapGroupAsync(store.Id, ct);
-            var sent = await messages.CountEmailsSentAsync(group, email, now - cap.Window, ct) + batch.ToAddress(group, email);
+            var sent = await RecordedSendsAsync(batch, store.Id, group, cap.Window, email, now, ct) + batch.ToAddress(group, email);
             if (sent >= cap.MaxEmails)
                 return SendingDecision.Cancel(TimelineEntry.Of(TimelineCodes.FrequencyCap, TimelineArg.Of(sent), TimelineArg.Of(Describe(cap.Window))));
         }
@@ -84,6 +84,21 @@ public sealed class SendingRules(IStorePolicyRepository policies, IMessageReposi
         var group = await policies.CapGroupAsync(store.Id, ct);
         var past = await history.OfferHistoryAsync(cart, group, now - TimeSpan.FromDays(Math.Max(policy.CooldownDays, 1)), ct);
         return LoyaltyRules.Choose(stepOffer, policy, past, now);
+    }
+
+    /// <summary>
+    /// The emails the cap group sent to <paramref name="email"/> in the window: read for every address of the batch at the
+    /// first need (the window ends at that read; a batch lasts seconds), then taken from the batch.
+    /// </summary>
+    private async Task<int> RecordedSendsAsync(SendingBatch batch, long storeId, IReadOnlyList<long> group, TimeSpan window, string email,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (batch.TryGetRecorded(storeId, window, email, out var sent))
+            return sent;
+        var asked = batch.ToRead(storeId, window, email);
+        batch.SetRecorded(storeId, window, asked, await messages.CountEmailsSentAsync(group, asked, now - window, ct));
+        batch.TryGetRecorded(storeId, window, email, out sent);
+        return sent;
     }
 
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);

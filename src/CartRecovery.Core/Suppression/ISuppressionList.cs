@@ -5,6 +5,9 @@ public interface ISuppressionList
 {
     Task<bool> IsSuppressedAsync(long storeId, string email, CancellationToken ct);
 
+    /// <summary>Which of <paramref name="emails"/> the store must never email, in one read: their trimmed, lower-case forms.</summary>
+    Task<IReadOnlySet<string>> SuppressedAmongAsync(long storeId, IReadOnlyCollection<string> emails, CancellationToken ct);
+
     /// <summary>Adds the address (idempotent: the first reason and time are kept).</summary>
     Task SuppressAsync(long storeId, string email, string reason, DateTimeOffset at, CancellationToken ct);
 

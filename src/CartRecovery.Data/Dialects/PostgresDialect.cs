@@ -43,11 +43,15 @@ public sealed partial class PostgresDialect : SqlDialect
         RETURNING w.*
         """;
 
-    public override string ClaimDueMessages => """
+    public override string ClaimDueMessages => ClaimMessages(DueMessages, DueMessagesOrder);
+
+    public override string ClaimExpiredMessageLeases => ClaimMessages(ExpiredMessageLeases, ExpiredMessageLeasesOrder);
+
+    private static string ClaimMessages(string condition, string order) => $"""
         WITH next AS (
             SELECT id FROM messages
-            WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
-            ORDER BY due_at, id
+            WHERE {condition}
+            ORDER BY {order}
             LIMIT @Batch
             FOR UPDATE SKIP LOCKED)
         UPDATE messages m

@@ -30,6 +30,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string ListParameter(string sql) => sql;
 
+    /// <summary>
+    /// How many items one <c>IN @List</c> takes: SQL Server accepts at most 2,100 parameters in a statement (Dapper makes
+    /// one of each item there), so longer lists are read in chunks of this size.
+    /// </summary>
+    public const int MaxListItems = 1000;
+
     // SQLite (3.24+) and PostgreSQL share INSERT ... ON CONFLICT; SQL Server overrides these with UPDATE-then-INSERT.
 
     /// <summary>Makes an INSERT do nothing when it would break the unique key over <paramref name="conflictColumns"/>.</summary>
@@ -92,10 +98,33 @@ public abstract class SqlDialect
     public abstract string ClaimWebhookDeliveries { get; }
 
     /// <summary>
-    /// Atomically claims due messages and returns the claimed rows (every column of <c>messages</c>).
-    /// Parameters: <c>@Claimer</c>, <c>@Now</c>, <c>@LeaseUntil</c>, <c>@Batch</c>, <c>@Pending</c>, <c>@Claimed</c>.
+    /// Atomically claims up to <c>@Batch</c> Pending messages due at <c>@Now</c>, earliest due first, and returns the
+    /// claimed rows (every column of <c>messages</c>). Parameters: <c>@Claimer</c>, <c>@Now</c>, <c>@LeaseUntil</c>,
+    /// <c>@Batch</c>, <c>@Pending</c>, <c>@Claimed</c>.
     /// </summary>
+    /// <remarks>
+    /// Due messages and expired leases are two statements, each ordered and limited on its own index: PostgreSQL planned
+    /// their OR as two bitmap scans on <c>status</c> alone and read every pending message (the whole backlog of scheduled
+    /// steps) to keep the due ones. One LIMIT over a UNION of the two would lock after limiting and skip due rows that
+    /// another claimer holds.
+    /// </remarks>
     public abstract string ClaimDueMessages { get; }
+
+    /// <summary>
+    /// As <see cref="ClaimDueMessages"/>, for messages Claimed whose lease ran out before <c>@Now</c> (their claimer died
+    /// or hung mid-send), earliest lease end first. Same parameters (<c>@Pending</c> unused).
+    /// </summary>
+    public abstract string ClaimExpiredMessageLeases { get; }
+
+    /// <summary>The condition of <see cref="ClaimDueMessages"/>, served by <c>ix_messages_status_due_at</c> in its order.</summary>
+    protected const string DueMessages = "status = @Pending AND due_at <= @Now";
+
+    /// <summary>The condition of <see cref="ClaimExpiredMessageLeases"/>, served by <c>ix_messages_status_lease_until</c> in its order.</summary>
+    protected const string ExpiredMessageLeases = "status = @Claimed AND lease_until < @Now";
+
+    protected const string DueMessagesOrder = "due_at, id";
+
+    protected const string ExpiredMessageLeasesOrder = "lease_until, id";
 
     /// <summary>
     /// Selects the id of account <c>@AccountId</c> and holds a lock on its row until the transaction ends, so that changes

@@ -92,11 +92,15 @@ public sealed partial class SqlServerDialect : SqlDialect
         OUTPUT inserted.*;
         """;
 
-    public override string ClaimDueMessages => """
+    public override string ClaimDueMessages => ClaimMessages(DueMessages, DueMessagesOrder);
+
+    public override string ClaimExpiredMessageLeases => ClaimMessages(ExpiredMessageLeases, ExpiredMessageLeasesOrder);
+
+    private static string ClaimMessages(string condition, string order) => $"""
         WITH next AS (
             SELECT TOP (@Batch) * FROM messages WITH (ROWLOCK, READPAST, UPDLOCK)
-            WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
-            ORDER BY due_at, id)
+            WHERE {condition}
+            ORDER BY {order})
         UPDATE next SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1,
             unfinished_attempts = unfinished_attempts + 1
         OUTPUT inserted.*;

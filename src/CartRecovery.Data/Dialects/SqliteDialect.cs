@@ -32,13 +32,17 @@ public sealed class SqliteDialect : SqlDialect
 
     // A single statement is atomic in SQLite (one writer at a time), so no SKIP LOCKED is needed: two dispatchers
     // can never claim the same row. RETURNING gives no order guarantee; the store sorts the claimed rows.
-    public override string ClaimDueMessages => """
+    public override string ClaimDueMessages => ClaimMessages(DueMessages, DueMessagesOrder);
+
+    public override string ClaimExpiredMessageLeases => ClaimMessages(ExpiredMessageLeases, ExpiredMessageLeasesOrder);
+
+    private static string ClaimMessages(string condition, string order) => $"""
         UPDATE messages
         SET status = @Claimed, claimed_by = @Claimer, lease_until = @LeaseUntil, attempts = attempts + 1,
             unfinished_attempts = unfinished_attempts + 1
         WHERE id IN (SELECT id FROM messages
-                     WHERE (status = @Pending AND due_at <= @Now) OR (status = @Claimed AND lease_until < @Now)
-                     ORDER BY due_at, id
+                     WHERE {condition}
+                     ORDER BY {order}
                      LIMIT @Batch)
         RETURNING *
         """;

@@ -86,12 +86,14 @@ internal sealed class MessageRepository : IMessageRepository
     private const string RecordOpenSql = "UPDATE messages SET opened_at = @At WHERE id = @Id AND opened_at IS NULL";
     private const string RecordClickSql = "UPDATE messages SET clicked_at = @At WHERE id = @Id AND clicked_at IS NULL";
 
-    // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores).
-    // The unary plus keeps SQLite (which plans by rules, without statistics) off the (store_id, sent_at) index: that one
-    // reads every email the store sent in the window, the address's index reads this customer's few.
+    // Served by ix_messages_recipient_normalized_sent_at; the store list is the frequency cap's group (a few stores), the
+    // addresses a dispatch batch's. The unary plus keeps SQLite (which plans by rules, without statistics) off the
+    // (store_id, sent_at) index: that one reads every email the store sent in the window, the address's index reads
+    // these customers' few.
     private const string CountEmailsSentSql = """
-        SELECT COUNT(*) FROM messages
-        WHERE recipient_normalized = @Email AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND +store_id IN @StoreIds
+        SELECT recipient_normalized, COUNT(*) FROM messages
+        WHERE recipient_normalized IN @Emails AND sent_at >= @Since AND status = @Sent AND kind = @Kind AND +store_id IN @StoreIds
+        GROUP BY recipient_normalized
         """;
 
     private const string FirstEmailStepsSql = """
@@ -129,14 +131,20 @@ internal sealed class MessageRepository : IMessageRepository
         _commits = commits;
     }
 
-    public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
+    public Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct) =>
+        ClaimAsync(_dialect.ClaimDueMessages, claimer, now, lease, batchSize, ct);
+
+    public Task<IReadOnlyList<OutboundMessage>> ClaimExpiredAsync(string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct) =>
+        ClaimAsync(_dialect.ClaimExpiredMessageLeases, claimer, now, lease, batchSize, ct);
+
+    private async Task<IReadOnlyList<OutboundMessage>> ClaimAsync(string sql, string claimer, DateTimeOffset now, TimeSpan lease, int batchSize, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimer);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
 
         await using var db = await _connections.OpenAsync(ct);
-        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(_dialect.ClaimDueMessages, new
+        var rows = await db.QueryAsync<MessageRow>(new CommandDefinition(sql, new
         {
             Claimer = claimer,
             Now = DbTime.ToDb(now),
@@ -268,8 +276,7 @@ internal sealed class MessageRepository : IMessageRepository
         if (cartIds.Count == 0)
             return steps;
         await using var db = await _connections.OpenAsync(ct);
-        // Well under SQL Server's 2,100 parameters per statement.
-        foreach (var chunk in cartIds.Chunk(500))
+        foreach (var chunk in cartIds.Chunk(SqlDialect.MaxListItems))
         {
             var rows = await db.QueryAsync<(long CartId, int Step)>(new CommandDefinition(_dialect.ListParameter(FirstEmailStepsSql),
                 new { CartIds = chunk, Kind = (int)Core.Sequences.StepKind.Email }, cancellationToken: ct));
@@ -355,20 +362,31 @@ internal sealed class MessageRepository : IMessageRepository
         }, cancellationToken: ct));
     }
 
-    public async Task<int> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, string email, DateTimeOffset since, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, int>> CountEmailsSentAsync(IReadOnlyCollection<long> storeIds, IReadOnlyCollection<string> emails,
+        DateTimeOffset since, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(storeIds);
-        if (storeIds.Count == 0 || EmailNormalizer.Normalize(email) is not { } normalized)
-            return 0;
+        ArgumentNullException.ThrowIfNull(emails);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        string[] normalized = [.. emails.Select(EmailNormalizer.Normalize).OfType<string>().Distinct(StringComparer.Ordinal)];
+        if (storeIds.Count == 0 || normalized.Length == 0)
+            return counts;
         await using var db = await _connections.OpenAsync(ct);
-        return (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(_dialect.ListParameter(CountEmailsSentSql), new
+        // The cap group is a few stores: the addresses take the rest of a statement's parameters.
+        foreach (var chunk in normalized.Chunk(SqlDialect.MaxListItems))
         {
-            StoreIds = storeIds.ToArray(),
-            Email = normalized,
-            Since = DbTime.ToDb(since),
-            Sent = (int)MessageStatus.Sent,
-            Kind = (int)Core.Sequences.StepKind.Email,
-        }, cancellationToken: ct));
+            var rows = await db.QueryAsync<(string Email, long Count)>(new CommandDefinition(_dialect.ListParameter(CountEmailsSentSql), new
+            {
+                StoreIds = storeIds.ToArray(),
+                Emails = chunk,
+                Since = DbTime.ToDb(since),
+                Sent = (int)MessageStatus.Sent,
+                Kind = (int)Core.Sequences.StepKind.Email,
+            }, cancellationToken: ct));
+            foreach (var (email, count) in rows)
+                counts[email] = (int)count;
+        }
+        return counts;
     }
 
     public async Task<long> CountStoreEmailsSentAsync(long storeId, DateTimeOffset start, DateTimeOffset until, CancellationToken ct)

@@ -15,6 +15,9 @@ internal sealed class SuppressionList : ISuppressionList
 {
     private const string ExistsSql = "SELECT COUNT(*) FROM suppressions WHERE store_id = @StoreId AND email_normalized = @Email";
 
+    // A dispatch batch's addresses in one read (the primary key's order: store, then address).
+    private const string SuppressedAmongSql = "SELECT email_normalized FROM suppressions WHERE store_id = @StoreId AND email_normalized IN @Emails";
+
     private const string InsertSql = """
         INSERT INTO suppressions (store_id, email_normalized, email, reason, created_at)
         VALUES (@StoreId, @EmailNormalized, @Email, @Reason, @CreatedAt)
@@ -65,6 +68,22 @@ internal sealed class SuppressionList : ISuppressionList
         await using var db = await _connections.OpenAsync(ct);
         return await db.ExecuteScalarAsync<long>(new CommandDefinition(ExistsSql,
             new { StoreId = storeId, Email = normalized }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(long storeId, IReadOnlyCollection<string> emails, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        var suppressed = new HashSet<string>(StringComparer.Ordinal);
+        string[] normalized = [.. emails.Select(EmailNormalizer.Normalize).OfType<string>().Distinct(StringComparer.Ordinal)];
+        if (normalized.Length == 0)
+            return suppressed;
+        await using var db = await _connections.OpenAsync(ct);
+        foreach (var chunk in normalized.Chunk(SqlDialect.MaxListItems))
+        {
+            suppressed.UnionWith(await db.QueryAsync<string>(new CommandDefinition(_dialect.ListParameter(SuppressedAmongSql),
+                new { StoreId = storeId, Emails = chunk }, cancellationToken: ct)));
+        }
+        return suppressed;
     }
 
     /// <summary>Adds the address; when it is there already, the first reason and time stay.</summary>

@@ -45,11 +45,28 @@ internal sealed class DispatcherFixture
     public Mock<ISmsComposer> SmsComposer { get; } = new();
     public Mock<ISmsTransport> SmsTransport { get; } = new();
     public List<SmsMessage> Texts { get; } = [];
+    /// <summary>Suppressed (store, trimmed lower-case address) pairs; none by default.</summary>
+    public HashSet<(long StoreId, string Email)> Suppressed { get; } = [];
+    /// <summary>Emails the cap group already sent to each trimmed lower-case address; none by default.</summary>
+    public Dictionary<string, int> AlreadySent { get; } = [];
+
+    public void EmailsAlreadySent(string email, int count) => AlreadySent[email] = count;
 
     public DispatcherFixture(OutboundMessage message, Cart? cart = null)
     {
         Messages.Setup(m => m.ClaimDueAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([message]);
+        // A batch's suppressions and frequency-cap counts are read together: from Suppressed and AlreadySent.
+        Suppressions.Setup(s => s.SuppressedAmongAsync(It.IsAny<long>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((long storeId, IReadOnlyCollection<string> emails, CancellationToken _) =>
+                (IReadOnlySet<string>)emails.Where(e => Suppressed.Contains((storeId, e))).ToHashSet());
+        Suppressions.Setup(s => s.IsSuppressedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((long storeId, string email, CancellationToken _) => Suppressed.Contains((storeId, email.Trim().ToLowerInvariant())));
+        Messages.Setup(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyCollection<long> _, IReadOnlyCollection<string> emails, DateTimeOffset _, CancellationToken _) =>
+                (IReadOnlyDictionary<string, int>)emails.Where(AlreadySent.ContainsKey).ToDictionary(e => e, e => AlreadySent[e]));
+        Messages.Setup(m => m.ClaimExpiredAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
         Messages.Setup(m => m.MarkSentAsync(message.Id, It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         Messages.Setup(m => m.MarkCancelledAsync(message.Id, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);

@@ -40,6 +40,28 @@ public sealed class MessageDispatcherBatchTests
     }
 
     [Fact]
+    public async Task RunOnce_ReadsTheBatchsSuppressionsAndCapCountsOnceEach_AndAppliesThemToEachAddress()
+    {
+        var (f, batches) = Fixture(4);
+        f.Suppressed.Add((1, "c1@example.com"));
+        f.EmailsAlreadySent("c2@example.com", 2);
+        batches.Setup(t => t.SendBatchAsync(It.IsAny<IReadOnlyList<EmailMessage>>(), Ct))
+            .ReturnsAsync((IReadOnlyList<EmailMessage> emails, CancellationToken _) => [.. emails.Select(e => new EmailSendOutcome(e.MessageId, "pm", null))]);
+
+        var summary = await f.Create().RunOnceAsync(Ct);
+
+        Assert.Equal((2, 2), (summary.Sent, summary.Cancelled));
+        batches.Verify(t => t.SendBatchAsync(It.Is<IReadOnlyList<EmailMessage>>(e => e.Select(m => m.MessageId).SequenceEqual(new long[] { 100, 103 })), Ct));
+        string[] addresses = ["c0@example.com", "c1@example.com", "c2@example.com", "c3@example.com"];
+        f.Suppressions.Verify(s => s.SuppressedAmongAsync(1, It.Is<IReadOnlyCollection<string>>(e => e.Order().SequenceEqual(addresses)), Ct), Times.Once);
+        f.Suppressions.Verify(s => s.IsSuppressedAsync(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        // The cap counts of all four addresses come from one read.
+        f.Messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<DateTimeOffset>(), Ct), Times.Once);
+        f.Messages.Verify(m => m.MarkCancelledAsync(101, It.IsAny<string>(), It.Is<string>(r => r.Contains("suppressed", StringComparison.Ordinal)), Ct));
+        f.Messages.Verify(m => m.MarkCancelledAsync(102, It.IsAny<string>(), It.Is<string>(r => r.StartsWith("frequency cap", StringComparison.Ordinal)), Ct));
+    }
+
+    [Fact]
     public async Task RunOnce_WhenTheBatchsCredentialsAreRejected_PausesTheStoreOnceAndKeepsEveryMessage()
     {
         var (f, batches) = Fixture(2);

@@ -37,7 +37,7 @@ public sealed class MessageDispatcherSendingRulesTests
     public async Task RunOnce_WhenTheAddressReachedTheFrequencyCap_CancelsWithTheReasonOnTheTimeline()
     {
         var f = new DispatcherFixture(Sample.Message(step: 2));
-        f.Messages.Setup(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), "ana@example.com", It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(2);
+        f.EmailsAlreadySent("ana@example.com", 2);
 
         var summary = await f.Create().RunOnceAsync(Ct);
 
@@ -86,7 +86,7 @@ public sealed class MessageDispatcherSendingRulesTests
     {
         var f = new DispatcherFixture(Sample.Message(step: 3, kind: StepKind.FollowUpTask));
         f.Policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(SendingPolicy.Default with { QuietHours = new QuietHours(new TimeOnly(0, 0), new TimeOnly(23, 59)) });
-        f.Messages.Setup(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct)).ReturnsAsync(99);
+        f.EmailsAlreadySent("ana@example.com", 99);
 
         Assert.Equal(1, (await f.Create().RunOnceAsync(Ct)).Sent);
         f.Tasks.Verify(t => t.CreateAsync(It.IsAny<FollowUpTask>(), Ct));

@@ -23,6 +23,8 @@ public sealed class SendingRulesTests
     {
         _policies.Setup(p => p.GetAsync(1, Ct)).ReturnsAsync(() => _policy);
         _policies.Setup(p => p.CapGroupAsync(1, Ct)).ReturnsAsync([1L, 2L]);
+        _messages.Setup(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<DateTimeOffset>(), Ct))
+            .ReturnsAsync(new Dictionary<string, int>());
     }
 
     private SendingRules Create() => new(_policies.Object, _messages.Object, Sample.NoPlans(_time), _options, _time, _history.Object);
@@ -54,7 +56,8 @@ public sealed class SendingRulesTests
     }
 
     private void EmailsAlreadySent(int count) =>
-        _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, "ana@example.com", TestData.Now - TimeSpan.FromDays(7), Ct)).ReturnsAsync(count);
+        _messages.Setup(m => m.CountEmailsSentAsync(new long[] { 1, 2 }, new[] { "ana@example.com" }, TestData.Now - TimeSpan.FromDays(7), Ct))
+            .ReturnsAsync(new Dictionary<string, int> { ["ana@example.com"] = count });
 
     [Fact]
     public async Task CheckEmail_UnderTheCap_Sends()
@@ -81,7 +84,7 @@ public sealed class SendingRulesTests
         EmailsAlreadySent(50);
 
         Assert.Same(SendingDecision.Send, await Create().CheckEmailAsync(Sample.Cart(), TestData.Store(), new SendingBatch(), Ct));
-        _messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
+        _messages.Verify(m => m.CountEmailsSentAsync(It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<DateTimeOffset>(), Ct), Times.Never);
     }
 
     [Theory]

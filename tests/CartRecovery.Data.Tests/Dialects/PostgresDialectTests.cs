@@ -12,6 +12,23 @@ public sealed class PostgresDialectTests : DatabaseContract
 
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.PostgresAsync();
 
+    /// <summary>
+    /// Runs <paramref name="claim"/> while another node is in the middle of claiming message <paramref name="lockedId"/>
+    /// (its row lock held until it ends, rolled back here), within 20 s rather than waiting for the lock.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboundMessage>> WhileAnotherNodeLocksAsync(long lockedId, Func<CancellationToken, Task<IReadOnlyList<OutboundMessage>>> claim)
+    {
+        await using var other = await Db.OpenAsync();
+        await using var otherTx = await other.BeginTransactionAsync(Ct);
+        await other.ExecuteAsync(new CommandDefinition("SELECT id FROM messages WHERE id = @Id FOR UPDATE",
+            new { Id = lockedId }, otherTx, cancellationToken: Ct));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var claimed = await claim(timeout.Token);
+        await otherTx.RollbackAsync(Ct);
+        return claimed;
+    }
+
     [Fact]
     public async Task ClaimDue_SkipsRowsAnotherTransactionHasLocked_InsteadOfWaitingOrTakingThem()
     {
@@ -19,20 +36,26 @@ public sealed class PostgresDialectTests : DatabaseContract
         var (_, messages) = await AddAbandonedCartAsync(store.Id, "chk-1");
         var now = Now.AddHours(10);
 
-        // Another node is in the middle of claiming the first message: its row lock is held until it commits.
-        await using var other = await Db.OpenAsync();
-        await using var otherTx = await other.BeginTransactionAsync(Ct);
-        await other.ExecuteAsync(new CommandDefinition("SELECT id FROM messages WHERE id = @Id FOR UPDATE",
-            new { messages[0].Id }, otherTx, cancellationToken: Ct));
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        var claimed = await Db.Messages.ClaimDueAsync("node-b", now, Lease, 10, timeout.Token);
+        var claimed = await WhileAnotherNodeLocksAsync(messages[0].Id, token => Db.Messages.ClaimDueAsync("node-b", now, Lease, 10, token));
 
         Assert.Equal([messages[1].Id, messages[2].Id], claimed.Select(m => m.Id));
-        await otherTx.RollbackAsync(Ct);
         Assert.Equal(MessageStatus.Pending, (await Db.Messages.GetAsync(messages[0].Id, Ct))!.Status);
         Assert.Equal([messages[0].Id], (await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct)).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task ClaimExpired_SkipsRowsAnotherTransactionHasLocked_InsteadOfWaitingOrTakingThem()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        var now = Now.AddHours(10);
+        var dead = await Db.Messages.ClaimDueAsync("node-that-died", now, Lease, 10, Ct);
+        var later = now + Lease + TimeSpan.FromSeconds(1);
+
+        var claimed = await WhileAnotherNodeLocksAsync(dead[0].Id, token => Db.Messages.ClaimExpiredAsync("node-b", later, Lease, 10, token));
+
+        Assert.Equal(dead.Skip(1).Select(m => m.Id), claimed.Select(m => m.Id));
+        Assert.Equal([dead[0].Id], (await Db.Messages.ClaimExpiredAsync("node-a", later, Lease, 10, Ct)).Select(m => m.Id));
     }
 
     [Fact]

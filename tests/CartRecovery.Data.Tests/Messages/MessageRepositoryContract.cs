@@ -70,8 +70,10 @@ public abstract class MessageRepositoryContract : DatabaseContract
         Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
 
         var atLeaseEnd = await Db.Messages.ClaimDueAsync("node-b", now + Lease, Lease, 10, Ct);
+        var expiredAtLeaseEnd = await Db.Messages.ClaimExpiredAsync("node-b", now + Lease, Lease, 10, Ct);
 
         Assert.Empty(atLeaseEnd);
+        Assert.Empty(expiredAtLeaseEnd);
     }
 
     [Fact]
@@ -83,7 +85,8 @@ public abstract class MessageRepositoryContract : DatabaseContract
         var lost = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 10, Ct));
         var later = now + Lease + TimeSpan.FromMilliseconds(1);
 
-        var reclaimed = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", later, Lease, 10, Ct));
+        Assert.Empty(await Db.Messages.ClaimDueAsync("node-b", later, Lease, 10, Ct));
+        var reclaimed = Assert.Single(await Db.Messages.ClaimExpiredAsync("node-b", later, Lease, 10, Ct));
 
         Assert.Equal(lost.Id, reclaimed.Id);
         Assert.Equal(("node-b", 2, (DateTimeOffset?)(later + Lease)), (reclaimed.ClaimedBy, reclaimed.Attempts, reclaimed.LeaseUntil));
@@ -95,6 +98,26 @@ public abstract class MessageRepositoryContract : DatabaseContract
     }
 
     [Fact]
+    public async Task ClaimExpired_TakesOnlyClaimsWhoseLeaseRanOut_EarliestLeaseEndFirst_UpToTheBatch()
+    {
+        var store = await AddStoreAsync();
+        await AddAbandonedCartAsync(store.Id, "chk-1");
+        await AddAbandonedCartAsync(store.Id, "chk-2");
+        await AddAbandonedCartAsync(store.Id, "chk-3");
+        var now = Now.AddHours(1);
+        var early = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
+        var late = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now + TimeSpan.FromSeconds(10), Lease, 1, Ct));
+        var afterBoth = now + TimeSpan.FromSeconds(10) + Lease + TimeSpan.FromMilliseconds(1);
+
+        var first = await Db.Messages.ClaimExpiredAsync("node-c", afterBoth, Lease, 1, Ct);
+        var rest = await Db.Messages.ClaimExpiredAsync("node-c", afterBoth, Lease, 10, Ct);
+
+        Assert.Equal([early.Id], first.Select(m => m.Id));
+        Assert.Equal([late.Id], rest.Select(m => m.Id));
+        Assert.Single(await Db.Messages.ClaimDueAsync("node-c", afterBoth, Lease, 10, Ct)); // chk-3's, still pending
+    }
+
+    [Fact]
     public async Task ClaimDue_AfterClaimsWhoseLeaseRanOutWithoutAnOutcome_CountsThemUntilAnOutcomeResetsTheCount()
     {
         var store = await AddStoreAsync();
@@ -102,8 +125,8 @@ public abstract class MessageRepositoryContract : DatabaseContract
         var now = Now.AddHours(1.5);
 
         var first = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now, Lease, 1, Ct));
-        var second = Assert.Single(await Db.Messages.ClaimDueAsync("node-b", now + Lease + TimeSpan.FromSeconds(1), Lease, 1, Ct));
-        var third = Assert.Single(await Db.Messages.ClaimDueAsync("node-c", now + 2 * (Lease + TimeSpan.FromSeconds(1)), Lease, 1, Ct));
+        var second = Assert.Single(await Db.Messages.ClaimExpiredAsync("node-b", now + Lease + TimeSpan.FromSeconds(1), Lease, 1, Ct));
+        var third = Assert.Single(await Db.Messages.ClaimExpiredAsync("node-c", now + 2 * (Lease + TimeSpan.FromSeconds(1)), Lease, 1, Ct));
         Assert.True(await Db.Messages.MarkFailedAsync(third.Id, "node-c", "transient", now + 3 * Lease, Ct));
         var afterOutcome = Assert.Single(await Db.Messages.ClaimDueAsync("node-a", now + 3 * Lease, Lease, 1, Ct));
 
@@ -129,6 +152,7 @@ public abstract class MessageRepositoryContract : DatabaseContract
         var stored = (await Db.Messages.GetAsync(message.Id, Ct))!;
         Assert.Equal((MessageStatus.Quarantined, "died mid-send 3 times"), (stored.Status, stored.LastError));
         Assert.DoesNotContain(await Db.Messages.ClaimDueAsync("node-a", now + TimeSpan.FromDays(30), Lease, 50, Ct), m => m.Id == message.Id);
+        Assert.Empty(await Db.Messages.ClaimExpiredAsync("node-a", now + TimeSpan.FromDays(30), Lease, 50, Ct));
         Assert.Equal((1, 1, 0, 1, 0), (await Db.Messages.CountQuarantinedAsync([store.Id], Ct), await Db.Messages.CountQuarantinedAsync(null, Ct),
             await Db.Messages.CountQuarantinedAsync([other.Id], Ct), await Db.Messages.CountQuarantinedAsync([store.Id, other.Id], Ct),
             await Db.Messages.CountQuarantinedAsync([], Ct)));

@@ -26,6 +26,12 @@ public abstract class QueryPlanContract : DatabaseContract
 
     public static TheoryData<string> HotQueries => new(Queries.Keys.Order(StringComparer.Ordinal));
 
+    protected static readonly object ClaimParameters = new
+    {
+        Claimer = "node", Now = Ms(At), LeaseUntil = Ms(At.AddMinutes(5)), Batch = 100,
+        Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
+    };
+
     private static readonly Dictionary<string, (Func<TestDatabase, string> Sql, object Parameters)> Queries = new(StringComparer.Ordinal)
     {
         ["ingest: store by platform and shop"] = (_ => Const<StoreRepository>("FindSql"), new { Platform = "shopify", ExternalId = "shop.myshopify.com" }),
@@ -39,14 +45,13 @@ public abstract class QueryPlanContract : DatabaseContract
         ["processing: the customer's open carts"] = (_ => Const<CartTransitions>("OpenCartsOfCustomerSql"),
             new { Id = 1L, Active = (int)CartStatus.Active, Abandoned = (int)CartStatus.Abandoned }),
         ["detection: idle carts"] = (_ => Const<CartRepository>("FindIdleSql"), new { Active = (int)CartStatus.Active, Now = Ms(At) }),
-        ["dispatch: claim due messages"] = (db => db.Dialect.ClaimDueMessages, new
-        {
-            Claimer = "node", Now = Ms(At), LeaseUntil = Ms(At.AddMinutes(5)), Batch = 100,
-            Pending = (int)MessageStatus.Pending, Claimed = (int)MessageStatus.Claimed,
-        }),
+        ["dispatch: claim due messages"] = (db => db.Dialect.ClaimDueMessages, ClaimParameters),
+        ["dispatch: claim messages whose lease ran out"] = (db => db.Dialect.ClaimExpiredMessageLeases, ClaimParameters),
         ["dispatch: is the address suppressed"] = (_ => Const<SuppressionList>("ExistsSql"), new { StoreId = 1L, Email = "ada@example.com" }),
-        ["dispatch: emails sent to the address in the account (frequency cap)"] = (_ => Const<MessageRepository>("CountEmailsSentSql"),
-            new { Email = "ada@example.com", Since = Ms(At.AddDays(-7)), Sent = (int)MessageStatus.Sent, Kind = 0, StoreIds = new[] { 1L, 2L } }),
+        ["dispatch: which of the batch's addresses are suppressed"] = (_ => Const<SuppressionList>("SuppressedAmongSql"),
+            new { StoreId = 1L, Emails = new[] { "ada@example.com", "bob@example.com" } }),
+        ["dispatch: emails sent to the batch's addresses in the account (frequency cap)"] = (_ => Const<MessageRepository>("CountEmailsSentSql"),
+            new { Emails = new[] { "ada@example.com", "bob@example.com" }, Since = Ms(At.AddDays(-7)), Sent = (int)MessageStatus.Sent, Kind = 0, StoreIds = new[] { 1L, 2L } }),
         ["dispatch: first email step of the batch's carts"] = (_ => Const<MessageRepository>("FirstEmailStepsSql"),
             new { CartIds = new[] { 1L, 2L }, Kind = 0 }),
         ["dispatch: is the number suppressed"] = (_ => Const<SmsSuppressionList>("ExistsSql"), new { StoreId = 1L, Phone = "+33612345678" }),
@@ -75,6 +80,20 @@ public abstract class QueryPlanContract : DatabaseContract
 
         var scans = plan.Where(IsTableScan).ToList();
         Assert.True(scans.Count == 0, $"{query} scans a table on {Db.Dialect.Name}:\n{string.Join('\n', plan)}");
+    }
+
+    // One claim over "(due pending) OR (expired lease)" had PostgreSQL OR two bitmap scans on status alone and read every
+    // pending message, the whole backlog of scheduled steps, to keep the due ones. Each claim reads its own index only.
+    [Fact]
+    public async Task MessageClaims_DueAndExpiredLeases_EachReadTheirOwnIndexAndNoOther()
+    {
+        var due = await PlanAsync(Db.Dialect.ClaimDueMessages, ClaimParameters);
+        var expired = await PlanAsync(Db.Dialect.ClaimExpiredMessageLeases, ClaimParameters);
+
+        Assert.True(due.Any(s => s.Contains("ix_messages_status_due_at", StringComparison.Ordinal))
+            && !due.Any(s => s.Contains("ix_messages_status_lease_until", StringComparison.Ordinal)), string.Join('\n', due));
+        Assert.True(expired.Any(s => s.Contains("ix_messages_status_lease_until", StringComparison.Ordinal))
+            && !expired.Any(s => s.Contains("ix_messages_status_due_at", StringComparison.Ordinal)), string.Join('\n', expired));
     }
 
     [Fact]

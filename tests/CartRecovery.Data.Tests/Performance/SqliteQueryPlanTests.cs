@@ -20,7 +20,7 @@ public sealed class SqliteQueryPlanTests : QueryPlanContract
     public async Task FrequencyCapCount_ReadsTheAddresssEmails_NotEveryEmailTheStoreSent()
     {
         var plan = await PlanAsync(Const<MessageRepository>("CountEmailsSentSql"),
-            new { Email = "ada@example.com", Since = Ms(At.AddDays(-7)), Sent = 2, Kind = 0, StoreIds = new[] { 1L } });
+            new { Emails = new[] { "ada@example.com", "bob@example.com" }, Since = Ms(At.AddDays(-7)), Sent = 2, Kind = 0, StoreIds = new[] { 1L } });
 
         Assert.Contains(plan, step => step.Contains("ix_messages_recipient_normalized_sent_at", StringComparison.Ordinal));
     }

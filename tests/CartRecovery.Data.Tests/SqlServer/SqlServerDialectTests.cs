@@ -11,7 +11,11 @@ public sealed class SqlServerDialectTests
     [Fact]
     public void Claims_ReadPastLockedRows_KeepTheirOwnUntilTheUpdate_AndReturnTheClaimedRows()
     {
-        foreach (var (name, sql) in new[] { ("ClaimDueMessages", _dialect.ClaimDueMessages), ("ClaimWebhookDeliveries", _dialect.ClaimWebhookDeliveries) })
+        foreach (var (name, sql) in new[]
+                 {
+                     ("ClaimDueMessages", _dialect.ClaimDueMessages), ("ClaimExpiredMessageLeases", _dialect.ClaimExpiredMessageLeases),
+                     ("ClaimWebhookDeliveries", _dialect.ClaimWebhookDeliveries),
+                 })
         {
             var script = TSql.Parse(name, sql);
             var hints = new HintCollector();

@@ -42,6 +42,7 @@ public static partial class SqlServerStatements
         (typeof(CartRepository), "FindIdleSql", Dialect.Page),
         (typeof(CartReader), "LinesSql", Dialect.ListParameter),
         (typeof(MessageRepository), "CountEmailsSentSql", Dialect.ListParameter),
+        (typeof(SuppressionList), "SuppressedAmongSql", Dialect.ListParameter),
         (typeof(JobRunRepository), "InsertSql", Dialect.InsertReturningId),
         (typeof(JobRunRepository), "ListSql", Dialect.Page),
         (typeof(RetentionRepository), "ExpiredCartsSql", Dialect.Page),

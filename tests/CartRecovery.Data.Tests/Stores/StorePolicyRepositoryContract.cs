@@ -77,9 +77,12 @@ public abstract class StorePolicyRepositoryContract : DatabaseContract
         await SendFirstStepAsync(stranger.Id, "chk-3", "ada@example.com", Now.AddHours(2));
         await SendFirstStepAsync(shop.Id, "chk-4", "bob@example.com", Now.AddHours(2));
 
-        Assert.Equal(2, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ADA@example.com ", Now, Ct));
-        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], "ada@example.com", Now.AddHours(1.5), Ct));
-        Assert.Equal(1, await Db.Messages.CountEmailsSentAsync([shop.Id], "ada@example.com", Now, Ct));
-        Assert.Equal(0, await Db.Messages.CountEmailsSentAsync([], "ada@example.com", Now, Ct));
+        Assert.Equal(new Dictionary<string, int> { ["ada@example.com"] = 2, ["bob@example.com"] = 1 },
+            await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], ["ADA@example.com ", "bob@example.com", "eve@example.com", " "], Now, Ct));
+        Assert.Equal(new Dictionary<string, int> { ["ada@example.com"] = 1 },
+            await Db.Messages.CountEmailsSentAsync([shop.Id, sister.Id], ["ada@example.com"], Now.AddHours(1.5), Ct));
+        Assert.Equal(new Dictionary<string, int> { ["ada@example.com"] = 1 }, await Db.Messages.CountEmailsSentAsync([shop.Id], ["ada@example.com"], Now, Ct));
+        Assert.Empty(await Db.Messages.CountEmailsSentAsync([], ["ada@example.com"], Now, Ct));
+        Assert.Empty(await Db.Messages.CountEmailsSentAsync([shop.Id], [], Now, Ct));
     }
 }

@@ -21,6 +21,22 @@ public abstract class SuppressionListContract : DatabaseContract
     }
 
     [Fact]
+    public async Task SuppressedAmong_ReadsTheStoresSuppressedAddressesOfAList_TrimmedAndLowerCase()
+    {
+        var store = await AddStoreAsync("shop-1");
+        var other = await AddStoreAsync("shop-2");
+        await Db.Suppressions.SuppressAsync(store.Id, " Ada@Example.COM ", "unsubscribed", Now, Ct);
+        await Db.Suppressions.SuppressAsync(other.Id, "bob@example.com", "unsubscribed", Now, Ct);
+        // More addresses than one statement takes (SQL Server's parameter limit): read in chunks.
+        string[] many = [.. Enumerable.Range(0, 2500).Select(i => $"c{i}@example.com"), "ADA@example.com", "bob@example.com", "  "];
+
+        var suppressed = await Db.Suppressions.SuppressedAmongAsync(store.Id, many, Ct);
+
+        Assert.Equal(["ada@example.com"], suppressed);
+        Assert.Empty(await Db.Suppressions.SuppressedAmongAsync(store.Id, [], Ct));
+    }
+
+    [Fact]
     public async Task Suppress_WhenAlreadySuppressed_KeepsTheFirstReasonAndTime()
     {
         var store = await AddStoreAsync();

@@ -56,7 +56,8 @@ public sealed class DispatchCrashRecoveryTests : IDisposable
         long poisonId = 0;
         for (var crash = 1; crash <= options.PoisonAfterUnfinishedAttempts; crash++)
         {
-            poisonId = Assert.Single(await messages.ClaimDueAsync($"node-{crash}", _app.Time.GetUtcNow(), options.ClaimLease, 10, _drive.Ct)).Id;
+            var claim = crash == 1 ? messages.ClaimDueAsync : (Func<string, DateTimeOffset, TimeSpan, int, CancellationToken, Task<IReadOnlyList<OutboundMessage>>>)messages.ClaimExpiredAsync;
+            poisonId = Assert.Single(await claim($"node-{crash}", _app.Time.GetUtcNow(), options.ClaimLease, 10, _drive.Ct)).Id;
             _drive.Advance(options.ClaimLease + TimeSpan.FromSeconds(1));
         }
 

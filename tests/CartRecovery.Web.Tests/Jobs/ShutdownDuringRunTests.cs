@@ -24,8 +24,8 @@ public sealed class ShutdownDuringRunTests
         var finished = new RunEnds();
         var app = new CartRecoveryAppFactory(jobsEnabled: true, fakeClock: false, settings: hourly, services: s =>
         {
-            Decorate<IStoreRepository>(s, inner => new GatedStores(gate, inner));
-            Decorate<IJobRunRepository>(s, inner => new WatchedRuns(finished, inner));
+            s.Decorate<IStoreRepository>(inner => new GatedStores(gate, inner));
+            s.Decorate<IJobRunRepository>(inner => new WatchedRuns(finished, inner));
             s.AddSingleton<ILoggerProvider>(errors);
         });
         try
@@ -53,13 +53,6 @@ public sealed class ShutdownDuringRunTests
             gate.Release.TrySetResult();
             await app.DisposeAsync();
         }
-    }
-
-    private static void Decorate<T>(IServiceCollection services, Func<T, T> decorate) where T : class
-    {
-        var real = services.Last(d => d.ServiceType == typeof(T));
-        services.AddSingleton(sp => decorate((T)(real.ImplementationInstance
-            ?? real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
     }
 
     /// <summary>Holds the first store listing after it is armed until released: a job caught in the middle of its run.</summary>
