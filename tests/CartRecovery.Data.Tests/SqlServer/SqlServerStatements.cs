@@ -87,7 +87,8 @@ public static partial class SqlServerStatements
     {
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
         {
-            var value = field.IsLiteral ? field.GetRawConstantValue() : field.IsInitOnly ? field.GetValue(null) : null;
+            // An open generic type's static fields have no value until the type is closed (constants still do).
+            var value = field.IsLiteral ? field.GetRawConstantValue() : field.IsInitOnly && !type.ContainsGenericParameters ? field.GetValue(null) : null;
             if (value is string sql)
                 yield return ($"{type.Name}.{field.Name}", sql);
             else if (value is string[] list)
