@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using CartRecovery.Core.Carts;
 using CartRecovery.Data.Connections;
@@ -14,21 +13,16 @@ internal static class CartEventWriter
         VALUES (@CartId, @At, @Kind, @Detail, @Entry, @MessageId)
         """;
 
+    private static readonly (string, Func<CartEventRow, object?>)[] InsertParameters =
+    [
+        ("@CartId", r => r.CartId), ("@At", r => r.At), ("@Kind", r => r.Kind), ("@Detail", r => r.Detail), ("@Entry", r => r.Entry),
+        ("@MessageId", r => r.MessageId),
+    ];
+
     public static Task AddAsync(DbConnection db, DbTransaction? tx, CartEvent cartEvent, CancellationToken ct) =>
         db.ExecuteAsync(new CommandDefinition(InsertSql, CartEventRow.From(cartEvent), tx, cancellationToken: ct));
 
-    /// <summary>The same row, written with the command the group commit's transaction keeps for its writes.</summary>
-    public static Task AddAsync(GroupCommit commits, DbTransaction tx, CartEvent cartEvent)
-    {
-        var row = CartEventRow.From(cartEvent);
-        var insert = commits.Command(tx, InsertSql, 
-            ("@CartId", DbType.Int64), ("@At", DbType.Int64), ("@Kind", DbType.String), ("@Detail", DbType.String), ("@Entry", DbType.String), ("@MessageId", DbType.Int64));
-        insert.Parameters[0].Value = row.CartId;
-        insert.Parameters[1].Value = row.At;
-        insert.Parameters[2].Value = row.Kind;
-        insert.Parameters[3].Value = row.Detail;
-        insert.Parameters[4].Value = (object?)row.Entry ?? DBNull.Value;
-        insert.Parameters[5].Value = (object?)row.MessageId ?? DBNull.Value;
-        return insert.ExecuteNonQueryAsync(CancellationToken.None);
-    }
+    /// <summary>Appends each of <paramref name="cartEvents"/>, the statement compiled or sent once for them all (<see cref="StatementPerRow"/>).</summary>
+    public static Task AddEachAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CartEvent> cartEvents) =>
+        StatementPerRow.ExecuteAsync(db, tx, InsertSql, cartEvents.Select(CartEventRow.From).ToList(), InsertParameters);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using CartRecovery.Core.Storage;
@@ -12,6 +10,8 @@ namespace CartRecovery.Data.Connections;
 /// <see cref="MaxBatch"/>), runs it in one transaction and completes every caller only once that transaction has
 /// committed. So each caller still gets "stored" only when it is durable, but a burst costs one commit (one fsync)
 /// per batch instead of one per row, and on SQLite the writes stop queueing on the database's single write lock.
+/// Writes that run the same statements are queued as one kind (<see cref="IBatchedWrite{TItem, TResult}"/>), so a
+/// batch compiles (SQLite) or sends (the server engines) each statement once.
 /// </summary>
 /// <remarks>
 /// No timer: while one batch commits, the next one gathers, so a quiet moment costs one commit per write and a burst
@@ -27,8 +27,6 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     private readonly IDbConnectionFactory _connections;
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    // The commands each open transaction's writes share (see Command), disposed when it ends.
-    private readonly ConcurrentDictionary<DbTransaction, Dictionary<string, DbCommand>> _commands = new();
 
     public GroupCommit(IDbConnectionFactory connections)
     {
@@ -69,48 +67,13 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
         return queued.Completion.Task.WaitAsync(ct);
     }
 
-    /// <summary>
-    /// The command for <paramref name="sql"/> in <paramref name="transaction"/>, one this group commit runs: made when
-    /// a write of the transaction first asks (its <paramref name="parameters"/> named, e.g. <c>@Id</c>, and typed) and kept for the
-    /// transaction's other writes, so a batch compiles each statement once (SQLite compiles a new command's statement
-    /// at every run, which cost as much as running it). The caller sets the values and runs it; the group commit disposes it.
-    /// </summary>
-    public DbCommand Command(DbTransaction transaction, string sql, params ReadOnlySpan<(string Name, DbType Type)> parameters)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        if (!_commands.TryGetValue(transaction, out var kept))
-            throw new InvalidOperationException("Only the writes of a transaction this group commit runs share its commands.");
-        if (kept.TryGetValue(sql, out var command))
-            return command;
-        command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-        }
-        kept[sql] = command;
-        return command;
-    }
-
     private async Task<T> RunAloneAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken ct)
     {
         await using var db = await _connections.OpenAsync(ct);
         await using var transaction = await db.BeginTransactionAsync(ct);
-        _commands[transaction] = new(StringComparer.Ordinal);
-        try
-        {
-            var result = await write(db, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            DisposeCommands(transaction);
-        }
+        var result = await write(db, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     private async Task WriteAsync()
@@ -161,25 +124,10 @@ internal sealed class GroupCommit : IAsyncDisposable, IDisposable
     {
         await using var db = await _connections.OpenAsync(CancellationToken.None);
         await using var transaction = await db.BeginTransactionAsync(CancellationToken.None);
-        _commands[transaction] = new(StringComparer.Ordinal);
-        try
-        {
-            // Writes of one batched kind run together, where the first of them was queued; the others one by one.
-            foreach (var group in writes.GroupBy(w => w.Kind ?? w))
-                await group.First().RunAsync(db, transaction, group.ToList());
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-        finally
-        {
-            DisposeCommands(transaction);
-        }
-    }
-
-    private void DisposeCommands(DbTransaction transaction)
-    {
-        if (_commands.TryRemove(transaction, out var kept))
-            foreach (var command in kept.Values)
-                command.Dispose();
+        // Writes of one batched kind run together, where the first of them was queued; the others one by one.
+        foreach (var group in writes.GroupBy(w => w.Kind ?? w))
+            await group.First().RunAsync(db, transaction, group.ToList());
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

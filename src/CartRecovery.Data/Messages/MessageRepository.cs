@@ -1,4 +1,4 @@
-using System.Data;
+using System.Data.Common;
 using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
@@ -119,6 +119,7 @@ internal sealed class MessageRepository : IMessageRepository
     private readonly IDbConnectionFactory _connections;
     private readonly SqlDialect _dialect;
     private readonly GroupCommit _commits;
+    private readonly LinksFollowed _linksFollowed = new();
 
     public MessageRepository(IDbConnectionFactory connections, SqlDialect dialect, GroupCommit commits)
     {
@@ -334,19 +335,11 @@ internal sealed class MessageRepository : IMessageRepository
             await db.ExecuteAsync(new CommandDefinition(RecordClickSql, parameters, transaction)) > 0, ct);
     }
 
+    // A burst's clicks run as one batched write (LinksFollowed): each statement is compiled or sent once per commit.
     public Task<bool> RecordLinkFollowedAsync(long messageId, CartEvent clicked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clicked);
-        // The batch's clicks share their two commands (GroupCommit.Command): each statement is compiled once per batch.
-        return _commits.RunAsync(async (_, transaction) =>
-        {
-            var click = _commits.Command(transaction, RecordClickSql, ("@Id", DbType.Int64), ("@At", DbType.Int64));
-            click.Parameters[0].Value = messageId;
-            click.Parameters[1].Value = DbTime.ToDb(clicked.At);
-            var first = await click.ExecuteNonQueryAsync(CancellationToken.None) > 0;
-            await CartEventWriter.AddAsync(_commits, transaction, clicked);
-            return first;
-        }, ct);
+        return _commits.RunAsync(_linksFollowed, (messageId, clicked), ct);
     }
 
     public async Task<int> CancelPendingForStoreAsync(long storeId, string reason, CancellationToken ct)
@@ -404,5 +397,22 @@ internal sealed class MessageRepository : IMessageRepository
     {
         await using var db = await _connections.OpenAsync(ct);
         return await db.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>
+    /// The restore-link clicks queued for one commit: the click updates for all of them, then their timeline entries. A click
+    /// is the message's first when its update stored the time.
+    /// </summary>
+    private sealed class LinksFollowed : IBatchedWrite<(long MessageId, CartEvent Clicked), bool>
+    {
+        private static readonly (string, Func<(long MessageId, CartEvent Clicked), object?>)[] ClickParameters =
+            [("@Id", c => c.MessageId), ("@At", c => DbTime.ToDb(c.Clicked.At))];
+
+        public async Task<IReadOnlyList<bool>> RunAsync(DbConnection db, DbTransaction transaction, IReadOnlyList<(long MessageId, CartEvent Clicked)> items)
+        {
+            var clicked = await StatementPerRow.ExecuteAsync(db, transaction, RecordClickSql, items, ClickParameters);
+            await CartEventWriter.AddEachAsync(db, transaction, [.. items.Select(c => c.Clicked)]);
+            return clicked.Select(affected => affected > 0).ToList();
+        }
     }
 }

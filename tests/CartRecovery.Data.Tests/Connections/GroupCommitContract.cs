@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using CartRecovery.Data.Connections;
 using Dapper;
@@ -45,37 +44,6 @@ public abstract class GroupCommitContract : DatabaseContract
 
         Assert.Equal([true, false], results.Order().Reverse());
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM webhook_deliveries"));
-    }
-
-    [Fact]
-    public async Task Command_WhenManyWritesShareABatch_CompilesOnceAndStoresEachWritesOwnValues()
-    {
-        await using (var db = await Db.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct))
-            await db.ExecuteAsync(new CommandDefinition("CREATE TABLE group_commit_probe (id BIGINT NOT NULL, note VARCHAR(50) NULL)", cancellationToken: Ct));
-        const string insert = "INSERT INTO group_commit_probe (id, note) VALUES (@Id, @Note)";
-
-        var commands = await Task.WhenAll(Enumerable.Range(1, 100).Select(i => Commits.RunAsync(async (_, transaction) =>
-        {
-            var command = Commits.Command(transaction, insert, ("@Id", DbType.Int64), ("@Note", DbType.String));
-            command.Parameters[0].Value = (long)i;
-            command.Parameters[1].Value = i % 2 == 0 ? DBNull.Value : $"n{i}";
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
-            return command;
-        }, Ct)));
-
-        Assert.True(commands.Distinct().Count() < 50, $"{commands.Distinct().Count()} commands for 100 writes queued at once");
-        Assert.Equal(5050, await CountAsync("SELECT SUM(id) FROM group_commit_probe"));
-        Assert.Equal(50, await CountAsync("SELECT COUNT(*) FROM group_commit_probe WHERE note IS NULL"));
-        Assert.Equal(50, await CountAsync("SELECT COUNT(*) FROM group_commit_probe WHERE note = 'n' || CAST(id AS VARCHAR(10))"));
-    }
-
-    [Fact]
-    public async Task Command_ForATransactionItDoesNotRun_Refuses()
-    {
-        await using var db = await Db.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(Ct);
-        await using var transaction = await db.BeginTransactionAsync(Ct);
-
-        Assert.Throws<InvalidOperationException>(() => Commits.Command(transaction, "SELECT 1"));
     }
 
     [Fact]

@@ -1,5 +1,9 @@
+using System.Data.Common;
+using CartRecovery.Core.Carts;
 using CartRecovery.Core.Messages;
 using CartRecovery.Core.Sequences;
+using CartRecovery.Data.Connections;
+using CartRecovery.Data.Messages;
 
 namespace CartRecovery.Data.Tests.Messages;
 
@@ -323,6 +327,48 @@ public abstract class MessageRepositoryContract : DatabaseContract
         var clicks = (await Db.Carts.GetTimelineAsync(cart.Id, Ct)).Skip(before).ToList();
         Assert.Equal([Now.AddHours(2), Now.AddHours(3)], clicks.Select(e => e.At));
         Assert.All(clicks, e => Assert.Equal((Core.Carts.CartEventKinds.Clicked, (long?)messages[0].Id), (e.Kind, e.MessageId)));
+    }
+
+    [Fact]
+    public async Task RecordLinkFollowed_WhenClicksAreQueuedTogether_SharesTransactionsAndHandsEachItsOwnFirstClick()
+    {
+        var store = await AddStoreAsync();
+        var messages = new List<OutboundMessage>();
+        for (var i = 0; i < 10; i++)
+            messages.AddRange((await AddAbandonedCartAsync(store.Id, $"chk-{i}")).Messages);
+        CartEvent Clicked(OutboundMessage message, DateTimeOffset at) =>
+            new(message.CartId, at, CartEventKinds.Clicked, $"Clicked the link of step {message.Step}", message.Id);
+        // Every third message was clicked before the burst; the burst clicks every message twice, an hour apart.
+        var clickedBefore = messages.Where((_, i) => i % 3 == 0).Select(m => m.Id).ToHashSet();
+        foreach (var message in messages.Where(m => clickedBefore.Contains(m.Id)))
+            Assert.True(await Db.Messages.RecordLinkFollowedAsync(message.Id, Clicked(message, Now.AddHours(1)), Ct));
+        var connections = new CountingConnections(Db.Connections);
+        await using var commits = new GroupCommit(connections);
+        var repository = new MessageRepository(connections, Db.Dialect, commits);
+        var burst = messages.Select(m => (Message: m, At: Now.AddHours(2))).Concat(messages.Select(m => (Message: m, At: Now.AddHours(3)))).ToList();
+
+        var first = await Task.WhenAll(burst.Select(c => repository.RecordLinkFollowedAsync(c.Message.Id, Clicked(c.Message, c.At), Ct)));
+
+        Assert.Equal(burst.Select(c => c.At == Now.AddHours(2) && !clickedBefore.Contains(c.Message.Id)), first);
+        Assert.True(connections.Opened < burst.Count / 2, $"{connections.Opened} transactions for {burst.Count} clicks queued at once");
+        foreach (var message in messages)
+        {
+            Assert.Equal(Now.AddHours(clickedBefore.Contains(message.Id) ? 1 : 2), (await Db.Messages.GetAsync(message.Id, Ct))!.ClickedAt);
+            var clicks = await Db.QueryAsync<long>("SELECT at FROM cart_events WHERE message_id = @Id AND kind = @Kind ORDER BY at",
+                new { message.Id, Kind = CartEventKinds.Clicked });
+            Assert.Equal((clickedBefore.Contains(message.Id) ? [1, 2, 3] : new[] { 2, 3 }).Select(h => DbTime.ToDb(Now.AddHours(h))), clicks);
+        }
+    }
+
+    private sealed class CountingConnections(IDbConnectionFactory connections) : IDbConnectionFactory
+    {
+        public int Opened { get; private set; }
+
+        public ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+        {
+            Opened++;
+            return connections.OpenAsync(ct);
+        }
     }
 
     [Fact]
