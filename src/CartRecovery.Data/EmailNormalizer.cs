@@ -5,4 +5,8 @@ internal static class EmailNormalizer
 {
     public static string? Normalize(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>Each address of <paramref name="emails"/> normalized, once, blank ones left out.</summary>
+    public static string[] NormalizeDistinct(IEnumerable<string> emails) =>
+        [.. emails.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal)];
 }

@@ -361,7 +361,7 @@ internal sealed class MessageRepository : IMessageRepository
         ArgumentNullException.ThrowIfNull(storeIds);
         ArgumentNullException.ThrowIfNull(emails);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        string[] normalized = [.. emails.Select(EmailNormalizer.Normalize).OfType<string>().Distinct(StringComparer.Ordinal)];
+        var normalized = EmailNormalizer.NormalizeDistinct(emails);
         if (storeIds.Count == 0 || normalized.Length == 0)
             return counts;
         await using var db = await _connections.OpenAsync(ct);

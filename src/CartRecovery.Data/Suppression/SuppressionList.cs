@@ -74,7 +74,7 @@ internal sealed class SuppressionList : ISuppressionList
     {
         ArgumentNullException.ThrowIfNull(emails);
         var suppressed = new HashSet<string>(StringComparer.Ordinal);
-        string[] normalized = [.. emails.Select(EmailNormalizer.Normalize).OfType<string>().Distinct(StringComparer.Ordinal)];
+        var normalized = EmailNormalizer.NormalizeDistinct(emails);
         if (normalized.Length == 0)
             return suppressed;
         await using var db = await _connections.OpenAsync(ct);
