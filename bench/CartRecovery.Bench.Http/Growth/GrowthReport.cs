@@ -92,6 +92,6 @@ internal static class GrowthReport
 
     private static string Verdict(double ratio) => ratio <= MaxRatio ? "ok" : "**over**";
 
-    private static string With(GrowthRun.Path path, bool processed) =>
+    private static string With(HotPaths.Result path, bool processed) =>
         processed ? string.Create(CultureInfo.InvariantCulture, $"{path.CpuMicrosWithProcessing:0} µs") : "–";
 }

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CartRecovery.Bench.Http.Growth;
-using CartRecovery.Core.Restore;
-using CartRecovery.Core.Stores;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Bench.Http.Memory;
 
@@ -19,7 +16,8 @@ internal static class MemoryRun
 
     public sealed record Options(int Carts, int Stores, int Links, int Seconds, int Warmup, int Connections, string? Postgres, IReadOnlyList<string> Overrides);
 
-    private sealed record Phase(string Name, double PerSecond, long Errors, double HostCpuMicrosPerRequest, TimeSpan Drain, double ResidentAfter);
+    /// <summary>A path driven at the host process, its CPU the host's, and the host's resident memory right after.</summary>
+    private sealed record Phase(HotPaths.Result Path, double ResidentAfter);
 
     public static async Task<(string Report, bool Passed)> RunAsync(Options options, string command, HttpClient http)
     {
@@ -29,20 +27,14 @@ internal static class MemoryRun
         Console.WriteLine($"{options.Carts:N0} carts: seeding ...");
         var seeded = await CartSeeder.SeedAsync(seeder, options.Carts, options.Stores, options.Postgres is not null, Console.WriteLine);
         Console.WriteLine($"Seeded in {seeded.Took.TotalSeconds:0} s");
-        await seeder.AddStoreAsync(Platforms.Shopify, Deliveries.ShopDomain);
-        var woo = await seeder.AddStoreAsync(Platforms.WooCommerce, "https://woo.bench.example");
-        await seeder.SaveWebhookSecretAsync(woo.Id, Deliveries.WooCommerceSecret);
         // Links of seeded messages drawn over the whole table, as the growth run clicks them.
-        var samples = await HotQueries.SampleAsync(seeder.Services, seeded, options.Links);
-        var signer = seeder.Services.GetRequiredService<LinkTokenSigner>();
-        var expires = DateTimeOffset.UtcNow.AddDays(7);
-        var tokens = samples.Select(s => signer.Issue(TokenPurpose.Restore, s.Messages[0].Id, expires)).ToArray();
+        var hotPaths = await HotPaths.SetUpAsync(seeder, await HotQueries.SampleAsync(seeder.Services, seeded, options.Links));
 
         // The same settings, the same database and secrets folder; the jobs on (they process what ingest stores).
         var arguments = seeder.Arguments.Where(a => a != "--Jobs:Enabled=false");
         var logPath = Path.Combine(Path.GetTempPath(), "cartrecovery-bench", $"host-{Guid.NewGuid():N}.log");
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        var phases = new List<Phase>();
+        List<Phase> phases;
         double idle, peak, sampledPeak, resident, anonymous, files, shared;
         await using (var host = await HostProcess.StartAsync(arguments, logPath, http))
         {
@@ -50,12 +42,13 @@ internal static class MemoryRun
             await Task.Delay(TimeSpan.FromSeconds(5));
             idle = host.Status("VmRSS");
             Console.WriteLine($"Host process started: {idle:0} MB resident");
-            phases.Add(await DriveAsync(host, seeder, http, options, "Shopify ingest", "shopify",
-                n => Deliveries.Shopify(new Uri(host.BaseUrl, "webhooks/shopify"), n), 200));
-            phases.Add(await DriveAsync(host, seeder, http, options, "WooCommerce ingest", "woocommerce",
-                n => Deliveries.WooCommerce(new Uri(host.BaseUrl, $"webhooks/woocommerce/{woo.Id}"), n), 200));
-            phases.Add(await DriveAsync(host, seeder, http, options, "Restore redirect", null,
-                n => new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseUrl, $"r/{tokens[n % tokens.Length]}")), 302));
+            phases = await hotPaths.DriveAsync(host.BaseUrl, http, options.Connections, options.Warmup, options.Seconds, () => host.Cpu, path =>
+            {
+                var phase = new Phase(path, host.Status("VmRSS"));
+                Console.WriteLine($"  {path.Name}: {path.Load.PerSecond:0} /s, host CPU {path.CpuMicrosWithProcessing:0} µs per request, "
+                    + $"{path.Load.Errors} errors, {phase.ResidentAfter:0} MB resident");
+                return phase;
+            });
             (peak, sampledPeak, resident) = (host.Status("VmHWM"), host.SampledPeakMegabytes, host.Status("VmRSS"));
             (anonymous, files, shared) = (host.Status("RssAnon"), host.Status("RssFile"), host.Status("RssShmem"));
         }
@@ -76,9 +69,9 @@ internal static class MemoryRun
             | started, its jobs' first runs over | | | | {idle:0} MB |
 
             """);
-        foreach (var phase in phases)
+        foreach (var ((name, load, hostCpu, drain), residentAfter) in phases)
             text.Append(CultureInfo.InvariantCulture,
-                $"| {phase.Name} | {phase.PerSecond:0} | {phase.Errors} | {phase.HostCpuMicrosPerRequest:0} µs{(phase.Drain > TimeSpan.Zero ? $" (inbox drained {phase.Drain.TotalSeconds:0.0} s after)" : "")} | {phase.ResidentAfter:0} MB |\n");
+                $"| {name} | {load.PerSecond:0} | {load.Errors} | {hostCpu:0} µs{(drain > TimeSpan.Zero ? $" (inbox drained {drain.TotalSeconds:0.0} s after)" : "")} | {residentAfter:0} MB |\n");
         text.Append(CultureInfo.InvariantCulture, $"""
 
             **Peak resident memory of the host process (VmHWM): {peak:0} MB** ({(peak <= MaxPeakRssMegabytes ? "within" : "OVER")} the {MaxPeakRssMegabytes} MB target;
@@ -88,23 +81,6 @@ internal static class MemoryRun
             SQLite's WAL index).
 
             """);
-        return (text.ToString(), phases.All(p => p.Errors == 0));
-    }
-
-    /// <summary>Warm-up, then the measured load; an ingest path's CPU runs on until the host's jobs have drained the inbox.</summary>
-    private static async Task<Phase> DriveAsync(HostProcess host, BenchHost seeder, HttpClient http, Options options, string name, string? platform,
-        Func<long, HttpRequestMessage> request, int status)
-    {
-        var driver = new LoadDriver(http, options.Connections);
-        await driver.RunAsync(request, status, TimeSpan.FromSeconds(options.Warmup));
-        if (platform is not null)
-            await ExactlyOnce.DrainAsync(seeder, platform);
-        var cpu = host.Cpu;
-        var load = await driver.RunAsync(request, status, TimeSpan.FromSeconds(options.Seconds));
-        var drain = platform is null ? TimeSpan.Zero : await ExactlyOnce.DrainAsync(seeder, platform);
-        var perRequest = (host.Cpu - cpu).TotalMicroseconds / Math.Max(1, load.Ok + load.Errors);
-        var phase = new Phase(name, load.PerSecond, load.Errors, perRequest, drain, host.Status("VmRSS"));
-        Console.WriteLine($"  {name}: {load.PerSecond:0} /s, host CPU {perRequest:0} µs per request, {load.Errors} errors, {phase.ResidentAfter:0} MB resident");
-        return phase;
+        return (text.ToString(), phases.All(p => p.Path.Load.Errors == 0));
     }
 }
