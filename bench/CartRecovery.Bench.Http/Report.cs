@@ -9,14 +9,16 @@ internal static class Report
     public sealed record Run(string Target, string Engine, DateTimeOffset StartedAt, string LoadAtStart, int Connections, int Seconds,
         int Warmup, string Command, LoadResult Floor, LoadResult Host, ExactlyOnce Check);
 
-    private static readonly Dictionary<string, (string Title, string Floor, string Host, string Target)> Paths = new()
+    // Profile: a hand-written file beside the SQLite results that shows where the path's CPU goes and what limits it.
+    private static readonly Dictionary<string, (string Title, string Floor, string Host, string Target, string? Profile)> Paths = new()
     {
         ["shopify"] = ("Verified Shopify webhook ingest", "`POST /webhook`: HMAC of the raw body, 200",
-            "`POST /webhooks/shopify`: HMAC, headers, JSON check, stored in the inbox before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors"),
+            "`POST /webhooks/shopify`: HMAC, headers, JSON check, stored in the inbox before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors", null),
         ["woocommerce"] = ("Verified WooCommerce webhook ingest", "`POST /webhook/woocommerce`: HMAC of the raw body, 200",
-            "`POST /webhooks/woocommerce/{id}`: store and its secret, HMAC, JSON check, stored before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors"),
+            "`POST /webhooks/woocommerce/{id}`: store and its secret, HMAC, JSON check, stored before the 200", "≥ 0.25 × floor, p99 ≤ 50 ms, 0 errors", null),
         ["redirect"] = ("Restore redirect with the click recorded", "`GET /r/{token}`: a fixed 302",
-            "`GET /r/{token}`: token check, message/cart/store read, click stored before the 302", "≥ 0.5 × floor"),
+            "`GET /r/{token}`: token check, message/cart/store read, click stored before the 302", "≥ 0.5 × floor",
+            "http-redirect-sqlite-profile.md"),
     };
 
     public static string Write(Run run)
@@ -45,7 +47,7 @@ internal static class Report
             Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
 
             Peak resident memory of the process (driver, floor and host together, VmHWM): {PeakRssMegabytes():0} MB.
-
+            {(path.Profile is { } profile && run.Engine == "sqlite" ? $"{Environment.NewLine}Where the CPU goes and what limits the ratio: [{profile}]({profile}).{Environment.NewLine}" : "")}
             """);
     }
 
