@@ -11,6 +11,8 @@ namespace CartRecovery.Bench.Http;
 /// </summary>
 internal sealed class HotPaths(BenchHost database, long wooStoreId, string[] tokens)
 {
+    public const int RedirectRounds = 3;
+
     /// <summary>One path's measured load; the CPU per request with processing runs on until the inbox was drained.</summary>
     public sealed record Result(string Name, LoadResult Load, double CpuMicrosWithProcessing, TimeSpan Drain);
 
@@ -20,9 +22,15 @@ internal sealed class HotPaths(BenchHost database, long wooStoreId, string[] tok
         await database.AddStoreAsync(Platforms.Shopify, Deliveries.ShopDomain);
         var woo = await database.AddStoreAsync(Platforms.WooCommerce, "https://woo.bench.example");
         await database.SaveWebhookSecretAsync(woo.Id, Deliveries.WooCommerceSecret);
+        return new(database, woo.Id, Tokens(database, samples));
+    }
+
+    /// <summary>A restore link for the first message of each sample.</summary>
+    public static string[] Tokens(BenchHost database, IReadOnlyList<HotQueries.Sample> samples)
+    {
         var signer = database.Services.GetRequiredService<LinkTokenSigner>();
         var expires = DateTimeOffset.UtcNow.AddDays(7);
-        return new(database, woo.Id, [.. samples.Select(s => signer.Issue(TokenPurpose.Restore, s.Messages[0].Id, expires))]);
+        return [.. samples.Select(s => signer.Issue(TokenPurpose.Restore, s.Messages[0].Id, expires))];
     }
 
     /// <summary>
@@ -47,11 +55,19 @@ internal sealed class HotPaths(BenchHost database, long wooStoreId, string[] tok
             await driver.RunAsync(request, status, TimeSpan.FromSeconds(warmup));
             if (platform is not null)
                 await ExactlyOnce.DrainAsync(database, platform);
-            var before = cpu();
-            var load = await driver.RunAsync(request, status, TimeSpan.FromSeconds(seconds));
-            var drain = platform is null ? TimeSpan.Zero : await ExactlyOnce.DrainAsync(database, platform);
-            var withProcessing = (cpu() - before).TotalMicroseconds / Math.Max(1, load.Ok + load.Errors);
-            results.Add(measured(new(name, load, withProcessing, drain)));
+            // The redirect has no processing to wait for: it is measured RedirectRounds times and the quietest kept, as
+            // the queries are (the machine is shared and the host's jobs run meanwhile; they only ever add time).
+            Result? quietest = null;
+            for (var round = 0; round < (platform is null ? RedirectRounds : 1); round++)
+            {
+                var before = cpu();
+                var load = await driver.RunAsync(request, status, TimeSpan.FromSeconds(seconds));
+                var drain = platform is null ? TimeSpan.Zero : await ExactlyOnce.DrainAsync(database, platform);
+                var used = (cpu() - before).TotalMicroseconds / Math.Max(1, load.Ok + load.Errors);
+                if (quietest is null || used < quietest.CpuMicrosWithProcessing)
+                    quietest = new(name, load, used, drain);
+            }
+            results.Add(measured(quietest!));
         }
         return results;
     }

@@ -95,10 +95,11 @@ Console.WriteLine($"Floor: {floor.PerSecond:0} /s, p50 {floor.Percentile(0.5):0.
 
 // 2. The real host on the same path.
 await using var host = await BenchHost.StartAsync(postgres, overrides);
+CartSeeder.Seeded? seeded = null;
 if (IntArg("--carts", 0) is > 0 and var seedCarts)
 {
     Console.WriteLine($"Seeding {seedCarts:N0} carts ...");
-    var seeded = await CartSeeder.SeedAsync(host, seedCarts, IntArg("--stores", 300), postgres is not null, Console.WriteLine);
+    seeded = await CartSeeder.SeedAsync(host, seedCarts, IntArg("--stores", 300), postgres is not null, Console.WriteLine);
     Console.WriteLine($"Seeded in {seeded.Took.TotalSeconds:0} s");
 }
 Func<long, HttpRequestMessage> request;
@@ -119,8 +120,11 @@ switch (target)
         status = 200;
         break;
     default:
+        // On a filled database the links are those of seeded messages drawn over the whole table, as the growth run clicks.
         Console.WriteLine("Seeding restore links ...");
-        tokens = await host.SeedRestoreTokensAsync(IntArg("--links", 500));
+        tokens = seeded is null
+            ? await host.SeedRestoreTokensAsync(IntArg("--links", 500))
+            : HotPaths.Tokens(host, await HotQueries.SampleAsync(host.Services, seeded, IntArg("--links", 500)));
         storeId = 0;
         request = n => new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseUrl, $"r/{tokens[n % tokens.Length]}"));
         status = 302;

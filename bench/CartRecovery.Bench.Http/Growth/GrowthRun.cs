@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
 namespace CartRecovery.Bench.Http.Growth;
 
 /// <summary>
@@ -8,7 +11,13 @@ internal static class GrowthRun
 {
     public sealed record Options(int Stores, int Ops, int Seconds, int Warmup, int Connections, string? Postgres, IReadOnlyList<string> Overrides);
 
-    public sealed record Size(int Carts, CartSeeder.Seeded Seeded, IReadOnlyList<HotQueries.Timing> Queries, IReadOnlyList<HotPaths.Result> Paths,
+    /// <summary>
+    /// One size's figures. Each query is timed twice: with the host's jobs running (<c>Busy</c>), as the paths are driven,
+    /// and with them paused (<c>Queries</c>): the process's CPU then is the query's own. <c>JobsCpuPerSecond</c> is what the
+    /// jobs took of a CPU, per second, over the seconds after seeding with no load.
+    /// </summary>
+    public sealed record Size(int Carts, CartSeeder.Seeded Seeded, IReadOnlyList<HotQueries.Timing> Queries, IReadOnlyList<HotQueries.Timing> Busy,
+        TimeSpan JobsCpuPerSecond, IReadOnlyList<HotPaths.Result> Paths,
         double PeakRssMegabytes, double RssMegabytes, double AnonymousRssMegabytes, double FileRssMegabytes, double SharedRssMegabytes,
         double ManagedCommittedMegabytes,
         double SqlitePeakMegabytes);
@@ -19,12 +28,20 @@ internal static class GrowthRun
         Console.WriteLine($"{carts:N0} carts: seeding ...");
         var seeded = await CartSeeder.SeedAsync(host, carts, options.Stores, options.Postgres is not null, Console.WriteLine);
         Console.WriteLine($"{carts:N0} carts: seeded in {seeded.Took.TotalSeconds:0} s; timing the hot queries ({options.Ops} calls each) ...");
-        // Every job of the host fires once when it starts: a small database is seeded before those runs are over.
+        // Every job of the host fires once when it starts: a small database is seeded before those runs are over. What
+        // they take meanwhile, with no load, is the background every figure below carries with the jobs running.
+        var idle = Environment.CpuUsage.TotalTime;
         await Task.Delay(TimeSpan.FromSeconds(5));
+        var jobsCpu = (Environment.CpuUsage.TotalTime - idle) / 5;
         var samples = await HotQueries.SampleAsync(host.Services, seeded, options.Ops);
+        var busy = await HotQueries.MeasureAsync(host.Services, samples, options.Ops);
+        var scheduler = await PauseJobsAsync(host.Services);
         var queries = await HotQueries.MeasureAsync(host.Services, samples, options.Ops);
-        foreach (var query in queries)
-            Console.WriteLine($"  {query.Name}: {query.WallMicrosPerOp:0} µs, CPU {query.CpuMicrosPerOp:0} µs");
+        if (scheduler is not null)
+            await scheduler.Start();
+        Console.WriteLine($"  jobs at rest: {jobsCpu.TotalMilliseconds:0} ms of CPU a second");
+        foreach (var (query, withJobs) in queries.Zip(busy))
+            Console.WriteLine($"  {query.Name}: CPU {query.CpuMicrosPerOp:0} µs (wall {query.WallMicrosPerOp:0} µs); jobs running: CPU {withJobs.CpuMicrosPerOp:0} µs (wall {withJobs.WallMicrosPerOp:0} µs)");
 
         var hotPaths = await HotPaths.SetUpAsync(host, samples);
         var paths = await hotPaths.DriveAsync(host.BaseUrl, http, options.Connections, options.Warmup, options.Seconds,
@@ -37,9 +54,22 @@ internal static class GrowthRun
         // Where the resident memory goes: the managed heap (committed) and SQLite's own allocations (page caches of the
         // pooled connections, statements; its high-water mark over the process so far).
         var sqlitePeak = options.Postgres is null ? SQLitePCL.raw.sqlite3_memory_highwater(0) / (1024.0 * 1024.0) : double.NaN;
-        return new(carts, seeded, queries, paths, Memory("VmHWM"), Memory("VmRSS"), Memory("RssAnon"), Memory("RssFile"), Memory("RssShmem"),
+        return new(carts, seeded, queries, busy, jobsCpu, paths, Memory("VmHWM"), Memory("VmRSS"), Memory("RssAnon"), Memory("RssFile"), Memory("RssShmem"),
             GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0),
             sqlitePeak);
+    }
+
+    /// <summary>Puts the host's scheduler on standby and waits for the jobs running to finish; null when no jobs run.</summary>
+    private static async Task<IScheduler?> PauseJobsAsync(IServiceProvider services)
+    {
+        if (services.GetService<ISchedulerFactory>() is not { } factory
+            || await factory.GetScheduler() is not { Status: SchedulerStatus.Running } scheduler)
+            return null;
+        await scheduler.Standby();
+        var mine = new FireInstanceQuery { SchedulerInstanceId = scheduler.SchedulerInstanceId };
+        while ((await scheduler.QueryFireInstances(mine)).Items.Count > 0)
+            await Task.Delay(50);
+        return scheduler;
     }
 
     /// <summary>
