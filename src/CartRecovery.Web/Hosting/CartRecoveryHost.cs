@@ -114,9 +114,10 @@ internal static class CartRecoveryHost
             StatusCodeSelector = RequestFailures.StatusCodeFor,
             SuppressDiagnosticsCallback = c => RequestFailures.IsClientFault(c.Exception),
         });
-        // Restore links answer here: what follows serves people and API callers (pages, sessions, keys, limits).
-        app.UseEarlyAnswers();
+        // A refusal with no body of its own gets one (problem+json for programs), early answers included.
         app.UseStatusCodePages();
+        // Restore links and webhooks answer here: what follows serves people and API callers (pages, sessions, keys, limits).
+        app.UseEarlyAnswers();
         app.UseWebApp();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CartRecovery.Web.Hosting;
 
 /// <summary>
-/// Endpoints that answer right after the security headers and the exception handler, before the middleware that
-/// serves people and API callers (status-code pages, static files, page language, rate limits, authentication, the
-/// API caller gate, authorization). For the restore links: a signed token in the path is their only credential, their
-/// pages carry their own body and are in English only, and they are the one path a whole mailing list follows, so
-/// they should cost what the work needs (issue 17). Routing has already chosen the endpoint when this runs.
+/// Endpoints that answer right after the security headers, the exception handler and the status-code pages, before the
+/// middleware that serves people and API callers (static files, page language, rate limits, authentication, the API
+/// caller gate, authorization): the paths a burst follows, which should cost what the work needs (issue 17).
+/// <list type="bullet">
+/// <item>The restore links, marked with <see cref="AnswersEarly{TBuilder}"/>: a signed token in the path is their only
+/// credential, their pages carry their own body and are in English only, and a whole mailing list follows them.</item>
+/// <item>The platforms' webhooks, <c>POST /webhooks/…</c> whichever project maps them (the connectors, Postmark): a
+/// delivery proves itself in its handler (the platform's HMAC, Postmark's basic credentials), and a flash sale or a
+/// replayed backlog sends thousands a second.</item>
+/// </list>
+/// Routing has already chosen the endpoint when this runs.
 /// </summary>
 internal static class EarlyAnswers
 {
@@ -27,10 +33,15 @@ internal static class EarlyAnswers
 
     /// <summary>Runs the chosen endpoint at once when it answers early; every other request goes on down the pipeline.</summary>
     public static IApplicationBuilder UseEarlyAnswers(this IApplicationBuilder app) =>
-        app.Use((http, next) => http.GetEndpoint() is { RequestDelegate: { } answer } endpoint
-            && endpoint.Metadata.GetMetadata<EarlyAnswer>() is not null
-                ? answer(http)
-                : next(http));
+        app.Use((http, next) => http.GetEndpoint() is { RequestDelegate: { } answer } endpoint && IsEarly(endpoint)
+            ? answer(http)
+            : next(http));
+
+    /// <summary>Marked, or a webhook (a route under <c>/webhooks/</c>).</summary>
+    public static bool IsEarly(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<EarlyAnswer>() is not null
+        || endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            && pattern.AsSpan().TrimStart('/').StartsWith("webhooks/", StringComparison.OrdinalIgnoreCase);
 
     private sealed class EarlyAnswer
     {
