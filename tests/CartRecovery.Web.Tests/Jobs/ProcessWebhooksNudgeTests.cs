@@ -113,12 +113,16 @@ public sealed class ProcessWebhooksNudgeTests
         Assert.Equal(0, inbox.Left);
     }
 
-    /// <summary>A delivery every millisecond until disposed, from a thread of its own (not the pool's: whatever the test run's load).</summary>
+    /// <summary>
+    /// A delivery every millisecond until disposed, from a thread of its own (not the pool's: whatever the test run's load);
+    /// returns once the first has arrived, so the burst is on before the job looks.
+    /// </summary>
     private static Arrivals Burst(ProcessWebhooksNudge nudge) => new(nudge);
 
     private sealed class Arrivals : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
+        private readonly ManualResetEventSlim _first = new();
         private readonly Thread _thread;
 
         public Arrivals(ProcessWebhooksNudge nudge)
@@ -128,10 +132,12 @@ public sealed class ProcessWebhooksNudgeTests
                 while (!_stop.IsCancellationRequested)
                 {
                     nudge.Request();
+                    _first.Set();
                     Thread.Sleep(1);
                 }
             });
             _thread.Start();
+            _first.Wait();
         }
 
         public void Dispose()
@@ -139,6 +145,7 @@ public sealed class ProcessWebhooksNudgeTests
             _stop.Cancel();
             _thread.Join();
             _stop.Dispose();
+            _first.Dispose();
         }
     }
 
