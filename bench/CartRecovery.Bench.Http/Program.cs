@@ -30,8 +30,8 @@ var postgres = StringArg("--postgres", null);
 var engine = postgres is null ? "sqlite" : "postgres";
 var outPath = StringArg("--out", Path.Combine("bench", "results", target is "growth" or "memory" ? $"{target}-{engine}.md" : $"http-{target}-{engine}.md"))!;
 var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToList();
-var command = "dotnet run -c Release --project bench/CartRecovery.Bench.Http -- "
-    + string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+var command = Cpus.Command("dotnet run -c Release --project bench/CartRecovery.Bench.Http -- "
+    + string.Join(' ', args.Select(a => a.IndexOfAny([' ', ';', '&', '|', '<', '>', '$']) >= 0 ? $"\"{a}\"" : a)));
 if (target is not ("shopify" or "woocommerce" or "redirect" or "growth" or "memory"))
 {
     Console.Error.WriteLine("--target must be shopify, woocommerce, redirect, growth or memory");

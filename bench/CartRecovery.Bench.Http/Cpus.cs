@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace CartRecovery.Bench.Http;
+
+/// <summary>
+/// The CPUs this process may run on against the machine's: a run pinned with <c>taskset</c> (the PostgreSQL server
+/// given the other CPUs, as if on its own machine) says so in its results file and in its command.
+/// </summary>
+internal static class Cpus
+{
+    /// <summary>The machine's online CPUs (<c>/sys/devices/system/cpu/online</c>, e.g. <c>0-1</c>).</summary>
+    public static int Machine { get; } = ReadOnline() ?? Environment.ProcessorCount;
+
+    /// <summary>Whether this process was given fewer CPUs than the machine has.</summary>
+    public static bool Pinned => Environment.ProcessorCount < Machine;
+
+    /// <summary>The results file's description of the CPUs.</summary>
+    public static string Describe() => Pinned
+        ? $"{Environment.ProcessorCount} of the machine's {Machine} logical CPUs given to this process (`taskset -c {Affinity()}`)"
+        : $"{Environment.ProcessorCount} logical CPUs shared with other builds and test runs";
+
+    /// <summary>The command as typed: <c>taskset</c> first when the process was pinned.</summary>
+    public static string Command(string command) => Pinned ? $"taskset -c {Affinity()} {command}" : command;
+
+    /// <summary>
+    /// The CPUs the PostgreSQL server's processes on this machine may run on (<c>Cpus_allowed_list</c> of each
+    /// <c>postgres</c> process in <c>/proc</c>), or null when none runs here.
+    /// </summary>
+    public static string? PostgresServer()
+    {
+        var lists = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() != "postgres")
+                    continue;
+                if (AllowedList(Path.Combine(dir, "status")) is { } allowed)
+                    lists.Add(allowed);
+            }
+            catch (IOException)
+            {
+                // A process that ended while being read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return lists.Count == 0 ? null : string.Join(" and ", lists);
+    }
+
+    // As /proc gives it (e.g. "0" or "0-1"); taskset takes the same form.
+    private static string Affinity() => AllowedList("/proc/self/status") ?? $"0-{Environment.ProcessorCount - 1}";
+
+    private static string? AllowedList(string statusPath)
+    {
+        const string field = "Cpus_allowed_list:";
+        return File.Exists(statusPath) && File.ReadLines(statusPath).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+            ? line[field.Length..].Trim()
+            : null;
+    }
+
+    private static int? ReadOnline()
+    {
+        const string path = "/sys/devices/system/cpu/online";
+        if (!File.Exists(path))
+            return null;
+        var count = 0;
+        foreach (var range in File.ReadAllText(path).Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bounds = range.Split('-');
+            var first = int.Parse(bounds[0], CultureInfo.InvariantCulture);
+            count += bounds.Length == 2 ? int.Parse(bounds[1], CultureInfo.InvariantCulture) - first + 1 : 1;
+        }
+        return count;
+    }
+}
