@@ -77,8 +77,8 @@ public sealed partial class JobRunRecorder(IJobRunRepository runs, TimeProvider 
     };
 
     // The history is a record, not a promise: its writes do not wait for the disk (the next durable commit flushes them;
-    // a power cut can lose the last few, as a crash can leave a run open). A job that runs every second would otherwise
-    // cost two flushes a second on an idle server.
+    // a power cut can lose the last few, as a crash can leave a run open). The dispatcher runs every second: an idle
+    // server flushed the disk several times a second for its history.
     private async Task<long?> TryAsync(IJobExecutionContext context, Func<Task<long>> write)
     {
         try
