@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using CartRecovery.Data.Connections;
 using Dapper;
 
 namespace CartRecovery.Data;
@@ -50,25 +51,45 @@ internal static partial class MultiRowInsert
         Func<string, string> compose, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var written = 0;
+        foreach (var (sql, parameters) in Statements(insertSql, rows, compose))
+        {
+            var dynamic = new DynamicParameters();
+            foreach (var (name, value) in parameters)
+                dynamic.Add(name, value);
+            written += await db.ExecuteAsync(new CommandDefinition(sql, dynamic, tx, cancellationToken: ct));
+        }
+        return written;
+    }
+
+    /// <summary>As <see cref="ExecuteAsync{T}"/>, but adds the statements to <paramref name="batch"/> instead of running them.</summary>
+    public static void AddTo<T>(StatementBatch batch, string insertSql, IReadOnlyList<T> rows, Func<string, string> compose)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var (sql, parameters) in Statements(insertSql, rows, compose))
+            batch.Add(sql, parameters);
+    }
+
+    private static IEnumerable<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Statements<T>(string insertSql,
+        IReadOnlyList<T> rows, Func<string, string> compose)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(compose);
         var shape = Shape.Of(insertSql);
         var getters = shape.Parameters.Select(Getter<T>).ToList();
         var perStatement = Math.Max(1, MaxParameters / Math.Max(1, shape.Parameters.Count));
-        var written = 0;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            var parameters = new DynamicParameters();
+            var parameters = new List<(string, object?)>(count * getters.Count);
             for (var i = 0; i < count; i++)
             {
                 var suffix = "_" + i.ToString(CultureInfo.InvariantCulture);
                 for (var p = 0; p < getters.Count; p++)
-                    parameters.Add(shape.Parameters[p] + suffix, getters[p](rows[start + i]!));
+                    parameters.Add((shape.Parameters[p] + suffix, getters[p](rows[start + i]!)));
             }
-            written += await db.ExecuteAsync(new CommandDefinition(compose(Sql(insertSql, count)), parameters, tx, cancellationToken: ct));
+            yield return (compose(Sql(insertSql, count)), parameters);
         }
-        return written;
     }
 
     private static Func<object, object?> Getter<T>(string name)

@@ -22,6 +22,10 @@ internal static class CartEventWriter
     public static Task AddAsync(DbConnection db, DbTransaction? tx, CartEvent cartEvent, CancellationToken ct) =>
         db.ExecuteAsync(new CommandDefinition(InsertSql, CartEventRow.From(cartEvent), tx, cancellationToken: ct));
 
+    /// <summary>Adds the append of <paramref name="cartEvent"/> to <paramref name="batch"/>.</summary>
+    public static void AddTo(StatementBatch batch, CartEvent cartEvent) =>
+        MultiRowInsert.AddTo(batch, InsertSql, [CartEventRow.From(cartEvent)], sql => sql);
+
     /// <summary>Appends each of <paramref name="cartEvents"/>, the statement compiled or sent once for them all (<see cref="StatementPerRow"/>).</summary>
     public static Task AddEachAsync(DbConnection db, DbTransaction tx, IReadOnlyList<CartEvent> cartEvents) =>
         StatementPerRow.ExecuteAsync(db, tx, InsertSql, cartEvents.Select(CartEventRow.From).ToList(), InsertParameters);
