@@ -29,12 +29,10 @@ internal static class Cpus
     public static string? PostgresServer()
     {
         var lists = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        foreach (var dir in PostgresProcesses())
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() != "postgres")
-                    continue;
                 if (AllowedList(Path.Combine(dir, "status")) is { } allowed)
                     lists.Add(allowed);
             }
@@ -42,11 +40,54 @@ internal static class Cpus
             {
                 // A process that ended while being read.
             }
-            catch (UnauthorizedAccessException)
-            {
-            }
         }
         return lists.Count == 0 ? null : string.Join(" and ", lists);
+    }
+
+    /// <summary>The <c>/proc</c> folders of the processes named <c>postgres</c>.</summary>
+    private static IEnumerable<string> PostgresProcesses()
+    {
+        foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            string comm;
+            try
+            {
+                comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (comm == "postgres")
+                yield return dir;
+        }
+    }
+
+    /// <summary>
+    /// CPU time the PostgreSQL server's processes on this machine have used so far (<c>utime + stime</c> of each
+    /// <c>postgres</c> process in <c>/proc</c>, in the kernel's 100 ticks a second), or null when none runs here. The
+    /// difference over a phase is what the server took of the machine during it; its pooled sessions outlive the phase.
+    /// </summary>
+    public static TimeSpan? PostgresServerTime()
+    {
+        long ticks = 0;
+        var found = false;
+        foreach (var dir in PostgresProcesses())
+        {
+            try
+            {
+                // The fields after the command's closing parenthesis start at the state (field 3); utime and stime are 14 and 15.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                found = true;
+            }
+            catch (IOException)
+            {
+                // A process that ended while being read.
+            }
+        }
+        return found ? TimeSpan.FromMilliseconds(ticks * 10) : null;
     }
 
     // As /proc gives it (e.g. "0" or "0-1"); taskset takes the same form.

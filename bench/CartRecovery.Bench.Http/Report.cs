@@ -7,7 +7,7 @@ namespace CartRecovery.Bench.Http;
 internal static class Report
 {
     public sealed record Run(string Target, string Engine, DateTimeOffset StartedAt, string LoadAtStart, int Connections, int Seconds,
-        int Warmup, string Command, LoadResult Floor, LoadResult Host, ExactlyOnce Check);
+        int Warmup, string Command, LoadResult Floor, LoadResult Host, ExactlyOnce Check, TimeSpan? ServerCpu);
 
     private static readonly Dictionary<string, (string Title, string Floor, string Host, string Target)> Paths = new()
     {
@@ -50,7 +50,7 @@ internal static class Report
             in the measured seconds; its ratio (floor ÷ host) is the throughput ratio the host would reach with the CPUs to
             itself, and moves far less than the throughput when other work shares the machine.
 
-            {(run.Engine == "postgres" ? ServerCpus() : "")}Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
+            {(run.Engine == "postgres" ? Server(run) : "")}Exactly once: {(run.Check.Passed ? "**yes**" : "**NO**")}; {run.Check.Summary}.
 
             Peak resident memory of the process (driver, floor and host together, VmHWM): {PeakRssMegabytes():0} MB.
             {(Limits.TryGetValue($"{run.Target}-{run.Engine}", out var limit) && !Cpus.Pinned ? $"{Environment.NewLine}{limit}{Environment.NewLine}" : "")}
@@ -72,9 +72,20 @@ internal static class Report
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     // Where the database server ran matters as much as where the host did: on the same CPUs, it takes them from the host.
-    private static string ServerCpus() => Cpus.PostgresServer() is { } cpus
-        ? $"The PostgreSQL server ran on this machine, on {(cpus.IndexOfAny([',', '-']) >= 0 ? "CPUs" : "CPU")} {cpus}.{Environment.NewLine}{Environment.NewLine}"
-        : $"The PostgreSQL server ran on another machine.{Environment.NewLine}{Environment.NewLine}";
+    private static string Server(Run run)
+    {
+        if (Cpus.PostgresServer() is not { } cpus)
+            return $"The PostgreSQL server ran on another machine.{Environment.NewLine}{Environment.NewLine}";
+        var perRequest = run.ServerCpu is { } cpu && run.Host.Ok + run.Host.Errors > 0 ? cpu.TotalMicroseconds / (run.Host.Ok + run.Host.Errors) : double.NaN;
+        var machine = perRequest + run.Host.CpuMicrosPerRequest;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            The PostgreSQL server ran on this machine, on {(cpus.IndexOfAny([',', '-']) >= 0 ? "CPUs" : "CPU")} {cpus}. Its processes took
+            {perRequest:0} µs of CPU per request during the measured seconds (`/proc`), so a request cost {machine:0} µs of the machine's
+            CPUs against the floor's {run.Floor.CpuMicrosPerRequest:0} µs (floor ÷ host and server: {run.Floor.CpuMicrosPerRequest / machine:0.00} ×).
+
+
+            """);
+    }
 
     private static double PeakRssMegabytes()
     {
