@@ -1,19 +1,17 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using CartRecovery.Data.Connections;
-using Dapper;
 
 namespace CartRecovery.Data;
 
 /// <summary>
-/// Writes a list of rows with one <c>INSERT ... VALUES (...), (...)</c> statement where Dapper, given a list, runs the
-/// statement once per row: every statement costs a prepare on SQLite and a round trip on the server engines. The store
-/// keeps its single-row INSERT next to its method; row <c>i</c> of the statement takes its parameters as <c>@Name_i</c>,
-/// read from the row's properties of the same name.
+/// Writes a list of rows with one <c>INSERT ... VALUES (...), (...)</c> statement (run by a <see cref="StatementBatch"/>)
+/// where Dapper, given a list, runs the statement once per row: every statement costs a prepare on SQLite and a round
+/// trip on the server engines. The store keeps its single-row INSERT next to its method; row <c>i</c> of the statement
+/// takes its parameters as <c>@Name_i</c>, read from the row's properties of the same name.
 /// </summary>
 internal static partial class MultiRowInsert
 {
@@ -44,35 +42,12 @@ internal static partial class MultiRowInsert
     }
 
     /// <summary>
-    /// Inserts <paramref name="rows"/> with as few statements as the parameter limit allows, each passed through
-    /// <paramref name="compose"/> (the dialect's insert-or-ignore, for example). Returns the rows written.
+    /// Adds the statements that insert <paramref name="rows"/> to <paramref name="batch"/>: as few as the parameter limit
+    /// allows, each passed through <paramref name="compose"/> (the dialect's insert-or-ignore, for example).
     /// </summary>
-    public static async Task<int> ExecuteAsync<T>(DbConnection db, DbTransaction? tx, string insertSql, IReadOnlyList<T> rows,
-        Func<string, string> compose, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var written = 0;
-        foreach (var (sql, parameters) in Statements(insertSql, rows, compose))
-        {
-            var dynamic = new DynamicParameters();
-            foreach (var (name, value) in parameters)
-                dynamic.Add(name, value);
-            written += await db.ExecuteAsync(new CommandDefinition(sql, dynamic, tx, cancellationToken: ct));
-        }
-        return written;
-    }
-
-    /// <summary>As <see cref="ExecuteAsync{T}"/>, but adds the statements to <paramref name="batch"/> instead of running them.</summary>
     public static void AddTo<T>(StatementBatch batch, string insertSql, IReadOnlyList<T> rows, Func<string, string> compose)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        foreach (var (sql, parameters) in Statements(insertSql, rows, compose))
-            batch.Add(sql, parameters);
-    }
-
-    private static IEnumerable<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Statements<T>(string insertSql,
-        IReadOnlyList<T> rows, Func<string, string> compose)
-    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(compose);
         var shape = Shape.Of(insertSql);
@@ -88,7 +63,7 @@ internal static partial class MultiRowInsert
                 for (var p = 0; p < getters.Count; p++)
                     parameters.Add((shape.Parameters[p] + suffix, getters[p](rows[start + i]!)));
             }
-            yield return (compose(Sql(insertSql, count)), parameters);
+            batch.Add(compose(Sql(insertSql, count)), parameters);
         }
     }
 
