@@ -93,13 +93,7 @@ internal static class Cpus
     // As /proc gives it (e.g. "0" or "0-1"); taskset takes the same form.
     private static string Affinity() => AllowedList("/proc/self/status") ?? $"0-{Environment.ProcessorCount - 1}";
 
-    private static string? AllowedList(string statusPath)
-    {
-        const string field = "Cpus_allowed_list:";
-        return File.Exists(statusPath) && File.ReadLines(statusPath).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
-            ? line[field.Length..].Trim()
-            : null;
-    }
+    private static string? AllowedList(string statusPath) => ProcStatus.Field(statusPath, "Cpus_allowed_list");
 
     private static int? ReadOnline()
     {

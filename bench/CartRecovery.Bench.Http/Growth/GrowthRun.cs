@@ -72,17 +72,6 @@ internal static class GrowthRun
         return scheduler;
     }
 
-    /// <summary>
-    /// A line of /proc/self/status in MB (VmHWM: the peak resident set; VmRSS: the current one, RssAnon plus RssFile, the
-    /// mapped files: runtime, assemblies, native libraries, plus RssShmem, shared memory: the runtime maps its JIT-compiled
-    /// code twice through it, writable and executable, and SQLite its WAL index); NaN elsewhere.
-    /// </summary>
-    private static double Memory(string key)
-    {
-        const string Status = "/proc/self/status";
-        if (!File.Exists(Status))
-            return double.NaN;
-        var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-    }
+    /// <summary>A memory line of this process's /proc/self/status in MB (<see cref="ProcStatus.Megabytes"/>).</summary>
+    private static double Memory(string key) => ProcStatus.Megabytes("/proc/self/status", key);
 }

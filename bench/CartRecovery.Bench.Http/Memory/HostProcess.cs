@@ -81,15 +81,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A line of /proc/PID/status in MB (VmHWM: the peak resident set; VmRSS; RssAnon, RssFile, RssShmem: its parts).</summary>
-    public double Status(string key)
-    {
-        var path = $"/proc/{_process.Id}/status";
-        if (!File.Exists(path))
-            return double.NaN;
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-    }
+    /// <summary>A memory line of the host's /proc/PID/status in MB (<see cref="ProcStatus.Megabytes"/>).</summary>
+    public double Status(string key) => ProcStatus.Megabytes($"/proc/{_process.Id}/status", key);
 
     public async ValueTask DisposeAsync()
     {
