@@ -1,3 +1,4 @@
+using CartRecovery.Web.Features.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -40,8 +41,7 @@ internal static class EarlyAnswers
     /// <summary>Marked, or a webhook (a route under <c>/webhooks/</c>).</summary>
     public static bool IsEarly(Endpoint endpoint) =>
         endpoint.Metadata.GetMetadata<EarlyAnswer>() is not null
-        || endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
-            && pattern.AsSpan().TrimStart('/').StartsWith("webhooks/", StringComparison.OrdinalIgnoreCase);
+        || endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern } && WebhookRoutes.IsWebhook(pattern);
 
     private sealed class EarlyAnswer
     {

@@ -10,8 +10,6 @@ namespace CartRecovery.Web.Features.Webhooks;
 /// </summary>
 internal static class WebhookRefusals
 {
-    private const string Prefix = "/webhooks/";
-
     /// <summary>Outside the exception handler, so a refused delivery is counted with the status the platform finally got.</summary>
     public static IApplicationBuilder UseWebhookRefusals(this IApplicationBuilder app)
     {
@@ -24,7 +22,7 @@ internal static class WebhookRefusals
             if (context.Response.StatusCode < 400 || !HttpMethods.IsPost(context.Request.Method))
                 return;
             mapped ??= Mapped(endpoints);
-            if (PlatformOf(context.Request.Path) is { } platform && mapped.Contains(platform))
+            if (WebhookRoutes.PlatformOf(context.Request.Path) is { } platform && mapped.Contains(platform))
                 WebhookMetrics.Refuse(platform, ReasonFor(context.Response.StatusCode));
         });
     }
@@ -32,20 +30,10 @@ internal static class WebhookRefusals
     // Only names the projects mapped become metric labels (POST /webhooks/{name}…): a stranger's path must not grow the label set.
     private static HashSet<string> Mapped(EndpointDataSource endpoints) => endpoints.Endpoints
         .OfType<RouteEndpoint>()
-        .Select(e => e.RoutePattern.RawText is { } pattern ? PlatformOf(pattern.StartsWith('/') ? pattern : "/" + pattern) : null)
+        .Select(e => e.RoutePattern.RawText is { } pattern ? WebhookRoutes.PlatformOf(pattern.StartsWith('/') ? pattern : "/" + pattern) : null)
         .OfType<string>()
         .Where(name => !name.StartsWith('{'))
         .ToHashSet(StringComparer.Ordinal);
-
-    private static string? PlatformOf(PathString path)
-    {
-        var value = path.Value;
-        if (value is null || !value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-            return null;
-        var rest = value[Prefix.Length..];
-        var end = rest.IndexOf('/', StringComparison.Ordinal);
-        return (end < 0 ? rest : rest[..end]).ToLowerInvariant();
-    }
 
     private static string ReasonFor(int status) => status switch
     {
