@@ -135,7 +135,7 @@ Console.WriteLine($"Host ({engine}): {warmup} s warm-up, {seconds} s measured ..
 await driver.RunAsync(request, status, TimeSpan.FromSeconds(warmup));
 var serverBefore = postgres is null ? null : Cpus.PostgresServerTime();
 var real = await driver.RunAsync(request, status, TimeSpan.FromSeconds(seconds));
-var serverCpu = Cpus.PostgresServerTime() - serverBefore;
+var serverCpu = postgres is null ? null : Cpus.PostgresServerTime() - serverBefore;
 Console.WriteLine($"Host: {real.PerSecond:0} /s, p50 {real.Percentile(0.5):0.0} ms, p99 {real.Percentile(0.99):0.0} ms, {real.Errors} errors");
 
 // 3. Exactly once: every accepted delivery stored once and processed once (one cart each); every redirect one click.
